@@ -1,0 +1,119 @@
+#include <gtest/gtest.h>
+
+#include "base/clock.h"
+#include "base/result.h"
+#include "base/status.h"
+#include "base/strings.h"
+#include "base/time.h"
+#include "base/utf8.h"
+
+namespace warta {
+namespace {
+
+Result<int> Half(int x) {
+  if (x % 2) return Status::InvalidArgument("odd");
+  return x / 2;
+}
+
+Result<int> Quarter(int x) {
+  WARTA_ASSIGN_OR_RETURN(int h, Half(x));
+  return Half(h);
+}
+
+TEST(StatusTest, CarriesCodeAndMessage) {
+  Status s = Status::NotFound("article 7");
+  EXPECT_FALSE(s.ok());
+  EXPECT_TRUE(s.IsNotFound());
+  EXPECT_EQ(s.ToString(), "NotFound: article 7");
+  EXPECT_EQ(s.WithContext("import a.txt").message(), "import a.txt: article 7");
+  EXPECT_TRUE(Status::Ok().ok());
+}
+
+TEST(ResultTest, ValueOrStatusPropagates) {
+  EXPECT_EQ(*Quarter(8), 2);
+  Result<int> r = Quarter(6);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.value_or(-1), -1);
+}
+
+TEST(TimeTest, CivilRoundTrip) {
+  // 2025-09-29 10:15 WIB is 03:15 UTC.
+  auto t = ParseIso8601("2025-09-29T10:15:00+07:00");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(FormatIso8601Utc(*t), "2025-09-29T03:15:00Z");
+  EXPECT_EQ(FormatIso8601(*t, 7 * 3600), "2025-09-29T10:15:00+07:00");
+  CivilTime c = ToCivil(*t, 7 * 3600);
+  EXPECT_EQ(c.weekday, 1);  // Monday
+  EXPECT_EQ(c.hour, 10);
+  EXPECT_EQ(FormatHttpDate(*t), "Mon, 29 Sep 2025 03:15:00 GMT");
+}
+
+TEST(TimeTest, ParsesIsoForms) {
+  struct Case {
+    const char* in;
+    const char* utc;
+  } cases[] = {
+      {"2025-09-29", "2025-09-29T00:00:00Z"},
+      {"2025-09-29 10:15", "2025-09-29T10:15:00Z"},
+      {"2025-09-29T10:15:00Z", "2025-09-29T10:15:00Z"},
+      {"2025-09-29T10:15:00.250-02:00", "2025-09-29T12:15:00Z"},
+      {"2024-02-29T23:59:59+0000", "2024-02-29T23:59:59Z"},
+      {"1969-12-31T23:59:59Z", "1969-12-31T23:59:59Z"},
+  };
+  for (const Case& c : cases) {
+    auto t = ParseIso8601(c.in);
+    ASSERT_TRUE(t.ok()) << c.in;
+    EXPECT_EQ(FormatIso8601Utc(*t), c.utc) << c.in;
+  }
+  EXPECT_EQ(*ParseIso8601("2025-09-29 10:15", 7 * 3600),
+            *ParseIso8601("2025-09-29T03:15:00Z"));
+  for (const char* bad :
+       {"", "2025-13-01", "2023-02-29", "2025-09-29T25:00", "yesterday",
+        "2025-09-29T10:15:00+99:00", "2025-09-29X"}) {
+    EXPECT_FALSE(ParseIso8601(bad).ok()) << bad;
+  }
+}
+
+TEST(TimeTest, ParsesHttpAndRssDates) {
+  EXPECT_EQ(FormatIso8601Utc(*ParseHttpDate("Mon, 29 Sep 2025 03:15:00 GMT")),
+            "2025-09-29T03:15:00Z");
+  EXPECT_EQ(FormatIso8601Utc(*ParseHttpDate("Mon, 29 Sep 2025 10:15:00 +0700")),
+            "2025-09-29T03:15:00Z");
+  EXPECT_EQ(FormatIso8601Utc(*ParseHttpDate("1 Oct 25 08:00 WIB")),
+            "2025-10-01T01:00:00Z");
+  EXPECT_FALSE(ParseHttpDate("Mon, 32 Sep 2025 03:15:00 GMT").ok());
+  EXPECT_FALSE(ParseHttpDate("garbage").ok());
+}
+
+TEST(Utf8Test, ValidatesAndSanitizes) {
+  EXPECT_TRUE(IsValidUtf8("Korut “aset berharga”"));
+  EXPECT_FALSE(IsValidUtf8("a\xC0\xAF"));     // overlong
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
+  EXPECT_EQ(SanitizeUtf8("a\xFFz"), "a\xEF\xBF\xBDz");
+  EXPECT_EQ(Utf8Length("é“x”"), 4u);
+  EXPECT_EQ(Utf8Prefix("aé", 2), "a");
+  EXPECT_EQ(Utf8ToLower("ÉCOLE Über ŁÓDŹ"), "école über łódź");
+}
+
+TEST(StringsTest, Basics) {
+  EXPECT_EQ(Trim("\xC2\xA0  x y \n"), "x y");
+  EXPECT_EQ(Split("a,,b", ',').size(), 3u);
+  EXPECT_EQ(HtmlEscape("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
+  EXPECT_EQ(UrlEncode("a b/é"), "a%20b%2F%C3%A9");
+  EXPECT_EQ(UrlDecode("a+b%2Fc%zz%4"), "a b/c%zz%4");
+  EXPECT_EQ(UrlEncodePath("/berita/é x/"), "/berita/%C3%A9%20x/");
+  EXPECT_EQ(ParseInt("42"), 42);
+  EXPECT_FALSE(ParseInt("4x").has_value());
+  EXPECT_FALSE(ParseInt("99999999999999999999").has_value());
+}
+
+TEST(ClockTest, FakeClockAdvances) {
+  FakeClock c(100);
+  c.Advance(5);
+  EXPECT_EQ(c.Now(), 105);
+  EXPECT_GT(RealClock::Get().Now(), 1700000000);
+}
+
+}  // namespace
+}  // namespace warta

@@ -1,0 +1,94 @@
+// Status: the outcome of an operation that can fail in an expected way.
+// A value type; cheap to copy when ok. Thread-compatible.
+#ifndef WARTA_BASE_STATUS_H_
+#define WARTA_BASE_STATUS_H_
+
+#include <string>
+#include <string_view>
+
+namespace warta {
+
+enum class StatusCode {
+  kOk = 0,
+  kInvalidArgument,     // the caller's input is wrong (bad file, bad field)
+  kNotFound,            // the thing asked for does not exist
+  kAlreadyExists,       // a unique key is taken
+  kConflict,            // a stale version or a concurrent change
+  kUnauthenticated,     // no valid credentials
+  kPermissionDenied,    // credentials valid, role not allowed
+  kResourceExhausted,   // a limit or rate was exceeded
+  kFailedPrecondition,  // the system is not in a state for this
+  kUnavailable,         // a dependency is down; retrying may help
+  kIoError,             // the file system or database failed
+  kInternal,            // a bug
+};
+
+std::string_view StatusCodeName(StatusCode code);
+
+class Status {
+ public:
+  Status() = default;  // ok
+  Status(StatusCode code, std::string message)
+      : code_(code), message_(std::move(message)) {}
+
+  static Status Ok() { return Status(); }
+  static Status InvalidArgument(std::string m) {
+    return {StatusCode::kInvalidArgument, std::move(m)};
+  }
+  static Status NotFound(std::string m) {
+    return {StatusCode::kNotFound, std::move(m)};
+  }
+  static Status AlreadyExists(std::string m) {
+    return {StatusCode::kAlreadyExists, std::move(m)};
+  }
+  static Status Conflict(std::string m) {
+    return {StatusCode::kConflict, std::move(m)};
+  }
+  static Status Unauthenticated(std::string m) {
+    return {StatusCode::kUnauthenticated, std::move(m)};
+  }
+  static Status PermissionDenied(std::string m) {
+    return {StatusCode::kPermissionDenied, std::move(m)};
+  }
+  static Status ResourceExhausted(std::string m) {
+    return {StatusCode::kResourceExhausted, std::move(m)};
+  }
+  static Status FailedPrecondition(std::string m) {
+    return {StatusCode::kFailedPrecondition, std::move(m)};
+  }
+  static Status Unavailable(std::string m) {
+    return {StatusCode::kUnavailable, std::move(m)};
+  }
+  static Status IoError(std::string m) {
+    return {StatusCode::kIoError, std::move(m)};
+  }
+  static Status Internal(std::string m) {
+    return {StatusCode::kInternal, std::move(m)};
+  }
+
+  bool ok() const { return code_ == StatusCode::kOk; }
+  StatusCode code() const { return code_; }
+  const std::string& message() const { return message_; }
+  bool IsNotFound() const { return code_ == StatusCode::kNotFound; }
+
+  // "NotFound: article 12" or "OK".
+  std::string ToString() const;
+
+  // Returns a copy whose message is "prefix: message".
+  Status WithContext(std::string_view prefix) const;
+
+ private:
+  StatusCode code_ = StatusCode::kOk;
+  std::string message_;
+};
+
+}  // namespace warta
+
+// Returns early from the enclosing function when `expr` (a Status) fails.
+#define WARTA_RETURN_IF_ERROR(expr)                \
+  do {                                             \
+    ::warta::Status warta_status_ = (expr);        \
+    if (!warta_status_.ok()) return warta_status_; \
+  } while (0)
+
+#endif  // WARTA_BASE_STATUS_H_

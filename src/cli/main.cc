@@ -1,0 +1,37 @@
+// warta: a news publishing platform. `warta --help` lists the commands.
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <map>
+
+#include "cli/command.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"warta: a news publishing platform for Indonesian newsrooms"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("warta 0.1.0"));
+  std::map<const CLI::App*, warta::cli::CommandRunner> runners;
+  auto add = [&](warta::cli::CommandRunner (*fn)(CLI::App&)) {
+    size_t before = app.get_subcommands({}).size();
+    warta::cli::CommandRunner run = fn(app);
+    auto subs = app.get_subcommands({});
+    if (subs.size() > before) runners[subs.back()] = std::move(run);
+  };
+  add(&warta::cli::AddServeCommand);
+  add(&warta::cli::AddImportCommand);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  for (const auto& [sub, run] : runners) {
+    if (sub->parsed()) {
+      try {
+        return run();
+      } catch (const std::exception& e) {
+        std::cerr << "warta: " << e.what() << "\n";
+        return 1;
+      }
+    }
+  }
+  return 1;
+}

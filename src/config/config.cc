@@ -1,0 +1,172 @@
+#include "config/config.h"
+
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+#include "base/strings.h"
+
+namespace warta {
+namespace {
+
+Status Bad(std::string_view key, std::string_view value,
+           std::string_view want) {
+  return Status::InvalidArgument("setting " + std::string(key) + " = \"" +
+                                 std::string(value) +
+                                 "\": " + std::string(want));
+}
+
+Status SetInt(std::string_view key, std::string_view v, long long min,
+              long long max, const std::function<void(long long)>& set) {
+  auto n = ParseInt(Trim(v));
+  if (!n || *n < min || *n > max) {
+    return Bad(key, v,
+               "expected a whole number from " + std::to_string(min) + " to " +
+                   std::to_string(max));
+  }
+  set(*n);
+  return Status::Ok();
+}
+
+Status SetBool(std::string_view key, std::string_view v, bool& out) {
+  std::string s = AsciiLower(Trim(v));
+  if (s == "true" || s == "yes" || s == "on" || s == "1") {
+    out = true;
+  } else if (s == "false" || s == "no" || s == "off" || s == "0") {
+    out = false;
+  } else {
+    return Bad(key, v, "expected true or false");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string Config::PublicUrl() const {
+  if (!site.url.empty()) return site.url;
+  return "http://" + server.host + ":" + std::to_string(server.port);
+}
+
+Status ApplySetting(Config& c, std::string_view key, std::string_view raw) {
+  std::string v(Trim(raw));
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"')
+    v = v.substr(1, v.size() - 2);
+  std::string k = AsciiLower(Trim(key));
+  if (k == "site.name") {
+    if (v.empty()) return Bad(k, v, "must not be empty");
+    c.site.name = v;
+  } else if (k == "site.url") {
+    if (!v.empty() && v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0)
+      return Bad(k, v, "expected an http:// or https:// origin");
+    while (!v.empty() && v.back() == '/') v.pop_back();
+    c.site.url = v;
+  } else if (k == "site.description") {
+    c.site.description = v;
+  } else if (k == "site.timezone") {
+    c.site.timezone = v;
+  } else if (k == "site.locale") {
+    if (v != "id" && v != "en") return Bad(k, v, "expected id or en");
+    c.site.locale = v;
+  } else if (k == "site.page_size") {
+    return SetInt(k, v, 1, 100,
+                  [&](long long n) { c.site.page_size = int(n); });
+  } else if (k == "site.related_count") {
+    return SetInt(k, v, 0, 24,
+                  [&](long long n) { c.site.related_count = int(n); });
+  } else if (k == "server.host") {
+    c.server.host = v;
+  } else if (k == "server.port") {
+    return SetInt(k, v, 0, 65535,
+                  [&](long long n) { c.server.port = std::uint16_t(n); });
+  } else if (k == "server.threads") {
+    return SetInt(k, v, 0, 256,
+                  [&](long long n) { c.server.threads = int(n); });
+  } else if (k == "server.header_limit") {
+    return SetInt(k, v, 1024, 1 << 20,
+                  [&](long long n) { c.server.header_limit = size_t(n); });
+  } else if (k == "server.body_limit") {
+    return SetInt(k, v, 1024, 1LL << 30,
+                  [&](long long n) { c.server.body_limit = size_t(n); });
+  } else if (k == "server.idle_timeout") {
+    return SetInt(k, v, 1, 3600,
+                  [&](long long n) { c.server.idle_timeout = int(n); });
+  } else if (k == "server.request_timeout") {
+    return SetInt(k, v, 1, 3600,
+                  [&](long long n) { c.server.request_timeout = int(n); });
+  } else if (k == "server.access_log") {
+    return SetBool(k, v, c.server.access_log);
+  } else if (k == "server.page_cache_bytes") {
+    return SetInt(k, v, 0, 1LL << 40,
+                  [&](long long n) { c.server.page_cache_bytes = size_t(n); });
+  } else if (k == "store.backend") {
+    if (v != "sqlite") return Bad(k, v, "expected sqlite");
+    c.store.backend = v;
+  } else if (k == "store.synchronous") {
+    std::string up = v;
+    for (char& ch : up)
+      ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (up != "FULL" && up != "NORMAL" && up != "EXTRA")
+      return Bad(k, v, "expected FULL, NORMAL or EXTRA");
+    c.store.synchronous = up;
+  } else if (k == "import.default_category") {
+    if (v.empty()) return Bad(k, v, "must not be empty");
+    c.import.default_category = v;
+  } else if (k == "import.default_author") {
+    if (v.empty()) return Bad(k, v, "must not be empty");
+    c.import.default_author = v;
+  } else if (k == "theme.dir") {
+    c.theme_dir = v;
+  } else {
+    return Status::InvalidArgument("unknown setting \"" + k + "\"");
+  }
+  return Status::Ok();
+}
+
+Status ApplyConfigText(Config& c, std::string_view text,
+                       std::string_view origin) {
+  int line_no = 0;
+  for (std::string_view line : Split(text, '\n')) {
+    ++line_no;
+    line = Trim(line);
+    if (line.empty() || line[0] == '#') continue;
+    size_t eq = line.find('=');
+    if (eq == std::string_view::npos) {
+      return Status::InvalidArgument(std::string(origin) + ":" +
+                                     std::to_string(line_no) +
+                                     ": expected key = value");
+    }
+    Status s = ApplySetting(c, line.substr(0, eq), line.substr(eq + 1));
+    if (!s.ok())
+      return s.WithContext(std::string(origin) + ":" + std::to_string(line_no));
+  }
+  return Status::Ok();
+}
+
+Result<Config> LoadConfig(const std::string& data_dir, char** environment) {
+  Config c;
+  c.data_dir = data_dir;
+  std::string path = data_dir + "/warta.conf";
+  std::ifstream in(path);
+  if (in) {
+    std::stringstream ss;
+    ss << in.rdbuf();
+    WARTA_RETURN_IF_ERROR(ApplyConfigText(c, ss.str(), path));
+  }
+  for (char** e = environment; e && *e; ++e) {
+    std::string_view entry(*e);
+    if (entry.substr(0, 6) != "WARTA_") continue;
+    size_t eq = entry.find('=');
+    if (eq == std::string_view::npos) continue;
+    std::string name = AsciiLower(entry.substr(6, eq - 6));
+    // WARTA_SITE_NAME -> site.name; the first underscore is the section dot.
+    size_t us = name.find('_');
+    if (us == std::string::npos) continue;
+    name[us] = '.';
+    Status s = ApplySetting(c, name, entry.substr(eq + 1));
+    if (!s.ok())
+      return s.WithContext("environment " + std::string(entry.substr(0, eq)));
+  }
+  return c;
+}
+
+}  // namespace warta

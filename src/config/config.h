@@ -1,0 +1,81 @@
+// Config: every setting of a warta process, with documented defaults.
+// Sources, later ones winning: built-in defaults, DATA/warta.conf
+// ("key = value" lines, '#' comments), environment variables WARTA_<KEY>
+// (dots become underscores, upper case: site.name -> WARTA_SITE_NAME), then
+// command-line flags applied by the CLI. docs/configuration.md lists the
+// keys. Plain values; thread-compatible.
+#ifndef WARTA_CONFIG_CONFIG_H_
+#define WARTA_CONFIG_CONFIG_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+
+namespace warta {
+
+struct SiteConfig {
+  std::string name = "Warta";  // site.name: shown in the header,
+                               // default dateline outlet
+  std::string url = "";        // site.url: public origin; empty:
+                               // http://HOST:PORT
+  std::string description =    // site.description
+      "Berita terkini dan terpercaya dari Indonesia dan dunia.";
+  std::string timezone = "Asia/Jakarta";  // site.timezone: WIB by default
+  std::string locale = "id";              // site.locale: id or en
+  int page_size = 20;                     // site.page_size: list pages
+  int related_count = 6;                  // site.related_count
+};
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";        // server.host
+  std::uint16_t port = 8080;             // server.port; 0 picks a free one
+  int threads = 0;                       // server.threads; 0: one per core
+  std::size_t header_limit = 16 * 1024;  // server.header_limit (bytes)
+  std::size_t body_limit = 1024 * 1024;  // server.body_limit (bytes)
+  int idle_timeout = 30;                 // server.idle_timeout (seconds)
+  int request_timeout = 30;              // server.request_timeout (seconds)
+  bool access_log = true;                // server.access_log
+  std::size_t page_cache_bytes = 256u << 20;  // server.page_cache_bytes
+};
+
+struct StoreConfig {
+  std::string backend = "sqlite";    // store.backend: sqlite
+  std::string synchronous = "FULL";  // store.synchronous: FULL|NORMAL
+};
+
+struct ImportConfig {
+  std::string default_category = "Berita";  // import.default_category
+  std::string default_author = "Redaksi";   // import.default_author
+};
+
+struct Config {
+  std::string data_dir = "data";  // --data
+  std::string theme_dir = "";     // theme.dir; empty: built-in theme
+  SiteConfig site;
+  ServerConfig server;
+  StoreConfig store;
+  ImportConfig import;
+
+  // The public origin: site.url, else http://host:port.
+  std::string PublicUrl() const;
+};
+
+// Applies one "key = value" setting. InvalidArgument names the key when it is
+// unknown or the value does not parse.
+Status ApplySetting(Config& config, std::string_view key,
+                    std::string_view value);
+
+// Reads "key = value" lines; errors name the line.
+Status ApplyConfigText(Config& config, std::string_view text,
+                       std::string_view origin);
+
+// Defaults, then DATA/warta.conf when it exists, then WARTA_* variables from
+// `environ`-style entries ("WARTA_SITE_NAME=KABARIN").
+Result<Config> LoadConfig(const std::string& data_dir, char** environment);
+
+}  // namespace warta
+
+#endif  // WARTA_CONFIG_CONFIG_H_

@@ -1,0 +1,55 @@
+#include "config/config.h"
+
+#include <gtest/gtest.h>
+
+namespace warta {
+namespace {
+
+TEST(ConfigTest, DefaultsAreDocumentedValues) {
+  Config c;
+  EXPECT_EQ(c.site.timezone, "Asia/Jakarta");
+  EXPECT_EQ(c.site.locale, "id");
+  EXPECT_EQ(c.PublicUrl(), "http://127.0.0.1:8080");
+}
+
+TEST(ConfigTest, AppliesTextWithCommentsAndQuotes) {
+  Config c;
+  Status s = ApplyConfigText(c,
+                             "# komentar\n"
+                             "site.name = \"KABARIN\"\n"
+                             "site.url = https://kabarin.id/\n"
+                             "server.port = 9090\n"
+                             "server.access_log = off\n",
+                             "warta.conf");
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(c.site.name, "KABARIN");
+  EXPECT_EQ(c.PublicUrl(), "https://kabarin.id");
+  EXPECT_EQ(c.server.port, 9090);
+  EXPECT_FALSE(c.server.access_log);
+}
+
+TEST(ConfigTest, ErrorsNameTheLineAndKey) {
+  Config c;
+  Status s =
+      ApplyConfigText(c, "site.name = A\nserver.port = tujuh\n", "x.conf");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("x.conf:2"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("server.port"), std::string::npos);
+  EXPECT_FALSE(ApplySetting(c, "site.colour", "merah").ok());
+  EXPECT_FALSE(ApplySetting(c, "site.locale", "fr").ok());
+  EXPECT_FALSE(ApplySetting(c, "server.port", "70000").ok());
+}
+
+TEST(ConfigTest, EnvironmentOverridesFile) {
+  char a[] = "WARTA_SITE_NAME=Kabar Kita";
+  char b[] = "PATH=/usr/bin";
+  char d[] = "WARTA_SERVER_PORT=8181";
+  char* env[] = {a, b, d, nullptr};
+  auto c = LoadConfig("/nonexistent-dir", env);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->site.name, "Kabar Kita");
+  EXPECT_EQ(c->server.port, 8181);
+}
+
+}  // namespace
+}  // namespace warta

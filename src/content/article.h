@@ -1,0 +1,83 @@
+// The content model: Article and its taxonomies. Field names follow Ghost's
+// (slug, custom_excerpt, html, plaintext, feature_image, published_at,
+// updated_at, reading_time, primary category). Plain values; thread-compatible.
+#ifndef WARTA_CONTENT_ARTICLE_H_
+#define WARTA_CONTENT_ARTICLE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/result.h"
+
+namespace warta {
+
+enum class ArticleStatus { kDraft, kScheduled, kPublished };
+
+std::string_view ArticleStatusName(ArticleStatus s);  // "draft", ...
+Result<ArticleStatus> ParseArticleStatus(std::string_view name);
+
+struct Category {
+  std::int64_t id = 0;
+  std::string slug;
+  std::string name;
+  std::string description;
+};
+
+struct Tag {
+  std::int64_t id = 0;
+  std::string slug;
+  std::string name;
+};
+
+struct Author {
+  std::int64_t id = 0;
+  std::string slug;
+  std::string name;
+  std::string bio;
+  std::string email;  // optional; never shown on public pages
+};
+
+struct Article {
+  std::int64_t id = 0;
+  std::string slug;
+  std::string title;
+  std::string custom_excerpt;   // written by the editor; may be empty
+  std::string body;             // Markdown source as the editor wrote it
+  std::string html;             // rendered, sanitized; the dateline opens it
+  std::string plaintext;        // body as text, for search and excerpts
+  std::string dateline_city;    // "Seoul"
+  std::string dateline_outlet;  // "KABARIN"; empty means the site's name
+  std::string source;           // wire attribution: "Sputnik-OANA"
+  std::string source_url;       // canonical link of the wire original
+  std::vector<Author> authors;  // byline order
+  std::optional<Author> editor;
+  std::optional<Category> category;  // primary category
+  std::vector<Tag> tags;
+  std::string feature_image;  // URL path or absolute URL
+  std::string feature_image_alt;
+  std::string feature_image_caption;
+  ArticleStatus status = ArticleStatus::kDraft;
+  std::optional<Timestamp> published_at;  // UTC
+  Timestamp created_at = 0;
+  Timestamp updated_at = 0;
+  int word_count = 0;
+  int reading_time = 1;  // minutes, from word_count (content/reading_time.h)
+  std::int64_t version = 0;  // bumped on every save; optimistic concurrency
+  std::string import_key;    // identity of the file/line it came from, if any
+
+  bool IsPublished() const { return status == ArticleStatus::kPublished; }
+  // custom_excerpt, else the start of plaintext cut at a word boundary.
+  std::string Excerpt(std::size_t max_chars = 200) const;
+};
+
+// Collapses whitespace and cuts `text` to at most `max_chars` code points at a
+// word boundary, adding "…" when cut.
+std::string MakeExcerpt(std::string_view text, std::size_t max_chars);
+
+}  // namespace warta
+
+#endif  // WARTA_CONTENT_ARTICLE_H_

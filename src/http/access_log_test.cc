@@ -1,0 +1,40 @@
+#include "http/access_log.h"
+
+#include <gtest/gtest.h>
+
+namespace warta::http {
+namespace {
+
+TEST(AccessLogTest, Format) {
+  AccessLogEntry e;
+  e.remote_ip = "127.0.0.1";
+  e.method = "GET";
+  e.target = "/berita/x?a=1";
+  e.status = 200;
+  e.bytes = 5123;
+  e.duration = std::chrono::microseconds(400);
+  e.user_agent = "curl/8.0";
+  EXPECT_EQ(FormatAccessLog(e),
+            "127.0.0.1 \"GET /berita/x?a=1 HTTP/1.1\" 200 5123 0.4ms "
+            "\"curl/8.0\"");
+  e.version = 10;
+  e.duration = std::chrono::milliseconds(1234);
+  e.user_agent = "";
+  EXPECT_EQ(FormatAccessLog(e),
+            "127.0.0.1 \"GET /berita/x?a=1 HTTP/1.0\" 200 5123 1234ms \"-\"");
+}
+
+TEST(AccessLogTest, EscapesClientControlledParts) {
+  AccessLogEntry e;
+  e.remote_ip = "10.0.0.1";
+  e.method = "-";
+  e.target = "/a\"b";
+  e.status = 400;
+  e.user_agent = "evil\n2025-01-01T00:00:00Z I fake \\ line";
+  EXPECT_EQ(FormatAccessLog(e),
+            "10.0.0.1 \"- /a\\\"b HTTP/1.1\" 400 0 0.0ms "
+            "\"evil\\x0a2025-01-01T00:00:00Z I fake \\\\ line\"");
+}
+
+}  // namespace
+}  // namespace warta::http

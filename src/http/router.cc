@@ -1,0 +1,214 @@
+#include "http/router.h"
+
+#include <array>
+#include <map>
+#include <optional>
+#include <stdexcept>
+
+#include "base/strings.h"
+
+namespace warta::http {
+namespace {
+
+constexpr size_t kMethodCount = static_cast<size_t>(Method::kOther) + 1;
+using MethodMask = unsigned;
+
+struct RouteEntry {
+  Handler handler;
+  RouteOptions options;
+  // Names of the "{name}" segments in order, then the "{name*}" one.
+  std::vector<std::string> param_names;
+};
+
+using RouteSet = std::array<std::optional<RouteEntry>, kMethodCount>;
+
+struct Node {
+  std::map<std::string, std::unique_ptr<Node>, std::less<>> literals;
+  std::unique_ptr<Node> param;  // a "{name}" segment
+  RouteSet routes;              // patterns ending at this node
+  RouteSet rest_routes;         // patterns ending in "{name*}" below it
+};
+
+// "/" -> {""}, "/a/b" -> {"a", "b"}, "/a/" -> {"a", ""}. `path` starts with
+// '/'; the views point into it.
+std::vector<std::string_view> Segments(std::string_view path) {
+  return Split(path.substr(1), '/');
+}
+
+// The route for `m` in `set`, with HEAD falling back to GET; adds the methods
+// present to `allowed` when there is none.
+const RouteEntry* Pick(const RouteSet& set, Method m, MethodMask* allowed) {
+  const auto& exact = set[static_cast<size_t>(m)];
+  if (exact) return &*exact;
+  if (m == Method::kHead && set[static_cast<size_t>(Method::kGet)]) {
+    return &*set[static_cast<size_t>(Method::kGet)];
+  }
+  for (size_t i = 0; i < kMethodCount; ++i) {
+    if (set[i]) *allowed |= 1u << i;
+  }
+  return nullptr;
+}
+
+struct Match {
+  const RouteEntry* route = nullptr;
+  std::vector<std::string_view> values;
+  MethodMask allowed = 0;  // methods of routes matching the path otherwise
+};
+
+bool Find(const Node& node, std::string_view path,
+          const std::vector<std::string_view>& segs, size_t i, Method m,
+          Match* match) {
+  if (i == segs.size()) {
+    match->route = Pick(node.routes, m, &match->allowed);
+    return match->route != nullptr;
+  }
+  if (auto it = node.literals.find(segs[i]); it != node.literals.end()) {
+    if (Find(*it->second, path, segs, i + 1, m, match)) return true;
+  }
+  if (node.param && !segs[i].empty()) {
+    match->values.push_back(segs[i]);
+    if (Find(*node.param, path, segs, i + 1, m, match)) return true;
+    match->values.pop_back();
+  }
+  // The rest of the path, from this segment to the end.
+  size_t offset = static_cast<size_t>(segs[i].data() - path.data());
+  std::string_view rest = path.substr(offset);
+  if (!rest.empty()) {
+    match->route = Pick(node.rest_routes, m, &match->allowed);
+    if (match->route) {
+      match->values.push_back(rest);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string AllowHeader(MethodMask allowed) {
+  if (allowed & (1u << static_cast<unsigned>(Method::kGet))) {
+    allowed |= 1u << static_cast<unsigned>(Method::kHead);
+  }
+  std::string out;
+  for (size_t i = 0; i < static_cast<size_t>(Method::kOther); ++i) {
+    if (!(allowed & (1u << i))) continue;
+    if (!out.empty()) out += ", ";
+    out += MethodName(static_cast<Method>(i));
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Router::Impl {
+  Node root;
+  Handler not_found = [](const Request&) { return Response::Error(404); };
+
+  bool FindRoute(Method m, std::string_view path, Match* match) const {
+    if (path.empty() || path.front() != '/') return false;
+    return Find(root, path, Segments(path), 0, m, match);
+  }
+};
+
+Router::Router() : impl_(std::make_unique<Impl>()) {}
+Router::~Router() = default;
+
+void Router::Add(Method method, std::string_view pattern, Handler handler,
+                 RouteOptions options) {
+  auto fail = [&](std::string_view why) {
+    throw std::invalid_argument("route " + std::string(MethodName(method)) +
+                                " " + std::string(pattern) + ": " +
+                                std::string(why));
+  };
+  if (pattern.empty() || pattern.front() != '/') fail("must start with '/'");
+  RouteEntry route{std::move(handler), options, {}};
+  Node* node = &impl_->root;
+  RouteSet* set = nullptr;
+  std::vector<std::string_view> segs = Segments(pattern);
+  for (size_t i = 0; i < segs.size(); ++i) {
+    std::string_view seg = segs[i];
+    if (seg.size() >= 2 && seg.front() == '{' && seg.back() == '}') {
+      std::string_view name = seg.substr(1, seg.size() - 2);
+      bool rest = !name.empty() && name.back() == '*';
+      if (rest) name.remove_suffix(1);
+      if (name.empty()) fail("empty parameter name");
+      route.param_names.emplace_back(name);
+      if (rest) {
+        if (i + 1 != segs.size()) fail("{name*} must be the last segment");
+        set = &node->rest_routes;
+        break;
+      }
+      if (!node->param) node->param = std::make_unique<Node>();
+      node = node->param.get();
+    } else {
+      if (seg.find_first_of("{}") != std::string_view::npos) {
+        fail("braces must enclose a whole segment");
+      }
+      auto it = node->literals.find(seg);
+      if (it == node->literals.end()) {
+        it = node->literals.emplace(std::string(seg), std::make_unique<Node>())
+                 .first;
+      }
+      node = it->second.get();
+    }
+  }
+  if (!set) set = &node->routes;
+  auto& slot = (*set)[static_cast<size_t>(method)];
+  if (slot) fail("duplicate route");
+  slot = std::move(route);
+}
+
+void Router::AddSlashRedirect(std::string_view pattern) {
+  if (pattern.empty() || pattern.front() != '/' || pattern == "/") {
+    throw std::invalid_argument("AddSlashRedirect: bad pattern " +
+                                std::string(pattern));
+  }
+  bool canonical_has_slash = pattern.back() == '/';
+  std::string twin(pattern);
+  if (canonical_has_slash) {
+    twin.pop_back();
+  } else {
+    twin += '/';
+  }
+  Add(Method::kGet, twin, [canonical_has_slash](const Request& req) {
+    std::string_view target = req.target;
+    size_t q = target.find('?');
+    std::string location(target.substr(0, q));
+    if (canonical_has_slash) {
+      location += '/';
+    } else if (!location.empty() && location.back() == '/') {
+      location.pop_back();
+    }
+    if (q != std::string_view::npos) location += target.substr(q);
+    return Response::Redirect(301, std::move(location));
+  });
+}
+
+void Router::SetNotFound(Handler handler) {
+  impl_->not_found = std::move(handler);
+}
+
+RouteOptions Router::OptionsFor(Method method, std::string_view path) const {
+  Match match;
+  if (impl_->FindRoute(method, path, &match)) return match.route->options;
+  return {};
+}
+
+Response Router::Route(Request& request) const {
+  Match match;
+  if (impl_->FindRoute(request.method, request.path, &match)) {
+    request.path_params.clear();
+    const auto& names = match.route->param_names;
+    for (size_t i = 0; i < names.size() && i < match.values.size(); ++i) {
+      request.path_params.emplace_back(names[i], match.values[i]);
+    }
+    return match.route->handler(request);
+  }
+  if (request.method == Method::kOther) return Response::Error(501);
+  if (match.allowed) {
+    Response r = Response::Error(405);
+    r.SetHeader("Allow", AllowHeader(match.allowed));
+    return r;
+  }
+  return impl_->not_found(request);
+}
+
+}  // namespace warta::http

@@ -1,0 +1,210 @@
+// The listener: binds, accepts onto per-connection strands, admits up to
+// max_connections sessions, and runs the I/O threads and the shutdown.
+#include "http/server.h"
+
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <csignal>
+#include <exception>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "base/log.h"
+#include "http/server_context.h"
+#include "http/session.h"
+
+namespace warta::http {
+namespace {
+
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using error_code = boost::system::error_code;
+
+constexpr std::chrono::milliseconds kAcceptBackoff{50};
+
+class ServerImpl final : public Server {
+ public:
+  ServerImpl(ServerOptions options, const Router& router)
+      : threads_(options.threads > 0
+                     ? options.threads
+                     : std::max(1u, std::thread::hardware_concurrency())),
+        ioc_(threads_),
+        context_(std::make_shared<ServerContext>(std::move(options), router)),
+        strand_(net::make_strand(ioc_)),
+        acceptor_(strand_),
+        backoff_(strand_) {}
+
+  ~ServerImpl() override {
+    // Handlers left in the queue (if Run never ran or the grace period ran
+    // out) are destroyed with the io_context; close the acceptor first.
+    error_code ec;
+    acceptor_.close(ec);
+  }
+
+  Status Listen() {
+    const ServerOptions& o = context_->options;
+    error_code ec;
+    net::ip::address address = net::ip::make_address(o.host, ec);
+    if (ec) {
+      tcp::resolver resolver(ioc_);
+      auto results = resolver.resolve(o.host, "", ec);
+      if (ec || results.empty()) {
+        return Status::InvalidArgument("cannot resolve host \"" + o.host +
+                                       "\": " + ec.message());
+      }
+      address = results.begin()->endpoint().address();
+    }
+    tcp::endpoint endpoint(address, o.port);
+    std::string where = o.host + ":" + std::to_string(o.port);
+    acceptor_.open(endpoint.protocol(), ec);
+    if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor_.bind(endpoint, ec);
+    if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
+    if (ec)
+      return Status::Unavailable("listen on " + where + ": " + ec.message());
+    port_ = acceptor_.local_endpoint(ec).port();
+    return Status::Ok();
+  }
+
+  std::uint16_t port() const override { return port_; }
+
+  void Run() override {
+    {
+      std::lock_guard lock(context_->mu);
+      if (ran_) {
+        LogError("http::Server::Run called twice");
+        return;
+      }
+      ran_ = true;
+    }
+    signals_.emplace(strand_, SIGINT, SIGTERM);
+    signals_->async_wait([this](const error_code& ec, int signal) {
+      if (ec) return;
+      LogInfo("signal " + std::to_string(signal) + ": shutting down");
+      Stop();
+    });
+    net::post(strand_, [this] { Accept(); });
+
+    std::vector<std::thread> workers;
+    workers.reserve(threads_);
+    for (int i = 0; i < threads_; ++i) {
+      workers.emplace_back([this] { RunLoop(); });
+    }
+    {
+      std::unique_lock lock(context_->mu);
+      context_->cv.wait(lock, [&] { return context_->stop_requested; });
+      auto deadline =
+          std::chrono::steady_clock::now() + context_->options.shutdown_grace;
+      bool drained = context_->cv.wait_until(lock, deadline, [&] {
+        return context_->shutdown_started && context_->sessions.empty();
+      });
+      if (!drained) {
+        LogWarning("http: " + std::to_string(context_->sessions.size()) +
+                   " connection(s) still busy after the grace period");
+      }
+    }
+    ioc_.stop();
+    for (auto& t : workers) t.join();
+    signals_.reset();
+  }
+
+  void Stop() override {
+    {
+      std::lock_guard lock(context_->mu);
+      if (context_->stop_requested) return;
+      context_->stop_requested = true;
+    }
+    context_->cv.notify_all();
+    net::post(strand_, [this] { BeginShutdown(); });
+  }
+
+ private:
+  void RunLoop() {
+    for (;;) {
+      try {
+        ioc_.run();
+        return;
+      } catch (const std::exception& e) {
+        LogError(std::string("http: uncaught exception in I/O thread: ") +
+                 e.what());
+      } catch (...) {
+        LogError("http: uncaught non-exception in I/O thread");
+      }
+    }
+  }
+
+  // On strand_.
+  void Accept() {
+    if (!acceptor_.is_open()) return;
+    acceptor_.async_accept(
+        net::make_strand(ioc_),
+        net::bind_executor(strand_, [this](error_code ec, tcp::socket socket) {
+          OnAccept(ec, std::move(socket));
+        }));
+  }
+
+  // On strand_.
+  void OnAccept(error_code ec, tcp::socket socket) {
+    if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
+    if (ec) {
+      // Out of descriptors and the like: wait a little instead of spinning.
+      LogWarning("http: accept: " + ec.message());
+      backoff_.expires_after(kAcceptBackoff);
+      backoff_.async_wait([this](error_code e) {
+        if (!e) Accept();
+      });
+      return;
+    }
+    auto session = std::make_shared<Session>(std::move(socket), context_);
+    if (context_->Register(session)) {
+      session->Start();
+    } else if (!context_->stopping()) {
+      LogWarning("http: max_connections reached; connection refused");
+    }
+    Accept();
+  }
+
+  // On strand_.
+  void BeginShutdown() {
+    error_code ec;
+    acceptor_.close(ec);
+    backoff_.cancel();
+    if (signals_) signals_->cancel(ec);
+    std::vector<std::shared_ptr<Session>> live;
+    {
+      std::lock_guard lock(context_->mu);
+      context_->shutdown_started = true;
+      for (auto& [key, weak] : context_->sessions) {
+        if (auto s = weak.lock()) live.push_back(std::move(s));
+      }
+    }
+    context_->cv.notify_all();
+    for (auto& s : live) s->Shutdown();
+  }
+
+  const int threads_;
+  net::io_context ioc_;
+  std::shared_ptr<ServerContext> context_;
+  net::strand<net::io_context::executor_type> strand_;
+  tcp::acceptor acceptor_;
+  net::steady_timer backoff_;
+  std::optional<net::signal_set> signals_;
+  std::uint16_t port_ = 0;
+  bool ran_ = false;  // guarded by context_->mu
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Server>> Server::Create(ServerOptions options,
+                                               const Router& router) {
+  auto server = std::make_unique<ServerImpl>(std::move(options), router);
+  WARTA_RETURN_IF_ERROR(server->Listen());
+  return std::unique_ptr<Server>(std::move(server));
+}
+
+}  // namespace warta::http

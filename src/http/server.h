@@ -1,0 +1,60 @@
+// Server: the Beast/Asio HTTP/1.1 listener. Keep-alive, a thread per core,
+// explicit limits, graceful shutdown, one access-log line per request,
+// gzip/brotli by Accept-Encoding, conditional GET (ETag / Last-Modified ->
+// 304) and HEAD. Knows nothing of what it serves: every request goes to the
+// Router.
+#ifndef WARTA_HTTP_SERVER_H_
+#define WARTA_HTTP_SERVER_H_
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "base/result.h"
+#include "http/router.h"
+
+namespace warta::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;              // 0 picks a free port; see port()
+  int threads = 0;                        // 0: one per hardware thread
+  std::size_t header_limit = 16 * 1024;   // request line + headers, bytes
+  std::size_t body_limit = 1024 * 1024;   // default request body limit
+  std::chrono::seconds idle_timeout{30};  // keep-alive connection idle time
+  // Time to read one whole request; also bounds each response write.
+  std::chrono::seconds request_timeout{30};
+  std::size_t max_connections = 10000;     // further connections are refused
+  bool access_log = true;                  // one line per request to stderr
+  std::size_t compress_min_bytes = 1024;   // smaller bodies are sent as is
+  std::chrono::seconds shutdown_grace{5};  // in-flight requests get this long
+};
+
+class Server {
+ public:
+  // Binds and listens; the router must outlive the server. Fails with a Status
+  // when the address cannot be bound.
+  static Result<std::unique_ptr<Server>> Create(ServerOptions options,
+                                                const Router& router);
+  // Destroy only when Run() is not running (before it or after it returned).
+  virtual ~Server() = default;
+
+  // The bound port (useful with port 0).
+  virtual std::uint16_t port() const = 0;
+
+  // Serves until Stop() or SIGINT/SIGTERM; then stops accepting, closes idle
+  // keep-alive connections, lets requests in flight finish (up to
+  // shutdown_grace) and returns. Runs `threads` I/O threads and blocks the
+  // calling thread. Call at most once per Server.
+  virtual void Run() = 0;
+
+  // Thread-safe; may be called from a handler or another thread, also before
+  // Run() (which then returns at once). Does not wait.
+  virtual void Stop() = 0;
+};
+
+}  // namespace warta::http
+
+#endif  // WARTA_HTTP_SERVER_H_

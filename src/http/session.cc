@@ -1,0 +1,385 @@
+#include "http/session.h"
+
+#include <algorithm>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <cstdint>
+#include <exception>
+#include <limits>
+
+#include "base/clock.h"
+#include "base/log.h"
+#include "base/strings.h"
+#include "http/access_log.h"
+#include "http/shared_body.h"
+#include "http/target.h"
+
+namespace warta::http {
+namespace {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using error_code = beast::error_code;
+
+constexpr std::size_t kFirstRead = 4096;
+constexpr std::chrono::seconds kDrainTime{2};
+constexpr std::size_t kDrainMax = 1 << 20;
+constexpr std::size_t kStreamBatch = 16 * 1024;
+
+std::string RemoteIp(tcp::socket& socket) {
+  error_code ec;
+  tcp::endpoint ep = socket.remote_endpoint(ec);
+  if (ec) return "-";
+  net::ip::address addr = ep.address();
+  if (addr.is_v6() && addr.to_v6().is_v4_mapped()) {
+    return net::ip::make_address_v4(net::ip::v4_mapped, addr.to_v6())
+        .to_string();
+  }
+  return addr.to_string();
+}
+
+// A malformed request (as opposed to a closed or broken connection).
+bool IsProtocolError(const error_code& ec) {
+  static const error_code kHttp = bhttp::error::bad_method;
+  return ec.category() == kHttp.category() &&
+         ec != bhttp::error::end_of_stream &&
+         ec != bhttp::error::partial_message;
+}
+
+template <class Message>
+void FillHeader(Message& m, const Outgoing& out, unsigned version,
+                bool keep_alive) {
+  m.version(version);
+  m.result(static_cast<unsigned>(out.status));
+  std::string_view reason = ReasonPhrase(out.status);
+  if (!reason.empty()) m.reason(reason);
+  for (const auto& [k, v] : out.headers) {
+    if (!k.empty()) m.insert(k, v);
+  }
+  if (out.chunked) {
+    if (version >= 11) m.set(bhttp::field::transfer_encoding, "chunked");
+  } else if (out.has_length) {
+    m.set(bhttp::field::content_length, std::to_string(out.content_length));
+  }
+  m.keep_alive(keep_alive);
+}
+
+// "GET /path" for log messages, with the method as sent.
+std::string Describe(std::string_view method, const Request& r) {
+  return std::string(method) + " " + r.target;
+}
+
+}  // namespace
+
+Session::Session(tcp::socket&& socket, std::shared_ptr<ServerContext> context)
+    : stream_(std::move(socket)), context_(std::move(context)) {
+  remote_ip_ = RemoteIp(stream_.socket());
+}
+
+Session::~Session() { context_->Unregister(this); }
+
+void Session::Start() {
+  net::dispatch(
+      stream_.get_executor(),
+      beast::bind_front_handler(&Session::WaitForRequest, shared_from_this()));
+}
+
+void Session::Shutdown() {
+  net::post(stream_.get_executor(), [self = shared_from_this()] {
+    self->closing_ = true;
+    if (self->idle_ || self->draining_) self->stream_.cancel();
+  });
+}
+
+void Session::WaitForRequest() {
+  if (closing_) return Close(false);
+  if (buffer_.size() > 0) return ReadHeader();  // a pipelined request
+  const ServerOptions& o = context_->options;
+  stream_.expires_after(first_request_ ? o.request_timeout : o.idle_timeout);
+  idle_ = true;
+  stream_.async_read_some(
+      buffer_.prepare(kFirstRead),
+      beast::bind_front_handler(&Session::OnFirstBytes, shared_from_this()));
+}
+
+void Session::OnFirstBytes(error_code ec, std::size_t n) {
+  idle_ = false;
+  if (ec) return Close(false);  // closed, idle timeout, or shutdown
+  buffer_.commit(n);
+  ReadHeader();
+}
+
+void Session::ReadHeader() {
+  first_request_ = false;
+  started_ = std::chrono::steady_clock::now();
+  request_ = Request();
+  log_method_ = "-";
+  version_ = 11;
+  user_agent_.clear();
+  status_ = 0;
+  bytes_sent_ = 0;
+  keep_alive_ = false;
+  message_.reset();
+  serializer_.reset();
+  gzip_.reset();
+  out_ = Outgoing();
+
+  const ServerOptions& o = context_->options;
+  parser_.emplace();
+  parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(
+      o.header_limit, std::numeric_limits<std::uint32_t>::max())));
+  // The real limit is set once the route is known; Beast 1.74 compares a
+  // Content-Length with the limit at the end of the header, so lift it here.
+  parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
+  stream_.expires_after(o.request_timeout);
+  bhttp::async_read_header(
+      stream_, buffer_, *parser_,
+      beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+}
+
+void Session::OnHeader(error_code ec, std::size_t) {
+  if (ec) {
+    if (ec == bhttp::error::header_limit) return SendError(431);
+    if (IsProtocolError(ec)) return SendError(400);
+    return Close(false);
+  }
+  auto& msg = parser_->get();
+  version_ = msg.version() == 10 ? 10 : 11;
+  log_method_ = std::string(msg.method_string());
+  request_.method = MethodFromName(msg.method_string());
+  request_.target = std::string(msg.target());
+  user_agent_ = std::string(msg[bhttp::field::user_agent]);
+  if (!ParseTarget(request_.target, &request_.path, &request_.query)) {
+    return SendError(400);
+  }
+  RouteOptions route =
+      context_->router.OptionsFor(request_.method, request_.path);
+  std::uint64_t limit =
+      route.body_limit ? route.body_limit : context_->options.body_limit;
+  if (auto length = parser_->content_length(); length && *length > limit) {
+    return SendError(413);
+  }
+  // Beast checks this per chunk for chunked bodies; a Content-Length was
+  // checked above (after the header Beast 1.74 no longer compares it).
+  parser_->body_limit(limit);
+  if (parser_->is_done()) return Handle();
+  if (version_ == 11 &&
+      beast::iequals(msg[bhttp::field::expect], "100-continue")) {
+    auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(
+        bhttp::status::continue_, 11);
+    message_ = cont;
+    bhttp::async_write(stream_, *cont,
+                       beast::bind_front_handler(&Session::OnContinueSent,
+                                                 shared_from_this()));
+    return;
+  }
+  ReadBody();
+}
+
+void Session::OnContinueSent(error_code ec, std::size_t) {
+  if (ec) return Close(false);
+  ReadBody();
+}
+
+void Session::ReadBody() {
+  bhttp::async_read(
+      stream_, buffer_, *parser_,
+      beast::bind_front_handler(&Session::OnBody, shared_from_this()));
+}
+
+void Session::OnBody(error_code ec, std::size_t) {
+  if (ec) {
+    if (ec == bhttp::error::body_limit) return SendError(413);
+    if (IsProtocolError(ec)) return SendError(400);
+    return Close(false);
+  }
+  Handle();
+}
+
+void Session::Handle() {
+  auto& msg = parser_->get();
+  request_.remote_ip = remote_ip_;
+  for (const auto& field : msg) {
+    request_.headers.emplace_back(AsciiLower(field.name_string()),
+                                  std::string(field.value()));
+  }
+  request_.body = std::move(msg.body());
+
+  Response response;
+  try {
+    response = context_->router.Route(request_);
+  } catch (const std::exception& e) {
+    LogError("handler for " + Describe(log_method_, request_) +
+             " threw: " + e.what());
+    response = Response::Error(500);
+  } catch (...) {
+    LogError("handler for " + Describe(log_method_, request_) +
+             " threw a non-exception");
+    response = Response::Error(500);
+  }
+  // After the handler: a Stop() while it ran closes this connection.
+  keep_alive_ = msg.keep_alive() && !closing_ && !context_->stopping();
+  const ServerOptions& o = context_->options;
+  OutgoingOptions options;
+  options.compress_min_bytes = o.compress_min_bytes;
+  Timestamp now = RealClock::Get().Now();
+  Outgoing out;
+  try {
+    out = PrepareOutgoing(request_, std::move(response), options, now);
+  } catch (const std::exception& e) {
+    LogError("preparing the response to " + Describe(log_method_, request_) +
+             " failed: " + e.what());
+    out = PrepareOutgoing(request_, Response::Error(500), options, now);
+  }
+  Send(std::move(out));
+}
+
+void Session::SendError(int status) {
+  keep_alive_ = false;
+  Request bare;  // no Accept-Encoding, no conditionals
+  if (request_.method == Method::kHead) bare.method = Method::kHead;
+  Send(PrepareOutgoing(bare, Response::Error(status), OutgoingOptions(),
+                       RealClock::Get().Now()));
+}
+
+void Session::Send(Outgoing out) {
+  out_ = std::move(out);
+  status_ = out_.status;
+  // HTTP/1.0 has no chunked coding: a stream ends when the connection does.
+  if (out_.chunked && version_ < 11) keep_alive_ = false;
+  stream_.expires_after(context_->options.request_timeout);
+  auto self = shared_from_this();
+  if (out_.chunked || !out_.send_body) {
+    auto msg = std::make_shared<bhttp::response<bhttp::empty_body>>();
+    FillHeader(*msg, out_, version_, keep_alive_);
+    auto sr =
+        std::make_shared<bhttp::response_serializer<bhttp::empty_body>>(*msg);
+    message_ = msg;
+    serializer_ = sr;
+    bool stream = out_.send_body;
+    if (stream && out_.gzip_stream) gzip_.emplace();
+    bhttp::async_write_header(stream_, *sr,
+                              [self, stream](error_code ec, std::size_t) {
+                                if (ec || !stream)
+                                  return self->FinishExchange(ec);
+                                self->StreamNext();
+                              });
+    return;
+  }
+  auto msg = std::make_shared<bhttp::response<SharedBody>>();
+  FillHeader(*msg, out_, version_, keep_alive_);
+  msg->body() = out_.body;
+  bytes_sent_ = out_.content_length;
+  message_ = msg;
+  bhttp::async_write(stream_, *msg, [self](error_code ec, std::size_t) {
+    self->FinishExchange(ec);
+  });
+}
+
+void Session::StreamNext() {
+  // Pieces are gathered up to kStreamBatch before a chunk goes out: fewer
+  // writes and better compression for streams of small pieces, while memory
+  // stays bounded by one batch.
+  bool more = true;
+  chunk_.clear();
+  encoded_.clear();
+  try {
+    while (more && chunk_.size() < kStreamBatch) {
+      piece_.clear();
+      more = out_.stream(piece_);
+      if (chunk_.empty()) {
+        chunk_.swap(piece_);
+      } else {
+        chunk_ += piece_;
+      }
+    }
+    if (gzip_) {
+      gzip_->Write(chunk_, encoded_);
+      if (!more) gzip_->Finish(encoded_);
+    } else {
+      encoded_.swap(chunk_);
+    }
+  } catch (const std::exception& e) {
+    LogError("body stream for " + Describe(log_method_, request_) +
+             " threw: " + e.what());
+    keep_alive_ = false;
+    LogAccess();
+    return Close(false);  // the client sees a truncated chunked body
+  }
+  stream_.expires_after(context_->options.request_timeout);
+  auto handler = beast::bind_front_handler(&Session::OnChunkWritten,
+                                           shared_from_this(), !more);
+  if (encoded_.empty()) return OnChunkWritten(true, {}, 0);
+  bytes_sent_ += encoded_.size();
+  if (version_ >= 11) {
+    net::async_write(stream_, bhttp::make_chunk(net::buffer(encoded_)),
+                     std::move(handler));
+  } else {
+    net::async_write(stream_, net::buffer(encoded_), std::move(handler));
+  }
+}
+
+void Session::OnChunkWritten(bool last, error_code ec, std::size_t) {
+  if (ec) return FinishExchange(ec);
+  if (!last) return StreamNext();
+  if (version_ < 11) return FinishExchange({});
+  net::async_write(stream_, bhttp::make_chunk_last(),
+                   [self = shared_from_this()](error_code ec, std::size_t) {
+                     self->FinishExchange(ec);
+                   });
+}
+
+void Session::FinishExchange(error_code ec) {
+  LogAccess();
+  out_ = Outgoing();  // drop the body and the stream now
+  message_.reset();
+  serializer_.reset();
+  if (ec) return Close(false);
+  if (!keep_alive_ || closing_) return Close(/*drain=*/true);
+  WaitForRequest();
+}
+
+void Session::Close(bool drain) {
+  error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  if (!drain || closing_ || ec) {
+    stream_.close();
+    return;
+  }
+  drained_ = 0;
+  draining_ = true;
+  stream_.expires_after(kDrainTime);
+  Drain();
+}
+
+void Session::Drain() {
+  stream_.async_read_some(
+      net::buffer(drain_buffer_),
+      [self = shared_from_this()](error_code ec, std::size_t n) {
+        self->drained_ += n;
+        if (ec || self->closing_ || self->drained_ > kDrainMax) {
+          self->draining_ = false;
+          self->stream_.close();
+          return;
+        }
+        self->Drain();
+      });
+}
+
+void Session::LogAccess() {
+  if (!context_->options.access_log) return;
+  AccessLogEntry e;
+  e.remote_ip = remote_ip_;
+  e.method = log_method_;
+  e.target = request_.target;
+  e.version = version_;
+  e.status = status_;
+  e.bytes = bytes_sent_;
+  e.duration = std::chrono::steady_clock::now() - started_;
+  e.user_agent = user_agent_;
+  LogInfo(FormatAccessLog(e));
+}
+
+}  // namespace warta::http

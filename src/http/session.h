@@ -1,0 +1,104 @@
+// Session: one accepted TCP connection, served as a small async chain on its
+// own strand (after Beast's advanced server): wait for a request (idle
+// timeout), read the header (header limit), pick the body limit from the
+// route, read the body (request timeout), call the router, write the response
+// (or stream it chunked), log it, and loop while keep-alive lasts. Requests
+// on one connection are answered in order, one at a time. Internal to the
+// server.
+#ifndef WARTA_HTTP_SESSION_H_
+#define WARTA_HTTP_SESSION_H_
+
+#include <array>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "http/compression.h"
+#include "http/outgoing.h"
+#include "http/request.h"
+#include "http/server_context.h"
+
+namespace warta::http {
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(boost::asio::ip::tcp::socket&& socket,
+          std::shared_ptr<ServerContext> context);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // Starts the chain. Call once, after ServerContext::Register.
+  void Start();
+
+  // Thread-safe. Closes the connection if it is waiting for a request;
+  // otherwise the response in progress is finished with "Connection: close".
+  void Shutdown();
+
+ private:
+  using error_code = boost::beast::error_code;
+
+  void WaitForRequest();
+  void OnFirstBytes(error_code ec, std::size_t n);
+  void ReadHeader();
+  void OnHeader(error_code ec, std::size_t n);
+  void OnContinueSent(error_code ec, std::size_t n);
+  void ReadBody();
+  void OnBody(error_code ec, std::size_t n);
+  void Handle();
+
+  // Answers with a bare error page and closes, without reading the rest of
+  // the request.
+  void SendError(int status);
+  void Send(Outgoing out);
+  void OnWritten(error_code ec, std::size_t n);
+  void StreamNext();
+  void OnChunkWritten(bool last, error_code ec, std::size_t n);
+  void FinishExchange(error_code ec);
+
+  // Half-closes and, when `drain`, reads and discards what the client still
+  // sends (bounded) so it sees our last response instead of a reset.
+  void Close(bool drain);
+  void Drain();
+
+  void LogAccess();
+
+  boost::beast::tcp_stream stream_;
+  boost::beast::flat_buffer buffer_;
+  std::shared_ptr<ServerContext> context_;
+  std::string remote_ip_;
+  bool first_request_ = true;
+  bool idle_ = false;      // waiting for the first byte of a request
+  bool closing_ = false;   // Shutdown() was called
+  bool draining_ = false;  // discarding input before the close
+
+  // The exchange in progress.
+  std::optional<
+      boost::beast::http::request_parser<boost::beast::http::string_body>>
+      parser_;
+  Request request_;
+  std::string log_method_ = "-";
+  unsigned version_ = 11;
+  std::string user_agent_;
+  std::chrono::steady_clock::time_point started_;
+  int status_ = 0;
+  std::uint64_t bytes_sent_ = 0;
+  bool keep_alive_ = false;
+  std::shared_ptr<void> message_;     // the Beast message being written
+  std::shared_ptr<void> serializer_;  // for streamed responses
+  Outgoing out_;
+  std::optional<GzipStream> gzip_;
+  std::string piece_;    // one piece pulled from the stream
+  std::string chunk_;    // pieces gathered for one chunk
+  std::string encoded_;  // what goes on the wire for `chunk_`
+  std::array<char, 4096> drain_buffer_;
+  std::size_t drained_ = 0;
+};
+
+}  // namespace warta::http
+
+#endif  // WARTA_HTTP_SESSION_H_

@@ -1,0 +1,45 @@
+// SiteContext: what the public page handlers share. Built once by Site;
+// every member is thread-safe to use from many requests at once.
+#ifndef WARTA_SITE_CONTEXT_H_
+#define WARTA_SITE_CONTEXT_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "content/article.h"
+#include "content/dates.h"
+#include "content/timezone.h"
+#include "render/theme.h"
+#include "store/store.h"
+#include "url/urls.h"
+
+namespace warta::site {
+
+struct SiteOptions {
+  std::string name = "Warta";
+  std::string description;
+  Language language = Language::kIndonesian;
+  TimeZone timezone = DefaultTimeZone();
+  int page_size = 20;
+  int related_count = 6;
+  std::size_t cache_bytes = 256u << 20;
+};
+
+// Up to `limit` published articles related to `article`, never itself.
+using RelatedFn =
+    std::function<std::vector<Article>(const Article& article, int limit)>;
+
+struct SiteContext {
+  Store& store;
+  const render::Theme& theme;
+  const Urls& urls;
+  const Clock& clock;
+  SiteOptions options;
+  RelatedFn related;
+};
+
+}  // namespace warta::site
+
+#endif  // WARTA_SITE_CONTEXT_H_

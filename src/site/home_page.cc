@@ -1,0 +1,78 @@
+// The home page: the latest stories, then a section per category.
+#include <algorithm>
+
+#include "site/pages.h"
+#include "site/views.h"
+
+namespace warta::site {
+namespace {
+
+constexpr int kLatestCount = 13;  // one lead story and a grid of twelve
+constexpr int kSectionCount = 8;  // categories shown
+constexpr int kSectionSize = 4;   // stories per category section
+
+}  // namespace
+
+Result<PageResult> RenderHomePage(const SiteContext& ctx) {
+  const Language lang = ctx.options.language;
+  PageInfo info;
+  info.kind = "home-page";
+  info.title = ctx.options.name;
+  if (!ctx.options.description.empty())
+    info.title += " - " + ctx.options.description;
+  info.description = ctx.options.description;
+  info.path = "/";
+  info.current_nav = "/";
+  WARTA_ASSIGN_OR_RETURN(render::View v, BaseView(ctx, info));
+
+  ArticleQuery q;
+  q.status = ArticleStatus::kPublished;
+  q.published_before = ctx.clock.Now();
+  q.limit = kLatestCount;
+  WARTA_ASSIGN_OR_RETURN(std::vector<Article> latest,
+                         ctx.store.ListArticles(q));
+  std::vector<std::int64_t> shown;
+  render::View cards = render::View::array();
+  for (size_t i = 0; i < latest.size(); ++i) {
+    shown.push_back(latest[i].id);
+    if (i == 0) {
+      v["lead"] = CardView(ctx, latest[i], true);
+    } else {
+      cards.push_back(CardView(ctx, latest[i], false));
+    }
+  }
+  if (latest.empty()) v["lead"] = false;
+  v["latest"] = std::move(cards);
+  v["empty"] = latest.empty();
+
+  WARTA_ASSIGN_OR_RETURN(auto categories, ctx.store.ListCategories());
+  std::stable_sort(categories.begin(), categories.end(),
+                   [](const auto& a, const auto& b) {
+                     return a.published_count > b.published_count;
+                   });
+  render::View sections = render::View::array();
+  for (const auto& c : categories) {
+    if (static_cast<int>(sections.size()) >= kSectionCount) break;
+    if (c.published_count == 0) continue;
+    ArticleQuery cq = q;
+    cq.category_id = c.item.id;
+    cq.limit = kSectionSize;
+    cq.exclude_ids = shown;
+    WARTA_ASSIGN_OR_RETURN(std::vector<Article> articles,
+                           ctx.store.ListArticles(cq));
+    if (articles.empty()) continue;
+    render::View list = render::View::array();
+    for (const Article& a : articles) list.push_back(CardView(ctx, a, false));
+    sections.push_back({{"name", c.item.name},
+                        {"slug", c.item.slug},
+                        {"url", ctx.urls.Category(c.item.slug)},
+                        {"more_label", ctx.theme.Text(lang, "more_in",
+                                                      {{"name", c.item.name}})},
+                        {"articles", std::move(list)}});
+  }
+  v["sections"] = std::move(sections);
+  WARTA_ASSIGN_OR_RETURN(std::string html, ctx.theme.Render({"home"}, v));
+  return PageResult{200, std::move(html), ""};
+}
+
+}  // namespace warta::site

@@ -1,0 +1,108 @@
+// Category, tag and author pages: a paginated list of published articles.
+#include "site/pages.h"
+#include "site/views.h"
+
+namespace warta::site {
+namespace {
+
+struct ListSubject {
+  std::string title;
+  std::string description;
+  std::string path;
+  std::string kind_label;
+  std::string page_kind;
+};
+
+Result<ListSubject> FindSubject(const SiteContext& ctx, ListKind kind,
+                                std::string_view slug, ArticleQuery& q) {
+  const Language lang = ctx.options.language;
+  ListSubject s;
+  switch (kind) {
+    case ListKind::kCategory: {
+      WARTA_ASSIGN_OR_RETURN(Category c, ctx.store.GetCategoryBySlug(slug));
+      q.category_id = c.id;
+      s.title = c.name;
+      s.description = !c.description.empty()
+                          ? c.description
+                          : ctx.theme.Text(lang, "category_description",
+                                           {{"name", c.name}});
+      s.path = ctx.urls.Category(c.slug);
+      s.kind_label = ctx.theme.Text(lang, "category");
+      s.page_kind = "category-page";
+      break;
+    }
+    case ListKind::kTag: {
+      WARTA_ASSIGN_OR_RETURN(Tag t, ctx.store.GetTagBySlug(slug));
+      q.tag_id = t.id;
+      s.title = t.name;
+      s.description =
+          ctx.theme.Text(lang, "tag_description", {{"name", t.name}});
+      s.path = ctx.urls.Tag(t.slug);
+      s.kind_label = ctx.theme.Text(lang, "tag");
+      s.page_kind = "tag-page";
+      break;
+    }
+    case ListKind::kAuthor: {
+      WARTA_ASSIGN_OR_RETURN(Author a, ctx.store.GetAuthorBySlug(slug));
+      q.author_id = a.id;
+      s.title = a.name;
+      s.description =
+          !a.bio.empty()
+              ? a.bio
+              : ctx.theme.Text(lang, "author_description", {{"name", a.name}});
+      s.path = ctx.urls.Author(a.slug);
+      s.kind_label = ctx.theme.Text(lang, "author");
+      s.page_kind = "author-page";
+      break;
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+Result<PageResult> RenderListPage(const SiteContext& ctx, ListKind kind,
+                                  std::string_view slug, int page) {
+  const Language lang = ctx.options.language;
+  if (page < 1) return Status::NotFound("page " + std::to_string(page));
+  ArticleQuery q;
+  q.status = ArticleStatus::kPublished;
+  q.published_before = ctx.clock.Now();
+  WARTA_ASSIGN_OR_RETURN(ListSubject s, FindSubject(ctx, kind, slug, q));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t total, ctx.store.CountArticles(q));
+  const int size = ctx.options.page_size;
+  const int pages = static_cast<int>((total + size - 1) / size);
+  if (page > 1 && page > pages)
+    return Status::NotFound("page " + std::to_string(page));
+  q.limit = size;
+  q.offset = (page - 1) * size;
+  WARTA_ASSIGN_OR_RETURN(std::vector<Article> articles,
+                         ctx.store.ListArticles(q));
+
+  PageInfo info;
+  info.kind = s.page_kind;
+  std::string title = s.title;
+  if (page > 1) {
+    title = ctx.theme.Text(lang, "pagination_title",
+                           {{"title", s.title}, {"n", std::to_string(page)}});
+  }
+  info.title = title + " - " + ctx.options.name;
+  info.description = s.description;
+  info.path = Urls::Page(s.path, page);
+  info.current_nav = kind == ListKind::kCategory ? s.path : "";
+  WARTA_ASSIGN_OR_RETURN(render::View v, BaseView(ctx, info));
+  render::View cards = render::View::array();
+  for (const Article& a : articles) cards.push_back(CardView(ctx, a, true));
+  v["list"] = {{"title", s.title},
+               {"description", s.description},
+               {"kind_label", s.kind_label},
+               {"count_label",
+                ctx.theme.Text(lang, "count", {{"n", std::to_string(total)}})},
+               {"empty", articles.empty()},
+               {"articles", std::move(cards)}};
+  AddPagination(ctx, v, s.path, page, pages);
+  WARTA_ASSIGN_OR_RETURN(std::string html, ctx.theme.Render({"list"}, v));
+  return PageResult{200, std::move(html), ""};
+}
+
+}  // namespace warta::site

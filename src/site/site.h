@@ -1,0 +1,58 @@
+// Site: the public website. Registers the reader-facing routes (home,
+// article, category, tag, author, assets, health) on a router, serves pages
+// from a PageCache and drops the cache when content changes: at once for
+// writes in this process (Invalidate), and within a second for writes from
+// other processes or nodes (the store's ChangeSeq, polled on requests).
+// Thread-safe after Register().
+#ifndef WARTA_SITE_SITE_H_
+#define WARTA_SITE_SITE_H_
+
+#include <atomic>
+#include <memory>
+
+#include "http/router.h"
+#include "site/context.h"
+#include "site/page_cache.h"
+
+namespace warta::site {
+
+class Site {
+ public:
+  // The referenced objects must outlive the Site. Without `related`, "Mungkin
+  // Kamu Suka" shows the newest articles of the same category.
+  Site(Store& store, const render::Theme& theme, const Urls& urls,
+       const Clock& clock, SiteOptions options, RelatedFn related = nullptr);
+  Site(const Site&) = delete;
+  Site& operator=(const Site&) = delete;
+
+  void Register(http::Router& router);
+
+  // Drops every cached page.
+  void Invalidate();
+
+  // Serves `kind` for `status` (404, 500) as a response.
+  http::Response ErrorResponse(int status) const;
+
+  const SiteContext& context() const { return ctx_; }
+  PageCache& cache() { return cache_; }
+
+ private:
+  // Serves `key` from the cache or renders it with `render`.
+  template <typename Fn>
+  http::Response Cached(const std::string& key, Fn&& render);
+  http::Response Asset(const http::Request& req) const;
+  void RefreshIfChanged();
+
+  SiteContext ctx_;
+  PageCache cache_;
+  std::atomic<Timestamp> last_check_{0};
+  std::atomic<std::int64_t> seen_seq_{-1};
+};
+
+// "Mungkin Kamu Suka" before the discovery index: newest in the category.
+std::vector<Article> NewestInCategory(Store& store, const Clock& clock,
+                                      const Article& article, int limit);
+
+}  // namespace warta::site
+
+#endif  // WARTA_SITE_SITE_H_

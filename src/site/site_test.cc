@@ -1,0 +1,189 @@
+#include "site/site.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+
+#include "base/time.h"
+#include "newsroom/newsroom.h"
+#include "render/theme.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace warta::site {
+namespace {
+
+class SiteTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/warta-site-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    SqliteOptions o;
+    o.path = dir_ + "/warta.db";
+    o.synchronous = "NORMAL";
+    store_ = std::move(*OpenSqliteStore(o, clock_));
+    newsroom_ = std::make_unique<Newsroom>(*store_, clock_, "KABARIN");
+    theme_ = std::move(*render::Theme::Load(""));
+  }
+  void TearDown() override {
+    site_.reset();
+    newsroom_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  void MakeSite(Language lang = Language::kIndonesian) {
+    SiteOptions options;
+    options.name = "KABARIN";
+    options.language = lang;
+    site_ = std::make_unique<Site>(*store_, *theme_, urls_, clock_, options);
+    router_ = std::make_unique<http::Router>();
+    site_->Register(*router_);
+  }
+
+  Article Publish(const std::string& title,
+                  const std::string& category = "Internasional") {
+    Article a;
+    a.title = title;
+    a.body = "Paragraf **pertama** tentang " + title + ".\n\nParagraf kedua.";
+    a.dateline_city = "Seoul";
+    a.category = Category{0, "", category, ""};
+    a.authors = {Author{0, "", "Rina Wulandari", "", ""}};
+    a.status = ArticleStatus::kPublished;
+    a.published_at = clock_.Now() - 60;
+    auto saved = newsroom_->Save(a);
+    EXPECT_TRUE(saved.ok()) << saved.status().ToString();
+    return *saved;
+  }
+
+  http::Response Get(const std::string& target) {
+    http::Request req;
+    req.method = http::Method::kGet;
+    req.target = target;
+    size_t q = target.find('?');
+    req.path = target.substr(0, q);
+    req.query = q == std::string::npos ? "" : target.substr(q + 1);
+    return router_->Route(req);
+  }
+  static std::string Body(const http::Response& r) {
+    return r.body ? *r.body : "";
+  }
+
+  FakeClock clock_{*ParseIso8601("2025-09-29T03:15:00Z")};
+  std::string dir_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<Newsroom> newsroom_;
+  std::unique_ptr<render::Theme> theme_;
+  Urls urls_{"https://kabarin.id"};
+  std::unique_ptr<Site> site_;
+  std::unique_ptr<http::Router> router_;
+};
+
+TEST_F(SiteTest, ArticlePageHasEveryPart) {
+  Article a = Publish("Korea Utara dan China bahas kerja sama");
+  for (int i = 0; i < 8; ++i) Publish("Berita lain " + std::to_string(i));
+  MakeSite();
+  http::Response r = Get("/berita/" + a.slug);
+  ASSERT_EQ(r.status, 200);
+  std::string html = Body(r);
+  EXPECT_NE(
+      html.find("<h1 id=\"judul\">Korea Utara dan China bahas kerja sama</h1>"),
+      std::string::npos);
+  EXPECT_NE(html.find("Senin, 29 September 2025 10:14 WIB"), std::string::npos);
+  EXPECT_NE(html.find("waktu baca 1 menit"), std::string::npos);
+  EXPECT_NE(
+      html.find("<p><span class=\"dateline\">Seoul (KABARIN) -</span> Paragraf "
+                "<strong>pertama</strong>"),
+      std::string::npos);
+  EXPECT_NE(
+      html.find("<link rel=\"canonical\" href=\"https://kabarin.id/berita/" +
+                a.slug),
+      std::string::npos);
+  EXPECT_NE(html.find("Mungkin Kamu Suka"), std::string::npos);
+  // Six related, none of them the article itself.
+  size_t related = html.find("id=\"terkait\"");
+  ASSERT_NE(related, std::string::npos);
+  std::string rel = html.substr(related);
+  int cards = 0;
+  for (size_t p = rel.find("class=\"card\""); p != std::string::npos;
+       p = rel.find("class=\"card\"", p + 1))
+    ++cards;
+  EXPECT_EQ(cards, 6);
+  EXPECT_EQ(rel.find("/berita/" + a.slug + "\""), std::string::npos);
+  EXPECT_FALSE(r.Header("ETag").empty());
+  EXPECT_NE(r.body_gzip, nullptr);
+  EXPECT_NE(r.body_brotli, nullptr);
+}
+
+TEST_F(SiteTest, ServesFromCacheUntilContentChanges) {
+  Article a = Publish("Judul pertama");
+  MakeSite();
+  newsroom_->AddListener([this](const Article&) { site_->Invalidate(); });
+  http::Response first = Get("/berita/" + a.slug);
+  http::Response second = Get("/berita/" + a.slug);
+  EXPECT_EQ(first.body.get(), second.body.get())
+      << "the second view comes from the cache";
+  a.title = "Judul diperbaiki";
+  ASSERT_TRUE(newsroom_->Save(a).ok());
+  EXPECT_NE(Body(Get("/berita/" + a.slug)).find("Judul diperbaiki"),
+            std::string::npos);
+}
+
+TEST_F(SiteTest, NoticesWritesFromOtherProcessesWithinASecond) {
+  Article a = Publish("Versi satu");
+  MakeSite();
+  EXPECT_NE(Body(Get("/berita/" + a.slug)).find("Versi satu"),
+            std::string::npos);
+  // Another process writes straight to the store; no listener is told.
+  a.title = "Versi dua";
+  ASSERT_TRUE(store_->SaveArticle(a).ok());
+  EXPECT_NE(Body(Get("/berita/" + a.slug)).find("Versi satu"),
+            std::string::npos);
+  clock_.Advance(1);
+  EXPECT_NE(Body(Get("/berita/" + a.slug)).find("Versi dua"),
+            std::string::npos);
+}
+
+TEST_F(SiteTest, EnglishLocale) {
+  Article a = Publish("Kabar dalam dua bahasa");
+  MakeSite(Language::kEnglish);
+  std::string html = Body(Get("/berita/" + a.slug));
+  EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(html.find("Monday, 29 September 2025 10:14 WIB"),
+            std::string::npos);
+  EXPECT_NE(html.find("1 min read"), std::string::npos);
+  EXPECT_NE(html.find(">Share</h2>"), std::string::npos);
+}
+
+TEST_F(SiteTest, ScheduledAndFutureArticlesStayHidden) {
+  Article a = Publish("Belum waktunya");
+  a.published_at = clock_.Now() + 3600;
+  ASSERT_TRUE(newsroom_->Save(a).ok());
+  MakeSite();
+  EXPECT_EQ(Get("/berita/" + a.slug).status, 404);
+  EXPECT_EQ(Body(Get("/")).find("Belum waktunya"), std::string::npos);
+}
+
+TEST_F(SiteTest, RelatedFallsBackToNewestElsewhere) {
+  Article a = Publish("Satu-satunya di rubriknya", "Sains");
+  Publish("Di rubrik lain", "Ekonomi");
+  MakeSite();
+  std::string html = Body(Get("/berita/" + a.slug));
+  EXPECT_NE(html.find("Di rubrik lain"), std::string::npos);
+}
+
+TEST_F(SiteTest, HealthAndErrors) {
+  MakeSite();
+  http::Response h = Get("/healthz");
+  EXPECT_EQ(h.status, 200);
+  EXPECT_EQ(Body(h), "{\"status\":\"ok\"}\n");
+  http::Response nf = Get("/berita/tidak-ada");
+  EXPECT_EQ(nf.status, 404);
+  EXPECT_NE(Body(nf).find("Halaman tidak ditemukan"), std::string::npos);
+  EXPECT_EQ(nf.Header("Cache-Control"), "no-store");
+  EXPECT_EQ(Get("/tag/x?page=0").status, 404);
+}
+
+}  // namespace
+}  // namespace warta::site

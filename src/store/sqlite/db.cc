@@ -1,0 +1,159 @@
+#include "store/sqlite/db.h"
+
+#include <sqlite3.h>
+
+#include <unordered_map>
+
+namespace warta::sqlite {
+
+struct Connection::Cache {
+  std::unordered_map<std::string, sqlite3_stmt*> stmts;
+};
+
+Connection::Connection(sqlite3* db)
+    : db_(db), cache_(std::make_unique<Cache>()) {}
+
+Result<std::unique_ptr<Connection>> Connection::Open(
+    const std::string& path, bool create, std::string_view synchronous) {
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  if (create) flags |= SQLITE_OPEN_CREATE;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    return Status::IoError("cannot open database " + path + ": " + msg);
+  }
+  std::unique_ptr<Connection> c(new Connection(db));
+  sqlite3_busy_timeout(db, 10000);
+  sqlite3_extended_result_codes(db, 1);
+  std::string pragmas =
+      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
+      "PRAGMA temp_store=MEMORY; PRAGMA synchronous=" +
+      std::string(synchronous) + ";";
+  WARTA_RETURN_IF_ERROR(c->Exec(pragmas));
+  return c;
+}
+
+Connection::~Connection() {
+  if (cache_) {
+    for (auto& [sql, stmt] : cache_->stmts) sqlite3_finalize(stmt);
+  }
+  sqlite3_close(db_);
+}
+
+Status Connection::Exec(std::string_view sql) {
+  char* err = nullptr;
+  std::string s(sql);
+  int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errstr(rc);
+    sqlite3_free(err);
+    return Status::IoError("sqlite: " + msg);
+  }
+  return Status::Ok();
+}
+
+Result<Statement> Connection::Prepare(std::string_view sql) {
+  std::string key(sql);
+  auto it = cache_->stmts.find(key);
+  if (it != cache_->stmts.end()) return Statement(this, it->second);
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
+                              SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  if (rc != SQLITE_OK) return Error("prepare \"" + key.substr(0, 60) + "\"");
+  cache_->stmts.emplace(std::move(key), stmt);
+  return Statement(this, stmt);
+}
+
+std::int64_t Connection::LastInsertId() const {
+  return sqlite3_last_insert_rowid(db_);
+}
+
+int Connection::Changes() const { return sqlite3_changes(db_); }
+
+Status Connection::Error(std::string_view what) const {
+  int code = sqlite3_extended_errcode(db_);
+  std::string msg = std::string(what) + ": " + sqlite3_errmsg(db_);
+  if ((code & 0xff) == SQLITE_CONSTRAINT) {
+    if (code == SQLITE_CONSTRAINT_UNIQUE ||
+        code == SQLITE_CONSTRAINT_PRIMARYKEY)
+      return Status::AlreadyExists(msg);
+    return Status::InvalidArgument(msg);
+  }
+  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+    return Status::Unavailable(msg);
+  return Status::IoError(msg);
+}
+
+Statement::Statement(Statement&& o) noexcept : conn_(o.conn_), stmt_(o.stmt_) {
+  o.stmt_ = nullptr;
+}
+
+Statement::~Statement() {
+  if (stmt_) {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+Statement& Statement::Bind(int i, std::int64_t v) {
+  sqlite3_bind_int64(stmt_, i, v);
+  return *this;
+}
+
+Statement& Statement::Bind(int i, std::string_view v) {
+  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()),
+                    SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::Bind(int i, std::optional<std::int64_t> v) {
+  return v ? Bind(i, *v) : BindNull(i);
+}
+
+Statement& Statement::BindNull(int i) {
+  sqlite3_bind_null(stmt_, i);
+  return *this;
+}
+
+Result<bool> Statement::Step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return conn_->Error("step");
+}
+
+Status Statement::Run() {
+  while (true) {
+    auto r = Step();
+    if (!r.ok()) return r.status();
+    if (!*r) return Status::Ok();
+  }
+}
+
+std::int64_t Statement::Int(int col) const {
+  return sqlite3_column_int64(stmt_, col);
+}
+
+std::optional<std::int64_t> Statement::OptInt(int col) const {
+  if (IsNull(col)) return std::nullopt;
+  return Int(col);
+}
+
+std::string Statement::Text(int col) const {
+  const unsigned char* p = sqlite3_column_text(stmt_, col);
+  int n = sqlite3_column_bytes(stmt_, col);
+  return p ? std::string(reinterpret_cast<const char*>(p), n) : std::string();
+}
+
+bool Statement::IsNull(int col) const {
+  return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
+
+}  // namespace warta::sqlite

@@ -1,0 +1,108 @@
+// A thin RAII layer over sqlite3: Connection and Statement. Only the sqlite
+// backend includes this file. A Connection is used by one thread at a time.
+#ifndef WARTA_STORE_SQLITE_DB_H_
+#define WARTA_STORE_SQLITE_DB_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace warta::sqlite {
+
+class Statement;
+
+class Connection {
+ public:
+  // Opens (creating when `create`) the database file with foreign keys on,
+  // WAL journal, the given synchronous mode and a busy timeout.
+  static Result<std::unique_ptr<Connection>> Open(const std::string& path,
+                                                  bool create,
+                                                  std::string_view synchronous);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Runs one or more statements without results.
+  Status Exec(std::string_view sql);
+
+  // Prepares (and caches) a statement; the returned Statement is reset and
+  // its bindings cleared when it goes out of scope.
+  Result<Statement> Prepare(std::string_view sql);
+
+  std::int64_t LastInsertId() const;
+  int Changes() const;
+  sqlite3* raw() { return db_; }
+
+  // Turns the last error into a Status naming `what`.
+  Status Error(std::string_view what) const;
+
+ private:
+  explicit Connection(sqlite3* db);
+  sqlite3* db_;
+  struct Cache;
+  std::unique_ptr<Cache> cache_;
+};
+
+class Statement {
+ public:
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&&) = delete;
+  ~Statement();
+
+  // Bind by 1-based index.
+  Statement& Bind(int i, std::int64_t v);
+  Statement& Bind(int i, int v) {
+    return Bind(i, static_cast<std::int64_t>(v));
+  }
+  Statement& Bind(int i, std::string_view v);
+  Statement& Bind(int i, const std::string& v) {
+    return Bind(i, std::string_view(v));
+  }
+  Statement& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
+  Statement& Bind(int i, std::optional<std::int64_t> v);
+  Statement& BindNull(int i);
+
+  // Resets the cursor and clears bindings, for reuse within one scope.
+  void Reset();
+
+  // Steps once: true with a row, false when done, or an error.
+  Result<bool> Step();
+  // Steps to completion, for statements without rows.
+  Status Run();
+
+  std::int64_t Int(int col) const;
+  std::optional<std::int64_t> OptInt(int col) const;
+  std::string Text(int col) const;
+  bool IsNull(int col) const;
+
+ private:
+  friend class Connection;
+  Statement(Connection* conn, sqlite3_stmt* stmt) : conn_(conn), stmt_(stmt) {}
+  Connection* conn_;
+  sqlite3_stmt* stmt_;
+};
+
+// Runs `fn` inside BEGIN IMMEDIATE ... COMMIT; rolls back when it fails.
+template <typename Fn>
+Status InTransaction(Connection& c, Fn&& fn) {
+  WARTA_RETURN_IF_ERROR(c.Exec("BEGIN IMMEDIATE"));
+  Status s = fn();
+  if (!s.ok()) {
+    (void)c.Exec("ROLLBACK");
+    return s;
+  }
+  s = c.Exec("COMMIT");
+  if (!s.ok()) (void)c.Exec("ROLLBACK");
+  return s;
+}
+
+}  // namespace warta::sqlite
+
+#endif  // WARTA_STORE_SQLITE_DB_H_

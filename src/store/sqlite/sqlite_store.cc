@@ -1,0 +1,108 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "base/strings.h"
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_store_impl.h"
+
+namespace warta {
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options,
+                                               const Clock& clock) {
+  auto store = std::make_unique<sqlite::SqliteStore>(options, clock);
+  WARTA_RETURN_IF_ERROR(store->Open());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+namespace sqlite {
+
+Status SqliteStore::Open() {
+  WARTA_ASSIGN_OR_RETURN(
+      writer_, Connection::Open(options_.path, true, options_.synchronous));
+  WARTA_RETURN_IF_ERROR(Migrate());
+  return Status::Ok();
+}
+
+Status SqliteStore::Migrate() {
+  std::lock_guard<std::mutex> lock(write_mu_);
+  WARTA_RETURN_IF_ERROR(
+      writer_->Exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                    "applied_at BIGINT NOT NULL)"));
+  // Applied versions, so migrations merged out of order still run.
+  std::set<std::int64_t> applied;
+  {
+    WARTA_ASSIGN_OR_RETURN(
+        auto st, writer_->Prepare("SELECT version FROM schema_migrations"));
+    while (true) {
+      WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      applied.insert(st.Int(0));
+    }
+  }
+  int current = applied.empty() ? 0 : static_cast<int>(*applied.rbegin());
+  for (const auto& [name, sql] : Migrations()) {
+    auto version = ParseInt(name.substr(0, name.find('_')));
+    if (!version)
+      return Status::Internal("bad migration name " + std::string(name));
+    if (applied.count(*version)) continue;
+    Status s = InTransaction(*writer_, [&]() -> Status {
+      WARTA_RETURN_IF_ERROR(writer_->Exec(sql));
+      WARTA_ASSIGN_OR_RETURN(
+          auto st,
+          writer_->Prepare(
+              "INSERT INTO schema_migrations (version, name, applied_at) "
+              "VALUES (?, ?, ?)"));
+      return st.Bind(1, *version).Bind(2, name).Bind(3, clock_.Now()).Run();
+    });
+    if (!s.ok()) return s.WithContext("migration " + std::string(name));
+    current = std::max(current, static_cast<int>(*version));
+  }
+  schema_version_ = current;
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<SqliteStore::Reader>> SqliteStore::BorrowReader() {
+  std::unique_ptr<Connection> c;
+  {
+    std::lock_guard<std::mutex> lock(pool_mu_);
+    if (!readers_.empty()) {
+      c = std::move(readers_.back());
+      readers_.pop_back();
+    }
+  }
+  if (!c) {
+    WARTA_ASSIGN_OR_RETURN(
+        c, Connection::Open(options_.path, false, options_.synchronous));
+  }
+  return std::make_unique<Reader>(this, std::move(c));
+}
+
+void SqliteStore::ReturnReader(std::unique_ptr<Connection> c) {
+  std::lock_guard<std::mutex> lock(pool_mu_);
+  if (readers_.size() < static_cast<size_t>(options_.reader_connections)) {
+    readers_.push_back(std::move(c));
+  }
+}
+
+Status SqliteStore::BumpChangeSeq(Connection& c) {
+  WARTA_ASSIGN_OR_RETURN(
+      auto st,
+      c.Prepare("UPDATE meta SET value = value + 1 WHERE key = 'change_seq'"));
+  return st.Run();
+}
+
+Result<std::int64_t> SqliteStore::ChangeSeq() {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  WARTA_ASSIGN_OR_RETURN(
+      auto st,
+      (*r)->Prepare("SELECT value FROM meta WHERE key = 'change_seq'"));
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? st.Int(0) : 0;
+}
+
+}  // namespace sqlite
+}  // namespace warta

@@ -1,0 +1,33 @@
+// The embedded SQLite backend of Store. One writer connection (serialised by
+// a mutex) and a pool of reader connections; WAL lets readers run beside the
+// writer. Thread-safe.
+#ifndef WARTA_STORE_SQLITE_SQLITE_STORE_H_
+#define WARTA_STORE_SQLITE_SQLITE_STORE_H_
+
+#include <memory>
+#include <string>
+
+#include "base/clock.h"
+#include "base/result.h"
+#include "store/store.h"
+
+namespace warta {
+
+struct SqliteOptions {
+  // Database file; ":memory:"-like paths are not supported (readers need the
+  // file). Tests use a temporary directory.
+  std::string path;
+  // FULL: a committed transaction survives power loss; NORMAL: it survives a
+  // crash or kill -9 of the process, not a power loss. Default FULL.
+  std::string synchronous = "FULL";
+  int reader_connections = 4;
+};
+
+// Opens or creates the database and runs pending migrations. `clock` stamps
+// created_at/updated_at and must outlive the store.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options,
+                                               const Clock& clock);
+
+}  // namespace warta
+
+#endif  // WARTA_STORE_SQLITE_SQLITE_STORE_H_

@@ -1,0 +1,103 @@
+// Private to the sqlite backend: the SqliteStore class, split over
+// sqlite_store.cc (open, migrations, pool), article_rows.cc and
+// taxonomy_rows.cc.
+#ifndef WARTA_STORE_SQLITE_SQLITE_STORE_IMPL_H_
+#define WARTA_STORE_SQLITE_SQLITE_STORE_IMPL_H_
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "store/sqlite/db.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace warta::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(SqliteOptions options, const Clock& clock)
+      : options_(std::move(options)), clock_(clock) {}
+  Status Open();
+
+  // Store
+  Result<std::int64_t> ChangeSeq() override;
+  int SchemaVersion() const override { return schema_version_; }
+  std::string BackendName() const override { return "sqlite"; }
+
+  // ArticleStore
+  Result<Article> SaveArticle(const Article& article) override;
+  Result<Article> GetArticle(std::int64_t id) override;
+  Result<Article> GetArticleBySlug(std::string_view slug) override;
+  Result<std::int64_t> FindArticleIdByOldSlug(std::string_view slug) override;
+  Result<std::optional<Article>> FindArticleByImportKey(
+      std::string_view import_key) override;
+  Result<std::vector<Article>> ListArticles(const ArticleQuery& q) override;
+  Result<std::int64_t> CountArticles(const ArticleQuery& q) override;
+  Status DeleteArticle(std::int64_t id) override;
+
+  // TaxonomyStore
+  Result<Category> SaveCategory(const Category& category) override;
+  Result<Category> GetCategoryBySlug(std::string_view slug) override;
+  Result<std::vector<Counted<Category>>> ListCategories() override;
+  Result<Tag> SaveTag(const Tag& tag) override;
+  Result<Tag> GetTagBySlug(std::string_view slug) override;
+  Result<std::vector<Counted<Tag>>> ListTags() override;
+  Result<Author> SaveAuthor(const Author& author) override;
+  Result<Author> GetAuthorBySlug(std::string_view slug) override;
+  Result<std::vector<Counted<Author>>> ListAuthors() override;
+
+ private:
+  // A reader connection borrowed from the pool for one call.
+  class Reader {
+   public:
+    Reader(SqliteStore* store, std::unique_ptr<Connection> c)
+        : store_(store), c_(std::move(c)) {}
+    ~Reader() { store_->ReturnReader(std::move(c_)); }
+    Connection& operator*() { return *c_; }
+    Connection* operator->() { return c_.get(); }
+
+   private:
+    SqliteStore* store_;
+    std::unique_ptr<Connection> c_;
+  };
+  Result<std::unique_ptr<Reader>> BorrowReader();
+  void ReturnReader(std::unique_ptr<Connection> c);
+
+  // Runs `fn(writer)` in a write transaction that also bumps change_seq.
+  template <typename Fn>
+  Status Write(Fn&& fn) {
+    std::lock_guard<std::mutex> lock(write_mu_);
+    return InTransaction(*writer_, [&]() -> Status {
+      WARTA_RETURN_IF_ERROR(fn(*writer_));
+      return BumpChangeSeq(*writer_);
+    });
+  }
+  Status BumpChangeSeq(Connection& c);
+  Status Migrate();
+
+  // Rows (article_rows.cc, taxonomy_rows.cc). Work on the given connection.
+  using ArticleKey = std::variant<std::int64_t, std::string_view>;
+  Result<Article> LoadArticle(Connection& c, std::string_view where,
+                              ArticleKey key);
+  Status LoadArticleLinks(Connection& c, std::vector<Article>& articles);
+  Result<std::int64_t> ResolveCategory(Connection& c, const Category& cat);
+  Result<std::int64_t> ResolveTag(Connection& c, const Tag& tag);
+  Result<std::int64_t> ResolveAuthor(Connection& c, const Author& author);
+  Result<std::string> UniqueSlug(Connection& c, const std::string& wanted,
+                                 std::int64_t self_id);
+  Status WriteArticleLinks(Connection& c, std::int64_t id, const Article& a);
+
+  SqliteOptions options_;
+  const Clock& clock_;
+  int schema_version_ = 0;
+  std::mutex write_mu_;
+  std::unique_ptr<Connection> writer_;
+  std::mutex pool_mu_;
+  std::vector<std::unique_ptr<Connection>> readers_;
+};
+
+}  // namespace warta::sqlite
+
+#endif  // WARTA_STORE_SQLITE_SQLITE_STORE_IMPL_H_

@@ -1,0 +1,255 @@
+#include "store/store_conformance.h"
+
+#include <stdlib.h>
+
+#include <filesystem>
+
+namespace warta {
+namespace {
+
+Article MakeArticle(const std::string& title,
+                    const std::string& category = "Politik") {
+  Article a;
+  a.title = title;
+  a.body = "Isi berita " + title;
+  a.html = "<p>Isi berita</p>";
+  a.plaintext = "Isi berita";
+  a.category = Category{0, "", category, ""};
+  a.tags = {Tag{0, "", "Korea Utara"}, Tag{0, "", "Diplomasi"}};
+  a.authors = {Author{0, "", "Rina Wulandari", "", ""}};
+  a.status = ArticleStatus::kPublished;
+  a.word_count = 300;
+  a.reading_time = 2;
+  return a;
+}
+
+}  // namespace
+
+void StoreConformance::SetUp() {
+  char tmpl[] = "/tmp/warta-store-XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  dir_ = tmpl;
+  store_ = GetParam()(dir_, clock_);
+  ASSERT_NE(store_, nullptr);
+}
+
+void StoreConformance::TearDown() {
+  store_.reset();
+  std::filesystem::remove_all(dir_);
+}
+
+std::unique_ptr<Store> StoreConformance::Reopen() {
+  store_.reset();
+  return GetParam()(dir_, clock_);
+}
+
+TEST_P(StoreConformance, CreatesAndReadsAnArticleWithTaxonomies) {
+  Article in = MakeArticle("Korea Utara dan China bahas persahabatan");
+  in.published_at = clock_.Now();
+  in.dateline_city = "Seoul";
+  in.dateline_outlet = "KABARIN";
+  in.source = "Sputnik-OANA";
+  in.editor = Author{0, "", "Budi Santoso", "", ""};
+  auto saved = store_->SaveArticle(in);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  EXPECT_GT(saved->id, 0);
+  EXPECT_EQ(saved->slug, "korea-utara-dan-china-bahas-persahabatan");
+  EXPECT_EQ(saved->version, 1);
+  EXPECT_EQ(saved->created_at, clock_.Now());
+
+  auto got = store_->GetArticleBySlug(saved->slug);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->title, in.title);
+  EXPECT_EQ(got->body, in.body);
+  EXPECT_EQ(got->dateline_city, "Seoul");
+  EXPECT_EQ(got->source, "Sputnik-OANA");
+  ASSERT_TRUE(got->category.has_value());
+  EXPECT_EQ(got->category->slug, "politik");
+  ASSERT_EQ(got->tags.size(), 2u);
+  EXPECT_EQ(got->tags[0].slug, "korea-utara");
+  EXPECT_EQ(got->tags[1].name, "Diplomasi");
+  ASSERT_EQ(got->authors.size(), 1u);
+  EXPECT_EQ(got->authors[0].slug, "rina-wulandari");
+  ASSERT_TRUE(got->editor.has_value());
+  EXPECT_EQ(got->editor->name, "Budi Santoso");
+  EXPECT_EQ(got->published_at, clock_.Now());
+  EXPECT_EQ(got->reading_time, 2);
+
+  EXPECT_TRUE(store_->GetArticle(9999).status().IsNotFound());
+  EXPECT_TRUE(store_->GetArticleBySlug("tidak-ada").status().IsNotFound());
+}
+
+TEST_P(StoreConformance, MakesSlugsUniqueAndReusesTaxonomies) {
+  auto a = store_->SaveArticle(MakeArticle("Judul Sama"));
+  auto b = store_->SaveArticle(MakeArticle("Judul Sama"));
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->slug, "judul-sama");
+  EXPECT_EQ(b->slug, "judul-sama-2");
+  EXPECT_EQ(a->category->id, b->category->id);
+  auto cats = store_->ListCategories();
+  ASSERT_TRUE(cats.ok());
+  ASSERT_EQ(cats->size(), 1u);
+  EXPECT_EQ((*cats)[0].published_count, 2);
+  auto tags = store_->ListTags();
+  ASSERT_TRUE(tags.ok());
+  EXPECT_EQ(tags->size(), 2u);
+}
+
+TEST_P(StoreConformance, RejectsStaleVersionsAndKeepsOldSlugs) {
+  auto a = store_->SaveArticle(MakeArticle("Judul Lama"));
+  ASSERT_TRUE(a.ok());
+  Article edit = *a;
+  edit.title = "Judul Baru";
+  edit.slug = "judul-baru";
+  clock_.Advance(60);
+  auto b = store_->SaveArticle(edit);
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(b->version, 2);
+  EXPECT_EQ(b->updated_at, clock_.Now());
+  EXPECT_EQ(b->created_at, a->created_at);
+  EXPECT_EQ(*store_->FindArticleIdByOldSlug("judul-lama"), a->id);
+  EXPECT_TRUE(
+      store_->FindArticleIdByOldSlug("judul-baru").status().IsNotFound());
+
+  // `edit` still carries version 1: stale.
+  edit.title = "Tertimpa";
+  auto stale = store_->SaveArticle(edit);
+  EXPECT_EQ(stale.status().code(), StatusCode::kConflict);
+  EXPECT_EQ(store_->GetArticle(a->id)->title, "Judul Baru");
+
+  // A new article may take the old slug; the redirect then yields.
+  auto c = store_->SaveArticle(MakeArticle("Judul Lama"));
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->slug, "judul-lama");
+  EXPECT_TRUE(
+      store_->FindArticleIdByOldSlug("judul-lama").status().IsNotFound());
+}
+
+TEST_P(StoreConformance, ListsFiltersOrdersAndCounts) {
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 5; ++i) {
+    Article a = MakeArticle("Berita " + std::to_string(i),
+                            i % 2 ? "Ekonomi" : "Politik");
+    a.published_at = clock_.Now() + i * 3600;
+    if (i == 4) a.status = ArticleStatus::kDraft;
+    if (i == 3) a.tags = {Tag{0, "", "Banjir"}};
+    auto s = store_->SaveArticle(a);
+    ASSERT_TRUE(s.ok());
+    ids.push_back(s->id);
+  }
+  ArticleQuery q;
+  q.status = ArticleStatus::kPublished;
+  auto list = store_->ListArticles(q);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 4u);
+  EXPECT_EQ((*list)[0].title, "Berita 3");  // newest first
+  EXPECT_EQ((*list)[3].title, "Berita 0");
+  EXPECT_TRUE((*list)[0].body.empty());  // no body unless asked
+  EXPECT_EQ((*list)[0].tags.size(), 1u);
+  EXPECT_EQ((*list)[0].authors.size(), 1u);
+  EXPECT_EQ(*store_->CountArticles(q), 4);
+
+  auto ekonomi = store_->GetCategoryBySlug("ekonomi");
+  ASSERT_TRUE(ekonomi.ok());
+  q.category_id = ekonomi->id;
+  EXPECT_EQ(*store_->CountArticles(q), 2);
+  q.category_id = 0;
+
+  auto banjir = store_->GetTagBySlug("banjir");
+  ASSERT_TRUE(banjir.ok());
+  q.tag_id = banjir->id;
+  EXPECT_EQ(*store_->CountArticles(q), 1);
+  q.tag_id = 0;
+
+  auto rina = store_->GetAuthorBySlug("rina-wulandari");
+  ASSERT_TRUE(rina.ok());
+  q.author_id = rina->id;
+  EXPECT_EQ(*store_->CountArticles(q), 4);
+  q.author_id = 0;
+
+  q.limit = 2;
+  q.offset = 1;
+  q.exclude_ids = {ids[2]};
+  q.with_body = true;
+  list = store_->ListArticles(q);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].title, "Berita 1");
+  EXPECT_EQ((*list)[1].title, "Berita 0");
+  EXPECT_FALSE((*list)[0].body.empty());
+
+  q = ArticleQuery();
+  q.published_before = clock_.Now() + 3600;
+  q.order = ArticleQuery::Order::kOldest;
+  list = store_->ListArticles(q);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].title, "Berita 0");
+}
+
+TEST_P(StoreConformance, FindsByImportKeyAndDeletes) {
+  Article a = MakeArticle("Dari Berkas");
+  a.import_key = "text:dari-berkas";
+  auto s = store_->SaveArticle(a);
+  ASSERT_TRUE(s.ok());
+  auto found = store_->FindArticleByImportKey("text:dari-berkas");
+  ASSERT_TRUE(found.ok());
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->id, s->id);
+  EXPECT_FALSE(store_->FindArticleByImportKey("text:lain")->has_value());
+  // The import key is unique.
+  Article dup = MakeArticle("Lain");
+  dup.import_key = "text:dari-berkas";
+  EXPECT_FALSE(store_->SaveArticle(dup).ok());
+  EXPECT_TRUE(store_->DeleteArticle(s->id).ok());
+  EXPECT_TRUE(store_->GetArticle(s->id).status().IsNotFound());
+  EXPECT_TRUE(store_->DeleteArticle(s->id).IsNotFound());
+}
+
+TEST_P(StoreConformance, ChangeSeqGrowsWithWrites) {
+  auto before = store_->ChangeSeq();
+  ASSERT_TRUE(before.ok());
+  ASSERT_TRUE(store_->SaveArticle(MakeArticle("Satu")).ok());
+  auto after = store_->ChangeSeq();
+  ASSERT_TRUE(after.ok());
+  EXPECT_GT(*after, *before);
+  // A failed write changes nothing.
+  Article bad = MakeArticle("");
+  EXPECT_FALSE(store_->SaveArticle(bad).ok());
+  EXPECT_EQ(*store_->ChangeSeq(), *after);
+}
+
+TEST_P(StoreConformance, SavesTaxonomiesDirectly) {
+  auto cat =
+      store_->SaveCategory(Category{0, "", "Olahraga", "Berita olahraga"});
+  ASSERT_TRUE(cat.ok());
+  EXPECT_EQ(cat->slug, "olahraga");
+  Category edit = *cat;
+  edit.description = "Sepak bola dan lainnya";
+  ASSERT_TRUE(store_->SaveCategory(edit).ok());
+  EXPECT_EQ(store_->GetCategoryBySlug("olahraga")->description,
+            "Sepak bola dan lainnya");
+  EXPECT_EQ(
+      store_->SaveCategory(Category{0, "olahraga", "Lagi", ""}).status().code(),
+      StatusCode::kAlreadyExists);
+  auto au = store_->SaveAuthor(
+      Author{0, "", "Dewi Lestari", "Reporter ekonomi", "d@x.id"});
+  ASSERT_TRUE(au.ok());
+  EXPECT_EQ(store_->GetAuthorBySlug("dewi-lestari")->bio, "Reporter ekonomi");
+  auto tag = store_->SaveTag(Tag{0, "", "Pemilu 2029"});
+  ASSERT_TRUE(tag.ok());
+  EXPECT_EQ(tag->slug, "pemilu-2029");
+}
+
+TEST_P(StoreConformance, SurvivesReopen) {
+  auto s = store_->SaveArticle(MakeArticle("Tetap Ada"));
+  ASSERT_TRUE(s.ok());
+  int version = store_->SchemaVersion();
+  EXPECT_GE(version, 1);
+  store_ = Reopen();
+  ASSERT_NE(store_, nullptr);
+  EXPECT_EQ(store_->SchemaVersion(), version);
+  EXPECT_EQ(store_->GetArticle(s->id)->title, "Tetap Ada");
+}
+
+}  // namespace warta

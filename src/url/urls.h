@@ -1,0 +1,59 @@
+// Urls: warta's permalinks, both ways. The one place that knows URL shapes.
+// Immutable after construction; thread-safe.
+//
+//   /                          home
+//   /berita/{slug}             article (an old slug redirects with 301)
+//   /kategori/{slug}           category        ?page=N for page N >= 2
+//   /tag/{slug}                tag             ?page=N
+//   /penulis/{slug}            author          ?page=N
+//   /cari?q=...                search
+//   /assets/{file}?v={hash}    theme assets (cached for a year)
+#ifndef WARTA_URL_URLS_H_
+#define WARTA_URL_URLS_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace warta {
+
+// Route patterns for the HTTP router, in step with the builders below.
+inline constexpr std::string_view kArticleRoute = "/berita/{slug}";
+inline constexpr std::string_view kCategoryRoute = "/kategori/{slug}";
+inline constexpr std::string_view kTagRoute = "/tag/{slug}";
+inline constexpr std::string_view kAuthorRoute = "/penulis/{slug}";
+inline constexpr std::string_view kSearchRoute = "/cari";
+inline constexpr std::string_view kAssetRoute = "/assets/{file*}";
+
+class Urls {
+ public:
+  // `site_url` is the public origin, e.g. "https://kabarin.id" (a trailing
+  // slash is dropped).
+  explicit Urls(std::string site_url);
+
+  const std::string& site_url() const { return site_url_; }
+
+  std::string Home() const { return "/"; }
+  std::string Article(std::string_view slug) const;
+  std::string Category(std::string_view slug) const;
+  std::string Tag(std::string_view slug) const;
+  std::string Author(std::string_view slug) const;
+  std::string Search(std::string_view query) const;
+  std::string Asset(std::string_view file, std::string_view version) const;
+
+  // `path` with "?page=N" (N >= 2) or "&page=N" appended.
+  static std::string Page(std::string_view path, int page);
+
+  // "https://kabarin.id" + path.
+  std::string Absolute(std::string_view path) const;
+
+  // The article slug of an article path ("/berita/x" -> "x"), or nullopt.
+  static std::optional<std::string> ArticleSlugFromPath(std::string_view path);
+
+ private:
+  std::string site_url_;
+};
+
+}  // namespace warta
+
+#endif  // WARTA_URL_URLS_H_

@@ -1,0 +1,200 @@
+#include "warta_process.h"
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace warta::testing {
+namespace {
+
+void ReadAll(int fd, std::string& out) {
+  char buf[65536];
+  while (true) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n <= 0) break;
+    out.append(buf, static_cast<size_t>(n));
+  }
+}
+
+std::vector<char*> Argv(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  argv.push_back(const_cast<char*>(WARTA_BINARY));
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  return argv;
+}
+
+int WaitStatus(pid_t pid) {
+  int status = 0;
+  if (::waitpid(pid, &status, 0) < 0) return -1;
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return -1;
+}
+
+}  // namespace
+
+CommandResult RunWarta(const std::vector<std::string>& args,
+                       const std::string& stdin_text) {
+  int out[2], err[2], in[2];
+  if (pipe(out) || pipe(err) || pipe(in)) return {};
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(in[0], 0);
+    dup2(out[1], 1);
+    dup2(err[1], 2);
+    for (int fd : {out[0], out[1], err[0], err[1], in[0], in[1]}) close(fd);
+    auto argv = Argv(args);
+    execv(WARTA_BINARY, argv.data());
+    _exit(127);
+  }
+  close(out[1]);
+  close(err[1]);
+  close(in[0]);
+  if (!stdin_text.empty()) {
+    ssize_t ignored = write(in[1], stdin_text.data(), stdin_text.size());
+    (void)ignored;
+  }
+  close(in[1]);
+  CommandResult r;
+  // Drain both pipes without deadlocking on a full one.
+  pollfd fds[2] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}};
+  int open_fds = 2;
+  char buf[65536];
+  while (open_fds > 0) {
+    if (poll(fds, 2, 60000) <= 0) break;
+    for (auto& f : fds) {
+      if (f.fd < 0 || !(f.revents & (POLLIN | POLLHUP))) continue;
+      ssize_t n = read(f.fd, buf, sizeof buf);
+      if (n <= 0) {
+        close(f.fd);
+        f.fd = -1;
+        --open_fds;
+      } else {
+        (f.fd == out[0] ? r.out : r.err).append(buf, static_cast<size_t>(n));
+      }
+    }
+  }
+  r.exit_code = WaitStatus(pid);
+  return r;
+}
+
+std::unique_ptr<WartaServer> WartaServer::Start(
+    const std::string& data_dir, const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {"serve", "--data", data_dir, "--port", "0"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  int out[2], err[2];
+  if (pipe(out) || pipe(err)) return nullptr;
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(out[1], 1);
+    dup2(err[1], 2);
+    for (int fd : {out[0], out[1], err[0], err[1]}) close(fd);
+    auto argv = Argv(args);
+    execv(WARTA_BINARY, argv.data());
+    _exit(127);
+  }
+  close(out[1]);
+  close(err[1]);
+  auto server = std::unique_ptr<WartaServer>(new WartaServer());
+  server->pid_ = pid;
+  server->err_fd_ = err[0];
+  fcntl(err[0], F_SETFL, O_NONBLOCK);
+  // Read stdout until "listening on http://host:PORT".
+  std::string text;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  char buf[4096];
+  while (std::chrono::steady_clock::now() < deadline) {
+    pollfd p{out[0], POLLIN, 0};
+    if (poll(&p, 1, 200) > 0) {
+      ssize_t n = read(out[0], buf, sizeof buf);
+      if (n <= 0) break;
+      text.append(buf, static_cast<size_t>(n));
+      size_t at = text.find("listening on http://");
+      size_t nl = at == std::string::npos ? at : text.find('\n', at);
+      if (nl != std::string::npos) {
+        size_t colon = text.rfind(':', nl);
+        server->port_ = static_cast<std::uint16_t>(
+            std::stoi(text.substr(colon + 1, nl - colon - 1)));
+        break;
+      }
+    }
+  }
+  close(out[0]);
+  if (server->port_ == 0) {
+    ADD_FAILURE() << "warta serve did not start: " << server->StderrText();
+    return nullptr;
+  }
+  return server;
+}
+
+WartaServer::~WartaServer() {
+  if (pid_ > 0) Stop(SIGKILL);
+  if (err_fd_ >= 0) close(err_fd_);
+}
+
+std::string WartaServer::Url(const std::string& path) const {
+  return "http://127.0.0.1:" + std::to_string(port_) + path;
+}
+
+Result<http::ClientResponse> WartaServer::Get(const std::string& path) const {
+  return http::Get(Url(path));
+}
+
+std::string WartaServer::StderrText() {
+  if (err_fd_ >= 0) ReadAll(err_fd_, err_);
+  return err_;
+}
+
+int WartaServer::Stop(int sig) {
+  if (pid_ <= 0) return -1;
+  kill(pid_, sig);
+  int status = WaitStatus(pid_);
+  pid_ = -1;
+  if (err_fd_ >= 0) {
+    fcntl(err_fd_, F_SETFL, 0);
+    ReadAll(err_fd_, err_);
+  }
+  return status;
+}
+
+TempDir::TempDir() {
+  char tmpl[] = "/tmp/warta-test-XXXXXX";
+  char* p = mkdtemp(tmpl);
+  path_ = p ? p : "/tmp";
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::string TempDir::Write(const std::string& name,
+                           const std::string& content) const {
+  std::string path = path_ + "/" + name;
+  std::filesystem::create_directories(
+      std::filesystem::path(path).parent_path());
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+std::string SharedDir() {
+  std::string dir = std::string(WARTA_SOURCE_DIR) + "/../shared";
+  if (std::filesystem::is_directory(dir + "/seed")) return dir;
+  const char* ci = std::getenv("CI");
+  if (ci && std::string(ci) == "true") {
+    ADD_FAILURE() << "../shared is missing beside the checkout and CI=true";
+  }
+  return "";
+}
+
+}  // namespace warta::testing
