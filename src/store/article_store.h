@@ -32,6 +32,14 @@ struct ArticleQuery {
   bool with_body = false;
 };
 
+// One entry of the change log: article `article_id` was created, updated or
+// deleted by the write numbered `seq` (see Store::ChangeSeq).
+struct ArticleChange {
+  std::int64_t seq = 0;
+  std::int64_t article_id = 0;
+  Timestamp changed_at = 0;
+};
+
 class ArticleStore {
  public:
   virtual ~ArticleStore() = default;
@@ -63,6 +71,12 @@ class ArticleStore {
 
   // Removes an article for good (its tags/authors links and old slugs too).
   virtual Status DeleteArticle(std::int64_t id) = 0;
+
+  // Articles changed by writes numbered above `after_seq`, oldest first, at
+  // most `limit`; an article changed twice appears once, at its last seq.
+  // Readers look the article up to learn its state (kNotFound: deleted).
+  virtual Result<std::vector<ArticleChange>> ArticleChangesSince(
+      std::int64_t after_seq, int limit) = 0;
 };
 
 }  // namespace warta

@@ -219,6 +219,32 @@ TEST_P(StoreConformance, ChangeSeqGrowsWithWrites) {
   EXPECT_EQ(*store_->ChangeSeq(), *after);
 }
 
+TEST_P(StoreConformance, LogsArticleChangesInOrder) {
+  std::int64_t start = *store_->ChangeSeq();
+  auto a = store_->SaveArticle(MakeArticle("Satu"));
+  auto b = store_->SaveArticle(MakeArticle("Dua"));
+  ASSERT_TRUE(a.ok() && b.ok());
+  Article edit = *a;
+  edit.title = "Satu lagi";
+  ASSERT_TRUE(store_->SaveArticle(edit).ok());
+  ASSERT_TRUE(store_->DeleteArticle(b->id).ok());
+  auto changes = store_->ArticleChangesSince(start, 100);
+  ASSERT_TRUE(changes.ok()) << changes.status().ToString();
+  ASSERT_EQ(changes->size(), 2u);
+  // Each article once, at its last change; b's delete came last.
+  EXPECT_EQ((*changes)[0].article_id, a->id);
+  EXPECT_EQ((*changes)[1].article_id, b->id);
+  EXPECT_EQ((*changes)[1].seq, *store_->ChangeSeq());
+  EXPECT_LT((*changes)[0].seq, (*changes)[1].seq);
+  // Paging by the last seq seen.
+  auto first = store_->ArticleChangesSince(start, 1);
+  ASSERT_EQ(first->size(), 1u);
+  auto rest = store_->ArticleChangesSince((*first)[0].seq, 100);
+  ASSERT_EQ(rest->size(), 1u);
+  EXPECT_EQ((*rest)[0].article_id, b->id);
+  EXPECT_TRUE(store_->ArticleChangesSince(*store_->ChangeSeq(), 10)->empty());
+}
+
 TEST_P(StoreConformance, SavesTaxonomiesDirectly) {
   auto cat =
       store_->SaveCategory(Category{0, "", "Olahraga", "Berita olahraga"});

@@ -431,6 +431,7 @@ Result<Article> SqliteStore::SaveArticle(const Article& in) {
       WARTA_RETURN_IF_ERROR(
           hist.Bind(1, old_slug).Bind(2, id).Bind(3, now).Run());
     }
+    WARTA_RETURN_IF_ERROR(LogArticleChange(c, id));
     return WriteArticleLinks(c, id, in);
   });
   if (!s.ok()) return s;
@@ -444,8 +445,25 @@ Status SqliteStore::DeleteArticle(std::int64_t id) {
     WARTA_RETURN_IF_ERROR(st.Bind(1, id).Run());
     if (c.Changes() == 0)
       return Status::NotFound("article " + std::to_string(id));
-    return Status::Ok();
+    return LogArticleChange(c, id);
   });
+}
+
+Result<std::vector<ArticleChange>> SqliteStore::ArticleChangesSince(
+    std::int64_t after_seq, int limit) {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, (*r)->Prepare("SELECT MAX(seq), article_id, MAX(changed_at) "
+                             "FROM article_changes WHERE seq > ? "
+                             "GROUP BY article_id ORDER BY MAX(seq) LIMIT ?"));
+  st.Bind(1, after_seq).Bind(2, std::clamp(limit, 1, 100000));
+  std::vector<ArticleChange> out;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(ArticleChange{st.Int(0), st.Int(1), st.Int(2)});
+  }
+  return out;
 }
 
 }  // namespace warta::sqlite

@@ -88,11 +88,26 @@ void SqliteStore::ReturnReader(std::unique_ptr<Connection> c) {
   }
 }
 
-Status SqliteStore::BumpChangeSeq(Connection& c) {
+Result<std::int64_t> SqliteStore::BumpChangeSeq(Connection& c) {
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, c.Prepare("UPDATE meta SET value = value + 1 WHERE key = "
+                         "'change_seq' RETURNING value"));
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::Internal("meta.change_seq is missing");
+  std::int64_t seq = st.Int(0);
+  WARTA_RETURN_IF_ERROR(st.Run());
+  return seq;
+}
+
+Status SqliteStore::LogArticleChange(Connection& c, std::int64_t article_id) {
+  // The write's seq is the value the final BumpChangeSeq will set.
   WARTA_ASSIGN_OR_RETURN(
       auto st,
-      c.Prepare("UPDATE meta SET value = value + 1 WHERE key = 'change_seq'"));
-  return st.Run();
+      c.Prepare("INSERT INTO article_changes (seq, article_id, changed_at) "
+                "SELECT value + 1, ?, ? FROM meta WHERE key = 'change_seq' "
+                "ON CONFLICT (seq, article_id) DO NOTHING"));
+  WARTA_RETURN_IF_ERROR(st.Bind(1, article_id).Bind(2, clock_.Now()).Run());
+  return Status::Ok();
 }
 
 Result<std::int64_t> SqliteStore::ChangeSeq() {

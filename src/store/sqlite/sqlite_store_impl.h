@@ -36,6 +36,8 @@ class SqliteStore final : public Store {
   Result<std::vector<Article>> ListArticles(const ArticleQuery& q) override;
   Result<std::int64_t> CountArticles(const ArticleQuery& q) override;
   Status DeleteArticle(std::int64_t id) override;
+  Result<std::vector<ArticleChange>> ArticleChangesSince(std::int64_t after_seq,
+                                                         int limit) override;
 
   // TaxonomyStore
   Result<Category> SaveCategory(const Category& category) override;
@@ -71,10 +73,13 @@ class SqliteStore final : public Store {
     std::lock_guard<std::mutex> lock(write_mu_);
     return InTransaction(*writer_, [&]() -> Status {
       WARTA_RETURN_IF_ERROR(fn(*writer_));
-      return BumpChangeSeq(*writer_);
+      return BumpChangeSeq(*writer_).status();
     });
   }
-  Status BumpChangeSeq(Connection& c);
+  // Bumps change_seq; returns the new value.
+  Result<std::int64_t> BumpChangeSeq(Connection& c);
+  // Records that `article_id` changed in the current write transaction.
+  Status LogArticleChange(Connection& c, std::int64_t article_id);
   Status Migrate();
 
   // Rows (article_rows.cc, taxonomy_rows.cc). Work on the given connection.
