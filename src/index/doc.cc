@@ -27,7 +27,7 @@ IndexDoc DocFromArticle(const Article& a, std::int64_t cluster_id) {
   d.article_id = a.id;
   d.published_at = a.published_at.value_or(a.updated_at);
   d.category_id = a.category ? a.category->id : 0;
-  d.cluster_id = cluster_id == a.id ? 0 : cluster_id;
+  d.cluster_id = cluster_id;
   for (const Tag& t : a.tags) d.tag_ids.push_back(t.id);
   for (const Author& au : a.authors) d.author_ids.push_back(au.id);
   d.title = a.title;

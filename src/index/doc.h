@@ -31,7 +31,7 @@ struct IndexDoc {
 };
 
 // The index's view of a published article. `cluster_id` is the article's
-// near-duplicate cluster (0 or its own id: no duplicates).
+// near-duplicate cluster (Store::DuplicateClusterOf; 0: none).
 IndexDoc DocFromArticle(const Article& a, std::int64_t cluster_id);
 
 }  // namespace warta::index

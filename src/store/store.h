@@ -10,11 +10,12 @@
 
 #include "base/result.h"
 #include "store/article_store.h"
+#include "store/discovery_store.h"
 #include "store/taxonomy_store.h"
 
 namespace warta {
 
-class Store : public ArticleStore, public TaxonomyStore {
+class Store : public ArticleStore, public TaxonomyStore, public DiscoveryStore {
  public:
   ~Store() override = default;
 

@@ -1,6 +1,7 @@
 // SqliteStore: the articles table and its links to authors and tags.
 #include <algorithm>
 #include <map>
+#include <variant>
 
 #include "base/strings.h"
 #include "content/slug.h"
@@ -74,45 +75,68 @@ Article ReadArticle(const Statement& st) {
   return a;
 }
 
-// WHERE clause and its bindings for an ArticleQuery.
+// WHERE clause and its bindings, in order, for an ArticleQuery.
 struct Filter {
   std::string sql;
-  std::vector<std::int64_t> ints;
-  std::vector<std::string> texts;  // bound before ints
+  std::vector<std::variant<std::int64_t, std::string>> params;
+  int size() const { return static_cast<int>(params.size()); }
 };
+
+// The query's conditions on the articles aliased `t` ("a" or "b"),
+// exclude_ids aside.
+void AddConditions(const ArticleQuery& q, const std::string& t,
+                   std::vector<std::string>& conds, Filter& f) {
+  if (q.status) {
+    conds.push_back(t + ".status = ?");
+    f.params.emplace_back(std::string(ArticleStatusName(*q.status)));
+  }
+  if (q.category_id) {
+    conds.push_back(t + ".category_id = ?");
+    f.params.emplace_back(q.category_id);
+  }
+  if (q.tag_id) {
+    conds.push_back(t +
+                    ".id IN (SELECT article_id FROM article_tags WHERE "
+                    "tag_id = ?)");
+    f.params.emplace_back(q.tag_id);
+  }
+  if (q.author_id) {
+    conds.push_back(t +
+                    ".id IN (SELECT article_id FROM article_authors WHERE "
+                    "author_id = ?)");
+    f.params.emplace_back(q.author_id);
+  }
+  if (q.published_after) {
+    conds.push_back(t + ".published_at >= ?");
+    f.params.emplace_back(*q.published_after);
+  }
+  if (q.published_before) {
+    conds.push_back(t + ".published_at <= ?");
+    f.params.emplace_back(*q.published_before);
+  }
+}
 
 Filter BuildFilter(const ArticleQuery& q) {
   Filter f;
   std::vector<std::string> conds;
-  if (q.status) {
-    conds.push_back("a.status = ?");
-    f.texts.emplace_back(ArticleStatusName(*q.status));
-  }
-  if (q.category_id) {
-    conds.push_back("a.category_id = ?");
-    f.ints.push_back(q.category_id);
-  }
-  if (q.tag_id) {
-    conds.push_back(
-        "a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ?)");
-    f.ints.push_back(q.tag_id);
-  }
-  if (q.author_id) {
-    conds.push_back(
-        "a.id IN (SELECT article_id FROM article_authors WHERE author_id = ?)");
-    f.ints.push_back(q.author_id);
-  }
-  if (q.published_after) {
-    conds.push_back("a.published_at >= ?");
-    f.ints.push_back(*q.published_after);
-  }
-  if (q.published_before) {
-    conds.push_back("a.published_at <= ?");
-    f.ints.push_back(*q.published_before);
-  }
+  AddConditions(q, "a", conds, f);
   for (std::int64_t id : q.exclude_ids) {
     conds.push_back("a.id <> ?");
-    f.ints.push_back(id);
+    f.params.emplace_back(id);
+  }
+  if (q.one_per_duplicate_cluster) {
+    // Left out: an article with an earlier cluster member in the same list.
+    std::vector<std::string> other;
+    AddConditions(q, "b", other, f);
+    std::string sql =
+        "NOT EXISTS (SELECT 1 FROM article_signatures d "
+        "JOIN article_signatures o ON o.cluster_id = d.cluster_id "
+        "AND o.article_id <> d.article_id "
+        "JOIN articles b ON b.id = o.article_id "
+        "WHERE d.article_id = a.id AND (b.published_at < a.published_at OR "
+        "(b.published_at = a.published_at AND b.id < a.id))";
+    for (const std::string& c : other) sql += " AND " + c;
+    conds.push_back(sql + ")");
   }
   if (!conds.empty()) f.sql = "WHERE " + Join(conds, " AND ") + " ";
   return f;
@@ -120,8 +144,13 @@ Filter BuildFilter(const ArticleQuery& q) {
 
 void BindFilter(Statement& st, const Filter& f) {
   int i = 1;
-  for (const auto& t : f.texts) st.Bind(i++, t);
-  for (std::int64_t v : f.ints) st.Bind(i++, v);
+  for (const auto& p : f.params) {
+    if (const auto* v = std::get_if<std::int64_t>(&p)) {
+      st.Bind(i++, *v);
+    } else {
+      st.Bind(i++, std::get<std::string>(p));
+    }
+  }
 }
 
 }  // namespace
@@ -244,7 +273,7 @@ Result<std::vector<Article>> SqliteStore::ListArticles(const ArticleQuery& q) {
   sql += "LIMIT ? OFFSET ?";
   WARTA_ASSIGN_OR_RETURN(auto st, (*r)->Prepare(sql));
   BindFilter(st, f);
-  int n = static_cast<int>(f.texts.size() + f.ints.size());
+  int n = f.size();
   st.Bind(n + 1, std::clamp(q.limit, 0, 1000));
   st.Bind(n + 2, std::max(q.offset, 0));
   std::vector<Article> out;
@@ -463,6 +492,24 @@ Result<std::vector<ArticleChange>> SqliteStore::ArticleChangesSince(
     if (!row) break;
     out.push_back(ArticleChange{st.Int(0), st.Int(1), st.Int(2)});
   }
+  return out;
+}
+
+Result<std::vector<Article>> SqliteStore::ScanPublishedArticles(
+    std::int64_t after_id, int limit) {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, (*r)->Prepare(SelectArticles(true) +
+                             "WHERE a.status = 'published' AND a.id > ? "
+                             "ORDER BY a.id LIMIT ?"));
+  st.Bind(1, after_id).Bind(2, std::clamp(limit, 1, 1000));
+  std::vector<Article> out;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(ReadArticle(st));
+  }
+  WARTA_RETURN_IF_ERROR(LoadArticleLinks(**r, out));
   return out;
 }
 
