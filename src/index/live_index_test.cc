@@ -205,6 +205,7 @@ TEST_F(LiveIndexTest, NearDuplicatesClusterAndShowOnce) {
   }
 
   // Editing the copy into a different story takes it out of the cluster.
+  copy.title = "Pameran buku ramai pengunjung";
   copy.body =
       "Berita lain sama sekali tentang pameran buku di alun-alun "
       "kota yang ramai dikunjungi pelajar dan mahasiswa.";
