@@ -1,10 +1,12 @@
 #include "app/app.h"
 
+#include <chrono>
 #include <filesystem>
 
 #include "base/log.h"
 #include "content/dates.h"
 #include "http/server.h"
+#include "index/live_index.h"
 #include "site/site.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -28,6 +30,18 @@ Result<std::unique_ptr<App>> App::Open(Config config, const Clock& clock) {
   so.synchronous = c.store.synchronous;
   WARTA_ASSIGN_OR_RETURN(app->store_, OpenSqliteStore(so, clock));
   app->newsroom_ = std::make_unique<Newsroom>(*app->store_, clock, c.site.name);
+  // Search analysis, and near-duplicate clusters kept on every write (an
+  // import as much as an edit while serving).
+  text::StemmerOptions stemmer_options;
+  stemmer_options.dictionary = c.search.dictionary;
+  WARTA_ASSIGN_OR_RETURN(app->stemmer_, text::Stemmer::Open(stemmer_options));
+  app->analyzer_ = std::make_unique<text::Analyzer>(*app->stemmer_);
+  app->detector_ = std::make_unique<index::DuplicateDetector>(*app->store_);
+  app->newsroom_->AddListener(
+      [detector = app->detector_.get()](const Article& a) {
+        auto r = detector->Update(a);
+        if (!r.ok()) LogWarning("near-duplicates: " + r.status().ToString());
+      });
   WARTA_ASSIGN_OR_RETURN(app->theme_, render::Theme::Load(c.theme_dir));
   app->urls_ = std::make_unique<Urls>(c.PublicUrl());
   return app;
@@ -61,13 +75,43 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
   so.page_size = c.site.page_size;
   so.related_count = c.site.related_count;
   so.cache_bytes = c.server.page_cache_bytes;
-  site::Site site(*store_, *theme_, *urls_, clock_, so);
-  newsroom_->AddListener([&site](const Article&) { site.Invalidate(); });
+  // The search index: built from the store, then following its change log.
+  index::LiveIndex search(*store_, *analyzer_);
+  auto build_start = std::chrono::steady_clock::now();
+  WARTA_RETURN_IF_ERROR(search.Build());
+  LogInfo("search index: " + std::to_string(search.snapshot()->live_docs()) +
+          " articles in " +
+          std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now() - build_start)
+                             .count()) +
+          " ms");
+  search.Start();
+  Store& store = *store_;
+  const Clock& clock = clock_;
+  site::RelatedFn related = [&search, &store, &clock](const Article& a,
+                                                      int limit) {
+    std::vector<Article> out;
+    index::RelatedOptions ro;
+    ro.limit = limit;
+    ro.now = clock.Now();
+    for (const index::RelatedHit& h : search.snapshot()->Related(a.id, ro)) {
+      auto r = store.GetArticle(h.article_id);
+      if (r.ok() && r->IsPublished()) out.push_back(std::move(*r));
+    }
+    return out;
+  };
+  site::Site site(*store_, *theme_, *urls_, clock_, so, std::move(related));
+  site.SetSearch(&search, analyzer_.get());
+  newsroom_->AddListener([&site, &search](const Article&) {
+    search.Notify();
+    site.Invalidate();
+  });
   site.Register(router);
 
   LogInfo("warta serving " + urls_->site_url() + " from " + c.data_dir);
   if (on_listening) on_listening(server->port());
   server->Run();
+  search.Stop();
   LogInfo("warta stopped");
   return Status::Ok();
 }

@@ -51,6 +51,13 @@ struct ImportConfig {
   std::string default_author = "Redaksi";   // import.default_author
 };
 
+struct SearchConfig {
+  // search.dictionary: the Hunspell dictionary used for stemming, without
+  // ".aff"/".dic" (Debian package hunspell-id); empty or missing: Snowball
+  // alone.
+  std::string dictionary = "/usr/share/hunspell/id_ID";
+};
+
 struct Config {
   std::string data_dir = "data";  // --data
   std::string theme_dir = "";     // theme.dir; empty: built-in theme
@@ -58,6 +65,7 @@ struct Config {
   ServerConfig server;
   StoreConfig store;
   ImportConfig import;
+  SearchConfig search;
 
   // The public origin: site.url, else http://host:port.
   std::string PublicUrl() const;

@@ -110,7 +110,6 @@ std::string MakeSnippet(const text::Analyzer& analyzer, std::string_view raw,
       best_first = first;
       best_last = last;
     }
-    if (best_distinct == 0 && first == 0) break;  // nothing matches: start
     if (last == spans.size()) break;
   }
   // Start at the window's first word, or at the text start when close.

@@ -28,6 +28,7 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
   ArticleQuery q;
   q.status = ArticleStatus::kPublished;
   q.published_before = ctx.clock.Now();
+  q.one_per_duplicate_cluster = true;
   q.limit = kLatestCount;
   WARTA_ASSIGN_OR_RETURN(std::vector<Article> latest,
                          ctx.store.ListArticles(q));
