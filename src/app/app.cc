@@ -98,6 +98,31 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
       auto r = store.GetArticle(h.article_id);
       if (r.ok() && r->IsPublished()) out.push_back(std::move(*r));
     }
+    if (static_cast<int>(out.size()) >= limit) return out;
+    // Too few by content (a new site, a short story): the newest of the
+    // category, still never the article, its near-duplicates or a story
+    // twice.
+    ArticleQuery q;
+    q.status = ArticleStatus::kPublished;
+    q.published_before = clock.Now();
+    q.category_id = a.category ? a.category->id : 0;
+    q.one_per_duplicate_cluster = true;
+    q.limit = limit - static_cast<int>(out.size());
+    std::vector<const Article*> shown = {&a};
+    for (const Article& r : out) shown.push_back(&r);
+    for (const Article* s : shown) {
+      q.exclude_ids.push_back(s->id);
+      auto cluster = store.DuplicateClusterOf(s->id);
+      if (!cluster.ok() || *cluster == 0) continue;
+      auto members = store.DuplicateClusterMembers(*cluster);
+      if (members.ok())
+        q.exclude_ids.insert(q.exclude_ids.end(), members->begin(),
+                             members->end());
+    }
+    auto more = store.ListArticles(q);
+    if (more.ok()) {
+      for (Article& m : *more) out.push_back(std::move(m));
+    }
     return out;
   };
   site::Site site(*store_, *theme_, *urls_, clock_, so, std::move(related));
