@@ -17,14 +17,17 @@ void AddPiece(std::string_view piece, bool quoted, bool at_end,
     std::string term;
     int position;
     size_t end;
+    bool stopword;
   };
   std::vector<Hit> hits;
   std::vector<text::Token> tokens;
   text::Tokenize(piece, tokens);
   for (const text::Token& t : tokens) out.words.push_back(t.word);
-  analyzer.Analyze(piece, {}, [&](const text::TermHit& h) {
-    hits.push_back(
-        Hit{h.token->word, std::string(h.term), h.position, h.token->end});
+  text::AnalyzeOptions ao;
+  ao.keep_stopwords = true;
+  analyzer.Analyze(piece, ao, [&](const text::TermHit& h) {
+    hits.push_back(Hit{h.token->word, std::string(h.term), h.position,
+                       h.token->end, h.stopword});
   });
   if (hits.empty()) return;
   if (quoted && hits.size() > 1) {
@@ -39,12 +42,13 @@ void AddPiece(std::string_view piece, bool quoted, bool at_end,
   }
   for (const Hit& h : hits) {
     QueryClause c;
-    c.words.push_back(QueryWord{h.folded, h.term, 0});
+    c.words.push_back(QueryWord{h.folded, h.term, 0, h.stopword});
+    c.optional = h.stopword;
     out.clauses.push_back(std::move(c));
   }
   // The last word typed, right at the end of the query: a prefix too.
   const Hit& last = hits.back();
-  if (!quoted && at_end && last.end == piece.size() &&
+  if (!quoted && at_end && !last.stopword && last.end == piece.size() &&
       last.folded.find('-') == std::string::npos &&
       Utf8Length(last.folded) >= 2 && &last == &hits.back() &&
       tokens.back().end == piece.size()) {
@@ -91,6 +95,12 @@ Result<ParsedQuery> ParseQuery(std::string_view query,
   for (size_t i = 0; i < pieces.size(); ++i) {
     AddPiece(pieces[i].first, pieces[i].second, i + 1 == pieces.size(),
              analyzer, out);
+  }
+  // Only stopwords ("masih yakin bisa"): then they are the query.
+  bool all_optional = true;
+  for (const QueryClause& c : out.clauses) all_optional &= c.optional;
+  if (all_optional) {
+    for (QueryClause& c : out.clauses) c.optional = false;
   }
   if (static_cast<int>(out.words.size()) > kMaxQueryWords) {
     return Status::InvalidArgument("the query has more than " +

@@ -25,17 +25,21 @@ struct QueryWord {
   std::string folded;  // as typed, folded: "menyuarakan"
   std::string term;    // its stem: "suara"
   int offset = 0;      // position within a phrase (stopwords count)
+  bool stopword = false;
 };
 
 struct QueryClause {
   std::vector<QueryWord> words;  // one, or the words of a phrase
   bool phrase = false;
   bool prefix = false;  // the last bare word: also words starting with it
+  // A bare stopword: adds to the score where present, not required (unless
+  // the query has nothing else).
+  bool optional = false;
 };
 
 struct ParsedQuery {
-  std::string text;                  // the query, trimmed
-  std::vector<QueryClause> clauses;  // stopwords are not clauses
+  std::string text;  // the query, trimmed
+  std::vector<QueryClause> clauses;
   // Every folded word in order (stopwords too), for suggestions.
   std::vector<std::string> words;
 };

@@ -23,6 +23,7 @@ struct Alternative {
 struct ResolvedClause {
   std::vector<Alternative> alts;
   bool phrase = false;
+  bool optional = false;
   std::vector<int> offsets;  // phrase: offset of each alternative's word
   std::uint64_t df = 0;      // estimate, for ordering
 };
@@ -149,6 +150,23 @@ struct Candidate {
   }
 };
 
+// BM25F: field-weighted, length-normalised frequencies summed, then
+// saturated once; a word in the title adds title_bonus * idf on top, so a
+// title match is not drowned by a body that repeats the word.
+double Bm25f(const RankingOptions& r, const double* avg_length,
+             const DocMeta& m, const PostingCursor& c, double idf) {
+  double tf = 0;
+  for (int f = 0; f < kFieldCount; ++f) {
+    std::uint32_t t = c.tf(static_cast<Field>(f));
+    if (!t) continue;
+    double norm = 1 - r.b[f] + r.b[f] * (m.length[f] / avg_length[f]);
+    tf += r.weight[f] * t / norm;
+  }
+  double score = idf * tf * (r.k1 + 1) / (r.k1 + tf);
+  if (c.tf(kTitle)) score += r.title_bonus * idf;
+  return score;
+}
+
 bool Passes(const Segment& seg, std::uint32_t d, const SearchFilters& f,
             Timestamp now) {
   const DocMeta& m = seg.doc(d);
@@ -225,6 +243,7 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
   for (const QueryClause& qc : query.clauses) {
     ResolvedClause rc;
     rc.phrase = qc.phrase;
+    rc.optional = qc.optional;
     for (const QueryWord& w : qc.words) {
       Alternative a{w.term, 1.0, 0};
       double df = Df(w.term);
@@ -234,7 +253,15 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
       if (df > 0 || rc.phrase) rc.alts.push_back(a);
       rc.offsets.push_back(w.offset);
     }
-    if (qc.prefix && !qc.words.empty()) {
+    // The last word completes only while it is a fragment: a word the
+    // index has as typed stands for itself.
+    bool fragment = qc.prefix && !qc.words.empty();
+    for (std::size_t si = 0; fragment && si < segments_.size(); ++si) {
+      auto exact =
+          segments_[si].segment->SurfacesWithPrefix(qc.words[0].folded);
+      fragment = exact.empty() || exact.front().word != qc.words[0].folded;
+    }
+    if (fragment) {
       std::unordered_map<std::string, std::uint32_t> completions;
       for (const SegmentRef& s : segments_) {
         for (const Surface& sf :
@@ -257,14 +284,28 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
       // The phrase's words are not all known: it cannot match.
       return result;
     }
-    for (const Alternative& a : rc.alts) result.terms.insert(a.term);
+    if (!rc.optional) {
+      for (const Alternative& a : rc.alts) result.terms.insert(a.term);
+    }
     clauses.push_back(std::move(rc));
   }
-  if (clauses.empty()) return result;
+  // Required clauses first, rarest first; optional ones (stopwords) after.
   std::sort(clauses.begin(), clauses.end(),
             [](const ResolvedClause& a, const ResolvedClause& b) {
+              if (a.optional != b.optional) return b.optional;
               return a.df < b.df;
             });
+  std::size_t required = 0;
+  while (required < clauses.size() && !clauses[required].optional) ++required;
+  if (required == 0) {
+    // Unknown content words left only stopwords: they are the query now.
+    for (ResolvedClause& c : clauses) {
+      c.optional = false;
+      for (const Alternative& a : c.alts) result.terms.insert(a.term);
+    }
+    required = clauses.size();
+  }
+  if (clauses.empty()) return result;
 
   const std::size_t keep =
       static_cast<std::size_t>(std::max(0, options.offset) +
@@ -292,24 +333,17 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
     const SegmentRef& sref = segments_[si];
     const Segment& seg = *sref.segment;
     auto bm25f = [&](const PostingCursor& c, double term_idf) {
-      const DocMeta& m = seg.doc(c.doc());
-      double tf = 0;
-      for (int f = 0; f < kFieldCount; ++f) {
-        std::uint32_t t = c.tf(static_cast<Field>(f));
-        if (!t) continue;
-        double norm = 1 - r.b[f] + r.b[f] * (m.length[f] / avg_length_[f]);
-        tf += r.weight[f] * t / norm;
-      }
-      return term_idf * tf * (r.k1 + 1) / (r.k1 + tf);
+      return Bm25f(r, avg_length_, seg.doc(c.doc()), c, term_idf);
     };
     std::vector<ClauseIter> iters;
     iters.reserve(clauses.size());
     for (const ResolvedClause& c : clauses) iters.emplace_back(seg, c);
-    // Conjunction: every clause at one document.
+    // Conjunction: every required clause at one document.
     std::uint32_t d = 0;
     while (true) {
       bool done = false, all = true;
-      for (ClauseIter& it : iters) {
+      for (std::size_t ci = 0; ci < required; ++ci) {
+        ClauseIter& it = iters[ci];
         it.SkipTo(d);
         if (!it.valid()) {
           done = true;
@@ -325,30 +359,29 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
       if (!all) continue;
       if (sref.live(d) && Passes(seg, d, options.filters, options.now)) {
         double score = 0;
-        for (const ClauseIter& it : iters) score += it.Score(bm25f);
+        for (std::size_t ci = 0; ci < iters.size(); ++ci) {
+          if (ci >= required) {
+            iters[ci].SkipTo(d);
+            if (!iters[ci].valid() || iters[ci].doc() != d) continue;
+          }
+          score += iters[ci].Score(bm25f);
+        }
         collect(si, d, score);
       }
       ++d;
     }
   }
 
-  if (result.total == 0 && clauses.size() > 1) {
+  if (result.total == 0 && required > 1) {
     // Nothing has every word: rank what has some, more words first.
     result.relaxed = true;
+    clauses.resize(required);  // stopwords do not make a match alone
     const double count = static_cast<double>(clauses.size());
     for (std::size_t si = 0; si < segments_.size(); ++si) {
       const SegmentRef& sref = segments_[si];
       const Segment& seg = *sref.segment;
       auto bm25f = [&](const PostingCursor& c, double term_idf) {
-        const DocMeta& m = seg.doc(c.doc());
-        double tf = 0;
-        for (int f = 0; f < kFieldCount; ++f) {
-          std::uint32_t t = c.tf(static_cast<Field>(f));
-          if (!t) continue;
-          double norm = 1 - r.b[f] + r.b[f] * (m.length[f] / avg_length_[f]);
-          tf += r.weight[f] * t / norm;
-        }
-        return term_idf * tf * (r.k1 + 1) / (r.k1 + tf);
+        return Bm25f(r, avg_length_, seg.doc(c.doc()), c, term_idf);
       };
       std::vector<ClauseIter> iters;
       for (const ResolvedClause& c : clauses) iters.emplace_back(seg, c);

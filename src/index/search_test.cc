@@ -182,6 +182,14 @@ TEST_F(SearchTest, NearDuplicatesShowOnce) {
   EXPECT_EQ(r.total, 1);
 }
 
+TEST_F(SearchTest, StopwordsCountButAreNotRequired) {
+  // "di" is optional: article 4 has no "di" but still matches.
+  EXPECT_EQ(Run("menteri di"), (Ids{4}));
+  // A headline of stopwords alone is searchable.
+  EXPECT_EQ(Run("dua gol tanpa"), (Ids{6}));
+  EXPECT_EQ(Run("\"di balai desa\""), (Ids{1}));  // 5 has "ke balai desa"
+}
+
 TEST_F(SearchTest, SuggestsWordsFromTheIndex) {
   auto q = ParseQuery("pengungsan menteri", analyzer_);
   ASSERT_TRUE(q.ok());
@@ -222,14 +230,16 @@ TEST(QueryTest, RejectsMalformedQueries) {
   EXPECT_FALSE(ParseQuery(many, a).ok());
   auto ok = ParseQuery("  \"korea utara\" rudal di laut ", a);
   ASSERT_TRUE(ok.ok());
-  ASSERT_EQ(ok->clauses.size(), 3u);
+  ASSERT_EQ(ok->clauses.size(), 4u);
   EXPECT_TRUE(ok->clauses[0].phrase);
-  EXPECT_TRUE(ok->clauses[2].prefix);  // "laut": the last word
+  EXPECT_TRUE(ok->clauses[2].optional);  // "di": a stopword
+  EXPECT_TRUE(ok->clauses[3].prefix);    // "laut": the last word
   EXPECT_EQ(ok->words.size(), 5u);
-  // Only stopwords: valid, no clauses.
+  // Only stopwords: they are required then.
   auto stop = ParseQuery("yang dan", a);
   ASSERT_TRUE(stop.ok());
-  EXPECT_TRUE(stop->clauses.empty());
+  ASSERT_EQ(stop->clauses.size(), 2u);
+  EXPECT_FALSE(stop->clauses[0].optional);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "index/varint.h"
+#include "text/stopwords.h"
 
 namespace warta::index {
 namespace {
@@ -52,6 +53,7 @@ void SegmentBuilder::Add(const IndexDoc& doc) {
   doc_terms_.clear();
   text::AnalyzeOptions ao;
   ao.expand_abbreviations = true;
+  ao.keep_stopwords = true;
   const std::string* fields[kFieldCount] = {&doc.title, &doc.excerpt,
                                             &doc.body};
   int pos = 0;
@@ -213,7 +215,7 @@ void SegmentBuilder::BuildFeatures(const ExternalDf* external) {
   };
   for (std::uint32_t t = 0; t < term_count; ++t) {
     const std::string& name = term_names_[t];
-    if (name.size() < 3 || AllDigits(name)) continue;
+    if (name.size() < 3 || AllDigits(name) || text::IsStopword(name)) continue;
     double w_idf = idf(s.terms_[t].df, name);
     if (w_idf <= 0) continue;
     for (PostingCursor c(s, s.terms_[t]); c.valid(); c.Next()) {

@@ -77,9 +77,10 @@ struct RelatedHit {
 // BM25F parameters.
 struct RankingOptions {
   double k1 = 1.2;
-  double weight[kFieldCount] = {3.0, 1.5, 1.0};  // title, excerpt, body
+  double weight[kFieldCount] = {6.0, 1.5, 1.0};  // title, excerpt, body
   double b[kFieldCount] = {0.5, 0.75, 0.75};
   double prefix_weight = 0.8;  // a completion of the last word, vs the word
+  double title_bonus = 0.0;    // extra idf share for a word in the title
 };
 
 class Snapshot {

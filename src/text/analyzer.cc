@@ -80,45 +80,49 @@ std::string Analyzer::TermOf(std::string_view word) const {
   if (word.empty() || IsStopword(word)) return "";
   if (Abbreviations().count(std::string(word))) return std::string(word);
   if (word.find('-') == std::string_view::npos) return stemmer_.Stem(word);
-  std::vector<std::string> terms;
+  std::vector<Part> terms;
   Token t;
   t.word = std::string(word);
   TokenTerms(t, terms);
-  for (const std::string& s : terms) {
-    if (!s.empty()) return s;
+  for (const Part& p : terms) {
+    if (!p.stop) return p.term;
   }
   return "";
 }
 
-void Analyzer::TokenTerms(const Token& t, std::vector<std::string>& out) const {
+void Analyzer::TokenTerms(const Token& t, std::vector<Part>& out) const {
   const std::string& w = t.word;
   if (IsStopword(w)) {
-    out.emplace_back();
+    out.push_back(Part{w, true});
     return;
   }
   if (Abbreviations().count(w)) {
-    out.push_back(w);
+    out.push_back(Part{w, false});
     return;
   }
   if (w.find('-') == std::string::npos) {
-    out.push_back(stemmer_.Stem(w));
+    out.push_back(Part{stemmer_.Stem(w), false});
     return;
   }
   std::vector<std::string_view> parts = SplitWords(w, '-');
   if (parts.empty()) return;
-  std::vector<std::string> stems;
+  std::vector<Part> stems;
   for (std::string_view p : parts) {
-    stems.push_back(IsStopword(p) ? std::string() : stemmer_.Stem(p));
+    if (IsStopword(p)) {
+      stems.push_back(Part{std::string(p), true});
+    } else {
+      stems.push_back(Part{stemmer_.Stem(p), false});
+    }
   }
   // Reduplication: every part has the same stem ("isu-isu",
   // "bermain-main", "tembak-menembak") -> one term.
   bool same = true;
-  for (const std::string& s : stems) same = same && s == stems.front();
+  for (const Part& s : stems) same = same && s.term == stems.front().term;
   if (same) {
     out.push_back(stems.front());
     return;
   }
-  for (std::string& s : stems) out.push_back(std::move(s));
+  for (Part& s : stems) out.push_back(std::move(s));
 }
 
 int Analyzer::Analyze(std::string_view text, const AnalyzeOptions& options,
@@ -127,7 +131,7 @@ int Analyzer::Analyze(std::string_view text, const AnalyzeOptions& options,
   std::vector<Token> tokens;
   Tokenize(text, tokens);
   int pos = first_position;
-  std::vector<std::string> terms;
+  std::vector<Part> terms;
   const auto& abbreviations = Abbreviations();
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
@@ -159,8 +163,12 @@ int Analyzer::Analyze(std::string_view text, const AnalyzeOptions& options,
     }
     terms.clear();
     TokenTerms(t, terms);
-    for (const std::string& term : terms) {
-      if (!term.empty()) fn(TermHit{term, pos, &t});
+    for (const Part& p : terms) {
+      if (!p.stop) {
+        fn(TermHit{p.term, pos, &t, false});
+      } else if (options.keep_stopwords) {
+        fn(TermHit{p.term, pos, &t, true});
+      }
       ++pos;
     }
   }

@@ -22,6 +22,10 @@ namespace warta::text {
 
 struct AnalyzeOptions {
   bool expand_abbreviations = false;  // documents: true; queries: false
+  // Stopwords as terms of their own (unstemmed, TermHit::stopword set)
+  // instead of only taking a position. Search indexes them so headlines
+  // made mostly of them ("masih yakin bisa") stay findable.
+  bool keep_stopwords = false;
 };
 
 // One term of the output: the stem, its position (counting every word,
@@ -30,6 +34,7 @@ struct TermHit {
   std::string_view term;
   int position = 0;
   const Token* token = nullptr;
+  bool stopword = false;
 };
 
 class Analyzer {
@@ -62,8 +67,13 @@ class Analyzer {
   const Stemmer& stemmer() const { return stemmer_; }
 
  private:
-  // Terms of one token: 0, 1 or 2 (hyphenated parts).
-  void TokenTerms(const Token& t, std::vector<std::string>& out) const;
+  // Terms of one token: 1, or more for hyphenated parts. Stopwords come
+  // as themselves with `stop` set.
+  struct Part {
+    std::string term;
+    bool stop = false;
+  };
+  void TokenTerms(const Token& t, std::vector<Part>& out) const;
 
   const Stemmer& stemmer_;
 };
