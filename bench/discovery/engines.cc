@@ -57,6 +57,9 @@ class WartaEngine : public Engine {
     snapshot_ = std::make_unique<index::Snapshot>(
         std::vector<index::SegmentRef>{{builder_->Build(), nullptr}}, r);
     builder_.reset();
+    if (std::getenv("WARTA_BENCH_DEBUG"))
+      std::fprintf(stderr, "warta index: %s\n",
+                   snapshot_->segments()[0].segment->MemoryReport().c_str());
   }
   std::vector<std::int64_t> Search(const std::string& q, int k) override {
     std::vector<std::int64_t> ids;

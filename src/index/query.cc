@@ -30,12 +30,18 @@ void AddPiece(std::string_view piece, bool quoted, bool at_end,
                        h.token->end, h.stopword});
   });
   if (hits.empty()) return;
-  if (quoted && hits.size() > 1) {
+  // A phrase checks the order of its content words; stopwords in it only
+  // keep their place (the index has no positions for them).
+  int content = 0;
+  for (const Hit& h : hits) content += !h.stopword;
+  if (quoted && content > 1) {
     QueryClause c;
     c.phrase = true;
+    int first = -1;
     for (const Hit& h : hits) {
-      c.words.push_back(
-          QueryWord{h.folded, h.term, h.position - hits.front().position});
+      if (h.stopword) continue;
+      if (first < 0) first = h.position;
+      c.words.push_back(QueryWord{h.folded, h.term, h.position - first, false});
     }
     out.clauses.push_back(std::move(c));
     return;

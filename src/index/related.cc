@@ -18,22 +18,28 @@ double Recency(Timestamp published, Timestamp now) {
   return std::pow(1 + days / 30.0, -0.1);
 }
 
-using Vector = std::unordered_map<std::string_view, float>;
+// A document's features by name (sorted), for comparing across segments.
+using Vector = std::vector<std::pair<std::uint64_t, float>>;
 
 Vector FeaturesOf(const Segment& seg, std::uint32_t d) {
   Vector v;
   for (const FeatureWeight& fw : seg.DocFeatures(d))
-    v.emplace(seg.FeatureName(fw.feature), fw.weight);
+    v.emplace_back(seg.FeatureKey(fw.feature), fw.weight);
+  std::sort(v.begin(), v.end());
   return v;
 }
 
 double Cosine(const Vector& a, const Vector& b) {
-  const Vector& small = a.size() < b.size() ? a : b;
-  const Vector& large = a.size() < b.size() ? b : a;
   double dot = 0;
-  for (const auto& [k, w] : small) {
-    auto it = large.find(k);
-    if (it != large.end()) dot += double(w) * it->second;
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first == b[j].first) {
+      dot += double(a[i++].second) * b[j++].second;
+    } else if (a[i].first < b[j].first) {
+      ++i;
+    } else {
+      ++j;
+    }
   }
   return dot;  // both are unit vectors
 }
@@ -68,7 +74,7 @@ std::vector<RelatedHit> Snapshot::Related(std::int64_t article_id,
     touched.clear();
     for (const FeatureWeight& fw : src_features) {
       for (const FeatureEntry& e :
-           seg.FeatureList(src_seg.FeatureName(fw.feature))) {
+           seg.FeatureList(src_seg.FeatureKey(fw.feature))) {
         if (acc[e.doc] == 0.f) touched.push_back(e.doc);
         acc[e.doc] += fw.weight * e.weight;
       }

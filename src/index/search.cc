@@ -37,6 +37,7 @@ class ClauseIter {
       if (t) {
         cursors_.emplace_back(seg, *t);
         alt_of_.push_back(i);
+        total_postings_ += t->df;
       } else if (c.phrase) {
         cursors_.clear();  // a phrase word missing: no match here
         alt_of_.clear();
@@ -54,6 +55,37 @@ class ClauseIter {
     Settle(target);
   }
   void Next() { SkipTo(doc_ + 1); }
+
+  // An upper bound of Score() for documents from doc() to BlockEnd(), from
+  // the blocks' statistics.
+  template <typename BoundFn>
+  double BlockBound(BoundFn&& bound) const {
+    double best = 0, sum = 0;
+    for (std::size_t i = 0; i < cursors_.size(); ++i) {
+      if (!cursors_[i].valid()) continue;
+      const Alternative& a = clause_.alts[alt_of_[i]];
+      double b = a.weight * bound(cursors_[i].block(), a.idf);
+      sum += b;
+      best = std::max(best, b);
+    }
+    return clause_.phrase ? sum : best;
+  }
+  std::uint32_t BlockEnd() const {
+    std::uint32_t end = UINT32_MAX;
+    for (const auto& c : cursors_) {
+      if (c.valid()) end = std::min(end, c.block().last_doc);
+    }
+    return end;
+  }
+  // Postings left in the current blocks, and in all.
+  std::uint64_t LeftInBlocks() const {
+    std::uint64_t n = 0;
+    for (const auto& c : cursors_) {
+      if (c.valid()) n += c.left_in_block() + 1;
+    }
+    return n;
+  }
+  std::uint64_t TotalPostings() const { return total_postings_; }
 
   // Sum (phrase) or best (alternatives) of the BM25F scores at doc().
   template <typename ScoreFn>
@@ -136,6 +168,7 @@ class ClauseIter {
   std::vector<std::vector<std::uint32_t>> positions_;
   bool valid_ = false;
   std::uint32_t doc_ = 0;
+  std::uint64_t total_postings_ = 0;
 };
 
 struct Candidate {
@@ -164,6 +197,22 @@ double Bm25f(const RankingOptions& r, const double* avg_length,
   }
   double score = idf * tf * (r.k1 + 1) / (r.k1 + tf);
   if (c.tf(kTitle)) score += r.title_bonus * idf;
+  return score;
+}
+
+// The most Bm25f can give any document of `b`.
+double BlockBm25f(const RankingOptions& r, const double* avg_length,
+                  const Block& b, double idf) {
+  double tf = 0;
+  for (int f = 0; f < kFieldCount; ++f) {
+    if (!b.max_tf[f]) continue;
+    double max_tf = b.max_tf[f] == 255 ? 1e6 : b.max_tf[f];
+    double norm =
+        std::max(1e-6, 1 - r.b[f] + r.b[f] * (b.min_length[f] / avg_length[f]));
+    tf += r.weight[f] * max_tf / norm;
+  }
+  double score = idf * tf * (r.k1 + 1) / (r.k1 + tf);
+  if (b.max_tf[kTitle]) score += r.title_bonus * idf;
   return score;
 }
 
@@ -338,7 +387,21 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
     std::vector<ClauseIter> iters;
     iters.reserve(clauses.size());
     for (const ResolvedClause& c : clauses) iters.emplace_back(seg, c);
-    // Conjunction: every required clause at one document.
+    // Conjunction: every required clause at one document. Ranking by
+    // relevance, a stretch of blocks whose best possible score cannot
+    // enter the kept results is skipped unscored (its matches are then
+    // estimated for the total).
+    const bool prune = options.sort == SortOrder::kRelevance;
+    double optional_bound = 0;
+    for (std::size_t ci = required; ci < clauses.size(); ++ci) {
+      for (const Alternative& a : clauses[ci].alts)
+        optional_bound += a.weight * a.idf * (r.k1 + 1 + r.title_bonus);
+    }
+    auto block_bound = [&](const Block& b, double term_idf) {
+      return BlockBm25f(r, avg_length_, b, term_idf);
+    };
+    const std::int64_t total_before = result.total;
+    std::uint64_t skipped = 0;
     std::uint32_t d = 0;
     while (true) {
       bool done = false, all = true;
@@ -357,6 +420,20 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
       }
       if (done) break;
       if (!all) continue;
+      if (prune && top.size() >= keep) {
+        double bound = optional_bound;
+        for (std::size_t ci = 0; ci < required; ++ci)
+          bound += iters[ci].BlockBound(block_bound);
+        if (bound < top.top().score) {
+          std::uint32_t end = UINT32_MAX;
+          for (std::size_t ci = 0; ci < required; ++ci)
+            end = std::min(end, iters[ci].BlockEnd());
+          skipped += iters[0].LeftInBlocks();
+          if (end == UINT32_MAX) break;
+          d = end + 1;
+          continue;
+        }
+      }
       if (sref.live(d) && Passes(seg, d, options.filters, options.now)) {
         double score = 0;
         for (std::size_t ci = 0; ci < iters.size(); ++ci) {
@@ -369,6 +446,15 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
         collect(si, d, score);
       }
       ++d;
+    }
+    if (skipped > 0) {
+      // Matches in skipped blocks: at the rate seen in the scanned ones.
+      const double driver = static_cast<double>(iters[0].TotalPostings());
+      const double scanned = std::max(1.0, driver - double(skipped));
+      const double counted = double(result.total - total_before);
+      result.total = total_before + static_cast<std::int64_t>(
+                                        counted * driver / scanned + 0.5);
+      result.total_estimated = true;
     }
   }
 

@@ -2,18 +2,19 @@
 
 #include <algorithm>
 
+#include "base/strings.h"
 #include "index/varint.h"
 
 namespace warta::index {
 
 const TermInfo* Segment::FindTerm(std::string_view term) const {
-  auto it = term_ids_.find(std::string(term));
+  auto it = term_ids_.find(term);
   return it == term_ids_.end() ? nullptr : &terms_[it->second];
 }
 
 std::uint32_t Segment::FeatureDf(std::string_view feature) const {
   if (!feature.empty() && (feature[0] == '@' || feature[0] == '#')) {
-    auto it = extra_df_.find(std::string(feature));
+    auto it = extra_df_.find(FeatureKeyOf(feature));
     return it == extra_df_.end() ? 0 : it->second;
   }
   const TermInfo* t = FindTerm(feature);
@@ -41,9 +42,12 @@ std::optional<std::uint32_t> Segment::FindArticle(
   return it->second;
 }
 
-std::span<const FeatureEntry> Segment::FeatureList(
-    std::string_view feature) const {
-  auto it = feature_ids_.find(std::string(feature));
+std::uint64_t FeatureKeyOf(std::string_view feature) {
+  return Fnv1a64(feature);
+}
+
+std::span<const FeatureEntry> Segment::FeatureList(std::uint64_t key) const {
+  auto it = feature_ids_.find(key);
   if (it == feature_ids_.end()) return {};
   return {list_entries_.data() + list_offsets_[it->second],
           list_entries_.data() + list_offsets_[it->second + 1]};
@@ -63,9 +67,34 @@ std::size_t Segment::MemoryBytes() const {
   for (const auto& [k, v] : term_ids_) n += k.capacity() + 48;
   for (const Surface& s : surfaces_)
     n += s.word.capacity() + s.term.capacity() + 64;
-  for (const auto& [k, v] : extra_df_) n += k.capacity() + 48;
-  for (const auto& s : feature_names_) n += s.capacity() * 2 + 80;
+  n += (extra_df_.size() + feature_ids_.size()) * 40 +
+       feature_keys_.capacity() * 8;
   return n;
+}
+
+std::string Segment::MemoryReport() const {
+  auto mib = [](double b) { return std::to_string(int(b / 1048576)) + " MiB"; };
+  std::size_t dict = 0, surf = 0;
+  for (const auto& [k, v] : term_ids_) dict += k.capacity() + 48;
+  for (const Surface& s : surfaces_)
+    surf += s.word.capacity() + s.term.capacity() + 64;
+  std::size_t stop_bytes = 0;
+  for (const TermInfo& t : terms_) {
+    if (t.positions || !t.block_count) continue;
+    std::size_t end = t.first_block + t.block_count < blocks_.size()
+                          ? blocks_[t.first_block + t.block_count].doc_offset
+                          : doc_bytes_.size();
+    stop_bytes += end - blocks_[t.first_block].doc_offset;
+  }
+  return "docs " + mib(docs_.capacity() * sizeof(DocMeta)) + ", postings " +
+         mib(doc_bytes_.capacity()) + " (stopwords " + mib(stop_bytes) +
+         "), positions " + mib(pos_bytes_.capacity()) + ", blocks " +
+         mib(blocks_.capacity() * sizeof(Block)) + ", terms " +
+         std::to_string(terms_.size()) + " (" + mib(dict) + "), surfaces " +
+         mib(surf) + ", related " +
+         mib(doc_features_.capacity() * sizeof(FeatureWeight) +
+             list_entries_.capacity() * sizeof(FeatureEntry)) +
+         ", total " + mib(MemoryBytes());
 }
 
 PostingCursor::PostingCursor(const Segment& segment, const TermInfo& term)
@@ -93,7 +122,7 @@ void PostingCursor::ReadPosting() {
     }
     LoadBlock(block_ + 1);
   }
-  if (!first_in_block_) positions_before_ += total_tf();
+  if (!first_in_block_ && term_.positions) positions_before_ += total_tf();
   std::uint32_t v = GetVarint(p_);
   doc_ = first_in_block_ ? v : doc_ + v;
   first_in_block_ = false;
@@ -141,6 +170,7 @@ void PostingCursor::SkipTo(std::uint32_t target) {
 
 void PostingCursor::Positions(std::vector<std::uint32_t>& out) const {
   out.clear();
+  if (!term_.positions) return;
   const std::uint8_t* p = seg_.pos_bytes_.data() + pos_block_offset_;
   for (std::uint32_t i = 0; i < positions_before_; ++i) GetVarint(p);
   std::uint32_t n = total_tf();

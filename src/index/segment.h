@@ -29,6 +29,17 @@ inline constexpr int kBlockSize = 128;
 inline constexpr int kFieldGap = 8;  // positions between fields: no phrase
                                      // runs from the title into the body
 
+// Lets string-keyed maps be searched with a string_view, without a copy.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>()(s);
+  }
+};
+template <typename V>
+using StringMap =
+    std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
 struct DocMeta {
   std::int64_t article_id = 0;
   Timestamp published_at = 0;
@@ -42,12 +53,18 @@ struct Block {
   std::uint32_t count = 0;
   std::uint64_t doc_offset = 0;
   std::uint64_t pos_offset = 0;
+  // For skipping blocks that cannot reach the top results: the largest
+  // term frequency per field (255: that or more) and the shortest field
+  // lengths of the block's documents.
+  std::uint8_t max_tf[kFieldCount] = {0, 0, 0};
+  std::uint16_t min_length[kFieldCount] = {65535, 65535, 65535};
 };
 
 struct TermInfo {
   std::uint32_t df = 0;
   std::uint32_t first_block = 0;
   std::uint32_t block_count = 0;
+  bool positions = true;  // false for stopwords: no positions stored
 };
 
 struct Surface {
@@ -64,6 +81,9 @@ struct FeatureEntry {
   std::uint32_t doc = 0;
   float weight = 0;
 };
+
+// The key of a related-article feature.
+std::uint64_t FeatureKeyOf(std::string_view feature);
 
 class Segment {
  public:
@@ -101,13 +121,13 @@ class Segment {
     return {doc_features_.data() + feature_offsets_[d],
             doc_features_.data() + feature_offsets_[d + 1]};
   }
-  std::string_view FeatureName(std::uint32_t id) const {
-    return feature_names_[id];
-  }
-  std::span<const FeatureEntry> FeatureList(std::string_view feature) const;
+  // Features are named by a 64-bit hash of "stem", "@name" or "#tag_id".
+  std::uint64_t FeatureKey(std::uint32_t id) const { return feature_keys_[id]; }
+  std::span<const FeatureEntry> FeatureList(std::uint64_t key) const;
 
-  // Approximate heap bytes held.
+  // Approximate heap bytes held, in all and by part.
   std::size_t MemoryBytes() const;
+  std::string MemoryReport() const;
 
  private:
   friend class SegmentBuilder;
@@ -121,16 +141,16 @@ class Segment {
   std::uint64_t length_sum_[kFieldCount] = {0, 0, 0};
   std::vector<std::pair<std::int64_t, std::uint32_t>> by_article_;  // sorted
 
-  std::unordered_map<std::string, std::uint32_t> term_ids_;
+  StringMap<std::uint32_t> term_ids_;
   std::vector<TermInfo> terms_;
   std::vector<Block> blocks_;
   std::vector<std::uint8_t> doc_bytes_;
   std::vector<std::uint8_t> pos_bytes_;
   std::vector<Surface> surfaces_;
 
-  std::unordered_map<std::string, std::uint32_t> extra_df_;  // names, tags
-  std::vector<std::string> feature_names_;
-  std::unordered_map<std::string, std::uint32_t> feature_ids_;
+  std::unordered_map<std::uint64_t, std::uint32_t> extra_df_;  // names, tags
+  std::vector<std::uint64_t> feature_keys_;
+  std::unordered_map<std::uint64_t, std::uint32_t> feature_ids_;
   std::vector<std::uint32_t> feature_offsets_{0};
   std::vector<FeatureWeight> doc_features_;
   std::vector<std::uint32_t> list_offsets_{0};  // per feature id
@@ -153,6 +173,11 @@ class PostingCursor {
   void SkipTo(std::uint32_t target);
   // The positions of the current posting, ascending.
   void Positions(std::vector<std::uint32_t>& out) const;
+  // The block holding the current posting, and postings left after it.
+  const Block& block() const {
+    return seg_.blocks_[term_.first_block + block_];
+  }
+  std::uint32_t left_in_block() const { return left_in_block_; }
 
  private:
   void LoadBlock(std::uint32_t b);

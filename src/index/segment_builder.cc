@@ -26,7 +26,7 @@ SegmentBuilder::SegmentBuilder(const text::Analyzer& analyzer,
       seg_(std::unique_ptr<Segment>(new Segment())) {}
 
 std::uint32_t SegmentBuilder::TermId(std::string_view term) {
-  auto it = term_ids_.find(std::string(term));
+  auto it = term_ids_.find(term);
   if (it != term_ids_.end()) return it->second;
   auto id = static_cast<std::uint32_t>(terms_.size());
   term_ids_.emplace(std::string(term), id);
@@ -71,8 +71,11 @@ void SegmentBuilder::Add(const IndexDoc& doc) {
           }
           DocTerm& dt = doc_terms_[slot_of_term_[id]];
           ++dt.tf[f];
-          dt.positions.push_back(static_cast<std::uint32_t>(h.position));
-          surfaces_.emplace(h.token->word, id);
+          // Stopwords need no positions: phrases step over them.
+          if (!text::IsStopword(h.term))
+            dt.positions.push_back(static_cast<std::uint32_t>(h.position));
+          if (surfaces_.find(h.token->word) == surfaces_.end())
+            surfaces_.emplace(h.token->word, id);
           ++hits;
         },
         pos);
@@ -82,7 +85,7 @@ void SegmentBuilder::Add(const IndexDoc& doc) {
     pos += used + kFieldGap;
   }
   for (DocTerm& dt : doc_terms_) {
-    AddPosting(d, dt);
+    AddPosting(d, dt, m);
     slot_of_term_[dt.term] = -1;
   }
   s.docs_.push_back(m);
@@ -107,7 +110,8 @@ void SegmentBuilder::Add(const IndexDoc& doc) {
   doc_extra_offsets_.push_back(static_cast<std::uint32_t>(doc_extras_.size()));
 }
 
-void SegmentBuilder::AddPosting(std::uint32_t doc, const DocTerm& dt) {
+void SegmentBuilder::AddPosting(std::uint32_t doc, const DocTerm& dt,
+                                const DocMeta& m) {
   TermBuild& t = terms_[dt.term];
   if (t.blocks.empty() || t.blocks.back().count == kBlockSize) {
     t.blocks.push_back(Block{doc, 0, t.docs.size(), t.pos.size()});
@@ -129,8 +133,14 @@ void SegmentBuilder::AddPosting(std::uint32_t doc, const DocTerm& dt) {
     PutVarint(t.pos, p - prev);
     prev = p;
   }
-  t.blocks.back().last_doc = doc;
-  ++t.blocks.back().count;
+  Block& b = t.blocks.back();
+  for (int f = 0; f < kFieldCount; ++f) {
+    b.max_tf[f] = static_cast<std::uint8_t>(std::max<std::uint32_t>(
+        b.max_tf[f], std::min<std::uint32_t>(dt.tf[f], 255)));
+    b.min_length[f] = std::min(b.min_length[f], m.length[f]);
+  }
+  b.last_doc = doc;
+  ++b.count;
   t.last_doc = doc;
   ++t.df;
 }
@@ -154,6 +164,7 @@ std::shared_ptr<const Segment> SegmentBuilder::Build(
     info.df = t.df;
     info.first_block = static_cast<std::uint32_t>(s.blocks_.size());
     info.block_count = static_cast<std::uint32_t>(t.blocks.size());
+    info.positions = !text::IsStopword(term_names_[i]);
     for (Block b : t.blocks) {
       b.doc_offset += s.doc_bytes_.size();
       b.pos_offset += s.pos_bytes_.size();
@@ -176,8 +187,11 @@ std::shared_ptr<const Segment> SegmentBuilder::Build(
             [](const Surface& a, const Surface& b) { return a.word < b.word; });
   surfaces_.clear();
   std::sort(s.by_article_.begin(), s.by_article_.end());
-  for (std::size_t i = 0; i < extra_names_.size(); ++i)
-    s.extra_df_.emplace(extra_names_[i], extra_df_[i]);
+  // Names and tags of one document only weigh nothing: not kept.
+  for (std::size_t i = 0; i < extra_names_.size(); ++i) {
+    if (extra_df_[i] >= 2)
+      s.extra_df_.emplace(FeatureKeyOf(extra_names_[i]), extra_df_[i]);
+  }
 
   BuildFeatures(external);
   return std::shared_ptr<const Segment>(seg_.release());
@@ -250,11 +264,11 @@ void SegmentBuilder::BuildFeatures(const ExternalDf* external) {
     norm = norm > 0 ? std::sqrt(norm) : 1;
     for (int i = 0; i < filled[d]; ++i) {
       auto [it, added] = feature_of.emplace(
-          h[i].second, static_cast<std::uint32_t>(s.feature_names_.size()));
+          h[i].second, static_cast<std::uint32_t>(s.feature_keys_.size()));
       if (added) {
-        s.feature_names_.push_back(
+        s.feature_keys_.push_back(FeatureKeyOf(
             h[i].second < term_count ? term_names_[h[i].second]
-                                     : extra_names_[h[i].second - term_count]);
+                                     : extra_names_[h[i].second - term_count]));
         list_sizes.push_back(0);
       }
       ++list_sizes[it->second];
@@ -265,8 +279,8 @@ void SegmentBuilder::BuildFeatures(const ExternalDf* external) {
         static_cast<std::uint32_t>(s.doc_features_.size()));
   }
   std::vector<std::pair<float, std::uint32_t>>().swap(heap);
-  for (std::uint32_t f = 0; f < s.feature_names_.size(); ++f)
-    s.feature_ids_.emplace(s.feature_names_[f], f);
+  for (std::uint32_t f = 0; f < s.feature_keys_.size(); ++f)
+    s.feature_ids_.emplace(s.feature_keys_[f], f);
   // Inverted lists by document, the longest cut to their strongest entries.
   std::vector<std::uint32_t> starts(list_sizes.size() + 1, 0);
   for (std::size_t f = 0; f < list_sizes.size(); ++f)

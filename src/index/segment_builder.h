@@ -26,8 +26,8 @@ struct ExternalDf {
 };
 
 struct RelatedFeatureOptions {
-  int per_doc = 20;           // strongest features kept per document
-  int max_list = 20000;       // longest inverted feature list kept
+  int per_doc = 12;           // strongest features kept per document
+  int max_list = 2000;        // longest inverted feature list kept
   float name_boost = 1.5f;    // names weigh more than words
   float tag_boost = 2.0f;     // an editor's tag more still
   float title_weight = 3.0f;  // field weights for feature term counts
@@ -65,21 +65,21 @@ class SegmentBuilder {
     std::vector<std::uint32_t> positions;
   };
   std::uint32_t TermId(std::string_view term);
-  void AddPosting(std::uint32_t doc, const DocTerm& t);
+  void AddPosting(std::uint32_t doc, const DocTerm& t, const DocMeta& m);
   void BuildFeatures(const ExternalDf* external);
 
   const text::Analyzer& analyzer_;
   RelatedFeatureOptions options_;
   std::unique_ptr<Segment> seg_;
-  std::unordered_map<std::string, std::uint32_t> term_ids_;
+  StringMap<std::uint32_t> term_ids_;
   std::vector<std::string> term_names_;
   std::vector<TermBuild> terms_;
-  std::unordered_map<std::string, std::uint32_t> surfaces_;  // -> term id
+  StringMap<std::uint32_t> surfaces_;  // -> term id
   // Scratch for the document being added.
   std::vector<DocTerm> doc_terms_;
   std::vector<std::int32_t> slot_of_term_;
   // Names and tags per document, for related features.
-  std::unordered_map<std::string, std::uint32_t> extra_ids_;
+  StringMap<std::uint32_t> extra_ids_;
   std::vector<std::string> extra_names_;
   std::vector<std::uint32_t> extra_df_;
   std::vector<std::uint32_t> doc_extra_offsets_{0};

@@ -59,6 +59,9 @@ struct SearchResult {
   std::unordered_set<std::string> terms;
   // True when no article had every word and the results match some.
   bool relaxed = false;
+  // True when `total` is an estimate: stretches of many matches that could
+  // not reach the requested page were skipped without counting each one.
+  bool total_estimated = false;
 };
 
 struct RelatedOptions {
