@@ -140,11 +140,14 @@ class Fts5Engine : public Engine {
   void Finish() override {
     Exec("COMMIT");
     Exec("INSERT INTO fts(fts) VALUES('optimize')");
-    // Title weighted like warta's (3:1).
-    sqlite3_prepare_v2(db_,
-                       "SELECT rowid FROM fts WHERE fts MATCH ? "
-                       "ORDER BY bm25(fts, 3.0, 1.0) LIMIT ?",
-                       -1, &search_, nullptr);
+    // Title weighted 3:1 (WARTA_BENCH_PEER_TITLE changes it).
+    std::string title = std::getenv("WARTA_BENCH_PEER_TITLE")
+                            ? std::getenv("WARTA_BENCH_PEER_TITLE")
+                            : "3";
+    std::string sql =
+        "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, " + title +
+        ", 1.0) LIMIT ?";
+    sqlite3_prepare_v2(db_, sql.c_str(), -1, &search_, nullptr);
     sqlite3_prepare_v2(db_, "SELECT body FROM fts WHERE rowid = ?", -1, &body_,
                        nullptr);
   }
@@ -234,7 +237,7 @@ class XapianEngine : public Engine {
   void Add(const BenchDoc& d) override {
     Xapian::Document doc;
     tg_.set_document(doc);
-    tg_.index_text(d.title, 3);  // title weighted 3:1, as FTS5
+    tg_.index_text(d.title, title_weight_);  // title weighted 3:1, as FTS5
     tg_.increase_termpos();
     tg_.index_text(d.body);
     db_.replace_document(static_cast<Xapian::docid>(d.id), doc);
@@ -282,6 +285,10 @@ class XapianEngine : public Engine {
 
  private:
   bool or_default_;
+  unsigned title_weight_ =
+      std::getenv("WARTA_BENCH_PEER_TITLE")
+          ? std::atoi(std::getenv("WARTA_BENCH_PEER_TITLE"))
+          : 3;
   Xapian::Stem stem_;
   Xapian::WritableDatabase db_;
   Xapian::TermGenerator tg_;
