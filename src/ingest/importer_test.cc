@@ -46,7 +46,7 @@ TEST_F(ImporterTest, ImportsTextPublishedWithDefaultsAndIsIdempotent) {
   ASSERT_EQ(events.size(), 1u);
   ASSERT_TRUE(events[0].status.ok()) << events[0].status.ToString();
   EXPECT_EQ(events[0].action, ImportAction::kCreated);
-  const Article& a = *events[0].article;
+  const Article a = *events[0].article;  // a copy: `events` is reassigned below
   EXPECT_EQ(a.slug, "judul-berita-satu");
   EXPECT_EQ(a.status, ArticleStatus::kPublished);
   EXPECT_EQ(a.published_at, clock_.Now());
