@@ -25,8 +25,23 @@ constexpr Timestamp kFarFuture = std::numeric_limits<Timestamp>::max() / 2;
 
 class WartaEngine : public Engine {
  public:
-  explicit WartaEngine(const text::Analyzer& a)
-      : analyzer_(a), builder_(std::make_unique<index::SegmentBuilder>(a)) {}
+  explicit WartaEngine(const text::Analyzer& a) : analyzer_(a) {
+    // For exploring parameters by hand; the defaults are what warta runs.
+    if (const char* v = std::getenv("WARTA_BENCH_TITLE"))
+      ranking_.weight[0] = std::atof(v);
+    if (const char* v = std::getenv("WARTA_BENCH_EXCERPT"))
+      ranking_.weight[1] = std::atof(v);
+    if (const char* v = std::getenv("WARTA_BENCH_K1"))
+      ranking_.k1 = std::atof(v);
+    if (const char* v = std::getenv("WARTA_BENCH_TBONUS"))
+      ranking_.title_bonus = std::atof(v);
+    if (const char* v = std::getenv("WARTA_BENCH_BTITLE"))
+      ranking_.b[0] = std::atof(v);
+    if (const char* v = std::getenv("WARTA_BENCH_BBODY"))
+      ranking_.b[2] = ranking_.b[1] = std::atof(v);
+    builder_ = std::make_unique<index::SegmentBuilder>(
+        a, index::RelatedFeatureOptions{}, ranking_);
+  }
   std::string name() const override { return "warta"; }
   void Add(const BenchDoc& d) override {
     Article a;
@@ -41,21 +56,8 @@ class WartaEngine : public Engine {
     now_ = std::max(now_, d.published);
   }
   void Finish() override {
-    index::RankingOptions r;
-    // For exploring parameters by hand; the defaults are what warta runs.
-    if (const char* v = std::getenv("WARTA_BENCH_TITLE"))
-      r.weight[0] = std::atof(v);
-    if (const char* v = std::getenv("WARTA_BENCH_EXCERPT"))
-      r.weight[1] = std::atof(v);
-    if (const char* v = std::getenv("WARTA_BENCH_K1")) r.k1 = std::atof(v);
-    if (const char* v = std::getenv("WARTA_BENCH_TBONUS"))
-      r.title_bonus = std::atof(v);
-    if (const char* v = std::getenv("WARTA_BENCH_BTITLE"))
-      r.b[0] = std::atof(v);
-    if (const char* v = std::getenv("WARTA_BENCH_BBODY"))
-      r.b[2] = r.b[1] = std::atof(v);
     snapshot_ = std::make_unique<index::Snapshot>(
-        std::vector<index::SegmentRef>{{builder_->Build(), nullptr}}, r);
+        std::vector<index::SegmentRef>{{builder_->Build(), nullptr}}, ranking_);
     builder_.reset();
     if (std::getenv("WARTA_BENCH_DEBUG"))
       std::fprintf(stderr, "warta index: %s\n",
@@ -83,6 +85,7 @@ class WartaEngine : public Engine {
 
  private:
   const text::Analyzer& analyzer_;
+  index::RankingOptions ranking_;
   std::unique_ptr<index::SegmentBuilder> builder_;
   std::unique_ptr<index::Snapshot> snapshot_;
   std::map<std::string, std::int64_t> categories_;

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <random>
@@ -114,6 +115,19 @@ int Scale(const std::vector<BenchDoc>& docs, const std::string& engine_name,
     };
     return Latency{p(cpu, 50), p(cpu, 99), p(wall, 50), p(wall, 99)};
   };
+  if (const char* rounds = std::getenv("WARTA_BENCH_SLOWEST")) {
+    // For looking into: the slowest queries by thread CPU time.
+    std::vector<std::pair<double, std::string>> slow;
+    for (const std::string& q : queries) {
+      double c = thread_cpu_us();
+      e->Search(q, 10);
+      slow.emplace_back(thread_cpu_us() - c, q);
+    }
+    std::sort(slow.begin(), slow.end(), std::greater<>());
+    for (int i = 0; i < std::atoi(rounds) && i < int(slow.size()); ++i)
+      std::fprintf(stderr, "  %.2f ms  %s\n", slow[i].first / 1000,
+                   slow[i].second.c_str());
+  }
   std::size_t found = 0;
   auto search = measure(
       [&](int i) { found += e->Search(queries[i], 10).size(); }, kQueries);

@@ -41,7 +41,7 @@ LiveIndex::~LiveIndex() { Stop(); }
 Result<LiveIndex::Base> LiveIndex::BuildBase() {
   Base b;
   WARTA_ASSIGN_OR_RETURN(b.seq, store_.ChangeSeq());
-  SegmentBuilder builder(analyzer_);
+  SegmentBuilder builder(analyzer_, {}, options_.ranking);
   std::int64_t after = 0;
   while (true) {
     WARTA_ASSIGN_OR_RETURN(auto batch,
@@ -128,7 +128,7 @@ Status LiveIndex::ApplyLocked(const std::vector<std::int64_t>& ids,
     ExternalDf ext{[before](std::string_view f) { return before->Df(f); },
                    before->total_docs()};
     for (const IndexDoc& d : upserts) small_docs_[d.article_id] = {d, seq};
-    SegmentBuilder builder(analyzer_);
+    SegmentBuilder builder(analyzer_, {}, options_.ranking);
     if (static_cast<int>(small_.size()) + 1 > options_.max_small_segments) {
       // Merge: one segment of every document in small segments.
       for (const auto& [id, entry] : small_docs_) builder.Add(entry.first);
@@ -174,7 +174,7 @@ void LiveIndex::MaybeRebuildLocked() {
     MarkDeleted(base_, newer);
     small_.clear();
     if (!small_docs_.empty()) {
-      SegmentBuilder builder(analyzer_);
+      SegmentBuilder builder(analyzer_, {}, options_.ranking);
       for (const auto& [id, entry] : small_docs_) builder.Add(entry.first);
       ExternalDf ext{
           [seg = b->segment](std::string_view f) { return seg->FeatureDf(f); },

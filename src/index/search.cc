@@ -183,39 +183,6 @@ struct Candidate {
   }
 };
 
-// BM25F: field-weighted, length-normalised frequencies summed, then
-// saturated once; a word in the title adds title_bonus * idf on top, so a
-// title match is not drowned by a body that repeats the word.
-double Bm25f(const RankingOptions& r, const double* avg_length,
-             const DocMeta& m, const PostingCursor& c, double idf) {
-  double tf = 0;
-  for (int f = 0; f < kFieldCount; ++f) {
-    std::uint32_t t = c.tf(static_cast<Field>(f));
-    if (!t) continue;
-    double norm = 1 - r.b[f] + r.b[f] * (m.length[f] / avg_length[f]);
-    tf += r.weight[f] * t / norm;
-  }
-  double score = idf * tf * (r.k1 + 1) / (r.k1 + tf);
-  if (c.tf(kTitle)) score += r.title_bonus * idf;
-  return score;
-}
-
-// The most Bm25f can give any document of `b`.
-double BlockBm25f(const RankingOptions& r, const double* avg_length,
-                  const Block& b, double idf) {
-  double tf = 0;
-  for (int f = 0; f < kFieldCount; ++f) {
-    if (!b.max_tf[f]) continue;
-    double max_tf = b.max_tf[f] == 255 ? 1e6 : b.max_tf[f];
-    double norm =
-        std::max(1e-6, 1 - r.b[f] + r.b[f] * (b.min_length[f] / avg_length[f]));
-    tf += r.weight[f] * max_tf / norm;
-  }
-  double score = idf * tf * (r.k1 + 1) / (r.k1 + tf);
-  if (b.max_tf[kTitle]) score += r.title_bonus * idf;
-  return score;
-}
-
 bool Passes(const Segment& seg, std::uint32_t d, const SearchFilters& f,
             Timestamp now) {
   const DocMeta& m = seg.doc(d);
@@ -238,7 +205,6 @@ bool Passes(const Segment& seg, std::uint32_t d, const SearchFilters& f,
 
 Snapshot::Snapshot(std::vector<SegmentRef> segments, RankingOptions ranking)
     : segments_(std::move(segments)), ranking_(ranking) {
-  std::uint64_t sums[kFieldCount] = {0, 0, 0};
   for (const SegmentRef& s : segments_) {
     total_docs_ += s.segment->doc_count();
     std::uint64_t deleted = 0;
@@ -247,12 +213,6 @@ Snapshot::Snapshot(std::vector<SegmentRef> segments, RankingOptions ranking)
           std::count(s.deleted->begin(), s.deleted->end(), true));
     }
     live_docs_ += s.segment->doc_count() - deleted;
-    for (int f = 0; f < kFieldCount; ++f)
-      sums[f] += s.segment->field_length_sum(static_cast<Field>(f));
-  }
-  for (int f = 0; f < kFieldCount; ++f) {
-    avg_length_[f] =
-        total_docs_ ? std::max(1.0, double(sums[f]) / total_docs_) : 1.0;
   }
 }
 
@@ -382,7 +342,10 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
     const SegmentRef& sref = segments_[si];
     const Segment& seg = *sref.segment;
     auto bm25f = [&](const PostingCursor& c, double term_idf) {
-      return Bm25f(r, avg_length_, seg.doc(c.doc()), c, term_idf);
+      std::uint32_t tf[kFieldCount] = {c.tf(kTitle), c.tf(kExcerpt),
+                                       c.tf(kBody)};
+      return term_idf *
+             Bm25fTf(r, seg.avg_length(), seg.doc(c.doc()).length, tf);
     };
     std::vector<ClauseIter> iters;
     iters.reserve(clauses.size());
@@ -391,14 +354,16 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
     // relevance, a stretch of blocks whose best possible score cannot
     // enter the kept results is skipped unscored (its matches are then
     // estimated for the total).
-    const bool prune = options.sort == SortOrder::kRelevance;
+    // Block maxima hold for the options the segment was built with.
+    const bool prune =
+        options.sort == SortOrder::kRelevance && seg.ranking() == r;
     double optional_bound = 0;
     for (std::size_t ci = required; ci < clauses.size(); ++ci) {
       for (const Alternative& a : clauses[ci].alts)
         optional_bound += a.weight * a.idf * (r.k1 + 1 + r.title_bonus);
     }
-    auto block_bound = [&](const Block& b, double term_idf) {
-      return BlockBm25f(r, avg_length_, b, term_idf);
+    auto block_bound = [](const Block& b, double term_idf) {
+      return term_idf * b.max_score;
     };
     const std::int64_t total_before = result.total;
     std::uint64_t skipped = 0;
@@ -467,7 +432,10 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
       const SegmentRef& sref = segments_[si];
       const Segment& seg = *sref.segment;
       auto bm25f = [&](const PostingCursor& c, double term_idf) {
-        return Bm25f(r, avg_length_, seg.doc(c.doc()), c, term_idf);
+        std::uint32_t tf[kFieldCount] = {c.tf(kTitle), c.tf(kExcerpt),
+                                         c.tf(kBody)};
+        return term_idf *
+               Bm25fTf(r, seg.avg_length(), seg.doc(c.doc()).length, tf);
       };
       std::vector<ClauseIter> iters;
       for (const ResolvedClause& c : clauses) iters.emplace_back(seg, c);

@@ -22,6 +22,7 @@
 
 #include "base/clock.h"
 #include "index/doc.h"
+#include "index/ranking.h"
 
 namespace warta::index {
 
@@ -53,11 +54,9 @@ struct Block {
   std::uint32_t count = 0;
   std::uint64_t doc_offset = 0;
   std::uint64_t pos_offset = 0;
-  // For skipping blocks that cannot reach the top results: the largest
-  // term frequency per field (255: that or more) and the shortest field
-  // lengths of the block's documents.
-  std::uint8_t max_tf[kFieldCount] = {0, 0, 0};
-  std::uint16_t min_length[kFieldCount] = {65535, 65535, 65535};
+  // The best Bm25fTf of the block's postings (with the segment's ranking
+  // options), to skip blocks that cannot reach the top results.
+  float max_score = 0;
 };
 
 struct TermInfo {
@@ -99,8 +98,12 @@ class Segment {
     return {author_ids_.data() + author_offsets_[d],
             author_ids_.data() + author_offsets_[d + 1]};
   }
-  // Total length of a field over all documents.
+  // Total length of a field over all documents, and its average (at least
+  // 1), which normalises the segment's BM25F scores.
   std::uint64_t field_length_sum(Field f) const { return length_sum_[f]; }
+  const double* avg_length() const { return avg_length_; }
+  // The options the blocks' max_score were computed with.
+  const RankingOptions& ranking() const { return ranking_; }
 
   // nullptr when the term does not occur here.
   const TermInfo* FindTerm(std::string_view term) const;
@@ -139,6 +142,8 @@ class Segment {
   std::vector<std::uint32_t> author_offsets_{0};
   std::vector<std::int64_t> author_ids_;
   std::uint64_t length_sum_[kFieldCount] = {0, 0, 0};
+  double avg_length_[kFieldCount] = {1, 1, 1};
+  RankingOptions ranking_;
   std::vector<std::pair<std::int64_t, std::uint32_t>> by_article_;  // sorted
 
   StringMap<std::uint32_t> term_ids_;

@@ -20,9 +20,11 @@ bool AllDigits(std::string_view s) {
 }  // namespace
 
 SegmentBuilder::SegmentBuilder(const text::Analyzer& analyzer,
-                               RelatedFeatureOptions options)
+                               RelatedFeatureOptions options,
+                               RankingOptions ranking)
     : analyzer_(analyzer),
       options_(options),
+      ranking_(ranking),
       seg_(std::unique_ptr<Segment>(new Segment())) {}
 
 std::uint32_t SegmentBuilder::TermId(std::string_view term) {
@@ -85,7 +87,7 @@ void SegmentBuilder::Add(const IndexDoc& doc) {
     pos += used + kFieldGap;
   }
   for (DocTerm& dt : doc_terms_) {
-    AddPosting(d, dt, m);
+    AddPosting(d, dt);
     slot_of_term_[dt.term] = -1;
   }
   s.docs_.push_back(m);
@@ -110,8 +112,7 @@ void SegmentBuilder::Add(const IndexDoc& doc) {
   doc_extra_offsets_.push_back(static_cast<std::uint32_t>(doc_extras_.size()));
 }
 
-void SegmentBuilder::AddPosting(std::uint32_t doc, const DocTerm& dt,
-                                const DocMeta& m) {
+void SegmentBuilder::AddPosting(std::uint32_t doc, const DocTerm& dt) {
   TermBuild& t = terms_[dt.term];
   if (t.blocks.empty() || t.blocks.back().count == kBlockSize) {
     t.blocks.push_back(Block{doc, 0, t.docs.size(), t.pos.size()});
@@ -134,11 +135,6 @@ void SegmentBuilder::AddPosting(std::uint32_t doc, const DocTerm& dt,
     prev = p;
   }
   Block& b = t.blocks.back();
-  for (int f = 0; f < kFieldCount; ++f) {
-    b.max_tf[f] = static_cast<std::uint8_t>(std::max<std::uint32_t>(
-        b.max_tf[f], std::min<std::uint32_t>(dt.tf[f], 255)));
-    b.min_length[f] = std::min(b.min_length[f], m.length[f]);
-  }
   b.last_doc = doc;
   ++b.count;
   t.last_doc = doc;
@@ -193,8 +189,28 @@ std::shared_ptr<const Segment> SegmentBuilder::Build(
       s.extra_df_.emplace(FeatureKeyOf(extra_names_[i]), extra_df_[i]);
   }
 
+  BuildBlockMaxima();
   BuildFeatures(external);
   return std::shared_ptr<const Segment>(seg_.release());
+}
+
+void SegmentBuilder::BuildBlockMaxima() {
+  Segment& s = *seg_;
+  s.ranking_ = ranking_;
+  const double n = std::max<double>(1, s.doc_count());
+  for (int f = 0; f < kFieldCount; ++f)
+    s.avg_length_[f] = std::max(1.0, double(s.length_sum_[f]) / n);
+  for (const TermInfo& t : s.terms_) {
+    for (PostingCursor c(s, t); c.valid(); c.Next()) {
+      std::uint32_t tf[kFieldCount] = {c.tf(kTitle), c.tf(kExcerpt),
+                                       c.tf(kBody)};
+      auto score = static_cast<float>(
+          Bm25fTf(ranking_, s.avg_length_, s.docs_[c.doc()].length, tf));
+      // The cursor's block is this segment's, still being finished.
+      Block& b = const_cast<Block&>(c.block());
+      b.max_score = std::max(b.max_score, score * 1.0001f);
+    }
+  }
 }
 
 void SegmentBuilder::BuildFeatures(const ExternalDf* external) {

@@ -37,7 +37,8 @@ struct RelatedFeatureOptions {
 class SegmentBuilder {
  public:
   explicit SegmentBuilder(const text::Analyzer& analyzer,
-                          RelatedFeatureOptions options = {});
+                          RelatedFeatureOptions options = {},
+                          RankingOptions ranking = {});
   SegmentBuilder(const SegmentBuilder&) = delete;
   SegmentBuilder& operator=(const SegmentBuilder&) = delete;
 
@@ -65,11 +66,13 @@ class SegmentBuilder {
     std::vector<std::uint32_t> positions;
   };
   std::uint32_t TermId(std::string_view term);
-  void AddPosting(std::uint32_t doc, const DocTerm& t, const DocMeta& m);
+  void AddPosting(std::uint32_t doc, const DocTerm& t);
   void BuildFeatures(const ExternalDf* external);
+  void BuildBlockMaxima();
 
   const text::Analyzer& analyzer_;
   RelatedFeatureOptions options_;
+  RankingOptions ranking_;
   std::unique_ptr<Segment> seg_;
   StringMap<std::uint32_t> term_ids_;
   std::vector<std::string> term_names_;

@@ -14,6 +14,7 @@
 
 #include "base/clock.h"
 #include "index/query.h"
+#include "index/ranking.h"
 #include "index/segment.h"
 
 namespace warta::index {
@@ -77,15 +78,6 @@ struct RelatedHit {
   double score = 0;
 };
 
-// BM25F parameters.
-struct RankingOptions {
-  double k1 = 1.2;
-  double weight[kFieldCount] = {6.0, 1.5, 1.0};  // title, excerpt, body
-  double b[kFieldCount] = {0.5, 0.75, 0.75};
-  double prefix_weight = 0.8;  // a completion of the last word, vs the word
-  double title_bonus = 0.0;    // extra idf share for a word in the title
-};
-
 class Snapshot {
  public:
   explicit Snapshot(std::vector<SegmentRef> segments,
@@ -126,7 +118,6 @@ class Snapshot {
   RankingOptions ranking_;
   std::uint64_t live_docs_ = 0;
   std::uint64_t total_docs_ = 0;
-  double avg_length_[kFieldCount] = {1, 1, 1};
 };
 
 }  // namespace warta::index

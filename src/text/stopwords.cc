@@ -20,7 +20,6 @@ constexpr std::string_view kKeep[] = {
     "ibu",     "bung",       "keluar",    "datang",  "bekerja",   "penting",
     "jawaban", "pertanyaan", "persoalan", "keadaan", "keinginan", "kemungkinan",
     "lama",    "siap",       "tiba",      "balik",   "pukul",     "mirip",
-    "luar",    "dalam",
 };
 
 const std::unordered_set<std::string_view>& Words() {
