@@ -18,8 +18,13 @@ int Scale(const std::vector<BenchDoc>& docs, const std::string& engine_name,
           std::int64_t n) {
   using Clock = std::chrono::steady_clock;
   constexpr std::uint64_t kSeed = 42;
-  constexpr int kQueries = 2000;
-  constexpr int kRelated = 1000;
+  // Fewer with WARTA_BENCH_QUERIES / WARTA_BENCH_RELATED (slow peers).
+  const int kQueries = std::getenv("WARTA_BENCH_QUERIES")
+                           ? std::atoi(std::getenv("WARTA_BENCH_QUERIES"))
+                           : 2000;
+  const int kRelated = std::getenv("WARTA_BENCH_RELATED")
+                           ? std::atoi(std::getenv("WARTA_BENCH_RELATED"))
+                           : 1000;
   Generator gen(docs, kSeed);
   text::Analyzer analyzer(text::DefaultStemmer());
   // Queries first (same for every engine): 1-3 content words of a random
@@ -115,6 +120,16 @@ int Scale(const std::vector<BenchDoc>& docs, const std::string& engine_name,
     };
     return Latency{p(cpu, 50), p(cpu, 99), p(wall, 50), p(wall, 99)};
   };
+  if (const char* dump = std::getenv("WARTA_BENCH_DUMP")) {
+    // Every query's top 10, to compare two runs.
+    FILE* f = std::fopen(dump, "w");
+    for (const std::string& q : queries) {
+      std::fprintf(f, "%s:", q.c_str());
+      for (std::int64_t id : e->Search(q, 10)) std::fprintf(f, " %ld", long(id));
+      std::fprintf(f, "\n");
+    }
+    std::fclose(f);
+  }
   if (const char* rounds = std::getenv("WARTA_BENCH_SLOWEST")) {
     // For looking into: the slowest queries by thread CPU time.
     std::vector<std::pair<double, std::string>> slow;
