@@ -3,8 +3,10 @@
 #include <filesystem>
 
 #include "base/log.h"
+#include "base/strings.h"
 #include "content/dates.h"
 #include "http/server.h"
+#include "site/distribution.h"
 #include "site/site.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -61,9 +63,18 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
   so.page_size = c.site.page_size;
   so.related_count = c.site.related_count;
   so.cache_bytes = c.server.page_cache_bytes;
+  so.logo = c.site.logo;
+  so.image = c.site.image;
+  so.no_ai = c.robots.no_ai;
+  for (std::string_view ua : Split(c.robots.ai_user_agents, ',')) {
+    if (!Trim(ua).empty()) so.ai_user_agents.emplace_back(Trim(ua));
+  }
+  so.feed_items = c.feeds.items;
   site::Site site(*store_, *theme_, *urls_, clock_, so);
   newsroom_->AddListener([&site](const Article&) { site.Invalidate(); });
   site.Register(router);
+  site::Distribution distribution(site);
+  distribution.Register(router);
 
   LogInfo("warta serving " + urls_->site_url() + " from " + c.data_dir);
   if (on_listening) on_listening(server->port());

@@ -10,11 +10,16 @@
 
 #include "base/result.h"
 #include "store/article_store.h"
+#include "store/distribution_store.h"
 #include "store/taxonomy_store.h"
+#include "store/wire_store.h"
 
 namespace warta {
 
-class Store : public ArticleStore, public TaxonomyStore {
+class Store : public ArticleStore,
+              public TaxonomyStore,
+              public DistributionStore,
+              public WireStore {
  public:
   ~Store() override = default;
 

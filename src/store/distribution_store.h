@@ -1,0 +1,82 @@
+// DistributionStore: what sitemaps and robots.txt read, shaped so a
+// million-article site is served by index range scans in small batches.
+// Part of the Store interface (store/store.h). Thread-safe.
+#ifndef WARTA_STORE_DISTRIBUTION_STORE_H_
+#define WARTA_STORE_DISTRIBUTION_STORE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/result.h"
+
+namespace warta {
+
+// A published article as a sitemap lists it.
+struct SitemapArticle {
+  std::int64_t id = 0;
+  std::string slug;
+  std::string title;  // filled only when SitemapQuery::with_title
+  Timestamp published_at = 0;
+  Timestamp updated_at = 0;
+};
+
+// Published, indexable (noindex off) articles with from <= published_at < to,
+// ordered by (published_at, id). Paging: either `offset` rows are skipped,
+// or the rows after the keyset (after_published_at, after_id) are returned.
+struct SitemapQuery {
+  Timestamp from = 0;
+  Timestamp to = 0;
+  std::optional<std::pair<Timestamp, std::int64_t>> after;
+  int offset = 0;
+  int limit = 1000;  // at most 50000
+  bool with_title = false;
+  bool newest_first = false;  // order by (published_at, id) descending
+};
+
+struct SitemapSpan {
+  std::int64_t count = 0;
+  Timestamp last_updated = 0;  // 0 when count is 0
+};
+
+enum class TaxonomyKind { kCategory, kTag, kAuthor };
+
+// A category, tag or author that has had a published article.
+struct TaxonomyLastmod {
+  std::int64_t id = 0;
+  std::string slug;
+  Timestamp lastmod = 0;
+};
+
+class DistributionStore {
+ public:
+  virtual ~DistributionStore() = default;
+
+  virtual Result<std::vector<SitemapArticle>> ListSitemapArticles(
+      const SitemapQuery& q) = 0;
+
+  // Count and newest updated_at of what ListSitemapArticles would list
+  // between q.from and q.to (paging fields ignored).
+  virtual Result<SitemapSpan> SummarizeSitemapArticles(
+      const SitemapQuery& q) = 0;
+
+  // The oldest and newest published_at of published, indexable articles;
+  // nullopt when there are none.
+  virtual Result<std::optional<std::pair<Timestamp, Timestamp>>>
+  PublishedRange() = 0;
+
+  // Entries of `kind` with id > after_id, by id, at most `limit` (<= 50000).
+  virtual Result<std::vector<TaxonomyLastmod>> ListTaxonomyLastmod(
+      TaxonomyKind kind, std::int64_t after_id, int limit) = 0;
+  virtual Result<std::int64_t> CountTaxonomyLastmod(TaxonomyKind kind) = 0;
+
+  // Slugs of published articles with no_ai set, newest first, at most
+  // `limit`.
+  virtual Result<std::vector<std::string>> ListNoAiSlugs(int limit) = 0;
+};
+
+}  // namespace warta
+
+#endif  // WARTA_STORE_DISTRIBUTION_STORE_H_
