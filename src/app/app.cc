@@ -6,7 +6,9 @@
 #include "base/strings.h"
 #include "content/dates.h"
 #include "http/server.h"
+#include "ingest/wire_poller.h"
 #include "site/distribution.h"
+#include "site/feed_status.h"
 #include "site/site.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -75,10 +77,28 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
   site.Register(router);
   site::Distribution distribution(site);
   distribution.Register(router);
+  // Editors' view of the wire feeds; loopback-only until the admin area's
+  // sign-in guard wraps it instead.
+  site::MountFeedStatus(router, *store_, clock_, &site::LoopbackOnly);
+
+  // Wire feeds from DATA/feeds.json, polled on a background thread.
+  WARTA_ASSIGN_OR_RETURN(auto wire_feeds,
+                         ingest::LoadWireFeeds(c.data_dir + "/feeds.json"));
+  ingest::WireDefaults wire_defaults;
+  wire_defaults.category = c.import.default_category;
+  wire_defaults.author = c.import.default_author;
+  wire_defaults.utc_offset_seconds = timezone_.offset_seconds;
+  ingest::WirePoller poller(*newsroom_,
+                            c.ingest.poll
+                                ? std::move(wire_feeds)
+                                : std::vector<ingest::WireFeedConfig>{},
+                            wire_defaults);
 
   LogInfo("warta serving " + urls_->site_url() + " from " + c.data_dir);
   if (on_listening) on_listening(server->port());
+  poller.Start();
   server->Run();
+  poller.Stop();
   LogInfo("warta stopped");
   return Status::Ok();
 }
