@@ -169,7 +169,9 @@ TEST(PageMetaTest, JsonLdIsScriptSafeAndComplete) {
   EXPECT_EQ(ld.find('<'), std::string::npos);
   auto j = nlohmann::json::parse(ld, nullptr, false);
   ASSERT_FALSE(j.is_discarded());
-  const auto& art = j["@graph"][0];
+  ASSERT_TRUE(j.is_array());
+  const auto& art = j[0];
+  EXPECT_EQ(art["@context"], "https://schema.org");
   EXPECT_EQ(art["@type"], "NewsArticle");
   EXPECT_EQ(art["headline"], a.title);
   EXPECT_EQ(art["datePublished"], "2025-09-29T03:15:00Z");
@@ -177,7 +179,8 @@ TEST(PageMetaTest, JsonLdIsScriptSafeAndComplete) {
   EXPECT_EQ(art["articleSection"], "Dunia");
   EXPECT_EQ(art["sourceOrganization"]["name"], "Sputnik-OANA");
   EXPECT_EQ(art["image"][0], "https://k.id/logo.png");
-  EXPECT_EQ(j["@graph"][1]["itemListElement"].size(), 3u);
+  EXPECT_EQ(j[1]["@type"], "BreadcrumbList");
+  EXPECT_EQ(j[1]["itemListElement"].size(), 3u);
 
   auto tags = ArticleMetaTags(a, urls, site, "desc");
   auto has = [&](const std::string& name, const std::string& content) {

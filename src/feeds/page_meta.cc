@@ -34,10 +34,13 @@ std::vector<MetaTag> ArticleMetaTags(const Article& a, const Urls& urls,
       {"property", "og:description", std::string(description)},
       {"property", "og:url", url},
   };
+  // The image's text alternative: the editor's, else what it shows.
+  const std::string alt = !a.feature_image_alt.empty() ? a.feature_image_alt
+                          : !a.feature_image.empty()   ? a.title
+                                                       : site.name;
   if (!image.empty()) {
     m.push_back({"property", "og:image", image});
-    if (!a.feature_image_alt.empty())
-      m.push_back({"property", "og:image:alt", a.feature_image_alt});
+    m.push_back({"property", "og:image:alt", alt});
   }
   if (a.published_at) {
     m.push_back({"property", "article:published_time",
@@ -56,7 +59,10 @@ std::vector<MetaTag> ArticleMetaTags(const Article& a, const Urls& urls,
                a.feature_image.empty() ? "summary" : "summary_large_image"});
   m.push_back({"name", "twitter:title", a.title});
   m.push_back({"name", "twitter:description", std::string(description)});
-  if (!image.empty()) m.push_back({"name", "twitter:image", image});
+  if (!image.empty()) {
+    m.push_back({"name", "twitter:image", image});
+    m.push_back({"name", "twitter:image:alt", alt});
+  }
   return m;
 }
 
@@ -128,6 +134,7 @@ std::string ArticleJsonLd(const Article& a, const Urls& urls,
   }
   Timestamp published = a.published_at.value_or(a.updated_at);
   json article = {
+      {"@context", "https://schema.org"},
       {"@type", "NewsArticle"},
       {"@id", url + "#article"},
       {"mainEntityOfPage", {{"@type", "WebPage"}, {"@id", url}}},
@@ -167,11 +174,14 @@ std::string ArticleJsonLd(const Article& a, const Urls& urls,
     crumb(a.category->name, urls.Absolute(urls.Category(a.category->slug)));
   }
   crumb(a.title, url);
-  json breadcrumbs = {{"@type", "BreadcrumbList"},
+  json breadcrumbs = {{"@context", "https://schema.org"},
+                      {"@type", "BreadcrumbList"},
                       {"itemListElement", std::move(crumbs)}};
-  json doc = {
-      {"@context", "https://schema.org"},
-      {"@graph", json::array({std::move(article), std::move(breadcrumbs)})}};
+  // A top-level array of two documents: what Google's and other parsers
+  // read most widely (some do not follow "@graph").
+  json doc = json::array();
+  doc.push_back(std::move(article));
+  doc.push_back(std::move(breadcrumbs));
   return ScriptSafeJson(
       doc.dump(-1, ' ', false, json::error_handler_t::replace));
 }

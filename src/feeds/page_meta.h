@@ -43,8 +43,8 @@ std::vector<MetaTag> WebsiteMetaTags(std::string_view title,
 // reservation protocol's tdm-reservation.
 std::vector<MetaTag> NoAiMetaTags();
 
-// JSON-LD {"@context":"https://schema.org","@graph":[NewsArticle,
-// BreadcrumbList]} for an article, safe to place inside <script>.
+// JSON-LD [NewsArticle, BreadcrumbList] (each with "@context":
+// "https://schema.org") for an article, safe to place inside <script>.
 std::string ArticleJsonLd(const Article& article, const Urls& urls,
                           const SiteMeta& site, std::string_view description);
 
