@@ -98,3 +98,38 @@ TEST(FeedsHttpTest, SiteWideNoAiSwitch) {
 
 }  // namespace
 }  // namespace warta::testing
+
+namespace warta::testing {
+namespace {
+
+TEST(FeedsHttpTest, PerArticleNoindexAndNoAi) {
+  TempDir dir;
+  const std::string data = dir.path() + "/data";
+  CommandResult r = RunWarta(
+      {"import", "--data", data, "--quiet",
+       dir.Write("rahasia.md", "---\ntitle: Rahasia\nnoindex: true\n---\nIsi.\n"),
+       dir.Write("tanpa-ai.md", "---\ntitle: Tanpa AI\nno_ai: true\n---\nIsi.\n"),
+       dir.Write("biasa.md", "---\ntitle: Biasa\n---\nIsi.\n")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto server = WartaServer::Start(data);
+  ASSERT_NE(server, nullptr);
+  auto hidden = server->Get("/berita/rahasia");
+  ASSERT_TRUE(hidden.ok());
+  EXPECT_NE(hidden->body.find("<meta name=\"robots\" content=\"noindex\">"),
+            std::string::npos);
+  auto news = server->Get("/sitemap-news.xml");
+  EXPECT_EQ(news->body.find("/berita/rahasia<"), std::string::npos);
+  EXPECT_NE(news->body.find("/berita/biasa<"), std::string::npos);
+  auto no_ai = server->Get("/berita/tanpa-ai");
+  EXPECT_NE(no_ai->body.find("content=\"noai, noimageai\""), std::string::npos);
+  auto plain = server->Get("/berita/biasa");
+  EXPECT_EQ(plain->body.find("noai"), std::string::npos);
+  auto robots = server->Get("/robots.txt");
+  EXPECT_NE(robots->body.find("User-agent: GPTBot\n"), std::string::npos);
+  EXPECT_NE(robots->body.find("Disallow: /berita/tanpa-ai\n"), std::string::npos)
+      << robots->body;
+  EXPECT_EQ(robots->body.find("Disallow: /berita/biasa"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace warta::testing
