@@ -130,7 +130,6 @@ http::Response Distribution::SitemapIndex() {
   if (auto page = site_.cache().Find(key)) return page->ToResponse();
   std::uint64_t generation = site_.cache().generation();
   const SiteContext& ctx = site_.context();
-  const int offset = ctx.options.timezone.offset_seconds;
   const Timestamp now = ctx.clock.Now();
   std::string out;
   feeds::BeginSitemapIndex(out);
@@ -138,32 +137,19 @@ http::Response Distribution::SitemapIndex() {
     LogError("sitemap index: " + s.ToString());
     return site_.ErrorResponse(500);
   };
-  auto range = ctx.store.PublishedRange();
-  if (!range.ok()) return failed(range.status());
-  if (*range) {
-    CivilTime first = ToCivil((*range)->first, offset);
-    CivilTime last = ToCivil(std::min((*range)->second, now), offset);
-    // Newest month first: crawlers reading the top find what changed.
-    for (int y = last.year, m = last.month;
-         y > first.year || (y == first.year && m >= first.month);) {
-      Month mr = MonthRange(y, m, offset);
-      SitemapQuery q;
-      q.from = mr.from;
-      q.to = std::min(mr.to, now + 1);
-      auto span = ctx.store.SummarizeSitemapArticles(q);
-      if (!span.ok()) return failed(span.status());
-      int pages = static_cast<int>((span->count + feeds::kMaxSitemapUrls - 1) /
-                                   feeds::kMaxSitemapUrls);
-      for (int p = 1; p <= pages; ++p) {
-        SitemapName n{SitemapName::Kind::kArticles, y, m, p};
-        feeds::AppendSitemapRef(out,
-                                ctx.urls.Absolute("/" + SitemapFileName(n)),
-                                span->last_updated);
-      }
-      if (--m == 0) {
-        m = 12;
-        --y;
-      }
+  auto months = ctx.store.ListSitemapMonths();
+  if (!months.ok()) return failed(months.status());
+  const CivilTime today = ToCivil(now);
+  for (const SitemapMonth& m : *months) {
+    // Scheduled articles count in future months; those files wait.
+    if (m.year > today.year || (m.year == today.year && m.month > today.month))
+      continue;
+    int pages = static_cast<int>((m.articles + feeds::kMaxSitemapUrls - 1) /
+                                 feeds::kMaxSitemapUrls);
+    for (int p = 1; p <= pages; ++p) {
+      SitemapName n{SitemapName::Kind::kArticles, m.year, m.month, p};
+      feeds::AppendSitemapRef(out, ctx.urls.Absolute("/" + SitemapFileName(n)),
+                              m.lastmod);
     }
   }
   for (auto kind : {SitemapName::Kind::kCategories, SitemapName::Kind::kTags,
@@ -202,8 +188,8 @@ http::Response Distribution::Sitemap(std::string_view file) {
   r.SetHeader("Cache-Control", kSitemapCacheControl);
 
   if (name->kind == SitemapName::Kind::kArticles) {
-    Month mr = MonthRange(name->year, name->month,
-                          ctx.options.timezone.offset_seconds);
+    // Months are UTC months, as the store counts them (sitemap_months).
+    Month mr = MonthRange(name->year, name->month, 0);
     auto q = std::make_shared<SitemapQuery>();
     q->from = mr.from;
     q->to = std::min(mr.to, ctx.clock.Now() + 1);
@@ -215,9 +201,13 @@ http::Response Distribution::Sitemap(std::string_view file) {
     auto first = store.ListSitemapArticles(*q);
     if (!first.ok()) return failed(first.status());
     if (first->empty()) return site_.ErrorResponse(404);
-    auto span = store.SummarizeSitemapArticles(*q);
-    if (span.ok() && span->last_updated > 0)
-      r.SetHeader("Last-Modified", FormatHttpDate(span->last_updated));
+    auto months = store.ListSitemapMonths();
+    if (months.ok()) {
+      for (const SitemapMonth& m : *months) {
+        if (m.year == name->year && m.month == name->month && m.lastmod > 0)
+          r.SetHeader("Last-Modified", FormatHttpDate(m.lastmod));
+      }
+    }
     auto batch =
         std::make_shared<std::vector<SitemapArticle>>(std::move(*first));
     auto left = std::make_shared<int>(feeds::kMaxSitemapUrls);

@@ -72,6 +72,43 @@ TEST_P(StoreConformance, ListsSitemapArticlesByRangeWithKeysetPaging) {
   EXPECT_EQ((*range)->second, t0 + 4 * 3600);
 }
 
+TEST_P(StoreConformance, CountsSitemapMonthsAtWriteTime) {
+  const Timestamp sep = 1759115700;  // 2025-09-29
+  const Timestamp oct = 1760000000;  // 2025-10-09
+  ASSERT_TRUE(store_->SaveArticle(Published("Satu", sep)).ok());
+  auto two = store_->SaveArticle(Published("Dua", sep + 60));
+  ASSERT_TRUE(two.ok());
+  ASSERT_TRUE(store_->SaveArticle(Published("Tiga", oct)).ok());
+  Article hidden = Published("Empat", oct);
+  hidden.noindex = true;
+  ASSERT_TRUE(store_->SaveArticle(hidden).ok());
+  auto months = store_->ListSitemapMonths();
+  ASSERT_TRUE(months.ok()) << months.status().ToString();
+  ASSERT_EQ(months->size(), 2u);
+  EXPECT_EQ((*months)[0].year, 2025);
+  EXPECT_EQ((*months)[0].month, 10);
+  EXPECT_EQ((*months)[0].articles, 1);
+  EXPECT_EQ((*months)[1].month, 9);
+  EXPECT_EQ((*months)[1].articles, 2);
+  // Moving an article to October, then unpublishing it, then deleting one.
+  clock_.Advance(100);
+  two->published_at = oct + 5;
+  auto moved = store_->SaveArticle(*two);
+  ASSERT_TRUE(moved.ok());
+  months = store_->ListSitemapMonths();
+  EXPECT_EQ((*months)[0].articles, 2);
+  EXPECT_EQ((*months)[1].articles, 1);
+  EXPECT_EQ((*months)[1].lastmod, clock_.Now());
+  moved->status = ArticleStatus::kDraft;
+  ASSERT_TRUE(store_->SaveArticle(*moved).ok());
+  EXPECT_EQ((*store_->ListSitemapMonths())[0].articles, 1);
+  auto first = store_->GetArticleBySlug("satu");
+  ASSERT_TRUE(store_->DeleteArticle(first->id).ok());
+  months = store_->ListSitemapMonths();
+  ASSERT_EQ(months->size(), 1u) << "an empty month is not listed";
+  EXPECT_EQ((*months)[0].month, 10);
+}
+
 TEST_P(StoreConformance, KeepsTaxonomyLastmodOfPublishedArticles) {
   ASSERT_TRUE(store_->SaveArticle(Published("Satu", 1000, "Korea")).ok());
   clock_.Advance(60);

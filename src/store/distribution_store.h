@@ -41,6 +41,14 @@ struct SitemapSpan {
   Timestamp last_updated = 0;  // 0 when count is 0
 };
 
+// A UTC month with indexable published articles.
+struct SitemapMonth {
+  int year = 0;
+  int month = 0;  // 1..12
+  std::int64_t articles = 0;
+  Timestamp lastmod = 0;  // newest updated_at seen in the month
+};
+
 enum class TaxonomyKind { kCategory, kTag, kAuthor };
 
 // A category, tag or author that has had a published article.
@@ -61,6 +69,10 @@ class DistributionStore {
   // between q.from and q.to (paging fields ignored).
   virtual Result<SitemapSpan> SummarizeSitemapArticles(
       const SitemapQuery& q) = 0;
+
+  // Months with at least one indexable published article (published_at in
+  // UTC), newest first. Kept up to date at write time: no article scan.
+  virtual Result<std::vector<SitemapMonth>> ListSitemapMonths() = 0;
 
   // The oldest and newest published_at of published, indexable articles;
   // nullopt when there are none.

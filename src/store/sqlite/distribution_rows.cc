@@ -3,6 +3,7 @@
 // touched; taxonomy reads use taxonomy_lastmod, kept by triggers.
 #include <algorithm>
 
+#include "base/strings.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace warta::sqlite {
@@ -113,6 +114,26 @@ SqliteStore::PublishedRange() {
     if (!row) return out;
     if (!out) out.emplace(st.Int(0), st.Int(0));
     out->second = st.Int(0);
+  }
+  return out;
+}
+
+Result<std::vector<SitemapMonth>> SqliteStore::ListSitemapMonths() {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, (*r)->Prepare("SELECT month, articles, lastmod FROM "
+                             "sitemap_months WHERE articles > 0 ORDER BY "
+                             "month DESC"));
+  std::vector<SitemapMonth> out;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    std::string ym = st.Text(0);  // "YYYY-MM"
+    auto y = ParseInt(std::string_view(ym).substr(0, 4));
+    auto m = ParseInt(std::string_view(ym).substr(5, 2));
+    if (ym.size() != 7 || !y || !m) continue;
+    out.push_back(SitemapMonth{static_cast<int>(*y), static_cast<int>(*m),
+                               st.Int(1), st.Int(2)});
   }
   return out;
 }

@@ -56,6 +56,7 @@ class SqliteStore final : public Store {
   Result<SitemapSpan> SummarizeSitemapArticles(const SitemapQuery& q) override;
   Result<std::optional<std::pair<Timestamp, Timestamp>>> PublishedRange()
       override;
+  Result<std::vector<SitemapMonth>> ListSitemapMonths() override;
   Result<std::vector<TaxonomyLastmod>> ListTaxonomyLastmod(
       TaxonomyKind kind, std::int64_t after_id, int limit) override;
   Result<std::int64_t> CountTaxonomyLastmod(TaxonomyKind kind) override;
