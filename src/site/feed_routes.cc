@@ -78,8 +78,21 @@ Result<std::string> Distribution::RenderFeed(std::optional<ListKind> kind,
     ch.icon_url =
         ctx.urls.Absolute(ctx.urls.Asset("favicon.svg", icon->version));
   }
-  WARTA_ASSIGN_OR_RETURN(std::vector<Article> articles,
-                         ctx.store.ListArticles(q));
+  std::vector<Article> articles;
+  if (q.tag_id || q.author_id) {
+    // Through the link index: cheap for a small tag in a large store.
+    WARTA_ASSIGN_OR_RETURN(
+        std::vector<std::int64_t> ids,
+        ctx.store.ListNewestLinkedArticleIds(
+            q.tag_id ? TaxonomyKind::kTag : TaxonomyKind::kAuthor,
+            q.tag_id ? q.tag_id : q.author_id, *q.published_before, q.limit));
+    for (std::int64_t id : ids) {
+      WARTA_ASSIGN_OR_RETURN(Article a, ctx.store.GetArticle(id));
+      articles.push_back(std::move(a));
+    }
+  } else {
+    WARTA_ASSIGN_OR_RETURN(articles, ctx.store.ListArticles(q));
+  }
   std::vector<feeds::FeedItem> items;
   items.reserve(articles.size());
   ch.updated = 0;

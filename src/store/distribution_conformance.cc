@@ -139,6 +139,29 @@ TEST_P(StoreConformance, KeepsTaxonomyLastmodOfPublishedArticles) {
   EXPECT_EQ((*authors)[0].slug, "rina");
 }
 
+TEST_P(StoreConformance, ListsNewestArticlesOfATagOrAuthor) {
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 4; ++i) {
+    auto a = store_->SaveArticle(Published(
+        "Artikel " + std::to_string(i), 1000 + i, i % 2 ? "Ganjil" : "Genap"));
+    ASSERT_TRUE(a.ok());
+    ids.push_back(a->id);
+  }
+  Article future = Published("Nanti", 5000, "Genap");
+  ASSERT_TRUE(store_->SaveArticle(future).ok());
+  auto tag = store_->GetTagBySlug("genap");
+  ASSERT_TRUE(tag.ok());
+  auto got =
+      store_->ListNewestLinkedArticleIds(TaxonomyKind::kTag, tag->id, 4000, 10);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(*got, (std::vector<std::int64_t>{ids[2], ids[0]}));
+  auto author = store_->GetAuthorBySlug("rina");
+  auto by_author = store_->ListNewestLinkedArticleIds(TaxonomyKind::kAuthor,
+                                                      author->id, 4000, 3);
+  ASSERT_TRUE(by_author.ok());
+  EXPECT_EQ(*by_author, (std::vector<std::int64_t>{ids[3], ids[2], ids[1]}));
+}
+
 TEST_P(StoreConformance, StoresRobotsSwitchesOfArticles) {
   Article a = Published("Tanpa AI", 1000);
   a.no_ai = true;

@@ -170,6 +170,34 @@ Result<std::int64_t> SqliteStore::CountTaxonomyLastmod(TaxonomyKind kind) {
   return row ? st.Int(0) : 0;
 }
 
+Result<std::vector<std::int64_t>> SqliteStore::ListNewestLinkedArticleIds(
+    TaxonomyKind kind, std::int64_t id, Timestamp before, int limit) {
+  if (kind == TaxonomyKind::kCategory)
+    return Status::InvalidArgument("categories have their own index");
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  // CROSS JOIN keeps the link table as the outer loop.
+  std::string sql =
+      kind == TaxonomyKind::kTag
+          ? "SELECT a.id FROM article_tags l CROSS JOIN articles a ON a.id = "
+            "l.article_id WHERE l.tag_id = ? "
+          : "SELECT a.id FROM article_authors l CROSS JOIN articles a ON a.id "
+            "= l.article_id WHERE l.author_id = ? ";
+  sql +=
+      "AND a.status = 'published' AND a.published_at <= ? ORDER BY "
+      "a.published_at DESC, a.id DESC LIMIT ?";
+  WARTA_ASSIGN_OR_RETURN(auto st, (*r)->Prepare(sql));
+  st.Bind(1, id);
+  st.Bind(2, before);
+  st.Bind(3, std::clamp(limit, 0, 1000));
+  std::vector<std::int64_t> out;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(st.Int(0));
+  }
+  return out;
+}
+
 Result<std::vector<std::string>> SqliteStore::ListNoAiSlugs(int limit) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(

@@ -61,6 +61,9 @@ class SqliteStore final : public Store {
       TaxonomyKind kind, std::int64_t after_id, int limit) override;
   Result<std::int64_t> CountTaxonomyLastmod(TaxonomyKind kind) override;
   Result<std::vector<std::string>> ListNoAiSlugs(int limit) override;
+  Result<std::vector<std::int64_t>> ListNewestLinkedArticleIds(
+      TaxonomyKind kind, std::int64_t id, Timestamp before,
+      int limit) override;
 
   // WireStore (wire_rows.cc)
   Result<std::optional<WireItem>> FindWireItem(
