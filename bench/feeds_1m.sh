@@ -102,6 +102,7 @@ time_get "/$second" cold
 time_get /sitemap-tags.xml cold
 time_get /sitemap-authors.xml cold
 time_get /sitemap-news.xml cold
+time_get /robots.txt cold
 time_get /rss.xml cold
 time_get /rss.xml warm
 time_get /kategori/kategori-7/atom.xml cold

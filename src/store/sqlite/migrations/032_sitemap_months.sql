@@ -46,3 +46,6 @@ BEGIN
   UPDATE sitemap_months SET articles = articles - 1
   WHERE month = strftime('%Y-%m', OLD.published_at, 'unixepoch');
 END;
+
+-- robots.txt lists the articles that tell AI crawlers no; few have it.
+CREATE INDEX articles_no_ai ON articles (published_at) WHERE no_ai = 1;
