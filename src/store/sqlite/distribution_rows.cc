@@ -201,7 +201,8 @@ Result<std::vector<std::int64_t>> SqliteStore::ListNewestLinkedArticleIds(
 Result<std::vector<std::string>> SqliteStore::ListNoAiSlugs(int limit) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
-      auto st, (*r)->Prepare("SELECT slug FROM articles WHERE no_ai = 1 AND "
+      auto st, (*r)->Prepare("SELECT slug FROM articles INDEXED BY "
+                             "articles_no_ai WHERE no_ai = 1 AND "
                              "status = 'published' ORDER BY published_at DESC "
                              "LIMIT ?"));
   st.Bind(1, std::max(limit, 0));
