@@ -36,11 +36,6 @@ struct SitemapQuery {
   bool newest_first = false;  // order by (published_at, id) descending
 };
 
-struct SitemapSpan {
-  std::int64_t count = 0;
-  Timestamp last_updated = 0;  // 0 when count is 0
-};
-
 // A UTC month with indexable published articles.
 struct SitemapMonth {
   int year = 0;
@@ -65,19 +60,9 @@ class DistributionStore {
   virtual Result<std::vector<SitemapArticle>> ListSitemapArticles(
       const SitemapQuery& q) = 0;
 
-  // Count and newest updated_at of what ListSitemapArticles would list
-  // between q.from and q.to (paging fields ignored).
-  virtual Result<SitemapSpan> SummarizeSitemapArticles(
-      const SitemapQuery& q) = 0;
-
   // Months with at least one indexable published article (published_at in
   // UTC), newest first. Kept up to date at write time: no article scan.
   virtual Result<std::vector<SitemapMonth>> ListSitemapMonths() = 0;
-
-  // The oldest and newest published_at of published, indexable articles;
-  // nullopt when there are none.
-  virtual Result<std::optional<std::pair<Timestamp, Timestamp>>>
-  PublishedRange() = 0;
 
   // Entries of `kind` with id > after_id, by id, at most `limit` (<= 50000).
   virtual Result<std::vector<TaxonomyLastmod>> ListTaxonomyLastmod(

@@ -83,41 +83,6 @@ Result<std::vector<SitemapArticle>> SqliteStore::ListSitemapArticles(
   return out;
 }
 
-Result<SitemapSpan> SqliteStore::SummarizeSitemapArticles(
-    const SitemapQuery& q) {
-  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
-  WARTA_ASSIGN_OR_RETURN(
-      auto st, (*r)->Prepare("SELECT COUNT(*), COALESCE(MAX(updated_at), 0) "
-                             "FROM articles INDEXED BY articles_sitemap "
-                             "WHERE " +
-                             std::string(kIndexable)));
-  st.Bind(1, q.from).Bind(2, q.to);
-  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
-  if (!row) return SitemapSpan{};
-  return SitemapSpan{st.Int(0), st.Int(1)};
-}
-
-Result<std::optional<std::pair<Timestamp, Timestamp>>>
-SqliteStore::PublishedRange() {
-  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
-  // Two index probes rather than one MIN/MAX scan over noindex rows.
-  std::optional<std::pair<Timestamp, Timestamp>> out;
-  for (const char* dir : {"ASC", "DESC"}) {
-    WARTA_ASSIGN_OR_RETURN(
-        auto st, (*r)->Prepare(std::string("SELECT published_at FROM articles "
-                                           "INDEXED BY articles_sitemap WHERE "
-                                           "status = 'published' AND noindex "
-                                           "= 0 AND published_at IS NOT NULL "
-                                           "ORDER BY published_at ") +
-                               dir + " LIMIT 1"));
-    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) return out;
-    if (!out) out.emplace(st.Int(0), st.Int(0));
-    out->second = st.Int(0);
-  }
-  return out;
-}
-
 Result<std::vector<SitemapMonth>> SqliteStore::ListSitemapMonths() {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(

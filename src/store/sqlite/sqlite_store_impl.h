@@ -53,9 +53,6 @@ class SqliteStore final : public Store {
   // DistributionStore (distribution_rows.cc)
   Result<std::vector<SitemapArticle>> ListSitemapArticles(
       const SitemapQuery& q) override;
-  Result<SitemapSpan> SummarizeSitemapArticles(const SitemapQuery& q) override;
-  Result<std::optional<std::pair<Timestamp, Timestamp>>> PublishedRange()
-      override;
   Result<std::vector<SitemapMonth>> ListSitemapMonths() override;
   Result<std::vector<TaxonomyLastmod>> ListTaxonomyLastmod(
       TaxonomyKind kind, std::int64_t after_id, int limit) override;
