@@ -96,9 +96,14 @@ FeedEntry AtomEntry(const XmlElement& entry, int offset) {
   auto text_construct = [](const XmlElement* el) {
     if (!el) return std::string();
     std::string_view type = el->Attribute("type");
+    // type="text" is plain text; html is escaped HTML; xhtml is inline
+    // markup inside one <div>, written back as HTML.
+    if (type == "xhtml") {
+      const XmlElement* div = el->Child("http://www.w3.org/1999/xhtml", "div");
+      return std::string(Trim(div ? div->InnerXml() : el->InnerXml()));
+    }
     std::string t = TextOf(el);
-    // type="text" is plain text; html is escaped HTML; xhtml inline markup.
-    return type == "html" || type == "xhtml" ? t : HtmlEscape(t);
+    return type == "html" ? t : HtmlEscape(t);
   };
   const XmlElement* title = entry.Child(kAtom, "title");
   e.title = title && title->Attribute("type") != "text" &&

@@ -146,11 +146,17 @@ TEST(FeedParserTest, ReadsAtom) {
 <content type="html">&lt;p&gt;Panjang&lt;/p&gt;</content></entry>
 <entry><id>urn:uuid:2</id><title>Teks</title><content type="text">a &lt; b</content>
 <published>2025-09-28T01:00:00+07:00</published></entry>
+<entry><id>urn:uuid:3</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">X <b>tebal</b> Y</div></title>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Satu <a href="https://x.id/?a=1&amp;b=2">tautan</a> &amp; dua.</p><p>Tiga</p></div></content></entry>
 </feed>)",
                         kWib);
   ASSERT_TRUE(feed.ok()) << feed.status().ToString();
   EXPECT_EQ(feed->format, "atom 1.0");
-  ASSERT_EQ(feed->entries.size(), 2u);
+  ASSERT_EQ(feed->entries.size(), 3u);
+  EXPECT_EQ(feed->entries[2].title, "X tebal Y");
+  EXPECT_EQ(feed->entries[2].html,
+            "<p>Satu <a href=\"https://x.id/?a=1&amp;b=2\">tautan</a> &amp; "
+            "dua.</p><p>Tiga</p>");
   EXPECT_EQ(feed->entries[0].title, "A & B");
   EXPECT_EQ(feed->entries[0].html, "<p>Panjang</p>");
   EXPECT_EQ(feed->entries[0].summary, "Pendek");

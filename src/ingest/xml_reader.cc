@@ -217,11 +217,16 @@ class Parser {
   }
 
   Status Content(XmlElement& el, int depth) {
+    // Text goes to el.text until the first child, then to the last child's
+    // tail.
+    auto sink = [&el]() -> std::string& {
+      return el.children.empty() ? el.text : el.children.back().tail;
+    };
     while (true) {
       size_t lt = s_.find('<', pos_);
       if (lt == std::string_view::npos)
         return Error("element <" + el.qname + "> is never closed");
-      Decode(el.text, s_.substr(pos_, lt - pos_));
+      Decode(sink(), s_.substr(pos_, lt - pos_));
       Advance(lt - pos_);
       if (At("</")) {
         Advance(2);
@@ -238,7 +243,7 @@ class Parser {
         Advance(9);
         size_t end = s_.find("]]>", pos_);
         if (end == std::string_view::npos) return Error("unterminated CDATA");
-        el.text.append(s_.substr(pos_, end - pos_));
+        sink().append(s_.substr(pos_, end - pos_));
         Advance(end + 3 - pos_);
       } else if (At("<!--")) {
         WARTA_RETURN_IF_ERROR(SkipPast("-->", "comment"));
@@ -249,7 +254,6 @@ class Parser {
       } else {
         el.children.emplace_back();
         WARTA_RETURN_IF_ERROR(Element(el.children.back(), depth + 1));
-        // Mixed content (XHTML): keep the child's text in order too.
       }
     }
   }
@@ -285,7 +289,26 @@ std::string_view XmlElement::Attribute(std::string_view name) const {
 
 std::string XmlElement::DeepText() const {
   std::string out = text;
-  for (const XmlElement& c : children) out += c.DeepText();
+  for (const XmlElement& c : children) {
+    out += c.DeepText();
+    out += c.tail;
+  }
+  return out;
+}
+
+std::string XmlElement::InnerXml() const {
+  std::string out = HtmlEscape(text);
+  for (const XmlElement& c : children) {
+    out += '<' + c.local;
+    for (const auto& [k, v] : c.attributes) {
+      if (k == "xmlns" || k.starts_with("xmlns:")) continue;
+      out += ' ' + k + "=\"" + HtmlEscape(v) + '"';
+    }
+    out += '>';
+    out += c.InnerXml();
+    out += "</" + c.local + '>';
+    out += HtmlEscape(c.tail);
+  }
   return out;
 }
 

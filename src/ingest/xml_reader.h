@@ -27,7 +27,11 @@ struct XmlElement {
   std::string local;  // local name: "encoded" for content:encoded
   std::string qname;  // as written: "content:encoded"
   std::vector<std::pair<std::string, std::string>> attributes;  // as written
-  std::string text;  // the element's own text and CDATA, entities decoded
+  // The element's text before its first child, and the text after it up
+  // to its parent's next child (ElementTree's text and tail), so mixed
+  // content keeps its order. Entities decoded, CDATA included.
+  std::string text;
+  std::string tail;
   std::vector<XmlElement> children;
   int line = 1;
 
@@ -40,6 +44,9 @@ struct XmlElement {
   std::string_view Attribute(std::string_view name) const;
   // The text of this element and all its descendants, in order.
   std::string DeepText() const;
+  // The content as markup again (children with their attributes, text
+  // escaped), e.g. the XHTML of an Atom <content type="xhtml">.
+  std::string InnerXml() const;
 };
 
 // Parses a document; InvalidArgument "line N: what is wrong" when it is not
