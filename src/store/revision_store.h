@@ -44,6 +44,12 @@ class RevisionStore {
   virtual Result<Article> SaveArticleWithRevision(const Article& article,
                                                   const Revision* revision) = 0;
 
+  // Appends `revision` for a live article at its current version without
+  // changing the article (an autosave of unpublished edits to a published
+  // article). kNotFound when the article is absent or trashed.
+  virtual Status AddRevision(std::int64_t article_id,
+                             const Revision& revision) = 0;
+
   // Revisions of the article, newest first, at most `limit`; `data` only
   // when `with_data`.
   virtual Result<std::vector<Revision>> ListRevisions(std::int64_t article_id,

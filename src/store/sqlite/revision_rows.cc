@@ -40,7 +40,8 @@ Status SqliteStore::InsertRevision(Connection& c, std::int64_t id,
       c.Prepare("INSERT INTO revisions (article_id, article_version, "
                 "created_at, user_id, kind, note, title, base_id, chain, "
                 "raw_size, snapshot_hash, data) SELECT id, version, ?, ?, ?, "
-                "?, ?, ?, ?, ?, ?, ? FROM articles WHERE id = ?"));
+                "?, ?, ?, ?, ?, ?, ? FROM articles WHERE id = ? AND "
+                "deleted_at IS NULL"));
   int i = 1;
   st.Bind(i++, clock_.Now());
   st.Bind(i++, rev.user_id ? std::optional<std::int64_t>(rev.user_id)
@@ -59,6 +60,12 @@ Status SqliteStore::InsertRevision(Connection& c, std::int64_t id,
   if (c.Changes() == 0)
     return Status::NotFound("article " + std::to_string(id));
   return Status::Ok();
+}
+
+Status SqliteStore::AddRevision(std::int64_t article_id, const Revision& rev) {
+  return WriteQuiet([&](Connection& c) -> Status {
+    return InsertRevision(c, article_id, rev);
+  });
 }
 
 Result<std::vector<Revision>> SqliteStore::ListRevisions(

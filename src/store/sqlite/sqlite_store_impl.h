@@ -43,6 +43,8 @@ class SqliteStore final : public Store {
   // RevisionStore (revision_rows.cc)
   Result<Article> SaveArticleWithRevision(const Article& article,
                                           const Revision* revision) override;
+  Status AddRevision(std::int64_t article_id,
+                     const Revision& revision) override;
   Result<std::vector<Revision>> ListRevisions(std::int64_t article_id,
                                               int limit,
                                               bool with_data) override;
