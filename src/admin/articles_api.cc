@@ -180,8 +180,10 @@ Result<http::Response> Add(AdminContext& ctx, const http::Request& req,
   Article before = a;
   before.status = ArticleStatus::kDraft;
   WARTA_RETURN_IF_ERROR(CheckStatusChange(ctx, who, before, mine, a, true));
+  WARTA_ASSIGN_OR_RETURN(auto autosave, OptBool(body, "autosave"));
   Edit edit;
   edit.user_id = who.user.id;
+  edit.kind = autosave.value_or(false) ? "autosave" : "save";
   WARTA_ASSIGN_OR_RETURN(Article saved, ctx.newsroom.Save(a, edit));
   return Ok(ctx, 201, saved.id);
 }

@@ -11,6 +11,11 @@ namespace {
 
 constexpr int kPageSize = 30;
 
+// Mustache treats "" as true: absent text is false.
+render::View OptText(std::string s) {
+  return s.empty() ? render::View(false) : render::View(std::move(s));
+}
+
 std::string StatusLabel(const AdminContext& ctx, Language lang,
                         const Article& a, const Workflow& wf) {
   if (wf.trashed_at) return ctx.ui->Text(lang, "status_trash");
@@ -32,7 +37,7 @@ render::View Row(const AdminContext& ctx, Language lang, const Article& a,
       {"category", a.category ? a.category->name : ""},
       {"authors", authors},
       {"updated", ShowTime(ctx, a.updated_at, lang)},
-      {"when", ShowTime(ctx, a.published_at, lang)},
+      {"when", OptText(ShowTime(ctx, a.published_at, lang))},
       {"trashed", wf.trashed_at.has_value()},
       {"review",
        wf.review_state.empty()
@@ -189,7 +194,7 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
       {"status", ArticleStatusName(a.status)},
       {"status_label", StatusLabel(ctx, lang, a, wf)},
       {"published_at_local", LocalInputTime(ctx, a.published_at)},
-      {"published_at_label", ShowTime(ctx, a.published_at, lang)},
+      {"published_at_label", OptText(ShowTime(ctx, a.published_at, lang))},
       {"updated_at", a.updated_at},
       {"public_url", published ? render::View(ctx.urls().Article(a.slug))
                                : render::View(false)},
@@ -201,7 +206,7 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
        wf.review_state.empty()
            ? render::View(false)
            : render::View(ctx.ui->Text(lang, "review_" + wf.review_state))},
-      {"review_note", wf.review_note},
+      {"review_note", OptText(wf.review_note)},
   };
   v["can"] = {
       {"edit", can_edit || id == 0},

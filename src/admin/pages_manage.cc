@@ -109,13 +109,16 @@ Result<http::Response> TokensPage(AdminContext& ctx, const PageRequest& p) {
   WARTA_ASSIGN_OR_RETURN(auto tokens, ctx.store.ListApiTokens(p.who.user.id));
   render::View rows = render::View::array();
   for (const ApiToken& t : tokens) {
-    rows.push_back({{"id", t.id},
-                    {"name", t.name},
-                    {"hint", t.hint},
-                    {"scopes", t.scopes},
-                    {"created", ShowTime(ctx, t.created_at, p.lang)},
-                    {"last_used", ShowTime(ctx, t.last_used_at, p.lang)},
-                    {"revoked", t.revoked_at.has_value()}});
+    rows.push_back(
+        {{"id", t.id},
+         {"name", t.name},
+         {"hint", t.hint},
+         {"scopes", t.scopes},
+         {"created", ShowTime(ctx, t.created_at, p.lang)},
+         {"last_used", t.last_used_at
+                           ? render::View(ShowTime(ctx, t.last_used_at, p.lang))
+                           : render::View("—")},
+         {"revoked", t.revoked_at.has_value()}});
   }
   v["tokens"] = std::move(rows);
   render::View scopes = render::View::array();
