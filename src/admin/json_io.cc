@@ -107,7 +107,8 @@ Result<std::optional<std::vector<std::string>>> OptNames(const json& j,
     names.emplace_back(n);
   };
   if (it->is_string()) {
-    for (std::string_view n : Split(it->get<std::string>(), ',')) add(n);
+    const std::string text = it->get<std::string>();  // outlives the views
+    for (std::string_view n : Split(text, ',')) add(n);
     return Out(std::move(names));
   }
   if (!it->is_array()) return WrongType(field, "a list of names");
