@@ -70,10 +70,10 @@ std::vector<DiffPart> DiffWords(std::string_view before,
         Push(out, DiffPart::kEqual, a[pre + i]);
         ++i;
         ++j;
-      } else if (j < m && (i == n || at(i, j + 1) >= at(i + 1, j))) {
-        Push(out, DiffPart::kInsert, b[pre + j++]);
+      } else if (i < n && (j == m || at(i + 1, j) >= at(i, j + 1))) {
+        Push(out, DiffPart::kDelete, a[pre + i++]);  // deletions first
       } else {
-        Push(out, DiffPart::kDelete, a[pre + i++]);
+        Push(out, DiffPart::kInsert, b[pre + j++]);
       }
     }
   }
