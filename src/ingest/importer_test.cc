@@ -7,35 +7,15 @@
 #include <filesystem>
 #include <fstream>
 
-#include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/testing/temp_sqlite_store.h"
 
 namespace warta::ingest {
 namespace {
 
 class ImporterTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/warta-import-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    SqliteOptions o;
-    o.path = dir_ + "/warta.db";
-    o.synchronous = "NORMAL";
-    auto s = OpenSqliteStore(o, clock_);
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
-    store_ = std::move(*s);
-    newsroom_ = std::make_unique<Newsroom>(*store_, clock_, "WARTA");
-    importer_ = std::make_unique<Importer>(*newsroom_, ImportDefaults());
-  }
-  void TearDown() override {
-    importer_.reset();
-    newsroom_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
   std::string Write(const std::string& name, const std::string& content) {
-    std::string path = dir_ + "/" + name;
+    std::string path = store_.dir() + "/" + name;
     std::ofstream(path, std::ios::binary) << content;
     return path;
   }
@@ -43,17 +23,17 @@ class ImporterTest : public ::testing::Test {
   std::vector<ImportEvent> Import(const std::string& path,
                                   ImportStats* stats = nullptr) {
     std::vector<ImportEvent> events;
-    ImportStats s = importer_->ImportFile(
+    ImportStats s = importer_.ImportFile(
         path, [&](const ImportEvent& e) { events.push_back(e); });
     if (stats) *stats = s;
     return events;
   }
 
   FakeClock clock_{1790000000};
-  std::string dir_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<Newsroom> newsroom_;
-  std::unique_ptr<Importer> importer_;
+  TempSqliteStore store_{clock_};
+  Newsroom newsroom_{store_.store(), clock_, "WARTA"};
+  Importer importer_{newsroom_, ImportDefaults()};
+  const std::string& dir_ = store_.dir();
 };
 
 TEST_F(ImporterTest, ImportsTextPublishedWithDefaultsAndIsIdempotent) {
@@ -66,7 +46,7 @@ TEST_F(ImporterTest, ImportsTextPublishedWithDefaultsAndIsIdempotent) {
   ASSERT_EQ(events.size(), 1u);
   ASSERT_TRUE(events[0].status.ok()) << events[0].status.ToString();
   EXPECT_EQ(events[0].action, ImportAction::kCreated);
-  const Article& a = *events[0].article;
+  const Article a = *events[0].article;  // a copy: `events` is reassigned below
   EXPECT_EQ(a.slug, "judul-berita-satu");
   EXPECT_EQ(a.status, ArticleStatus::kPublished);
   EXPECT_EQ(a.published_at, clock_.Now());

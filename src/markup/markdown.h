@@ -35,8 +35,7 @@ struct RenderOptions {
 };
 
 struct Rendered {
-  // Sanitized HTML fragment; one block element per line group, each block
-  // closed by "\n".
+  // Sanitized HTML fragment; a "\n" follows each block-level tag.
   std::string html;
   // Text only: blocks separated by "\n\n" (list items and table rows by "\n",
   // table cells by "\t"), no markup, no lead-in, entities decoded. Soft and
@@ -46,25 +45,27 @@ struct Rendered {
   int word_count = 0;  // left 0; the caller counts words
 };
 
-// Renders CommonMark + GFM tables, strikethrough and URL/www autolinks (see
-// kMaxBareUrlCandidates), with raw HTML shown as text. Headings are shifted so
-// that nothing renders as h1
-// ("#" and "##" -> h2, "###" -> h3, ... "######" -> h6). Links keep only
-// http(s), mailto and relative URLs and images only http(s) and relative
-// ones; a refused link shows its text, a refused image its alt text.
-// Fails with InvalidArgument only on input that is not valid UTF-8 or is
-// larger than kMaxMarkdownBytes.
+// Renders CommonMark + GFM tables, strikethrough and bare URL/www autolinks
+// (see kMaxBareUrlCandidates), with raw HTML shown as text. Nothing renders
+// as h1: "#" and "##" give h2, "###" h3, ... "######" h6. Links keep only
+// http(s), mailto and relative URLs, images only http(s) and relative ones;
+// a refused link shows its text, a refused image its alt text; http(s) links
+// get rel="noopener noreferrer nofollow". Fails with InvalidArgument only on
+// input that is not valid UTF-8 or is larger than kMaxMarkdownBytes.
 Result<Rendered> RenderMarkdown(std::string_view markdown,
                                 const RenderOptions& options = {});
 
 // Escapes plain text so that RenderMarkdown shows it literally as paragraph
 // text: RenderMarkdown(EscapeMarkdownText(x)).plaintext == x for text whose
-// line breaks are "\n" and that has no blank-line runs, leading or trailing
-// blank lines, or NUL bytes. A blank line still separates paragraphs. Only
-// what could start markup is escaped: \ ` * _ [ ] < | ~ anywhere, an
-// entity-like '&', and # > - + = or an "1." / "1)" list marker at line
-// start; whitespace at either end of a line becomes a character reference.
-// Bare URLs stay bare and are still linked.
+// line breaks are "\n", with no control characters but tab, no lines of
+// only blanks other than single paragraph-separating empty lines, and no
+// leading or trailing line break. A blank line still separates paragraphs;
+// "\r\n" and "\r" become "\n". Only what could start markup is escaped:
+// \ ` * _ [ ] < | ~ anywhere, '&' where it would start a character
+// reference, and # > - + = or a "1." / "1)" list marker at line start. Blanks
+// at either end of a line are kept with a character reference (&#32;).
+// Bare URLs stay bare, so RenderMarkdown still links them (up to the first
+// escaped character).
 std::string EscapeMarkdownText(std::string_view text);
 
 }  // namespace warta::markup

@@ -1,36 +1,18 @@
 #include "newsroom/newsroom.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
-
-#include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/testing/temp_sqlite_store.h"
 
 namespace warta {
 namespace {
 
 class NewsroomTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/warta-newsroom-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    SqliteOptions o;
-    o.path = dir_ + "/warta.db";
-    o.synchronous = "NORMAL";
-    store_ = std::move(*OpenSqliteStore(o, clock_));
-    newsroom_ = std::make_unique<Newsroom>(*store_, clock_, "WARTA");
-  }
-  void TearDown() override {
-    newsroom_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
   FakeClock clock_{1790000000};
-  std::string dir_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<Newsroom> newsroom_;
+  TempSqliteStore store_{clock_};
+  std::unique_ptr<Newsroom> newsroom_ =
+      std::make_unique<Newsroom>(store_.store(), clock_, "WARTA");
 };
 
 TEST_F(NewsroomTest, PreparesDerivedFieldsAtSaveTime) {

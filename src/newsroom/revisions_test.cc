@@ -1,34 +1,21 @@
 #include "newsroom/revisions.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
-
-#include <filesystem>
 
 #include "newsroom/newsroom.h"
 #include "newsroom/scheduler.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/testing/temp_sqlite_store.h"
 
 namespace warta {
 namespace {
 
 class RevisionsTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/warta-revisions-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    store_ = Open();
-    newsroom_ = std::make_unique<Newsroom>(*store_, clock_, "WARTA");
-  }
-  void TearDown() override {
-    newsroom_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  // A second store on the same database file: another process or node.
   std::unique_ptr<Store> Open() {
     SqliteOptions o;
-    o.path = dir_ + "/warta.db";
+    o.path = temp_.dir() + "/warta.db";
     o.synchronous = "NORMAL";
     return std::move(*OpenSqliteStore(o, clock_));
   }
@@ -54,9 +41,10 @@ class RevisionsTest : public ::testing::Test {
     return body;
   }
   FakeClock clock_{1790000000};
-  std::string dir_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<Newsroom> newsroom_;
+  TempSqliteStore temp_{clock_};
+  Store* store_ = &temp_.store();
+  std::unique_ptr<Newsroom> newsroom_ =
+      std::make_unique<Newsroom>(temp_.store(), clock_, "WARTA");
 };
 
 TEST(SnapshotTest, RoundTripsTheEditableFields) {

@@ -1,43 +1,23 @@
 #include "site/site.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
-
-#include <filesystem>
 
 #include "base/time.h"
 #include "newsroom/newsroom.h"
 #include "render/theme.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/testing/temp_sqlite_store.h"
 
 namespace warta::site {
 namespace {
 
 class SiteTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/warta-site-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    SqliteOptions o;
-    o.path = dir_ + "/warta.db";
-    o.synchronous = "NORMAL";
-    store_ = std::move(*OpenSqliteStore(o, clock_));
-    newsroom_ = std::make_unique<Newsroom>(*store_, clock_, "KABARIN");
-    theme_ = std::move(*render::Theme::Load(""));
-  }
-  void TearDown() override {
-    site_.reset();
-    newsroom_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
   void MakeSite(Language lang = Language::kIndonesian) {
     SiteOptions options;
     options.name = "KABARIN";
     options.language = lang;
-    site_ = std::make_unique<Site>(*store_, *theme_, urls_, clock_, options);
+    site_ =
+        std::make_unique<Site>(store_.store(), *theme_, urls_, clock_, options);
     router_ = std::make_unique<http::Router>();
     site_->Register(*router_);
   }
@@ -71,10 +51,10 @@ class SiteTest : public ::testing::Test {
   }
 
   FakeClock clock_{*ParseIso8601("2025-09-29T03:15:00Z")};
-  std::string dir_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<Newsroom> newsroom_;
-  std::unique_ptr<render::Theme> theme_;
+  TempSqliteStore store_{clock_};
+  std::unique_ptr<Newsroom> newsroom_ =
+      std::make_unique<Newsroom>(store_.store(), clock_, "KABARIN");
+  std::unique_ptr<render::Theme> theme_ = std::move(*render::Theme::Load(""));
   Urls urls_{"https://kabarin.id"};
   std::unique_ptr<Site> site_;
   std::unique_ptr<http::Router> router_;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "base/strings.h"
+
 namespace warta::testing {
 
 // The text between the first `open` and the next `close` after it, or "".
@@ -26,31 +28,7 @@ inline int Count(const std::string& s, const std::string& needle) {
 }
 
 // Escapes like the templates do (&, <, >, ", ').
-inline std::string Escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+inline std::string Escape(const std::string& s) { return HtmlEscape(s); }
 
 // Every href="..." value in `html`.
 inline std::vector<std::string> Hrefs(const std::string& html) {

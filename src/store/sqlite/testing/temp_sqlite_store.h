@@ -1,0 +1,34 @@
+// Test support: a SqliteStore in a fresh temporary directory, removed again
+// on destruction. For unit tests of modules above the store.
+#ifndef WARTA_STORE_SQLITE_TESTING_TEMP_SQLITE_STORE_H_
+#define WARTA_STORE_SQLITE_TESTING_TEMP_SQLITE_STORE_H_
+
+#include <memory>
+#include <string>
+
+#include "base/clock.h"
+#include "store/store.h"
+
+namespace warta {
+
+class TempSqliteStore {
+ public:
+  // Opens the store with synchronous=NORMAL; aborts the test binary when it
+  // cannot (a broken test environment, not a test failure).
+  explicit TempSqliteStore(const Clock& clock);
+  ~TempSqliteStore();
+  TempSqliteStore(const TempSqliteStore&) = delete;
+  TempSqliteStore& operator=(const TempSqliteStore&) = delete;
+
+  Store& store() { return *store_; }
+  Store* operator->() { return store_.get(); }
+  const std::string& dir() const { return dir_; }
+
+ private:
+  std::string dir_;
+  std::unique_ptr<Store> store_;
+};
+
+}  // namespace warta
+
+#endif  // WARTA_STORE_SQLITE_TESTING_TEMP_SQLITE_STORE_H_
