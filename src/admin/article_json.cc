@@ -189,6 +189,20 @@ Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
       a.authors.push_back(std::move(au));
     }
   }
+  if (j.contains("editor")) {
+    WARTA_ASSIGN_OR_RETURN(auto editor, OptString(j, "editor"));
+    if (!editor || Trim(*editor).empty()) {
+      a.editor.reset();
+    } else {
+      WARTA_ASSIGN_OR_RETURN(
+          Author au,
+          FindOrNew<Author>(ctx, who, "editor", std::string(Trim(*editor)),
+                            [&](const std::string& s) {
+                              return ctx.store.GetAuthorBySlug(s);
+                            }));
+      a.editor = std::move(au);
+    }
+  }
   WARTA_ASSIGN_OR_RETURN(auto status, OptString(j, "status"));
   if (status) {
     auto s = ParseArticleStatus(*status);

@@ -187,6 +187,7 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
       {"category", a.category ? a.category->name : ""},
       {"tags", Names(a.tags)},
       {"authors", Names(a.authors)},
+      {"editor", a.editor ? a.editor->name : ""},
       {"slug", a.slug},
       {"feature_image", a.feature_image},
       {"feature_image_alt", a.feature_image_alt},
@@ -220,6 +221,18 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
       {"trash", can_trash && id != 0},
   };
   v["readonly"] = !(can_edit || id == 0);
+  // Autosaved changes to a live article wait in the history until saved.
+  v["pending_autosave"] = false;
+  if (id != 0 && a.status != ArticleStatus::kDraft) {
+    WARTA_ASSIGN_OR_RETURN(auto last, ctx.store.ListRevisions(id, 1, false));
+    if (!last.empty() && last[0].kind == "autosave" &&
+        last[0].article_version == a.version) {
+      v["pending_autosave"] = {
+          {"url", "/admin/articles/" + std::to_string(id) +
+                      "/revisions?rev=" + std::to_string(last[0].id)},
+          {"when", ShowTime(ctx, last[0].created_at, lang)}};
+    }
+  }
   WARTA_ASSIGN_OR_RETURN(auto cats, ctx.store.ListCategories());
   render::View cat_names = render::View::array();
   for (const auto& c : cats) cat_names.push_back(c.item.name);

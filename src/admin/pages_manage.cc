@@ -129,6 +129,7 @@ Result<http::Response> TokensPage(AdminContext& ctx, const PageRequest& p) {
          {"id", ScopeId(s)}});
   }
   v["scopes"] = std::move(scopes);
+  v["self_id"] = p.who.user.id;
   return RenderPage(ctx, "tokens", v);
 }
 

@@ -141,6 +141,7 @@ TEST_F(NewsroomApiTest, CreatesReadsAndRejectsStaleEditsWith409) {
                                            {"category", "Ekonomi"},
                                            {"tags", {"Pangan"}},
                                            {"source", "Antara"},
+                                           {"editor", "Budi Santoso"},
                                            {"status", "published"}});
   ASSERT_EQ(created.status, 201) << created.text;
   std::int64_t id = created.body["id"];
@@ -149,6 +150,7 @@ TEST_F(NewsroomApiTest, CreatesReadsAndRejectsStaleEditsWith409) {
   EXPECT_EQ(created.body["url"], "/berita/harga-cabai-naik");
   EXPECT_EQ(created.body["category"], "Ekonomi");
   EXPECT_EQ(created.body["authors"][0], "Admin Redaksi");
+  EXPECT_EQ(created.body["editor"], "Budi Santoso");
   EXPECT_EQ(PublicStatus("/berita/harga-cabai-naik"), 200);
 
   std::string path = "/api/admin/articles/" + std::to_string(id);
@@ -363,6 +365,28 @@ TEST_F(NewsroomApiTest, SettingsApplyAtOnce) {
   ASSERT_EQ(server_->Stop(SIGTERM), 0);
   Start();
   EXPECT_EQ(admin_->Get("/api/admin/settings").body["name"], "KABARIN");
+}
+
+TEST_F(NewsroomApiTest, UsersChangeTheirOwnPasswordButNotTheirRole) {
+  AddUser(data_, "penulis@kabarin.id", "Penulis", "penulis", kPassword);
+  AdminClient other_device(*server_);
+  ASSERT_EQ(other_device.Login("penulis@kabarin.id", kPassword).status, 200);
+  AdminClient me(*server_);
+  Reply login = me.Login("penulis@kabarin.id", kPassword);
+  ASSERT_EQ(login.status, 200);
+  std::string path =
+      "/api/admin/users/" + std::to_string(login.body["user"]["id"].get<int>());
+  EXPECT_EQ(me.Put(path, {{"role", "admin"}}).status, 403);
+  EXPECT_EQ(me.Put(path, {{"password", "pendek"}}).body["field"], "password");
+  EXPECT_EQ(me.Put(path, {{"password", "sandi-baru-panjang"}}).status, 200);
+  // This session goes on; the other device's ends; the new password works.
+  EXPECT_EQ(me.Get("/api/admin/articles").status, 200);
+  EXPECT_EQ(other_device.Get("/api/admin/articles").status, 401);
+  EXPECT_EQ(AdminClient(*server_)
+                .Login("penulis@kabarin.id", "sandi-baru-panjang")
+                .status,
+            200);
+  EXPECT_EQ(me.Put("/api/admin/users/1", {{"name", "Bukan saya"}}).status, 403);
 }
 
 TEST(NewsroomSetupTest, FirstAdminOnlyFromThisMachineAndOnlyOnce) {

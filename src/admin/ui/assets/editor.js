@@ -13,7 +13,7 @@
   var autosaveMs = (parseInt(form.getAttribute('data-autosave'), 10) || 5) * 1000;
   var stateEl = form.querySelector('[data-save-state]');
   var fields = ['title', 'body', 'custom_excerpt', 'dateline_city', 'dateline_outlet',
-    'source', 'source_url', 'category', 'tags', 'authors', 'slug', 'feature_image',
+    'source', 'source_url', 'category', 'tags', 'authors', 'editor', 'slug', 'feature_image',
     'feature_image_alt', 'feature_image_caption'];
   var dirty = false, saving = false, conflict = false, previewTimer = null;
   var lang = document.documentElement.lang;
