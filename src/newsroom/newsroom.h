@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <vector>
 
@@ -79,7 +80,8 @@ class Newsroom {
   std::string DatelineOf(const Article& article) const;
 
   // Called after every successful write, on the writer's thread. Returns an
-  // id for RemoveListener. Both are thread-safe.
+  // id for RemoveListener. Both are thread-safe; RemoveListener waits for
+  // calls of the listener in progress, so its captures may die after it.
   using Listener = std::function<void(const Article& article)>;
   int AddListener(Listener listener);
   void RemoveListener(int id);
@@ -93,7 +95,7 @@ class Newsroom {
   Store& store_;
   const Clock& clock_;
   std::string default_outlet_;
-  std::mutex listeners_mu_;
+  std::shared_mutex listeners_mu_;  // shared while notifying
   int next_listener_ = 1;
   std::vector<std::pair<int, Listener>> listeners_;
 };
