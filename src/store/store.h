@@ -10,11 +10,18 @@
 
 #include "base/result.h"
 #include "store/article_store.h"
+#include "store/editorial_store.h"
+#include "store/revision_store.h"
 #include "store/taxonomy_store.h"
+#include "store/user_store.h"
 
 namespace warta {
 
-class Store : public ArticleStore, public TaxonomyStore {
+class Store : public ArticleStore,
+              public TaxonomyStore,
+              public UserStore,
+              public RevisionStore,
+              public EditorialStore {
  public:
   ~Store() override = default;
 
