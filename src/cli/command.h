@@ -18,6 +18,7 @@ using CommandRunner = std::function<int()>;
 CommandRunner AddServeCommand(CLI::App& app);
 CommandRunner AddImportCommand(CLI::App& app);
 CommandRunner AddIngestCommand(CLI::App& app);
+CommandRunner AddUserCommand(CLI::App& app);
 
 }  // namespace warta::cli
 

@@ -74,6 +74,16 @@ struct IngestConfig {
   bool poll = true;  // ingest.poll: `warta serve` polls DATA/feeds.json feeds
 };
 
+struct AdminConfig {
+  int login_limit_account = 5;  // admin.login_limit_account: failed logins
+                                // per account per window, then 429
+  int login_limit_ip = 20;      // admin.login_limit_ip: per client IP
+  int login_window = 900;       // admin.login_window (seconds)
+  int session_days = 14;        // admin.session_days: login lifetime
+  std::size_t upload_limit = 10u << 20;  // admin.upload_limit (bytes/image)
+  int autosave_seconds = 5;              // admin.autosave_seconds (editor)
+};
+
 struct Config {
   std::string data_dir = "data";  // --data
   std::string theme_dir = "";     // theme.dir; empty: built-in theme
@@ -84,6 +94,7 @@ struct Config {
   FeedsConfig feeds;
   RobotsConfig robots;
   IngestConfig ingest;
+  AdminConfig admin;
 
   // The public origin: site.url, else http://host:port.
   std::string PublicUrl() const;

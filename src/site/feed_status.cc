@@ -102,15 +102,4 @@ void MountFeedStatus(http::Router& router, Store& store, const Clock& clock,
   router.Get(kFeedStatusRoute, guard(FeedStatusPageHandler(store, clock)));
 }
 
-http::Handler LoopbackOnly(http::Handler inner) {
-  return [inner = std::move(inner)](const http::Request& req) {
-    const std::string& ip = req.remote_ip;
-    if (ip.starts_with("127.") || ip == "::1" ||
-        ip.starts_with("::ffff:127.")) {
-      return inner(req);
-    }
-    return NoStore(http::Response::Error(403));
-  };
-}
-
 }  // namespace warta::site

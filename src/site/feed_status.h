@@ -1,8 +1,8 @@
 // Wire feed status for editors: the last fetch, its error and item counts
 // of each agency feed (WireStore::ListWireFeeds), as JSON and as a simple
 // HTML page. These handlers do no authentication of their own: the
-// composition root mounts them behind the admin area's guard (see
-// MountFeedStatus). Thread-safe.
+// composition root mounts them behind the admin sign-in (editors and up)
+// with MountFeedStatus. Thread-safe.
 #ifndef WARTA_SITE_FEED_STATUS_H_
 #define WARTA_SITE_FEED_STATUS_H_
 
@@ -34,10 +34,6 @@ using Guard = std::function<http::Handler(http::Handler)>;
 // Adds both routes, each wrapped by `guard`.
 void MountFeedStatus(http::Router& router, Store& store, const Clock& clock,
                      const Guard& guard);
-
-// A guard that lets only requests from the loopback interface through
-// (403 otherwise): the default until an admin sign-in guards these routes.
-http::Handler LoopbackOnly(http::Handler inner);
 
 }  // namespace warta::site
 

@@ -30,6 +30,14 @@ struct ArticleQuery {
   // Lists rarely need body, html and the whole plaintext: by default they
   // carry only the first 400 characters of plaintext (for excerpts).
   bool with_body = false;
+  // Admin lists (the newsroom): the trash instead of live articles; a
+  // case-insensitive title substring; a review state ("submitted",
+  // "returned"); articles a user owns (created, or bylined as the author).
+  bool trashed = false;
+  std::string title_contains;
+  std::string review_state;
+  std::int64_t owner_user_id = 0;    // 0: anyone's
+  std::int64_t owner_author_id = 0;  // with owner_user_id
 };
 
 // One entry of the change log: article `article_id` was created, updated or

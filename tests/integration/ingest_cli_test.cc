@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "admin_client.h"
 #include "warta_process.h"
 
 namespace warta::testing {
@@ -121,21 +122,30 @@ TEST(IngestCliTest, MalformedFeedChangesNothingAndIsShownToEditors) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("no SOURCE"), std::string::npos);
 
+  AddUser(data, "editor@kabarin.id", "Editor", "editor", "rahasia-panjang-1");
+  AddUser(data, "penulis@kabarin.id", "Penulis", "penulis", "rahasia-panjang-2");
   auto server = WartaServer::Start(data);
   ASSERT_NE(server, nullptr);
   auto rss = server->Get("/rss.xml");
   ASSERT_TRUE(rss.ok());
   EXPECT_EQ(rss->body.find("<item>"), std::string::npos) << "nothing changed";
-  auto status = server->Get("/admin/feeds.json");
-  ASSERT_TRUE(status.ok());
-  EXPECT_EQ(status->status, 200);
-  EXPECT_NE(status->body.find("\"name\":\"Rusak\""), std::string::npos)
-      << status->body;
-  EXPECT_NE(status->body.find("\"ok\":false"), std::string::npos);
-  EXPECT_NE(status->body.find("line 12"), std::string::npos);
-  auto page = server->Get("/admin/feeds");
-  ASSERT_TRUE(page.ok());
-  EXPECT_NE(page->body.find("<td>Rusak</td>"), std::string::npos);
+  // Editors only.
+  EXPECT_EQ(server->Get("/admin/feeds.json")->status, 401);
+  EXPECT_EQ(server->Get("/admin/feeds")->status, 303);
+  AdminClient penulis(*server);
+  ASSERT_EQ(penulis.Login("penulis@kabarin.id", "rahasia-panjang-2").status,
+            200);
+  EXPECT_EQ(penulis.Get("/admin/feeds.json").status, 403);
+  AdminClient editor(*server);
+  ASSERT_EQ(editor.Login("editor@kabarin.id", "rahasia-panjang-1").status, 200);
+  Reply status = editor.Get("/admin/feeds.json");
+  EXPECT_EQ(status.status, 200);
+  EXPECT_NE(status.text.find("\"name\":\"Rusak\""), std::string::npos)
+      << status.text;
+  EXPECT_NE(status.text.find("\"ok\":false"), std::string::npos);
+  EXPECT_NE(status.text.find("line 12"), std::string::npos);
+  Reply page = editor.Get("/admin/feeds");
+  EXPECT_NE(page.text.find("<td>Rusak</td>"), std::string::npos);
 }
 
 TEST(IngestCliTest, ServePollsConfiguredFeeds) {
@@ -143,6 +153,7 @@ TEST(IngestCliTest, ServePollsConfiguredFeeds) {
   const std::string data = dir.path() + "/data";
   RunWarta({"import", "--data", data, "--quiet",
             dir.Write("a.md", "---\ntitle: Awal\n---\nIsi.\n")});
+  AddUser(data, "editor@kabarin.id", "Editor", "editor", "rahasia-panjang-1");
   dir.Write("data/feeds.json",
             "{\"feeds\": [{\"name\": \"Poll\", \"url\": \"" +
                 Fixture("wire-atom.xml") +
@@ -158,11 +169,12 @@ TEST(IngestCliTest, ServePollsConfiguredFeeds) {
     if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   EXPECT_TRUE(seen) << "the polled story reached its mapped category's feed";
-  auto status = server->Get("/admin/feeds.json");
-  ASSERT_TRUE(status.ok());
-  EXPECT_NE(status->body.find("\"name\":\"Poll\""), std::string::npos);
-  EXPECT_NE(status->body.find("\"last_created\":1"), std::string::npos)
-      << status->body;
+  AdminClient editor(*server);
+  ASSERT_EQ(editor.Login("editor@kabarin.id", "rahasia-panjang-1").status, 200);
+  Reply status = editor.Get("/admin/feeds.json");
+  EXPECT_NE(status.text.find("\"name\":\"Poll\""), std::string::npos);
+  EXPECT_NE(status.text.find("\"last_created\":1"), std::string::npos)
+      << status.text;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // SqliteStore: the articles table and its links to authors and tags.
 #include <algorithm>
 #include <map>
+#include <variant>
 
 #include "base/strings.h"
 #include "content/slug.h"
@@ -77,54 +78,85 @@ Article ReadArticle(const Statement& st) {
   return a;
 }
 
-// WHERE clause and its bindings for an ArticleQuery.
+// WHERE clause and its bindings, in order, for an ArticleQuery.
 struct Filter {
   std::string sql;
-  std::vector<std::int64_t> ints;
-  std::vector<std::string> texts;  // bound before ints
+  std::vector<std::variant<std::int64_t, std::string>> args;
 };
+
+// "%text%" for LIKE ... ESCAPE '\\', lower-case.
+std::string LikePattern(std::string_view text) {
+  std::string p = "%";
+  for (char ch : AsciiLower(text)) {
+    if (ch == '%' || ch == '_' || ch == '\\') p += '\\';
+    p += ch;
+  }
+  return p + "%";
+}
 
 Filter BuildFilter(const ArticleQuery& q) {
   Filter f;
   std::vector<std::string> conds;
+  conds.push_back(q.trashed ? "a.deleted_at IS NOT NULL"
+                            : "a.deleted_at IS NULL");
   if (q.status) {
     conds.push_back("a.status = ?");
-    f.texts.emplace_back(ArticleStatusName(*q.status));
+    f.args.emplace_back(std::string(ArticleStatusName(*q.status)));
   }
   if (q.category_id) {
     conds.push_back("a.category_id = ?");
-    f.ints.push_back(q.category_id);
+    f.args.emplace_back(q.category_id);
   }
   if (q.tag_id) {
     conds.push_back(
         "a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ?)");
-    f.ints.push_back(q.tag_id);
+    f.args.emplace_back(q.tag_id);
   }
   if (q.author_id) {
     conds.push_back(
         "a.id IN (SELECT article_id FROM article_authors WHERE author_id = ?)");
-    f.ints.push_back(q.author_id);
+    f.args.emplace_back(q.author_id);
   }
   if (q.published_after) {
     conds.push_back("a.published_at >= ?");
-    f.ints.push_back(*q.published_after);
+    f.args.emplace_back(*q.published_after);
   }
   if (q.published_before) {
     conds.push_back("a.published_at <= ?");
-    f.ints.push_back(*q.published_before);
+    f.args.emplace_back(*q.published_before);
   }
   for (std::int64_t id : q.exclude_ids) {
     conds.push_back("a.id <> ?");
-    f.ints.push_back(id);
+    f.args.emplace_back(id);
   }
-  if (!conds.empty()) f.sql = "WHERE " + Join(conds, " AND ") + " ";
+  if (!q.title_contains.empty()) {
+    conds.push_back("LOWER(a.title) LIKE ? ESCAPE '\\'");
+    f.args.emplace_back(LikePattern(q.title_contains));
+  }
+  if (!q.review_state.empty()) {
+    conds.push_back("a.review_state = ?");
+    f.args.emplace_back(q.review_state);
+  }
+  if (q.owner_user_id) {
+    conds.push_back(
+        "(a.created_by = ? OR a.id IN (SELECT article_id FROM "
+        "article_authors WHERE author_id = ?))");
+    f.args.emplace_back(q.owner_user_id);
+    f.args.emplace_back(q.owner_author_id);
+  }
+  f.sql = "WHERE " + Join(conds, " AND ") + " ";
   return f;
 }
 
 void BindFilter(Statement& st, const Filter& f) {
   int i = 1;
-  for (const auto& t : f.texts) st.Bind(i++, t);
-  for (std::int64_t v : f.ints) st.Bind(i++, v);
+  for (const auto& arg : f.args) {
+    if (const auto* n = std::get_if<std::int64_t>(&arg)) {
+      st.Bind(i++, *n);
+    } else {
+      st.Bind(i++, std::get<std::string>(arg));
+    }
+  }
 }
 
 }  // namespace
@@ -200,12 +232,12 @@ Status SqliteStore::LoadArticleLinks(Connection& c,
 
 Result<Article> SqliteStore::GetArticle(std::int64_t id) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
-  return LoadArticle(**r, "WHERE a.id = ?", id);
+  return LoadArticle(**r, "WHERE a.id = ? AND a.deleted_at IS NULL", id);
 }
 
 Result<Article> SqliteStore::GetArticleBySlug(std::string_view slug) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
-  return LoadArticle(**r, "WHERE a.slug = ?", slug);
+  return LoadArticle(**r, "WHERE a.slug = ? AND a.deleted_at IS NULL", slug);
 }
 
 Result<std::int64_t> SqliteStore::FindArticleIdByOldSlug(
@@ -247,7 +279,7 @@ Result<std::vector<Article>> SqliteStore::ListArticles(const ArticleQuery& q) {
   sql += "LIMIT ? OFFSET ?";
   WARTA_ASSIGN_OR_RETURN(auto st, (*r)->Prepare(sql));
   BindFilter(st, f);
-  int n = static_cast<int>(f.texts.size() + f.ints.size());
+  int n = static_cast<int>(f.args.size());
   st.Bind(n + 1, std::clamp(q.limit, 0, 1000));
   st.Bind(n + 2, std::max(q.offset, 0));
   std::vector<Article> out;
@@ -333,6 +365,11 @@ Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
 }
 
 Result<Article> SqliteStore::SaveArticle(const Article& in) {
+  return SaveArticleWithRevision(in, nullptr);
+}
+
+Result<Article> SqliteStore::SaveArticleWithRevision(const Article& in,
+                                                     const Revision* rev) {
   if (in.title.empty()) return Status::InvalidArgument("article has no title");
   std::string wanted = in.slug.empty() ? Slugify(in.title) : in.slug;
   if (!IsValidSlug(wanted)) {
@@ -340,6 +377,24 @@ Result<Article> SqliteStore::SaveArticle(const Article& in) {
   }
   std::int64_t id = in.id;
   Status s = Write([&](Connection& c) -> Status {
+    WARTA_RETURN_IF_ERROR(WriteArticleRow(c, in, wanted, id));
+    if (!rev) return Status::Ok();
+    if (in.id == 0 && rev->user_id != 0) {
+      WARTA_ASSIGN_OR_RETURN(
+          auto own,
+          c.Prepare("UPDATE articles SET created_by = ? WHERE id = ?"));
+      WARTA_RETURN_IF_ERROR(own.Bind(1, rev->user_id).Bind(2, id).Run());
+    }
+    return InsertRevision(c, id, *rev);
+  });
+  if (!s.ok()) return s;
+  return GetArticle(id);
+}
+
+Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
+                                    const std::string& wanted,
+                                    std::int64_t& id) {
+  {
     Timestamp now = clock_.Now();
     std::optional<std::int64_t> category_id;
     if (in.category) {
@@ -354,9 +409,8 @@ Result<Article> SqliteStore::SaveArticle(const Article& in) {
     Timestamp created_at = now;
     if (id != 0) {
       WARTA_ASSIGN_OR_RETURN(
-          auto cur,
-          c.Prepare(
-              "SELECT slug, version, created_at FROM articles WHERE id = ?"));
+          auto cur, c.Prepare("SELECT slug, version, created_at FROM articles "
+                              "WHERE id = ? AND deleted_at IS NULL"));
       cur.Bind(1, id);
       WARTA_ASSIGN_OR_RETURN(bool row, cur.Step());
       if (!row) return Status::NotFound("article " + std::to_string(id));
@@ -439,9 +493,7 @@ Result<Article> SqliteStore::SaveArticle(const Article& in) {
     }
     WARTA_RETURN_IF_ERROR(LogArticleChange(c, id));
     return WriteArticleLinks(c, id, in);
-  });
-  if (!s.ok()) return s;
-  return GetArticle(id);
+  }
 }
 
 Status SqliteStore::DeleteArticle(std::int64_t id) {
