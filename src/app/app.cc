@@ -3,12 +3,12 @@
 #include <filesystem>
 
 #include "admin/admin.h"
+#include "admin/auth.h"
+#include "admin/policy.h"
 #include "base/log.h"
 #include "base/strings.h"
 #include "content/dates.h"
 #include "http/server.h"
-#include "admin/auth.h"
-#include "admin/policy.h"
 #include "ingest/wire_poller.h"
 #include "newsroom/scheduler.h"
 #include "site/distribution.h"
@@ -229,8 +229,8 @@ Result<bool> App::ServeOnce(
           auto who = actx.auth.Authenticate(req);
           if (!who.ok()) {
             if (req.path.ends_with(".json")) {
-              return http::Response::Json(
-                  401, "{\"error\":\"sign in first\"}\n");
+              return http::Response::Json(401,
+                                          "{\"error\":\"sign in first\"}\n");
             }
             return http::Response::Redirect(
                 303, "/admin/login?next=" + UrlEncode(req.target));

@@ -123,7 +123,8 @@ TEST(IngestCliTest, MalformedFeedChangesNothingAndIsShownToEditors) {
   EXPECT_NE(r.err.find("no SOURCE"), std::string::npos);
 
   AddUser(data, "editor@kabarin.id", "Editor", "editor", "rahasia-panjang-1");
-  AddUser(data, "penulis@kabarin.id", "Penulis", "penulis", "rahasia-panjang-2");
+  AddUser(data, "penulis@kabarin.id", "Penulis", "penulis",
+          "rahasia-panjang-2");
   auto server = WartaServer::Start(data);
   ASSERT_NE(server, nullptr);
   auto rss = server->Get("/rss.xml");
@@ -175,6 +176,47 @@ TEST(IngestCliTest, ServePollsConfiguredFeeds) {
   EXPECT_NE(status.text.find("\"name\":\"Poll\""), std::string::npos);
   EXPECT_NE(status.text.find("\"last_created\":1"), std::string::npos)
       << status.text;
+}
+
+}  // namespace
+}  // namespace warta::testing
+
+namespace warta::testing {
+namespace {
+
+TEST(RobotsSwitchApiTest, EditorsSetNoindexAndNoAiThroughTheAdminApi) {
+  TempDir dir;
+  const std::string data = dir.path() + "/data";
+  AddUser(data, "editor@kabarin.id", "Editor", "editor", "rahasia-panjang-1");
+  auto server = WartaServer::Start(data);
+  ASSERT_NE(server, nullptr);
+  AdminClient editor(*server);
+  ASSERT_EQ(editor.Login("editor@kabarin.id", "rahasia-panjang-1").status, 200);
+  Reply created =
+      editor.Post("/api/admin/articles", {{"title", "Laporan khusus"},
+                                          {"body", "Isi."},
+                                          {"status", "published"},
+                                          {"no_ai", true}});
+  ASSERT_EQ(created.status, 201) << created.text;
+  EXPECT_EQ(created.body["no_ai"], true);
+  EXPECT_EQ(created.body["noindex"], false);
+  EXPECT_EQ(
+      editor.Post("/api/admin/articles", {{"title", "x"}, {"noindex", "ya"}})
+          .status,
+      400);
+  auto robots = server->Get("/robots.txt");
+  ASSERT_TRUE(robots.ok());
+  EXPECT_NE(robots->body.find("Disallow: /berita/laporan-khusus\n"),
+            std::string::npos)
+      << robots->body;
+  std::string path = "/api/admin/articles/" + created.body["id"].dump();
+  Reply v2 = editor.Put(path, {{"version", 1}, {"noindex", true}});
+  ASSERT_EQ(v2.status, 200) << v2.text;
+  auto page = server->Get("/berita/laporan-khusus");
+  ASSERT_TRUE(page.ok());
+  EXPECT_NE(page->body.find("<meta name=\"robots\" content=\"noindex\">"),
+            std::string::npos);
+  EXPECT_NE(page->body.find("content=\"noai, noimageai\""), std::string::npos);
 }
 
 }  // namespace
