@@ -70,6 +70,8 @@ json ArticleJson(const AdminContext& ctx, const Article& a, const Workflow& wf,
       {"feature_image", a.feature_image},
       {"feature_image_alt", a.feature_image_alt},
       {"feature_image_caption", a.feature_image_caption},
+      {"noindex", a.noindex},
+      {"no_ai", a.no_ai},
       {"status", ArticleStatusName(a.status)},
       {"published_at", TimeJson(a.published_at)},
       {"created_at", TimeJson(a.created_at)},
@@ -143,6 +145,15 @@ Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
   }
   WARTA_ASSIGN_OR_RETURN(auto slug, OptString(j, "slug"));
   if (slug) a.slug = std::string(Trim(*slug));
+  // Robots switches (docs/feeds.md): search engines, AI crawlers.
+  for (auto [name, target] :
+       {std::pair{"noindex", &a.noindex}, std::pair{"no_ai", &a.no_ai}}) {
+    if (!j.contains(name) || j[name].is_null()) continue;
+    if (!j[name].is_boolean())
+      return Status::InvalidArgument(std::string(name) +
+                                     ": expected true or false");
+    *target = j[name].get<bool>();
+  }
 
   if (j.contains("category")) {
     const json& c = j["category"];

@@ -3,10 +3,16 @@
 #include <filesystem>
 
 #include "admin/admin.h"
+#include "admin/auth.h"
+#include "admin/policy.h"
 #include "base/log.h"
+#include "base/strings.h"
 #include "content/dates.h"
 #include "http/server.h"
+#include "ingest/wire_poller.h"
 #include "newsroom/scheduler.h"
+#include "site/distribution.h"
+#include "site/feed_status.h"
 #include "site/site.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -115,12 +121,30 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
     LogInfo("scheduler: published " + std::to_string(overdue->size()) +
             " overdue article(s) at start-up");
   }
+  // Wire feeds from DATA/feeds.json, polled on one background thread for
+  // the whole life of the server (settings reloads do not restart it).
+  std::vector<ingest::WireFeedConfig> wire_feeds;
+  if (config_.ingest.poll) {
+    auto loaded = ingest::LoadWireFeeds(config_.data_dir + "/feeds.json");
+    if (!loaded.ok()) {
+      scheduler.Stop();
+      return loaded.status();
+    }
+    wire_feeds = std::move(*loaded);
+  }
+  ingest::WireDefaults wire_defaults;
+  wire_defaults.category = config_.import.default_category;
+  wire_defaults.author = config_.import.default_author;
+  wire_defaults.utc_offset_seconds = timezone_.offset_seconds;
+  ingest::WirePoller poller(*newsroom_, std::move(wire_feeds), wire_defaults);
+  poller.Start();
   std::uint16_t port = config_.server.port;
   while (true) {
     WARTA_ASSIGN_OR_RETURN(bool again, ServeOnce(port, on_listening));
     if (!again) break;
     LogInfo("settings changed: restarting the site in place");
   }
+  poller.Stop();
   scheduler.Stop();
   return Status::Ok();
 }
@@ -163,6 +187,13 @@ Result<bool> App::ServeOnce(
   so.page_size = c.site.page_size;
   so.related_count = c.site.related_count;
   so.cache_bytes = c.server.page_cache_bytes;
+  so.logo = c.site.logo;
+  so.image = c.site.image;
+  so.no_ai = c.robots.no_ai;
+  for (std::string_view ua : Split(c.robots.ai_user_agents, ',')) {
+    if (!Trim(ua).empty()) so.ai_user_agents.emplace_back(Trim(ua));
+  }
+  so.feed_items = c.feeds.items;
   site::Site site(*store_, *theme_, *urls_, clock_, so);
   int listener =
       newsroom_->AddListener([&site](const Article&) { site.Invalidate(); });
@@ -186,6 +217,30 @@ Result<bool> App::ServeOnce(
                                        clock_, ao, std::move(hooks)));
   admin->Register(router);
   site.Register(router);
+  site::Distribution distribution(site);
+  distribution.Register(router);
+  // Editors' view of the wire feeds (/admin/feeds, /admin/feeds.json),
+  // behind the admin sign-in: editors and admins (API tokens with the
+  // articles:read scope).
+  admin::AdminContext& actx = admin->context();
+  site::MountFeedStatus(
+      router, *store_, clock_, [&actx](http::Handler inner) -> http::Handler {
+        return [&actx, inner = std::move(inner)](const http::Request& req) {
+          auto who = actx.auth.Authenticate(req);
+          if (!who.ok()) {
+            if (req.path.ends_with(".json")) {
+              return http::Response::Json(401,
+                                          "{\"error\":\"sign in first\"}\n");
+            }
+            return http::Response::Redirect(
+                303, "/admin/login?next=" + UrlEncode(req.target));
+          }
+          if (!admin::Authorize(*who, admin::Action::kReviewQueue).ok()) {
+            return http::Response::Error(403);
+          }
+          return inner(req);
+        };
+      });
 
   {
     std::lock_guard<std::mutex> lock(settings_mu_);

@@ -114,6 +114,18 @@ Status ApplySetting(Config& c, std::string_view key, std::string_view raw) {
   } else if (k == "import.default_author") {
     if (v.empty()) return Bad(k, v, "must not be empty");
     c.import.default_author = v;
+  } else if (k == "site.logo") {
+    c.site.logo = v;
+  } else if (k == "site.image") {
+    c.site.image = v;
+  } else if (k == "feeds.items") {
+    return SetInt(k, v, 1, 100, [&](long long n) { c.feeds.items = int(n); });
+  } else if (k == "robots.no_ai") {
+    return SetBool(k, v, c.robots.no_ai);
+  } else if (k == "robots.ai_user_agents") {
+    c.robots.ai_user_agents = v;
+  } else if (k == "ingest.poll") {
+    return SetBool(k, v, c.ingest.poll);
   } else if (k == "admin.login_limit_account") {
     return SetInt(k, v, 1, 1000,
                   [&](long long n) { c.admin.login_limit_account = int(n); });

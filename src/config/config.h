@@ -27,6 +27,11 @@ struct SiteConfig {
   std::string locale = "id";              // site.locale: id or en
   int page_size = 20;                     // site.page_size: list pages
   int related_count = 6;                  // site.related_count
+  std::string logo = "";   // site.logo: URL path or absolute URL of the
+                           // publisher logo (JSON-LD, feeds); empty: the
+                           // theme's favicon
+  std::string image = "";  // site.image: og:image for pages without a
+                           // feature image; empty: the logo
 };
 
 struct ServerConfig {
@@ -51,6 +56,24 @@ struct ImportConfig {
   std::string default_author = "Redaksi";   // import.default_author
 };
 
+struct FeedsConfig {
+  int items = 20;  // feeds.items: entries in each RSS/Atom/JSON feed
+};
+
+struct RobotsConfig {
+  bool no_ai = false;  // robots.no_ai: tell AI crawlers no, site-wide
+  // robots.ai_user_agents: comma-separated product tokens of AI crawlers
+  std::string ai_user_agents =
+      "GPTBot, ChatGPT-User, OAI-SearchBot, ClaudeBot, Claude-Web, "
+      "anthropic-ai, Google-Extended, Applebot-Extended, CCBot, "
+      "PerplexityBot, Bytespider, Meta-ExternalAgent, Amazonbot, cohere-ai, "
+      "Diffbot, Omgilibot, ImagesiftBot, Timpibot";
+};
+
+struct IngestConfig {
+  bool poll = true;  // ingest.poll: `warta serve` polls DATA/feeds.json feeds
+};
+
 struct AdminConfig {
   int login_limit_account = 5;  // admin.login_limit_account: failed logins
                                 // per account per window, then 429
@@ -68,6 +91,9 @@ struct Config {
   ServerConfig server;
   StoreConfig store;
   ImportConfig import;
+  FeedsConfig feeds;
+  RobotsConfig robots;
+  IngestConfig ingest;
   AdminConfig admin;
 
   // The public origin: site.url, else http://host:port.

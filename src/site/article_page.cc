@@ -3,6 +3,7 @@
 #include "base/strings.h"
 #include "base/time.h"
 #include "content/media.h"
+#include "site/meta_views.h"
 #include "site/pages.h"
 #include "site/views.h"
 
@@ -109,8 +110,9 @@ Result<std::string> RenderArticleHtml(const SiteContext& ctx, const Article& a,
   info.description = a.Excerpt(160);
   info.path = ctx.urls.Article(a.slug);
   info.current_nav = a.category ? ctx.urls.Category(a.category->slug) : "";
-  info.noindex = preview;
+  info.noindex = preview || a.noindex;
   WARTA_ASSIGN_OR_RETURN(render::View v, BaseView(ctx, info));
+  AddArticleMeta(ctx, v, a, info.description);
   v["article"] = ArticleView(ctx, a);
   render::View related = render::View::array();
   if (ctx.related && ctx.options.related_count > 0) {

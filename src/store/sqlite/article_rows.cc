@@ -23,6 +23,7 @@ constexpr std::string_view kColumnsTail =
     "a.feature_image, a.feature_image_alt, a.feature_image_caption, a.status, "
     "a.published_at, a.created_at, a.updated_at, a.word_count, "
     "a.reading_time, a.version, COALESCE(a.import_key, ''), "
+    "a.noindex, a.no_ai, "
     "c.id, c.slug, c.name, c.description, "
     "e.id, e.slug, e.name "
     "FROM articles a LEFT JOIN categories c ON c.id = a.category_id "
@@ -60,6 +61,8 @@ Article ReadArticle(const Statement& st) {
   a.reading_time = static_cast<int>(st.Int(i++));
   a.version = st.Int(i++);
   a.import_key = st.Text(i++);
+  a.noindex = st.Int(i++) != 0;
+  a.no_ai = st.Int(i++) != 0;
   if (!st.IsNull(i)) {
     a.category =
         Category{st.Int(i), st.Text(i + 1), st.Text(i + 2), st.Text(i + 3)};
@@ -434,15 +437,16 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
               "plaintext, dateline_city, dateline_outlet, source, source_url, "
               "category_id, editor_id, feature_image, feature_image_alt, "
               "feature_image_caption, status, published_at, created_at, "
-              "updated_at, word_count, reading_time, version, import_key) "
-              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+              "updated_at, word_count, reading_time, version, import_key, "
+              "noindex, no_ai) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             : "UPDATE articles SET slug=?, title=?, custom_excerpt=?, body=?, "
               "html=?, plaintext=?, dateline_city=?, dateline_outlet=?, "
               "source=?, source_url=?, category_id=?, editor_id=?, "
               "feature_image=?, feature_image_alt=?, feature_image_caption=?, "
               "status=?, published_at=?, created_at=?, updated_at=?, "
-              "word_count=?, reading_time=?, version=?, import_key=? "
-              "WHERE id=?";
+              "word_count=?, reading_time=?, version=?, import_key=?, "
+              "noindex=?, no_ai=? WHERE id=?";
     WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
     int i = 1;
     auto bind = [&](const auto& v) { st.Bind(i++, v); };
@@ -473,6 +477,8 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
     } else {
       bind(in.import_key);
     }
+    bind(in.noindex ? 1 : 0);
+    bind(in.no_ai ? 1 : 0);
     if (id != 0) st.Bind(i++, id);
     WARTA_RETURN_IF_ERROR(st.Run());
     if (id == 0) id = c.LastInsertId();

@@ -97,6 +97,27 @@ class SqliteStore final : public Store {
   Result<Author> GetAuthorBySlug(std::string_view slug) override;
   Result<std::vector<Counted<Author>>> ListAuthors() override;
 
+  // DistributionStore (distribution_rows.cc)
+  Result<std::vector<SitemapArticle>> ListSitemapArticles(
+      const SitemapQuery& q) override;
+  Result<std::vector<SitemapMonth>> ListSitemapMonths() override;
+  Result<std::vector<TaxonomyLastmod>> ListTaxonomyLastmod(
+      TaxonomyKind kind, std::int64_t after_id, int limit) override;
+  Result<std::int64_t> CountTaxonomyLastmod(TaxonomyKind kind) override;
+  Result<std::vector<std::string>> ListNoAiSlugs(int limit) override;
+  Result<std::vector<std::int64_t>> ListNewestLinkedArticleIds(
+      TaxonomyKind kind, std::int64_t id, Timestamp before,
+      int limit) override;
+
+  // WireStore (wire_rows.cc)
+  Result<std::optional<WireItem>> FindWireItem(
+      std::string_view feed, std::string_view item_key) override;
+  Result<std::optional<WireItem>> FindWireItemByFingerprint(
+      std::string_view fingerprint) override;
+  Status SaveWireItem(const WireItem& item) override;
+  Status RecordWireFetch(const WireFetch& fetch) override;
+  Result<std::vector<WireFeedStatus>> ListWireFeeds() override;
+
  private:
   // A reader connection borrowed from the pool for one call.
   class Reader {
