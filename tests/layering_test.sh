@@ -52,4 +52,5 @@ check_only 'md4c' 'src/markup/'
 check_only 'hunspell' 'src/text/'
 check_only 'libstemmer' 'src/text/'
 check_only 'CLI/' 'src/cli/'
+check_only 'sodium' 'src/admin/'
 exit $status

@@ -3,14 +3,50 @@
 #include <chrono>
 #include <filesystem>
 
+#include "admin/admin.h"
+#include "admin/auth.h"
+#include "admin/policy.h"
 #include "base/log.h"
+#include "base/strings.h"
 #include "content/dates.h"
 #include "http/server.h"
 #include "index/live_index.h"
+#include "ingest/wire_poller.h"
+#include "newsroom/scheduler.h"
+#include "site/distribution.h"
+#include "site/feed_status.h"
 #include "site/site.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace warta {
+namespace {
+
+constexpr const char* kEditable[] = {"site.name", "site.url", "site.timezone",
+                                     "site.locale"};
+
+// Applies settings saved from the admin onto `config`; a stored value that
+// no longer validates is skipped with a warning.
+void ApplyStoredSettings(Store& store, Config& config) {
+  auto stored = store.LoadSettings();
+  if (!stored.ok()) {
+    LogWarning("settings: " + stored.status().ToString());
+    return;
+  }
+  for (const char* key : kEditable) {
+    auto it = stored->find(key);
+    if (it == stored->end()) continue;
+    Config trial = config;
+    Status s = ApplySetting(trial, key, it->second);
+    if (s.ok() && FindTimeZone(trial.site.timezone).ok()) {
+      config = std::move(trial);
+    } else {
+      LogWarning("settings: ignoring stored " + std::string(key) + ": " +
+                 s.message());
+    }
+  }
+}
+
+}  // namespace
 
 App::App(Config config, const Clock& clock)
     : config_(std::move(config)), clock_(clock) {}
@@ -18,8 +54,7 @@ App::~App() = default;
 
 Result<std::unique_ptr<App>> App::Open(Config config, const Clock& clock) {
   std::unique_ptr<App> app(new App(std::move(config), clock));
-  const Config& c = app->config_;
-  WARTA_ASSIGN_OR_RETURN(app->timezone_, FindTimeZone(c.site.timezone));
+  Config& c = app->config_;
   std::error_code ec;
   std::filesystem::create_directories(c.data_dir, ec);
   if (ec)
@@ -29,6 +64,8 @@ Result<std::unique_ptr<App>> App::Open(Config config, const Clock& clock) {
   so.path = c.data_dir + "/warta.db";
   so.synchronous = c.store.synchronous;
   WARTA_ASSIGN_OR_RETURN(app->store_, OpenSqliteStore(so, clock));
+  ApplyStoredSettings(*app->store_, c);
+  WARTA_ASSIGN_OR_RETURN(app->timezone_, FindTimeZone(c.site.timezone));
   app->newsroom_ = std::make_unique<Newsroom>(*app->store_, clock, c.site.name);
   // Search analysis, and near-duplicate clusters kept on every write (an
   // import as much as an edit while serving).
@@ -47,12 +84,119 @@ Result<std::unique_ptr<App>> App::Open(Config config, const Clock& clock) {
   return app;
 }
 
+std::map<std::string, std::string> App::EditableSettings() const {
+  std::lock_guard<std::mutex> lock(settings_mu_);
+  return {{"site.name", config_.site.name},
+          {"site.url", config_.site.url},
+          {"site.timezone", config_.site.timezone},
+          {"site.locale", config_.site.locale}};
+}
+
+Status App::ApplyEditableSettings(
+    const std::map<std::string, std::string>& changes) {
+  Config trial;
+  {
+    std::lock_guard<std::mutex> lock(settings_mu_);
+    trial = config_;
+  }
+  for (const auto& [key, value] : changes) {
+    bool known = false;
+    for (const char* k : kEditable) known = known || key == k;
+    if (!known) return Status::InvalidArgument(key + ": not editable");
+    Status s = ApplySetting(trial, key, value);
+    if (!s.ok()) {
+      return Status::InvalidArgument(key.substr(key.find('.') + 1) + ": " +
+                                     s.message());
+    }
+  }
+  if (!FindTimeZone(trial.site.timezone).ok()) {
+    return Status::InvalidArgument(
+        "timezone: use Asia/Jakarta, Asia/Pontianak, Asia/Makassar, "
+        "Asia/Jayapura or UTC");
+  }
+  WARTA_RETURN_IF_ERROR(store_->SaveSettings(changes));
+  std::lock_guard<std::mutex> lock(settings_mu_);
+  config_.site = trial.site;
+  reload_ = true;
+  if (stop_server_) stop_server_();
+  return Status::Ok();
+}
+
 Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
-  const Config& c = config_;
+  // Scheduled articles that fell due while the server was down publish now,
+  // before the first request; then the scheduler checks every second.
+  Scheduler scheduler(*newsroom_, std::chrono::seconds(1), [](const Status& s) {
+    LogWarning("scheduler: " + s.ToString());
+  });
+  auto overdue = scheduler.Start();
+  if (!overdue.ok()) {
+    LogWarning("scheduler: " + overdue.status().ToString());
+  } else if (!overdue->empty()) {
+    LogInfo("scheduler: published " + std::to_string(overdue->size()) +
+            " overdue article(s) at start-up");
+  }
+  // Wire feeds from DATA/feeds.json, polled on one background thread for
+  // the whole life of the server (settings reloads do not restart it).
+  std::vector<ingest::WireFeedConfig> wire_feeds;
+  if (config_.ingest.poll) {
+    auto loaded = ingest::LoadWireFeeds(config_.data_dir + "/feeds.json");
+    if (!loaded.ok()) {
+      scheduler.Stop();
+      return loaded.status();
+    }
+    wire_feeds = std::move(*loaded);
+  }
+  ingest::WireDefaults wire_defaults;
+  wire_defaults.category = config_.import.default_category;
+  wire_defaults.author = config_.import.default_author;
+  wire_defaults.utc_offset_seconds = timezone_.offset_seconds;
+  // The search index: built from the store once, then following its change
+  // log (and this process's writes at once) for the life of the server.
+  search_ = std::make_unique<index::LiveIndex>(*store_, *analyzer_);
+  auto build_start = std::chrono::steady_clock::now();
+  if (Status s = search_->Build(); !s.ok()) {
+    scheduler.Stop();
+    return s;
+  }
+  LogInfo("search index: " + std::to_string(search_->snapshot()->live_docs()) +
+          " articles in " +
+          std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now() - build_start)
+                             .count()) +
+          " ms");
+  search_->Start();
+  int search_listener = newsroom_->AddListener(
+      [search = search_.get()](const Article&) { search->Notify(); });
+  ingest::WirePoller poller(*newsroom_, std::move(wire_feeds), wire_defaults);
+  poller.Start();
+  std::uint16_t port = config_.server.port;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool again, ServeOnce(port, on_listening));
+    if (!again) break;
+    LogInfo("settings changed: restarting the site in place");
+  }
+  poller.Stop();
+  scheduler.Stop();
+  newsroom_->RemoveListener(search_listener);
+  search_->Stop();
+  return Status::Ok();
+}
+
+Result<bool> App::ServeOnce(
+    std::uint16_t& port,
+    const std::function<void(std::uint16_t)>& on_listening) {
+  Config c;
+  {
+    std::lock_guard<std::mutex> lock(settings_mu_);
+    c = config_;
+    reload_ = false;
+  }
+  WARTA_ASSIGN_OR_RETURN(timezone_, FindTimeZone(c.site.timezone));
+  const bool first = port == c.server.port && !stop_server_;
   http::Router router;
   http::ServerOptions o;
   o.host = c.server.host;
-  o.port = c.server.port;
+  o.port = port;
   o.threads = c.server.threads;
   o.header_limit = c.server.header_limit;
   o.body_limit = c.server.body_limit;
@@ -62,10 +206,11 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
   // Bind first (routes are added before Run): with port 0 the public origin
   // follows the port the kernel picked.
   WARTA_ASSIGN_OR_RETURN(auto server, http::Server::Create(o, router));
-  if (c.site.url.empty()) {
-    urls_ = std::make_unique<Urls>("http://" + c.server.host + ":" +
-                                   std::to_string(server->port()));
-  }
+  port = server->port();
+  urls_ = std::make_unique<Urls>(c.site.url.empty()
+                                     ? "http://" + c.server.host + ":" +
+                                           std::to_string(server->port())
+                                     : c.site.url);
 
   site::SiteOptions so;
   so.name = c.site.name;
@@ -75,19 +220,17 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
   so.page_size = c.site.page_size;
   so.related_count = c.site.related_count;
   so.cache_bytes = c.server.page_cache_bytes;
-  // The search index: built from the store, then following its change log.
-  index::LiveIndex search(*store_, *analyzer_);
-  auto build_start = std::chrono::steady_clock::now();
-  WARTA_RETURN_IF_ERROR(search.Build());
-  LogInfo("search index: " + std::to_string(search.snapshot()->live_docs()) +
-          " articles in " +
-          std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
-                             std::chrono::steady_clock::now() - build_start)
-                             .count()) +
-          " ms");
-  search.Start();
+  so.logo = c.site.logo;
+  so.image = c.site.image;
+  so.no_ai = c.robots.no_ai;
+  for (std::string_view ua : Split(c.robots.ai_user_agents, ',')) {
+    if (!Trim(ua).empty()) so.ai_user_agents.emplace_back(Trim(ua));
+  }
+  so.feed_items = c.feeds.items;
+  // "Mungkin Kamu Suka" from the search index.
   Store& store = *store_;
   const Clock& clock = clock_;
+  const index::LiveIndex& search = *search_;
   site::RelatedFn related = [&search, &store, &clock](const Article& a,
                                                       int limit) {
     std::vector<Article> out;
@@ -126,19 +269,71 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
     return out;
   };
   site::Site site(*store_, *theme_, *urls_, clock_, so, std::move(related));
-  site.SetSearch(&search, analyzer_.get());
-  newsroom_->AddListener([&site, &search](const Article&) {
-    search.Notify();
-    site.Invalidate();
-  });
-  site.Register(router);
+  site.SetSearch(search_.get(), analyzer_.get());
+  int listener =
+      newsroom_->AddListener([&site](const Article&) { site.Invalidate(); });
 
+  admin::AdminOptions ao;
+  ao.auth.limit_account = c.admin.login_limit_account;
+  ao.auth.limit_ip = c.admin.login_limit_ip;
+  ao.auth.window_seconds = c.admin.login_window;
+  ao.auth.session_days = c.admin.session_days;
+  ao.auth.secure_cookie = urls_->site_url().rfind("https://", 0) == 0;
+  ao.upload_limit = c.admin.upload_limit;
+  ao.media_dir = c.data_dir + "/media";
+  ao.autosave_seconds = c.admin.autosave_seconds;
+  admin::SettingsHooks hooks;
+  hooks.current = [this] { return EditableSettings(); };
+  hooks.apply = [this](const std::map<std::string, std::string>& s) {
+    return ApplyEditableSettings(s);
+  };
+  WARTA_ASSIGN_OR_RETURN(
+      auto admin, admin::Admin::Create(*store_, *newsroom_, site.context(),
+                                       clock_, ao, std::move(hooks)));
+  admin->Register(router);
+  site.Register(router);
+  site::Distribution distribution(site);
+  distribution.Register(router);
+  // Editors' view of the wire feeds (/admin/feeds, /admin/feeds.json),
+  // behind the admin sign-in: editors and admins (API tokens with the
+  // articles:read scope).
+  admin::AdminContext& actx = admin->context();
+  site::MountFeedStatus(
+      router, *store_, clock_, [&actx](http::Handler inner) -> http::Handler {
+        return [&actx, inner = std::move(inner)](const http::Request& req) {
+          auto who = actx.auth.Authenticate(req);
+          if (!who.ok()) {
+            if (req.path.ends_with(".json")) {
+              return http::Response::Json(401,
+                                          "{\"error\":\"sign in first\"}\n");
+            }
+            return http::Response::Redirect(
+                303, "/admin/login?next=" + UrlEncode(req.target));
+          }
+          if (!admin::Authorize(*who, admin::Action::kReviewQueue).ok()) {
+            return http::Response::Error(403);
+          }
+          return inner(req);
+        };
+      });
+
+  {
+    std::lock_guard<std::mutex> lock(settings_mu_);
+    http::Server* raw = server.get();
+    stop_server_ = [raw] { raw->Stop(); };
+  }
   LogInfo("warta serving " + urls_->site_url() + " from " + c.data_dir);
-  if (on_listening) on_listening(server->port());
+  if (first && on_listening) on_listening(server->port());
   server->Run();
-  search.Stop();
-  LogInfo("warta stopped");
-  return Status::Ok();
+  bool again;
+  {
+    std::lock_guard<std::mutex> lock(settings_mu_);
+    stop_server_ = [] {};
+    again = reload_;
+  }
+  newsroom_->RemoveListener(listener);
+  if (!again) LogInfo("warta stopped");
+  return again;
 }
 
 }  // namespace warta

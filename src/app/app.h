@@ -4,14 +4,19 @@
 #ifndef WARTA_APP_APP_H_
 #define WARTA_APP_APP_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <string>
 
 #include "base/clock.h"
 #include "base/result.h"
 #include "config/config.h"
 #include "content/timezone.h"
+#include "index/live_index.h"
 #include "index/near_duplicate.h"
 #include "newsroom/newsroom.h"
 #include "render/theme.h"
@@ -32,9 +37,18 @@ class App {
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
-  // Serves the site until SIGINT/SIGTERM. `on_listening` is called with the
-  // bound port once the server accepts connections.
+  // Serves the site, the newsroom (/admin, /api/admin) and runs the
+  // scheduler until SIGINT/SIGTERM. `on_listening` is called with the bound
+  // port once the server accepts connections. Settings changed in the admin
+  // rebuild the site in place (a graceful restart on the same port).
   Status Serve(const std::function<void(std::uint16_t port)>& on_listening);
+
+  // The settings the admin may edit (site.name, site.url, site.timezone,
+  // site.locale) as in effect now. Thread-safe.
+  std::map<std::string, std::string> EditableSettings() const;
+  // Validates, stores and applies them; the running server restarts in
+  // place. InvalidArgument naming the key. Thread-safe.
+  Status ApplyEditableSettings(const std::map<std::string, std::string>& s);
 
   const Config& config() const { return config_; }
   Store& store() { return *store_; }
@@ -47,6 +61,10 @@ class App {
 
  private:
   App(Config config, const Clock& clock);
+  // Serves once; returns true when a settings change asks for another run.
+  Result<bool> ServeOnce(
+      std::uint16_t& port,
+      const std::function<void(std::uint16_t)>& on_listening);
 
   Config config_;
   const Clock& clock_;
@@ -58,6 +76,11 @@ class App {
   std::unique_ptr<text::Stemmer> stemmer_;
   std::unique_ptr<text::Analyzer> analyzer_;
   std::unique_ptr<index::DuplicateDetector> detector_;
+  std::unique_ptr<index::LiveIndex> search_;  // while serving
+
+  mutable std::mutex settings_mu_;     // guards config_.site during Serve
+  std::function<void()> stop_server_;  // set while a server runs
+  bool reload_ = false;
 };
 
 }  // namespace warta

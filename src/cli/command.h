@@ -17,6 +17,8 @@ using CommandRunner = std::function<int()>;
 // Each registers its subcommand and returns the function that runs it.
 CommandRunner AddServeCommand(CLI::App& app);
 CommandRunner AddImportCommand(CLI::App& app);
+CommandRunner AddIngestCommand(CLI::App& app);
+CommandRunner AddUserCommand(CLI::App& app);
 
 }  // namespace warta::cli
 

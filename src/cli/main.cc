@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   };
   add(&warta::cli::AddServeCommand);
   add(&warta::cli::AddImportCommand);
+  add(&warta::cli::AddIngestCommand);
+  add(&warta::cli::AddUserCommand);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -114,6 +114,36 @@ Status ApplySetting(Config& c, std::string_view key, std::string_view raw) {
   } else if (k == "import.default_author") {
     if (v.empty()) return Bad(k, v, "must not be empty");
     c.import.default_author = v;
+  } else if (k == "site.logo") {
+    c.site.logo = v;
+  } else if (k == "site.image") {
+    c.site.image = v;
+  } else if (k == "feeds.items") {
+    return SetInt(k, v, 1, 100, [&](long long n) { c.feeds.items = int(n); });
+  } else if (k == "robots.no_ai") {
+    return SetBool(k, v, c.robots.no_ai);
+  } else if (k == "robots.ai_user_agents") {
+    c.robots.ai_user_agents = v;
+  } else if (k == "ingest.poll") {
+    return SetBool(k, v, c.ingest.poll);
+  } else if (k == "admin.login_limit_account") {
+    return SetInt(k, v, 1, 1000,
+                  [&](long long n) { c.admin.login_limit_account = int(n); });
+  } else if (k == "admin.login_limit_ip") {
+    return SetInt(k, v, 1, 100000,
+                  [&](long long n) { c.admin.login_limit_ip = int(n); });
+  } else if (k == "admin.login_window") {
+    return SetInt(k, v, 1, 86400,
+                  [&](long long n) { c.admin.login_window = int(n); });
+  } else if (k == "admin.session_days") {
+    return SetInt(k, v, 1, 365,
+                  [&](long long n) { c.admin.session_days = int(n); });
+  } else if (k == "admin.upload_limit") {
+    return SetInt(k, v, 1024, 100LL << 20,
+                  [&](long long n) { c.admin.upload_limit = size_t(n); });
+  } else if (k == "admin.autosave_seconds") {
+    return SetInt(k, v, 1, 600,
+                  [&](long long n) { c.admin.autosave_seconds = int(n); });
   } else if (k == "theme.dir") {
     c.theme_dir = v;
   } else if (k == "search.dictionary") {

@@ -27,6 +27,11 @@ struct SiteConfig {
   std::string locale = "id";              // site.locale: id or en
   int page_size = 20;                     // site.page_size: list pages
   int related_count = 6;                  // site.related_count
+  std::string logo = "";   // site.logo: URL path or absolute URL of the
+                           // publisher logo (JSON-LD, feeds); empty: the
+                           // theme's favicon
+  std::string image = "";  // site.image: og:image for pages without a
+                           // feature image; empty: the logo
 };
 
 struct ServerConfig {
@@ -58,6 +63,34 @@ struct SearchConfig {
   std::string dictionary = "/usr/share/hunspell/id_ID";
 };
 
+struct FeedsConfig {
+  int items = 20;  // feeds.items: entries in each RSS/Atom/JSON feed
+};
+
+struct RobotsConfig {
+  bool no_ai = false;  // robots.no_ai: tell AI crawlers no, site-wide
+  // robots.ai_user_agents: comma-separated product tokens of AI crawlers
+  std::string ai_user_agents =
+      "GPTBot, ChatGPT-User, OAI-SearchBot, ClaudeBot, Claude-Web, "
+      "anthropic-ai, Google-Extended, Applebot-Extended, CCBot, "
+      "PerplexityBot, Bytespider, Meta-ExternalAgent, Amazonbot, cohere-ai, "
+      "Diffbot, Omgilibot, ImagesiftBot, Timpibot";
+};
+
+struct IngestConfig {
+  bool poll = true;  // ingest.poll: `warta serve` polls DATA/feeds.json feeds
+};
+
+struct AdminConfig {
+  int login_limit_account = 5;  // admin.login_limit_account: failed logins
+                                // per account per window, then 429
+  int login_limit_ip = 20;      // admin.login_limit_ip: per client IP
+  int login_window = 900;       // admin.login_window (seconds)
+  int session_days = 14;        // admin.session_days: login lifetime
+  std::size_t upload_limit = 10u << 20;  // admin.upload_limit (bytes/image)
+  int autosave_seconds = 5;              // admin.autosave_seconds (editor)
+};
+
 struct Config {
   std::string data_dir = "data";  // --data
   std::string theme_dir = "";     // theme.dir; empty: built-in theme
@@ -66,6 +99,10 @@ struct Config {
   StoreConfig store;
   ImportConfig import;
   SearchConfig search;
+  FeedsConfig feeds;
+  RobotsConfig robots;
+  IngestConfig ingest;
+  AdminConfig admin;
 
   // The public origin: site.url, else http://host:port.
   std::string PublicUrl() const;

@@ -68,6 +68,8 @@ struct Article {
   int reading_time = 1;  // minutes, from word_count (content/reading_time.h)
   std::int64_t version = 0;  // bumped on every save; optimistic concurrency
   std::string import_key;    // identity of the file/line it came from, if any
+  bool noindex = false;  // keep out of search engines and sitemaps
+  bool no_ai = false;    // tell AI crawlers no (meta tags and robots.txt)
 
   bool IsPublished() const { return status == ArticleStatus::kPublished; }
   // custom_excerpt, else the start of plaintext cut at a word boundary.

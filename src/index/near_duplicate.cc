@@ -119,7 +119,10 @@ Status DuplicateDetector::Leave(std::int64_t article_id) {
 Result<std::int64_t> DuplicateDetector::Update(const Article& article) {
   auto current = store_.GetArticle(article.id);
   if (!current.ok()) {
-    if (current.status().IsNotFound()) return 0;  // deleted: rows cascade
+    if (current.status().IsNotFound()) {  // deleted or in the trash
+      WARTA_RETURN_IF_ERROR(Leave(article.id));
+      return 0;
+    }
     return current.status();
   }
   if (!current->IsPublished()) {

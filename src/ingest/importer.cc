@@ -53,7 +53,8 @@ bool SameContent(const Article& cur, const Article& next) {
          cur.published_at == next.published_at &&
          cur.feature_image == next.feature_image &&
          cur.feature_image_alt == next.feature_image_alt &&
-         cur.feature_image_caption == next.feature_image_caption;
+         cur.feature_image_caption == next.feature_image_caption &&
+         cur.noindex == next.noindex && cur.no_ai == next.no_ai;
 }
 
 }  // namespace
@@ -115,6 +116,8 @@ Result<std::pair<Article, ImportAction>> Importer::Save(
   if (a.status == ArticleStatus::kPublished && !a.published_at)
     a.published_at = now;
   a.import_key = p.import_key;
+  a.noindex = p.noindex;
+  a.no_ai = p.no_ai;
   if (existing && SameContent(*existing, a)) {
     return std::make_pair(*existing, ImportAction::kUnchanged);
   }

@@ -32,7 +32,8 @@ Result<std::vector<std::string>> ListField(const json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return out;
   if (it->is_string()) {
-    for (std::string_view p : Split(it->get<std::string>(), ',')) {
+    const std::string text = it->get<std::string>();  // outlives the views
+    for (std::string_view p : Split(text, ',')) {
       if (!Trim(p).empty()) out.emplace_back(Trim(p));
     }
     return out;

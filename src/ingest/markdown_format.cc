@@ -89,13 +89,18 @@ Result<ParsedArticle> ParseMarkdownArticle(std::string_view text,
       out.feature_image_alt = v;
     } else if (k == "feature_image_caption") {
       out.feature_image_caption = v;
+    } else if (k == "noindex" || k == "no_ai") {
+      std::string b = AsciiLower(v);
+      if (b != "true" && b != "false")
+        return FieldError(f, "expected true or false");
+      (k == "noindex" ? out.noindex : out.no_ai) = b == "true";
     } else {
       return FieldError(
           f,
           "unknown key (known: title, slug, category, tags, authors, "
           "source, source_url, dateline, dateline_outlet, published_at, "
           "status, custom_excerpt, editor, feature_image, "
-          "feature_image_alt, feature_image_caption)");
+          "feature_image_alt, feature_image_caption, noindex, no_ai)");
     }
   }
   if (Trim(out.title).empty()) {

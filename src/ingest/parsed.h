@@ -39,6 +39,8 @@ struct ParsedArticle {
   std::optional<ArticleStatus> status;    // nullopt: published
   std::optional<Timestamp> published_at;  // nullopt: keep / now
   std::string import_key;                 // identity for re-imports
+  bool noindex = false;                   // keep out of search engines
+  bool no_ai = false;                     // tell AI crawlers no
   int line = 1;                           // first line in its file
 };
 

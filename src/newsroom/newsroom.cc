@@ -5,6 +5,7 @@
 #include "content/reading_time.h"
 #include "content/slug.h"
 #include "markup/markdown.h"
+#include "newsroom/revisions.h"
 #include "text/words.h"
 
 namespace warta {
@@ -76,12 +77,108 @@ Status Newsroom::Prepare(Article& a) const {
   return Status::Ok();
 }
 
-Result<Article> Newsroom::Save(Article article) {
+Result<Article> Newsroom::Save(Article article, const Edit& edit) {
   WARTA_RETURN_IF_ERROR(Validate(article));
   WARTA_RETURN_IF_ERROR(Prepare(article));
-  WARTA_ASSIGN_OR_RETURN(Article saved, store_.SaveArticle(article));
+  WARTA_ASSIGN_OR_RETURN(
+      std::optional<Revision> rev,
+      EncodeRevision(store_, article.id, SnapshotOf(article)));
+  if (rev) {
+    rev->user_id = edit.user_id;
+    rev->kind = edit.kind;
+    rev->note = edit.note;
+    rev->title = article.title;
+  }
+  WARTA_ASSIGN_OR_RETURN(Article saved, store_.SaveArticleWithRevision(
+                                            article, rev ? &*rev : nullptr));
   Notify(saved);
   return saved;
+}
+
+Status Newsroom::KeepAutosave(const Article& edited, std::int64_t user_id) {
+  WARTA_RETURN_IF_ERROR(Validate(edited));
+  WARTA_ASSIGN_OR_RETURN(std::optional<Revision> rev,
+                         EncodeRevision(store_, edited.id, SnapshotOf(edited)));
+  if (!rev) return Status::Ok();
+  rev->user_id = user_id;
+  rev->kind = "autosave";
+  rev->title = edited.title;
+  return store_.AddRevision(edited.id, *rev);
+}
+
+Status Newsroom::Trash(std::int64_t id) {
+  WARTA_ASSIGN_OR_RETURN(Article last, store_.GetArticle(id));
+  WARTA_RETURN_IF_ERROR(store_.TrashArticle(id, clock_.Now()));
+  Notify(last);
+  return Status::Ok();
+}
+
+Status Newsroom::Restore(std::int64_t id) {
+  WARTA_RETURN_IF_ERROR(store_.RestoreArticle(id));
+  WARTA_ASSIGN_OR_RETURN(Article back, store_.GetArticle(id));
+  Notify(back);
+  return Status::Ok();
+}
+
+Result<std::vector<Article>> Newsroom::PublishDue() {
+  Timestamp now = clock_.Now();
+  ArticleQuery q;
+  q.status = ArticleStatus::kScheduled;
+  q.published_before = now;
+  q.order = ArticleQuery::Order::kOldest;
+  q.limit = 100;
+  q.with_body = true;
+  WARTA_ASSIGN_OR_RETURN(std::vector<Article> due, store_.ListArticles(q));
+  std::vector<Article> published;
+  for (const Article& a : due) {
+    Article next = a;
+    next.status = ArticleStatus::kPublished;
+    WARTA_ASSIGN_OR_RETURN(std::optional<Revision> rev,
+                           EncodeRevision(store_, a.id, SnapshotOf(next)));
+    if (rev) {
+      rev->kind = "publish";
+      rev->note = "scheduled";
+      rev->title = a.title;
+    }
+    WARTA_ASSIGN_OR_RETURN(
+        bool won,
+        store_.PublishScheduled(a.id, a.version, now, rev ? &*rev : nullptr));
+    if (!won) continue;  // another process did it, or it changed meanwhile
+    WARTA_ASSIGN_OR_RETURN(Article done, store_.GetArticle(a.id));
+    Notify(done);
+    published.push_back(std::move(done));
+  }
+  return published;
+}
+
+Result<Article> Newsroom::ArticleAt(const Revision& revision) {
+  WARTA_ASSIGN_OR_RETURN(Article a, store_.GetArticle(revision.article_id));
+  WARTA_ASSIGN_OR_RETURN(std::string snapshot,
+                         DecodeRevision(store_, revision));
+  WARTA_RETURN_IF_ERROR(ApplySnapshot(snapshot, a, false));
+  return a;
+}
+
+Result<Article> Newsroom::RestoreRevision(std::int64_t article_id,
+                                          std::int64_t revision_id,
+                                          std::int64_t version,
+                                          std::int64_t user_id) {
+  WARTA_ASSIGN_OR_RETURN(Revision rev, store_.GetRevision(revision_id));
+  if (rev.article_id != article_id)
+    return Status::NotFound("revision " + std::to_string(revision_id));
+  WARTA_ASSIGN_OR_RETURN(Article a, store_.GetArticle(article_id));
+  if (a.version != version) {
+    return Status::Conflict("article " + std::to_string(article_id) +
+                            " is at version " + std::to_string(a.version) +
+                            ", not " + std::to_string(version));
+  }
+  WARTA_ASSIGN_OR_RETURN(std::string snapshot, DecodeRevision(store_, rev));
+  WARTA_RETURN_IF_ERROR(ApplySnapshot(snapshot, a, true));
+  Edit edit;
+  edit.user_id = user_id;
+  edit.kind = "restore";
+  edit.note = "revision " + std::to_string(revision_id);
+  return Save(std::move(a), edit);
 }
 
 Status Newsroom::Delete(std::int64_t id) {
@@ -91,12 +188,21 @@ Status Newsroom::Delete(std::int64_t id) {
   return Status::Ok();
 }
 
-void Newsroom::AddListener(Listener listener) {
-  listeners_.push_back(std::move(listener));
+int Newsroom::AddListener(Listener listener) {
+  std::unique_lock lock(listeners_mu_);
+  int id = next_listener_++;
+  listeners_.emplace_back(id, std::move(listener));
+  return id;
+}
+
+void Newsroom::RemoveListener(int id) {
+  std::unique_lock lock(listeners_mu_);
+  std::erase_if(listeners_, [id](const auto& l) { return l.first == id; });
 }
 
 void Newsroom::Notify(const Article& a) {
-  for (const auto& l : listeners_) l(a);
+  std::shared_lock lock(listeners_mu_);
+  for (const auto& l : listeners_) l.second(a);
 }
 
 }  // namespace warta

@@ -3,11 +3,13 @@
 // fields (html with the dateline, plaintext, word count, reading time, slug)
 // at save time so page views only read, saves through the Store, and tells
 // listeners (page cache, search index) what changed.
-// Thread-safe once listeners are added.
+// Thread-safe.
 #ifndef WARTA_NEWSROOM_NEWSROOM_H_
 #define WARTA_NEWSROOM_NEWSROOM_H_
 
 #include <functional>
+#include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,13 @@ namespace warta {
 
 inline constexpr std::size_t kMaxTitleBytes = 300;
 inline constexpr std::size_t kMaxBodyBytes = 1 << 20;
+
+// Who saves and why; recorded with the revision every save keeps.
+struct Edit {
+  std::int64_t user_id = 0;   // 0: not a user (import, scheduler)
+  std::string kind = "save";  // "save", "autosave", "publish", "restore", ...
+  std::string note;
+};
 
 class Newsroom {
  public:
@@ -36,18 +45,46 @@ class Newsroom {
   // Published articles without published_at get the clock's now.
   Status Prepare(Article& article) const;
 
-  // Validate + Prepare + Store::SaveArticle, then notifies listeners.
-  Result<Article> Save(Article article);
+  // Validate + Prepare + Store::SaveArticleWithRevision (a revision unless
+  // nothing changed since the last one), then notifies listeners.
+  Result<Article> Save(Article article, const Edit& edit = {});
+
+  // Keeps `edited` (a published article's unpublished changes) as an
+  // autosave revision without touching the live article.
+  Status KeepAutosave(const Article& edited, std::int64_t user_id);
 
   // Deletes for good and notifies listeners with the last stored state.
   Status Delete(std::int64_t id);
 
+  // Moves to the trash / takes out of it; notifies listeners.
+  Status Trash(std::int64_t id);
+  Status Restore(std::int64_t id);
+
+  // Publishes every scheduled article whose time has come (by the clock),
+  // each exactly once even when several processes run this at once.
+  // Returns the articles this call published (listeners were notified).
+  Result<std::vector<Article>> PublishDue();
+
+  // Restores revision `revision_id`'s content (title, body, taxonomy, ...;
+  // not status) onto article `article_id` at `version`, as a new revision.
+  // kConflict when the article moved past `version`.
+  Result<Article> RestoreRevision(std::int64_t article_id,
+                                  std::int64_t revision_id,
+                                  std::int64_t version, std::int64_t user_id);
+
+  // The article as revision `revision` recorded it (content, status,
+  // published_at), on top of the article's current state.
+  Result<Article> ArticleAt(const Revision& revision);
+
   // "Seoul (KABARIN) -" for the article, or "" without a dateline city.
   std::string DatelineOf(const Article& article) const;
 
-  // Called after every successful write, on the writer's thread.
+  // Called after every successful write, on the writer's thread. Returns an
+  // id for RemoveListener. Both are thread-safe; RemoveListener waits for
+  // calls of the listener in progress, so its captures may die after it.
   using Listener = std::function<void(const Article& article)>;
-  void AddListener(Listener listener);
+  int AddListener(Listener listener);
+  void RemoveListener(int id);
 
   Store& store() { return store_; }
   const Clock& clock() const { return clock_; }
@@ -58,7 +95,9 @@ class Newsroom {
   Store& store_;
   const Clock& clock_;
   std::string default_outlet_;
-  std::vector<Listener> listeners_;
+  std::shared_mutex listeners_mu_;  // shared while notifying
+  int next_listener_ = 1;
+  std::vector<std::pair<int, Listener>> listeners_;
 };
 
 }  // namespace warta

@@ -2,6 +2,8 @@
 // dateline, source, tags, share links and "Mungkin Kamu Suka".
 #include "base/strings.h"
 #include "base/time.h"
+#include "content/media.h"
+#include "site/meta_views.h"
 #include "site/pages.h"
 #include "site/views.h"
 
@@ -82,6 +84,13 @@ render::View ArticleView(const SiteContext& ctx, const Article& a) {
   if (!a.feature_image.empty()) {
     v["feature_image"] = a.feature_image;
     v["feature_image_alt"] = a.feature_image_alt;
+    // Uploaded images carry their size in their name (content/media.h).
+    if (auto size = MediaImageSize(a.feature_image)) {
+      v["feature_image_size"] = {{"width", size->width},
+                                 {"height", size->height}};
+    } else {
+      v["feature_image_size"] = false;
+    }
     v["feature_image_caption"] = a.feature_image_caption.empty()
                                      ? render::View(false)
                                      : render::View(a.feature_image_caption);
@@ -101,8 +110,9 @@ Result<std::string> RenderArticleHtml(const SiteContext& ctx, const Article& a,
   info.description = a.Excerpt(160);
   info.path = ctx.urls.Article(a.slug);
   info.current_nav = a.category ? ctx.urls.Category(a.category->slug) : "";
-  info.noindex = preview;
+  info.noindex = preview || a.noindex;
   WARTA_ASSIGN_OR_RETURN(render::View v, BaseView(ctx, info));
+  AddArticleMeta(ctx, v, a, info.description);
   v["article"] = ArticleView(ctx, a);
   render::View related = render::View::array();
   if (ctx.related && ctx.options.related_count > 0) {

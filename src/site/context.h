@@ -26,6 +26,13 @@ struct SiteOptions {
   int page_size = 20;
   int related_count = 6;
   std::size_t cache_bytes = 256u << 20;
+  // Distribution (docs/feeds.md): URL paths or absolute URLs; empty logo:
+  // the theme's favicon; empty image: the logo.
+  std::string logo;
+  std::string image;
+  bool no_ai = false;  // tell AI crawlers no, site-wide
+  std::vector<std::string> ai_user_agents;
+  int feed_items = 20;
 };
 
 // Up to `limit` published articles related to `article`, never itself.

@@ -1,6 +1,7 @@
 // The home page: the latest stories, then a section per category.
 #include <algorithm>
 
+#include "site/meta_views.h"
 #include "site/pages.h"
 #include "site/views.h"
 
@@ -24,6 +25,7 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
   info.path = "/";
   info.current_nav = "/";
   WARTA_ASSIGN_OR_RETURN(render::View v, BaseView(ctx, info));
+  AddListMeta(ctx, v, info.title, info.description, "/", "", "");
 
   ArticleQuery q;
   q.status = ArticleStatus::kPublished;

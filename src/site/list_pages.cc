@@ -1,4 +1,5 @@
 // Category, tag and author pages: a paginated list of published articles.
+#include "site/meta_views.h"
 #include "site/pages.h"
 #include "site/views.h"
 
@@ -92,6 +93,8 @@ Result<PageResult> RenderListPage(const SiteContext& ctx, ListKind kind,
   info.path = Urls::Page(s.path, page);
   info.current_nav = kind == ListKind::kCategory ? s.path : "";
   WARTA_ASSIGN_OR_RETURN(render::View v, BaseView(ctx, info));
+  AddListMeta(ctx, v, info.title, info.description, info.path, s.path,
+              s.title);
   render::View cards = render::View::array();
   for (const Article& a : articles) cards.push_back(CardView(ctx, a, true));
   v["list"] = {{"title", s.title},

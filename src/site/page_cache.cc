@@ -18,6 +18,7 @@ http::Response CachedPage::ToResponse() const {
   if (!etag.empty()) r.SetHeader("ETag", etag);
   if (!cache_control.empty()) r.SetHeader("Cache-Control", cache_control);
   if (!location.empty()) r.SetHeader("Location", location);
+  if (!last_modified.empty()) r.SetHeader("Last-Modified", last_modified);
   return r;
 }
 

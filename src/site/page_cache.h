@@ -28,6 +28,7 @@ struct CachedPage {
   std::string etag;           // "\"<16 hex>\""
   std::string cache_control;  // e.g. "public, max-age=60"
   std::string location;       // for cached redirects
+  std::string last_modified;  // HTTP date, or "" (feeds)
   std::size_t bytes = 0;
 
   http::Response ToResponse() const;

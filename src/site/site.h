@@ -41,12 +41,16 @@ class Site {
   const SiteContext& context() const { return ctx_; }
   PageCache& cache() { return cache_; }
 
+  // Drops the cache when the store changed in another process (checks the
+  // store at most once a second). Handlers outside Site call it before
+  // using cache().
+  void RefreshIfChanged();
+
  private:
   // Serves `key` from the cache or renders it with `render`.
   template <typename Fn>
   http::Response Cached(const std::string& key, Fn&& render);
   http::Response Asset(const http::Request& req) const;
-  void RefreshIfChanged();
 
   SiteContext ctx_;
   PageCache cache_;

@@ -34,6 +34,14 @@ struct ArticleQuery {
   // an article is left out when an earlier member of its cluster (by
   // published_at, then id) matches the same filters, exclude_ids aside.
   bool one_per_duplicate_cluster = false;
+  // Admin lists (the newsroom): the trash instead of live articles; a
+  // case-insensitive title substring; a review state ("submitted",
+  // "returned"); articles a user owns (created, or bylined as the author).
+  bool trashed = false;
+  std::string title_contains;
+  std::string review_state;
+  std::int64_t owner_user_id = 0;    // 0: anyone's
+  std::int64_t owner_author_id = 0;  // with owner_user_id
 };
 
 // One entry of the change log: article `article_id` was created, updated or

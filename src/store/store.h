@@ -11,11 +11,23 @@
 #include "base/result.h"
 #include "store/article_store.h"
 #include "store/discovery_store.h"
+#include "store/distribution_store.h"
+#include "store/editorial_store.h"
+#include "store/revision_store.h"
 #include "store/taxonomy_store.h"
+#include "store/user_store.h"
+#include "store/wire_store.h"
 
 namespace warta {
 
-class Store : public ArticleStore, public TaxonomyStore, public DiscoveryStore {
+class Store : public ArticleStore,
+              public TaxonomyStore,
+              public DistributionStore,
+              public WireStore,
+              public UserStore,
+              public RevisionStore,
+              public EditorialStore,
+              public DiscoveryStore {
  public:
   ~Store() override = default;
 

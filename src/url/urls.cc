@@ -32,6 +32,14 @@ std::string Urls::Asset(std::string_view file, std::string_view version) const {
   return out;
 }
 
+std::string Urls::Feed(std::string_view list_path, std::string_view file) {
+  std::string out(list_path);
+  while (!out.empty() && out.back() == '/') out.pop_back();
+  out += '/';
+  out += file;
+  return out;
+}
+
 std::string Urls::Page(std::string_view path, int page) {
   std::string out(path);
   if (page < 2) return out;

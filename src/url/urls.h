@@ -8,6 +8,10 @@
 //   /penulis/{slug}            author          ?page=N
 //   /cari?q=...                search
 //   /assets/{file}?v={hash}    theme assets (cached for a year)
+//   /rss.xml /atom.xml /feed.json                 site feeds
+//   /kategori/{slug}/rss.xml (atom.xml, feed.json) category feeds, and the
+//   same under /tag/{slug}/ and /penulis/{slug}/
+//   /sitemap.xml /sitemap-news.xml /robots.txt    see docs/feeds.md
 #ifndef WARTA_URL_URLS_H_
 #define WARTA_URL_URLS_H_
 
@@ -40,6 +44,10 @@ class Urls {
   std::string Author(std::string_view slug) const;
   std::string Search(std::string_view query) const;
   std::string Asset(std::string_view file, std::string_view version) const;
+
+  // A feed file ("rss.xml", "atom.xml", "feed.json") of the site (list_path
+  // "" or "/") or of a category, tag or author page: "/tag/korea/rss.xml".
+  static std::string Feed(std::string_view list_path, std::string_view file);
 
   // `path` with "?page=N" (N >= 2) or "&page=N" appended.
   static std::string Page(std::string_view path, int page);

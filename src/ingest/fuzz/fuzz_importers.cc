@@ -8,6 +8,9 @@
 #include <string_view>
 
 #include "ingest/dateline.h"
+#include "ingest/feed_parser.h"
+#include "ingest/html_to_markdown.h"
+#include "ingest/wire_feeds.h"
 #include "ingest/front_matter.h"
 #include "ingest/jsonl_format.h"
 #include "ingest/markdown_format.h"
@@ -22,5 +25,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)warta::ingest::ParseJsonLine(in, defaults);
   (void)warta::ingest::ParseDateline(in);
   (void)warta::ingest::SplitDatelineField(in);
+  // Wire ingestion: agency feeds, their HTML, dates and feeds.json.
+  (void)warta::ingest::ParseFeed(in, 7 * 3600);
+  (void)warta::ingest::HtmlToMarkdown(in);
+  (void)warta::ingest::HtmlToText(in);
+  (void)warta::ingest::ParseFeedDate(in, 0);
+  (void)warta::ingest::ParseWireFeeds(in);
   return 0;
 }

@@ -23,6 +23,7 @@ constexpr std::string_view kColumnsTail =
     "a.feature_image, a.feature_image_alt, a.feature_image_caption, a.status, "
     "a.published_at, a.created_at, a.updated_at, a.word_count, "
     "a.reading_time, a.version, COALESCE(a.import_key, ''), "
+    "a.noindex, a.no_ai, "
     "c.id, c.slug, c.name, c.description, "
     "e.id, e.slug, e.name "
     "FROM articles a LEFT JOIN categories c ON c.id = a.category_id "
@@ -60,6 +61,8 @@ Article ReadArticle(const Statement& st) {
   a.reading_time = static_cast<int>(st.Int(i++));
   a.version = st.Int(i++);
   a.import_key = st.Text(i++);
+  a.noindex = st.Int(i++) != 0;
+  a.no_ai = st.Int(i++) != 0;
   if (!st.IsNull(i)) {
     a.category =
         Category{st.Int(i), st.Text(i + 1), st.Text(i + 2), st.Text(i + 3)};
@@ -78,77 +81,119 @@ Article ReadArticle(const Statement& st) {
 // WHERE clause and its bindings, in order, for an ArticleQuery.
 struct Filter {
   std::string sql;
-  std::vector<std::variant<std::int64_t, std::string>> params;
-  int size() const { return static_cast<int>(params.size()); }
+  std::vector<std::variant<std::int64_t, std::string>> args;
 };
 
-// The query's conditions on the articles aliased `t` ("a" or "b"),
-// exclude_ids aside.
-void AddConditions(const ArticleQuery& q, const std::string& t,
-                   std::vector<std::string>& conds, Filter& f) {
-  if (q.status) {
-    conds.push_back(t + ".status = ?");
-    f.params.emplace_back(std::string(ArticleStatusName(*q.status)));
+// "%text%" for LIKE ... ESCAPE '\\', lower-case.
+std::string LikePattern(std::string_view text) {
+  std::string p = "%";
+  for (char ch : AsciiLower(text)) {
+    if (ch == '%' || ch == '_' || ch == '\\') p += '\\';
+    p += ch;
   }
-  if (q.category_id) {
-    conds.push_back(t + ".category_id = ?");
-    f.params.emplace_back(q.category_id);
-  }
-  if (q.tag_id) {
-    conds.push_back(t +
-                    ".id IN (SELECT article_id FROM article_tags WHERE "
-                    "tag_id = ?)");
-    f.params.emplace_back(q.tag_id);
-  }
-  if (q.author_id) {
-    conds.push_back(t +
-                    ".id IN (SELECT article_id FROM article_authors WHERE "
-                    "author_id = ?)");
-    f.params.emplace_back(q.author_id);
-  }
-  if (q.published_after) {
-    conds.push_back(t + ".published_at >= ?");
-    f.params.emplace_back(*q.published_after);
-  }
-  if (q.published_before) {
-    conds.push_back(t + ".published_at <= ?");
-    f.params.emplace_back(*q.published_before);
-  }
+  return p + "%";
 }
 
 Filter BuildFilter(const ArticleQuery& q) {
   Filter f;
   std::vector<std::string> conds;
-  AddConditions(q, "a", conds, f);
+  conds.push_back(q.trashed ? "a.deleted_at IS NOT NULL"
+                            : "a.deleted_at IS NULL");
+  if (q.status) {
+    conds.push_back("a.status = ?");
+    f.args.emplace_back(std::string(ArticleStatusName(*q.status)));
+  }
+  if (q.category_id) {
+    conds.push_back("a.category_id = ?");
+    f.args.emplace_back(q.category_id);
+  }
+  if (q.tag_id) {
+    conds.push_back(
+        "a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ?)");
+    f.args.emplace_back(q.tag_id);
+  }
+  if (q.author_id) {
+    conds.push_back(
+        "a.id IN (SELECT article_id FROM article_authors WHERE author_id = ?)");
+    f.args.emplace_back(q.author_id);
+  }
+  if (q.published_after) {
+    conds.push_back("a.published_at >= ?");
+    f.args.emplace_back(*q.published_after);
+  }
+  if (q.published_before) {
+    conds.push_back("a.published_at <= ?");
+    f.args.emplace_back(*q.published_before);
+  }
   for (std::int64_t id : q.exclude_ids) {
     conds.push_back("a.id <> ?");
-    f.params.emplace_back(id);
+    f.args.emplace_back(id);
+  }
+  if (!q.title_contains.empty()) {
+    conds.push_back("LOWER(a.title) LIKE ? ESCAPE '\\'");
+    f.args.emplace_back(LikePattern(q.title_contains));
+  }
+  if (!q.review_state.empty()) {
+    conds.push_back("a.review_state = ?");
+    f.args.emplace_back(q.review_state);
+  }
+  if (q.owner_user_id) {
+    conds.push_back(
+        "(a.created_by = ? OR a.id IN (SELECT article_id FROM "
+        "article_authors WHERE author_id = ?))");
+    f.args.emplace_back(q.owner_user_id);
+    f.args.emplace_back(q.owner_author_id);
   }
   if (q.one_per_duplicate_cluster) {
-    // Left out: an article with an earlier cluster member in the same list.
-    std::vector<std::string> other;
-    AddConditions(q, "b", other, f);
+    // Left out: an article with an earlier member of its near-duplicate
+    // cluster (by published_at, then id) that the same list would show.
     std::string sql =
         "NOT EXISTS (SELECT 1 FROM article_signatures d "
         "JOIN article_signatures o ON o.cluster_id = d.cluster_id "
         "AND o.article_id <> d.article_id "
         "JOIN articles b ON b.id = o.article_id "
-        "WHERE d.article_id = a.id AND (b.published_at < a.published_at OR "
+        "WHERE d.article_id = a.id AND b.deleted_at IS NULL AND "
+        "(b.published_at < a.published_at OR "
         "(b.published_at = a.published_at AND b.id < a.id))";
-    for (const std::string& c : other) sql += " AND " + c;
+    if (q.status) {
+      sql += " AND b.status = ?";
+      f.args.emplace_back(std::string(ArticleStatusName(*q.status)));
+    }
+    if (q.category_id) {
+      sql += " AND b.category_id = ?";
+      f.args.emplace_back(q.category_id);
+    }
+    if (q.tag_id) {
+      sql += " AND b.id IN (SELECT article_id FROM article_tags WHERE "
+             "tag_id = ?)";
+      f.args.emplace_back(q.tag_id);
+    }
+    if (q.author_id) {
+      sql += " AND b.id IN (SELECT article_id FROM article_authors WHERE "
+             "author_id = ?)";
+      f.args.emplace_back(q.author_id);
+    }
+    if (q.published_after) {
+      sql += " AND b.published_at >= ?";
+      f.args.emplace_back(*q.published_after);
+    }
+    if (q.published_before) {
+      sql += " AND b.published_at <= ?";
+      f.args.emplace_back(*q.published_before);
+    }
     conds.push_back(sql + ")");
   }
-  if (!conds.empty()) f.sql = "WHERE " + Join(conds, " AND ") + " ";
+  f.sql = "WHERE " + Join(conds, " AND ") + " ";
   return f;
 }
 
 void BindFilter(Statement& st, const Filter& f) {
   int i = 1;
-  for (const auto& p : f.params) {
-    if (const auto* v = std::get_if<std::int64_t>(&p)) {
-      st.Bind(i++, *v);
+  for (const auto& arg : f.args) {
+    if (const auto* n = std::get_if<std::int64_t>(&arg)) {
+      st.Bind(i++, *n);
     } else {
-      st.Bind(i++, std::get<std::string>(p));
+      st.Bind(i++, std::get<std::string>(arg));
     }
   }
 }
@@ -226,12 +271,12 @@ Status SqliteStore::LoadArticleLinks(Connection& c,
 
 Result<Article> SqliteStore::GetArticle(std::int64_t id) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
-  return LoadArticle(**r, "WHERE a.id = ?", id);
+  return LoadArticle(**r, "WHERE a.id = ? AND a.deleted_at IS NULL", id);
 }
 
 Result<Article> SqliteStore::GetArticleBySlug(std::string_view slug) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
-  return LoadArticle(**r, "WHERE a.slug = ?", slug);
+  return LoadArticle(**r, "WHERE a.slug = ? AND a.deleted_at IS NULL", slug);
 }
 
 Result<std::int64_t> SqliteStore::FindArticleIdByOldSlug(
@@ -273,7 +318,7 @@ Result<std::vector<Article>> SqliteStore::ListArticles(const ArticleQuery& q) {
   sql += "LIMIT ? OFFSET ?";
   WARTA_ASSIGN_OR_RETURN(auto st, (*r)->Prepare(sql));
   BindFilter(st, f);
-  int n = f.size();
+  int n = static_cast<int>(f.args.size());
   st.Bind(n + 1, std::clamp(q.limit, 0, 1000));
   st.Bind(n + 2, std::max(q.offset, 0));
   std::vector<Article> out;
@@ -359,6 +404,11 @@ Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
 }
 
 Result<Article> SqliteStore::SaveArticle(const Article& in) {
+  return SaveArticleWithRevision(in, nullptr);
+}
+
+Result<Article> SqliteStore::SaveArticleWithRevision(const Article& in,
+                                                     const Revision* rev) {
   if (in.title.empty()) return Status::InvalidArgument("article has no title");
   std::string wanted = in.slug.empty() ? Slugify(in.title) : in.slug;
   if (!IsValidSlug(wanted)) {
@@ -366,6 +416,24 @@ Result<Article> SqliteStore::SaveArticle(const Article& in) {
   }
   std::int64_t id = in.id;
   Status s = Write([&](Connection& c) -> Status {
+    WARTA_RETURN_IF_ERROR(WriteArticleRow(c, in, wanted, id));
+    if (!rev) return Status::Ok();
+    if (in.id == 0 && rev->user_id != 0) {
+      WARTA_ASSIGN_OR_RETURN(
+          auto own,
+          c.Prepare("UPDATE articles SET created_by = ? WHERE id = ?"));
+      WARTA_RETURN_IF_ERROR(own.Bind(1, rev->user_id).Bind(2, id).Run());
+    }
+    return InsertRevision(c, id, *rev);
+  });
+  if (!s.ok()) return s;
+  return GetArticle(id);
+}
+
+Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
+                                    const std::string& wanted,
+                                    std::int64_t& id) {
+  {
     Timestamp now = clock_.Now();
     std::optional<std::int64_t> category_id;
     if (in.category) {
@@ -380,9 +448,8 @@ Result<Article> SqliteStore::SaveArticle(const Article& in) {
     Timestamp created_at = now;
     if (id != 0) {
       WARTA_ASSIGN_OR_RETURN(
-          auto cur,
-          c.Prepare(
-              "SELECT slug, version, created_at FROM articles WHERE id = ?"));
+          auto cur, c.Prepare("SELECT slug, version, created_at FROM articles "
+                              "WHERE id = ? AND deleted_at IS NULL"));
       cur.Bind(1, id);
       WARTA_ASSIGN_OR_RETURN(bool row, cur.Step());
       if (!row) return Status::NotFound("article " + std::to_string(id));
@@ -409,15 +476,16 @@ Result<Article> SqliteStore::SaveArticle(const Article& in) {
               "plaintext, dateline_city, dateline_outlet, source, source_url, "
               "category_id, editor_id, feature_image, feature_image_alt, "
               "feature_image_caption, status, published_at, created_at, "
-              "updated_at, word_count, reading_time, version, import_key) "
-              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+              "updated_at, word_count, reading_time, version, import_key, "
+              "noindex, no_ai) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             : "UPDATE articles SET slug=?, title=?, custom_excerpt=?, body=?, "
               "html=?, plaintext=?, dateline_city=?, dateline_outlet=?, "
               "source=?, source_url=?, category_id=?, editor_id=?, "
               "feature_image=?, feature_image_alt=?, feature_image_caption=?, "
               "status=?, published_at=?, created_at=?, updated_at=?, "
-              "word_count=?, reading_time=?, version=?, import_key=? "
-              "WHERE id=?";
+              "word_count=?, reading_time=?, version=?, import_key=?, "
+              "noindex=?, no_ai=? WHERE id=?";
     WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
     int i = 1;
     auto bind = [&](const auto& v) { st.Bind(i++, v); };
@@ -448,6 +516,8 @@ Result<Article> SqliteStore::SaveArticle(const Article& in) {
     } else {
       bind(in.import_key);
     }
+    bind(in.noindex ? 1 : 0);
+    bind(in.no_ai ? 1 : 0);
     if (id != 0) st.Bind(i++, id);
     WARTA_RETURN_IF_ERROR(st.Run());
     if (id == 0) id = c.LastInsertId();
@@ -462,9 +532,7 @@ Result<Article> SqliteStore::SaveArticle(const Article& in) {
     }
     WARTA_RETURN_IF_ERROR(LogArticleChange(c, id));
     return WriteArticleLinks(c, id, in);
-  });
-  if (!s.ok()) return s;
-  return GetArticle(id);
+  }
 }
 
 Status SqliteStore::DeleteArticle(std::int64_t id) {
@@ -500,7 +568,8 @@ Result<std::vector<Article>> SqliteStore::ScanPublishedArticles(
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st, (*r)->Prepare(SelectArticles(true) +
-                             "WHERE a.status = 'published' AND a.id > ? "
+                             "WHERE a.status = 'published' AND "
+                             "a.deleted_at IS NULL AND a.id > ? "
                              "ORDER BY a.id LIMIT ?"));
   st.Bind(1, after_id).Bind(2, std::clamp(limit, 1, 1000));
   std::vector<Article> out;

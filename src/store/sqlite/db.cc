@@ -117,6 +117,12 @@ Statement& Statement::Bind(int i, std::optional<std::int64_t> v) {
   return v ? Bind(i, *v) : BindNull(i);
 }
 
+Statement& Statement::BindBlob(int i, std::string_view v) {
+  sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()),
+                    SQLITE_TRANSIENT);
+  return *this;
+}
+
 Statement& Statement::BindNull(int i) {
   sqlite3_bind_null(stmt_, i);
   return *this;
@@ -147,6 +153,11 @@ std::optional<std::int64_t> Statement::OptInt(int col) const {
 }
 
 std::string Statement::Text(int col) const {
+  if (sqlite3_column_type(stmt_, col) == SQLITE_BLOB) {
+    const void* b = sqlite3_column_blob(stmt_, col);
+    int n = sqlite3_column_bytes(stmt_, col);
+    return b ? std::string(static_cast<const char*>(b), n) : std::string();
+  }
   const unsigned char* p = sqlite3_column_text(stmt_, col);
   int n = sqlite3_column_bytes(stmt_, col);
   return p ? std::string(reinterpret_cast<const char*>(p), n) : std::string();

@@ -68,6 +68,8 @@ class Statement {
   Statement& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
   Statement& Bind(int i, std::optional<std::int64_t> v);
   Statement& BindNull(int i);
+  // Binds bytes as a BLOB (Text() reads them back).
+  Statement& BindBlob(int i, std::string_view bytes);
 
   // Resets the cursor and clears bindings, for reuse within one scope.
   void Reset();

@@ -4,6 +4,7 @@
 #ifndef WARTA_STORE_SQLITE_SQLITE_STORE_IMPL_H_
 #define WARTA_STORE_SQLITE_SQLITE_STORE_IMPL_H_
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -54,6 +55,52 @@ class SqliteStore final : public Store {
   Status MoveDuplicateCluster(std::int64_t from, std::int64_t to) override;
   Result<std::int64_t> DuplicateClusterOf(std::int64_t article_id) override;
 
+  // RevisionStore (revision_rows.cc)
+  Result<Article> SaveArticleWithRevision(const Article& article,
+                                          const Revision* revision) override;
+  Status AddRevision(std::int64_t article_id,
+                     const Revision& revision) override;
+  Result<std::vector<Revision>> ListRevisions(std::int64_t article_id,
+                                              int limit,
+                                              bool with_data) override;
+  Result<Revision> GetRevision(std::int64_t revision_id) override;
+
+  // EditorialStore (editorial_rows.cc)
+  Status TrashArticle(std::int64_t id, Timestamp now) override;
+  Status RestoreArticle(std::int64_t id) override;
+  Result<Article> GetTrashedArticle(std::int64_t id) override;
+  Result<std::map<std::int64_t, Workflow>> GetWorkflows(
+      const std::vector<std::int64_t>& ids) override;
+  Status SetReviewState(std::int64_t id, const std::string& state,
+                        const std::string& note) override;
+  Result<bool> PublishScheduled(std::int64_t id, std::int64_t version,
+                                Timestamp now,
+                                const Revision* revision) override;
+  Result<std::map<std::string, std::string>> LoadSettings() override;
+  Status SaveSettings(
+      const std::map<std::string, std::string>& settings) override;
+
+  // UserStore (user_rows.cc)
+  Result<User> AddUser(const User& user) override;
+  Result<User> AddFirstUser(const User& user) override;
+  Result<User> UpdateUser(const User& user) override;
+  Result<User> GetUser(std::int64_t id) override;
+  Result<User> GetUserByEmail(std::string_view email) override;
+  Result<std::vector<User>> ListUsers() override;
+  Result<std::int64_t> CountUsers() override;
+  Status AddSession(const Session& session) override;
+  Result<Session> GetSession(std::string_view token_hash) override;
+  Status DeleteSession(std::string_view token_hash) override;
+  Status DeleteUserSessions(std::int64_t user_id,
+                            std::string_view keep_hash) override;
+  Status DeleteExpiredSessions(Timestamp now) override;
+  Result<ApiToken> AddApiToken(const ApiToken& token) override;
+  Result<ApiToken> GetApiTokenByHash(std::string_view token_hash) override;
+  Result<ApiToken> GetApiToken(std::int64_t id) override;
+  Result<std::vector<ApiToken>> ListApiTokens(std::int64_t user_id) override;
+  Status RevokeApiToken(std::int64_t id, Timestamp now) override;
+  Status TouchApiToken(std::int64_t id, Timestamp now) override;
+
   // TaxonomyStore
   Result<Category> SaveCategory(const Category& category) override;
   Result<Category> GetCategoryBySlug(std::string_view slug) override;
@@ -64,6 +111,27 @@ class SqliteStore final : public Store {
   Result<Author> SaveAuthor(const Author& author) override;
   Result<Author> GetAuthorBySlug(std::string_view slug) override;
   Result<std::vector<Counted<Author>>> ListAuthors() override;
+
+  // DistributionStore (distribution_rows.cc)
+  Result<std::vector<SitemapArticle>> ListSitemapArticles(
+      const SitemapQuery& q) override;
+  Result<std::vector<SitemapMonth>> ListSitemapMonths() override;
+  Result<std::vector<TaxonomyLastmod>> ListTaxonomyLastmod(
+      TaxonomyKind kind, std::int64_t after_id, int limit) override;
+  Result<std::int64_t> CountTaxonomyLastmod(TaxonomyKind kind) override;
+  Result<std::vector<std::string>> ListNoAiSlugs(int limit) override;
+  Result<std::vector<std::int64_t>> ListNewestLinkedArticleIds(
+      TaxonomyKind kind, std::int64_t id, Timestamp before,
+      int limit) override;
+
+  // WireStore (wire_rows.cc)
+  Result<std::optional<WireItem>> FindWireItem(
+      std::string_view feed, std::string_view item_key) override;
+  Result<std::optional<WireItem>> FindWireItemByFingerprint(
+      std::string_view fingerprint) override;
+  Status SaveWireItem(const WireItem& item) override;
+  Status RecordWireFetch(const WireFetch& fetch) override;
+  Result<std::vector<WireFeedStatus>> ListWireFeeds() override;
 
  private:
   // A reader connection borrowed from the pool for one call.
@@ -91,6 +159,13 @@ class SqliteStore final : public Store {
       return BumpChangeSeq(*writer_).status();
     });
   }
+  // Runs `fn(writer)` in a write transaction that leaves change_seq alone:
+  // for writes no page shows (accounts, sessions, tokens).
+  template <typename Fn>
+  Status WriteQuiet(Fn&& fn) {
+    std::lock_guard<std::mutex> lock(write_mu_);
+    return InTransaction(*writer_, [&]() -> Status { return fn(*writer_); });
+  }
   // Bumps change_seq; returns the new value.
   Result<std::int64_t> BumpChangeSeq(Connection& c);
   // Records that `article_id` changed in the current write transaction.
@@ -110,6 +185,12 @@ class SqliteStore final : public Store {
   Result<std::string> UniqueSlug(Connection& c, const std::string& wanted,
                                  std::int64_t self_id);
   Status WriteArticleLinks(Connection& c, std::int64_t id, const Article& a);
+  // Inserts (id == 0, then set) or updates the article row and its links.
+  Status WriteArticleRow(Connection& c, const Article& in,
+                         const std::string& wanted_slug, std::int64_t& id);
+  // Appends `rev` for article `id` at the article's current version.
+  Status InsertRevision(Connection& c, std::int64_t id, const Revision& rev);
+  Result<User> InsertUser(Connection& c, const User& user);
 
   SqliteOptions options_;
   const Clock& clock_;

@@ -28,7 +28,8 @@ Result<std::string> EntrySlug(std::string_view kind, const std::string& slug,
 }
 
 // SQL for "published articles in each entry" counts.
-constexpr std::string_view kPublished = "a.status = 'published'";
+constexpr std::string_view kPublished =
+    "a.status = 'published' AND a.deleted_at IS NULL";
 
 }  // namespace
 

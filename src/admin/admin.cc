@@ -1,0 +1,61 @@
+#include "admin/admin.h"
+
+#include "admin/crypto.h"
+#include "admin/ui_files.h"
+#include "base/log.h"
+#include "base/strings.h"
+
+namespace warta::admin {
+
+http::Response RunApi(AdminContext& ctx, const http::Request& req,
+                      const ApiFn& fn) {
+  auto who = ctx.auth.Authenticate(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  Status csrf = ctx.auth.CheckCsrf(req, *who);
+  if (!csrf.ok()) return ErrorResponse(csrf);
+  Result<http::Response> r = fn(*who);
+  if (!r.ok()) {
+    if (HttpStatusFor(r.status()) == 500)
+      LogError(req.path + ": " + r.status().ToString());
+    return ErrorResponse(r.status());
+  }
+  return std::move(*r);
+}
+
+Result<std::int64_t> IdParam(const http::Request& req, std::string_view name) {
+  auto n = ParseInt(req.Param(name));
+  if (!n || *n <= 0)
+    return Status::InvalidArgument(std::string(name) + ": expected an id");
+  return *n;
+}
+
+Result<std::unique_ptr<Admin>> Admin::Create(Store& store, Newsroom& newsroom,
+                                             const site::SiteContext& site,
+                                             const Clock& clock,
+                                             AdminOptions options,
+                                             SettingsHooks settings) {
+  WARTA_RETURN_IF_ERROR(InitCrypto());
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& [name, bytes] : AdminUiFiles())
+    files.emplace_back(std::string(name), std::string(bytes));
+  WARTA_ASSIGN_OR_RETURN(auto ui, render::Theme::FromFiles(files));
+  auto ctx = std::unique_ptr<AdminContext>(new AdminContext{
+      store, newsroom, site, clock, options, std::move(settings),
+      Auth(store, clock, options.auth), std::move(ui)});
+  return std::unique_ptr<Admin>(new Admin(std::move(ctx)));
+}
+
+void Admin::Register(http::Router& r) {
+  AdminContext& ctx = *ctx_;
+  RegisterSessionApi(ctx, r);
+  RegisterArticlesApi(ctx, r);
+  RegisterRevisionsApi(ctx, r);
+  RegisterTaxonomyApi(ctx, r);
+  RegisterUsersApi(ctx, r);
+  RegisterSettingsApi(ctx, r);
+  RegisterTokensApi(ctx, r);
+  RegisterMediaApi(ctx, r);
+  RegisterPages(ctx, r);
+}
+
+}  // namespace warta::admin

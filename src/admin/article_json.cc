@@ -1,0 +1,232 @@
+#include "admin/article_json.h"
+
+#include "base/strings.h"
+#include "base/time.h"
+#include "content/slug.h"
+
+namespace warta::admin {
+namespace {
+
+// Image and source links: site paths or http(s) URLs only.
+Status CheckLink(const char* field, const std::string& v) {
+  if (v.empty() || (v[0] == '/' && (v.size() == 1 || v[1] != '/')) ||
+      StartsWithIgnoreAsciiCase(v, "https://") ||
+      StartsWithIgnoreAsciiCase(v, "http://")) {
+    if (v.find_first_of(" \"'<>\\\n\r\t") == std::string::npos)
+      return Status::Ok();
+  }
+  return Status::InvalidArgument(std::string(field) +
+                                 ": expected a /path or an http(s) URL");
+}
+
+template <typename T, typename Getter>
+Result<T> FindOrNew(AdminContext& ctx, const Principal& who, const char* field,
+                    const std::string& name, Getter get) {
+  std::string slug = Slugify(name);
+  if (slug.empty())
+    return Status::InvalidArgument(std::string(field) + ": \"" + name +
+                                   "\" has no letters or digits");
+  auto found = get(slug);
+  if (found.ok()) return *found;
+  if (!found.status().IsNotFound()) return found.status();
+  if (!Authorize(who, Action::kTaxonomyManage).ok()) {
+    return Status::PermissionDenied(
+        std::string(field) + ": \"" + name +
+        "\" does not exist and only editors may create it");
+  }
+  T fresh;
+  fresh.name = name;
+  (void)ctx;
+  return fresh;
+}
+
+}  // namespace
+
+json TimeJson(std::optional<Timestamp> t) {
+  return t ? json(FormatIso8601Utc(*t)) : json();
+}
+
+json ArticleJson(const AdminContext& ctx, const Article& a, const Workflow& wf,
+                 bool with_body) {
+  json tags = json::array();
+  for (const Tag& t : a.tags) tags.push_back(t.name);
+  json authors = json::array();
+  for (const Author& au : a.authors) authors.push_back(au.name);
+  json j = {
+      {"id", a.id},
+      {"slug", a.slug},
+      {"title", a.title},
+      {"custom_excerpt", a.custom_excerpt},
+      {"excerpt", a.Excerpt(200)},
+      {"category", a.category ? json(a.category->name) : json()},
+      {"category_slug", a.category ? json(a.category->slug) : json()},
+      {"tags", tags},
+      {"authors", authors},
+      {"editor", a.editor ? json(a.editor->name) : json()},
+      {"source", a.source},
+      {"source_url", a.source_url},
+      {"dateline_city", a.dateline_city},
+      {"dateline_outlet", a.dateline_outlet},
+      {"feature_image", a.feature_image},
+      {"feature_image_alt", a.feature_image_alt},
+      {"feature_image_caption", a.feature_image_caption},
+      {"noindex", a.noindex},
+      {"no_ai", a.no_ai},
+      {"status", ArticleStatusName(a.status)},
+      {"published_at", TimeJson(a.published_at)},
+      {"created_at", TimeJson(a.created_at)},
+      {"updated_at", TimeJson(a.updated_at)},
+      {"version", a.version},
+      {"word_count", a.word_count},
+      {"reading_time", a.reading_time},
+      {"review_state", wf.review_state},
+      {"review_note", wf.review_note},
+      {"created_by", wf.created_by},
+      {"trashed", wf.trashed_at.has_value()},
+      {"trashed_at", TimeJson(wf.trashed_at)},
+  };
+  if (with_body) {
+    j["body"] = a.body;
+    j["html"] = a.html;
+  }
+  bool live = a.status == ArticleStatus::kPublished && !wf.trashed_at &&
+              (!a.published_at || *a.published_at <= ctx.clock.Now());
+  if (a.status == ArticleStatus::kPublished) {
+    j["url"] = ctx.urls().Article(a.slug);
+  } else {
+    j["url"] = json();
+  }
+  j["live"] = live;
+  return j;
+}
+
+Result<std::optional<Timestamp>> ParseTimeField(const AdminContext& ctx,
+                                                const json& j,
+                                                const char* field) {
+  auto it = j.find(field);
+  if (it == j.end() || it->is_null()) return std::optional<Timestamp>();
+  if (it->is_number_integer())
+    return std::optional<Timestamp>(it->get<std::int64_t>());
+  if (!it->is_string())
+    return Status::InvalidArgument(std::string(field) +
+                                   ": expected an ISO 8601 time");
+  std::string text(Trim(it->get<std::string>()));
+  if (text.empty()) return std::optional<Timestamp>();
+  auto t = ParseIso8601(text, ctx.timezone().offset_seconds);
+  if (!t.ok())
+    return Status::InvalidArgument(std::string(field) + ": \"" + text +
+                                   "\" is not an ISO 8601 time");
+  return std::optional<Timestamp>(*t);
+}
+
+Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
+                         Article& a) {
+  struct StringField {
+    const char* name;
+    std::string* target;
+    bool link;
+  } fields[] = {
+      {"title", &a.title, false},
+      {"body", &a.body, false},
+      {"custom_excerpt", &a.custom_excerpt, false},
+      {"source", &a.source, false},
+      {"source_url", &a.source_url, true},
+      {"dateline_city", &a.dateline_city, false},
+      {"dateline_outlet", &a.dateline_outlet, false},
+      {"feature_image", &a.feature_image, true},
+      {"feature_image_alt", &a.feature_image_alt, false},
+      {"feature_image_caption", &a.feature_image_caption, false},
+  };
+  for (const StringField& f : fields) {
+    WARTA_ASSIGN_OR_RETURN(auto v, OptString(j, f.name));
+    if (!v) continue;
+    if (f.link) WARTA_RETURN_IF_ERROR(CheckLink(f.name, *v));
+    *f.target = std::move(*v);
+  }
+  WARTA_ASSIGN_OR_RETURN(auto slug, OptString(j, "slug"));
+  if (slug) a.slug = std::string(Trim(*slug));
+  // Robots switches (docs/feeds.md): search engines, AI crawlers.
+  for (auto [name, target] :
+       {std::pair{"noindex", &a.noindex}, std::pair{"no_ai", &a.no_ai}}) {
+    if (!j.contains(name) || j[name].is_null()) continue;
+    if (!j[name].is_boolean())
+      return Status::InvalidArgument(std::string(name) +
+                                     ": expected true or false");
+    *target = j[name].get<bool>();
+  }
+
+  if (j.contains("category")) {
+    const json& c = j["category"];
+    std::optional<std::string> name;
+    if (c.is_string()) {
+      name = std::string(Trim(c.get<std::string>()));
+    } else if (c.is_object() && c.contains("name") && c["name"].is_string()) {
+      name = c["name"].get<std::string>();
+    } else if (!c.is_null()) {
+      return Status::InvalidArgument("category: expected a name");
+    }
+    if (!name || name->empty()) {
+      a.category.reset();
+    } else {
+      WARTA_ASSIGN_OR_RETURN(
+          Category cat,
+          FindOrNew<Category>(ctx, who, "category", *name,
+                              [&](const std::string& s) {
+                                return ctx.store.GetCategoryBySlug(s);
+                              }));
+      a.category = cat;
+    }
+  }
+  WARTA_ASSIGN_OR_RETURN(auto tags, OptNames(j, "tags"));
+  if (tags) {
+    a.tags.clear();
+    for (const std::string& n : *tags) {
+      WARTA_ASSIGN_OR_RETURN(
+          Tag t, FindOrNew<Tag>(ctx, who, "tags", n, [&](const std::string& s) {
+            return ctx.store.GetTagBySlug(s);
+          }));
+      a.tags.push_back(std::move(t));
+    }
+  }
+  WARTA_ASSIGN_OR_RETURN(auto authors, OptNames(j, "authors"));
+  if (authors) {
+    a.authors.clear();
+    for (const std::string& n : *authors) {
+      WARTA_ASSIGN_OR_RETURN(
+          Author au,
+          FindOrNew<Author>(ctx, who, "authors", n, [&](const std::string& s) {
+            return ctx.store.GetAuthorBySlug(s);
+          }));
+      a.authors.push_back(std::move(au));
+    }
+  }
+  if (j.contains("editor")) {
+    WARTA_ASSIGN_OR_RETURN(auto editor, OptString(j, "editor"));
+    if (!editor || Trim(*editor).empty()) {
+      a.editor.reset();
+    } else {
+      WARTA_ASSIGN_OR_RETURN(
+          Author au,
+          FindOrNew<Author>(ctx, who, "editor", std::string(Trim(*editor)),
+                            [&](const std::string& s) {
+                              return ctx.store.GetAuthorBySlug(s);
+                            }));
+      a.editor = std::move(au);
+    }
+  }
+  WARTA_ASSIGN_OR_RETURN(auto status, OptString(j, "status"));
+  if (status) {
+    auto s = ParseArticleStatus(*status);
+    if (!s.ok())
+      return Status::InvalidArgument(
+          "status: expected draft, scheduled or published");
+    a.status = *s;
+  }
+  if (j.contains("published_at")) {
+    WARTA_ASSIGN_OR_RETURN(a.published_at,
+                           ParseTimeField(ctx, j, "published_at"));
+  }
+  return Status::Ok();
+}
+
+}  // namespace warta::admin

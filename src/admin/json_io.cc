@@ -1,0 +1,136 @@
+#include "admin/json_io.h"
+
+#include "base/strings.h"
+
+namespace warta::admin {
+
+std::string Dump(const json& j) {
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+http::Response JsonResponse(int status, const json& body) {
+  http::Response r = http::Response::Json(status, Dump(body) + "\n");
+  r.SetHeader("Cache-Control", "no-store");
+  return r;
+}
+
+int HttpStatusFor(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kOk:
+      return 200;
+    case StatusCode::kInvalidArgument:
+      return 400;
+    case StatusCode::kUnauthenticated:
+      return 401;
+    case StatusCode::kPermissionDenied:
+      return 403;
+    case StatusCode::kNotFound:
+      return 404;
+    case StatusCode::kAlreadyExists:
+    case StatusCode::kConflict:
+    case StatusCode::kFailedPrecondition:
+      return 409;
+    case StatusCode::kResourceExhausted:
+      return 429;
+    case StatusCode::kUnavailable:
+      return 503;
+    default:
+      return 500;
+  }
+}
+
+http::Response ErrorResponse(const Status& s) {
+  int status = HttpStatusFor(s);
+  json body = {{"error", status == 500 ? "internal error" : s.message()}};
+  size_t colon = s.message().find(": ");
+  if (status == 400 && colon != std::string::npos && colon < 40 &&
+      s.message().find(' ') >= colon) {
+    body["field"] = s.message().substr(0, colon);
+  }
+  return JsonResponse(status, body);
+}
+
+Result<json> ParseBody(const http::Request& req) {
+  if (Trim(req.body).empty()) return json::object();
+  json j = json::parse(req.body, nullptr, false);
+  if (j.is_discarded()) return Status::InvalidArgument("body: not valid JSON");
+  if (!j.is_object())
+    return Status::InvalidArgument("body: expected a JSON object");
+  return j;
+}
+
+namespace {
+
+Status WrongType(const char* field, const char* want) {
+  return Status::InvalidArgument(std::string(field) + ": expected " + want);
+}
+
+}  // namespace
+
+Result<std::optional<std::string>> OptString(const json& j, const char* field) {
+  auto it = j.find(field);
+  if (it == j.end() || it->is_null()) return std::optional<std::string>();
+  if (!it->is_string()) return WrongType(field, "a string");
+  return std::optional<std::string>(it->get<std::string>());
+}
+
+Result<std::optional<std::int64_t>> OptInt(const json& j, const char* field) {
+  auto it = j.find(field);
+  if (it == j.end() || it->is_null()) return std::optional<std::int64_t>();
+  if (it->is_number_integer())
+    return std::optional<std::int64_t>(it->get<std::int64_t>());
+  if (it->is_string()) {
+    if (auto n = ParseInt(it->get<std::string>()))
+      return std::optional<std::int64_t>(*n);
+  }
+  return WrongType(field, "a whole number");
+}
+
+Result<std::optional<bool>> OptBool(const json& j, const char* field) {
+  auto it = j.find(field);
+  if (it == j.end() || it->is_null()) return std::optional<bool>();
+  if (!it->is_boolean()) return WrongType(field, "true or false");
+  return std::optional<bool>(it->get<bool>());
+}
+
+Result<std::optional<std::vector<std::string>>> OptNames(const json& j,
+                                                         const char* field) {
+  using Out = std::optional<std::vector<std::string>>;
+  auto it = j.find(field);
+  if (it == j.end() || it->is_null()) return Out();
+  std::vector<std::string> names;
+  auto add = [&](std::string_view n) {
+    n = Trim(n);
+    if (n.empty()) return;
+    for (const auto& have : names)
+      if (EqualsIgnoreAsciiCase(have, n)) return;
+    names.emplace_back(n);
+  };
+  if (it->is_string()) {
+    const std::string text = it->get<std::string>();  // outlives the views
+    for (std::string_view n : Split(text, ',')) add(n);
+    return Out(std::move(names));
+  }
+  if (!it->is_array()) return WrongType(field, "a list of names");
+  for (const auto& e : *it) {
+    if (e.is_string()) {
+      add(e.get<std::string>());
+    } else if (e.is_object() && e.contains("name") && e["name"].is_string()) {
+      add(e["name"].get<std::string>());
+    } else {
+      return WrongType(field, "a list of names");
+    }
+  }
+  if (names.size() > 50)
+    return Status::InvalidArgument(std::string(field) + ": at most 50");
+  return Out(std::move(names));
+}
+
+Result<std::string> RequiredString(const json& j, const char* field) {
+  WARTA_ASSIGN_OR_RETURN(auto v, OptString(j, field));
+  if (!v || Trim(*v).empty())
+    return Status::InvalidArgument(std::string(field) + ": required");
+  return *v;
+}
+
+}  // namespace warta::admin

@@ -1,0 +1,51 @@
+// JSON in and out of the admin API: responses, errors with their HTTP
+// status, and typed field readers that name the field on bad input. JSON is
+// parsed with exceptions off; readers check types before reading.
+// Pure functions; thread-safe.
+#ifndef WARTA_ADMIN_JSON_IO_H_
+#define WARTA_ADMIN_JSON_IO_H_
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "http/request.h"
+#include "http/response.h"
+
+namespace warta::admin {
+
+using json = nlohmann::json;
+
+// A JSON response (never cached).
+http::Response JsonResponse(int status, const json& body);
+
+// The HTTP status for a Status code: 400, 401, 403, 404, 409, 429, 500.
+int HttpStatusFor(const Status& s);
+// {"error": message} (and "field" when the message starts with "field: ")
+// with the matching status.
+http::Response ErrorResponse(const Status& s);
+
+// The request body as a JSON object; InvalidArgument otherwise. An empty
+// body is an empty object.
+Result<json> ParseBody(const http::Request& req);
+
+// Field readers: nullopt when absent (or null when `null_ok`);
+// InvalidArgument "field: expected ..." on a wrong type.
+Result<std::optional<std::string>> OptString(const json& j, const char* field);
+Result<std::optional<std::int64_t>> OptInt(const json& j, const char* field);
+Result<std::optional<bool>> OptBool(const json& j, const char* field);
+// A list of names: ["a", "b"], [{"name": "a"}], or "a, b".
+Result<std::optional<std::vector<std::string>>> OptNames(const json& j,
+                                                         const char* field);
+// A required string; InvalidArgument "field: required" when absent.
+Result<std::string> RequiredString(const json& j, const char* field);
+
+// Serialises without throwing on invalid UTF-8 (replaced by U+FFFD).
+std::string Dump(const json& j);
+
+}  // namespace warta::admin
+
+#endif  // WARTA_ADMIN_JSON_IO_H_

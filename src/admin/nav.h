@@ -1,0 +1,28 @@
+// The admin's pages in one table: the navigation shows each entry the
+// user's role allows. Add a page here (and its handler in pages_*.cc).
+#ifndef WARTA_ADMIN_NAV_H_
+#define WARTA_ADMIN_NAV_H_
+
+#include "admin/policy.h"
+
+namespace warta::admin {
+
+struct NavEntry {
+  const char* label_key;  // locale key of the link text
+  const char* path;
+  Action action;  // shown when the role allows this
+};
+
+inline constexpr NavEntry kAdminNav[] = {
+    {"nav_articles", "/admin/articles", Action::kArticleReadOwn},
+    {"nav_review", "/admin/review", Action::kReviewQueue},
+    {"nav_taxonomy", "/admin/taxonomy", Action::kTaxonomyManage},
+    {"nav_users", "/admin/users", Action::kUsersManage},
+    {"nav_settings", "/admin/settings", Action::kSettingsManage},
+    {"nav_tokens", "/admin/tokens", Action::kTokensOwn},
+    // Wire feeds and their status (ingestion) go here.
+};
+
+}  // namespace warta::admin
+
+#endif  // WARTA_ADMIN_NAV_H_

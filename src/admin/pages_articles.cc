@@ -1,0 +1,322 @@
+// The article pages: the list (with filters, search and the trash), the
+// review queue, the editor and the revision history.
+#include "admin/article_json.h"
+#include "admin/pages.h"
+#include "admin/revision_view.h"
+#include "base/strings.h"
+#include "content/slug.h"
+
+namespace warta::admin {
+namespace {
+
+constexpr int kPageSize = 30;
+
+// Mustache treats "" as true: absent text is false.
+render::View OptText(std::string s) {
+  return s.empty() ? render::View(false) : render::View(std::move(s));
+}
+
+std::string StatusLabel(const AdminContext& ctx, Language lang,
+                        const Article& a, const Workflow& wf) {
+  if (wf.trashed_at) return ctx.ui->Text(lang, "status_trash");
+  return ctx.ui->Text(lang,
+                      "status_" + std::string(ArticleStatusName(a.status)));
+}
+
+render::View Row(const AdminContext& ctx, Language lang, const Article& a,
+                 const Workflow& wf) {
+  std::string authors;
+  for (const Author& au : a.authors)
+    authors += (authors.empty() ? "" : ", ") + au.name;
+  render::View row = {
+      {"id", a.id},
+      {"title", a.title},
+      {"edit_url", "/admin/articles/" + std::to_string(a.id)},
+      {"status", wf.trashed_at ? "trash" : ArticleStatusName(a.status)},
+      {"status_label", StatusLabel(ctx, lang, a, wf)},
+      {"category", a.category ? a.category->name : ""},
+      {"authors", authors},
+      {"updated", ShowTime(ctx, a.updated_at, lang)},
+      {"when", OptText(ShowTime(ctx, a.published_at, lang))},
+      {"trashed", wf.trashed_at.has_value()},
+      {"review",
+       wf.review_state.empty()
+           ? render::View(false)
+           : render::View(ctx.ui->Text(lang, "review_" + wf.review_state))},
+      {"public_url", a.status == ArticleStatus::kPublished && !wf.trashed_at
+                         ? render::View(ctx.urls().Article(a.slug))
+                         : render::View(false)},
+  };
+  return row;
+}
+
+// The article list; `review` shows the review queue instead.
+Result<http::Response> ListPage(AdminContext& ctx, const PageRequest& p,
+                                bool review) {
+  const http::Request& req = p.req;
+  ArticleQuery q;
+  q.order = ArticleQuery::Order::kRecentlyUpdated;
+  std::string status = req.Query("status").value_or("");
+  std::string category = req.Query("category").value_or("");
+  std::string text = req.Query("q").value_or("");
+  if (review) {
+    WARTA_RETURN_IF_ERROR(Authorize(p.who, Action::kReviewQueue));
+    q.review_state = "submitted";
+    q.status = ArticleStatus::kDraft;
+  } else if (status == "trash") {
+    q.trashed = true;
+  } else if (!status.empty()) {
+    auto s = ParseArticleStatus(status);
+    if (s.ok()) q.status = *s;
+  }
+  if (!category.empty()) {
+    auto c = ctx.store.GetCategoryBySlug(category);
+    q.category_id = c.ok() ? c->id : -1;
+  }
+  q.title_contains = std::string(Trim(text));
+  if (!Authorize(p.who, Action::kArticleReadAny).ok()) {
+    q.owner_user_id = p.who.user.id;
+    q.owner_author_id = p.who.user.author_id;
+  }
+  int page = 1;
+  if (auto n = ParseInt(req.Query("page").value_or("1")); n && *n > 0)
+    page = static_cast<int>(std::min<std::int64_t>(*n, 100000));
+  q.limit = kPageSize;
+  q.offset = (page - 1) * kPageSize;
+  WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.ListArticles(q));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t total, ctx.store.CountArticles(q));
+  std::vector<std::int64_t> ids;
+  for (const Article& a : list) ids.push_back(a.id);
+  WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.GetWorkflows(ids));
+
+  std::string current = review ? "/admin/review" : "/admin/articles";
+  render::View v = PageView(
+      ctx, p, ctx.ui->Text(p.lang, review ? "review_title" : "articles_title"),
+      current);
+  render::View rows = render::View::array();
+  for (const Article& a : list) rows.push_back(Row(ctx, p.lang, a, wfs[a.id]));
+  v["rows"] = std::move(rows);
+  v["empty"] = list.empty();
+  v["review"] = review;
+  v["q"] = text;
+  render::View statuses = render::View::array();
+  for (std::string s : {"", "draft", "scheduled", "published", "trash"}) {
+    statuses.push_back(
+        {{"value", s},
+         {"label",
+          ctx.ui->Text(p.lang, s.empty() ? "status_any" : "status_" + s)},
+         {"selected", s == status}});
+  }
+  v["statuses"] = std::move(statuses);
+  WARTA_ASSIGN_OR_RETURN(auto cats, ctx.store.ListCategories());
+  render::View categories = render::View::array();
+  categories.push_back({{"value", ""},
+                        {"label", ctx.ui->Text(p.lang, "category_any")},
+                        {"selected", category.empty()}});
+  for (const auto& c : cats) {
+    categories.push_back({{"value", c.item.slug},
+                          {"label", c.item.name},
+                          {"selected", c.item.slug == category}});
+  }
+  v["categories"] = std::move(categories);
+  int pages = static_cast<int>((total + kPageSize - 1) / kPageSize);
+  v["total_label"] =
+      ctx.ui->Text(p.lang, "total_articles", {{"n", std::to_string(total)}});
+  auto link = [&](int n) {
+    std::string url = current + "?page=" + std::to_string(n);
+    if (!status.empty()) url += "&status=" + UrlEncode(status);
+    if (!category.empty()) url += "&category=" + UrlEncode(category);
+    if (!text.empty()) url += "&q=" + UrlEncode(text);
+    return url;
+  };
+  v["prev_url"] = page > 1 ? render::View(link(page - 1)) : render::View(false);
+  v["next_url"] =
+      page < pages ? render::View(link(page + 1)) : render::View(false);
+  v["page_label"] =
+      ctx.ui->Text(p.lang, "page_of",
+                   {{"n", std::to_string(page)},
+                    {"total", std::to_string(std::max(1, pages))}});
+  return RenderPage(ctx, "articles", v);
+}
+
+std::string Names(const auto& list) {
+  std::string s;
+  for (const auto& x : list) s += (s.empty() ? "" : ", ") + x.name;
+  return s;
+}
+
+Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
+                                  std::int64_t id) {
+  Article a;
+  Workflow wf;
+  wf.created_by = p.who.user.id;
+  if (id != 0) {
+    WARTA_ASSIGN_OR_RETURN(a, ctx.store.GetArticle(id));
+    WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.GetWorkflows({id}));
+    wf = wfs[id];
+    WARTA_RETURN_IF_ERROR(AuthorizeArticle(p.who, ArticleVerb::kRead, a, wf));
+  } else {
+    WARTA_RETURN_IF_ERROR(Authorize(p.who, Action::kArticleCreate));
+    Author me;
+    me.id = p.who.user.author_id;
+    me.name = p.who.user.name;
+    a.authors.push_back(me);
+  }
+  const Language lang = p.lang;
+  render::View v = PageView(
+      ctx, p,
+      id ? ctx.ui->Text(lang, "edit_title") : ctx.ui->Text(lang, "new_title"),
+      "/admin/articles");
+  bool can_edit = AuthorizeArticle(p.who, ArticleVerb::kEdit, a, wf).ok();
+  bool can_publish = AuthorizeArticle(p.who, ArticleVerb::kPublish, a, wf).ok();
+  bool can_submit = AuthorizeArticle(p.who, ArticleVerb::kSubmit, a, wf).ok();
+  bool can_return = Authorize(p.who, Action::kArticleReturn).ok();
+  bool can_trash = AuthorizeArticle(p.who, ArticleVerb::kTrash, a, wf).ok();
+  const bool published = a.status == ArticleStatus::kPublished;
+  const bool scheduled = a.status == ArticleStatus::kScheduled;
+  v["article"] = {
+      {"id", a.id},
+      {"version", a.version},
+      {"title", a.title},
+      {"body", a.body},
+      {"custom_excerpt", a.custom_excerpt},
+      {"dateline_city", a.dateline_city},
+      {"dateline_outlet", a.dateline_outlet},
+      {"source", a.source},
+      {"source_url", a.source_url},
+      {"category", a.category ? a.category->name : ""},
+      {"tags", Names(a.tags)},
+      {"authors", Names(a.authors)},
+      {"editor", a.editor ? a.editor->name : ""},
+      {"slug", a.slug},
+      {"feature_image", a.feature_image},
+      {"feature_image_alt", a.feature_image_alt},
+      {"feature_image_caption", a.feature_image_caption},
+      {"status", ArticleStatusName(a.status)},
+      {"status_label", StatusLabel(ctx, lang, a, wf)},
+      {"published_at_local", LocalInputTime(ctx, a.published_at)},
+      {"published_at_label", OptText(ShowTime(ctx, a.published_at, lang))},
+      {"updated_at", a.updated_at},
+      {"public_url", published ? render::View(ctx.urls().Article(a.slug))
+                               : render::View(false)},
+      {"revisions_url",
+       id ? render::View("/admin/articles/" + std::to_string(id) + "/revisions")
+          : render::View(false)},
+      {"review_state", wf.review_state},
+      {"review_label",
+       wf.review_state.empty()
+           ? render::View(false)
+           : render::View(ctx.ui->Text(lang, "review_" + wf.review_state))},
+      {"review_note", OptText(wf.review_note)},
+  };
+  v["can"] = {
+      {"edit", can_edit || id == 0},
+      {"publish", can_publish && !published},
+      {"schedule", can_publish && !published},
+      {"unpublish", can_publish && (published || scheduled) && id != 0},
+      {"submit", can_submit && !can_publish && !published && !scheduled &&
+                     wf.review_state != "submitted"},
+      {"return",
+       can_return && id != 0 && !published && wf.review_state == "submitted"},
+      {"trash", can_trash && id != 0},
+  };
+  v["readonly"] = !(can_edit || id == 0);
+  // Autosaved changes to a live article wait in the history until saved.
+  v["pending_autosave"] = false;
+  if (id != 0 && a.status != ArticleStatus::kDraft) {
+    WARTA_ASSIGN_OR_RETURN(auto last, ctx.store.ListRevisions(id, 1, false));
+    if (!last.empty() && last[0].kind == "autosave" &&
+        last[0].article_version == a.version) {
+      v["pending_autosave"] = {
+          {"url", "/admin/articles/" + std::to_string(id) +
+                      "/revisions?rev=" + std::to_string(last[0].id)},
+          {"when", ShowTime(ctx, last[0].created_at, lang)}};
+    }
+  }
+  WARTA_ASSIGN_OR_RETURN(auto cats, ctx.store.ListCategories());
+  render::View cat_names = render::View::array();
+  for (const auto& c : cats) cat_names.push_back(c.item.name);
+  v["category_names"] = std::move(cat_names);
+  WARTA_ASSIGN_OR_RETURN(auto tags, ctx.store.ListTags());
+  render::View tag_names = render::View::array();
+  for (const auto& t : tags) tag_names.push_back(t.item.name);
+  v["tag_names"] = std::move(tag_names);
+  WARTA_ASSIGN_OR_RETURN(auto authors, ctx.store.ListAuthors());
+  render::View author_names = render::View::array();
+  for (const auto& au : authors) author_names.push_back(au.item.name);
+  v["author_names"] = std::move(author_names);
+  return RenderPage(ctx, "editor", v);
+}
+
+Result<http::Response> RevisionsPage(AdminContext& ctx, const PageRequest& p,
+                                     std::int64_t id) {
+  WARTA_ASSIGN_OR_RETURN(Article a, ctx.store.GetArticle(id));
+  WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.GetWorkflows({id}));
+  WARTA_RETURN_IF_ERROR(
+      AuthorizeArticle(p.who, ArticleVerb::kRead, a, wfs[id]));
+  WARTA_ASSIGN_OR_RETURN(auto revs, ctx.store.ListRevisions(id, 1000, false));
+  std::int64_t chosen = revs.empty() ? 0 : revs[0].id;
+  if (auto r = ParseInt(p.req.Query("rev").value_or("")); r) chosen = *r;
+  render::View v = PageView(ctx, p, ctx.ui->Text(p.lang, "revisions_title"),
+                            "/admin/articles");
+  v["article"] = {{"id", a.id},
+                  {"title", a.title},
+                  {"version", a.version},
+                  {"edit_url", "/admin/articles/" + std::to_string(id)}};
+  render::View list = render::View::array();
+  for (const Revision& r : revs) {
+    std::string kind_key = "rev_" + r.kind;
+    list.push_back(
+        {{"id", r.id},
+         {"url", "/admin/articles/" + std::to_string(id) +
+                     "/revisions?rev=" + std::to_string(r.id)},
+         {"when", ShowTime(ctx, r.created_at, p.lang)},
+         {"who", r.user_name.empty() ? ctx.ui->Text(p.lang, "rev_system")
+                                     : r.user_name},
+         {"kind", ctx.ui->Text(p.lang, kind_key)},
+         {"title", r.title},
+         {"current", r.id == chosen}});
+  }
+  v["revisions"] = std::move(list);
+  v["can_restore"] =
+      AuthorizeArticle(p.who, ArticleVerb::kEdit, a, wfs[id]).ok();
+  if (chosen != 0) {
+    WARTA_ASSIGN_OR_RETURN(RevisionView rv, BuildRevisionView(ctx, id, chosen));
+    render::View changes = render::View::array();
+    for (const FieldChange& c : rv.changes) {
+      changes.push_back({{"field", ctx.ui->Text(p.lang, "field_" + c.field)},
+                         {"html", DiffHtml(c.parts)}});
+    }
+    v["chosen"] = {{"id", chosen},
+                   {"when", ShowTime(ctx, rv.revision.created_at, p.lang)},
+                   {"changes", std::move(changes)},
+                   {"no_changes", rv.changes.empty()},
+                   {"is_latest", !revs.empty() && revs[0].id == chosen}};
+  } else {
+    v["chosen"] = false;
+  }
+  return RenderPage(ctx, "revisions", v);
+}
+
+}  // namespace
+
+void RegisterArticlePages(AdminContext& ctx, http::Router& r) {
+  AddPage(ctx, r, "/admin/articles",
+          [&ctx](const PageRequest& p) { return ListPage(ctx, p, false); });
+  AddPage(ctx, r, "/admin/review",
+          [&ctx](const PageRequest& p) { return ListPage(ctx, p, true); });
+  AddPage(ctx, r, "/admin/articles/new",
+          [&ctx](const PageRequest& p) { return EditorPage(ctx, p, 0); });
+  AddPage(ctx, r, "/admin/articles/{id}",
+          [&ctx](const PageRequest& p) -> Result<http::Response> {
+            WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(p.req, "id"));
+            return EditorPage(ctx, p, id);
+          });
+  AddPage(ctx, r, "/admin/articles/{id}/revisions",
+          [&ctx](const PageRequest& p) -> Result<http::Response> {
+            WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(p.req, "id"));
+            return RevisionsPage(ctx, p, id);
+          });
+}
+
+}  // namespace warta::admin

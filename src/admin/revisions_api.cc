@@ -1,0 +1,167 @@
+// /api/admin/articles/{id}/revisions: the history of an article, one
+// revision with a diff against the one before, and restoring a revision as
+// a new one.
+#include <nlohmann/json.hpp>
+
+#include "admin/article_json.h"
+#include "admin/diff.h"
+#include "admin/revision_view.h"
+#include "newsroom/revisions.h"
+
+namespace warta::admin {
+namespace {
+
+Result<std::pair<Article, Workflow>> LoadLive(AdminContext& ctx,
+                                              std::int64_t id) {
+  WARTA_ASSIGN_OR_RETURN(Article a, ctx.store.GetArticle(id));
+  WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.GetWorkflows({id}));
+  return std::make_pair(std::move(a), wfs[id]);
+}
+
+json RevisionMeta(const Revision& r) {
+  return {{"id", r.id},
+          {"article_id", r.article_id},
+          {"article_version", r.article_version},
+          {"created_at", TimeJson(r.created_at)},
+          {"user_id", r.user_id},
+          {"user", r.user_name},
+          {"kind", r.kind},
+          {"note", r.note},
+          {"title", r.title},
+          {"raw_bytes", r.raw_size},
+          {"stored_bytes", static_cast<std::int64_t>(r.data.size())}};
+}
+
+Result<http::Response> List(AdminContext& ctx, const http::Request& req,
+                            const Principal& who) {
+  WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(req, "id"));
+  WARTA_ASSIGN_OR_RETURN(auto loaded, LoadLive(ctx, id));
+  WARTA_RETURN_IF_ERROR(
+      AuthorizeArticle(who, ArticleVerb::kRead, loaded.first, loaded.second));
+  // With data only to report stored sizes; lists are short enough.
+  WARTA_ASSIGN_OR_RETURN(auto revs, ctx.store.ListRevisions(id, 1000, true));
+  json items = json::array();
+  for (const Revision& r : revs) items.push_back(RevisionMeta(r));
+  return JsonResponse(200, {{"revisions", items}});
+}
+
+Result<http::Response> ReadOne(AdminContext& ctx, const http::Request& req,
+                               const Principal& who) {
+  WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(req, "id"));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t rev_id, IdParam(req, "rev"));
+  WARTA_ASSIGN_OR_RETURN(auto loaded, LoadLive(ctx, id));
+  WARTA_RETURN_IF_ERROR(
+      AuthorizeArticle(who, ArticleVerb::kRead, loaded.first, loaded.second));
+  WARTA_ASSIGN_OR_RETURN(RevisionView view, BuildRevisionView(ctx, id, rev_id));
+  json j = RevisionMeta(view.revision);
+  j["article"] = ArticleJson(ctx, view.at, loaded.second);
+  j["previous_id"] = view.previous_id;
+  json changes = json::array();
+  for (const FieldChange& c : view.changes) {
+    json parts = json::array();
+    for (const DiffPart& p : c.parts) {
+      parts.push_back({{"op", p.kind == DiffPart::kEqual    ? "equal"
+                              : p.kind == DiffPart::kInsert ? "insert"
+                                                            : "delete"},
+                       {"text", p.text}});
+    }
+    changes.push_back({{"field", c.field}, {"parts", parts}});
+  }
+  j["changes"] = changes;
+  return JsonResponse(200, j);
+}
+
+Result<http::Response> RestoreOne(AdminContext& ctx, const http::Request& req,
+                                  const Principal& who) {
+  WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(req, "id"));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t rev_id, IdParam(req, "rev"));
+  WARTA_ASSIGN_OR_RETURN(json body, ParseBody(req));
+  WARTA_ASSIGN_OR_RETURN(auto version, OptInt(body, "version"));
+  WARTA_ASSIGN_OR_RETURN(auto loaded, LoadLive(ctx, id));
+  WARTA_RETURN_IF_ERROR(
+      AuthorizeArticle(who, ArticleVerb::kEdit, loaded.first, loaded.second));
+  auto restored = ctx.newsroom.RestoreRevision(
+      id, rev_id, version.value_or(loaded.first.version), who.user.id);
+  if (!restored.ok() && restored.status().code() == StatusCode::kConflict) {
+    WARTA_ASSIGN_OR_RETURN(auto now, LoadLive(ctx, id));
+    json current = ArticleJson(ctx, now.first, now.second);
+    json out = current;
+    out["error"] = restored.status().message();
+    out["article"] = current;
+    return JsonResponse(409, out);
+  }
+  if (!restored.ok()) return restored.status();
+  WARTA_ASSIGN_OR_RETURN(auto after, LoadLive(ctx, id));
+  return JsonResponse(200, ArticleJson(ctx, after.first, after.second));
+}
+
+}  // namespace
+
+Result<RevisionView> BuildRevisionView(AdminContext& ctx,
+                                       std::int64_t article_id,
+                                       std::int64_t revision_id) {
+  WARTA_ASSIGN_OR_RETURN(Revision rev, ctx.store.GetRevision(revision_id));
+  if (rev.article_id != article_id)
+    return Status::NotFound("revision " + std::to_string(revision_id));
+  RevisionView v;
+  v.revision = rev;
+  WARTA_ASSIGN_OR_RETURN(v.at, ctx.newsroom.ArticleAt(rev));
+  // The revision before it, to diff against.
+  WARTA_ASSIGN_OR_RETURN(auto all,
+                         ctx.store.ListRevisions(article_id, 100000, false));
+  Article before;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (all[i].id == revision_id && i + 1 < all.size()) {
+      v.previous_id = all[i + 1].id;
+      WARTA_ASSIGN_OR_RETURN(before, ctx.newsroom.ArticleAt(all[i + 1]));
+      break;
+    }
+  }
+  auto names = [](const auto& list) {
+    std::string s;
+    for (const auto& x : list) s += (s.empty() ? "" : ", ") + x.name;
+    return s;
+  };
+  struct Field {
+    const char* name;
+    std::string then, now;
+  } fields[] = {
+      {"title", before.title, v.at.title},
+      {"custom_excerpt", before.custom_excerpt, v.at.custom_excerpt},
+      {"body", before.body, v.at.body},
+      {"category", before.category ? before.category->name : "",
+       v.at.category ? v.at.category->name : ""},
+      {"tags", names(before.tags), names(v.at.tags)},
+      {"authors", names(before.authors), names(v.at.authors)},
+      {"dateline_city", before.dateline_city, v.at.dateline_city},
+      {"source", before.source, v.at.source},
+      {"feature_image", before.feature_image, v.at.feature_image},
+      {"status",
+       v.previous_id ? std::string(ArticleStatusName(before.status)) : "",
+       std::string(ArticleStatusName(v.at.status))},
+  };
+  for (const Field& f : fields) {
+    if (f.then == f.now) continue;
+    v.changes.push_back({f.name, DiffWords(f.then, f.now)});
+  }
+  return v;
+}
+
+void RegisterRevisionsApi(AdminContext& ctx, http::Router& r) {
+  r.Get("/api/admin/articles/{id}/revisions", [&ctx](const http::Request& q) {
+    return RunApi(ctx, q, [&](const Principal& w) { return List(ctx, q, w); });
+  });
+  r.Get("/api/admin/articles/{id}/revisions/{rev}",
+        [&ctx](const http::Request& q) {
+          return RunApi(ctx, q,
+                        [&](const Principal& w) { return ReadOne(ctx, q, w); });
+        });
+  r.Post("/api/admin/articles/{id}/revisions/{rev}/restore",
+         [&ctx](const http::Request& q) {
+           return RunApi(ctx, q, [&](const Principal& w) {
+             return RestoreOne(ctx, q, w);
+           });
+         });
+}
+
+}  // namespace warta::admin

@@ -1,0 +1,114 @@
+// warta newsroom: shared behaviour of the admin pages. No dependencies.
+// Every state-changing call carries the session's CSRF token.
+(function () {
+  'use strict';
+  var meta = document.querySelector('meta[name="csrf-token"]');
+  var csrf = meta ? meta.getAttribute('content') : '';
+
+  function api(method, url, body) {
+    var opts = { method: method, credentials: 'same-origin', headers: {} };
+    if (method !== 'GET') opts.headers['X-CSRF-Token'] = csrf;
+    if (body !== undefined) {
+      if (body instanceof Blob) {
+        opts.body = body;
+        opts.headers['Content-Type'] = body.type || 'application/octet-stream';
+      } else {
+        opts.body = JSON.stringify(body);
+        opts.headers['Content-Type'] = 'application/json';
+      }
+    }
+    return fetch(url, opts).then(function (res) {
+      var type = res.headers.get('Content-Type') || '';
+      var read = type.indexOf('json') >= 0 ? res.json() : res.text();
+      return read.then(function (data) {
+        return { ok: res.ok, status: res.status, data: data };
+      });
+    }, function () {
+      return { ok: false, status: 0, data: { error: 'offline' } };
+    });
+  }
+
+  function notice(text, kind) {
+    var el = document.querySelector('[data-notice]');
+    if (!el) return;
+    el.textContent = text;
+    el.className = 'notice' + (kind ? ' ' + kind : '');
+    el.hidden = !text;
+  }
+
+  function errorText(r) {
+    if (r.data && r.data.error) return r.data.error;
+    return 'HTTP ' + r.status;
+  }
+
+  // Form fields as JSON; checkboxes sharing a name become a list.
+  function formJson(form) {
+    var out = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.disabled) return;
+      if (el.type === 'checkbox') {
+        out[el.name] = out[el.name] || [];
+        if (el.checked) out[el.name].push(el.value);
+      } else if (el.type !== 'submit' && el.type !== 'button' && el.type !== 'file') {
+        out[el.name] = el.value;
+      }
+    });
+    return out;
+  }
+
+  function after(el, r) {
+    if (!r.ok) { notice(errorText(r), 'error'); return; }
+    if (el.hasAttribute('data-goto')) { location.href = el.getAttribute('data-goto'); return; }
+    if (el.hasAttribute('data-reload')) { location.reload(); return; }
+    notice(el.getAttribute('data-done') || 'OK', 'ok');
+  }
+
+  function call(spec, body) {
+    var i = spec.indexOf(' ');
+    return api(spec.slice(0, i), spec.slice(i + 1), body);
+  }
+
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (form.hasAttribute('data-login') || form.hasAttribute('data-setup')) {
+      e.preventDefault();
+      var err = form.querySelector('[data-error]');
+      var url = form.hasAttribute('data-login') ? '/api/admin/session' : '/api/admin/setup';
+      api('POST', url, formJson(form)).then(function (r) {
+        if (r.ok) { location.href = form.getAttribute('data-next') || '/admin/articles'; return; }
+        err.textContent = errorText(r) + (r.status === 429 ? '' : '');
+        err.hidden = false;
+      });
+      return;
+    }
+    if (form.hasAttribute('data-api')) {
+      e.preventDefault();
+      call(form.getAttribute('data-api'), formJson(form)).then(function (r) {
+        if (r.ok && form.hasAttribute('data-show-token')) {
+          var out = form.querySelector('[data-token-out]');
+          form.querySelector('[data-token-value]').textContent = r.data.token;
+          out.hidden = false;
+          return;
+        }
+        after(form, r);
+      });
+    }
+  });
+
+  document.addEventListener('click', function (e) {
+    var el = e.target.closest('button');
+    if (!el) return;
+    if (el.hasAttribute('data-logout')) {
+      api('DELETE', '/api/admin/session').then(function () { location.href = '/admin/login'; });
+    } else if (el.hasAttribute('data-lang')) {
+      document.cookie = 'warta_lang=' + el.getAttribute('data-lang') +
+        '; path=/; max-age=31536000; SameSite=Lax';
+      location.reload();
+    } else if (el.hasAttribute('data-api') && el.type === 'button') {
+      var body = el.hasAttribute('data-body') ? JSON.parse(el.getAttribute('data-body')) : undefined;
+      call(el.getAttribute('data-api'), body).then(function (r) { after(el, r); });
+    }
+  });
+
+  window.warta = { api: api, notice: notice, errorText: errorText, formJson: formJson };
+})();

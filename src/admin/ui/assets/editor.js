@@ -1,0 +1,260 @@
+// warta newsroom: the article editor. Keeps every keystroke in
+// localStorage (so a reload or a crash loses nothing), autosaves to the
+// server every few seconds, previews through the real theme, uploads the
+// feature image and runs the workflow buttons.
+(function () {
+  'use strict';
+  var form = document.querySelector('[data-editor]');
+  if (!form || !window.warta) return;
+  var w = window.warta;
+  var id = parseInt(form.getAttribute('data-id'), 10) || 0;
+  var version = parseInt(form.getAttribute('data-version'), 10) || 0;
+  var status = form.getAttribute('data-status');
+  var autosaveMs = (parseInt(form.getAttribute('data-autosave'), 10) || 5) * 1000;
+  var stateEl = form.querySelector('[data-save-state]');
+  var fields = ['title', 'body', 'custom_excerpt', 'dateline_city', 'dateline_outlet',
+    'source', 'source_url', 'category', 'tags', 'authors', 'editor', 'slug', 'feature_image',
+    'feature_image_alt', 'feature_image_caption'];
+  var dirty = false, saving = false, conflict = false, previewTimer = null;
+  var lang = document.documentElement.lang;
+  var T = lang === 'en' ? {
+    saved: 'Saved', autosaved: 'Saved automatically', kept: 'Changes kept (not live yet)',
+    unsaved: 'Unsaved changes', saving: 'Saving…', conflict: 'Someone else saved this article. Your text is kept in this browser; reload to see theirs.',
+    restored: 'Unsaved changes from this browser were restored.', offline: 'Offline: changes are kept in this browser.',
+    confirmTrash: 'Move this article to the trash?', uploading: 'Uploading…', needTime: 'Pick a date and time first.',
+    needNote: 'Write a note for the writer first.'
+  } : {
+    saved: 'Tersimpan', autosaved: 'Tersimpan otomatis', kept: 'Perubahan disimpan (belum tayang)',
+    unsaved: 'Ada perubahan belum tersimpan', saving: 'Menyimpan…', conflict: 'Artikel ini sudah disimpan orang lain. Teks Anda tetap tersimpan di peramban ini; muat ulang untuk melihat versi mereka.',
+    restored: 'Perubahan yang belum tersimpan dari peramban ini dipulihkan.', offline: 'Luring: perubahan tetap tersimpan di peramban ini.',
+    confirmTrash: 'Pindahkan artikel ini ke tempat sampah?', uploading: 'Mengunggah…', needTime: 'Pilih tanggal dan jam dulu.',
+    needNote: 'Tulis catatan untuk penulis dulu.'
+  };
+
+  function el(name) { return form.elements[name]; }
+  function key() { return 'warta:article:' + (id || 'new'); }
+  function values() {
+    var v = {};
+    fields.forEach(function (f) { if (el(f)) v[f] = el(f).value; });
+    return v;
+  }
+  function setState(text) { if (stateEl) stateEl.textContent = text; }
+
+  // --- localStorage: every change, at once -------------------------------
+  function keepLocal() {
+    try {
+      localStorage.setItem(key(), JSON.stringify({ version: version, fields: values(), at: Date.now() }));
+    } catch (e) { /* storage full or disabled: the server autosave still runs */ }
+  }
+  function dropLocal() { try { localStorage.removeItem(key()); } catch (e) {} }
+  function restoreLocal() {
+    var raw;
+    try { raw = localStorage.getItem(key()); } catch (e) { return; }
+    if (!raw) return;
+    var saved;
+    try { saved = JSON.parse(raw); } catch (e) { dropLocal(); return; }
+    var now = values(), differs = false;
+    fields.forEach(function (f) {
+      if (saved.fields && typeof saved.fields[f] === 'string' && saved.fields[f] !== now[f]) differs = true;
+    });
+    if (!differs) { dropLocal(); return; }
+    fields.forEach(function (f) {
+      if (el(f) && saved.fields && typeof saved.fields[f] === 'string') el(f).value = saved.fields[f];
+    });
+    var note = form.querySelector('[data-restored]');
+    note.textContent = T.restored;
+    note.hidden = false;
+    dirty = true;
+    setState(T.unsaved);
+    if (saved.version !== version && id) conflictWarning();
+  }
+  function conflictWarning() {
+    conflict = true;
+    w.notice(T.conflict, 'error');
+  }
+
+  // --- saving -------------------------------------------------------------
+  function payload(extra) {
+    var p = values();
+    ['category'].forEach(function (f) { if (p[f] === '') p[f] = null; });
+    p.version = version;
+    for (var k in extra) p[k] = extra[k];
+    return p;
+  }
+  function adopt(article) {
+    version = article.version;
+    status = article.status;
+    form.setAttribute('data-version', version);
+    if (!id && article.id) {
+      var old = key();
+      id = article.id;
+      form.setAttribute('data-id', id);
+      try { localStorage.removeItem(old); } catch (e) {}
+      history.replaceState(null, '', '/admin/articles/' + id);
+    }
+  }
+  function save(extra, label) {
+    if (saving) return Promise.resolve(null);
+    saving = true;
+    var autosave = extra && extra.autosave;
+    var sent = JSON.stringify(values());
+    setState(T.saving);
+    var req = id ? w.api('PUT', '/api/admin/articles/' + id, payload(extra || {}))
+                 : w.api('POST', '/api/admin/articles', payload(extra || {}));
+    return req.then(function (r) {
+      saving = false;
+      if (r.status === 409) { conflictWarning(); setState(T.unsaved); return null; }
+      if (r.status === 0) { setState(T.offline); return null; }
+      if (!r.ok) { w.notice(w.errorText(r), 'error'); setState(T.unsaved); return null; }
+      if (r.status === 202) {  // kept as an autosave revision; live text unchanged
+        setState(T.kept);
+      } else {
+        adopt(r.data);
+        setState(label || (autosave ? T.autosaved : T.saved));
+      }
+      if (JSON.stringify(values()) === sent) { dirty = false; if (r.status !== 202) dropLocal(); else keepLocal(); }
+      if (!autosave) w.notice('', '');
+      return r.data;
+    });
+  }
+  setInterval(function () {
+    if (!dirty || saving || conflict) return;
+    if (!id && !el('title').value.trim()) return;
+    save({ autosave: true });
+  }, autosaveMs);
+
+  form.addEventListener('input', function (e) {
+    if (e.target.hasAttribute('data-return-note') || e.target.name === 'published_at') return;
+    dirty = true;
+    keepLocal();
+    setState(T.unsaved);
+    schedulePreview();
+  });
+  window.addEventListener('beforeunload', function (e) {
+    if (dirty) { keepLocal(); e.preventDefault(); e.returnValue = ''; }
+  });
+
+  // --- preview through the real theme -------------------------------------
+  var frame = form.querySelector('[data-preview]');
+  function preview() {
+    var p = values();
+    if (id) p.id = id;
+    if (p.category === '') p.category = null;
+    w.api('POST', '/api/admin/preview', p).then(function (r) {
+      if (r.ok) frame.srcdoc = r.data;
+    });
+  }
+  function schedulePreview() {
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(preview, 400);
+  }
+
+  // --- tabs (phones show one pane at a time) -------------------------------
+  form.querySelectorAll('[data-tab]').forEach(function (tab) {
+    tab.addEventListener('click', function () {
+      var which = tab.getAttribute('data-tab');
+      form.setAttribute('data-view', which);
+      form.querySelectorAll('[data-tab]').forEach(function (t) {
+        t.setAttribute('aria-selected', t === tab ? 'true' : 'false');
+      });
+      if (which === 'preview') preview();
+    });
+  });
+
+  // --- Markdown toolbar ----------------------------------------------------
+  var body = el('body');
+  function edit(fn) {
+    var s = body.selectionStart, e = body.selectionEnd, v = body.value;
+    var out = fn(v.slice(0, s), v.slice(s, e), v.slice(e));
+    body.value = out[0] + out[1] + out[2];
+    body.focus();
+    body.setSelectionRange(out[0].length, out[0].length + out[1].length);
+    body.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  form.querySelectorAll('[data-md]').forEach(function (b) {
+    b.addEventListener('click', function () {
+      var m = b.getAttribute('data-md');
+      edit(function (a, s, z) { return [a + m, s || 'teks', m + z]; });
+    });
+  });
+  form.querySelectorAll('[data-md-line]').forEach(function (b) {
+    b.addEventListener('click', function () {
+      var m = b.getAttribute('data-md-line');
+      edit(function (a, s, z) {
+        var start = a.lastIndexOf('\n') + 1;
+        return [a.slice(0, start) + m + a.slice(start), s, z];
+      });
+    });
+  });
+  form.querySelectorAll('[data-md-link]').forEach(function (b) {
+    b.addEventListener('click', function () {
+      edit(function (a, s, z) { return [a + '[', s || 'teks', '](https://)' + z]; });
+    });
+  });
+
+  // --- feature image -------------------------------------------------------
+  var upload = form.querySelector('[data-image-upload]');
+  if (upload) upload.addEventListener('change', function () {
+    var file = upload.files[0];
+    if (!file) return;
+    setState(T.uploading);
+    w.api('POST', '/api/admin/images', file).then(function (r) {
+      if (!r.ok) { w.notice(w.errorText(r), 'error'); setState(T.unsaved); return; }
+      el('feature_image').value = r.data.url;
+      var img = form.querySelector('[data-image-preview]');
+      img.src = r.data.url;
+      img.width = r.data.width;
+      img.height = r.data.height;
+      img.hidden = false;
+      dirty = true;
+      keepLocal();
+      setState(T.unsaved);
+      schedulePreview();
+    });
+  });
+
+  // --- workflow buttons ----------------------------------------------------
+  function reloadTo(article) {
+    if (article && article.id) location.href = '/admin/articles/' + article.id;
+  }
+  form.addEventListener('click', function (e) {
+    var b = e.target.closest('[data-action]');
+    if (!b) return;
+    var action = b.getAttribute('data-action');
+    if (action === 'save') {
+      save({}).then(function (a) { if (a) reloadTo(a); });
+    } else if (action === 'publish') {
+      save({ status: 'published' }).then(function (a) { if (a) reloadTo(a); });
+    } else if (action === 'schedule') {
+      var when = el('published_at').value;
+      if (!when) { w.notice(T.needTime, 'error'); return; }
+      save({ status: 'scheduled', published_at: when }).then(function (a) { if (a) reloadTo(a); });
+    } else if (action === 'unpublish' || action === 'submit') {
+      save({}).then(function (a) {
+        if (!a) return;
+        w.api('POST', '/api/admin/articles/' + id + '/' + action, { version: version }).then(function (r) {
+          if (!r.ok) { w.notice(w.errorText(r), 'error'); return; }
+          reloadTo(r.data);
+        });
+      });
+    } else if (action === 'return') {
+      var note = form.querySelector('[data-return-note]').value.trim();
+      if (!note) { w.notice(T.needNote, 'error'); return; }
+      w.api('POST', '/api/admin/articles/' + id + '/return', { note: note }).then(function (r) {
+        if (!r.ok) { w.notice(w.errorText(r), 'error'); return; }
+        reloadTo(r.data);
+      });
+    } else if (action === 'trash') {
+      if (!confirm(T.confirmTrash)) return;
+      w.api('DELETE', '/api/admin/articles/' + id).then(function (r) {
+        if (!r.ok) { w.notice(w.errorText(r), 'error'); return; }
+        dropLocal();
+        dirty = false;
+        location.href = '/admin/articles';
+      });
+    }
+  });
+
+  restoreLocal();
+  preview();
+})();

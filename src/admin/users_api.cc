@@ -1,0 +1,150 @@
+// /api/admin/users: admins browse, add, edit and disable accounts; every
+// user may read and edit their own name, e-mail and password.
+#include "admin/article_json.h"
+#include "admin/crypto.h"
+#include "base/strings.h"
+
+namespace warta::admin {
+
+json UserToJson(const User& u);  // session_api.cc
+
+namespace {
+
+bool IsSelf(const Principal& who, std::int64_t id) { return who.user.id == id; }
+
+// Refuses to leave the newsroom without an active admin.
+Status KeepAnAdmin(AdminContext& ctx, const User& before, const User& after) {
+  bool was = before.role == Role::kAdmin && !before.disabled;
+  bool is = after.role == Role::kAdmin && !after.disabled;
+  if (!was || is) return Status::Ok();
+  WARTA_ASSIGN_OR_RETURN(auto users, ctx.store.ListUsers());
+  int admins = 0;
+  for (const User& u : users)
+    admins += u.role == Role::kAdmin && !u.disabled && u.id != before.id;
+  if (admins == 0)
+    return Status::FailedPrecondition(
+        "role: the last active admin cannot be demoted or disabled");
+  return Status::Ok();
+}
+
+Result<http::Response> Browse(AdminContext& ctx, const Principal& who) {
+  WARTA_RETURN_IF_ERROR(Authorize(who, Action::kUsersManage));
+  WARTA_ASSIGN_OR_RETURN(auto users, ctx.store.ListUsers());
+  json items = json::array();
+  for (const User& u : users) items.push_back(UserToJson(u));
+  return JsonResponse(200, {{"users", items}});
+}
+
+Result<http::Response> Read(AdminContext& ctx, const http::Request& req,
+                            const Principal& who) {
+  WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(req, "id"));
+  if (!IsSelf(who, id))
+    WARTA_RETURN_IF_ERROR(Authorize(who, Action::kUsersManage));
+  WARTA_ASSIGN_OR_RETURN(User u, ctx.store.GetUser(id));
+  return JsonResponse(200, UserToJson(u));
+}
+
+Result<http::Response> Add(AdminContext& ctx, const http::Request& req,
+                           const Principal& who) {
+  WARTA_RETURN_IF_ERROR(Authorize(who, Action::kUsersManage));
+  WARTA_ASSIGN_OR_RETURN(json body, ParseBody(req));
+  WARTA_ASSIGN_OR_RETURN(std::string email, RequiredString(body, "email"));
+  WARTA_ASSIGN_OR_RETURN(std::string name, RequiredString(body, "name"));
+  WARTA_ASSIGN_OR_RETURN(std::string role, RequiredString(body, "role"));
+  WARTA_ASSIGN_OR_RETURN(std::string password,
+                         RequiredString(body, "password"));
+  User u;
+  WARTA_ASSIGN_OR_RETURN(u.email, NormalizeEmail(email));
+  u.name = std::string(Trim(name));
+  if (u.name.size() > 100) return Status::InvalidArgument("name: too long");
+  auto r = ParseRole(role);
+  if (!r.ok())
+    return Status::InvalidArgument(
+        "role: expected kontributor, penulis, editor or admin");
+  u.role = *r;
+  WARTA_ASSIGN_OR_RETURN(u.password_hash, HashPassword(password));
+  WARTA_ASSIGN_OR_RETURN(User created, ctx.store.AddUser(u));
+  return JsonResponse(201, UserToJson(created));
+}
+
+Result<http::Response> EditUser(AdminContext& ctx, const http::Request& req,
+                                const Principal& who) {
+  WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(req, "id"));
+  bool admin = Authorize(who, Action::kUsersManage).ok();
+  if (!admin && !IsSelf(who, id))
+    WARTA_RETURN_IF_ERROR(Authorize(who, Action::kUsersManage));
+  WARTA_ASSIGN_OR_RETURN(json body, ParseBody(req));
+  WARTA_ASSIGN_OR_RETURN(User before, ctx.store.GetUser(id));
+  User u = before;
+  WARTA_ASSIGN_OR_RETURN(auto email, OptString(body, "email"));
+  WARTA_ASSIGN_OR_RETURN(auto name, OptString(body, "name"));
+  WARTA_ASSIGN_OR_RETURN(auto role, OptString(body, "role"));
+  WARTA_ASSIGN_OR_RETURN(auto disabled, OptBool(body, "disabled"));
+  WARTA_ASSIGN_OR_RETURN(auto password, OptString(body, "password"));
+  if (email) {
+    WARTA_ASSIGN_OR_RETURN(u.email, NormalizeEmail(*email));
+  }
+  if (name) {
+    u.name = std::string(Trim(*name));
+    if (u.name.empty() || u.name.size() > 100)
+      return Status::InvalidArgument("name: 1 to 100 characters");
+  }
+  if ((role || disabled) && !admin)
+    return Status::PermissionDenied("users.manage: only admins change roles");
+  if (role) {
+    auto r = ParseRole(*role);
+    if (!r.ok())
+      return Status::InvalidArgument(
+          "role: expected kontributor, penulis, editor or admin");
+    u.role = *r;
+  }
+  if (disabled) u.disabled = *disabled;
+  if (password) {
+    WARTA_ASSIGN_OR_RETURN(u.password_hash, HashPassword(*password));
+  }
+  WARTA_RETURN_IF_ERROR(KeepAnAdmin(ctx, before, u));
+  WARTA_ASSIGN_OR_RETURN(User saved, ctx.store.UpdateUser(u));
+  if (password || u.disabled) {
+    // A new password or a disabled account ends the other sessions.
+    WARTA_RETURN_IF_ERROR(ctx.store.DeleteUserSessions(
+        id, IsSelf(who, id) ? who.session_hash : ""));
+  }
+  return JsonResponse(200, UserToJson(saved));
+}
+
+Result<http::Response> Disable(AdminContext& ctx, const http::Request& req,
+                               const Principal& who) {
+  WARTA_RETURN_IF_ERROR(Authorize(who, Action::kUsersManage));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(req, "id"));
+  WARTA_ASSIGN_OR_RETURN(User before, ctx.store.GetUser(id));
+  User u = before;
+  u.disabled = true;
+  WARTA_RETURN_IF_ERROR(KeepAnAdmin(ctx, before, u));
+  WARTA_ASSIGN_OR_RETURN(User saved, ctx.store.UpdateUser(u));
+  WARTA_RETURN_IF_ERROR(ctx.store.DeleteUserSessions(id, ""));
+  return JsonResponse(200, UserToJson(saved));
+}
+
+}  // namespace
+
+void RegisterUsersApi(AdminContext& ctx, http::Router& r) {
+  r.Get("/api/admin/users", [&ctx](const http::Request& q) {
+    return RunApi(ctx, q, [&](const Principal& w) { return Browse(ctx, w); });
+  });
+  r.Post("/api/admin/users", [&ctx](const http::Request& q) {
+    return RunApi(ctx, q, [&](const Principal& w) { return Add(ctx, q, w); });
+  });
+  r.Get("/api/admin/users/{id}", [&ctx](const http::Request& q) {
+    return RunApi(ctx, q, [&](const Principal& w) { return Read(ctx, q, w); });
+  });
+  r.Put("/api/admin/users/{id}", [&ctx](const http::Request& q) {
+    return RunApi(ctx, q,
+                  [&](const Principal& w) { return EditUser(ctx, q, w); });
+  });
+  r.Delete("/api/admin/users/{id}", [&ctx](const http::Request& q) {
+    return RunApi(ctx, q,
+                  [&](const Principal& w) { return Disable(ctx, q, w); });
+  });
+}
+
+}  // namespace warta::admin

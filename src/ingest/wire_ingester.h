@@ -1,0 +1,80 @@
+// WireIngester: agency feed items -> articles, idempotently. For each item:
+// seen before with the same content -> nothing; seen with changed content
+// -> the article is updated through the Newsroom (a new revision); new but
+// telling the same story as an existing article (DuplicateDetector, or the
+// same normalised text from another feed) -> linked to that article, no new
+// one; otherwise a new article: a draft, or published for trusted feeds,
+// with source = the feed's name and source_url = the item's link. A feed
+// that cannot be fetched or parsed, or whose items are not valid articles,
+// changes nothing. Every run records the feed's status (WireStore).
+// Not thread-safe; one per thread.
+#ifndef WARTA_INGEST_WIRE_INGESTER_H_
+#define WARTA_INGEST_WIRE_INGESTER_H_
+
+#include <functional>
+#include <string>
+
+#include "base/result.h"
+#include "ingest/duplicates.h"
+#include "ingest/feed_parser.h"
+#include "ingest/wire_feeds.h"
+#include "newsroom/newsroom.h"
+
+namespace warta::ingest {
+
+struct WireDefaults {
+  std::string category = "Berita";  // when the feed maps none
+  std::string author = "Redaksi";   // when an item names none
+  int utc_offset_seconds = 7 * 3600;
+};
+
+enum class WireAction { kCreated, kUpdated, kUnchanged, kLinked };
+
+struct WireEvent {
+  WireAction action = WireAction::kUnchanged;
+  std::string item_key;
+  Article article;  // created/updated: the stored article; linked: the
+                    // existing one (id only guaranteed)
+};
+
+struct WireStats {
+  int items = 0;
+  int created = 0;
+  int updated = 0;
+  int unchanged = 0;
+  int linked = 0;
+};
+
+class WireIngester {
+ public:
+  // All references must outlive the ingester.
+  WireIngester(Newsroom& newsroom, DuplicateDetector& detector,
+               WireDefaults defaults);
+
+  // Fetches `source` (http:// or https:// URL, else a file path) and
+  // ingests it. Errors name the source; the feed's status is recorded
+  // either way.
+  Result<WireStats> Ingest(
+      const WireFeedConfig& feed, const std::string& source,
+      const std::function<void(const WireEvent&)>& on_event);
+
+  // Ingests an already fetched document.
+  Result<WireStats> IngestDocument(
+      const WireFeedConfig& feed, std::string_view document,
+      const std::function<void(const WireEvent&)>& on_event);
+
+  // Fetches a source: the body of a 200 response, or the file's bytes.
+  static Result<std::string> Fetch(const std::string& source);
+
+ private:
+  Newsroom& newsroom_;
+  DuplicateDetector& detector_;
+  WireDefaults defaults_;
+};
+
+// The admin path of an article (drafts have no public URL yet).
+std::string AdminArticlePath(std::int64_t id);
+
+}  // namespace warta::ingest
+
+#endif  // WARTA_INGEST_WIRE_INGESTER_H_

@@ -1,0 +1,214 @@
+#include "ingest/wire_ingester.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+
+#include "ingest/duplicates.h"
+#include "ingest/wire_feeds.h"
+#include "ingest/wire_poller.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace warta::ingest {
+namespace {
+
+std::string Rss(const std::string& items) {
+  return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>W"
+         "</title>" +
+         items + "</channel></rss>";
+}
+
+std::string Item(const std::string& guid, const std::string& title,
+                 const std::string& body, const std::string& category = "") {
+  return "<item><guid>" + guid + "</guid><title>" + title +
+         "</title><link>https://wire.example/" + guid +
+         "</link><description><![CDATA[" + body + "]]></description>" +
+         (category.empty() ? "" : "<category>" + category + "</category>") +
+         "<pubDate>Mon, 29 Sep 2025 10:15:00 +0700</pubDate></item>";
+}
+
+const std::string kBody1 =
+    "<p>Korea Utara dan China sepakat memperkuat kerja sama ekonomi dan "
+    "perdagangan di perbatasan kedua negara, kata pejabat kedua pihak pada "
+    "Senin setelah pertemuan tingkat tinggi di Pyongyang.</p>";
+const std::string kBody2 =
+    "<p>Harga beras di pasar tradisional Jakarta turun untuk pekan kedua "
+    "berturut-turut setelah panen raya di Jawa Tengah dan Jawa Timur, menurut "
+    "data dinas perdagangan.</p>";
+
+class WireIngesterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/warta-wire-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    SqliteOptions o;
+    o.path = dir_ + "/warta.db";
+    o.synchronous = "NORMAL";
+    auto s = OpenSqliteStore(o, clock_);
+    ASSERT_TRUE(s.ok());
+    store_ = std::move(*s);
+    newsroom_ = std::make_unique<Newsroom>(*store_, clock_, "KABARIN");
+    feed_.name = "Antara";
+    feed_.category_rules = {{"politics", "Politik"}};
+    feed_.category = "Dunia";
+  }
+  void TearDown() override {
+    newsroom_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  Result<WireStats> Run(const std::string& doc,
+                        std::vector<WireEvent>* events = nullptr) {
+    ShingleDetector detector(*store_);
+    WireIngester ingester(*newsroom_, detector, WireDefaults{});
+    return ingester.IngestDocument(feed_, doc, [&](const WireEvent& e) {
+      if (events) events->push_back(e);
+    });
+  }
+
+  FakeClock clock_{1759200000};
+  std::string dir_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<Newsroom> newsroom_;
+  WireFeedConfig feed_;
+};
+
+TEST_F(WireIngesterTest, CreatesDraftsWithSourceAndMappedCategory) {
+  std::vector<WireEvent> events;
+  auto stats = Run(Rss(Item("a1", "Korea Utara dan China", kBody1, "Politics") +
+                       Item("a2", "Harga beras turun", kBody2, "Ekonomi")),
+                   &events);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->created, 2);
+  ASSERT_EQ(events.size(), 2u);
+  const Article& a = events[0].article;
+  EXPECT_EQ(a.status, ArticleStatus::kDraft);
+  EXPECT_EQ(a.source, "Antara");
+  EXPECT_EQ(a.source_url, "https://wire.example/a1");
+  ASSERT_TRUE(a.category);
+  EXPECT_EQ(a.category->name, "Politik");
+  EXPECT_EQ(events[1].article.category->name, "Dunia");
+  EXPECT_NE(a.html.find("Korea Utara dan China sepakat"), std::string::npos);
+  EXPECT_EQ(AdminArticlePath(a.id), "/admin/articles/" + std::to_string(a.id));
+}
+
+TEST_F(WireIngesterTest, IsIdempotentAndUpdatesChangedItems) {
+  std::string doc = Rss(Item("a1", "Korea Utara dan China", kBody1));
+  ASSERT_EQ(Run(doc)->created, 1);
+  auto again = Run(doc);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->created, 0);
+  EXPECT_EQ(again->unchanged, 1);
+  EXPECT_EQ(*store_->CountArticles({}), 1);
+
+  clock_.Advance(60);
+  std::vector<WireEvent> events;
+  auto changed = Run(
+      Rss(Item("a1", "Korea Utara dan China (diperbarui)", kBody1)), &events);
+  ASSERT_TRUE(changed.ok());
+  EXPECT_EQ(changed->updated, 1);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].article.title, "Korea Utara dan China (diperbarui)");
+  EXPECT_EQ(events[0].article.version, 2);
+  EXPECT_EQ(*store_->CountArticles({}), 1);
+}
+
+TEST_F(WireIngesterTest, LinksNearDuplicatesFromAnotherFeed) {
+  ASSERT_EQ(Run(Rss(Item("a1", "Korea Utara dan China", kBody1)))->created, 1);
+  feed_.name = "Reuters";
+  // The same story, lightly edited, under another guid and feed.
+  std::string edited = kBody1;
+  edited.replace(edited.find("Senin"), 5, "Selasa");
+  std::vector<WireEvent> events;
+  auto stats = Run(Rss(Item("r9", "Korea Utara dan China", edited) +
+                       Item("r10", "Harga beras turun", kBody2)),
+                   &events);
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->linked, 1);
+  EXPECT_EQ(stats->created, 1);
+  EXPECT_EQ(*store_->CountArticles({}), 2);
+  auto item = store_->FindWireItem("Reuters", "r9");
+  ASSERT_TRUE(item.ok() && item->has_value());
+  EXPECT_EQ((*item)->relation, WireRelation::kDuplicate);
+  EXPECT_EQ((*item)->article_id, events[0].article.id);
+}
+
+TEST_F(WireIngesterTest, TrustedFeedsPublish) {
+  feed_.trusted = true;
+  std::vector<WireEvent> events;
+  ASSERT_TRUE(Run(Rss(Item("a1", "Korea", kBody1)), &events).ok());
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].article.status, ArticleStatus::kPublished);
+  EXPECT_EQ(events[0].article.published_at, 1759115700);
+}
+
+TEST_F(WireIngesterTest, MalformedFeedChangesNothing) {
+  auto stats =
+      Run("<rss version=\"2.0\"><channel>" + Item("a1", "Korea", kBody1) +
+          "<item><title>x</channel></rss>");
+  ASSERT_FALSE(stats.ok());
+  EXPECT_NE(stats.status().message().find("line 1"), std::string::npos);
+  EXPECT_EQ(*store_->CountArticles({}), 0);
+  // An invalid item (title too long) also stops the whole feed.
+  auto invalid = Run(Rss(Item("a1", "Korea", kBody1) +
+                         Item("a2", "", std::string(2 << 20, 'x'))));
+  ASSERT_FALSE(invalid.ok());
+  EXPECT_EQ(*store_->CountArticles({}), 0);
+}
+
+TEST_F(WireIngesterTest, RecordsFetchStatusAndPollsFiles) {
+  std::string path = dir_ + "/feed.xml";
+  {
+    FILE* f = fopen(path.c_str(), "w");
+    std::string doc = Rss(Item("a1", "Korea", kBody1));
+    fwrite(doc.data(), 1, doc.size(), f);
+    fclose(f);
+  }
+  feed_.sources = {path, dir_ + "/missing.xml"};
+  feed_.interval_minutes = 10;
+  WirePoller poller(*newsroom_, {feed_}, WireDefaults{});
+  EXPECT_EQ(poller.PollDue(), 2);
+  EXPECT_EQ(poller.PollDue(), 0);  // not due yet
+  clock_.Advance(600);
+  EXPECT_EQ(poller.PollDue(), 2);
+  auto feeds = store_->ListWireFeeds();
+  ASSERT_TRUE(feeds.ok());
+  ASSERT_EQ(feeds->size(), 1u);
+  EXPECT_EQ((*feeds)[0].fetches, 4);
+  EXPECT_EQ((*feeds)[0].failures, 2);
+  EXPECT_NE((*feeds)[0].last_error.find("missing.xml"), std::string::npos);
+  EXPECT_EQ((*feeds)[0].items_known, 1);
+  EXPECT_EQ(*store_->CountArticles({}), 1);
+}
+
+TEST(WireFeedsTest, ParsesConfigAndMapsCategories) {
+  auto feeds = ParseWireFeeds(R"({"feeds": [{"name": "Antara",
+      "url": "https://a/rss", "trusted": true, "interval_minutes": 5,
+      "category": "Berita", "categories": {"Politics": "Politik"}}]})");
+  ASSERT_TRUE(feeds.ok()) << feeds.status().ToString();
+  ASSERT_EQ(feeds->size(), 1u);
+  const WireFeedConfig& f = (*feeds)[0];
+  EXPECT_TRUE(f.trusted);
+  EXPECT_EQ(f.interval_minutes, 5);
+  EXPECT_EQ(f.sources, std::vector<std::string>{"https://a/rss"});
+  EXPECT_EQ(f.MapCategory({"Asia", "POLITICS"}), "Politik");
+  EXPECT_EQ(f.MapCategory({"Asia"}), "Berita");
+  EXPECT_FALSE(ParseWireFeeds(R"({"feeds": [{"url": "x"}]})").ok());
+  EXPECT_FALSE(
+      ParseWireFeeds(R"({"feeds": [{"name": "a", "trusted": 1}]})").ok());
+  EXPECT_FALSE(ParseWireFeeds("nope").ok());
+}
+
+TEST(DuplicatesTest, JaccardOfShingles) {
+  auto a = Shingles("Judul", "satu dua tiga empat lima");
+  auto b = Shingles("Judul", "satu dua tiga empat lima");
+  auto c = Shingles("Lain", "enam tujuh delapan sembilan");
+  EXPECT_DOUBLE_EQ(Jaccard(a, b), 1.0);
+  EXPECT_DOUBLE_EQ(Jaccard(a, c), 0.0);
+  EXPECT_DOUBLE_EQ(Jaccard({}, {}), 0.0);
+}
+
+}  // namespace
+}  // namespace warta::ingest

@@ -1,0 +1,199 @@
+#include "newsroom/revisions.h"
+
+#include <zlib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "base/strings.h"
+
+namespace warta {
+namespace {
+
+using json = nlohmann::json;
+
+std::string HashOf(std::string_view s) {
+  std::uint64_t h = Fnv1a64(s);
+  std::string bytes(8, '\0');
+  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<char>(h >> (56 - 8 * i));
+  return HexEncode(bytes) + ":" + std::to_string(s.size());
+}
+
+std::string StringField(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+}  // namespace
+
+std::string SnapshotOf(const Article& a) {
+  json tags = json::array();
+  for (const Tag& t : a.tags) tags.push_back(t.name);
+  json authors = json::array();
+  for (const Author& au : a.authors) authors.push_back(au.name);
+  // nlohmann's json keeps keys sorted: the text is canonical.
+  json j = {
+      {"title", a.title},
+      {"body", a.body},
+      {"custom_excerpt", a.custom_excerpt},
+      {"dateline_city", a.dateline_city},
+      {"dateline_outlet", a.dateline_outlet},
+      {"source", a.source},
+      {"source_url", a.source_url},
+      {"category", a.category ? a.category->name : ""},
+      {"tags", tags},
+      {"authors", authors},
+      {"feature_image", a.feature_image},
+      {"feature_image_alt", a.feature_image_alt},
+      {"feature_image_caption", a.feature_image_caption},
+      {"status", ArticleStatusName(a.status)},
+      {"published_at", a.published_at ? json(*a.published_at) : json()},
+      {"slug", a.slug},
+  };
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Status ApplySnapshot(std::string_view snapshot, Article& a, bool content_only) {
+  json j = json::parse(snapshot, nullptr, false);
+  if (j.is_discarded() || !j.is_object())
+    return Status::InvalidArgument("revision: not a snapshot");
+  a.title = StringField(j, "title");
+  a.body = StringField(j, "body");
+  a.custom_excerpt = StringField(j, "custom_excerpt");
+  a.dateline_city = StringField(j, "dateline_city");
+  a.dateline_outlet = StringField(j, "dateline_outlet");
+  a.source = StringField(j, "source");
+  a.source_url = StringField(j, "source_url");
+  std::string category = StringField(j, "category");
+  if (category.empty()) {
+    a.category.reset();
+  } else if (!a.category || a.category->name != category) {
+    a.category = Category{0, "", category, ""};
+  }
+  a.tags.clear();
+  if (auto t = j.find("tags"); t != j.end() && t->is_array()) {
+    for (const auto& n : *t)
+      if (n.is_string()) a.tags.push_back(Tag{0, "", n.get<std::string>()});
+  }
+  a.authors.clear();
+  if (auto t = j.find("authors"); t != j.end() && t->is_array()) {
+    for (const auto& n : *t) {
+      if (!n.is_string()) continue;
+      Author au;
+      au.name = n.get<std::string>();
+      a.authors.push_back(std::move(au));
+    }
+  }
+  a.feature_image = StringField(j, "feature_image");
+  a.feature_image_alt = StringField(j, "feature_image_alt");
+  a.feature_image_caption = StringField(j, "feature_image_caption");
+  if (!content_only) {
+    a.status = ParseArticleStatus(StringField(j, "status"))
+                   .value_or(ArticleStatus::kDraft);
+    auto p = j.find("published_at");
+    if (p != j.end() && p->is_number_integer()) {
+      a.published_at = p->get<std::int64_t>();
+    } else {
+      a.published_at.reset();
+    }
+    std::string slug = StringField(j, "slug");
+    if (!slug.empty()) a.slug = slug;
+  }
+  return Status::Ok();
+}
+
+Result<std::string> DeflateWith(std::string_view data, std::string_view dict) {
+  z_stream z{};
+  if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15, 9,
+                   Z_DEFAULT_STRATEGY) != Z_OK)
+    return Status::Internal("deflateInit failed");
+  if (!dict.empty()) {
+    // Only the last 32 KiB of a dictionary can be referenced.
+    if (dict.size() > 32768) dict = dict.substr(dict.size() - 32768);
+    deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dict.data()),
+                         static_cast<uInt>(dict.size()));
+  }
+  std::string out(deflateBound(&z, data.size()), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) return Status::Internal("deflate failed");
+  return out;
+}
+
+Result<std::string> InflateWith(std::string_view data, std::string_view dict,
+                                std::size_t raw_size) {
+  if (raw_size > (64u << 20))
+    return Status::InvalidArgument("revision: snapshot too large");
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK) return Status::Internal("inflateInit failed");
+  std::string out(raw_size, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  int rc = inflate(&z, Z_FINISH);
+  if (rc == Z_NEED_DICT) {
+    if (dict.size() > 32768) dict = dict.substr(dict.size() - 32768);
+    inflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dict.data()),
+                         static_cast<uInt>(dict.size()));
+    rc = inflate(&z, Z_FINISH);
+  }
+  std::size_t got = z.total_out;
+  inflateEnd(&z);
+  if (rc != Z_STREAM_END || got != raw_size)
+    return Status::Internal("revision: corrupt snapshot data");
+  return out;
+}
+
+Result<std::optional<Revision>> EncodeRevision(Store& store,
+                                               std::int64_t article_id,
+                                               const std::string& snapshot) {
+  Revision rev;
+  rev.raw_size = static_cast<std::int64_t>(snapshot.size());
+  rev.snapshot_hash = HashOf(snapshot);
+  WARTA_ASSIGN_OR_RETURN(std::string alone, DeflateWith(snapshot, ""));
+  rev.data = alone;
+  if (article_id == 0) return std::optional<Revision>(std::move(rev));
+  WARTA_ASSIGN_OR_RETURN(auto latest,
+                         store.ListRevisions(article_id, 1, false));
+  if (latest.empty()) return std::optional<Revision>(std::move(rev));
+  const Revision& last = latest[0];
+  if (last.snapshot_hash == rev.snapshot_hash) return std::optional<Revision>();
+  if (last.chain + 1 >= kMaxChain)
+    return std::optional<Revision>(std::move(rev));
+  std::int64_t key_id = last.base_id ? last.base_id : last.id;
+  WARTA_ASSIGN_OR_RETURN(Revision key, store.GetRevision(key_id));
+  WARTA_ASSIGN_OR_RETURN(std::string dict, DecodeRevision(store, key));
+  WARTA_ASSIGN_OR_RETURN(std::string delta, DeflateWith(snapshot, dict));
+  // A delta that saves less than half is not worth the dependency.
+  if (delta.size() * 2 > alone.size())
+    return std::optional<Revision>(std::move(rev));
+  rev.data = std::move(delta);
+  rev.base_id = key_id;
+  rev.chain = last.chain + 1;
+  return std::optional<Revision>(std::move(rev));
+}
+
+Result<std::string> DecodeRevision(Store& store, const Revision& listed) {
+  Revision fetched;
+  if (listed.data.empty()) {  // listed without data: read it
+    WARTA_ASSIGN_OR_RETURN(fetched, store.GetRevision(listed.id));
+  }
+  const Revision& r = listed.data.empty() ? fetched : listed;
+  std::string dict;
+  if (r.base_id != 0) {
+    WARTA_ASSIGN_OR_RETURN(Revision key, store.GetRevision(r.base_id));
+    if (key.base_id != 0)
+      return Status::Internal("revision: keyframe is not standalone");
+    WARTA_ASSIGN_OR_RETURN(
+        dict,
+        InflateWith(key.data, "", static_cast<std::size_t>(key.raw_size)));
+  }
+  return InflateWith(r.data, dict, static_cast<std::size_t>(r.raw_size));
+}
+
+}  // namespace warta

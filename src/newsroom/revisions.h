@@ -1,0 +1,50 @@
+// Revisions: how an article's history is kept compact. A snapshot is a
+// canonical JSON text of the fields an editor controls (title, body,
+// excerpt, dateline, source, taxonomy names, feature image, status,
+// published_at, slug). Each revision stores its snapshot deflated with the
+// snapshot of a keyframe revision as the preset dictionary, so an edit of a
+// few words costs a few dozen bytes; a keyframe stands alone. A new
+// keyframe starts after kMaxChain revisions or when the delta stops paying.
+// Pure functions over a Store; thread-safe.
+#ifndef WARTA_NEWSROOM_REVISIONS_H_
+#define WARTA_NEWSROOM_REVISIONS_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+#include "content/article.h"
+#include "store/store.h"
+
+namespace warta {
+
+inline constexpr int kMaxChain = 64;
+
+// The snapshot text of `a` (stable: equal fields give equal bytes).
+std::string SnapshotOf(const Article& a);
+
+// Sets the snapshot's fields on `a` (content only when `content_only`:
+// leaves status, published_at and slug alone). InvalidArgument when the
+// text is not a snapshot.
+Status ApplySnapshot(std::string_view snapshot, Article& a, bool content_only);
+
+// zlib deflate/inflate with an optional preset dictionary.
+Result<std::string> DeflateWith(std::string_view data, std::string_view dict);
+Result<std::string> InflateWith(std::string_view data, std::string_view dict,
+                                std::size_t raw_size);
+
+// Builds the revision to store for `snapshot` of article `article_id` (0:
+// a new article): as a delta against the latest keyframe when that pays.
+// nullopt when the snapshot equals the latest revision's (nothing to keep).
+Result<std::optional<Revision>> EncodeRevision(Store& store,
+                                               std::int64_t article_id,
+                                               const std::string& snapshot);
+
+// The snapshot text a stored revision holds (its data is read when the
+// revision was listed without it).
+Result<std::string> DecodeRevision(Store& store, const Revision& revision);
+
+}  // namespace warta
+
+#endif  // WARTA_NEWSROOM_REVISIONS_H_

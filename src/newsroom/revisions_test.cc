@@ -1,0 +1,282 @@
+#include "newsroom/revisions.h"
+
+#include <gtest/gtest.h>
+
+#include "newsroom/newsroom.h"
+#include "newsroom/scheduler.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/testing/temp_sqlite_store.h"
+
+namespace warta {
+namespace {
+
+class RevisionsTest : public ::testing::Test {
+ protected:
+  // A second store on the same database file: another process or node.
+  std::unique_ptr<Store> Open() {
+    SqliteOptions o;
+    o.path = temp_.dir() + "/warta.db";
+    o.synchronous = "NORMAL";
+    return std::move(*OpenSqliteStore(o, clock_));
+  }
+  // About 4.5 KB of varied text (words drawn by a fixed LCG), so it does
+  // not compress to nothing on its own as repeated text would.
+  static std::string LongBody() {
+    static const char* kWords[] = {
+        "pemerintah", "provinsi", "menambah", "pompa",    "air",    "kawasan",
+        "rawan",      "banjir",   "musim",    "hujan",    "warga",  "jalan",
+        "sungai",     "kota",     "bupati",   "anggaran", "proyek", "selesai",
+        "tahun",      "pekan",    "Jakarta",  "Bekasi",   "Depok",  "Bogor",
+        "Tangerang",  "menurut",  "kepala",   "dinas",    "sumber", "daya"};
+    std::string body;
+    std::uint32_t x = 12345;
+    for (int p = 0; p < 12; ++p) {
+      for (int w = 0; w < 55; ++w) {
+        x = x * 1103515245u + 12345u;
+        body += kWords[(x >> 16) % 30];
+        body += w % 11 == 10 ? ". " : " ";
+      }
+      body += "\n\n";
+    }
+    return body;
+  }
+  FakeClock clock_{1790000000};
+  TempSqliteStore temp_{clock_};
+  Store* store_ = &temp_.store();
+  std::unique_ptr<Newsroom> newsroom_ =
+      std::make_unique<Newsroom>(temp_.store(), clock_, "WARTA");
+};
+
+TEST(SnapshotTest, RoundTripsTheEditableFields) {
+  Article a;
+  a.title = "Judul";
+  a.body = "Isi *tebal*";
+  a.custom_excerpt = "Ringkas";
+  a.dateline_city = "Bandung";
+  a.source = "Antara";
+  a.category = Category{3, "politik", "Politik", ""};
+  a.tags = {Tag{0, "", "Banjir"}, Tag{0, "", "Jakarta"}};
+  Author au;
+  au.name = "Rina";
+  a.authors = {au};
+  a.feature_image = "/media/x.jpg";
+  a.status = ArticleStatus::kScheduled;
+  a.published_at = 1234;
+  a.slug = "judul";
+  std::string snap = SnapshotOf(a);
+  EXPECT_EQ(snap, SnapshotOf(a)) << "stable";
+  Article b;
+  ASSERT_TRUE(ApplySnapshot(snap, b, false).ok());
+  EXPECT_EQ(SnapshotOf(b), snap);
+  EXPECT_EQ(b.tags.size(), 2u);
+  EXPECT_EQ(b.published_at, 1234);
+  Article c;
+  c.status = ArticleStatus::kPublished;
+  ASSERT_TRUE(ApplySnapshot(snap, c, true).ok());
+  EXPECT_EQ(c.status, ArticleStatus::kPublished) << "content only";
+  EXPECT_EQ(c.body, "Isi *tebal*");
+  EXPECT_FALSE(ApplySnapshot("[1]", c, true).ok());
+}
+
+TEST(DeflateTest, UsesTheDictionaryAndDetectsCorruption) {
+  std::string base(2000, 'a');
+  for (size_t i = 0; i < base.size(); ++i) base[i] = char('a' + (i * 7) % 26);
+  std::string edited = base;
+  edited.replace(1000, 3, "XYZ");
+  auto alone = DeflateWith(edited, "");
+  auto delta = DeflateWith(edited, base);
+  ASSERT_TRUE(alone.ok() && delta.ok());
+  EXPECT_LT(delta->size(), 40u);
+  EXPECT_LT(delta->size(), alone->size());
+  EXPECT_EQ(*InflateWith(*delta, base, edited.size()), edited);
+  EXPECT_EQ(*InflateWith(*alone, "", edited.size()), edited);
+  std::string broken = *delta;
+  broken[broken.size() / 2] ^= 0x55;
+  EXPECT_FALSE(InflateWith(broken, base, edited.size()).ok());
+}
+
+TEST_F(RevisionsTest, KeepsEverySaveCompactlyAndSkipsNoOps) {
+  Article a;
+  a.title = "Pompa air";
+  a.body = LongBody();
+  auto saved = newsroom_->Save(a, Edit{7, "save", ""});
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  std::int64_t total = 0;
+  for (int i = 0; i < 30; ++i) {
+    Article e = *saved;
+    e.body += "Tambahan " + std::to_string(i) + ".";
+    saved = newsroom_->Save(e, Edit{7, "autosave", ""});
+    ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  }
+  // A save that changes nothing keeps no revision.
+  saved = newsroom_->Save(*saved, Edit{7, "save", ""});
+  ASSERT_TRUE(saved.ok());
+  auto list = store_->ListRevisions(saved->id, 1000, true);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 31u);
+  EXPECT_EQ(list->back().base_id, 0);
+  for (size_t i = 0; i + 1 < list->size(); ++i) {
+    EXPECT_EQ((*list)[i].base_id, list->back().id);
+    total += static_cast<std::int64_t>((*list)[i].data.size());
+  }
+  // 30 small edits of a 4.5 KB article: a small fraction of the
+  // keyframe, which itself is the compressed whole.
+  std::int64_t keyframe = static_cast<std::int64_t>(list->back().data.size());
+  EXPECT_LT(total / 30, keyframe / 5) << "average delta bytes";
+  EXPECT_LT(total / 30, list->back().raw_size / 20);
+  std::printf("revision sizes: raw %lld, keyframe %lld, delta avg %lld\n",
+              static_cast<long long>(list->back().raw_size),
+              static_cast<long long>(keyframe),
+              static_cast<long long>(total / 30));
+  // Each one decodes to its own text.
+  auto at = newsroom_->ArticleAt((*list)[10]);
+  ASSERT_TRUE(at.ok());
+  EXPECT_NE(at->body.find("Tambahan 19."), std::string::npos);
+  EXPECT_EQ(at->body.find("Tambahan 20."), std::string::npos);
+}
+
+TEST_F(RevisionsTest, StartsANewKeyframeAfterALongChain) {
+  Article a;
+  a.title = "Rantai";
+  a.body = LongBody();
+  auto saved = newsroom_->Save(a);
+  for (int i = 0; i < kMaxChain + 3; ++i) {
+    Article e = *saved;
+    e.title = "Rantai " + std::to_string(i);
+    saved = newsroom_->Save(e);
+    ASSERT_TRUE(saved.ok());
+  }
+  auto list = store_->ListRevisions(saved->id, 1000, false);
+  int keyframes = 0;
+  for (const Revision& r : *list) {
+    keyframes += r.base_id == 0;
+    EXPECT_LT(r.chain, kMaxChain);
+  }
+  EXPECT_EQ(keyframes, 2);
+  auto at = newsroom_->ArticleAt(list->front());
+  ASSERT_TRUE(at.ok());
+  EXPECT_EQ(at->title, saved->title);
+}
+
+TEST_F(RevisionsTest, RestoresARevisionAsANewOneAndLosesNone) {
+  Article a;
+  a.title = "Versi satu";
+  a.body = "Isi pertama.";
+  a.status = ArticleStatus::kPublished;
+  auto v1 = newsroom_->Save(a);
+  Article e = *v1;
+  e.title = "Versi dua";
+  e.body = "Isi kedua.";
+  auto v2 = newsroom_->Save(e);
+  ASSERT_TRUE(v2.ok());
+  auto revs = store_->ListRevisions(v1->id, 10, false);
+  ASSERT_EQ(revs->size(), 2u);
+  std::int64_t first = revs->back().id;
+  EXPECT_EQ(
+      newsroom_->RestoreRevision(v1->id, first, v1->version, 3).status().code(),
+      StatusCode::kConflict);
+  auto back = newsroom_->RestoreRevision(v1->id, first, v2->version, 3);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->title, "Versi satu");
+  EXPECT_EQ(back->body, "Isi pertama.");
+  EXPECT_EQ(back->status, ArticleStatus::kPublished);
+  revs = store_->ListRevisions(v1->id, 10, false);
+  ASSERT_EQ(revs->size(), 3u);
+  EXPECT_EQ((*revs)[0].kind, "restore");
+  EXPECT_EQ((*revs)[0].user_id, 3);
+  EXPECT_EQ((*revs)[0].note, "revision " + std::to_string(first));
+  EXPECT_EQ((*revs)[1].title, "Versi dua");
+  EXPECT_TRUE(newsroom_->RestoreRevision(v1->id + 1, first, 1, 3)
+                  .status()
+                  .IsNotFound());
+}
+
+TEST_F(RevisionsTest, AutosavesAPublishedArticleWithoutChangingIt) {
+  Article a;
+  a.title = "Tayang";
+  a.body = "Isi tayang.";
+  a.status = ArticleStatus::kPublished;
+  auto live = newsroom_->Save(a);
+  ASSERT_TRUE(live.ok());
+  Article e = *live;
+  e.body = "Isi baru yang belum tayang.";
+  ASSERT_TRUE(newsroom_->KeepAutosave(e, 5).ok());
+  EXPECT_EQ(store_->GetArticle(live->id)->body, "Isi tayang.");
+  EXPECT_EQ(store_->GetArticle(live->id)->version, live->version);
+  auto revs = store_->ListRevisions(live->id, 10, true);
+  ASSERT_EQ(revs->size(), 2u);
+  EXPECT_EQ((*revs)[0].kind, "autosave");
+  EXPECT_EQ((*revs)[0].article_version, live->version);
+  EXPECT_EQ(newsroom_->ArticleAt((*revs)[0])->body,
+            "Isi baru yang belum tayang.");
+}
+
+TEST_F(RevisionsTest, TrashNotifiesAndRestoreBringsBack) {
+  int heard = 0;
+  int id = newsroom_->AddListener([&](const Article&) { ++heard; });
+  Article a;
+  a.title = "Buang";
+  a.body = "x";
+  auto s = newsroom_->Save(a);
+  ASSERT_TRUE(newsroom_->Trash(s->id).ok());
+  EXPECT_TRUE(store_->GetArticle(s->id).status().IsNotFound());
+  ASSERT_TRUE(newsroom_->Restore(s->id).ok());
+  EXPECT_TRUE(store_->GetArticle(s->id).ok());
+  EXPECT_EQ(heard, 3);
+  newsroom_->RemoveListener(id);
+  ASSERT_TRUE(newsroom_->Trash(s->id).ok());
+  EXPECT_EQ(heard, 3);
+}
+
+TEST_F(RevisionsTest, SchedulerPublishesByTheClockExactlyOnce) {
+  std::vector<std::string> published;
+  newsroom_->AddListener([&](const Article& a) {
+    if (a.IsPublished()) published.push_back(a.title);
+  });
+  Article a;
+  a.title = "Nanti";
+  a.body = "Isi.";
+  a.status = ArticleStatus::kScheduled;
+  a.published_at = clock_.Now() + 3600;
+  auto s = newsroom_->Save(a);
+  ASSERT_TRUE(s.ok());
+  Article overdue = a;
+  overdue.title = "Terlambat";
+  overdue.published_at = clock_.Now() - 60;
+  ASSERT_TRUE(newsroom_->Save(overdue).ok());
+
+  // Start-up publishes what fell due while the server was down.
+  Scheduler scheduler(*newsroom_, std::chrono::milliseconds(5));
+  auto first = scheduler.Start();
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->size(), 1u);
+  EXPECT_EQ((*first)[0].title, "Terlambat");
+  // A second node on the same database, running its own scheduler.
+  auto other_store = Open();
+  Newsroom other(*other_store, clock_, "WARTA");
+  Scheduler other_scheduler(other, std::chrono::milliseconds(5));
+  ASSERT_TRUE(other_scheduler.Start().ok());
+
+  clock_.Advance(3599);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(store_->GetArticle(s->id)->status, ArticleStatus::kScheduled);
+  clock_.Advance(1);
+  for (int i = 0; i < 400; ++i) {
+    if (scheduler.published_count() + other_scheduler.published_count() >= 2)
+      break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  scheduler.Stop();
+  other_scheduler.Stop();
+  EXPECT_EQ(scheduler.published_count() + other_scheduler.published_count(), 2);
+  auto got = store_->GetArticle(s->id);
+  EXPECT_EQ(got->status, ArticleStatus::kPublished);
+  EXPECT_EQ(got->published_at, a.published_at);
+  auto revs = store_->ListRevisions(s->id, 10, false);
+  ASSERT_EQ(revs->size(), 2u);
+  EXPECT_EQ((*revs)[0].kind, "publish");
+}
+
+}  // namespace
+}  // namespace warta

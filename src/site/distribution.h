@@ -1,0 +1,69 @@
+// Distribution: the machine-readable surface of the site. Feeds (RSS 2.0,
+// Atom 1.0, JSON Feed 1.1) for the site and every category, tag and author;
+// the sitemap index, child sitemaps (articles by month, categories, tags,
+// authors; at most 50,000 URLs each), the Google News sitemap and
+// robots.txt. Feeds and robots.txt are served from the Site's page cache;
+// child sitemaps are streamed from the store in batches so memory stays flat
+// at any size. Every response carries an ETag (and feeds Last-Modified) for
+// conditional GET. docs/feeds.md lists the URLs. Thread-safe after
+// Register().
+#ifndef WARTA_SITE_DISTRIBUTION_H_
+#define WARTA_SITE_DISTRIBUTION_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "feeds/feed.h"
+#include "http/router.h"
+#include "site/pages.h"
+#include "site/site.h"
+
+namespace warta::site {
+
+enum class FeedFormat { kRss, kAtom, kJson };
+
+// A child sitemap named by its file, e.g. "sitemap-articles-2025-09-2.xml".
+struct SitemapName {
+  enum class Kind { kArticles, kCategories, kTags, kAuthors } kind;
+  int year = 0;   // articles only
+  int month = 0;  // articles only
+  int page = 1;   // 1-based; page N >= 2 is written "-N"
+};
+
+// Parses a child sitemap file name; nullopt for anything else.
+std::optional<SitemapName> ParseSitemapName(std::string_view file);
+// The inverse: "sitemap-tags-2.xml".
+std::string SitemapFileName(const SitemapName& name);
+
+class Distribution {
+ public:
+  // `site` must outlive this object.
+  explicit Distribution(Site& site) : site_(site) {}
+  Distribution(const Distribution&) = delete;
+  Distribution& operator=(const Distribution&) = delete;
+
+  void Register(http::Router& router);
+
+  // The body of a feed (kNotFound for an unknown category/tag/author);
+  // `list_kind` nullopt means the whole site.
+  Result<std::string> RenderFeed(std::optional<ListKind> list_kind,
+                                 std::string_view slug, FeedFormat format,
+                                 Timestamp* last_modified) const;
+
+ private:
+  http::Response Feed(std::optional<ListKind> kind, std::string_view slug,
+                      FeedFormat format);
+  http::Response SitemapIndex();
+  http::Response Sitemap(std::string_view file);
+  http::Response NewsSitemap();
+  http::Response Robots();
+  // An ETag that changes with every write to the store.
+  std::string StoreEtag(std::string_view what) const;
+
+  Site& site_;
+};
+
+}  // namespace warta::site
+
+#endif  // WARTA_SITE_DISTRIBUTION_H_

@@ -1,0 +1,220 @@
+// Conformance cases for DistributionStore and WireStore (see
+// store_conformance.h); every backend runs them.
+#include "store/store_conformance.h"
+
+namespace warta {
+namespace {
+
+Article Published(const std::string& title, Timestamp published_at,
+                  const std::string& tag = "Korea") {
+  Article a;
+  a.title = title;
+  a.body = "Isi";
+  a.html = "<p>Isi</p>";
+  a.plaintext = "Isi";
+  a.category = Category{0, "", "Dunia", ""};
+  a.tags = {Tag{0, "", tag}};
+  a.authors = {Author{0, "", "Rina", "", ""}};
+  a.status = ArticleStatus::kPublished;
+  a.published_at = published_at;
+  return a;
+}
+
+TEST_P(StoreConformance, ListsSitemapArticlesByRangeWithKeysetPaging) {
+  const Timestamp t0 = 1759115700;
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(store_
+                    ->SaveArticle(
+                        Published("Berita " + std::to_string(i), t0 + i * 3600))
+                    .ok());
+  }
+  Article hidden = Published("Tersembunyi", t0 + 100);
+  hidden.noindex = true;
+  ASSERT_TRUE(store_->SaveArticle(hidden).ok());
+  Article draft = Published("Draf", t0 + 200);
+  draft.status = ArticleStatus::kDraft;
+  ASSERT_TRUE(store_->SaveArticle(draft).ok());
+
+  SitemapQuery q;
+  q.from = t0;
+  q.to = t0 + 4 * 3600;  // excludes the last one
+  q.limit = 2;
+  auto page1 = store_->ListSitemapArticles(q);
+  ASSERT_TRUE(page1.ok()) << page1.status().ToString();
+  ASSERT_EQ(page1->size(), 2u);
+  EXPECT_EQ((*page1)[0].slug, "berita-0");
+  EXPECT_EQ((*page1)[1].slug, "berita-1");
+  q.after = std::make_pair((*page1)[1].published_at, (*page1)[1].id);
+  auto page2 = store_->ListSitemapArticles(q);
+  ASSERT_TRUE(page2.ok());
+  ASSERT_EQ(page2->size(), 2u);
+  EXPECT_EQ((*page2)[0].slug, "berita-2");
+  EXPECT_EQ((*page2)[1].slug, "berita-3");
+  EXPECT_TRUE((*page2)[0].title.empty());
+
+  q.after.reset();
+  q.offset = 3;
+  q.with_title = true;
+  auto skipped = store_->ListSitemapArticles(q);
+  ASSERT_TRUE(skipped.ok());
+  ASSERT_EQ(skipped->size(), 1u);
+  EXPECT_EQ((*skipped)[0].title, "Berita 3");
+}
+
+TEST_P(StoreConformance, CountsSitemapMonthsAtWriteTime) {
+  const Timestamp sep = 1759115700;  // 2025-09-29
+  const Timestamp oct = 1760000000;  // 2025-10-09
+  ASSERT_TRUE(store_->SaveArticle(Published("Satu", sep)).ok());
+  auto two = store_->SaveArticle(Published("Dua", sep + 60));
+  ASSERT_TRUE(two.ok());
+  ASSERT_TRUE(store_->SaveArticle(Published("Tiga", oct)).ok());
+  Article hidden = Published("Empat", oct);
+  hidden.noindex = true;
+  ASSERT_TRUE(store_->SaveArticle(hidden).ok());
+  auto months = store_->ListSitemapMonths();
+  ASSERT_TRUE(months.ok()) << months.status().ToString();
+  ASSERT_EQ(months->size(), 2u);
+  EXPECT_EQ((*months)[0].year, 2025);
+  EXPECT_EQ((*months)[0].month, 10);
+  EXPECT_EQ((*months)[0].articles, 1);
+  EXPECT_EQ((*months)[1].month, 9);
+  EXPECT_EQ((*months)[1].articles, 2);
+  // Moving an article to October, then unpublishing it, then deleting one.
+  clock_.Advance(100);
+  two->published_at = oct + 5;
+  auto moved = store_->SaveArticle(*two);
+  ASSERT_TRUE(moved.ok());
+  months = store_->ListSitemapMonths();
+  EXPECT_EQ((*months)[0].articles, 2);
+  EXPECT_EQ((*months)[1].articles, 1);
+  EXPECT_EQ((*months)[1].lastmod, clock_.Now());
+  moved->status = ArticleStatus::kDraft;
+  ASSERT_TRUE(store_->SaveArticle(*moved).ok());
+  EXPECT_EQ((*store_->ListSitemapMonths())[0].articles, 1);
+  auto first = store_->GetArticleBySlug("satu");
+  ASSERT_TRUE(store_->DeleteArticle(first->id).ok());
+  months = store_->ListSitemapMonths();
+  ASSERT_EQ(months->size(), 1u) << "an empty month is not listed";
+  EXPECT_EQ((*months)[0].month, 10);
+}
+
+TEST_P(StoreConformance, KeepsTaxonomyLastmodOfPublishedArticles) {
+  ASSERT_TRUE(store_->SaveArticle(Published("Satu", 1000, "Korea")).ok());
+  clock_.Advance(60);
+  ASSERT_TRUE(store_->SaveArticle(Published("Dua", 2000, "Jepang")).ok());
+  Article draft = Published("Draf", 3000, "Rahasia");
+  draft.status = ArticleStatus::kDraft;
+  ASSERT_TRUE(store_->SaveArticle(draft).ok());
+
+  auto tags = store_->ListTaxonomyLastmod(TaxonomyKind::kTag, 0, 10);
+  ASSERT_TRUE(tags.ok()) << tags.status().ToString();
+  ASSERT_EQ(tags->size(), 2u);  // not the draft's tag
+  EXPECT_EQ((*tags)[0].slug, "korea");
+  EXPECT_EQ((*tags)[1].slug, "jepang");
+  EXPECT_EQ((*tags)[1].lastmod, clock_.Now());
+  EXPECT_EQ(*store_->CountTaxonomyLastmod(TaxonomyKind::kTag), 2);
+  auto after =
+      store_->ListTaxonomyLastmod(TaxonomyKind::kTag, (*tags)[0].id, 10);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->size(), 1u);
+
+  auto cats = store_->ListTaxonomyLastmod(TaxonomyKind::kCategory, 0, 10);
+  ASSERT_TRUE(cats.ok());
+  ASSERT_EQ(cats->size(), 1u);
+  EXPECT_EQ((*cats)[0].lastmod, clock_.Now());
+  auto authors = store_->ListTaxonomyLastmod(TaxonomyKind::kAuthor, 0, 10);
+  ASSERT_TRUE(authors.ok());
+  ASSERT_EQ(authors->size(), 1u);
+  EXPECT_EQ((*authors)[0].slug, "rina");
+}
+
+TEST_P(StoreConformance, ListsNewestArticlesOfATagOrAuthor) {
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 4; ++i) {
+    auto a = store_->SaveArticle(Published(
+        "Artikel " + std::to_string(i), 1000 + i, i % 2 ? "Ganjil" : "Genap"));
+    ASSERT_TRUE(a.ok());
+    ids.push_back(a->id);
+  }
+  Article future = Published("Nanti", 5000, "Genap");
+  ASSERT_TRUE(store_->SaveArticle(future).ok());
+  auto tag = store_->GetTagBySlug("genap");
+  ASSERT_TRUE(tag.ok());
+  auto got =
+      store_->ListNewestLinkedArticleIds(TaxonomyKind::kTag, tag->id, 4000, 10);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(*got, (std::vector<std::int64_t>{ids[2], ids[0]}));
+  auto author = store_->GetAuthorBySlug("rina");
+  auto by_author = store_->ListNewestLinkedArticleIds(TaxonomyKind::kAuthor,
+                                                      author->id, 4000, 3);
+  ASSERT_TRUE(by_author.ok());
+  EXPECT_EQ(*by_author, (std::vector<std::int64_t>{ids[3], ids[2], ids[1]}));
+}
+
+TEST_P(StoreConformance, StoresRobotsSwitchesOfArticles) {
+  Article a = Published("Tanpa AI", 1000);
+  a.no_ai = true;
+  auto saved = store_->SaveArticle(a);
+  ASSERT_TRUE(saved.ok());
+  EXPECT_TRUE(saved->no_ai);
+  EXPECT_FALSE(saved->noindex);
+  auto slugs = store_->ListNoAiSlugs(10);
+  ASSERT_TRUE(slugs.ok());
+  ASSERT_EQ(slugs->size(), 1u);
+  EXPECT_EQ((*slugs)[0], "tanpa-ai");
+  saved->no_ai = false;
+  saved->noindex = true;
+  auto again = store_->SaveArticle(*saved);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->noindex);
+  EXPECT_TRUE(store_->ListNoAiSlugs(10)->empty());
+}
+
+TEST_P(StoreConformance, RemembersWireItemsAndFeedStatus) {
+  WireItem w;
+  w.feed = "Antara";
+  w.item_key = "guid-1";
+  w.content_hash = "h1";
+  w.fingerprint = "f1";
+  w.article_id = 7;
+  ASSERT_TRUE(store_->SaveWireItem(w).ok());
+  auto found = store_->FindWireItem("Antara", "guid-1");
+  ASSERT_TRUE(found.ok());
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->content_hash, "h1");
+  EXPECT_EQ((*found)->first_seen, clock_.Now());
+  clock_.Advance(10);
+  w.content_hash = "h2";
+  ASSERT_TRUE(store_->SaveWireItem(w).ok());
+  found = store_->FindWireItem("Antara", "guid-1");
+  EXPECT_EQ((*found)->content_hash, "h2");
+  EXPECT_EQ((*found)->first_seen, clock_.Now() - 10);
+  EXPECT_EQ((*found)->last_seen, clock_.Now());
+  EXPECT_FALSE(store_->FindWireItem("Reuters", "guid-1")->has_value());
+  auto by_fp = store_->FindWireItemByFingerprint("f1");
+  ASSERT_TRUE(by_fp.ok());
+  ASSERT_TRUE(by_fp->has_value());
+  EXPECT_EQ((*by_fp)->article_id, 7);
+
+  ASSERT_TRUE(
+      store_->RecordWireFetch({"Antara", "https://a/rss", 100, "", 3, 2, 1, 0})
+          .ok());
+  ASSERT_TRUE(store_
+                  ->RecordWireFetch(
+                      {"Antara", "https://a/rss", 200, "HTTP 500", 0, 0, 0, 0})
+                  .ok());
+  auto feeds = store_->ListWireFeeds();
+  ASSERT_TRUE(feeds.ok());
+  ASSERT_EQ(feeds->size(), 1u);
+  const WireFeedStatus& s = (*feeds)[0];
+  EXPECT_EQ(s.last_fetch, 200);
+  EXPECT_EQ(s.last_success, 100);
+  EXPECT_EQ(s.last_error, "HTTP 500");
+  EXPECT_EQ(s.fetches, 2);
+  EXPECT_EQ(s.failures, 1);
+  EXPECT_EQ(s.last_items, 3);
+  EXPECT_EQ(s.items_known, 1);
+}
+
+}  // namespace
+}  // namespace warta

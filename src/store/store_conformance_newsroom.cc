@@ -1,0 +1,306 @@
+// The conformance suite, continued: accounts, sessions, API tokens,
+// revisions, trash, review state, scheduled publishing and settings.
+#include <atomic>
+#include <thread>
+
+#include "store/store_conformance.h"
+
+namespace warta {
+namespace {
+
+Article Draft(const std::string& title) {
+  Article a;
+  a.title = title;
+  a.body = "Isi " + title;
+  a.html = "<p>Isi</p>";
+  a.plaintext = "Isi";
+  a.category = Category{0, "", "Politik", ""};
+  a.authors = {Author{0, "", "Rina Wulandari", "", ""}};
+  return a;
+}
+
+User MakeUser(const std::string& email, const std::string& name, Role role) {
+  User u;
+  u.email = email;
+  u.name = name;
+  u.role = role;
+  u.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";
+  return u;
+}
+
+Revision MakeRevision(std::int64_t user_id, std::string data) {
+  Revision r;
+  r.user_id = user_id;
+  r.kind = "save";
+  r.title = "t";
+  r.raw_size = static_cast<std::int64_t>(data.size());
+  r.snapshot_hash = "h" + std::to_string(data.size());
+  r.data = std::move(data);
+  return r;
+}
+
+TEST_P(StoreConformance, AddsUsersLinkedToBylineAuthors) {
+  auto rina = store_->AddUser(
+      MakeUser("rina@kabarin.id", "Rina Wulandari", Role::kPenulis));
+  ASSERT_TRUE(rina.ok()) << rina.status().ToString();
+  EXPECT_GT(rina->id, 0);
+  EXPECT_GT(rina->author_id, 0);
+  EXPECT_EQ(rina->created_at, clock_.Now());
+  auto authors = store_->ListAuthors();
+  ASSERT_TRUE(authors.ok());
+  ASSERT_EQ(authors->size(), 1u);
+  EXPECT_EQ((*authors)[0].item.slug, "rina-wulandari");
+  EXPECT_EQ((*authors)[0].item.id, rina->author_id);
+
+  EXPECT_EQ(store_->AddUser(MakeUser("rina@kabarin.id", "Lain", Role::kAdmin))
+                .status()
+                .code(),
+            StatusCode::kAlreadyExists);
+  auto got = store_->GetUserByEmail("rina@kabarin.id");
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->name, "Rina Wulandari");
+  EXPECT_EQ(got->role, Role::kPenulis);
+  EXPECT_EQ(got->password_hash, rina->password_hash);
+  EXPECT_TRUE(store_->GetUserByEmail("x@y.z").status().IsNotFound());
+
+  User edit = *got;
+  edit.role = Role::kEditor;
+  edit.disabled = true;
+  edit.password_hash = "baru";
+  auto updated = store_->UpdateUser(edit);
+  ASSERT_TRUE(updated.ok());
+  EXPECT_EQ(updated->role, Role::kEditor);
+  EXPECT_TRUE(updated->disabled);
+  EXPECT_EQ(store_->GetUser(rina->id)->password_hash, "baru");
+
+  auto budi =
+      store_->AddUser(MakeUser("budi@kabarin.id", "Budi", Role::kKontributor));
+  ASSERT_TRUE(budi.ok());
+  edit.email = "budi@kabarin.id";
+  EXPECT_EQ(store_->UpdateUser(edit).status().code(),
+            StatusCode::kAlreadyExists);
+  EXPECT_EQ(*store_->CountUsers(), 2);
+  auto all = store_->ListUsers();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].name, "Budi");
+}
+
+TEST_P(StoreConformance, CreatesTheFirstUserOnlyOnce) {
+  auto first =
+      store_->AddFirstUser(MakeUser("admin@kabarin.id", "Admin", Role::kAdmin));
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  auto second =
+      store_->AddFirstUser(MakeUser("lain@kabarin.id", "Lain", Role::kAdmin));
+  EXPECT_EQ(second.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(*store_->CountUsers(), 1);
+}
+
+TEST_P(StoreConformance, KeepsSessionsAndTokensByHash) {
+  auto u = store_->AddUser(MakeUser("a@b.id", "A", Role::kAdmin));
+  ASSERT_TRUE(u.ok());
+  auto seq = store_->ChangeSeq();
+  ASSERT_TRUE(store_->AddSession({"s1", u->id, 100, 200}).ok());
+  ASSERT_TRUE(store_->AddSession({"s2", u->id, 100, 300}).ok());
+  ASSERT_TRUE(store_->AddSession({"s3", u->id, 100, 400}).ok());
+  EXPECT_EQ(*store_->ChangeSeq(), *seq) << "sessions are not content";
+  auto s = store_->GetSession("s1");
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->user_id, u->id);
+  EXPECT_EQ(s->expires_at, 200);
+  ASSERT_TRUE(store_->DeleteExpiredSessions(200).ok());
+  EXPECT_TRUE(store_->GetSession("s1").status().IsNotFound());
+  ASSERT_TRUE(store_->DeleteUserSessions(u->id, "s3").ok());
+  EXPECT_TRUE(store_->GetSession("s2").status().IsNotFound());
+  EXPECT_TRUE(store_->GetSession("s3").ok());
+  ASSERT_TRUE(store_->DeleteSession("s3").ok());
+  EXPECT_TRUE(store_->GetSession("s3").status().IsNotFound());
+
+  ApiToken t;
+  t.user_id = u->id;
+  t.name = "CMS lama";
+  t.token_hash = "abc";
+  t.hint = "warta_12";
+  t.scopes = "articles:read articles:write";
+  t.created_at = clock_.Now();
+  auto added = store_->AddApiToken(t);
+  ASSERT_TRUE(added.ok());
+  EXPECT_GT(added->id, 0);
+  EXPECT_EQ(store_->AddApiToken(t).status().code(), StatusCode::kAlreadyExists);
+  auto byhash = store_->GetApiTokenByHash("abc");
+  ASSERT_TRUE(byhash.ok());
+  EXPECT_EQ(byhash->scopes, t.scopes);
+  EXPECT_FALSE(byhash->revoked_at.has_value());
+  ASSERT_TRUE(store_->TouchApiToken(added->id, 555).ok());
+  EXPECT_EQ(store_->GetApiToken(added->id)->last_used_at, 555);
+  ASSERT_TRUE(store_->RevokeApiToken(added->id, 777).ok());
+  EXPECT_EQ(store_->GetApiTokenByHash("abc")->revoked_at, 777);
+  EXPECT_TRUE(store_->RevokeApiToken(added->id, 778).IsNotFound());
+  EXPECT_EQ(store_->ListApiTokens(u->id)->size(), 1u);
+  EXPECT_EQ(store_->ListApiTokens(0)->size(), 1u);
+  EXPECT_EQ(store_->ListApiTokens(u->id + 1)->size(), 0u);
+}
+
+TEST_P(StoreConformance, SavesRevisionsWithTheArticleAtomically) {
+  auto u = store_->AddUser(MakeUser("a@b.id", "A", Role::kPenulis));
+  ASSERT_TRUE(u.ok());
+  std::string binary("\x00\x01\xff\x78\x9c", 5);
+  Revision r1 = MakeRevision(u->id, binary);
+  auto a = store_->SaveArticleWithRevision(Draft("Satu"), &r1);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  auto wf = store_->GetWorkflows({a->id});
+  ASSERT_TRUE(wf.ok());
+  EXPECT_EQ((*wf)[a->id].created_by, u->id);
+
+  Article edit = *a;
+  edit.title = "Dua";
+  clock_.Advance(10);
+  Revision r2 = MakeRevision(0, "second");
+  r2.base_id = 1;
+  r2.chain = 1;
+  ASSERT_TRUE(store_->SaveArticleWithRevision(edit, &r2).ok());
+  // A stale save writes neither the article nor its revision.
+  Revision r3 = MakeRevision(u->id, "stale");
+  EXPECT_EQ(store_->SaveArticleWithRevision(edit, &r3).status().code(),
+            StatusCode::kConflict);
+
+  auto list = store_->ListRevisions(a->id, 100, false);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].article_version, 2);
+  EXPECT_EQ((*list)[0].chain, 1);
+  EXPECT_EQ((*list)[0].created_at, clock_.Now());
+  EXPECT_TRUE((*list)[0].data.empty());
+  EXPECT_EQ((*list)[1].article_version, 1);
+  EXPECT_EQ((*list)[1].user_name, "A");
+  auto full = store_->GetRevision((*list)[1].id);
+  ASSERT_TRUE(full.ok());
+  EXPECT_EQ(full->data, binary);
+  EXPECT_EQ(full->raw_size, 5);
+  EXPECT_EQ(store_->ListRevisions(a->id, 1, true)->at(0).data, "second");
+  EXPECT_TRUE(store_->GetRevision(9999).status().IsNotFound());
+}
+
+TEST_P(StoreConformance, TrashHidesArticlesUntilRestored) {
+  Article pub = Draft("Dibuang");
+  pub.status = ArticleStatus::kPublished;
+  pub.published_at = clock_.Now();
+  auto a = store_->SaveArticle(pub);
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(store_->TrashArticle(a->id, clock_.Now()).ok());
+  EXPECT_TRUE(store_->TrashArticle(a->id, clock_.Now()).IsNotFound());
+  EXPECT_TRUE(store_->GetArticle(a->id).status().IsNotFound());
+  EXPECT_TRUE(store_->GetArticleBySlug("dibuang").status().IsNotFound());
+  ArticleQuery q;
+  EXPECT_EQ(store_->ListArticles(q)->size(), 0u);
+  EXPECT_EQ(*store_->CountArticles(q), 0);
+  EXPECT_EQ(store_->ListCategories()->at(0).published_count, 0);
+  q.trashed = true;
+  EXPECT_EQ(store_->ListArticles(q)->size(), 1u);
+  auto trashed = store_->GetTrashedArticle(a->id);
+  ASSERT_TRUE(trashed.ok());
+  EXPECT_EQ(trashed->title, "Dibuang");
+  EXPECT_EQ(store_->GetWorkflows({a->id})->at(a->id).trashed_at, clock_.Now());
+  // A trashed article cannot be edited.
+  EXPECT_TRUE(store_->SaveArticle(*a).status().IsNotFound());
+
+  ASSERT_TRUE(store_->RestoreArticle(a->id).ok());
+  EXPECT_TRUE(store_->RestoreArticle(a->id).IsNotFound());
+  auto back = store_->GetArticle(a->id);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->status, ArticleStatus::kPublished);
+  EXPECT_EQ(store_->ListCategories()->at(0).published_count, 1);
+}
+
+TEST_P(StoreConformance, FiltersAdminListsByTitleReviewAndOwner) {
+  auto u = store_->AddUser(MakeUser("k@b.id", "Kontri", Role::kKontributor));
+  ASSERT_TRUE(u.ok());
+  Revision r = MakeRevision(u->id, "x");
+  auto mine = store_->SaveArticleWithRevision(Draft("Banjir 100% Jakarta"), &r);
+  auto other = store_->SaveArticle(Draft("Gempa Bumi"));
+  ASSERT_TRUE(mine.ok() && other.ok());
+  ASSERT_TRUE(store_->SetReviewState(mine->id, "submitted", "").ok());
+  EXPECT_EQ(store_->SetReviewState(mine->id, "bogus", "").code(),
+            StatusCode::kInvalidArgument);
+  ArticleQuery q;
+  q.title_contains = "banjir";
+  EXPECT_EQ(*store_->CountArticles(q), 1);
+  q.title_contains = "100%";
+  EXPECT_EQ(*store_->CountArticles(q), 1);
+  q.title_contains = "0%_";
+  EXPECT_EQ(*store_->CountArticles(q), 0);
+  q = ArticleQuery();
+  q.review_state = "submitted";
+  auto queue = store_->ListArticles(q);
+  ASSERT_EQ(queue->size(), 1u);
+  EXPECT_EQ((*queue)[0].id, mine->id);
+  q = ArticleQuery();
+  q.owner_user_id = u->id;
+  q.owner_author_id = u->author_id;
+  EXPECT_EQ(*store_->CountArticles(q), 1);
+  // Bylined as the author counts as owning too.
+  Article byline = Draft("Tulisan Bersama");
+  byline.authors = {Author{u->author_id, "", "", "", ""}};
+  ASSERT_TRUE(store_->SaveArticle(byline).ok());
+  EXPECT_EQ(*store_->CountArticles(q), 2);
+  ASSERT_TRUE(store_->SetReviewState(mine->id, "returned", "Perbaiki").ok());
+  EXPECT_EQ(store_->GetWorkflows({mine->id})->at(mine->id).review_note,
+            "Perbaiki");
+}
+
+TEST_P(StoreConformance, PublishesAScheduledArticleExactlyOnce) {
+  Article a = Draft("Terjadwal");
+  a.status = ArticleStatus::kScheduled;
+  a.published_at = clock_.Now() + 60;
+  auto saved = store_->SaveArticle(a);
+  ASSERT_TRUE(saved.ok());
+  auto seq = *store_->ChangeSeq();
+  // Not due yet: nothing happens, not even a change-sequence bump.
+  EXPECT_FALSE(*store_->PublishScheduled(saved->id, saved->version,
+                                         clock_.Now(), nullptr));
+  EXPECT_EQ(*store_->ChangeSeq(), seq);
+  clock_.Advance(61);
+  // A stale version does not qualify.
+  EXPECT_FALSE(*store_->PublishScheduled(saved->id, saved->version - 1,
+                                         clock_.Now(), nullptr));
+  // Two store instances on the same database race; exactly one wins.
+  std::unique_ptr<Store> other = GetParam()(dir_, clock_);
+  ASSERT_NE(other, nullptr);
+  std::atomic<int> wins{0};
+  Revision rev = MakeRevision(0, "publish");
+  auto race = [&](Store* s) {
+    for (int i = 0; i < 3; ++i) {
+      auto r =
+          s->PublishScheduled(saved->id, saved->version, clock_.Now(), &rev);
+      ASSERT_TRUE(r.ok()) << r.status().ToString();
+      if (*r) ++wins;
+    }
+  };
+  std::thread t1(race, store_.get());
+  std::thread t2(race, other.get());
+  t1.join();
+  t2.join();
+  EXPECT_EQ(wins.load(), 1);
+  auto got = store_->GetArticle(saved->id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->status, ArticleStatus::kPublished);
+  EXPECT_EQ(got->version, saved->version + 1);
+  EXPECT_EQ(got->published_at, a.published_at);  // the scheduled time
+  EXPECT_EQ(store_->ListRevisions(saved->id, 10, false)->size(), 1u);
+  EXPECT_GT(*store_->ChangeSeq(), seq);
+}
+
+TEST_P(StoreConformance, KeepsSettings) {
+  ASSERT_TRUE(
+      store_->SaveSettings({{"site.name", "KABARIN"}, {"site.locale", "en"}})
+          .ok());
+  ASSERT_TRUE(store_->SaveSettings({{"site.name", "Kabar"}}).ok());
+  auto s = Reopen()->LoadSettings();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->size(), 2u);
+  EXPECT_EQ(s->at("site.name"), "Kabar");
+  EXPECT_EQ(s->at("site.locale"), "en");
+}
+
+}  // namespace
+}  // namespace warta

@@ -1,0 +1,98 @@
+// Test helper: talks to the admin API of a running `warta serve` as a
+// browser would (session cookie + X-CSRF-Token) or as an integration would
+// (Authorization: Bearer).
+#ifndef WARTA_TESTS_INTEGRATION_ADMIN_CLIENT_H_
+#define WARTA_TESTS_INTEGRATION_ADMIN_CLIENT_H_
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "warta_process.h"
+
+namespace warta::testing {
+
+using json = nlohmann::json;
+
+struct Reply {
+  int status = 0;
+  json body;
+  std::string text;
+  http::ClientResponse raw;
+};
+
+// Creates an account with `warta user add` (the server may be running).
+inline void AddUser(const std::string& data, const std::string& email,
+                    const std::string& name, const std::string& role,
+                    const std::string& password) {
+  CommandResult r =
+      RunWarta({"user", "add", "--data", data, "--email", email, "--name", name,
+                "--role", role, "--password-stdin"},
+               password + "\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+}
+
+class AdminClient {
+ public:
+  explicit AdminClient(const WartaServer& server) : server_(server) {}
+
+  Reply Login(const std::string& email, const std::string& password) {
+    Reply r = Call(http::Method::kPost, "/api/admin/session",
+                   json{{"email", email}, {"password", password}}.dump());
+    if (r.status == 200) {
+      std::string set = r.raw.Header("set-cookie");
+      cookie_ = set.substr(0, set.find(';'));
+      csrf_ = r.body.value("csrf_token", "");
+    }
+    return r;
+  }
+  void UseToken(const std::string& token) { bearer_ = token; }
+  void DropCsrf() { csrf_.clear(); }
+  const std::string& csrf() const { return csrf_; }
+
+  Reply Call(http::Method method, const std::string& path,
+             const std::string& body = "",
+             std::vector<std::pair<std::string, std::string>> headers = {}) {
+    http::ClientRequest req;
+    req.method = method;
+    req.url = server_.Url(path);
+    req.body = body;
+    req.headers = std::move(headers);
+    if (!body.empty())
+      req.headers.push_back({"Content-Type", "application/json"});
+    if (!cookie_.empty()) req.headers.push_back({"Cookie", cookie_});
+    if (!csrf_.empty()) req.headers.push_back({"X-CSRF-Token", csrf_});
+    if (!bearer_.empty())
+      req.headers.push_back({"Authorization", "Bearer " + bearer_});
+    auto res = http::Fetch(req);
+    Reply out;
+    if (!res.ok()) {
+      ADD_FAILURE() << path << ": " << res.status().ToString();
+      return out;
+    }
+    out.status = res->status;
+    out.text = res->body;
+    out.raw = *res;
+    out.body = json::parse(res->body, nullptr, false);
+    return out;
+  }
+  Reply Get(const std::string& path) { return Call(http::Method::kGet, path); }
+  Reply Post(const std::string& path, const json& body = json::object()) {
+    return Call(http::Method::kPost, path, body.dump());
+  }
+  Reply Put(const std::string& path, const json& body) {
+    return Call(http::Method::kPut, path, body.dump());
+  }
+  Reply Delete(const std::string& path) {
+    return Call(http::Method::kDelete, path);
+  }
+
+ private:
+  const WartaServer& server_;
+  std::string cookie_, csrf_, bearer_;
+};
+
+}  // namespace warta::testing
+
+#endif  // WARTA_TESTS_INTEGRATION_ADMIN_CLIENT_H_
