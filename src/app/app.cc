@@ -1,5 +1,6 @@
 #include "app/app.h"
 
+#include <chrono>
 #include <filesystem>
 
 #include "admin/admin.h"
@@ -9,6 +10,7 @@
 #include "base/strings.h"
 #include "content/dates.h"
 #include "http/server.h"
+#include "index/live_index.h"
 #include "ingest/wire_poller.h"
 #include "newsroom/scheduler.h"
 #include "site/distribution.h"
@@ -65,6 +67,18 @@ Result<std::unique_ptr<App>> App::Open(Config config, const Clock& clock) {
   ApplyStoredSettings(*app->store_, c);
   WARTA_ASSIGN_OR_RETURN(app->timezone_, FindTimeZone(c.site.timezone));
   app->newsroom_ = std::make_unique<Newsroom>(*app->store_, clock, c.site.name);
+  // Search analysis, and near-duplicate clusters kept on every write (an
+  // import as much as an edit while serving).
+  text::StemmerOptions stemmer_options;
+  stemmer_options.dictionary = c.search.dictionary;
+  WARTA_ASSIGN_OR_RETURN(app->stemmer_, text::Stemmer::Open(stemmer_options));
+  app->analyzer_ = std::make_unique<text::Analyzer>(*app->stemmer_);
+  app->detector_ = std::make_unique<index::DuplicateDetector>(*app->store_);
+  app->newsroom_->AddListener(
+      [detector = app->detector_.get()](const Article& a) {
+        auto r = detector->Update(a);
+        if (!r.ok()) LogWarning("near-duplicates: " + r.status().ToString());
+      });
   WARTA_ASSIGN_OR_RETURN(app->theme_, render::Theme::Load(c.theme_dir));
   app->urls_ = std::make_unique<Urls>(c.PublicUrl());
   return app;
@@ -136,6 +150,23 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
   wire_defaults.category = config_.import.default_category;
   wire_defaults.author = config_.import.default_author;
   wire_defaults.utc_offset_seconds = timezone_.offset_seconds;
+  // The search index: built from the store once, then following its change
+  // log (and this process's writes at once) for the life of the server.
+  search_ = std::make_unique<index::LiveIndex>(*store_, *analyzer_);
+  auto build_start = std::chrono::steady_clock::now();
+  if (Status s = search_->Build(); !s.ok()) {
+    scheduler.Stop();
+    return s;
+  }
+  LogInfo("search index: " + std::to_string(search_->snapshot()->live_docs()) +
+          " articles in " +
+          std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now() - build_start)
+                             .count()) +
+          " ms");
+  search_->Start();
+  int search_listener = newsroom_->AddListener(
+      [search = search_.get()](const Article&) { search->Notify(); });
   ingest::WirePoller poller(*newsroom_, std::move(wire_feeds), wire_defaults);
   poller.Start();
   std::uint16_t port = config_.server.port;
@@ -146,6 +177,8 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
   }
   poller.Stop();
   scheduler.Stop();
+  newsroom_->RemoveListener(search_listener);
+  search_->Stop();
   return Status::Ok();
 }
 
@@ -194,7 +227,49 @@ Result<bool> App::ServeOnce(
     if (!Trim(ua).empty()) so.ai_user_agents.emplace_back(Trim(ua));
   }
   so.feed_items = c.feeds.items;
-  site::Site site(*store_, *theme_, *urls_, clock_, so);
+  // "Mungkin Kamu Suka" from the search index.
+  Store& store = *store_;
+  const Clock& clock = clock_;
+  const index::LiveIndex& search = *search_;
+  site::RelatedFn related = [&search, &store, &clock](const Article& a,
+                                                      int limit) {
+    std::vector<Article> out;
+    index::RelatedOptions ro;
+    ro.limit = limit;
+    ro.now = clock.Now();
+    for (const index::RelatedHit& h : search.snapshot()->Related(a.id, ro)) {
+      auto r = store.GetArticle(h.article_id);
+      if (r.ok() && r->IsPublished()) out.push_back(std::move(*r));
+    }
+    if (static_cast<int>(out.size()) >= limit) return out;
+    // Too few by content (a new site, a short story): the newest of the
+    // category, still never the article, its near-duplicates or a story
+    // twice.
+    ArticleQuery q;
+    q.status = ArticleStatus::kPublished;
+    q.published_before = clock.Now();
+    q.category_id = a.category ? a.category->id : 0;
+    q.one_per_duplicate_cluster = true;
+    q.limit = limit - static_cast<int>(out.size());
+    std::vector<const Article*> shown = {&a};
+    for (const Article& r : out) shown.push_back(&r);
+    for (const Article* s : shown) {
+      q.exclude_ids.push_back(s->id);
+      auto cluster = store.DuplicateClusterOf(s->id);
+      if (!cluster.ok() || *cluster == 0) continue;
+      auto members = store.DuplicateClusterMembers(*cluster);
+      if (members.ok())
+        q.exclude_ids.insert(q.exclude_ids.end(), members->begin(),
+                             members->end());
+    }
+    auto more = store.ListArticles(q);
+    if (more.ok()) {
+      for (Article& m : *more) out.push_back(std::move(m));
+    }
+    return out;
+  };
+  site::Site site(*store_, *theme_, *urls_, clock_, so, std::move(related));
+  site.SetSearch(search_.get(), analyzer_.get());
   int listener =
       newsroom_->AddListener([&site](const Article&) { site.Invalidate(); });
 

@@ -16,9 +16,13 @@
 #include "base/result.h"
 #include "config/config.h"
 #include "content/timezone.h"
+#include "index/live_index.h"
+#include "index/near_duplicate.h"
 #include "newsroom/newsroom.h"
 #include "render/theme.h"
 #include "store/store.h"
+#include "text/analyzer.h"
+#include "text/stemmer.h"
 #include "url/urls.h"
 
 namespace warta {
@@ -53,6 +57,7 @@ class App {
   const Urls& urls() const { return *urls_; }
   const TimeZone& timezone() const { return timezone_; }
   const Clock& clock() const { return clock_; }
+  const text::Analyzer& analyzer() const { return *analyzer_; }
 
  private:
   App(Config config, const Clock& clock);
@@ -68,6 +73,10 @@ class App {
   std::unique_ptr<Newsroom> newsroom_;
   std::unique_ptr<render::Theme> theme_;
   std::unique_ptr<Urls> urls_;
+  std::unique_ptr<text::Stemmer> stemmer_;
+  std::unique_ptr<text::Analyzer> analyzer_;
+  std::unique_ptr<index::DuplicateDetector> detector_;
+  std::unique_ptr<index::LiveIndex> search_;  // while serving
 
   mutable std::mutex settings_mu_;     // guards config_.site during Serve
   std::function<void()> stop_server_;  // set while a server runs

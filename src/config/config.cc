@@ -146,6 +146,8 @@ Status ApplySetting(Config& c, std::string_view key, std::string_view raw) {
                   [&](long long n) { c.admin.autosave_seconds = int(n); });
   } else if (k == "theme.dir") {
     c.theme_dir = v;
+  } else if (k == "search.dictionary") {
+    c.search.dictionary = v;
   } else {
     return Status::InvalidArgument("unknown setting \"" + k + "\"");
   }

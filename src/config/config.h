@@ -56,6 +56,13 @@ struct ImportConfig {
   std::string default_author = "Redaksi";   // import.default_author
 };
 
+struct SearchConfig {
+  // search.dictionary: the Hunspell dictionary used for stemming, without
+  // ".aff"/".dic" (Debian package hunspell-id); empty or missing: Snowball
+  // alone.
+  std::string dictionary = "/usr/share/hunspell/id_ID";
+};
+
 struct FeedsConfig {
   int items = 20;  // feeds.items: entries in each RSS/Atom/JSON feed
 };
@@ -91,6 +98,7 @@ struct Config {
   ServerConfig server;
   StoreConfig store;
   ImportConfig import;
+  SearchConfig search;
   FeedsConfig feeds;
   RobotsConfig robots;
   IngestConfig ingest;

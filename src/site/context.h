@@ -11,6 +11,7 @@
 #include "content/article.h"
 #include "content/dates.h"
 #include "content/timezone.h"
+#include "index/live_index.h"
 #include "render/theme.h"
 #include "store/store.h"
 #include "url/urls.h"
@@ -45,6 +46,9 @@ struct SiteContext {
   const Clock& clock;
   SiteOptions options;
   RelatedFn related;
+  // Search (/cari, /api/search); null: those routes answer 503.
+  const index::LiveIndex* search = nullptr;
+  const text::Analyzer* analyzer = nullptr;
 };
 
 }  // namespace warta::site

@@ -30,13 +30,26 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
   ArticleQuery q;
   q.status = ArticleStatus::kPublished;
   q.published_before = ctx.clock.Now();
+  q.one_per_duplicate_cluster = true;
   q.limit = kLatestCount;
   WARTA_ASSIGN_OR_RETURN(std::vector<Article> latest,
                          ctx.store.ListArticles(q));
+  // Articles on the page, with their near-duplicates: a story shows once
+  // on the whole page, not only once per list.
   std::vector<std::int64_t> shown;
+  auto show = [&](const Article& a) -> Status {
+    shown.push_back(a.id);
+    WARTA_ASSIGN_OR_RETURN(std::int64_t cluster,
+                           ctx.store.DuplicateClusterOf(a.id));
+    if (cluster == 0) return Status::Ok();
+    WARTA_ASSIGN_OR_RETURN(auto members,
+                           ctx.store.DuplicateClusterMembers(cluster));
+    shown.insert(shown.end(), members.begin(), members.end());
+    return Status::Ok();
+  };
   render::View cards = render::View::array();
   for (size_t i = 0; i < latest.size(); ++i) {
-    shown.push_back(latest[i].id);
+    WARTA_RETURN_IF_ERROR(show(latest[i]));
     if (i == 0) {
       v["lead"] = CardView(ctx, latest[i], true);
     } else {
@@ -64,7 +77,10 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
                            ctx.store.ListArticles(cq));
     if (articles.empty()) continue;
     render::View list = render::View::array();
-    for (const Article& a : articles) list.push_back(CardView(ctx, a, false));
+    for (const Article& a : articles) {
+      WARTA_RETURN_IF_ERROR(show(a));
+      list.push_back(CardView(ctx, a, false));
+    }
     sections.push_back({{"name", c.item.name},
                         {"slug", c.item.slug},
                         {"url", ctx.urls.Category(c.item.slug)},

@@ -69,6 +69,7 @@ Result<PageResult> RenderListPage(const SiteContext& ctx, ListKind kind,
   ArticleQuery q;
   q.status = ArticleStatus::kPublished;
   q.published_before = ctx.clock.Now();
+  q.one_per_duplicate_cluster = true;
   WARTA_ASSIGN_OR_RETURN(ListSubject s, FindSubject(ctx, kind, slug, q));
   WARTA_ASSIGN_OR_RETURN(std::int64_t total, ctx.store.CountArticles(q));
   const int size = ctx.options.page_size;

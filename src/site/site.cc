@@ -2,6 +2,7 @@
 
 #include "base/log.h"
 #include "base/strings.h"
+#include "site/discovery.h"
 #include "site/pages.h"
 #include "url/urls.h"
 
@@ -59,6 +60,12 @@ Site::Site(Store& store, const render::Theme& theme, const Urls& urls,
 }
 
 void Site::Invalidate() { cache_.Invalidate(); }
+
+void Site::SetSearch(const index::LiveIndex* search,
+                     const text::Analyzer* analyzer) {
+  ctx_.search = search;
+  ctx_.analyzer = analyzer;
+}
 
 void Site::RefreshIfChanged() {
   Timestamp now = ctx_.clock.Now();
@@ -147,6 +154,17 @@ void Site::Register(http::Router& router) {
                     [&] { return RenderListPage(ctx_, lr.kind, slug, page); });
     });
   }
+  // Search and related articles (site/discovery.h).
+  router.Get(kSearchRoute, [this](const http::Request& req) {
+    return HandleSearchPage(ctx_, req);
+  });
+  router.Get("/api/search", [this](const http::Request& req) {
+    return HandleApiSearch(ctx_, req);
+  });
+  router.Get("/api/related", [this](const http::Request& req) {
+    RefreshIfChanged();
+    return HandleApiRelated(ctx_, req);
+  });
   router.Get(kAssetRoute,
              [this](const http::Request& req) { return Asset(req); });
   router.Get("/favicon.ico", [this](const http::Request&) {

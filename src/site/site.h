@@ -25,6 +25,11 @@ class Site {
   Site(const Site&) = delete;
   Site& operator=(const Site&) = delete;
 
+  // Enables /cari, /api/search and /api/related on `search` (which must
+  // outlive the Site). Call before Register.
+  void SetSearch(const index::LiveIndex* search,
+                 const text::Analyzer* analyzer);
+
   void Register(http::Router& router);
 
   // Drops every cached page.

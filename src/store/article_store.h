@@ -30,6 +30,10 @@ struct ArticleQuery {
   // Lists rarely need body, html and the whole plaintext: by default they
   // carry only the first 400 characters of plaintext (for excerpts).
   bool with_body = false;
+  // Shows one article per near-duplicate cluster (store/discovery_store.h):
+  // an article is left out when an earlier member of its cluster (by
+  // published_at, then id) matches the same filters, exclude_ids aside.
+  bool one_per_duplicate_cluster = false;
   // Admin lists (the newsroom): the trash instead of live articles; a
   // case-insensitive title substring; a review state ("submitted",
   // "returned"); articles a user owns (created, or bylined as the author).

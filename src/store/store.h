@@ -10,6 +10,7 @@
 
 #include "base/result.h"
 #include "store/article_store.h"
+#include "store/discovery_store.h"
 #include "store/distribution_store.h"
 #include "store/editorial_store.h"
 #include "store/revision_store.h"
@@ -25,7 +26,8 @@ class Store : public ArticleStore,
               public WireStore,
               public UserStore,
               public RevisionStore,
-              public EditorialStore {
+              public EditorialStore,
+              public DiscoveryStore {
  public:
   ~Store() override = default;
 

@@ -22,8 +22,25 @@ std::string ReadFile(const std::string& path) {
 }
 
 // Seven more stories in the seed's layout, so "Mungkin Kamu Suka" has more
-// than six candidates.
+// than six candidates: different stories (near-duplicates would show once)
+// on the seed's subject, Korea Utara, China and their diplomacy.
 std::vector<std::string> WriteOthers(const TempDir& dir) {
+  static const char* const kLeads[] = {
+      "Menteri Luar Negeri China Wang Yi menerima kunjungan delegasi Korea "
+      "Utara di Beijing untuk membicarakan perdagangan perbatasan.",
+      "Pemimpin Korea Utara Kim Jong Un meninjau pabrik pupuk baru yang "
+      "dibangun dengan bantuan teknis dari China.",
+      "Kantor Berita Pusat Korea melaporkan rombongan seniman Pyongyang "
+      "tampil di Shanghai dalam rangka persahabatan kedua negara.",
+      "Presiden Xi Jinping mengirim ucapan selamat kepada Kim Jong Un pada "
+      "peringatan berdirinya partai berkuasa Korea Utara.",
+      "Jalur kereta barang antara Dandong dan Sinuiju kembali dibuka setelah "
+      "ditutup hampir tiga tahun, kata pejabat bea cukai China.",
+      "Diplomat Korea Utara dan China membahas kerja sama pertanian serta "
+      "penyediaan benih padi untuk musim tanam berikutnya.",
+      "Pengamat di Seoul menilai hubungan Pyongyang dan Beijing makin erat "
+      "menjelang pleno partai komunis China bulan depan.",
+  };
   std::vector<std::string> files;
   for (int i = 1; i <= 7; ++i) {
     files.push_back(dir.Write(
@@ -31,9 +48,9 @@ std::vector<std::string> WriteOthers(const TempDir& dir) {
         "Berita pembanding nomor " + std::to_string(i) +
             " tentang kerja sama kawasan\n\n"
             "waktu baca 1 menit\n\n"
-            "Jakarta (WARTA) - Paragraf pembuka berita pembanding nomor " +
-            std::to_string(i) +
-            ".\n\n“Kutipan narasumber,” ujar seorang pejabat.\n\nSumber: "
+            "Jakarta (WARTA) - " +
+            std::string(kLeads[i - 1]) +
+            "\n\n“Kutipan narasumber,” ujar seorang pejabat.\n\nSumber: "
             "ANTARA\n\nBagikan\n\n"
             "Mungkin Kamu Suka\n"));
   }

@@ -144,6 +144,45 @@ Filter BuildFilter(const ArticleQuery& q) {
     f.args.emplace_back(q.owner_user_id);
     f.args.emplace_back(q.owner_author_id);
   }
+  if (q.one_per_duplicate_cluster) {
+    // Left out: an article with an earlier member of its near-duplicate
+    // cluster (by published_at, then id) that the same list would show.
+    std::string sql =
+        "NOT EXISTS (SELECT 1 FROM article_signatures d "
+        "JOIN article_signatures o ON o.cluster_id = d.cluster_id "
+        "AND o.article_id <> d.article_id "
+        "JOIN articles b ON b.id = o.article_id "
+        "WHERE d.article_id = a.id AND b.deleted_at IS NULL AND "
+        "(b.published_at < a.published_at OR "
+        "(b.published_at = a.published_at AND b.id < a.id))";
+    if (q.status) {
+      sql += " AND b.status = ?";
+      f.args.emplace_back(std::string(ArticleStatusName(*q.status)));
+    }
+    if (q.category_id) {
+      sql += " AND b.category_id = ?";
+      f.args.emplace_back(q.category_id);
+    }
+    if (q.tag_id) {
+      sql += " AND b.id IN (SELECT article_id FROM article_tags WHERE "
+             "tag_id = ?)";
+      f.args.emplace_back(q.tag_id);
+    }
+    if (q.author_id) {
+      sql += " AND b.id IN (SELECT article_id FROM article_authors WHERE "
+             "author_id = ?)";
+      f.args.emplace_back(q.author_id);
+    }
+    if (q.published_after) {
+      sql += " AND b.published_at >= ?";
+      f.args.emplace_back(*q.published_after);
+    }
+    if (q.published_before) {
+      sql += " AND b.published_at <= ?";
+      f.args.emplace_back(*q.published_before);
+    }
+    conds.push_back(sql + ")");
+  }
   f.sql = "WHERE " + Join(conds, " AND ") + " ";
   return f;
 }
@@ -521,6 +560,25 @@ Result<std::vector<ArticleChange>> SqliteStore::ArticleChangesSince(
     if (!row) break;
     out.push_back(ArticleChange{st.Int(0), st.Int(1), st.Int(2)});
   }
+  return out;
+}
+
+Result<std::vector<Article>> SqliteStore::ScanPublishedArticles(
+    std::int64_t after_id, int limit) {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, (*r)->Prepare(SelectArticles(true) +
+                             "WHERE a.status = 'published' AND "
+                             "a.deleted_at IS NULL AND a.id > ? "
+                             "ORDER BY a.id LIMIT ?"));
+  st.Bind(1, after_id).Bind(2, std::clamp(limit, 1, 1000));
+  std::vector<Article> out;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(ReadArticle(st));
+  }
+  WARTA_RETURN_IF_ERROR(LoadArticleLinks(**r, out));
   return out;
 }
 

@@ -40,6 +40,21 @@ class SqliteStore final : public Store {
   Result<std::vector<ArticleChange>> ArticleChangesSince(std::int64_t after_seq,
                                                          int limit) override;
 
+  // DiscoveryStore (discovery_rows.cc)
+  Result<std::vector<Article>> ScanPublishedArticles(std::int64_t after_id,
+                                                     int limit) override;
+  Status SaveDuplicateSignature(
+      const DuplicateSignature& signature,
+      const std::vector<std::int64_t>& band_keys) override;
+  Status RemoveDuplicateSignature(std::int64_t article_id) override;
+  Result<std::vector<DuplicateSignature>> FindDuplicateCandidates(
+      const std::vector<std::int64_t>& band_keys,
+      std::int64_t exclude_article_id) override;
+  Result<std::vector<std::int64_t>> DuplicateClusterMembers(
+      std::int64_t cluster_id) override;
+  Status MoveDuplicateCluster(std::int64_t from, std::int64_t to) override;
+  Result<std::int64_t> DuplicateClusterOf(std::int64_t article_id) override;
+
   // RevisionStore (revision_rows.cc)
   Result<Article> SaveArticleWithRevision(const Article& article,
                                           const Revision* revision) override;
@@ -162,6 +177,8 @@ class SqliteStore final : public Store {
   Result<Article> LoadArticle(Connection& c, std::string_view where,
                               ArticleKey key);
   Status LoadArticleLinks(Connection& c, std::vector<Article>& articles);
+  // Logs a change of every member of `cluster_id` (discovery_rows.cc).
+  Status LogClusterChange(Connection& c, std::int64_t cluster_id);
   Result<std::int64_t> ResolveCategory(Connection& c, const Category& cat);
   Result<std::int64_t> ResolveTag(Connection& c, const Tag& tag);
   Result<std::int64_t> ResolveAuthor(Connection& c, const Author& author);

@@ -1,0 +1,250 @@
+#include "index/live_index.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "index/near_duplicate.h"
+#include "newsroom/newsroom.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace warta::index {
+namespace {
+
+// Paragraphs of our own, for fixtures.
+const char kFloodBody[] =
+    "Hujan deras sejak sore membuat Sungai Cisadane meluap dan merendam "
+    "ratusan rumah di tiga kecamatan. Warga mengungsi ke masjid dan balai "
+    "desa sambil membawa barang berharga.\n\n"
+    "Petugas pemadam kebakaran dan relawan mengevakuasi lansia serta "
+    "anak-anak dengan perahu karet. Dapur umum didirikan di halaman kantor "
+    "kecamatan untuk para pengungsi.\n\n"
+    "Kepala pelaksana badan penanggulangan bencana daerah meminta warga "
+    "tetap waspada karena hujan diperkirakan turun hingga akhir pekan.";
+
+class LiveIndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/warta-index-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    SqliteOptions o;
+    o.path = dir_ + "/warta.db";
+    o.synchronous = "NORMAL";
+    store_ = std::move(*OpenSqliteStore(o, clock_));
+    newsroom_ = std::make_unique<Newsroom>(*store_, clock_, "WARTA");
+    detector_ = std::make_unique<DuplicateDetector>(*store_);
+    newsroom_->AddListener([this](const Article& a) {
+      auto r = detector_->Update(a);
+      ASSERT_TRUE(r.ok()) << r.status().ToString();
+    });
+    index_ = std::make_unique<LiveIndex>(*store_, analyzer_);
+  }
+  void TearDown() override {
+    index_.reset();
+    newsroom_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  Article Publish(const std::string& title, const std::string& body,
+                  const std::string& category = "Nasional") {
+    Article a;
+    a.title = title;
+    a.body = body;
+    a.category = Category{0, "", category, ""};
+    a.status = ArticleStatus::kPublished;
+    a.published_at = clock_.Now() - 3600;
+    auto s = newsroom_->Save(a);
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return s.ok() ? *s : Article{};
+  }
+  std::vector<std::int64_t> Search(const std::string& q) {
+    auto parsed = ParseQuery(q, analyzer_);
+    if (!parsed.ok()) return {};
+    SearchOptions o;
+    o.now = clock_.Now();
+    std::vector<std::int64_t> ids;
+    for (const SearchHit& h : index_->snapshot()->Search(*parsed, o).hits)
+      ids.push_back(h.article_id);
+    return ids;
+  }
+
+  FakeClock clock_{1790000000};
+  std::string dir_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<Newsroom> newsroom_;
+  std::unique_ptr<DuplicateDetector> detector_;
+  text::Analyzer analyzer_{text::DefaultStemmer()};
+  std::unique_ptr<LiveIndex> index_;
+};
+
+using Ids = std::vector<std::int64_t>;
+
+TEST_F(LiveIndexTest, BuildsFromTheStoreAndFollowsChanges) {
+  Article flood = Publish("Banjir rendam ratusan rumah", kFloodBody);
+  Article draft;
+  draft.title = "Rancangan berita banjir";
+  draft.body = "Masih draf tentang banjir.";
+  ASSERT_TRUE(newsroom_->Save(draft).ok());
+  ASSERT_TRUE(index_->Build().ok());
+  EXPECT_EQ(Search("banjir"), (Ids{flood.id}));
+  EXPECT_EQ(Search("pengungsian"), (Ids{flood.id}));  // "pengungsi" stems
+
+  // Publish: visible after catching up, without a rebuild.
+  Article fire = Publish("Kebakaran pasar tradisional",
+                         "Api melalap ratusan kios di pasar pada dini hari.");
+  EXPECT_EQ(Search("tradisional"), (Ids{}));
+  ASSERT_TRUE(index_->CatchUp().ok());
+  EXPECT_EQ(Search("tradisional"), (Ids{fire.id}));
+  EXPECT_EQ(index_->snapshot()->segments().size(), 2u);
+
+  // Edit: the new words replace the old ones.
+  fire.title = "Kebakaran gudang logistik";
+  fire.body = "Api melalap gudang logistik pada dini hari.";
+  auto edited = newsroom_->Save(fire);
+  ASSERT_TRUE(edited.ok());
+  ASSERT_TRUE(index_->CatchUp().ok());
+  EXPECT_EQ(Search("gudang"), (Ids{fire.id}));
+  EXPECT_EQ(Search("pasar tradisional"), (Ids{}));
+
+  // Unpublish and delete.
+  Article back = *edited;
+  back.status = ArticleStatus::kDraft;
+  ASSERT_TRUE(newsroom_->Save(back).ok());
+  ASSERT_TRUE(newsroom_->Delete(flood.id).ok());
+  ASSERT_TRUE(index_->CatchUp().ok());
+  EXPECT_EQ(Search("gudang"), (Ids{}));
+  EXPECT_EQ(Search("banjir"), (Ids{}));
+  EXPECT_EQ(index_->snapshot()->live_docs(), 0u);
+}
+
+TEST_F(LiveIndexTest, TheThreadSeesWritesWithinASecond) {
+  ASSERT_TRUE(index_->Build().ok());
+  index_->Start();
+  std::shared_ptr<const Snapshot> old = index_->snapshot();
+  Article a = Publish("Gempa guncang pesisir selatan",
+                      "Gempa bermagnitudo lima mengguncang pesisir.");
+  auto start = std::chrono::steady_clock::now();
+  while (Search("gempa").empty() &&
+         std::chrono::steady_clock::now() - start < std::chrono::seconds(3))
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
+  EXPECT_EQ(Search("gempa"), (Ids{a.id}));
+  // A reader holding the old snapshot still sees the old state.
+  auto q = ParseQuery("gempa", analyzer_);
+  SearchOptions o;
+  o.now = clock_.Now();
+  EXPECT_TRUE(old->Search(*q, o).hits.empty());
+  index_->Stop();
+}
+
+TEST_F(LiveIndexTest, MergesSmallSegmentsAndRebuilds) {
+  LiveIndexOptions opts;
+  opts.max_small_segments = 3;
+  opts.rebuild_after = 5;
+  index_ = std::make_unique<LiveIndex>(*store_, analyzer_, opts);
+  ASSERT_TRUE(index_->Build().ok());
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 7; ++i) {
+    ids.push_back(Publish("Laporan cuaca hari ke " + std::to_string(i),
+                          "Cuaca cerah berawan di kota.")
+                      .id);
+    ASSERT_TRUE(index_->CatchUp().ok());
+    EXPECT_LE(index_->snapshot()->segments().size(), 4u);
+  }
+  index_->Stop();  // waits for the background rebuild
+  auto snap = index_->snapshot();
+  EXPECT_EQ(snap->live_docs(), 7u);
+  auto found = Search("cuaca");
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, ids);
+}
+
+TEST_F(LiveIndexTest, NearDuplicatesClusterAndShowOnce) {
+  Article original = Publish("Banjir rendam ratusan rumah", kFloodBody);
+  // An agency copy: new headline and dateline, one sentence reworded.
+  std::string copy_body = std::string("Tangerang (KABARIN) - ") + kFloodBody;
+  copy_body.replace(copy_body.find("sambil membawa barang berharga"), 30,
+                    "dengan membawa surat penting");
+  Article copy = Publish("Ratusan rumah terendam banjir Cisadane", copy_body);
+  // The same event, written separately: not a duplicate.
+  Article other =
+      Publish("Cisadane meluap, warga mengungsi",
+              "Sungai Cisadane kembali meluap setelah hujan turun seharian. "
+              "Sejumlah keluarga memilih bertahan di lantai dua rumah mereka, "
+              "sementara yang lain pindah ke tenda darurat yang disiapkan "
+              "pemerintah kota. Relawan membagikan makanan dan selimut.");
+  // Unrelated stories, so shared flood words weigh something.
+  Publish("Timnas menang tipis", "Timnas menang satu gol atas tamu.", "Bola");
+  Publish("Harga cabai turun", "Harga cabai di pasar induk turun.", "Ekonomi");
+  Publish("Aplikasi baru diluncurkan",
+          "Perusahaan rintisan merilis "
+          "aplikasi pembayaran.",
+          "Teknologi");
+  EXPECT_EQ(*store_->DuplicateClusterOf(original.id), original.id);
+  EXPECT_EQ(*store_->DuplicateClusterOf(copy.id), original.id);
+  EXPECT_EQ(*store_->DuplicateClusterOf(other.id), 0);
+
+  ASSERT_TRUE(index_->Build().ok());
+  Ids hits = Search("banjir rumah");
+  EXPECT_EQ(hits.size(), 1u);
+  auto related = index_->snapshot()->Related(
+      other.id, RelatedOptions{6, clock_.Now(), 0.5});
+  int copies = 0;
+  for (const RelatedHit& h : related)
+    copies += h.article_id == original.id || h.article_id == copy.id;
+  EXPECT_EQ(copies, 1) << "one of the two copies only";
+  auto self = index_->snapshot()->Related(original.id,
+                                          RelatedOptions{6, clock_.Now(), 0.5});
+  for (const RelatedHit& h : self) {
+    EXPECT_NE(h.article_id, original.id);
+    EXPECT_NE(h.article_id, copy.id);
+  }
+
+  // Editing the copy into a different story takes it out of the cluster.
+  copy.title = "Pameran buku ramai pengunjung";
+  copy.body =
+      "Berita lain sama sekali tentang pameran buku di alun-alun "
+      "kota yang ramai dikunjungi pelajar dan mahasiswa.";
+  ASSERT_TRUE(newsroom_->Save(copy).ok());
+  EXPECT_EQ(*store_->DuplicateClusterOf(copy.id), 0);
+  EXPECT_EQ(*store_->DuplicateClusterOf(original.id), 0);
+  ASSERT_TRUE(index_->CatchUp().ok());
+  EXPECT_EQ(Search("banjir rumah").size(), 1u);
+  EXPECT_EQ(Search("pameran buku"), (Ids{copy.id}));
+}
+
+TEST(NearDuplicateTest, ThresholdSeparatesCopiesFromRetellings) {
+  std::string a = kFloodBody;
+  // Copy with a new opening line and a reworded sentence: well above.
+  std::string copy = "Tangerang (KABARIN) - " + a;
+  copy.replace(copy.find("sambil membawa barang berharga"), 30,
+               "dengan membawa surat penting");
+  double j_copy =
+      Jaccard(FingerprintOf(a).shingles, FingerprintOf(copy).shingles);
+  EXPECT_GE(j_copy, kDuplicateJaccard);
+  // Half the text replaced: below.
+  std::string half = a.substr(0, a.size() / 2) +
+                     " Pemerintah daerah menyiapkan bantuan beras, air "
+                     "bersih, obat-obatan dan selimut bagi keluarga yang "
+                     "rumahnya masih terendam sampai hari ini.";
+  double j_half =
+      Jaccard(FingerprintOf(a).shingles, FingerprintOf(half).shingles);
+  EXPECT_LT(j_half, kDuplicateJaccard);
+  EXPECT_GT(j_half, 0.2);
+  // The MinHash estimate is close to the exact value.
+  EXPECT_NEAR(
+      EstimatedJaccard(FingerprintOf(a).minhash, FingerprintOf(copy).minhash),
+      j_copy, 0.2);
+  auto fp = FingerprintOf(a);
+  EXPECT_EQ(DecodeMinHash(EncodeMinHash(fp.minhash)), fp.minhash);
+  EXPECT_EQ(fp.bands.size(), static_cast<std::size_t>(kBands));
+  // Short texts never count.
+  EXPECT_TRUE(FingerprintOf("Terlalu pendek.").minhash.empty());
+}
+
+}  // namespace
+}  // namespace warta::index

@@ -1,0 +1,206 @@
+// Segment: an immutable inverted index over a set of documents, numbered
+// 0..doc_count()-1 in the order they were added. It holds, per term, a
+// posting list (documents, per-field term frequencies, positions) in blocks
+// of 128 postings that can be skipped; per document the fields BM25F and
+// the filters need; the surface words seen (for prefix search and
+// suggestions); and, for "related articles", each document's strongest
+// features (stems, names, tags) with weights and the inverted lists of
+// those. Built by SegmentBuilder; never changed after, so any number of
+// threads may read it at once.
+#ifndef WARTA_INDEX_SEGMENT_H_
+#define WARTA_INDEX_SEGMENT_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/clock.h"
+#include "index/doc.h"
+#include "index/ranking.h"
+
+namespace warta::index {
+
+inline constexpr int kBlockSize = 128;
+inline constexpr int kFieldGap = 8;  // positions between fields: no phrase
+                                     // runs from the title into the body
+
+// Lets string-keyed maps be searched with a string_view, without a copy.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>()(s);
+  }
+};
+template <typename V>
+using StringMap =
+    std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+struct DocMeta {
+  std::int64_t article_id = 0;
+  Timestamp published_at = 0;
+  std::int64_t category_id = 0;
+  std::int64_t cluster_id = 0;                    // 0: no near-duplicates
+  std::uint16_t length[kFieldCount] = {0, 0, 0};  // terms per field
+};
+
+struct Block {
+  std::uint32_t last_doc = 0;
+  std::uint32_t count = 0;
+  std::uint64_t doc_offset = 0;
+  std::uint64_t pos_offset = 0;
+  // The best Bm25fTf of the block's postings (with the segment's ranking
+  // options), to skip blocks that cannot reach the top results.
+  float max_score = 0;
+};
+
+struct TermInfo {
+  std::uint32_t df = 0;
+  std::uint32_t first_block = 0;
+  std::uint32_t block_count = 0;
+  bool positions = true;  // false for stopwords: no positions stored
+};
+
+struct Surface {
+  std::string word;  // folded surface form: "menyuarakan"
+  std::string term;  // its term: "suara"
+};
+
+struct FeatureWeight {
+  std::uint32_t feature = 0;  // index into the segment's feature names
+  float weight = 0;
+};
+
+struct FeatureEntry {
+  std::uint32_t doc = 0;
+  float weight = 0;
+};
+
+// The key of a related-article feature.
+std::uint64_t FeatureKeyOf(std::string_view feature);
+
+class Segment {
+ public:
+  std::uint32_t doc_count() const {
+    return static_cast<std::uint32_t>(docs_.size());
+  }
+  const DocMeta& doc(std::uint32_t d) const { return docs_[d]; }
+  std::span<const std::int64_t> tags(std::uint32_t d) const {
+    return {tag_ids_.data() + tag_offsets_[d],
+            tag_ids_.data() + tag_offsets_[d + 1]};
+  }
+  std::span<const std::int64_t> authors(std::uint32_t d) const {
+    return {author_ids_.data() + author_offsets_[d],
+            author_ids_.data() + author_offsets_[d + 1]};
+  }
+  // Total length of a field over all documents, and its average (at least
+  // 1), which normalises the segment's BM25F scores.
+  std::uint64_t field_length_sum(Field f) const { return length_sum_[f]; }
+  const double* avg_length() const { return avg_length_; }
+  // The options the blocks' max_score were computed with.
+  const RankingOptions& ranking() const { return ranking_; }
+
+  // nullptr when the term does not occur here.
+  const TermInfo* FindTerm(std::string_view term) const;
+  // Documents with the feature: a term, "@name" or "#tag_id".
+  std::uint32_t FeatureDf(std::string_view feature) const;
+
+  // Surface words in folded order.
+  const std::vector<Surface>& surfaces() const { return surfaces_; }
+  // The range of surfaces starting with `prefix`.
+  std::span<const Surface> SurfacesWithPrefix(std::string_view prefix) const;
+
+  // The local number of an article, if it is in this segment.
+  std::optional<std::uint32_t> FindArticle(std::int64_t article_id) const;
+
+  // Related articles: a document's features (strongest first) and the
+  // documents having a feature among theirs.
+  std::span<const FeatureWeight> DocFeatures(std::uint32_t d) const {
+    return {doc_features_.data() + feature_offsets_[d],
+            doc_features_.data() + feature_offsets_[d + 1]};
+  }
+  // Features are named by a 64-bit hash of "stem", "@name" or "#tag_id".
+  std::uint64_t FeatureKey(std::uint32_t id) const { return feature_keys_[id]; }
+  std::span<const FeatureEntry> FeatureList(std::uint64_t key) const;
+
+  // Approximate heap bytes held, in all and by part.
+  std::size_t MemoryBytes() const;
+  std::string MemoryReport() const;
+
+ private:
+  friend class SegmentBuilder;
+  friend class PostingCursor;
+
+  std::vector<DocMeta> docs_;
+  std::vector<std::uint32_t> tag_offsets_{0};
+  std::vector<std::int64_t> tag_ids_;
+  std::vector<std::uint32_t> author_offsets_{0};
+  std::vector<std::int64_t> author_ids_;
+  std::uint64_t length_sum_[kFieldCount] = {0, 0, 0};
+  double avg_length_[kFieldCount] = {1, 1, 1};
+  RankingOptions ranking_;
+  std::vector<std::pair<std::int64_t, std::uint32_t>> by_article_;  // sorted
+
+  StringMap<std::uint32_t> term_ids_;
+  std::vector<TermInfo> terms_;
+  std::vector<Block> blocks_;
+  std::vector<std::uint8_t> doc_bytes_;
+  std::vector<std::uint8_t> pos_bytes_;
+  std::vector<Surface> surfaces_;
+
+  std::unordered_map<std::uint64_t, std::uint32_t> extra_df_;  // names, tags
+  std::vector<std::uint64_t> feature_keys_;
+  std::unordered_map<std::uint64_t, std::uint32_t> feature_ids_;
+  std::vector<std::uint32_t> feature_offsets_{0};
+  std::vector<FeatureWeight> doc_features_;
+  std::vector<std::uint32_t> list_offsets_{0};  // per feature id
+  std::vector<FeatureEntry> list_entries_;
+};
+
+// Walks one term's posting list in a segment. Cheap to create; one thread.
+class PostingCursor {
+ public:
+  PostingCursor(const Segment& segment, const TermInfo& term);
+
+  bool valid() const { return valid_; }
+  std::uint32_t doc() const { return doc_; }
+  std::uint32_t tf(Field f) const { return tf_[f]; }
+  // Weighted by nothing: the plain number of occurrences.
+  std::uint32_t total_tf() const { return tf_[0] + tf_[1] + tf_[2]; }
+
+  void Next();
+  // Moves to the first posting with doc >= target (or invalid).
+  void SkipTo(std::uint32_t target);
+  // The positions of the current posting, ascending.
+  void Positions(std::vector<std::uint32_t>& out) const;
+  // The block holding the current posting, and postings left after it.
+  const Block& block() const {
+    return seg_.blocks_[term_.first_block + block_];
+  }
+  std::uint32_t left_in_block() const { return left_in_block_; }
+
+ private:
+  void LoadBlock(std::uint32_t b);
+  void ReadPosting();
+
+  const Segment& seg_;
+  const TermInfo& term_;
+  std::uint32_t block_ = 0;  // relative to term_.first_block
+  std::uint32_t left_in_block_ = 0;
+  const std::uint8_t* p_ = nullptr;
+  std::uint64_t pos_block_offset_ = 0;
+  std::uint32_t positions_before_ = 0;  // in this block, before the posting
+  bool valid_ = false;
+  bool first_in_block_ = true;
+  std::uint32_t doc_ = 0;
+  std::uint32_t tf_[kFieldCount] = {0, 0, 0};
+};
+
+}  // namespace warta::index
+
+#endif  // WARTA_INDEX_SEGMENT_H_

@@ -1,0 +1,111 @@
+// Conformance tests of the DiscoveryStore part of Store (index builds and
+// near-duplicate clusters), run per backend with the StoreConformance suite.
+#include <algorithm>
+
+#include "store/store_conformance.h"
+
+namespace warta {
+namespace {
+
+Article Published(const std::string& title, Timestamp at,
+                  const std::string& category = "Politik") {
+  Article a;
+  a.title = title;
+  a.body = a.plaintext = "Isi " + title;
+  a.html = "<p>Isi</p>";
+  a.category = Category{0, "", category, ""};
+  a.tags = {Tag{0, "", "Banjir"}};
+  a.authors = {Author{0, "", "Rina Wulandari", "", ""}};
+  a.status = ArticleStatus::kPublished;
+  a.published_at = at;
+  return a;
+}
+
+std::vector<std::int64_t> Ids(const std::vector<Article>& list) {
+  std::vector<std::int64_t> ids;
+  for (const Article& a : list) ids.push_back(a.id);
+  return ids;
+}
+
+TEST_P(StoreConformance, ScansPublishedArticlesById) {
+  std::vector<std::int64_t> published;
+  for (int i = 0; i < 5; ++i) {
+    Article a = Published("Berita " + std::to_string(i), clock_.Now() - i);
+    if (i == 2) a.status = ArticleStatus::kDraft;
+    auto s = store_->SaveArticle(a);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    if (i != 2) published.push_back(s->id);
+  }
+  auto first = store_->ScanPublishedArticles(0, 3);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_EQ(first->size(), 3u);
+  EXPECT_EQ(first->front().plaintext, "Isi Berita 0");
+  ASSERT_EQ(first->front().tags.size(), 1u);
+  ASSERT_EQ(first->front().authors.size(), 1u);
+  auto rest = store_->ScanPublishedArticles(first->back().id, 3);
+  ASSERT_TRUE(rest.ok());
+  std::vector<std::int64_t> all = Ids(*first);
+  for (std::int64_t id : Ids(*rest)) all.push_back(id);
+  EXPECT_EQ(all, published);
+}
+
+TEST_P(StoreConformance, KeepsNearDuplicateClusters) {
+  auto a = store_->SaveArticle(Published("Asli", clock_.Now() - 100));
+  auto b = store_->SaveArticle(Published("Salinan", clock_.Now() - 50));
+  auto c = store_->SaveArticle(Published("Lain", clock_.Now() - 10));
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  ASSERT_TRUE(
+      store_->SaveDuplicateSignature({a->id, a->id, "aa"}, {1, 2}).ok());
+  ASSERT_TRUE(store_->SaveDuplicateSignature({c->id, c->id, "cc"}, {9}).ok());
+  // Alone in its cluster: no near-duplicates.
+  EXPECT_EQ(*store_->DuplicateClusterOf(a->id), 0);
+
+  auto seq = store_->ChangeSeq();
+  ASSERT_TRUE(seq.ok());
+  auto cands = store_->FindDuplicateCandidates({2, 3}, b->id);
+  ASSERT_TRUE(cands.ok()) << cands.status().ToString();
+  ASSERT_EQ(cands->size(), 1u);
+  EXPECT_EQ((*cands)[0].article_id, a->id);
+  EXPECT_EQ((*cands)[0].minhash, "aa");
+  ASSERT_TRUE(
+      store_->SaveDuplicateSignature({b->id, a->id, "bb"}, {2, 5}).ok());
+  EXPECT_EQ(*store_->DuplicateClusterOf(a->id), a->id);
+  EXPECT_EQ(*store_->DuplicateClusterOf(b->id), a->id);
+  EXPECT_EQ(*store_->DuplicateClusterMembers(a->id),
+            (std::vector<std::int64_t>{a->id, b->id}));
+  // Both members are logged as changed, so indexes re-read them.
+  auto changes = store_->ArticleChangesSince(*seq, 100);
+  ASSERT_TRUE(changes.ok());
+  std::vector<std::int64_t> changed;
+  for (const auto& ch : *changes) changed.push_back(ch.article_id);
+  std::sort(changed.begin(), changed.end());
+  EXPECT_EQ(changed, (std::vector<std::int64_t>{a->id, b->id}));
+
+  // Lists show the earliest member only.
+  ArticleQuery q;
+  q.status = ArticleStatus::kPublished;
+  q.one_per_duplicate_cluster = true;
+  EXPECT_EQ(Ids(*store_->ListArticles(q)),
+            (std::vector<std::int64_t>{c->id, a->id}));
+  EXPECT_EQ(*store_->CountArticles(q), 2);
+  // ... unless the earlier one does not match the list's filters.
+  q.published_after = clock_.Now() - 60;
+  EXPECT_EQ(Ids(*store_->ListArticles(q)),
+            (std::vector<std::int64_t>{c->id, b->id}));
+  q.one_per_duplicate_cluster = false;
+  q.published_after.reset();
+  EXPECT_EQ(*store_->CountArticles(q), 3);
+
+  ASSERT_TRUE(store_->MoveDuplicateCluster(a->id, c->id).ok());
+  EXPECT_EQ(*store_->DuplicateClusterOf(b->id), c->id);
+  ASSERT_TRUE(store_->RemoveDuplicateSignature(b->id).ok());
+  ASSERT_TRUE(store_->RemoveDuplicateSignature(a->id).ok());
+  EXPECT_EQ(*store_->DuplicateClusterOf(c->id), 0);
+  EXPECT_TRUE(store_->FindDuplicateCandidates({2}, 0)->empty());
+  // Deleting an article drops its signature with it.
+  ASSERT_TRUE(store_->DeleteArticle(c->id).ok());
+  EXPECT_TRUE(store_->FindDuplicateCandidates({9}, 0)->empty());
+}
+
+}  // namespace
+}  // namespace warta
