@@ -15,6 +15,7 @@
 #include "newsroom/scheduler.h"
 #include "site/distribution.h"
 #include "site/feed_status.h"
+#include "site/related.h"
 #include "site/site.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -228,46 +229,7 @@ Result<bool> App::ServeOnce(
   }
   so.feed_items = c.feeds.items;
   // "Mungkin Kamu Suka" from the search index.
-  Store& store = *store_;
-  const Clock& clock = clock_;
-  const index::LiveIndex& search = *search_;
-  site::RelatedFn related = [&search, &store, &clock](const Article& a,
-                                                      int limit) {
-    std::vector<Article> out;
-    index::RelatedOptions ro;
-    ro.limit = limit;
-    ro.now = clock.Now();
-    for (const index::RelatedHit& h : search.snapshot()->Related(a.id, ro)) {
-      auto r = store.GetArticle(h.article_id);
-      if (r.ok() && r->IsPublished()) out.push_back(std::move(*r));
-    }
-    if (static_cast<int>(out.size()) >= limit) return out;
-    // Too few by content (a new site, a short story): the newest of the
-    // category, still never the article, its near-duplicates or a story
-    // twice.
-    ArticleQuery q;
-    q.status = ArticleStatus::kPublished;
-    q.published_before = clock.Now();
-    q.category_id = a.category ? a.category->id : 0;
-    q.one_per_duplicate_cluster = true;
-    q.limit = limit - static_cast<int>(out.size());
-    std::vector<const Article*> shown = {&a};
-    for (const Article& r : out) shown.push_back(&r);
-    for (const Article* s : shown) {
-      q.exclude_ids.push_back(s->id);
-      auto cluster = store.DuplicateClusterOf(s->id);
-      if (!cluster.ok() || *cluster == 0) continue;
-      auto members = store.DuplicateClusterMembers(*cluster);
-      if (members.ok())
-        q.exclude_ids.insert(q.exclude_ids.end(), members->begin(),
-                             members->end());
-    }
-    auto more = store.ListArticles(q);
-    if (more.ok()) {
-      for (Article& m : *more) out.push_back(std::move(m));
-    }
-    return out;
-  };
+  site::RelatedFn related = site::RelatedFromIndex(*search_, *store_, clock_);
   site::Site site(*store_, *theme_, *urls_, clock_, so, std::move(related));
   site.SetSearch(search_.get(), analyzer_.get());
   int listener =

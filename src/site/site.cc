@@ -4,6 +4,7 @@
 #include "base/strings.h"
 #include "site/discovery.h"
 #include "site/pages.h"
+#include "site/related.h"
 #include "url/urls.h"
 
 namespace warta::site {
@@ -23,30 +24,6 @@ int PageParam(const http::Request& req) {
 }
 
 }  // namespace
-
-std::vector<Article> NewestInCategory(Store& store, const Clock& clock,
-                                      const Article& article, int limit) {
-  ArticleQuery q;
-  q.status = ArticleStatus::kPublished;
-  q.published_before = clock.Now();
-  q.category_id = article.category ? article.category->id : 0;
-  q.exclude_ids = {article.id};
-  q.limit = limit;
-  auto list = store.ListArticles(q);
-  if (!list.ok()) {
-    LogWarning("related articles: " + list.status().ToString());
-    return {};
-  }
-  // A thin category is topped up with the newest stories elsewhere.
-  if (static_cast<int>(list->size()) < limit && q.category_id != 0) {
-    q.category_id = 0;
-    q.limit = limit - static_cast<int>(list->size());
-    for (const Article& a : *list) q.exclude_ids.push_back(a.id);
-    auto more = store.ListArticles(q);
-    if (more.ok()) list->insert(list->end(), more->begin(), more->end());
-  }
-  return std::move(*list);
-}
 
 Site::Site(Store& store, const render::Theme& theme, const Urls& urls,
            const Clock& clock, SiteOptions options, RelatedFn related)

@@ -58,10 +58,6 @@ class Site {
   std::atomic<std::int64_t> seen_seq_{-1};
 };
 
-// "Mungkin Kamu Suka" before the discovery index: newest in the category.
-std::vector<Article> NewestInCategory(Store& store, const Clock& clock,
-                                      const Article& article, int limit);
-
 }  // namespace warta::site
 
 #endif  // WARTA_SITE_SITE_H_

@@ -1,0 +1,30 @@
+// "Mungkin Kamu Suka": the related-articles lists the article page and
+// /api/related show. Thread-safe; the referenced objects must outlive the
+// returned functions.
+#ifndef WARTA_SITE_RELATED_H_
+#define WARTA_SITE_RELATED_H_
+
+#include <vector>
+
+#include "base/clock.h"
+#include "content/article.h"
+#include "index/live_index.h"
+#include "site/context.h"
+#include "store/store.h"
+
+namespace warta::site {
+
+// Related by content (the search index's Related), topped up when too few
+// with the newest of the article's category. Never the article itself, a
+// near-duplicate of it or of another entry, or one story twice.
+RelatedFn RelatedFromIndex(const index::LiveIndex& search, Store& store,
+                           const Clock& clock);
+
+// Without an index: the newest published articles of the same category,
+// topped up with the newest elsewhere when the category is thin.
+std::vector<Article> NewestInCategory(Store& store, const Clock& clock,
+                                      const Article& article, int limit);
+
+}  // namespace warta::site
+
+#endif  // WARTA_SITE_RELATED_H_
