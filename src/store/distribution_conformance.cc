@@ -151,6 +151,54 @@ TEST_P(StoreConformance, ListsNewestArticlesOfATagOrAuthor) {
   EXPECT_EQ(*by_author, (std::vector<std::int64_t>{ids[3], ids[2], ids[1]}));
 }
 
+TEST_P(StoreConformance, LinkedArticleListsFollowPublishingAndTheTrash) {
+  auto a = store_->SaveArticle(Published("Pertama", 1000, "Banjir"));
+  auto b = store_->SaveArticle(Published("Kedua", 2000, "Banjir"));
+  ASSERT_TRUE(a.ok() && b.ok());
+  auto tag = store_->GetTagBySlug("banjir");
+  auto author = store_->GetAuthorBySlug("rina");
+  ASSERT_TRUE(tag.ok() && author.ok());
+  auto newest = [&](TaxonomyKind kind, std::int64_t id) {
+    auto got = store_->ListNewestLinkedArticleIds(kind, id, 9000, 10);
+    EXPECT_TRUE(got.ok()) << got.status().ToString();
+    return got.ok() ? *got : std::vector<std::int64_t>{};
+  };
+  using Ids = std::vector<std::int64_t>;
+  EXPECT_EQ(newest(TaxonomyKind::kTag, tag->id), (Ids{b->id, a->id}));
+
+  // Unpublished: out of both lists.
+  Article draft = *b;
+  draft.status = ArticleStatus::kDraft;
+  auto saved = store_->SaveArticle(draft);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  EXPECT_EQ(newest(TaxonomyKind::kTag, tag->id), (Ids{a->id}));
+  EXPECT_EQ(newest(TaxonomyKind::kAuthor, author->id), (Ids{a->id}));
+
+  // Published again with a new date, and with a tag added: in again, in
+  // the new order, under both tags.
+  Article again = *saved;
+  again.status = ArticleStatus::kPublished;
+  again.published_at = 500;
+  again.tags.push_back(Tag{0, "", "Cuaca"});
+  ASSERT_TRUE(store_->SaveArticle(again).ok());
+  EXPECT_EQ(newest(TaxonomyKind::kTag, tag->id), (Ids{a->id, b->id}));
+  auto cuaca = store_->GetTagBySlug("cuaca");
+  ASSERT_TRUE(cuaca.ok());
+  EXPECT_EQ(newest(TaxonomyKind::kTag, cuaca->id), (Ids{b->id}));
+
+  // Trashed: out; restored: back.
+  ASSERT_TRUE(store_->TrashArticle(a->id, 3000).ok());
+  EXPECT_EQ(newest(TaxonomyKind::kTag, tag->id), (Ids{b->id}));
+  EXPECT_EQ(newest(TaxonomyKind::kAuthor, author->id), (Ids{b->id}));
+  ASSERT_TRUE(store_->RestoreArticle(a->id).ok());
+  EXPECT_EQ(newest(TaxonomyKind::kTag, tag->id), (Ids{a->id, b->id}));
+
+  // Deleted: gone with its links.
+  ASSERT_TRUE(store_->DeleteArticle(b->id).ok());
+  EXPECT_EQ(newest(TaxonomyKind::kTag, tag->id), (Ids{a->id}));
+  EXPECT_EQ(newest(TaxonomyKind::kTag, cuaca->id), Ids{});
+}
+
 TEST_P(StoreConformance, StoresRobotsSwitchesOfArticles) {
   Article a = Published("Tanpa AI", 1000);
   a.no_ai = true;

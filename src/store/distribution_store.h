@@ -69,10 +69,11 @@ class DistributionStore {
       TaxonomyKind kind, std::int64_t after_id, int limit) = 0;
   virtual Result<std::int64_t> CountTaxonomyLastmod(TaxonomyKind kind) = 0;
 
-  // Ids of the newest published articles (published_at <= before) of a
-  // tag or author (kind kTag or kAuthor), newest first, at most `limit`
-  // (<= 1000). Driven by the tag/author link index, so a small tag in a big
-  // store costs its own size, not a scan of the newest articles.
+  // Ids of the newest published, untrashed articles (published_at <=
+  // before) of a tag or author (kind kTag or kAuthor), newest first, at most
+  // `limit` (<= 1000). Reads about `limit` index entries whatever the size
+  // of the tag or the store (the links carry the article's publication
+  // state, kept at write time).
   virtual Result<std::vector<std::int64_t>> ListNewestLinkedArticleIds(
       TaxonomyKind kind, std::int64_t id, Timestamp before, int limit) = 0;
 

@@ -140,16 +140,16 @@ Result<std::vector<std::int64_t>> SqliteStore::ListNewestLinkedArticleIds(
   if (kind == TaxonomyKind::kCategory)
     return Status::InvalidArgument("categories have their own index");
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
-  // CROSS JOIN keeps the link table as the outer loop.
-  std::string sql =
+  // The partial feed index (migration 033) holds the published, untrashed
+  // links ordered by published_at: the newest `limit` are its last entries.
+  const char* sql =
       kind == TaxonomyKind::kTag
-          ? "SELECT a.id FROM article_tags l CROSS JOIN articles a ON a.id = "
-            "l.article_id WHERE l.tag_id = ? "
-          : "SELECT a.id FROM article_authors l CROSS JOIN articles a ON a.id "
-            "= l.article_id WHERE l.author_id = ? ";
-  sql +=
-      "AND a.status = 'published' AND a.published_at <= ? ORDER BY "
-      "a.published_at DESC, a.id DESC LIMIT ?";
+          ? "SELECT article_id FROM article_tags INDEXED BY article_tags_feed "
+            "WHERE tag_id = ? AND feed_at IS NOT NULL AND feed_at <= ? "
+            "ORDER BY feed_at DESC, article_id DESC LIMIT ?"
+          : "SELECT article_id FROM article_authors INDEXED BY "
+            "article_authors_feed WHERE author_id = ? AND feed_at IS NOT NULL "
+            "AND feed_at <= ? ORDER BY feed_at DESC, article_id DESC LIMIT ?";
   WARTA_ASSIGN_OR_RETURN(auto st, (*r)->Prepare(sql));
   st.Bind(1, id);
   st.Bind(2, before);
