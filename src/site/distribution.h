@@ -45,11 +45,25 @@ class Distribution {
 
   void Register(http::Router& router);
 
+  // What rendering a feed found out besides its body.
+  struct FeedInfo {
+    Timestamp last_modified = 0;  // the newest item's update (or now)
+    FeedScope scope;              // whose articles it shows
+    std::int64_t version = 0;     // Store::FeedVersion(scope) before reading
+    Timestamp valid_until = 0;    // 0, or when a future item becomes due
+  };
+
   // The body of a feed (kNotFound for an unknown category/tag/author);
-  // `list_kind` nullopt means the whole site.
+  // `list_kind` nullopt means the whole site. `info` may be null.
   Result<std::string> RenderFeed(std::optional<ListKind> list_kind,
                                  std::string_view slug, FeedFormat format,
-                                 Timestamp* last_modified) const;
+                                 FeedInfo* info) const;
+
+  // What a stored feed document depends on besides the store's content:
+  // the site settings it shows and the renderer itself (a fixed sample
+  // rendered in every format), so new settings or a new warta version
+  // never serve an old document.
+  std::string FeedFingerprint() const;
 
  private:
   http::Response Feed(std::optional<ListKind> kind, std::string_view slug,

@@ -1,6 +1,7 @@
 // Distribution: RSS, Atom and JSON feeds of the site and of each category,
 // tag and author.
 #include "base/log.h"
+#include "base/strings.h"
 #include "base/time.h"
 #include "site/distribution.h"
 
@@ -26,8 +27,9 @@ constexpr FeedFile kFeedFiles[] = {
 Result<std::string> Distribution::RenderFeed(std::optional<ListKind> kind,
                                              std::string_view slug,
                                              FeedFormat format,
-                                             Timestamp* last_modified) const {
+                                             FeedInfo* info) const {
   const SiteContext& ctx = site_.context();
+  FeedScope scope;
   ArticleQuery q;
   q.status = ArticleStatus::kPublished;
   q.published_before = ctx.clock.Now();
@@ -43,6 +45,7 @@ Result<std::string> Distribution::RenderFeed(std::optional<ListKind> kind,
       case ListKind::kCategory: {
         WARTA_ASSIGN_OR_RETURN(Category c, ctx.store.GetCategoryBySlug(slug));
         q.category_id = c.id;
+        scope = FeedScope{TaxonomyKind::kCategory, c.id};
         list_path = ctx.urls.Category(c.slug);
         ch.title = c.name + " - " + ctx.options.name;
         if (!c.description.empty()) ch.description = c.description;
@@ -51,6 +54,7 @@ Result<std::string> Distribution::RenderFeed(std::optional<ListKind> kind,
       case ListKind::kTag: {
         WARTA_ASSIGN_OR_RETURN(Tag t, ctx.store.GetTagBySlug(slug));
         q.tag_id = t.id;
+        scope = FeedScope{TaxonomyKind::kTag, t.id};
         list_path = ctx.urls.Tag(t.slug);
         ch.title = t.name + " - " + ctx.options.name;
         break;
@@ -58,6 +62,7 @@ Result<std::string> Distribution::RenderFeed(std::optional<ListKind> kind,
       case ListKind::kAuthor: {
         WARTA_ASSIGN_OR_RETURN(Author a, ctx.store.GetAuthorBySlug(slug));
         q.author_id = a.id;
+        scope = FeedScope{TaxonomyKind::kAuthor, a.id};
         list_path = ctx.urls.Author(a.slug);
         ch.title = a.name + " - " + ctx.options.name;
         if (!a.bio.empty()) ch.description = a.bio;
@@ -77,6 +82,16 @@ Result<std::string> Distribution::RenderFeed(std::optional<ListKind> kind,
   } else if (icon) {
     ch.icon_url =
         ctx.urls.Absolute(ctx.urls.Asset("favicon.svg", icon->version));
+  }
+  // The version is read before the articles, so a write that lands while
+  // this renders makes the stored document stale, never wrongly fresh.
+  if (info) {
+    info->scope = scope;
+    WARTA_ASSIGN_OR_RETURN(info->version, ctx.store.FeedVersion(scope));
+    WARTA_ASSIGN_OR_RETURN(
+        std::optional<Timestamp> next,
+        ctx.store.NextFeedItemTime(scope, *q.published_before));
+    info->valid_until = next.value_or(0);
   }
   std::vector<Article> articles;
   if (q.tag_id || q.author_id) {
@@ -101,7 +116,7 @@ Result<std::string> Distribution::RenderFeed(std::optional<ListKind> kind,
     ch.updated = std::max(ch.updated, items.back().updated);
   }
   if (items.empty()) ch.updated = ctx.clock.Now();
-  if (last_modified) *last_modified = ch.updated;
+  if (info) info->last_modified = ch.updated;
   switch (format) {
     case FeedFormat::kRss:
       return feeds::RenderRss(ch, items);
@@ -113,6 +128,49 @@ Result<std::string> Distribution::RenderFeed(std::optional<ListKind> kind,
   return Status::Internal("unknown feed format");
 }
 
+std::string Distribution::FeedFingerprint() const {
+  // The renderer: a fixed channel and item in every format, once.
+  static const std::uint64_t renderer = [] {
+    feeds::FeedChannel ch;
+    ch.title = "Contoh & <uji>";
+    ch.description = "Deskripsi";
+    ch.home_url = "https://contoh.id/";
+    ch.self_url = "https://contoh.id/rss.xml";
+    ch.icon_url = "https://contoh.id/logo.png";
+    ch.updated = 1700000000;
+    Article a;
+    a.id = 1;
+    a.slug = "contoh";
+    a.title = "Judul \"uji\" & <b>";
+    a.custom_excerpt = "Ringkas";
+    a.html =
+        "<p>Isi <a href=\"/berita/lain\">tautan</a> <img src=\"/i.png\"></p>";
+    a.plaintext = "Isi tautan";
+    a.authors = {Author{1, "rina", "Rina", "", ""}};
+    a.category = Category{1, "politik", "Politik", ""};
+    a.tags = {Tag{1, "pemilu", "Pemilu"}};
+    a.feature_image = "/media/foto.jpg";
+    a.source = "ANTARA";
+    a.source_url = "https://antaranews.com/x";
+    a.status = ArticleStatus::kPublished;
+    a.published_at = 1700000000;
+    a.updated_at = 1700000600;
+    Urls urls("https://contoh.id");
+    std::vector<feeds::FeedItem> items{feeds::ItemFromArticle(a, urls)};
+    return Fnv1a64(feeds::RenderRss(ch, items) + feeds::RenderAtom(ch, items) +
+                   feeds::RenderJsonFeed(ch, items));
+  }();
+  const SiteContext& ctx = site_.context();
+  const render::Asset* icon = ctx.theme.FindAsset("favicon.svg");
+  std::string settings = ctx.urls.site_url() + '\n' + ctx.options.name + '\n' +
+                         ctx.options.description + '\n' + ctx.options.logo +
+                         '\n' +
+                         std::string(LanguageCode(ctx.options.language)) +
+                         '\n' + std::to_string(ctx.options.feed_items) + '\n' +
+                         (icon ? icon->version : std::string());
+  return std::to_string(renderer) + "-" + std::to_string(Fnv1a64(settings));
+}
+
 http::Response Distribution::Feed(std::optional<ListKind> kind,
                                   std::string_view slug, FeedFormat format) {
   site_.RefreshIfChanged();
@@ -120,18 +178,41 @@ http::Response Distribution::Feed(std::optional<ListKind> kind,
                     std::string(slug) + "|" + std::to_string(int(format));
   if (auto page = site_.cache().Find(key)) return page->ToResponse();
   std::uint64_t generation = site_.cache().generation();
+  const SiteContext& ctx = site_.context();
+  // A document stored by an earlier render (this process or another, before
+  // a restart) while nothing it shows has changed: one row read.
+  std::string fingerprint = FeedFingerprint();
+  std::string body;
   Timestamp modified = 0;
-  auto body = RenderFeed(kind, slug, format, &modified);
-  if (!body.ok()) {
-    if (body.status().IsNotFound()) return site_.ErrorResponse(404);
-    LogError("feed " + key + ": " + body.status().ToString());
-    return site_.ErrorResponse(500);
+  auto stored = ctx.store.GetStoredFeed(key);
+  if (!stored.ok())
+    LogWarning("feed " + key + ": " + stored.status().ToString());
+  if (stored.ok() && *stored && (*stored)->fingerprint == fingerprint &&
+      ((*stored)->valid_until == 0 ||
+       ctx.clock.Now() < (*stored)->valid_until)) {
+    body = std::move((*stored)->body);
+    modified = (*stored)->last_modified;
+  } else {
+    FeedInfo info;
+    auto rendered = RenderFeed(kind, slug, format, &info);
+    if (!rendered.ok()) {
+      if (rendered.status().IsNotFound()) return site_.ErrorResponse(404);
+      LogError("feed " + key + ": " + rendered.status().ToString());
+      return site_.ErrorResponse(500);
+    }
+    body = std::move(*rendered);
+    modified = info.last_modified;
+    StoredFeed doc{key,      info.scope,       fingerprint, info.version,
+                   modified, info.valid_until, body};
+    // Best effort: without it the next cold request renders again.
+    if (Status s = ctx.store.PutStoredFeed(doc); !s.ok())
+      LogWarning("feed " + key + ": not stored: " + s.ToString());
   }
   std::string_view type = feeds::kRssContentType;
   for (const FeedFile& f : kFeedFiles)
     if (f.format == format) type = f.content_type;
   auto page = std::const_pointer_cast<CachedPage>(MakeCachedPage(
-      200, std::string(type), std::move(*body), kFeedCacheControl));
+      200, std::string(type), std::move(body), kFeedCacheControl));
   page->last_modified = FormatHttpDate(modified);
   site_.cache().Insert(key, page, generation);
   return page->ToResponse();

@@ -199,6 +199,100 @@ TEST_P(StoreConformance, LinkedArticleListsFollowPublishingAndTheTrash) {
   EXPECT_EQ(newest(TaxonomyKind::kTag, cuaca->id), Ids{});
 }
 
+TEST_P(StoreConformance, StoredFeedsGoStaleWhenWhatTheyShowChanges) {
+  auto a = store_->SaveArticle(Published("Pertama", 1000, "Banjir"));
+  ASSERT_TRUE(a.ok());
+  auto tag = store_->GetTagBySlug("banjir");
+  ASSERT_TRUE(tag.ok());
+  const FeedScope site;
+  const FeedScope by_tag{TaxonomyKind::kTag, tag->id};
+  const FeedScope by_category{TaxonomyKind::kCategory, a->category->id};
+  // Stores a document for `scope` at its current version; true when it
+  // reads back.
+  auto store_feed = [&](const std::string& key, const FeedScope& scope) {
+    StoredFeed f;
+    f.key = key;
+    f.scope = scope;
+    f.fingerprint = "fp";
+    f.version = *store_->FeedVersion(scope);
+    f.last_modified = 1000;
+    f.body = "<rss/>";
+    EXPECT_TRUE(store_->PutStoredFeed(f).ok());
+  };
+  auto fresh = [&](const std::string& key) {
+    auto got = store_->GetStoredFeed(key);
+    EXPECT_TRUE(got.ok()) << got.status().ToString();
+    return got.ok() && got->has_value();
+  };
+  auto store_all = [&] {
+    store_feed("site", site);
+    store_feed("tag", by_tag);
+    store_feed("cat", by_category);
+  };
+  store_all();
+  EXPECT_TRUE(fresh("site"));
+  EXPECT_TRUE(fresh("tag"));
+  EXPECT_TRUE(fresh("cat"));
+  auto got = store_->GetStoredFeed("tag");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->body, "<rss/>");
+  EXPECT_EQ((*got)->fingerprint, "fp");
+  EXPECT_EQ((*got)->scope.kind, TaxonomyKind::kTag);
+  EXPECT_EQ((*got)->scope.id, tag->id);
+  EXPECT_FALSE(*store_->GetStoredFeed("none"));
+
+  // A draft elsewhere changes nothing.
+  Article draft = Published("Draf", 1500, "Lain");
+  draft.status = ArticleStatus::kDraft;
+  ASSERT_TRUE(store_->SaveArticle(draft).ok());
+  EXPECT_TRUE(fresh("site"));
+  EXPECT_TRUE(fresh("tag"));
+
+  // Editing the published article: every feed that shows it.
+  Article edited = *a;
+  edited.title = "Pertama (ralat)";
+  ASSERT_TRUE(store_->SaveArticle(edited).ok());
+  EXPECT_FALSE(fresh("site"));
+  EXPECT_FALSE(fresh("tag"));
+  EXPECT_FALSE(fresh("cat"));
+  store_all();
+
+  // A new article under another tag: the site and category, not the tag.
+  ASSERT_TRUE(store_->SaveArticle(Published("Kedua", 2000, "Cuaca")).ok());
+  EXPECT_FALSE(fresh("site"));
+  EXPECT_FALSE(fresh("cat"));
+  EXPECT_TRUE(fresh("tag"));
+  store_all();
+
+  // Trashing: all of its feeds. Renaming a tag: every feed.
+  ASSERT_TRUE(store_->TrashArticle(a->id, 3000).ok());
+  EXPECT_FALSE(fresh("tag"));
+  EXPECT_FALSE(fresh("site"));
+  store_all();
+  Tag renamed = *tag;
+  renamed.name = "Banjir Bandang";
+  ASSERT_TRUE(store_->SaveTag(renamed).ok());
+  EXPECT_FALSE(fresh("site"));
+  EXPECT_FALSE(fresh("cat"));
+}
+
+TEST_P(StoreConformance, FindsTheNextFeedItemTime) {
+  ASSERT_TRUE(store_->SaveArticle(Published("Lalu", 1000, "Banjir")).ok());
+  ASSERT_TRUE(store_->SaveArticle(Published("Nanti", 5000, "Banjir")).ok());
+  ASSERT_TRUE(store_->SaveArticle(Published("Lebih", 7000, "Banjir")).ok());
+  auto tag = store_->GetTagBySlug("banjir");
+  ASSERT_TRUE(tag.ok());
+  auto next = [&](const FeedScope& scope, Timestamp after) {
+    auto got = store_->NextFeedItemTime(scope, after);
+    EXPECT_TRUE(got.ok()) << got.status().ToString();
+    return got.ok() ? got->value_or(-1) : -2;
+  };
+  EXPECT_EQ(next(FeedScope{}, 2000), 5000);
+  EXPECT_EQ(next(FeedScope{TaxonomyKind::kTag, tag->id}, 5000), 7000);
+  auto author = store_->GetAuthorBySlug("rina");
+  EXPECT_EQ(next(FeedScope{TaxonomyKind::kAuthor, author->id}, 7000), -1);
+}
+
 TEST_P(StoreConformance, StoresRobotsSwitchesOfArticles) {
   Article a = Published("Tanpa AI", 1000);
   a.no_ai = true;

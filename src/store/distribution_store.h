@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/clock.h"
@@ -53,6 +54,24 @@ struct TaxonomyLastmod {
   Timestamp lastmod = 0;
 };
 
+// Which feed: the site's (kind nullopt), or a category's, tag's or author's.
+struct FeedScope {
+  std::optional<TaxonomyKind> kind;
+  std::int64_t id = 0;
+};
+
+// A rendered feed kept in the store (docs/feeds.md), valid while nothing
+// that feed shows has changed since `version` was read.
+struct StoredFeed {
+  std::string key;           // the document's name, chosen by the caller
+  FeedScope scope;           // whose articles it shows
+  std::string fingerprint;   // what else it depends on, chosen by the caller
+  std::int64_t version = 0;  // FeedVersion(scope), read before rendering
+  Timestamp last_modified = 0;
+  Timestamp valid_until = 0;  // 0: no limit; else stale from this time on
+  std::string body;
+};
+
 class DistributionStore {
  public:
   virtual ~DistributionStore() = default;
@@ -80,6 +99,23 @@ class DistributionStore {
   // Slugs of published articles with no_ai set, newest first, at most
   // `limit`.
   virtual Result<std::vector<std::string>> ListNoAiSlugs(int limit) = 0;
+
+  // A number that grows with every write that can change what the feed of
+  // `scope` shows: a published article in it (or leaving it), a link, a
+  // category/tag/author name. Kept at write time; a read of two rows.
+  virtual Result<std::int64_t> FeedVersion(const FeedScope& scope) = 0;
+  // The stored feed `key` if its version is still the scope's current one,
+  // else nullopt (also when there is none). One row read.
+  virtual Result<std::optional<StoredFeed>> GetStoredFeed(
+      std::string_view key) = 0;
+  // Stores (replaces) a rendered feed. Not a content change: ChangeSeq()
+  // stays put.
+  virtual Status PutStoredFeed(const StoredFeed& feed) = 0;
+  // The earliest published_at later than `after` of a published, untrashed
+  // article in `scope`, if any: when a feed rendered now gains an item
+  // without any write.
+  virtual Result<std::optional<Timestamp>> NextFeedItemTime(
+      const FeedScope& scope, Timestamp after) = 0;
 };
 
 }  // namespace warta

@@ -121,8 +121,14 @@ class SqliteStore final : public Store {
   Result<std::int64_t> CountTaxonomyLastmod(TaxonomyKind kind) override;
   Result<std::vector<std::string>> ListNoAiSlugs(int limit) override;
   Result<std::vector<std::int64_t>> ListNewestLinkedArticleIds(
-      TaxonomyKind kind, std::int64_t id, Timestamp before,
-      int limit) override;
+      TaxonomyKind kind, std::int64_t id, Timestamp before, int limit) override;
+  // (stored_feed_rows.cc)
+  Result<std::int64_t> FeedVersion(const FeedScope& scope) override;
+  Result<std::optional<StoredFeed>> GetStoredFeed(
+      std::string_view key) override;
+  Status PutStoredFeed(const StoredFeed& feed) override;
+  Result<std::optional<Timestamp>> NextFeedItemTime(const FeedScope& scope,
+                                                    Timestamp after) override;
 
   // WireStore (wire_rows.cc)
   Result<std::optional<WireItem>> FindWireItem(

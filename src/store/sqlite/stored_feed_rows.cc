@@ -1,0 +1,140 @@
+// SqliteStore: rendered feeds kept in the store and the versions that tell
+// when they are stale (migration 034; the triggers there keep the versions).
+#include "store/sqlite/sqlite_store_impl.h"
+
+namespace warta::sqlite {
+namespace {
+
+// The feed_versions key of a scope: 's', 'c12', 't7', 'a3'.
+std::string ScopeKey(const FeedScope& scope) {
+  if (!scope.kind) return "s";
+  switch (*scope.kind) {
+    case TaxonomyKind::kCategory:
+      return "c" + std::to_string(scope.id);
+    case TaxonomyKind::kTag:
+      return "t" + std::to_string(scope.id);
+    case TaxonomyKind::kAuthor:
+      return "a" + std::to_string(scope.id);
+  }
+  return "s";
+}
+
+FeedScope ParseScopeKey(std::string_view key) {
+  FeedScope scope;
+  if (key.empty() || key == "s") return scope;
+  switch (key[0]) {
+    case 'c':
+      scope.kind = TaxonomyKind::kCategory;
+      break;
+    case 't':
+      scope.kind = TaxonomyKind::kTag;
+      break;
+    case 'a':
+      scope.kind = TaxonomyKind::kAuthor;
+      break;
+    default:
+      return scope;
+  }
+  scope.id = std::stoll(std::string(key.substr(1)));
+  return scope;
+}
+
+// SQL for the current version of the scope that `scope_sql` names.
+std::string VersionOf(std::string_view scope_sql) {
+  return "(COALESCE((SELECT version FROM feed_versions WHERE scope = " +
+         std::string(scope_sql) +
+         "), 0) + COALESCE((SELECT version FROM feed_versions WHERE scope = "
+         "'g'), 0))";
+}
+
+}  // namespace
+
+Result<std::int64_t> SqliteStore::FeedVersion(const FeedScope& scope) {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  WARTA_ASSIGN_OR_RETURN(auto st, (*r)->Prepare("SELECT " + VersionOf("?1")));
+  st.Bind(1, ScopeKey(scope));
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? st.Int(0) : 0;
+}
+
+Result<std::optional<StoredFeed>> SqliteStore::GetStoredFeed(
+    std::string_view key) {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  WARTA_ASSIGN_OR_RETURN(
+      auto st,
+      (*r)->Prepare("SELECT d.scope, d.fingerprint, d.version, "
+                    "d.last_modified, d.valid_until, d.body FROM "
+                    "feed_documents d WHERE d.key = ?1 AND d.version = " +
+                    VersionOf("d.scope")));
+  st.Bind(1, key);
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return std::optional<StoredFeed>();
+  StoredFeed f;
+  f.key = std::string(key);
+  f.scope = ParseScopeKey(st.Text(0));
+  f.fingerprint = st.Text(1);
+  f.version = st.Int(2);
+  f.last_modified = st.Int(3);
+  f.valid_until = st.Int(4);
+  f.body = st.Text(5);
+  return std::optional<StoredFeed>(std::move(f));
+}
+
+Status SqliteStore::PutStoredFeed(const StoredFeed& feed) {
+  return WriteQuiet([&](Connection& c) -> Status {
+    WARTA_ASSIGN_OR_RETURN(
+        auto st,
+        c.Prepare("INSERT OR REPLACE INTO feed_documents (key, scope, "
+                  "fingerprint, version, last_modified, valid_until, body) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    st.Bind(1, feed.key)
+        .Bind(2, ScopeKey(feed.scope))
+        .Bind(3, feed.fingerprint)
+        .Bind(4, feed.version)
+        .Bind(5, feed.last_modified)
+        .Bind(6, feed.valid_until)
+        .BindBlob(7, feed.body);
+    return st.Run();
+  });
+}
+
+Result<std::optional<Timestamp>> SqliteStore::NextFeedItemTime(
+    const FeedScope& scope, Timestamp after) {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  // Each a seek in an index ordered by publication time.
+  std::string sql;
+  if (!scope.kind) {
+    sql =
+        "SELECT MIN(published_at) FROM articles WHERE status = 'published' "
+        "AND published_at > ?2 AND deleted_at IS NULL";
+  } else {
+    switch (*scope.kind) {
+      case TaxonomyKind::kCategory:
+        sql =
+            "SELECT MIN(published_at) FROM articles WHERE category_id = ?1 "
+            "AND status = 'published' AND published_at > ?2 AND deleted_at "
+            "IS NULL";
+        break;
+      case TaxonomyKind::kTag:
+        sql =
+            "SELECT MIN(feed_at) FROM article_tags INDEXED BY "
+            "article_tags_feed WHERE tag_id = ?1 AND feed_at IS NOT NULL AND "
+            "feed_at > ?2";
+        break;
+      case TaxonomyKind::kAuthor:
+        sql =
+            "SELECT MIN(feed_at) FROM article_authors INDEXED BY "
+            "article_authors_feed WHERE author_id = ?1 AND feed_at IS NOT "
+            "NULL AND feed_at > ?2";
+        break;
+    }
+  }
+  WARTA_ASSIGN_OR_RETURN(auto st, (*r)->Prepare(sql));
+  if (scope.kind) st.Bind(1, scope.id);
+  st.Bind(2, after);
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row || st.IsNull(0)) return std::optional<Timestamp>();
+  return std::optional<Timestamp>(st.Int(0));
+}
+
+}  // namespace warta::sqlite
