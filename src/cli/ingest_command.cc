@@ -92,7 +92,10 @@ CommandRunner AddIngestCommand(CLI::App& app) {
         std::cerr << "warta ingest: " << stats.status().message() << "\n";
         continue;
       }
-      if (!flags->quiet) {
+      if (!flags->quiet && stats->not_modified) {
+        std::cerr << "warta ingest: " << source
+                  << ": not modified since the last fetch (HTTP 304)\n";
+      } else if (!flags->quiet) {
         std::cerr << "warta ingest: " << source << ": " << stats->items
                   << " items, " << stats->created << " created, "
                   << stats->updated << " updated, " << stats->unchanged

@@ -59,6 +59,11 @@ void ApplyItem(Article& a, const Article& from) {
   if (!from.feature_image.empty()) a.feature_image = from.feature_image;
 }
 
+bool IsUrl(std::string_view source) {
+  return StartsWithIgnoreAsciiCase(source, "http://") ||
+         StartsWithIgnoreAsciiCase(source, "https://");
+}
+
 }  // namespace
 
 std::string AdminArticlePath(std::int64_t id) {
@@ -71,42 +76,69 @@ WireIngester::WireIngester(Newsroom& newsroom, DuplicateDetector& detector,
       detector_(detector),
       defaults_(std::move(defaults)) {}
 
-Result<std::string> WireIngester::Fetch(const std::string& source) {
-  if (StartsWithIgnoreAsciiCase(source, "http://") ||
-      StartsWithIgnoreAsciiCase(source, "https://")) {
-    http::ClientRequest req;
-    req.url = source;
-    req.follow_redirects = true;
-    req.timeout = std::chrono::milliseconds(30000);
-    req.max_body = 32u << 20;
-    req.headers = {{"Accept",
-                    "application/rss+xml, application/atom+xml, "
-                    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"}};
-    WARTA_ASSIGN_OR_RETURN(http::ClientResponse r, http::Fetch(req));
-    if (r.status != 200) {
-      return Status::Unavailable("HTTP " + std::to_string(r.status) + " from " +
-                                 source);
-    }
-    if (!r.Header("content-encoding").empty() &&
-        r.Header("content-encoding") != "identity") {
-      return Status::Unavailable("unsupported Content-Encoding " +
-                                 r.Header("content-encoding"));
-    }
-    return std::move(r.body);
+Result<WireIngester::Fetched> WireIngester::Fetch(
+    const std::string& source, const WireValidators& validators) {
+  Fetched out;
+  if (!IsUrl(source)) {
+    WARTA_ASSIGN_OR_RETURN(out.body, ReadWholeFile(source));
+    return out;
   }
-  return ReadWholeFile(source);
+  http::ClientRequest req;
+  req.url = source;
+  req.follow_redirects = true;
+  req.timeout = std::chrono::milliseconds(30000);
+  req.max_body = 32u << 20;
+  req.headers = {{"Accept",
+                  "application/rss+xml, application/atom+xml, "
+                  "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"}};
+  if (!validators.etag.empty())
+    req.headers.emplace_back("If-None-Match", validators.etag);
+  if (!validators.last_modified.empty())
+    req.headers.emplace_back("If-Modified-Since", validators.last_modified);
+  WARTA_ASSIGN_OR_RETURN(http::ClientResponse r, http::Fetch(req));
+  out.etag = r.Header("etag");
+  out.last_modified = r.Header("last-modified");
+  if (r.status == 304) {
+    out.not_modified = true;
+    return out;
+  }
+  if (r.status != 200) {
+    return Status::Unavailable("HTTP " + std::to_string(r.status) + " from " +
+                               source);
+  }
+  if (!r.Header("content-encoding").empty() &&
+      r.Header("content-encoding") != "identity") {
+    return Status::Unavailable("unsupported Content-Encoding " +
+                               r.Header("content-encoding"));
+  }
+  out.body = std::move(r.body);
+  return out;
 }
 
 Result<WireStats> WireIngester::Ingest(
     const WireFeedConfig& feed, const std::string& source,
     const std::function<void(const WireEvent&)>& on_event) {
+  Store& store = newsroom_.store();
   WireFetch fetch;
   fetch.feed = feed.name;
   fetch.source = source;
   fetch.at = newsroom_.clock().Now();
   Result<WireStats> result = [&]() -> Result<WireStats> {
-    WARTA_ASSIGN_OR_RETURN(std::string doc, Fetch(source));
-    return IngestDocument(feed, doc, on_event);
+    WireValidators validators;
+    if (IsUrl(source)) {
+      WARTA_ASSIGN_OR_RETURN(validators,
+                             store.GetWireValidators(feed.name, source));
+    }
+    WARTA_ASSIGN_OR_RETURN(Fetched got, Fetch(source, validators));
+    fetch.etag = std::move(got.etag);
+    fetch.last_modified = std::move(got.last_modified);
+    if (got.not_modified) {
+      fetch.not_modified = true;
+      WireStats none;
+      none.not_modified = true;
+      return none;
+    }
+    return IngestDocument(feed, got.body, on_event);
   }();
   if (result.ok()) {
     fetch.items = result->items;
@@ -117,7 +149,7 @@ Result<WireStats> WireIngester::Ingest(
     result = result.status().WithContext(source);
     fetch.error = result.status().message();
   }
-  Status recorded = newsroom_.store().RecordWireFetch(fetch);
+  Status recorded = store.RecordWireFetch(fetch);
   if (!recorded.ok() && result.ok()) return recorded;
   return result;
 }

@@ -38,6 +38,8 @@ struct WireEvent {
 };
 
 struct WireStats {
+  // The source answered 304 Not Modified (conditional fetch): nothing read.
+  bool not_modified = false;
   int items = 0;
   int created = 0;
   int updated = 0;
@@ -52,8 +54,10 @@ class WireIngester {
                WireDefaults defaults);
 
   // Fetches `source` (http:// or https:// URL, else a file path) and
-  // ingests it. Errors name the source; the feed's status is recorded
-  // either way.
+  // ingests it. A URL is fetched conditionally: with If-None-Match /
+  // If-Modified-Since from the last good fetch of this (feed, source), and
+  // a 304 answer is a success with nothing to do (stats.not_modified).
+  // Errors name the source; the feed's status is recorded either way.
   Result<WireStats> Ingest(
       const WireFeedConfig& feed, const std::string& source,
       const std::function<void(const WireEvent&)>& on_event);
@@ -63,8 +67,15 @@ class WireIngester {
       const WireFeedConfig& feed, std::string_view document,
       const std::function<void(const WireEvent&)>& on_event);
 
-  // Fetches a source: the body of a 200 response, or the file's bytes.
-  static Result<std::string> Fetch(const std::string& source);
+  struct Fetched {
+    bool not_modified = false;  // a 304 answer
+    std::string body;           // of a 200 response, or the file's bytes
+    std::string etag;           // validators of a 200/304 response, or ""
+    std::string last_modified;
+  };
+  // Fetches a source, sending `validators` (if any) to a URL.
+  static Result<Fetched> Fetch(const std::string& source,
+                               const WireValidators& validators = {});
 
  private:
   Newsroom& newsroom_;

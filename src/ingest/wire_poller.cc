@@ -53,6 +53,8 @@ int WirePoller::PollDue() {
       });
       if (!stats.ok()) {
         LogWarning("wire " + feed.name + ": " + stats.status().message());
+      } else if (stats->not_modified) {
+        LogInfo("wire " + feed.name + ": " + source + " not modified");
       }
     }
   }

@@ -356,6 +356,48 @@ TEST_P(StoreConformance, RemembersWireItemsAndFeedStatus) {
   EXPECT_EQ(s.failures, 1);
   EXPECT_EQ(s.last_items, 3);
   EXPECT_EQ(s.items_known, 1);
+  EXPECT_EQ(s.not_modified, 0);
+}
+
+TEST_P(StoreConformance, KeepsValidatorsOfTheLastGoodFetch) {
+  const std::string url = "https://a/rss";
+  EXPECT_TRUE(store_->GetWireValidators("Antara", url)->etag.empty());
+  WireFetch good{"Antara", url, 100, "", 3, 3, 0, 0};
+  good.etag = "\"v1\"";
+  good.last_modified = "Thu, 26 Nov 2026 10:00:00 GMT";
+  ASSERT_TRUE(store_->RecordWireFetch(good).ok());
+  auto v = store_->GetWireValidators("Antara", url);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->etag, "\"v1\"");
+  EXPECT_EQ(v->last_modified, "Thu, 26 Nov 2026 10:00:00 GMT");
+  EXPECT_TRUE(store_->GetWireValidators("Lain", url)->etag.empty());
+  EXPECT_TRUE(
+      store_->GetWireValidators("Antara", "https://b/rss")->etag.empty());
+
+  // 304: a success that changes nothing and keeps the validators.
+  WireFetch same{"Antara", url, 200, "", 0, 0, 0, 0};
+  same.not_modified = true;
+  ASSERT_TRUE(store_->RecordWireFetch(same).ok());
+  EXPECT_EQ(store_->GetWireValidators("Antara", url)->etag, "\"v1\"");
+  auto feeds = store_->ListWireFeeds();
+  ASSERT_TRUE(feeds.ok() && feeds->size() == 1u);
+  EXPECT_EQ((*feeds)[0].last_success, 200);
+  EXPECT_TRUE((*feeds)[0].last_error.empty());
+  EXPECT_EQ((*feeds)[0].last_items, 3);  // of the last download
+  EXPECT_EQ((*feeds)[0].last_created, 0);
+  EXPECT_EQ((*feeds)[0].not_modified, 1);
+  EXPECT_TRUE((*feeds)[0].last_not_modified);
+  EXPECT_EQ((*feeds)[0].failures, 0);
+
+  // A failure forgets them; the next good fetch is not a 304.
+  ASSERT_TRUE(
+      store_->RecordWireFetch({"Antara", url, 300, "HTTP 500", 0, 0, 0, 0})
+          .ok());
+  EXPECT_TRUE(store_->GetWireValidators("Antara", url)->etag.empty());
+  EXPECT_TRUE(store_->GetWireValidators("Antara", url)->last_modified.empty());
+  feeds = store_->ListWireFeeds();
+  EXPECT_FALSE((*feeds)[0].last_not_modified);
+  EXPECT_EQ((*feeds)[0].not_modified, 1);
 }
 
 }  // namespace

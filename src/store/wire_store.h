@@ -40,6 +40,20 @@ struct WireFetch {
   std::int64_t created = 0;
   std::int64_t updated = 0;
   std::int64_t linked = 0;
+  // The source answered 304 Not Modified to the validators it was sent:
+  // a success with nothing to do (items and counts stay 0).
+  bool not_modified = false;
+  // Validators of a successful 200 response ("" when absent), kept for the
+  // next fetch of this (feed, source). A failed fetch forgets them, so the
+  // next one downloads in full.
+  std::string etag;
+  std::string last_modified;  // the Last-Modified field value, verbatim
+};
+
+// What to send as If-None-Match / If-Modified-Since ("" to send nothing).
+struct WireValidators {
+  std::string etag;
+  std::string last_modified;
 };
 
 struct WireFeedStatus {
@@ -54,7 +68,9 @@ struct WireFeedStatus {
   std::int64_t last_created = 0;
   std::int64_t last_updated = 0;
   std::int64_t last_linked = 0;
-  std::int64_t items_known = 0;  // wire_items rows of this feed
+  std::int64_t items_known = 0;    // wire_items rows of this feed
+  std::int64_t not_modified = 0;   // fetches answered 304
+  bool last_not_modified = false;  // the last fetch was answered 304
 };
 
 class WireStore {
@@ -69,7 +85,12 @@ class WireStore {
   // Inserts or replaces by (feed, item_key); first_seen is kept on replace.
   virtual Status SaveWireItem(const WireItem& item) = 0;
 
+  // Records a fetch in the feed's status and the source's validators.
   virtual Status RecordWireFetch(const WireFetch& fetch) = 0;
+  // The validators of the last good fetch of `source` for `feed` (empty
+  // when there was none, or the last fetch failed).
+  virtual Result<WireValidators> GetWireValidators(std::string_view feed,
+                                                   std::string_view source) = 0;
   // Every feed that has been fetched, by name.
   virtual Result<std::vector<WireFeedStatus>> ListWireFeeds() = 0;
 };

@@ -137,6 +137,8 @@ class SqliteStore final : public Store {
       std::string_view fingerprint) override;
   Status SaveWireItem(const WireItem& item) override;
   Status RecordWireFetch(const WireFetch& fetch) override;
+  Result<WireValidators> GetWireValidators(std::string_view feed,
+                                           std::string_view source) override;
   Result<std::vector<WireFeedStatus>> ListWireFeeds() override;
 
  private:

@@ -77,34 +77,70 @@ Status SqliteStore::SaveWireItem(const WireItem& w) {
 }
 
 Status SqliteStore::RecordWireFetch(const WireFetch& f) {
-  std::lock_guard<std::mutex> lock(write_mu_);
   const bool ok = f.error.empty();
+  return WriteQuiet([&](Connection& c) -> Status {
+    // A 304 keeps the counts of the last download (last_items) and says
+    // so; it is a success.
+    WARTA_ASSIGN_OR_RETURN(
+        auto st,
+        c.Prepare(
+            "INSERT INTO wire_feeds (name, source, last_fetch, last_success, "
+            "last_error, fetches, failures, last_items, last_created, "
+            "last_updated, last_linked, not_modified, last_not_modified) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?9, ?10, ?11, ?11) "
+            "ON CONFLICT (name) DO UPDATE SET source = excluded.source, "
+            "last_fetch = excluded.last_fetch, last_success = CASE WHEN "
+            "excluded.last_error = '' THEN excluded.last_fetch ELSE "
+            "wire_feeds.last_success END, last_error = excluded.last_error, "
+            "fetches = wire_feeds.fetches + 1, failures = wire_feeds.failures "
+            "+ excluded.failures, last_items = CASE WHEN excluded.last_error = "
+            "'' AND ?11 = 0 THEN excluded.last_items ELSE "
+            "wire_feeds.last_items "
+            "END, last_created = excluded.last_created, last_updated = "
+            "excluded.last_updated, last_linked = excluded.last_linked, "
+            "not_modified = wire_feeds.not_modified + ?11, "
+            "last_not_modified = ?11"));
+    WARTA_RETURN_IF_ERROR(st.Bind(1, f.feed)
+                              .Bind(2, f.source)
+                              .Bind(3, f.at)
+                              .Bind(4, ok ? f.at : 0)
+                              .Bind(5, f.error)
+                              .Bind(6, ok ? 0 : 1)
+                              .Bind(7, f.items)
+                              .Bind(8, f.created)
+                              .Bind(9, f.updated)
+                              .Bind(10, f.linked)
+                              .Bind(11, ok && f.not_modified ? 1 : 0)
+                              .Run());
+    // Validators: the new ones after a download, none after a failure; a
+    // 304 keeps them (or takes a new ETag it carries).
+    if (ok && f.not_modified && f.etag.empty() && f.last_modified.empty())
+      return Status::Ok();
+    WARTA_ASSIGN_OR_RETURN(
+        auto v, c.Prepare("INSERT OR REPLACE INTO wire_sources (feed, source, "
+                          "etag, last_modified) VALUES (?, ?, ?, ?)"));
+    return v.Bind(1, f.feed)
+        .Bind(2, f.source)
+        .Bind(3, ok ? f.etag : "")
+        .Bind(4, ok ? f.last_modified : "")
+        .Run();
+  });
+}
+
+Result<WireValidators> SqliteStore::GetWireValidators(std::string_view feed,
+                                                      std::string_view source) {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
-      auto st,
-      writer_->Prepare(
-          "INSERT INTO wire_feeds (name, source, last_fetch, last_success, "
-          "last_error, fetches, failures, last_items, last_created, "
-          "last_updated, last_linked) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) "
-          "ON CONFLICT (name) DO UPDATE SET source = excluded.source, "
-          "last_fetch = excluded.last_fetch, last_success = CASE WHEN "
-          "excluded.last_error = '' THEN excluded.last_fetch ELSE "
-          "wire_feeds.last_success END, last_error = excluded.last_error, "
-          "fetches = wire_feeds.fetches + 1, failures = wire_feeds.failures + "
-          "excluded.failures, last_items = CASE WHEN excluded.last_error = '' "
-          "THEN excluded.last_items ELSE wire_feeds.last_items END, "
-          "last_created = excluded.last_created, last_updated = "
-          "excluded.last_updated, last_linked = excluded.last_linked"));
-  return st.Bind(1, f.feed)
-      .Bind(2, f.source)
-      .Bind(3, f.at)
-      .Bind(4, ok ? f.at : 0)
-      .Bind(5, f.error)
-      .Bind(6, ok ? 0 : 1)
-      .Bind(7, f.items)
-      .Bind(8, f.created)
-      .Bind(9, f.updated)
-      .Bind(10, f.linked)
-      .Run();
+      auto st, (*r)->Prepare("SELECT etag, last_modified FROM wire_sources "
+                             "WHERE feed = ? AND source = ?"));
+  st.Bind(1, feed).Bind(2, source);
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  WireValidators v;
+  if (row) {
+    v.etag = st.Text(0);
+    v.last_modified = st.Text(1);
+  }
+  return v;
 }
 
 Result<std::vector<WireFeedStatus>> SqliteStore::ListWireFeeds() {
@@ -114,7 +150,8 @@ Result<std::vector<WireFeedStatus>> SqliteStore::ListWireFeeds() {
       (*r)->Prepare("SELECT name, source, last_fetch, last_success, "
                     "last_error, fetches, failures, last_items, last_created, "
                     "last_updated, last_linked, (SELECT COUNT(*) FROM "
-                    "wire_items w WHERE w.feed = f.name) FROM wire_feeds f "
+                    "wire_items w WHERE w.feed = f.name), not_modified, "
+                    "last_not_modified FROM wire_feeds f "
                     "ORDER BY name"));
   std::vector<WireFeedStatus> out;
   while (true) {
@@ -134,6 +171,8 @@ Result<std::vector<WireFeedStatus>> SqliteStore::ListWireFeeds() {
     s.last_updated = st.Int(i++);
     s.last_linked = st.Int(i++);
     s.items_known = st.Int(i++);
+    s.not_modified = st.Int(i++);
+    s.last_not_modified = st.Int(i++) != 0;
     out.push_back(std::move(s));
   }
   return out;
