@@ -20,7 +20,7 @@ inline constexpr NavEntry kAdminNav[] = {
     {"nav_users", "/admin/users", Action::kUsersManage},
     {"nav_settings", "/admin/settings", Action::kSettingsManage},
     {"nav_tokens", "/admin/tokens", Action::kTokensOwn},
-    // Wire feeds and their status (ingestion) go here.
+    {"nav_feeds", "/admin/feeds", Action::kReviewQueue},
 };
 
 }  // namespace warta::admin

@@ -165,6 +165,7 @@ void RegisterPages(AdminContext& ctx, http::Router& r) {
   });
   RegisterArticlePages(ctx, r);
   RegisterManagePages(ctx, r);
+  RegisterFeedsPages(ctx, r);
 }
 
 }  // namespace warta::admin

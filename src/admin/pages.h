@@ -44,6 +44,8 @@ std::string LocalInputTime(const AdminContext& ctx, std::optional<Timestamp> t);
 
 void RegisterArticlePages(AdminContext& ctx, http::Router& r);
 void RegisterManagePages(AdminContext& ctx, http::Router& r);
+// /admin/feeds and /api/admin/feeds (feeds_page.cc).
+void RegisterFeedsPages(AdminContext& ctx, http::Router& r);
 
 }  // namespace warta::admin
 

@@ -14,7 +14,6 @@
 #include "ingest/wire_poller.h"
 #include "newsroom/scheduler.h"
 #include "site/distribution.h"
-#include "site/feed_status.h"
 #include "site/related.h"
 #include "site/site.h"
 #include "store/sqlite/sqlite_store.h"
@@ -256,28 +255,6 @@ Result<bool> App::ServeOnce(
   site.Register(router);
   site::Distribution distribution(site);
   distribution.Register(router);
-  // Editors' view of the wire feeds (/admin/feeds, /admin/feeds.json),
-  // behind the admin sign-in: editors and admins (API tokens with the
-  // articles:read scope).
-  admin::AdminContext& actx = admin->context();
-  site::MountFeedStatus(
-      router, *store_, clock_, [&actx](http::Handler inner) -> http::Handler {
-        return [&actx, inner = std::move(inner)](const http::Request& req) {
-          auto who = actx.auth.Authenticate(req);
-          if (!who.ok()) {
-            if (req.path.ends_with(".json")) {
-              return http::Response::Json(401,
-                                          "{\"error\":\"sign in first\"}\n");
-            }
-            return http::Response::Redirect(
-                303, "/admin/login?next=" + UrlEncode(req.target));
-          }
-          if (!admin::Authorize(*who, admin::Action::kReviewQueue).ok()) {
-            return http::Response::Error(403);
-          }
-          return inner(req);
-        };
-      });
 
   {
     std::lock_guard<std::mutex> lock(settings_mu_);

@@ -145,8 +145,20 @@ TEST(IngestCliTest, MalformedFeedChangesNothingAndIsShownToEditors) {
       << status.text;
   EXPECT_NE(status.text.find("\"ok\":false"), std::string::npos);
   EXPECT_NE(status.text.find("line 12"), std::string::npos);
+  EXPECT_EQ(editor.Get("/api/admin/feeds").text, status.text);
+  // The page is part of the admin app: its layout, with the feeds entry in
+  // the navigation.
   Reply page = editor.Get("/admin/feeds");
-  EXPECT_NE(page.text.find("<td>Rusak</td>"), std::string::npos);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.text.find("<strong>Rusak</strong>"), std::string::npos)
+      << page.text;
+  EXPECT_NE(page.text.find("line 12"), std::string::npos);
+  EXPECT_NE(page.text.find("href=\"/admin/feeds\""), std::string::npos);
+  EXPECT_NE(page.text.find("href=\"/admin/articles\""), std::string::npos);
+  EXPECT_EQ(penulis.Get("/admin/feeds").status, 403);
+  // A writer's navigation has no feeds entry.
+  Reply writer_page = penulis.Get("/admin/articles");
+  EXPECT_EQ(writer_page.text.find("href=\"/admin/feeds\""), std::string::npos);
 }
 
 TEST(IngestCliTest, ServePollsConfiguredFeeds) {
