@@ -44,6 +44,7 @@ class ClauseIter {
         break;
       }
     }
+    single_ = cursors_.size() == 1 && !c.phrase;
     Settle(0);
   }
 
@@ -51,6 +52,13 @@ class ClauseIter {
   std::uint32_t doc() const { return doc_; }
   void SkipTo(std::uint32_t target) {
     if (valid_ && doc_ >= target) return;
+    if (single_) {  // one word: the cursor is the clause
+      PostingCursor& c = cursors_[0];
+      c.SkipTo(target);
+      valid_ = c.valid();
+      doc_ = c.doc();
+      return;
+    }
     for (auto& c : cursors_) c.SkipTo(target);
     Settle(target);
   }
@@ -90,6 +98,10 @@ class ClauseIter {
   // Sum (phrase) or best (alternatives) of the BM25F scores at doc().
   template <typename ScoreFn>
   double Score(ScoreFn&& score) const {
+    if (single_) {
+      return clause_.alts[alt_of_[0]].weight *
+             score(cursors_[0], clause_.alts[alt_of_[0]].idf);
+    }
     double best = 0, sum = 0;
     for (std::size_t i = 0; i < cursors_.size(); ++i) {
       if (!cursors_[i].valid() || cursors_[i].doc() != doc_) continue;
@@ -167,6 +179,7 @@ class ClauseIter {
   std::vector<std::size_t> alt_of_;
   std::vector<std::vector<std::uint32_t>> positions_;
   bool valid_ = false;
+  bool single_ = false;
   std::uint32_t doc_ = 0;
   std::uint64_t total_postings_ = 0;
 };
@@ -182,6 +195,11 @@ struct Candidate {
     return doc > o.doc;
   }
 };
+
+bool NoFilters(const SearchFilters& f) {
+  return !f.category_id && !f.tag_id && !f.author_id && !f.published_after &&
+         !f.published_before;
+}
 
 bool Passes(const Segment& seg, std::uint32_t d, const SearchFilters& f,
             Timestamp now) {
@@ -322,12 +340,17 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
   std::priority_queue<Candidate, std::vector<Candidate>, std::greater<>> top;
   std::unordered_set<std::int64_t> clusters;
   auto collect = [&](std::size_t si, std::uint32_t d, double score) {
-    const DocMeta& m = segments_[si].segment->doc(d);
-    if (m.cluster_id == 0 || clusters.insert(m.cluster_id).second)
-      ++result.total;
-    double key = options.sort == SortOrder::kNewest
-                     ? static_cast<double>(m.published_at)
-                     : score;
+    double key = score;
+    bool counted = true;
+    const Segment& seg = *segments_[si].segment;
+    if (seg.has_clusters() || options.sort == SortOrder::kNewest) {
+      const DocMeta& m = seg.doc(d);
+      // Another copy of a counted article is not counted again.
+      counted = m.cluster_id == 0 || clusters.insert(m.cluster_id).second;
+      if (options.sort == SortOrder::kNewest)
+        key = static_cast<double>(m.published_at);
+    }
+    if (counted) ++result.total;
     Candidate c{key, score, si, d};
     if (top.size() < keep) {
       top.push(c);
@@ -337,16 +360,17 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
     }
   };
 
-  const RankingOptions& r = ranking_;
   for (std::size_t si = 0; si < segments_.size(); ++si) {
     const SegmentRef& sref = segments_[si];
     const Segment& seg = *sref.segment;
-    auto bm25f = [&](const PostingCursor& c, double term_idf) {
-      std::uint32_t tf[kFieldCount] = {c.tf(kTitle), c.tf(kExcerpt),
-                                       c.tf(kBody)};
-      return term_idf *
-             Bm25fTf(r, seg.avg_length(), seg.doc(c.doc()).length, tf);
+    // The segment's impacts are BM25F scores without the idf, computed
+    // with the options it was built with.
+    const double scale = seg.impact_scale();
+    auto bm25f = [scale](const PostingCursor& c, double term_idf) {
+      return term_idf * scale * c.impact();
     };
+    const bool check =
+        !NoFilters(options.filters) || seg.max_published_at() > options.now;
     std::vector<ClauseIter> iters;
     iters.reserve(clauses.size());
     for (const ResolvedClause& c : clauses) iters.emplace_back(seg, c);
@@ -355,19 +379,21 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
     // enter the kept results is skipped unscored (its matches are then
     // estimated for the total).
     // Block maxima hold for the options the segment was built with.
-    const bool prune =
-        options.sort == SortOrder::kRelevance && seg.ranking() == r;
+    const bool prune = options.sort == SortOrder::kRelevance;
     double optional_bound = 0;
     for (std::size_t ci = required; ci < clauses.size(); ++ci) {
       for (const Alternative& a : clauses[ci].alts)
-        optional_bound += a.weight * a.idf * (r.k1 + 1 + r.title_bonus);
+        optional_bound += a.weight * a.idf * scale * kMaxImpact;
     }
-    auto block_bound = [](const Block& b, double term_idf) {
-      return term_idf * b.max_score;
+    auto block_bound = [scale](const Block& b, double term_idf) {
+      return term_idf * scale * b.max_impact;
     };
     const std::int64_t total_before = result.total;
     std::uint64_t skipped = 0;
     std::uint32_t d = 0;
+    bool bound_known = false;
+    double bound = 0;
+    std::uint32_t bound_end = 0;
     while (true) {
       bool done = false, all = true;
       for (std::size_t ci = 0; ci < required; ++ci) {
@@ -386,20 +412,25 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
       if (done) break;
       if (!all) continue;
       if (prune && top.size() >= keep) {
-        double bound = optional_bound;
-        for (std::size_t ci = 0; ci < required; ++ci)
-          bound += iters[ci].BlockBound(block_bound);
+        if (!bound_known || d > bound_end) {
+          // The cursors' blocks hold d up to bound_end: one bound for all.
+          bound = optional_bound;
+          bound_end = UINT32_MAX;
+          for (std::size_t ci = 0; ci < required; ++ci) {
+            bound += iters[ci].BlockBound(block_bound);
+            bound_end = std::min(bound_end, iters[ci].BlockEnd());
+          }
+          bound_known = true;
+        }
         if (bound < top.top().score) {
-          std::uint32_t end = UINT32_MAX;
-          for (std::size_t ci = 0; ci < required; ++ci)
-            end = std::min(end, iters[ci].BlockEnd());
           skipped += iters[0].LeftInBlocks();
-          if (end == UINT32_MAX) break;
-          d = end + 1;
+          if (bound_end == UINT32_MAX) break;
+          d = bound_end + 1;
           continue;
         }
       }
-      if (sref.live(d) && Passes(seg, d, options.filters, options.now)) {
+      if (sref.live(d) &&
+          (!check || Passes(seg, d, options.filters, options.now))) {
         double score = 0;
         for (std::size_t ci = 0; ci < iters.size(); ++ci) {
           if (ci >= required) {
@@ -431,11 +462,9 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
     for (std::size_t si = 0; si < segments_.size(); ++si) {
       const SegmentRef& sref = segments_[si];
       const Segment& seg = *sref.segment;
-      auto bm25f = [&](const PostingCursor& c, double term_idf) {
-        std::uint32_t tf[kFieldCount] = {c.tf(kTitle), c.tf(kExcerpt),
-                                         c.tf(kBody)};
-        return term_idf *
-               Bm25fTf(r, seg.avg_length(), seg.doc(c.doc()).length, tf);
+      const double scale = seg.impact_scale();
+      auto bm25f = [scale](const PostingCursor& c, double term_idf) {
+        return term_idf * scale * c.impact();
       };
       std::vector<ClauseIter> iters;
       for (const ResolvedClause& c : clauses) iters.emplace_back(seg, c);
