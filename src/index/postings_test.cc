@@ -167,6 +167,40 @@ TEST_F(CursorTest, PositionsFollowTheCursor) {
   EXPECT_TRUE(later.empty());
 }
 
+TEST_F(CursorTest, AdvanceToImpactPassesWeakPostings) {
+  std::vector<std::pair<std::uint32_t, Impact>> all;
+  for (PostingCursor c(*segment_, Term("sapi")); c.valid(); c.Next())
+    all.emplace_back(c.doc(), c.impact());
+  Impact best = 0, worst = kMaxImpact;
+  for (auto [doc, impact] : all) {
+    best = std::max(best, impact);
+    worst = std::min(worst, impact);
+  }
+  ASSERT_LT(worst, best);
+  for (std::uint32_t min : {0u, 1u, std::uint32_t(worst),
+                            std::uint32_t(worst) + 1u, std::uint32_t(best)}) {
+    PostingCursor c(*segment_, Term("sapi"));
+    std::uint32_t passed = c.AdvanceToImpact(min);
+    std::size_t want = 0;
+    while (want < all.size() && all[want].second < min) ++want;
+    ASSERT_TRUE(c.valid()) << min;
+    EXPECT_EQ(c.doc(), all[want].first) << min;
+    EXPECT_EQ(passed, want) << min;
+    // From there on, it goes on from the current posting.
+    c.Next();
+    passed = c.AdvanceToImpact(min);
+    std::size_t next = want + 1;
+    while (next < all.size() && all[next].second < min) ++next;
+    if (next < all.size()) {
+      EXPECT_EQ(c.doc(), all[next].first) << min;
+      EXPECT_EQ(passed, next - want - 1) << min;
+    }
+  }
+  PostingCursor none(*segment_, Term("sapi"));
+  EXPECT_EQ(none.AdvanceToImpact(std::uint32_t(best) + 1), all.size());
+  EXPECT_FALSE(none.valid());
+}
+
 TEST_F(CursorTest, ShorterTitlesScoreHigher) {
   // "kuda sapi" (two title words) against "sapi": the impact of "sapi"
   // follows the title length, and is the same for equal documents.

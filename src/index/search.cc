@@ -63,6 +63,22 @@ class ClauseIter {
     Settle(target);
   }
   void Next() { SkipTo(doc_ + 1); }
+  // One word (no phrase, no completions): the cursor can skip by impact.
+  bool single() const { return single_; }
+  // Single only: moves to the first document from doc() whose Score() is
+  // at least `min_score`; returns the postings passed over.
+  std::uint32_t AdvanceToScore(double min_score, double scale) {
+    const Alternative& a = clause_.alts[alt_of_[0]];
+    const double impact = min_score / (a.weight * a.idf * scale);
+    if (!(impact > 1)) return 0;  // every posting may reach it
+    PostingCursor& c = cursors_[0];
+    std::uint32_t passed = c.AdvanceToImpact(
+        impact > kMaxImpact ? kMaxImpact + 1
+                            : static_cast<std::uint32_t>(impact));
+    valid_ = c.valid();
+    doc_ = c.doc();
+    return passed;
+  }
 
   // An upper bound of Score() for documents from doc() to BlockEnd(), from
   // the blocks' statistics.
@@ -73,6 +89,17 @@ class ClauseIter {
       if (!cursors_[i].valid()) continue;
       const Alternative& a = clause_.alts[alt_of_[i]];
       double b = a.weight * bound(cursors_[i].block(), a.idf);
+      sum += b;
+      best = std::max(best, b);
+    }
+    return clause_.phrase ? sum : best;
+  }
+  // An upper bound of Score() anywhere in the list.
+  double MaxBound(double scale) const {
+    double best = 0, sum = 0;
+    for (std::size_t i = 0; i < cursors_.size(); ++i) {
+      const Alternative& a = clause_.alts[alt_of_[i]];
+      double b = a.weight * a.idf * scale * cursors_[i].term().max_impact;
       sum += b;
       best = std::max(best, b);
     }
@@ -388,17 +415,34 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
     auto block_bound = [scale](const Block& b, double term_idf) {
       return term_idf * scale * b.max_impact;
     };
+    // rest_bound[ci]: the best the clauses from ci on can add. Once the
+    // kept results are full, a document whose first clauses score too
+    // little to enter with the best of the rest is passed over before the
+    // rest are even looked up (the rarest clause leads: most of its
+    // documents have the word in the body only and go here).
+    // (With a hair of slack: the sums round differently.)
+    std::vector<double> rest_bound(required + 1, optional_bound + 1e-9);
+    for (std::size_t ci = required; ci-- > 0;)
+      rest_bound[ci] = rest_bound[ci + 1] + iters[ci].MaxBound(scale);
     const std::int64_t total_before = result.total;
-    std::uint64_t skipped = 0;
+    std::uint64_t skipped = 0;  // postings of iters[0] passed over
     std::uint32_t d = 0;
     bool bound_known = false;
     double bound = 0;
     std::uint32_t bound_end = 0;
     while (true) {
+      const bool full = prune && top.size() >= keep;
+      const double threshold = full ? top.top().score : 0;
       bool done = false, all = true;
+      double score = 0;
       for (std::size_t ci = 0; ci < required; ++ci) {
         ClauseIter& it = iters[ci];
         it.SkipTo(d);
+        if (ci == 0 && full && it.single() && it.valid()) {
+          // The leading word's postings too weak to enter with the best of
+          // the rest are passed over in their blocks.
+          skipped += it.AdvanceToScore(threshold - rest_bound[1], scale);
+        }
         if (!it.valid()) {
           done = true;
           break;
@@ -408,10 +452,20 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
           all = false;
           break;
         }
+        score += it.Score(bm25f);
+        // (A document with every required word is a match: counted, and
+        // turned away by the kept results.)
+        if (full && ci + 1 < required && iters[0].single() &&
+            score + rest_bound[ci + 1] < threshold) {
+          ++skipped;
+          ++d;
+          all = false;
+          break;
+        }
       }
       if (done) break;
       if (!all) continue;
-      if (prune && top.size() >= keep) {
+      if (full) {
         if (!bound_known || d > bound_end) {
           // The cursors' blocks hold d up to bound_end: one bound for all.
           bound = optional_bound;
@@ -422,7 +476,7 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
           }
           bound_known = true;
         }
-        if (bound < top.top().score) {
+        if (bound < threshold) {
           skipped += iters[0].LeftInBlocks();
           if (bound_end == UINT32_MAX) break;
           d = bound_end + 1;
@@ -431,13 +485,10 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
       }
       if (sref.live(d) &&
           (!check || Passes(seg, d, options.filters, options.now))) {
-        double score = 0;
-        for (std::size_t ci = 0; ci < iters.size(); ++ci) {
-          if (ci >= required) {
-            iters[ci].SkipTo(d);
-            if (!iters[ci].valid() || iters[ci].doc() != d) continue;
-          }
-          score += iters[ci].Score(bm25f);
+        for (std::size_t ci = required; ci < iters.size(); ++ci) {
+          iters[ci].SkipTo(d);
+          if (iters[ci].valid() && iters[ci].doc() == d)
+            score += iters[ci].Score(bm25f);
         }
         collect(si, d, score);
       }

@@ -157,6 +157,33 @@ void PostingCursor::SkipTo(std::uint32_t target) {
   }
 }
 
+std::uint32_t PostingCursor::AdvanceToImpact(std::uint32_t min) {
+  std::uint32_t passed = 0;
+  while (valid_) {
+    const Block& b = blocks_[block_];
+    if (b.max_impact >= min) {
+      for (; i_ < b.count; ++i_) {
+        if (impact() >= min) return passed;
+        ++passed;
+      }
+    } else {
+      passed += b.count - i_;
+    }
+    // The next block whose best can reach `min`.
+    std::uint32_t next = block_ + 1;
+    while (next < term_.block_count && blocks_[next].max_impact < min)
+      passed += blocks_[next++].count;
+    if (next >= term_.block_count) {
+      valid_ = false;
+      i_ = 0;
+      block_ = term_.block_count - 1;
+      return passed;
+    }
+    LoadBlock(next);
+  }
+  return passed;
+}
+
 void PostingCursor::Positions(std::vector<std::uint32_t>& out) const {
   out.clear();
   if (!term_.positions || !valid_) return;

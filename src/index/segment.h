@@ -70,6 +70,7 @@ struct TermInfo {
   std::uint32_t df = 0;
   std::uint32_t first_block = 0;
   std::uint32_t block_count = 0;
+  Impact max_impact = 0;  // the best of its postings
   bool positions = true;  // false for stopwords: no positions stored
 };
 
@@ -207,9 +208,14 @@ class PostingCursor {
   }
   // Moves to the first posting with doc >= target (or invalid).
   void SkipTo(std::uint32_t target);
+  // Moves to the first posting from the current one whose impact is at
+  // least `min` (or invalid), passing blocks whose best is lower without
+  // unpacking them. Returns the number of postings passed over.
+  std::uint32_t AdvanceToImpact(std::uint32_t min);
   // The positions of the current posting, ascending. Cheapest called for
   // postings in order.
   void Positions(std::vector<std::uint32_t>& out) const;
+  const TermInfo& term() const { return term_; }
   // The block holding the current posting, and postings left after it.
   const Block& block() const { return blocks_[block_]; }
   std::uint32_t left_in_block() const { return blocks_[block_].count - i_ - 1; }

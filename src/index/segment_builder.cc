@@ -261,6 +261,7 @@ void SegmentBuilder::BuildPostings() {
           Bm25fTf(ranking_, s.avg_length_, s.docs_[r.doc()].length, r.tf()),
           s.impact_scale_);
       b.max_impact = std::max(b.max_impact, impacts[count]);
+      info.max_impact = std::max(info.max_impact, impacts[count]);
       if (++count == kBlockSize) flush();
     }
     if (count > 0) flush();
