@@ -207,7 +207,8 @@ int Relevance(const std::vector<BenchDoc>& docs) {
                      docs[queries[i].target - 1].title.c_str());
         auto ids = engines[0]->Search(queries[i].text, 3);
         for (std::int64_t id : ids)
-          std::fprintf(stderr, "      %s%s\n", id == queries[i].target ? "*" : " ",
+          std::fprintf(stderr, "      %s%s\n",
+                       id == queries[i].target ? "*" : " ",
                        docs[id - 1].title.c_str());
       }
     }
