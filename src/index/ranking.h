@@ -3,6 +3,8 @@
 #ifndef WARTA_INDEX_RANKING_H_
 #define WARTA_INDEX_RANKING_H_
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 #include "index/doc.h"
@@ -33,6 +35,23 @@ inline double Bm25fTf(const RankingOptions& r, const double* avg_length,
   double score = sum * (r.k1 + 1) / (r.k1 + sum);
   if (tf[kTitle]) score += r.title_bonus;
   return score;
+}
+
+// Postings store Bm25fTf quantized to an "impact" of kImpactBits bits
+// (1..kMaxImpact): the score of a posting is then idf * impact * ImpactScale,
+// a multiply, with no field lengths to look up. Bm25fTf lies in
+// (0, k1 + 1 + title_bonus), which kMaxImpact steps cover; a posting never
+// quantizes to 0 (every posting has the word somewhere).
+using Impact = std::uint16_t;
+inline constexpr int kImpactBits = 16;
+inline constexpr long kMaxImpact = (1L << kImpactBits) - 1;
+
+inline double ImpactScale(const RankingOptions& r) {
+  return (r.k1 + 1 + r.title_bonus) / static_cast<double>(kMaxImpact);
+}
+inline Impact QuantizeImpact(double bm25f_tf, double scale) {
+  long q = std::lround(bm25f_tf / scale);
+  return static_cast<Impact>(std::clamp<long>(q, 1, kMaxImpact));
 }
 
 }  // namespace warta::index

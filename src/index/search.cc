@@ -44,6 +44,7 @@ class ClauseIter {
         break;
       }
     }
+    single_ = cursors_.size() == 1 && !c.phrase;
     Settle(0);
   }
 
@@ -51,10 +52,33 @@ class ClauseIter {
   std::uint32_t doc() const { return doc_; }
   void SkipTo(std::uint32_t target) {
     if (valid_ && doc_ >= target) return;
+    if (single_) {  // one word: the cursor is the clause
+      PostingCursor& c = cursors_[0];
+      c.SkipTo(target);
+      valid_ = c.valid();
+      doc_ = c.doc();
+      return;
+    }
     for (auto& c : cursors_) c.SkipTo(target);
     Settle(target);
   }
   void Next() { SkipTo(doc_ + 1); }
+  // One word (no phrase, no completions): the cursor can skip by impact.
+  bool single() const { return single_; }
+  // Single only: moves to the first document from doc() whose Score() is
+  // at least `min_score`; returns the postings passed over.
+  std::uint32_t AdvanceToScore(double min_score, double scale) {
+    const Alternative& a = clause_.alts[alt_of_[0]];
+    const double impact = min_score / (a.weight * a.idf * scale);
+    if (!(impact > 1)) return 0;  // every posting may reach it
+    PostingCursor& c = cursors_[0];
+    std::uint32_t passed = c.AdvanceToImpact(
+        impact > kMaxImpact ? kMaxImpact + 1
+                            : static_cast<std::uint32_t>(impact));
+    valid_ = c.valid();
+    doc_ = c.doc();
+    return passed;
+  }
 
   // An upper bound of Score() for documents from doc() to BlockEnd(), from
   // the blocks' statistics.
@@ -65,6 +89,17 @@ class ClauseIter {
       if (!cursors_[i].valid()) continue;
       const Alternative& a = clause_.alts[alt_of_[i]];
       double b = a.weight * bound(cursors_[i].block(), a.idf);
+      sum += b;
+      best = std::max(best, b);
+    }
+    return clause_.phrase ? sum : best;
+  }
+  // An upper bound of Score() anywhere in the list.
+  double MaxBound(double scale) const {
+    double best = 0, sum = 0;
+    for (std::size_t i = 0; i < cursors_.size(); ++i) {
+      const Alternative& a = clause_.alts[alt_of_[i]];
+      double b = a.weight * a.idf * scale * cursors_[i].term().max_impact;
       sum += b;
       best = std::max(best, b);
     }
@@ -90,6 +125,10 @@ class ClauseIter {
   // Sum (phrase) or best (alternatives) of the BM25F scores at doc().
   template <typename ScoreFn>
   double Score(ScoreFn&& score) const {
+    if (single_) {
+      return clause_.alts[alt_of_[0]].weight *
+             score(cursors_[0], clause_.alts[alt_of_[0]].idf);
+    }
     double best = 0, sum = 0;
     for (std::size_t i = 0; i < cursors_.size(); ++i) {
       if (!cursors_[i].valid() || cursors_[i].doc() != doc_) continue;
@@ -167,6 +206,7 @@ class ClauseIter {
   std::vector<std::size_t> alt_of_;
   std::vector<std::vector<std::uint32_t>> positions_;
   bool valid_ = false;
+  bool single_ = false;
   std::uint32_t doc_ = 0;
   std::uint64_t total_postings_ = 0;
 };
@@ -182,6 +222,11 @@ struct Candidate {
     return doc > o.doc;
   }
 };
+
+bool NoFilters(const SearchFilters& f) {
+  return !f.category_id && !f.tag_id && !f.author_id && !f.published_after &&
+         !f.published_before;
+}
 
 bool Passes(const Segment& seg, std::uint32_t d, const SearchFilters& f,
             Timestamp now) {
@@ -322,12 +367,17 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
   std::priority_queue<Candidate, std::vector<Candidate>, std::greater<>> top;
   std::unordered_set<std::int64_t> clusters;
   auto collect = [&](std::size_t si, std::uint32_t d, double score) {
-    const DocMeta& m = segments_[si].segment->doc(d);
-    if (m.cluster_id == 0 || clusters.insert(m.cluster_id).second)
-      ++result.total;
-    double key = options.sort == SortOrder::kNewest
-                     ? static_cast<double>(m.published_at)
-                     : score;
+    double key = score;
+    bool counted = true;
+    const Segment& seg = *segments_[si].segment;
+    if (seg.has_clusters() || options.sort == SortOrder::kNewest) {
+      const DocMeta& m = seg.doc(d);
+      // Another copy of a counted article is not counted again.
+      counted = m.cluster_id == 0 || clusters.insert(m.cluster_id).second;
+      if (options.sort == SortOrder::kNewest)
+        key = static_cast<double>(m.published_at);
+    }
+    if (counted) ++result.total;
     Candidate c{key, score, si, d};
     if (top.size() < keep) {
       top.push(c);
@@ -337,16 +387,17 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
     }
   };
 
-  const RankingOptions& r = ranking_;
   for (std::size_t si = 0; si < segments_.size(); ++si) {
     const SegmentRef& sref = segments_[si];
     const Segment& seg = *sref.segment;
-    auto bm25f = [&](const PostingCursor& c, double term_idf) {
-      std::uint32_t tf[kFieldCount] = {c.tf(kTitle), c.tf(kExcerpt),
-                                       c.tf(kBody)};
-      return term_idf *
-             Bm25fTf(r, seg.avg_length(), seg.doc(c.doc()).length, tf);
+    // The segment's impacts are BM25F scores without the idf, computed
+    // with the options it was built with.
+    const double scale = seg.impact_scale();
+    auto bm25f = [scale](const PostingCursor& c, double term_idf) {
+      return term_idf * scale * c.impact();
     };
+    const bool check =
+        !NoFilters(options.filters) || seg.max_published_at() > options.now;
     std::vector<ClauseIter> iters;
     iters.reserve(clauses.size());
     for (const ResolvedClause& c : clauses) iters.emplace_back(seg, c);
@@ -355,24 +406,43 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
     // enter the kept results is skipped unscored (its matches are then
     // estimated for the total).
     // Block maxima hold for the options the segment was built with.
-    const bool prune =
-        options.sort == SortOrder::kRelevance && seg.ranking() == r;
+    const bool prune = options.sort == SortOrder::kRelevance;
     double optional_bound = 0;
     for (std::size_t ci = required; ci < clauses.size(); ++ci) {
       for (const Alternative& a : clauses[ci].alts)
-        optional_bound += a.weight * a.idf * (r.k1 + 1 + r.title_bonus);
+        optional_bound += a.weight * a.idf * scale * kMaxImpact;
     }
-    auto block_bound = [](const Block& b, double term_idf) {
-      return term_idf * b.max_score;
+    auto block_bound = [scale](const Block& b, double term_idf) {
+      return term_idf * scale * b.max_impact;
     };
+    // rest_bound[ci]: the best the clauses from ci on can add. Once the
+    // kept results are full, a document whose first clauses score too
+    // little to enter with the best of the rest is passed over before the
+    // rest are even looked up (the rarest clause leads: most of its
+    // documents have the word in the body only and go here).
+    // (With a hair of slack: the sums round differently.)
+    std::vector<double> rest_bound(required + 1, optional_bound + 1e-9);
+    for (std::size_t ci = required; ci-- > 0;)
+      rest_bound[ci] = rest_bound[ci + 1] + iters[ci].MaxBound(scale);
     const std::int64_t total_before = result.total;
-    std::uint64_t skipped = 0;
+    std::uint64_t skipped = 0;  // postings of iters[0] passed over
     std::uint32_t d = 0;
+    bool bound_known = false;
+    double bound = 0;
+    std::uint32_t bound_end = 0;
     while (true) {
+      const bool full = prune && top.size() >= keep;
+      const double threshold = full ? top.top().score : 0;
       bool done = false, all = true;
+      double score = 0;
       for (std::size_t ci = 0; ci < required; ++ci) {
         ClauseIter& it = iters[ci];
         it.SkipTo(d);
+        if (ci == 0 && full && it.single() && it.valid()) {
+          // The leading word's postings too weak to enter with the best of
+          // the rest are passed over in their blocks.
+          skipped += it.AdvanceToScore(threshold - rest_bound[1], scale);
+        }
         if (!it.valid()) {
           done = true;
           break;
@@ -382,31 +452,43 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
           all = false;
           break;
         }
+        score += it.Score(bm25f);
+        // (A document with every required word is a match: counted, and
+        // turned away by the kept results.)
+        if (full && ci + 1 < required && iters[0].single() &&
+            score + rest_bound[ci + 1] < threshold) {
+          ++skipped;
+          ++d;
+          all = false;
+          break;
+        }
       }
       if (done) break;
       if (!all) continue;
-      if (prune && top.size() >= keep) {
-        double bound = optional_bound;
-        for (std::size_t ci = 0; ci < required; ++ci)
-          bound += iters[ci].BlockBound(block_bound);
-        if (bound < top.top().score) {
-          std::uint32_t end = UINT32_MAX;
-          for (std::size_t ci = 0; ci < required; ++ci)
-            end = std::min(end, iters[ci].BlockEnd());
+      if (full) {
+        if (!bound_known || d > bound_end) {
+          // The cursors' blocks hold d up to bound_end: one bound for all.
+          bound = optional_bound;
+          bound_end = UINT32_MAX;
+          for (std::size_t ci = 0; ci < required; ++ci) {
+            bound += iters[ci].BlockBound(block_bound);
+            bound_end = std::min(bound_end, iters[ci].BlockEnd());
+          }
+          bound_known = true;
+        }
+        if (bound < threshold) {
           skipped += iters[0].LeftInBlocks();
-          if (end == UINT32_MAX) break;
-          d = end + 1;
+          if (bound_end == UINT32_MAX) break;
+          d = bound_end + 1;
           continue;
         }
       }
-      if (sref.live(d) && Passes(seg, d, options.filters, options.now)) {
-        double score = 0;
-        for (std::size_t ci = 0; ci < iters.size(); ++ci) {
-          if (ci >= required) {
-            iters[ci].SkipTo(d);
-            if (!iters[ci].valid() || iters[ci].doc() != d) continue;
-          }
-          score += iters[ci].Score(bm25f);
+      if (sref.live(d) &&
+          (!check || Passes(seg, d, options.filters, options.now))) {
+        for (std::size_t ci = required; ci < iters.size(); ++ci) {
+          iters[ci].SkipTo(d);
+          if (iters[ci].valid() && iters[ci].doc() == d)
+            score += iters[ci].Score(bm25f);
         }
         collect(si, d, score);
       }
@@ -431,11 +513,9 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
     for (std::size_t si = 0; si < segments_.size(); ++si) {
       const SegmentRef& sref = segments_[si];
       const Segment& seg = *sref.segment;
-      auto bm25f = [&](const PostingCursor& c, double term_idf) {
-        std::uint32_t tf[kFieldCount] = {c.tf(kTitle), c.tf(kExcerpt),
-                                         c.tf(kBody)};
-        return term_idf *
-               Bm25fTf(r, seg.avg_length(), seg.doc(c.doc()).length, tf);
+      const double scale = seg.impact_scale();
+      auto bm25f = [scale](const PostingCursor& c, double term_idf) {
+        return term_idf * scale * c.impact();
       };
       std::vector<ClauseIter> iters;
       for (const ResolvedClause& c : clauses) iters.emplace_back(seg, c);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/strings.h"
+#include "index/postings.h"
 #include "index/varint.h"
 
 namespace warta::index {
@@ -98,84 +99,105 @@ std::string Segment::MemoryReport() const {
 }
 
 PostingCursor::PostingCursor(const Segment& segment, const TermInfo& term)
-    : seg_(segment), term_(term) {
+    : seg_(segment),
+      term_(term),
+      blocks_(segment.blocks_.data() + term.first_block) {
+  docs_[0] = 0;
   if (term_.block_count == 0) return;
   LoadBlock(0);
-  ReadPosting();
 }
 
 void PostingCursor::LoadBlock(std::uint32_t b) {
   block_ = b;
-  const Block& blk = seg_.blocks_[term_.first_block + b];
-  p_ = seg_.doc_bytes_.data() + blk.doc_offset;
-  pos_block_offset_ = blk.pos_offset;
-  left_in_block_ = blk.count;
-  positions_before_ = 0;
-  first_in_block_ = true;
-}
-
-void PostingCursor::ReadPosting() {
-  if (left_in_block_ == 0) {
-    if (block_ + 1 >= term_.block_count) {
-      valid_ = false;
-      return;
-    }
-    LoadBlock(block_ + 1);
-  }
-  if (!first_in_block_ && term_.positions) positions_before_ += total_tf();
-  std::uint32_t v = GetVarint(p_);
-  doc_ = first_in_block_ ? v : doc_ + v;
-  first_in_block_ = false;
-  std::uint8_t code = *p_++;
-  if (code & 0x80) {
-    tf_[0] = GetVarint(p_);
-    tf_[1] = GetVarint(p_);
-    tf_[2] = GetVarint(p_);
-  } else {
-    tf_[0] = (code >> 6) & 1;
-    tf_[1] = (code >> 5) & 1;
-    tf_[2] = code & 31;
-  }
-  --left_in_block_;
+  i_ = 0;
   valid_ = true;
-}
-
-void PostingCursor::Next() {
-  if (valid_) ReadPosting();
+  const Block& blk = blocks_[b];
+  const std::uint8_t* p = seg_.doc_bytes_.data() + blk.doc_offset;
+  UnpackGaps(p, blk.count, blk.bits, b == 0 ? 0 : blocks_[b - 1].last_doc + 1,
+             docs_);
+  impacts_ = p + PackedBytes(blk.count, blk.bits);
 }
 
 void PostingCursor::SkipTo(std::uint32_t target) {
-  if (!valid_ || doc_ >= target) return;
-  const Block* blocks = seg_.blocks_.data() + term_.first_block;
-  if (blocks[block_].last_doc < target) {
-    // Find the first block that may hold `target`.
-    std::uint32_t lo = block_ + 1, hi = term_.block_count;
+  if (!valid_ || docs_[i_] >= target) return;
+  if (blocks_[block_].last_doc < target) {
+    // Gallop to the first block that may hold `target`: the next one is
+    // the usual answer when two long lists are intersected.
+    const std::uint32_t n = term_.block_count;
+    std::uint32_t lo = block_ + 1, probe = lo, step = 1;
+    while (probe < n && blocks_[probe].last_doc < target) {
+      lo = probe + 1;
+      probe = lo + step;
+      step *= 2;
+    }
+    std::uint32_t hi = std::min(n, probe + 1);
     while (lo < hi) {
       std::uint32_t mid = (lo + hi) / 2;
-      if (blocks[mid].last_doc < target) {
+      if (blocks_[mid].last_doc < target) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
-    if (lo >= term_.block_count) {
+    if (lo >= n) {
       valid_ = false;
+      i_ = 0;
       return;
     }
     LoadBlock(lo);
-    ReadPosting();
   }
-  while (valid_ && doc_ < target) ReadPosting();
+  // Intersecting two long lists moves a few postings at a time: look at
+  // the next ones before searching the rest of the block.
+  const std::uint32_t n = blocks_[block_].count;
+  const std::uint32_t near = std::min(n, i_ + 8);
+  while (i_ < near && docs_[i_] < target) ++i_;
+  if (i_ == near && near < n) {
+    i_ = static_cast<std::uint32_t>(
+        std::lower_bound(docs_ + i_, docs_ + n, target) - docs_);
+  }
+}
+
+std::uint32_t PostingCursor::AdvanceToImpact(std::uint32_t min) {
+  std::uint32_t passed = 0;
+  while (valid_) {
+    const Block& b = blocks_[block_];
+    if (b.max_impact >= min) {
+      for (; i_ < b.count; ++i_) {
+        if (impact() >= min) return passed;
+        ++passed;
+      }
+    } else {
+      passed += b.count - i_;
+    }
+    // The next block whose best can reach `min`.
+    std::uint32_t next = block_ + 1;
+    while (next < term_.block_count && blocks_[next].max_impact < min)
+      passed += blocks_[next++].count;
+    if (next >= term_.block_count) {
+      valid_ = false;
+      i_ = 0;
+      block_ = term_.block_count - 1;
+      return passed;
+    }
+    LoadBlock(next);
+  }
+  return passed;
 }
 
 void PostingCursor::Positions(std::vector<std::uint32_t>& out) const {
   out.clear();
-  if (!term_.positions) return;
-  const std::uint8_t* p = seg_.pos_bytes_.data() + pos_block_offset_;
-  for (std::uint32_t i = 0; i < positions_before_; ++i) GetVarint(p);
-  std::uint32_t n = total_tf();
+  if (!term_.positions || !valid_) return;
+  if (pos_block_ != block_ || pos_i_ > i_) {
+    pos_block_ = block_;
+    pos_i_ = 0;
+    pos_p_ = seg_.pos_bytes_.data() + blocks_[block_].pos_offset;
+  }
+  for (; pos_i_ < i_; ++pos_i_) {
+    for (std::uint32_t n = GetVarint(pos_p_); n > 0; --n) GetVarint(pos_p_);
+  }
+  const std::uint8_t* p = pos_p_;
   std::uint32_t pos = 0;
-  for (std::uint32_t i = 0; i < n; ++i) {
+  for (std::uint32_t n = GetVarint(p); n > 0; --n) {
     pos += GetVarint(p);
     out.push_back(pos);
   }

@@ -11,6 +11,7 @@
 #define WARTA_INDEX_SEGMENT_H_
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -49,20 +50,27 @@ struct DocMeta {
   std::uint16_t length[kFieldCount] = {0, 0, 0};  // terms per field
 };
 
+// A block of up to kBlockSize postings of one term. At doc_offset in the
+// segment's posting bytes: the documents' gaps packed in `bits` bits each
+// (postings.h), then one Impact per posting (ranking.h). At pos_offset
+// in the position bytes (terms with positions): per posting, the number of
+// positions, then their gaps, as varints.
 struct Block {
   std::uint32_t last_doc = 0;
-  std::uint32_t count = 0;
+  std::uint16_t count = 0;
+  std::uint8_t bits = 0;
+  // The block's best impact, to skip blocks that cannot reach the top
+  // results.
+  Impact max_impact = 0;
   std::uint64_t doc_offset = 0;
   std::uint64_t pos_offset = 0;
-  // The best Bm25fTf of the block's postings (with the segment's ranking
-  // options), to skip blocks that cannot reach the top results.
-  float max_score = 0;
 };
 
 struct TermInfo {
   std::uint32_t df = 0;
   std::uint32_t first_block = 0;
   std::uint32_t block_count = 0;
+  Impact max_impact = 0;  // the best of its postings
   bool positions = true;  // false for stopwords: no positions stored
 };
 
@@ -102,8 +110,15 @@ class Segment {
   // 1), which normalises the segment's BM25F scores.
   std::uint64_t field_length_sum(Field f) const { return length_sum_[f]; }
   const double* avg_length() const { return avg_length_; }
-  // The options the blocks' max_score were computed with.
+  // The options the postings' impacts were computed with, and the score of
+  // impact 1 (ImpactScale).
   const RankingOptions& ranking() const { return ranking_; }
+  double impact_scale() const { return impact_scale_; }
+  // The latest publication time of its documents, and whether any of them
+  // belongs to a near-duplicate cluster: searches skip checks they need not
+  // make.
+  Timestamp max_published_at() const { return max_published_at_; }
+  bool has_clusters() const { return has_clusters_; }
 
   // nullptr when the term does not occur here.
   const TermInfo* FindTerm(std::string_view term) const;
@@ -144,6 +159,9 @@ class Segment {
   std::uint64_t length_sum_[kFieldCount] = {0, 0, 0};
   double avg_length_[kFieldCount] = {1, 1, 1};
   RankingOptions ranking_;
+  double impact_scale_ = ImpactScale(RankingOptions{});
+  Timestamp max_published_at_ = 0;
+  bool has_clusters_ = false;
   std::vector<std::pair<std::int64_t, std::uint32_t>> by_article_;  // sorted
 
   StringMap<std::uint32_t> term_ids_;
@@ -162,43 +180,61 @@ class Segment {
   std::vector<FeatureEntry> list_entries_;
 };
 
-// Walks one term's posting list in a segment. Cheap to create; one thread.
+// Walks one term's posting list in a segment, a block at a time (a block's
+// documents are unpacked when the cursor enters it). Cheap to create; one
+// thread.
 class PostingCursor {
  public:
   PostingCursor(const Segment& segment, const TermInfo& term);
 
   bool valid() const { return valid_; }
-  std::uint32_t doc() const { return doc_; }
-  std::uint32_t tf(Field f) const { return tf_[f]; }
-  // Weighted by nothing: the plain number of occurrences.
-  std::uint32_t total_tf() const { return tf_[0] + tf_[1] + tf_[2]; }
+  std::uint32_t doc() const { return docs_[i_]; }
+  // The posting's quantized Bm25fTf (1..kMaxImpact); times the segment's
+  // impact_scale() it is the score without the idf.
+  Impact impact() const {
+    Impact v;
+    std::memcpy(&v, impacts_ + i_ * sizeof(Impact), sizeof(Impact));
+    return v;
+  }
 
-  void Next();
+  void Next() {
+    if (++i_ < blocks_[block_].count) return;
+    if (block_ + 1 < term_.block_count) {
+      LoadBlock(block_ + 1);
+    } else {
+      valid_ = false;
+      i_ = 0;
+    }
+  }
   // Moves to the first posting with doc >= target (or invalid).
   void SkipTo(std::uint32_t target);
-  // The positions of the current posting, ascending.
+  // Moves to the first posting from the current one whose impact is at
+  // least `min` (or invalid), passing blocks whose best is lower without
+  // unpacking them. Returns the number of postings passed over.
+  std::uint32_t AdvanceToImpact(std::uint32_t min);
+  // The positions of the current posting, ascending. Cheapest called for
+  // postings in order.
   void Positions(std::vector<std::uint32_t>& out) const;
+  const TermInfo& term() const { return term_; }
   // The block holding the current posting, and postings left after it.
-  const Block& block() const {
-    return seg_.blocks_[term_.first_block + block_];
-  }
-  std::uint32_t left_in_block() const { return left_in_block_; }
+  const Block& block() const { return blocks_[block_]; }
+  std::uint32_t left_in_block() const { return blocks_[block_].count - i_ - 1; }
 
  private:
   void LoadBlock(std::uint32_t b);
-  void ReadPosting();
 
   const Segment& seg_;
   const TermInfo& term_;
+  const Block* blocks_;
   std::uint32_t block_ = 0;  // relative to term_.first_block
-  std::uint32_t left_in_block_ = 0;
-  const std::uint8_t* p_ = nullptr;
-  std::uint64_t pos_block_offset_ = 0;
-  std::uint32_t positions_before_ = 0;  // in this block, before the posting
+  std::uint32_t i_ = 0;      // the posting within the block
   bool valid_ = false;
-  bool first_in_block_ = true;
-  std::uint32_t doc_ = 0;
-  std::uint32_t tf_[kFieldCount] = {0, 0, 0};
+  const std::uint8_t* impacts_ = nullptr;
+  // Positions: the bytes of posting pos_i_ of block pos_block_.
+  mutable const std::uint8_t* pos_p_ = nullptr;
+  mutable std::uint32_t pos_block_ = UINT32_MAX;
+  mutable std::uint32_t pos_i_ = 0;
+  std::uint32_t docs_[kBlockSize];
 };
 
 }  // namespace warta::index

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "index/postings.h"
 #include "index/varint.h"
 #include "text/stopwords.h"
 
@@ -114,12 +115,7 @@ void SegmentBuilder::Add(const IndexDoc& doc) {
 
 void SegmentBuilder::AddPosting(std::uint32_t doc, const DocTerm& dt) {
   TermBuild& t = terms_[dt.term];
-  if (t.blocks.empty() || t.blocks.back().count == kBlockSize) {
-    t.blocks.push_back(Block{doc, 0, t.docs.size(), t.pos.size()});
-    PutVarint(t.docs, doc);
-  } else {
-    PutVarint(t.docs, doc - t.last_doc);
-  }
+  PutVarint(t.docs, doc - t.next_doc);
   if (dt.tf[0] <= 1 && dt.tf[1] <= 1 && dt.tf[2] <= 31) {
     t.docs.push_back(static_cast<std::uint8_t>((dt.tf[0] << 6) |
                                                (dt.tf[1] << 5) | dt.tf[2]));
@@ -127,51 +123,72 @@ void SegmentBuilder::AddPosting(std::uint32_t doc, const DocTerm& dt) {
     t.docs.push_back(0x80);
     for (std::uint32_t v : dt.tf) PutVarint(t.docs, v);
   }
-  std::vector<std::uint32_t> positions = dt.positions;
-  std::sort(positions.begin(), positions.end());
-  std::uint32_t prev = 0;
-  for (std::uint32_t p : positions) {
-    PutVarint(t.pos, p - prev);
-    prev = p;
+  if (!dt.positions.empty()) {
+    std::vector<std::uint32_t> positions = dt.positions;
+    std::sort(positions.begin(), positions.end());
+    PutVarint(t.pos, static_cast<std::uint32_t>(positions.size()));
+    std::uint32_t prev = 0;
+    for (std::uint32_t p : positions) {
+      PutVarint(t.pos, p - prev);
+      prev = p;
+    }
   }
-  Block& b = t.blocks.back();
-  b.last_doc = doc;
-  ++b.count;
-  t.last_doc = doc;
+  t.next_doc = doc + 1;
   ++t.df;
 }
+
+// Reads a TermBuild's postings in order.
+class SegmentBuilder::TermReader {
+ public:
+  explicit TermReader(const TermBuild& t)
+      : p_(t.docs.data()), pos_(t.pos.data()), left_(t.df) {}
+  bool Next() {
+    if (left_ == 0) return false;
+    --left_;
+    doc_ = next_ + GetVarint(p_);
+    next_ = doc_ + 1;
+    std::uint8_t code = *p_++;
+    if (code & 0x80) {
+      for (std::uint32_t& v : tf_) v = GetVarint(p_);
+    } else {
+      tf_[0] = (code >> 6) & 1;
+      tf_[1] = (code >> 5) & 1;
+      tf_[2] = code & 31;
+    }
+    return true;
+  }
+  std::uint32_t doc() const { return doc_; }
+  const std::uint32_t* tf() const { return tf_; }
+  // Moves past the current posting's positions; returns where they start.
+  const std::uint8_t* SkipPositions() {
+    const std::uint8_t* start = pos_;
+    for (std::uint32_t n = GetVarint(pos_); n > 0; --n) GetVarint(pos_);
+    return start;
+  }
+
+ private:
+  const std::uint8_t* p_;
+  const std::uint8_t* pos_;
+  std::uint32_t left_;
+  std::uint32_t next_ = 0;
+  std::uint32_t doc_ = 0;
+  std::uint32_t tf_[kFieldCount] = {0, 0, 0};
+};
 
 std::shared_ptr<const Segment> SegmentBuilder::Build(
     const ExternalDf* external) {
   Segment& s = *seg_;
-  s.terms_.resize(terms_.size());
-  std::size_t doc_bytes = 0, pos_bytes = 0, blocks = 0;
-  for (const TermBuild& t : terms_) {
-    doc_bytes += t.docs.size();
-    pos_bytes += t.pos.size();
-    blocks += t.blocks.size();
+  s.ranking_ = ranking_;
+  s.impact_scale_ = ImpactScale(ranking_);
+  const double n = std::max<double>(1, s.doc_count());
+  for (int f = 0; f < kFieldCount; ++f)
+    s.avg_length_[f] = std::max(1.0, double(s.length_sum_[f]) / n);
+  for (const DocMeta& m : s.docs_) {
+    s.max_published_at_ = std::max(s.max_published_at_, m.published_at);
+    s.has_clusters_ = s.has_clusters_ || m.cluster_id != 0;
   }
-  s.doc_bytes_.reserve(doc_bytes);
-  s.pos_bytes_.reserve(pos_bytes);
-  s.blocks_.reserve(blocks);
-  for (std::size_t i = 0; i < terms_.size(); ++i) {
-    TermBuild& t = terms_[i];
-    TermInfo& info = s.terms_[i];
-    info.df = t.df;
-    info.first_block = static_cast<std::uint32_t>(s.blocks_.size());
-    info.block_count = static_cast<std::uint32_t>(t.blocks.size());
-    info.positions = !text::IsStopword(term_names_[i]);
-    for (Block b : t.blocks) {
-      b.doc_offset += s.doc_bytes_.size();
-      b.pos_offset += s.pos_bytes_.size();
-      s.blocks_.push_back(b);
-    }
-    s.doc_bytes_.insert(s.doc_bytes_.end(), t.docs.begin(), t.docs.end());
-    s.pos_bytes_.insert(s.pos_bytes_.end(), t.pos.begin(), t.pos.end());
-    std::vector<std::uint8_t>().swap(t.docs);
-    std::vector<std::uint8_t>().swap(t.pos);
-    std::vector<Block>().swap(t.blocks);
-  }
+  BuildFeatures(external);  // from the term frequencies, before they go
+  BuildPostings();
   terms_.clear();
   terms_.shrink_to_fit();
   s.term_ids_ = std::move(term_ids_);
@@ -188,29 +205,74 @@ std::shared_ptr<const Segment> SegmentBuilder::Build(
     if (extra_df_[i] >= 2)
       s.extra_df_.emplace(FeatureKeyOf(extra_names_[i]), extra_df_[i]);
   }
-
-  BuildBlockMaxima();
-  BuildFeatures(external);
   return std::shared_ptr<const Segment>(seg_.release());
 }
 
-void SegmentBuilder::BuildBlockMaxima() {
+void SegmentBuilder::BuildPostings() {
   Segment& s = *seg_;
-  s.ranking_ = ranking_;
-  const double n = std::max<double>(1, s.doc_count());
-  for (int f = 0; f < kFieldCount; ++f)
-    s.avg_length_[f] = std::max(1.0, double(s.length_sum_[f]) / n);
-  for (const TermInfo& t : s.terms_) {
-    for (PostingCursor c(s, t); c.valid(); c.Next()) {
-      std::uint32_t tf[kFieldCount] = {c.tf(kTitle), c.tf(kExcerpt),
-                                       c.tf(kBody)};
-      auto score = static_cast<float>(
-          Bm25fTf(ranking_, s.avg_length_, s.docs_[c.doc()].length, tf));
-      // The cursor's block is this segment's, still being finished.
-      Block& b = const_cast<Block&>(c.block());
-      b.max_score = std::max(b.max_score, score * 1.0001f);
-    }
+  s.terms_.resize(terms_.size());
+  std::size_t doc_bytes = kPackPadding, pos_bytes = 0, blocks = 0;
+  for (const TermBuild& t : terms_) {
+    doc_bytes += t.docs.size();
+    pos_bytes += t.pos.size();
+    blocks += (t.df + kBlockSize - 1) / kBlockSize;
   }
+  s.doc_bytes_.reserve(doc_bytes);  // packed gaps are rarely longer
+  s.pos_bytes_.reserve(pos_bytes);
+  s.blocks_.reserve(blocks);
+  std::uint32_t docs[kBlockSize];
+  Impact impacts[kBlockSize];
+  for (std::size_t i = 0; i < terms_.size(); ++i) {
+    TermBuild& t = terms_[i];
+    TermInfo& info = s.terms_[i];
+    info.df = t.df;
+    info.first_block = static_cast<std::uint32_t>(s.blocks_.size());
+    info.positions = !t.pos.empty();
+    const std::uint64_t pos_base = s.pos_bytes_.size();
+    s.pos_bytes_.insert(s.pos_bytes_.end(), t.pos.begin(), t.pos.end());
+    TermReader r(t);
+    std::uint32_t count = 0;
+    Block b;
+    auto flush = [&] {
+      b.count = static_cast<std::uint16_t>(count);
+      b.last_doc = docs[count - 1];
+      b.doc_offset = s.doc_bytes_.size();
+      const std::uint32_t next = s.blocks_.size() > info.first_block
+                                     ? s.blocks_.back().last_doc + 1
+                                     : 0;
+      b.bits =
+          static_cast<std::uint8_t>(PackGaps(docs, count, next, s.doc_bytes_));
+      const auto* raw = reinterpret_cast<const std::uint8_t*>(impacts);
+      s.doc_bytes_.insert(s.doc_bytes_.end(), raw,
+                          raw + count * sizeof(Impact));
+      s.blocks_.push_back(b);
+      count = 0;
+    };
+    while (r.Next()) {
+      if (count == 0) {
+        b = Block{};
+        b.pos_offset =
+            pos_base + (info.positions ? r.SkipPositions() - t.pos.data() : 0);
+      } else if (info.positions) {
+        r.SkipPositions();
+      }
+      docs[count] = r.doc();
+      impacts[count] = QuantizeImpact(
+          Bm25fTf(ranking_, s.avg_length_, s.docs_[r.doc()].length, r.tf()),
+          s.impact_scale_);
+      b.max_impact = std::max(b.max_impact, impacts[count]);
+      info.max_impact = std::max(info.max_impact, impacts[count]);
+      if (++count == kBlockSize) flush();
+    }
+    if (count > 0) flush();
+    info.block_count =
+        static_cast<std::uint32_t>(s.blocks_.size()) - info.first_block;
+    std::vector<std::uint8_t>().swap(t.docs);
+    std::vector<std::uint8_t>().swap(t.pos);
+  }
+  s.doc_bytes_.resize(s.doc_bytes_.size() + kPackPadding, 0);
+  if (s.doc_bytes_.capacity() > s.doc_bytes_.size() * 11 / 10)
+    s.doc_bytes_.shrink_to_fit();
 }
 
 void SegmentBuilder::BuildFeatures(const ExternalDf* external) {
@@ -227,7 +289,7 @@ void SegmentBuilder::BuildFeatures(const ExternalDf* external) {
   };
   // Per document, a min-heap of its k strongest candidates. Candidate ids:
   // term ids, then extra ids offset by the term count.
-  const auto term_count = static_cast<std::uint32_t>(s.terms_.size());
+  const auto term_count = static_cast<std::uint32_t>(terms_.size());
   std::vector<std::pair<float, std::uint32_t>> heap(
       static_cast<std::size_t>(n) * k);
   std::vector<std::uint8_t> filled(n, 0);
@@ -246,12 +308,12 @@ void SegmentBuilder::BuildFeatures(const ExternalDf* external) {
   for (std::uint32_t t = 0; t < term_count; ++t) {
     const std::string& name = term_names_[t];
     if (name.size() < 3 || AllDigits(name) || text::IsStopword(name)) continue;
-    double w_idf = idf(s.terms_[t].df, name);
+    double w_idf = idf(terms_[t].df, name);
     if (w_idf <= 0) continue;
-    for (PostingCursor c(s, s.terms_[t]); c.valid(); c.Next()) {
-      double tfw = options_.title_weight * c.tf(kTitle) +
-                   options_.excerpt_weight * c.tf(kExcerpt) + c.tf(kBody);
-      offer(c.doc(), static_cast<float>((1 + std::log(tfw)) * w_idf), t);
+    for (TermReader r(terms_[t]); r.Next();) {
+      double tfw = options_.title_weight * r.tf()[kTitle] +
+                   options_.excerpt_weight * r.tf()[kExcerpt] + r.tf()[kBody];
+      offer(r.doc(), static_cast<float>((1 + std::log(tfw)) * w_idf), t);
     }
   }
   for (std::uint32_t d = 0; d < n; ++d) {

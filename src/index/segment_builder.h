@@ -53,13 +53,17 @@ class SegmentBuilder {
   std::shared_ptr<const Segment> Build(const ExternalDf* external = nullptr);
 
  private:
+  // A term's postings while documents are added: per posting the gap to
+  // the previous document + 1 (varint) and the field frequencies (one byte
+  // 0b0TEBBBBB when they fit, else 0x80 and three varints); positions in
+  // their final layout (segment.h, Block).
   struct TermBuild {
     std::vector<std::uint8_t> docs;
     std::vector<std::uint8_t> pos;
-    std::vector<Block> blocks;
     std::uint32_t df = 0;
-    std::uint32_t last_doc = 0;
+    std::uint32_t next_doc = 0;  // last document + 1
   };
+  class TermReader;
   struct DocTerm {
     std::uint32_t term = 0;
     std::uint32_t tf[kFieldCount] = {0, 0, 0};
@@ -68,7 +72,8 @@ class SegmentBuilder {
   std::uint32_t TermId(std::string_view term);
   void AddPosting(std::uint32_t doc, const DocTerm& t);
   void BuildFeatures(const ExternalDf* external);
-  void BuildBlockMaxima();
+  // Writes the segment's posting blocks (with impacts) from terms_.
+  void BuildPostings();
 
   const text::Analyzer& analyzer_;
   RelatedFeatureOptions options_;

@@ -80,6 +80,9 @@ struct RelatedHit {
 
 class Snapshot {
  public:
+  // Postings are scored with the impacts their segment was built with
+  // (SegmentBuilder's RankingOptions); `ranking` here gives the weight of
+  // completions of the last word (prefix_weight).
   explicit Snapshot(std::vector<SegmentRef> segments,
                     RankingOptions ranking = {});
 
