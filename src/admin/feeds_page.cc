@@ -4,16 +4,13 @@
 // and admins (API tokens with the articles:read scope).
 #include <nlohmann/json.hpp>
 
+#include "admin/article_json.h"
 #include "admin/json_io.h"
 #include "admin/pages.h"
 #include "base/time.h"
 
 namespace warta::admin {
 namespace {
-
-json TimeOrNull(Timestamp t) {
-  return t > 0 ? json(FormatIso8601Utc(t)) : json(nullptr);
-}
 
 // 0 ("never") as no time.
 std::optional<Timestamp> Since(Timestamp t) {
@@ -23,8 +20,8 @@ std::optional<Timestamp> Since(Timestamp t) {
 json FeedJson(const WireFeedStatus& f) {
   return {{"name", f.name},
           {"source", f.source},
-          {"last_fetch", TimeOrNull(f.last_fetch)},
-          {"last_success", TimeOrNull(f.last_success)},
+          {"last_fetch", TimeJson(Since(f.last_fetch))},
+          {"last_success", TimeJson(Since(f.last_success))},
           {"last_error", f.last_error},
           {"ok", f.last_error.empty()},
           {"fetches", f.fetches},

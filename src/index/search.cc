@@ -37,10 +37,14 @@ class ClauseIter {
       if (t) {
         cursors_.emplace_back(seg, *t);
         alt_of_.push_back(i);
+        // The segment's impacts are BM25F scores without the idf, computed
+        // with the options it was built with.
+        unit_.push_back(c.alts[i].weight * c.alts[i].idf * seg.impact_scale());
         total_postings_ += t->df;
       } else if (c.phrase) {
         cursors_.clear();  // a phrase word missing: no match here
         alt_of_.clear();
+        unit_.clear();
         break;
       }
     }
@@ -67,9 +71,8 @@ class ClauseIter {
   bool single() const { return single_; }
   // Single only: moves to the first document from doc() whose Score() is
   // at least `min_score`; returns the postings passed over.
-  std::uint32_t AdvanceToScore(double min_score, double scale) {
-    const Alternative& a = clause_.alts[alt_of_[0]];
-    const double impact = min_score / (a.weight * a.idf * scale);
+  std::uint32_t AdvanceToScore(double min_score) {
+    const double impact = min_score / unit_[0];
     if (!(impact > 1)) return 0;  // every posting may reach it
     PostingCursor& c = cursors_[0];
     std::uint32_t passed = c.AdvanceToImpact(
@@ -82,24 +85,21 @@ class ClauseIter {
 
   // An upper bound of Score() for documents from doc() to BlockEnd(), from
   // the blocks' statistics.
-  template <typename BoundFn>
-  double BlockBound(BoundFn&& bound) const {
+  double BlockBound() const {
     double best = 0, sum = 0;
     for (std::size_t i = 0; i < cursors_.size(); ++i) {
       if (!cursors_[i].valid()) continue;
-      const Alternative& a = clause_.alts[alt_of_[i]];
-      double b = a.weight * bound(cursors_[i].block(), a.idf);
+      double b = unit_[i] * cursors_[i].block().max_impact;
       sum += b;
       best = std::max(best, b);
     }
     return clause_.phrase ? sum : best;
   }
   // An upper bound of Score() anywhere in the list.
-  double MaxBound(double scale) const {
+  double MaxBound() const {
     double best = 0, sum = 0;
     for (std::size_t i = 0; i < cursors_.size(); ++i) {
-      const Alternative& a = clause_.alts[alt_of_[i]];
-      double b = a.weight * a.idf * scale * cursors_[i].term().max_impact;
+      double b = unit_[i] * cursors_[i].term().max_impact;
       sum += b;
       best = std::max(best, b);
     }
@@ -123,17 +123,12 @@ class ClauseIter {
   std::uint64_t TotalPostings() const { return total_postings_; }
 
   // Sum (phrase) or best (alternatives) of the BM25F scores at doc().
-  template <typename ScoreFn>
-  double Score(ScoreFn&& score) const {
-    if (single_) {
-      return clause_.alts[alt_of_[0]].weight *
-             score(cursors_[0], clause_.alts[alt_of_[0]].idf);
-    }
+  double Score() const {
+    if (single_) return unit_[0] * cursors_[0].impact();
     double best = 0, sum = 0;
     for (std::size_t i = 0; i < cursors_.size(); ++i) {
       if (!cursors_[i].valid() || cursors_[i].doc() != doc_) continue;
-      const Alternative& a = clause_.alts[alt_of_[i]];
-      double s = a.weight * score(cursors_[i], a.idf);
+      double s = unit_[i] * cursors_[i].impact();
       sum += s;
       best = std::max(best, s);
     }
@@ -204,6 +199,8 @@ class ClauseIter {
   const ResolvedClause& clause_;
   std::vector<PostingCursor> cursors_;
   std::vector<std::size_t> alt_of_;
+  // Per cursor: weight * idf * impact scale, the score of one impact unit.
+  std::vector<double> unit_;
   std::vector<std::vector<std::uint32_t>> positions_;
   bool valid_ = false;
   bool single_ = false;
@@ -390,12 +387,7 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
   for (std::size_t si = 0; si < segments_.size(); ++si) {
     const SegmentRef& sref = segments_[si];
     const Segment& seg = *sref.segment;
-    // The segment's impacts are BM25F scores without the idf, computed
-    // with the options it was built with.
     const double scale = seg.impact_scale();
-    auto bm25f = [scale](const PostingCursor& c, double term_idf) {
-      return term_idf * scale * c.impact();
-    };
     const bool check =
         !NoFilters(options.filters) || seg.max_published_at() > options.now;
     std::vector<ClauseIter> iters;
@@ -412,9 +404,6 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
       for (const Alternative& a : clauses[ci].alts)
         optional_bound += a.weight * a.idf * scale * kMaxImpact;
     }
-    auto block_bound = [scale](const Block& b, double term_idf) {
-      return term_idf * scale * b.max_impact;
-    };
     // rest_bound[ci]: the best the clauses from ci on can add. Once the
     // kept results are full, a document whose first clauses score too
     // little to enter with the best of the rest is passed over before the
@@ -423,7 +412,7 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
     // (With a hair of slack: the sums round differently.)
     std::vector<double> rest_bound(required + 1, optional_bound + 1e-9);
     for (std::size_t ci = required; ci-- > 0;)
-      rest_bound[ci] = rest_bound[ci + 1] + iters[ci].MaxBound(scale);
+      rest_bound[ci] = rest_bound[ci + 1] + iters[ci].MaxBound();
     const std::int64_t total_before = result.total;
     std::uint64_t skipped = 0;  // postings of iters[0] passed over
     std::uint32_t d = 0;
@@ -441,7 +430,7 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
         if (ci == 0 && full && it.single() && it.valid()) {
           // The leading word's postings too weak to enter with the best of
           // the rest are passed over in their blocks.
-          skipped += it.AdvanceToScore(threshold - rest_bound[1], scale);
+          skipped += it.AdvanceToScore(threshold - rest_bound[1]);
         }
         if (!it.valid()) {
           done = true;
@@ -452,7 +441,7 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
           all = false;
           break;
         }
-        score += it.Score(bm25f);
+        score += it.Score();
         // (A document with every required word is a match: counted, and
         // turned away by the kept results.)
         if (full && ci + 1 < required && iters[0].single() &&
@@ -471,7 +460,7 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
           bound = optional_bound;
           bound_end = UINT32_MAX;
           for (std::size_t ci = 0; ci < required; ++ci) {
-            bound += iters[ci].BlockBound(block_bound);
+            bound += iters[ci].BlockBound();
             bound_end = std::min(bound_end, iters[ci].BlockEnd());
           }
           bound_known = true;
@@ -488,7 +477,7 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
         for (std::size_t ci = required; ci < iters.size(); ++ci) {
           iters[ci].SkipTo(d);
           if (iters[ci].valid() && iters[ci].doc() == d)
-            score += iters[ci].Score(bm25f);
+            score += iters[ci].Score();
         }
         collect(si, d, score);
       }
@@ -513,10 +502,6 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
     for (std::size_t si = 0; si < segments_.size(); ++si) {
       const SegmentRef& sref = segments_[si];
       const Segment& seg = *sref.segment;
-      const double scale = seg.impact_scale();
-      auto bm25f = [scale](const PostingCursor& c, double term_idf) {
-        return term_idf * scale * c.impact();
-      };
       std::vector<ClauseIter> iters;
       for (const ResolvedClause& c : clauses) iters.emplace_back(seg, c);
       while (true) {
@@ -533,7 +518,7 @@ SearchResult Snapshot::Search(const ParsedQuery& query,
         int matched = 0;
         for (ClauseIter& it : iters) {
           if (it.valid() && it.doc() == d) {
-            score += it.Score(bm25f);
+            score += it.Score();
             ++matched;
             it.Next();
           }

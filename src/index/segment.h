@@ -106,13 +106,8 @@ class Segment {
     return {author_ids_.data() + author_offsets_[d],
             author_ids_.data() + author_offsets_[d + 1]};
   }
-  // Total length of a field over all documents, and its average (at least
-  // 1), which normalises the segment's BM25F scores.
-  std::uint64_t field_length_sum(Field f) const { return length_sum_[f]; }
-  const double* avg_length() const { return avg_length_; }
-  // The options the postings' impacts were computed with, and the score of
-  // impact 1 (ImpactScale).
-  const RankingOptions& ranking() const { return ranking_; }
+  // The score of impact 1 (ImpactScale of the options the postings'
+  // impacts were computed with).
   double impact_scale() const { return impact_scale_; }
   // The latest publication time of its documents, and whether any of them
   // belongs to a near-duplicate cluster: searches skip checks they need not
@@ -156,9 +151,10 @@ class Segment {
   std::vector<std::int64_t> tag_ids_;
   std::vector<std::uint32_t> author_offsets_{0};
   std::vector<std::int64_t> author_ids_;
+  // Total and average (at least 1) length of each field: the builder
+  // normalises the impacts' BM25F by them.
   std::uint64_t length_sum_[kFieldCount] = {0, 0, 0};
   double avg_length_[kFieldCount] = {1, 1, 1};
-  RankingOptions ranking_;
   double impact_scale_ = ImpactScale(RankingOptions{});
   Timestamp max_published_at_ = 0;
   bool has_clusters_ = false;

@@ -178,7 +178,6 @@ class SegmentBuilder::TermReader {
 std::shared_ptr<const Segment> SegmentBuilder::Build(
     const ExternalDf* external) {
   Segment& s = *seg_;
-  s.ranking_ = ranking_;
   s.impact_scale_ = ImpactScale(ranking_);
   const double n = std::max<double>(1, s.doc_count());
   for (int f = 0; f < kFieldCount; ++f)

@@ -39,7 +39,7 @@ std::string SitemapFileName(const SitemapName& name);
 class Distribution {
  public:
   // `site` must outlive this object.
-  explicit Distribution(Site& site) : site_(site) {}
+  explicit Distribution(Site& site);
   Distribution(const Distribution&) = delete;
   Distribution& operator=(const Distribution&) = delete;
 
@@ -62,8 +62,9 @@ class Distribution {
   // What a stored feed document depends on besides the store's content:
   // the site settings it shows and the renderer itself (a fixed sample
   // rendered in every format), so new settings or a new warta version
-  // never serve an old document.
-  std::string FeedFingerprint() const;
+  // never serve an old document. Fixed for this object's life, as the
+  // site's settings are.
+  const std::string& FeedFingerprint() const { return feed_fingerprint_; }
 
  private:
   http::Response Feed(std::optional<ListKind> kind, std::string_view slug,
@@ -76,6 +77,7 @@ class Distribution {
   std::string StoreEtag(std::string_view what) const;
 
   Site& site_;
+  const std::string feed_fingerprint_;
 };
 
 }  // namespace warta::site

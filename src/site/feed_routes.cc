@@ -128,7 +128,9 @@ Result<std::string> Distribution::RenderFeed(std::optional<ListKind> kind,
   return Status::Internal("unknown feed format");
 }
 
-std::string Distribution::FeedFingerprint() const {
+namespace {
+
+std::string ComputeFeedFingerprint(const SiteContext& ctx) {
   // The renderer: a fixed channel and item in every format, once.
   static const std::uint64_t renderer = [] {
     feeds::FeedChannel ch;
@@ -160,7 +162,6 @@ std::string Distribution::FeedFingerprint() const {
     return Fnv1a64(feeds::RenderRss(ch, items) + feeds::RenderAtom(ch, items) +
                    feeds::RenderJsonFeed(ch, items));
   }();
-  const SiteContext& ctx = site_.context();
   const render::Asset* icon = ctx.theme.FindAsset("favicon.svg");
   std::string settings = ctx.urls.site_url() + '\n' + ctx.options.name + '\n' +
                          ctx.options.description + '\n' + ctx.options.logo +
@@ -170,6 +171,11 @@ std::string Distribution::FeedFingerprint() const {
                          (icon ? icon->version : std::string());
   return std::to_string(renderer) + "-" + std::to_string(Fnv1a64(settings));
 }
+
+}  // namespace
+
+Distribution::Distribution(Site& site)
+    : site_(site), feed_fingerprint_(ComputeFeedFingerprint(site.context())) {}
 
 http::Response Distribution::Feed(std::optional<ListKind> kind,
                                   std::string_view slug, FeedFormat format) {
@@ -181,7 +187,7 @@ http::Response Distribution::Feed(std::optional<ListKind> kind,
   const SiteContext& ctx = site_.context();
   // A document stored by an earlier render (this process or another, before
   // a restart) while nothing it shows has changed: one row read.
-  std::string fingerprint = FeedFingerprint();
+  const std::string& fingerprint = FeedFingerprint();
   std::string body;
   Timestamp modified = 0;
   auto stored = ctx.store.GetStoredFeed(key);

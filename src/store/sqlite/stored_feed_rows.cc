@@ -1,5 +1,7 @@
 // SqliteStore: rendered feeds kept in the store and the versions that tell
 // when they are stale (migration 034; the triggers there keep the versions).
+#include <charconv>
+
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace warta::sqlite {
@@ -35,7 +37,8 @@ FeedScope ParseScopeKey(std::string_view key) {
     default:
       return scope;
   }
-  scope.id = std::stoll(std::string(key.substr(1)));
+  // Keys are written by ScopeKey only; an unreadable id stays 0.
+  std::from_chars(key.data() + 1, key.data() + key.size(), scope.id);
   return scope;
 }
 
