@@ -255,6 +255,9 @@ Result<bool> App::ServeOnce(
   site.Register(router);
   site::Distribution distribution(site);
   distribution.Register(router);
+  // Feeds readers asked for are rendered again right after a write (here or
+  // on another node), not on the next reader's request.
+  distribution.StartWarming(std::chrono::milliseconds(250));
 
   {
     std::lock_guard<std::mutex> lock(settings_mu_);

@@ -10,9 +10,17 @@
 #ifndef WARTA_SITE_DISTRIBUTION_H_
 #define WARTA_SITE_DISTRIBUTION_H_
 
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <unordered_set>
+#include <vector>
 
 #include "feeds/feed.h"
 #include "http/router.h"
@@ -40,6 +48,7 @@ class Distribution {
  public:
   // `site` must outlive this object.
   explicit Distribution(Site& site);
+  ~Distribution();
   Distribution(const Distribution&) = delete;
   Distribution& operator=(const Distribution&) = delete;
 
@@ -66,9 +75,42 @@ class Distribution {
   // site's settings are.
   const std::string& FeedFingerprint() const { return feed_fingerprint_; }
 
+  // The page-cache and stored-document key of a feed.
+  static std::string FeedKey(std::optional<ListKind> list_kind,
+                             std::string_view slug, FeedFormat format);
+
+  // Puts every hot feed that is not in the page cache back into it: the
+  // site's three feeds, those of every category with published articles
+  // once StartWarming ran (at most half the list), and others that readers
+  // asked for since start-up, up to kMaxHotFeeds in all. Feeds whose stored
+  // document is still valid load from it; the others render (and are stored).
+  // So after a write, a feed reader finds the new feed ready instead of waiting
+  // for its render. Returns how many feeds it loaded. Thread-safe.
+  std::size_t WarmFeeds();
+  static constexpr std::size_t kMaxHotFeeds = 256;
+
+  // Adds the categories' feeds to the hot list, then runs WarmFeeds on a
+  // background thread once and again whenever the page cache was dropped
+  // (a write here, or in another process within the store's change poll),
+  // checking every `interval`. Stopped by
+  // StopWarming or the destructor.
+  void StartWarming(std::chrono::milliseconds interval);
+  void StopWarming();
+
  private:
+  struct HotFeed {
+    std::optional<ListKind> kind;
+    std::string slug;
+    FeedFormat format;
+  };
   http::Response Feed(std::optional<ListKind> kind, std::string_view slug,
                       FeedFormat format);
+  // The feed from its valid stored document, else rendered and stored;
+  // into the page cache either way. kNotFound for an unknown slug.
+  Result<std::shared_ptr<const CachedPage>> LoadFeed(const HotFeed& feed,
+                                                     const std::string& key);
+  void NoteHot(HotFeed feed, const std::string& key);
+  void NoteSectionFeeds();
   http::Response SitemapIndex();
   http::Response Sitemap(std::string_view file);
   http::Response NewsSitemap();
@@ -78,6 +120,15 @@ class Distribution {
 
   Site& site_;
   const std::string feed_fingerprint_;
+
+  std::mutex hot_mu_;
+  std::vector<HotFeed> hot_;
+  std::unordered_set<std::string> hot_keys_;
+
+  std::mutex warm_mu_;
+  std::condition_variable warm_cv_;
+  bool warm_stop_ = false;
+  std::thread warmer_;
 };
 
 }  // namespace warta::site

@@ -1,8 +1,14 @@
 // Distribution: RSS, Atom and JSON feeds of the site and of each category,
 // tag and author.
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "base/log.h"
 #include "base/strings.h"
 #include "base/time.h"
+#include "http/compression.h"
 #include "site/distribution.h"
 
 namespace warta::site {
@@ -21,6 +27,37 @@ constexpr FeedFile kFeedFiles[] = {
     {"atom.xml", FeedFormat::kAtom, feeds::kAtomContentType},
     {"feed.json", FeedFormat::kJson, feeds::kJsonFeedContentType},
 };
+
+// The articles `ids` names, in that order, read by up to kReadThreads
+// threads at once: on a cold OS page cache each article is a few dependent
+// page reads, and the disk serves several such chains in parallel. A tag
+// feed of 20 articles at 1M articles, page cache dropped: 19-28 ms read one
+// by one, 11-13 ms by 4 threads, 6-10 ms by 8 (docs/feeds.md). The store
+// keeps enough reader connections open for it.
+constexpr std::size_t kReadThreads = 8;
+
+Result<std::vector<Article>> LoadArticlesConcurrently(
+    Store& store, const std::vector<std::int64_t>& ids) {
+  std::vector<Result<Article>> loaded(ids.size(),
+                                      Status::Internal("not loaded"));
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < ids.size(); i = next++)
+      loaded[i] = store.GetArticle(ids[i]);
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t t = 1; t < std::min(kReadThreads, ids.size()); ++t)
+    threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads) t.join();
+  std::vector<Article> articles;
+  articles.reserve(ids.size());
+  for (Result<Article>& a : loaded) {
+    if (!a.ok()) return a.status();
+    articles.push_back(std::move(*a));
+  }
+  return articles;
+}
 
 }  // namespace
 
@@ -101,10 +138,7 @@ Result<std::string> Distribution::RenderFeed(std::optional<ListKind> kind,
         ctx.store.ListNewestLinkedArticleIds(
             q.tag_id ? TaxonomyKind::kTag : TaxonomyKind::kAuthor,
             q.tag_id ? q.tag_id : q.author_id, *q.published_before, q.limit));
-    for (std::int64_t id : ids) {
-      WARTA_ASSIGN_OR_RETURN(Article a, ctx.store.GetArticle(id));
-      articles.push_back(std::move(a));
-    }
+    WARTA_ASSIGN_OR_RETURN(articles, LoadArticlesConcurrently(ctx.store, ids));
   } else {
     WARTA_ASSIGN_OR_RETURN(articles, ctx.store.ListArticles(q));
   }
@@ -175,53 +209,88 @@ std::string ComputeFeedFingerprint(const SiteContext& ctx) {
 }  // namespace
 
 Distribution::Distribution(Site& site)
-    : site_(site), feed_fingerprint_(ComputeFeedFingerprint(site.context())) {}
+    : site_(site), feed_fingerprint_(ComputeFeedFingerprint(site.context())) {
+  for (const FeedFile& f : kFeedFiles) {
+    HotFeed feed{std::nullopt, "", f.format};
+    hot_keys_.insert(FeedKey(feed.kind, feed.slug, feed.format));
+    hot_.push_back(std::move(feed));
+  }
+}
 
-http::Response Distribution::Feed(std::optional<ListKind> kind,
+Distribution::~Distribution() { StopWarming(); }
+
+std::string Distribution::FeedKey(std::optional<ListKind> kind,
                                   std::string_view slug, FeedFormat format) {
-  site_.RefreshIfChanged();
-  std::string key = "feed|" + std::to_string(kind ? int(*kind) : -1) + "|" +
-                    std::string(slug) + "|" + std::to_string(int(format));
-  if (auto page = site_.cache().Find(key)) return page->ToResponse();
+  return "feed|" + std::to_string(kind ? int(*kind) : -1) + "|" +
+         std::string(slug) + "|" + std::to_string(int(format));
+}
+
+Result<std::shared_ptr<const CachedPage>> Distribution::LoadFeed(
+    const HotFeed& feed, const std::string& key) {
   std::uint64_t generation = site_.cache().generation();
   const SiteContext& ctx = site_.context();
   // A document stored by an earlier render (this process or another, before
-  // a restart) while nothing it shows has changed: one row read.
-  const std::string& fingerprint = FeedFingerprint();
-  std::string body;
+  // a restart) while nothing it shows has changed: one row read, no
+  // compression.
+  std::shared_ptr<const CachedPage> page;
+  std::string_view type = feeds::kRssContentType;
+  for (const FeedFile& f : kFeedFiles)
+    if (f.format == feed.format) type = f.content_type;
   Timestamp modified = 0;
   auto stored = ctx.store.GetStoredFeed(key);
   if (!stored.ok())
     LogWarning("feed " + key + ": " + stored.status().ToString());
-  if (stored.ok() && *stored && (*stored)->fingerprint == fingerprint &&
+  if (stored.ok() && *stored && (*stored)->fingerprint == feed_fingerprint_ &&
       ((*stored)->valid_until == 0 ||
        ctx.clock.Now() < (*stored)->valid_until)) {
-    body = std::move((*stored)->body);
-    modified = (*stored)->last_modified;
-  } else {
-    FeedInfo info;
-    auto rendered = RenderFeed(kind, slug, format, &info);
-    if (!rendered.ok()) {
-      if (rendered.status().IsNotFound()) return site_.ErrorResponse(404);
-      LogError("feed " + key + ": " + rendered.status().ToString());
-      return site_.ErrorResponse(500);
+    StoredFeed& doc = **stored;
+    auto body = http::GzipDecompress(doc.body_gzip);
+    if (body.ok()) {
+      modified = doc.last_modified;
+      page = MakeEncodedPage(200, std::string(type), std::move(*body),
+                             std::move(doc.body_gzip),
+                             std::move(doc.body_brotli), kFeedCacheControl);
+    } else {
+      LogWarning("feed " + key + ": stored copy unreadable, rendering: " +
+                 body.status().ToString());
     }
-    body = std::move(*rendered);
-    modified = info.last_modified;
-    StoredFeed doc{key,      info.scope,       fingerprint, info.version,
-                   modified, info.valid_until, body};
-    // Best effort: without it the next cold request renders again.
-    if (Status s = ctx.store.PutStoredFeed(doc); !s.ok())
-      LogWarning("feed " + key + ": not stored: " + s.ToString());
   }
-  std::string_view type = feeds::kRssContentType;
-  for (const FeedFile& f : kFeedFiles)
-    if (f.format == format) type = f.content_type;
-  auto page = std::const_pointer_cast<CachedPage>(MakeCachedPage(
-      200, std::string(type), std::move(body), kFeedCacheControl));
-  page->last_modified = FormatHttpDate(modified);
+  if (!page) {
+    FeedInfo info;
+    WARTA_ASSIGN_OR_RETURN(
+        std::string body, RenderFeed(feed.kind, feed.slug, feed.format, &info));
+    modified = info.last_modified;
+    page = MakeCachedPage(200, std::string(type), std::move(body),
+                          kFeedCacheControl);
+    if (page->body_gzip && page->body_brotli) {
+      StoredFeed doc{
+          key,      info.scope,       feed_fingerprint_, info.version,
+          modified, info.valid_until, *page->body_gzip,  *page->body_brotli};
+      // Best effort: without it the next cold request renders again.
+      if (Status s = ctx.store.PutStoredFeed(doc); !s.ok())
+        LogWarning("feed " + key + ": not stored: " + s.ToString());
+    }
+  }
+  auto mutable_page = std::const_pointer_cast<CachedPage>(page);
+  mutable_page->last_modified = FormatHttpDate(modified);
   site_.cache().Insert(key, page, generation);
-  return page->ToResponse();
+  return page;
+}
+
+http::Response Distribution::Feed(std::optional<ListKind> kind,
+                                  std::string_view slug, FeedFormat format) {
+  site_.RefreshIfChanged();
+  std::string key = FeedKey(kind, slug, format);
+  if (auto page = site_.cache().Find(key)) return page->ToResponse();
+  HotFeed feed{kind, std::string(slug), format};
+  auto page = LoadFeed(feed, key);
+  if (!page.ok()) {
+    if (page.status().IsNotFound()) return site_.ErrorResponse(404);
+    LogError("feed " + key + ": " + page.status().ToString());
+    return site_.ErrorResponse(500);
+  }
+  NoteHot(std::move(feed), key);
+  return (*page)->ToResponse();
 }
 
 void Distribution::Register(http::Router& router) {

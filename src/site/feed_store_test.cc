@@ -4,7 +4,11 @@
 // future item or other settings.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "base/time.h"
+#include "http/compression.h"
 #include "newsroom/newsroom.h"
 #include "render/theme.h"
 #include "site/distribution.h"
@@ -57,7 +61,9 @@ class FeedStoreTest : public ::testing::Test {
     ASSERT_TRUE(doc.ok());
     ASSERT_TRUE(doc->has_value()) << "the first request stores the feed";
     StoredFeed f = **doc;
-    f.body = "<rss><!-- dari penyimpanan --></rss>";
+    const std::string body = "<rss><!-- dari penyimpanan --></rss>";
+    f.body_gzip = http::GzipCompress(body);
+    f.body_brotli = http::BrotliCompress(body);
     ASSERT_TRUE(store_.store().PutStoredFeed(f).ok());
   }
 
@@ -80,6 +86,95 @@ TEST_F(FeedStoreTest, AFreshServerAnswersFromTheStoredFeed) {
   EXPECT_NE(Get("/rss.xml").find("dari penyimpanan"), std::string::npos);
   // Other feeds were stored on their own.
   EXPECT_NE(Get("/tag/pemilu/atom.xml").find("Debat calon"), std::string::npos);
+}
+
+TEST_F(FeedStoreTest, AStoredCopyIsSentAsStoredWithoutCompressingAgain) {
+  Publish("Debat calon", clock_.Now() - 60);
+  Restart();
+  std::string first = Get("/rss.xml");
+  auto doc = store_.store().GetStoredFeed(
+      Distribution::FeedKey(std::nullopt, "", FeedFormat::kRss));
+  ASSERT_TRUE(doc.ok() && doc->has_value());
+  EXPECT_EQ(*http::GzipDecompress((*doc)->body_gzip), first);
+  EXPECT_EQ(*http::BrotliDecompress((*doc)->body_brotli), first);
+  Restart();
+  http::Request req;
+  req.method = http::Method::kGet;
+  req.target = req.path = "/rss.xml";
+  http::Response r = router_->Route(req);
+  ASSERT_EQ(r.status, 200);
+  ASSERT_TRUE(r.body && r.body_gzip && r.body_brotli);
+  EXPECT_EQ(*r.body, first);
+  EXPECT_EQ(*r.body_gzip, (*doc)->body_gzip);
+  EXPECT_EQ(*r.body_brotli, (*doc)->body_brotli);
+}
+
+TEST_F(FeedStoreTest, WarmingPutsRequestedFeedsBackAfterAWrite) {
+  Publish("Debat calon", clock_.Now() - 60);
+  Restart();
+  Get("/tag/pemilu/atom.xml");
+  const std::string tag_atom =
+      Distribution::FeedKey(ListKind::kTag, "pemilu", FeedFormat::kAtom);
+  const std::string tag_rss =
+      Distribution::FeedKey(ListKind::kTag, "pemilu", FeedFormat::kRss);
+  Publish("Hasil hitung cepat", clock_.Now() - 30);
+  site_->Invalidate();  // what the newsroom listener does in `warta serve`
+  ASSERT_EQ(site_->cache().Find(tag_atom), nullptr);
+  // The site's three feeds and the one a reader asked for; not the tag's
+  // RSS feed, which nobody asked for.
+  EXPECT_EQ(distribution_->WarmFeeds(), 4u);
+  auto page = site_->cache().Find(tag_atom);
+  ASSERT_NE(page, nullptr);
+  EXPECT_NE(page->body->find("Hasil hitung cepat"), std::string::npos);
+  EXPECT_EQ(site_->cache().Find(tag_rss), nullptr);
+  // Already warm: nothing to do.
+  EXPECT_EQ(distribution_->WarmFeeds(), 0u);
+  // And the reader is served the warmed page, with the new article.
+  EXPECT_NE(Get("/tag/pemilu/atom.xml").find("Hasil hitung cepat"),
+            std::string::npos);
+}
+
+TEST_F(FeedStoreTest, TheWarmerThreadFollowsInvalidations) {
+  Publish("Debat calon", clock_.Now() - 60);
+  Restart();
+  const std::string site_rss =
+      Distribution::FeedKey(std::nullopt, "", FeedFormat::kRss);
+  distribution_->StartWarming(std::chrono::milliseconds(5));
+  auto wait_for_warm = [&] {
+    for (int i = 0; i < 400 && !site_->cache().Find(site_rss); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    return site_->cache().Find(site_rss) != nullptr;
+  };
+  EXPECT_TRUE(wait_for_warm()) << "warmed once at start";
+  // With the feeds of every category that has articles.
+  const std::string category_json =
+      Distribution::FeedKey(ListKind::kCategory, "politik", FeedFormat::kJson);
+  for (int i = 0; i < 400 && !site_->cache().Find(category_json); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_NE(site_->cache().Find(category_json), nullptr);
+  Publish("Hasil hitung cepat", clock_.Now() - 30);
+  site_->Invalidate();
+  ASSERT_TRUE(wait_for_warm()) << "warmed again after the write";
+  EXPECT_NE(site_->cache().Find(site_rss)->body->find("Hasil hitung cepat"),
+            std::string::npos);
+  distribution_->StopWarming();
+}
+
+TEST_F(FeedStoreTest, ATagFeedListsItsArticlesNewestFirst) {
+  // More articles than the threads that read them, published out of order.
+  const int minutes_ago[] = {50, 10, 70, 30, 90, 20, 60, 40, 80};
+  for (int m : minutes_ago)
+    Publish("Berita " + std::to_string(m) + " menit lalu",
+            clock_.Now() - 60 * m);
+  Restart();
+  std::string feed = Get("/tag/pemilu/rss.xml");
+  std::size_t at = 0;
+  for (int m : {10, 20, 30, 40, 50, 60, 70, 80, 90}) {
+    std::size_t found =
+        feed.find("Berita " + std::to_string(m) + " menit lalu", at);
+    ASSERT_NE(found, std::string::npos) << m << " minutes ago, in order";
+    at = found;
+  }
 }
 
 TEST_F(FeedStoreTest, AWriteMakesTheStoredFeedStale) {

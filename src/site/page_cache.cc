@@ -22,10 +22,9 @@ http::Response CachedPage::ToResponse() const {
   return r;
 }
 
-std::shared_ptr<const CachedPage> MakeCachedPage(int status,
-                                                 std::string content_type,
-                                                 std::string body,
-                                                 std::string cache_control) {
+std::shared_ptr<const CachedPage> MakeEncodedPage(
+    int status, std::string content_type, std::string body, std::string gzip,
+    std::string brotli, std::string cache_control) {
   auto page = std::make_shared<CachedPage>();
   page->status = status;
   page->content_type = std::move(content_type);
@@ -34,16 +33,27 @@ std::shared_ptr<const CachedPage> MakeCachedPage(int status,
                 static_cast<unsigned long long>(Fnv1a64(body)));
   page->etag = etag;
   page->cache_control = std::move(cache_control);
-  if (body.size() >= 512) {
-    page->body_gzip =
-        std::make_shared<const std::string>(http::GzipCompress(body, 9));
-    page->body_brotli =
-        std::make_shared<const std::string>(http::BrotliCompress(body, 9));
-  }
-  page->bytes = body.size() + (page->body_gzip ? page->body_gzip->size() : 0) +
-                (page->body_brotli ? page->body_brotli->size() : 0) + 256;
+  page->bytes = body.size() + gzip.size() + brotli.size() + 256;
+  if (!gzip.empty())
+    page->body_gzip = std::make_shared<const std::string>(std::move(gzip));
+  if (!brotli.empty())
+    page->body_brotli = std::make_shared<const std::string>(std::move(brotli));
   page->body = std::make_shared<const std::string>(std::move(body));
   return page;
+}
+
+std::shared_ptr<const CachedPage> MakeCachedPage(int status,
+                                                 std::string content_type,
+                                                 std::string body,
+                                                 std::string cache_control) {
+  std::string gzip, brotli;
+  if (body.size() >= 512) {
+    gzip = http::GzipCompress(body, 6);
+    brotli = http::BrotliCompress(body, 5);
+  }
+  return MakeEncodedPage(status, std::move(content_type), std::move(body),
+                         std::move(gzip), std::move(brotli),
+                         std::move(cache_control));
 }
 
 std::shared_ptr<const CachedPage> PageCache::Find(std::string_view key) const {

@@ -69,7 +69,10 @@ struct StoredFeed {
   std::int64_t version = 0;  // FeedVersion(scope), read before rendering
   Timestamp last_modified = 0;
   Timestamp valid_until = 0;  // 0: no limit; else stale from this time on
-  std::string body;
+  // The body, encoded both ways it is sent (the caller's choice of levels);
+  // the store keeps the bytes as they are.
+  std::string body_gzip;
+  std::string body_brotli;
 };
 
 class DistributionStore {

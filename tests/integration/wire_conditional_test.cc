@@ -9,6 +9,7 @@
 #include <fstream>
 #include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "admin_client.h"
 #include "http/test_server.h"
@@ -141,6 +142,65 @@ TEST(WireConditionalFetchTest, SendsValidatorsAndTreatsNotModifiedAsNoChange) {
   ASSERT_EQ(agency.sent().size(), 4u);
   EXPECT_EQ(agency.sent()[3].first, "\"v2\"");
   EXPECT_EQ(agency.sent()[3].second, "Thu, 26 Nov 2026 09:00:00 GMT");
+}
+
+// The same through `warta serve`'s poller (DATA/feeds.json): each server
+// polls at start, and the validators of one server's fetch reach the next
+// one's through the store.
+TEST(WireConditionalFetchTest, ThePollerOfServeSendsValidatorsToo) {
+  TempDir dir;
+  const std::string data = dir.path() + "/data";
+  const std::string v1_date = "Thu, 26 Nov 2026 08:00:00 GMT";
+  Agency agency;
+  agency.Publish(ReadFixture("wire-rss2.xml"), "\"p1\"", v1_date);
+  AddUser(data, "editor@kabarin.id", "Editor", "editor", "rahasia-panjang-1");
+  dir.Write("data/feeds.json",
+            "{\"feeds\": [{\"name\": \"Agensi\", \"url\": \"" + agency.url() +
+                "\", \"interval_minutes\": 60}]}");
+  // Polls /api/admin/feeds until the feed has `fetches` fetches; its status.
+  auto status_after = [&](WartaServer& server, int fetches) {
+    AdminClient editor(server);
+    EXPECT_EQ(editor.Login("editor@kabarin.id", "rahasia-panjang-1").status,
+              200);
+    json feed;
+    for (int i = 0; i < 100; ++i) {
+      Reply r = editor.Get("/api/admin/feeds");
+      if (r.status == 200 && r.body["feeds"].size() == 1 &&
+          r.body["feeds"][0].value("fetches", 0) >= fetches) {
+        feed = r.body["feeds"][0];
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return feed;
+  };
+  {
+    auto server = WartaServer::Start(data);
+    ASSERT_NE(server, nullptr);
+    json f = status_after(*server, 1);
+    ASSERT_FALSE(f.is_null()) << "the poller fetched at start";
+    EXPECT_EQ(f["last_created"], 2);
+    EXPECT_EQ(f["not_modified"], 0);
+  }
+  ASSERT_EQ(agency.sent().size(), 1u);
+  EXPECT_EQ(agency.sent()[0].first, "");
+  {
+    auto server = WartaServer::Start(data);
+    ASSERT_NE(server, nullptr);
+    json f = status_after(*server, 2);
+    ASSERT_FALSE(f.is_null()) << "the second server polled at start";
+    EXPECT_EQ(f["ok"], true);
+    EXPECT_EQ(f["not_modified"], 1);
+    EXPECT_EQ(f["last_not_modified"], true);
+    EXPECT_EQ(f["items_known"], 2);
+    AdminClient editor(*server);
+    ASSERT_EQ(editor.Login("editor@kabarin.id", "rahasia-panjang-1").status,
+              200);
+    EXPECT_EQ(editor.Get("/api/admin/articles").body["articles"].size(), 2u);
+  }
+  ASSERT_EQ(agency.sent().size(), 2u);
+  EXPECT_EQ(agency.sent()[1].first, "\"p1\"");
+  EXPECT_EQ(agency.sent()[1].second, v1_date);
 }
 
 }  // namespace

@@ -20,7 +20,10 @@ struct SqliteOptions {
   // FULL: a committed transaction survives power loss; NORMAL: it survives a
   // crash or kill -9 of the process, not a power loss. Default FULL.
   std::string synchronous = "FULL";
-  int reader_connections = 4;
+  // Reader connections kept open (opened with the store): enough for the
+  // server's threads, its background work and a feed render's parallel
+  // reads without opening one on a request's path.
+  int reader_connections = 16;
 };
 
 // Opens or creates the database and runs pending migrations. `clock` stamps

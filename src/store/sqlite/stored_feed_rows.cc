@@ -64,11 +64,12 @@ Result<std::optional<StoredFeed>> SqliteStore::GetStoredFeed(
     std::string_view key) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
-      auto st,
-      (*r)->Prepare("SELECT d.scope, d.fingerprint, d.version, "
-                    "d.last_modified, d.valid_until, d.body FROM "
-                    "feed_documents d WHERE d.key = ?1 AND d.version = " +
-                    VersionOf("d.scope")));
+      auto st, (*r)->Prepare(
+                   "SELECT d.scope, d.fingerprint, d.version, "
+                   "d.last_modified, d.valid_until, d.body_gzip, d.body_brotli "
+                   "FROM "
+                   "feed_documents d WHERE d.key = ?1 AND d.version = " +
+                   VersionOf("d.scope")));
   st.Bind(1, key);
   WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return std::optional<StoredFeed>();
@@ -79,7 +80,8 @@ Result<std::optional<StoredFeed>> SqliteStore::GetStoredFeed(
   f.version = st.Int(2);
   f.last_modified = st.Int(3);
   f.valid_until = st.Int(4);
-  f.body = st.Text(5);
+  f.body_gzip = st.Text(5);
+  f.body_brotli = st.Text(6);
   return std::optional<StoredFeed>(std::move(f));
 }
 
@@ -93,16 +95,18 @@ Status SqliteStore::PutStoredFeed(const StoredFeed& feed) {
     Connection& c = *writer_;
     WARTA_ASSIGN_OR_RETURN(
         auto st,
-        c.Prepare("INSERT OR REPLACE INTO feed_documents (key, scope, "
-                  "fingerprint, version, last_modified, valid_until, body) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        c.Prepare(
+            "INSERT OR REPLACE INTO feed_documents (key, scope, "
+            "fingerprint, version, last_modified, valid_until, body_gzip, "
+            "body_brotli) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     st.Bind(1, feed.key)
         .Bind(2, ScopeKey(feed.scope))
         .Bind(3, feed.fingerprint)
         .Bind(4, feed.version)
         .Bind(5, feed.last_modified)
         .Bind(6, feed.valid_until)
-        .BindBlob(7, feed.body);
+        .BindBlob(7, feed.body_gzip)
+        .BindBlob(8, feed.body_brotli);
     return st.Run();
   });
   Status restored = writer_->Exec("PRAGMA synchronous=" + options_.synchronous);

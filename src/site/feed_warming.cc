@@ -1,0 +1,94 @@
+// Distribution: feed warming. The feeds readers ask for are remembered
+// (NoteHot), and after every drop of the page cache a background thread
+// loads them again (WarmFeeds), so the first reader after a write finds the
+// new feed ready instead of waiting for its render.
+#include "base/log.h"
+#include "site/distribution.h"
+
+namespace warta::site {
+
+void Distribution::NoteHot(HotFeed feed, const std::string& key) {
+  std::lock_guard<std::mutex> lock(hot_mu_);
+  if (hot_.size() >= kMaxHotFeeds || !hot_keys_.insert(key).second) return;
+  hot_.push_back(std::move(feed));
+}
+
+void Distribution::NoteSectionFeeds() {
+  // Categories with published articles, from the sitemaps' table kept at
+  // write time (no count over the articles).
+  auto categories = site_.context().store.ListTaxonomyLastmod(
+      TaxonomyKind::kCategory, 0, kMaxHotFeeds);
+  if (!categories.ok()) {
+    LogWarning("feeds: categories not warmed: " +
+               categories.status().ToString());
+    return;
+  }
+  for (const TaxonomyLastmod& c : *categories) {
+    for (FeedFormat format :
+         {FeedFormat::kRss, FeedFormat::kAtom, FeedFormat::kJson}) {
+      {
+        // Sections take at most half the list; readers' picks the rest.
+        std::lock_guard<std::mutex> lock(hot_mu_);
+        if (hot_.size() >= kMaxHotFeeds / 2) return;
+      }
+      NoteHot(HotFeed{ListKind::kCategory, c.slug, format},
+              FeedKey(ListKind::kCategory, c.slug, format));
+    }
+  }
+}
+
+std::size_t Distribution::WarmFeeds() {
+  std::vector<HotFeed> hot;
+  {
+    std::lock_guard<std::mutex> lock(hot_mu_);
+    hot = hot_;
+  }
+  std::size_t loaded = 0;
+  for (const HotFeed& feed : hot) {
+    std::string key = FeedKey(feed.kind, feed.slug, feed.format);
+    if (site_.cache().Find(key)) continue;
+    auto page = LoadFeed(feed, key);
+    if (page.ok()) {
+      ++loaded;
+    } else if (!page.status().IsNotFound()) {
+      LogWarning("feed " + key + ": not warmed: " + page.status().ToString());
+    }
+  }
+  return loaded;
+}
+
+void Distribution::StartWarming(std::chrono::milliseconds interval) {
+  StopWarming();
+  {
+    std::lock_guard<std::mutex> lock(warm_mu_);
+    warm_stop_ = false;
+  }
+  warmer_ = std::thread([this, interval] {
+    WarmFeeds();  // the site's own first
+    NoteSectionFeeds();
+    std::uint64_t warmed = 0;  // the cache generation last warmed
+    std::unique_lock<std::mutex> lock(warm_mu_);
+    while (!warm_stop_) {
+      lock.unlock();
+      site_.RefreshIfChanged();
+      std::uint64_t generation = site_.cache().generation();
+      if (generation != warmed) {
+        WarmFeeds();
+        warmed = generation;
+      }
+      lock.lock();
+      warm_cv_.wait_for(lock, interval, [this] { return warm_stop_; });
+    }
+  });
+}
+
+void Distribution::StopWarming() {
+  {
+    std::lock_guard<std::mutex> lock(warm_mu_);
+    warm_stop_ = true;
+  }
+  warm_cv_.notify_all();
+  if (warmer_.joinable()) warmer_.join();
+}
+
+}  // namespace warta::site
