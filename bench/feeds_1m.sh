@@ -197,6 +197,12 @@ done
 # A feed of a changed scope that nobody asked for yet renders on request.
 cold_get /tag/tag-41/atom.xml "cold, never asked for, rendered"
 time_get /tag/tag-41/atom.xml warm
+# Renders with the OS page cache as the server left it (the usual state):
+# 200 tag feeds nobody asked for, one after the other.
+renders=$(for i in $(seq 1000 1199); do
+  curl -s -o /dev/null -w "%{time_total}\n" "$url/tag/tag-$i/rss.xml"
+done | sort -n | awk '{a[NR]=$1; s+=$1} END {printf "mean %.2f ms, p50 %.2f ms, p90 %.2f ms", s/NR*1000, a[int(NR/2)]*1000, a[int(NR*0.9)]*1000}')
+echo "200 tag feeds never asked for, rendered, page cache not dropped: $renders"
 # Leave the database as it was for the next run.
 sqlite3 "$data/warta.db" <<SQL
 BEGIN;

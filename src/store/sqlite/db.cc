@@ -2,9 +2,22 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
 #include <unordered_map>
 
 namespace warta::sqlite {
+namespace {
+
+// Process-wide settings, before the first connection initializes SQLite.
+// Memory statistics off: with them on (the default), every allocation of
+// every connection takes one global mutex, and Debian's build has no
+// lookaside allocator, so concurrent readers queue on it.
+void ConfigureOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+}  // namespace
 
 struct Connection::Cache {
   std::unordered_map<std::string, sqlite3_stmt*> stmts;
@@ -15,6 +28,7 @@ Connection::Connection(sqlite3* db)
 
 Result<std::unique_ptr<Connection>> Connection::Open(
     const std::string& path, bool create, std::string_view synchronous) {
+  ConfigureOnce();
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   if (create) flags |= SQLITE_OPEN_CREATE;
