@@ -73,9 +73,7 @@ Result<http::Response> FeedsPage(AdminContext& ctx, const PageRequest& p) {
   }
   v["empty"] = feeds.empty();
   v["feeds"] = std::move(rows);
-  WARTA_ASSIGN_OR_RETURN(http::Response r, RenderPage(ctx, "feeds", v));
-  r.SetHeader("X-Robots-Tag", "noindex");
-  return r;
+  return RenderPage(ctx, "feeds", v);
 }
 
 }  // namespace

@@ -105,6 +105,7 @@ Result<http::Response> RenderPage(const AdminContext& ctx,
   r.SetHeader("X-Frame-Options", "DENY");
   r.SetHeader("Referrer-Policy", "same-origin");
   r.SetHeader("X-Content-Type-Options", "nosniff");
+  r.SetHeader("X-Robots-Tag", "noindex");
   return r;
 }
 

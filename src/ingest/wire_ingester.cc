@@ -96,8 +96,7 @@ Result<WireIngester::Fetched> WireIngester::Fetch(
   if (!validators.last_modified.empty())
     req.headers.emplace_back("If-Modified-Since", validators.last_modified);
   WARTA_ASSIGN_OR_RETURN(http::ClientResponse r, http::Fetch(req));
-  out.etag = r.Header("etag");
-  out.last_modified = r.Header("last-modified");
+  out.validators = {r.Header("etag"), r.Header("last-modified")};
   if (r.status == 304) {
     out.not_modified = true;
     return out;
@@ -130,8 +129,7 @@ Result<WireStats> WireIngester::Ingest(
                              store.GetWireValidators(feed.name, source));
     }
     WARTA_ASSIGN_OR_RETURN(Fetched got, Fetch(source, validators));
-    fetch.etag = std::move(got.etag);
-    fetch.last_modified = std::move(got.last_modified);
+    fetch.validators = std::move(got.validators);
     if (got.not_modified) {
       fetch.not_modified = true;
       WireStats none;

@@ -70,8 +70,7 @@ class WireIngester {
   struct Fetched {
     bool not_modified = false;  // a 304 answer
     std::string body;           // of a 200 response, or the file's bytes
-    std::string etag;           // validators of a 200/304 response, or ""
-    std::string last_modified;
+    WireValidators validators;  // of a 200/304 response
   };
   // Fetches a source, sending `validators` (if any) to a URL.
   static Result<Fetched> Fetch(const std::string& source,

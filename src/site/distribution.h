@@ -30,6 +30,8 @@
 namespace warta::site {
 
 enum class FeedFormat { kRss, kAtom, kJson };
+inline constexpr FeedFormat kFeedFormats[] = {
+    FeedFormat::kRss, FeedFormat::kAtom, FeedFormat::kJson};
 
 // A child sitemap named by its file, e.g. "sitemap-articles-2025-09-2.xml".
 struct SitemapName {
@@ -63,17 +65,10 @@ class Distribution {
   };
 
   // The body of a feed (kNotFound for an unknown category/tag/author);
-  // `list_kind` nullopt means the whole site. `info` may be null.
+  // `list_kind` nullopt means the whole site.
   Result<std::string> RenderFeed(std::optional<ListKind> list_kind,
                                  std::string_view slug, FeedFormat format,
-                                 FeedInfo* info) const;
-
-  // What a stored feed document depends on besides the store's content:
-  // the site settings it shows and the renderer itself (a fixed sample
-  // rendered in every format), so new settings or a new warta version
-  // never serve an old document. Fixed for this object's life, as the
-  // site's settings are.
-  const std::string& FeedFingerprint() const { return feed_fingerprint_; }
+                                 FeedInfo& info) const;
 
   // The page-cache and stored-document key of a feed.
   static std::string FeedKey(std::optional<ListKind> list_kind,
@@ -99,17 +94,25 @@ class Distribution {
 
  private:
   struct HotFeed {
+    HotFeed(std::optional<ListKind> kind, std::string_view slug,
+            FeedFormat format)
+        : kind(kind),
+          slug(slug),
+          format(format),
+          key(FeedKey(kind, slug, format)) {}
     std::optional<ListKind> kind;
     std::string slug;
     FeedFormat format;
+    std::string key;  // FeedKey of the above
   };
   http::Response Feed(std::optional<ListKind> kind, std::string_view slug,
                       FeedFormat format);
   // The feed from its valid stored document, else rendered and stored;
   // into the page cache either way. kNotFound for an unknown slug.
-  Result<std::shared_ptr<const CachedPage>> LoadFeed(const HotFeed& feed,
-                                                     const std::string& key);
-  void NoteHot(HotFeed feed, const std::string& key);
+  Result<std::shared_ptr<const CachedPage>> LoadFeed(const HotFeed& feed);
+  // Adds `feed` to the hot list unless it is there or the list holds
+  // `limit` feeds already; false when it is that full.
+  bool NoteHot(HotFeed feed, std::size_t limit = kMaxHotFeeds);
   void NoteSectionFeeds();
   http::Response SitemapIndex();
   http::Response Sitemap(std::string_view file);
@@ -119,6 +122,10 @@ class Distribution {
   std::string StoreEtag(std::string_view what) const;
 
   Site& site_;
+  // What a stored feed depends on besides the store's content: the site
+  // settings it shows and the renderer itself (a fixed sample rendered in
+  // every format), so new settings or a new warta version never serve an
+  // old document. Fixed for this object's life, as the settings are.
   const std::string feed_fingerprint_;
 
   std::mutex hot_mu_;

@@ -64,7 +64,7 @@ Result<std::vector<Article>> LoadArticlesConcurrently(
 Result<std::string> Distribution::RenderFeed(std::optional<ListKind> kind,
                                              std::string_view slug,
                                              FeedFormat format,
-                                             FeedInfo* info) const {
+                                             FeedInfo& info) const {
   const SiteContext& ctx = site_.context();
   FeedScope scope;
   ArticleQuery q;
@@ -122,14 +122,12 @@ Result<std::string> Distribution::RenderFeed(std::optional<ListKind> kind,
   }
   // The version is read before the articles, so a write that lands while
   // this renders makes the stored document stale, never wrongly fresh.
-  if (info) {
-    info->scope = scope;
-    WARTA_ASSIGN_OR_RETURN(info->version, ctx.store.FeedVersion(scope));
-    WARTA_ASSIGN_OR_RETURN(
-        std::optional<Timestamp> next,
-        ctx.store.NextFeedItemTime(scope, *q.published_before));
-    info->valid_until = next.value_or(0);
-  }
+  info.scope = scope;
+  WARTA_ASSIGN_OR_RETURN(info.version, ctx.store.FeedVersion(scope));
+  WARTA_ASSIGN_OR_RETURN(
+      std::optional<Timestamp> next,
+      ctx.store.NextFeedItemTime(scope, *q.published_before));
+  info.valid_until = next.value_or(0);
   std::vector<Article> articles;
   if (q.tag_id || q.author_id) {
     // Through the link index: cheap for a small tag in a large store.
@@ -150,7 +148,7 @@ Result<std::string> Distribution::RenderFeed(std::optional<ListKind> kind,
     ch.updated = std::max(ch.updated, items.back().updated);
   }
   if (items.empty()) ch.updated = ctx.clock.Now();
-  if (info) info->last_modified = ch.updated;
+  info.last_modified = ch.updated;
   switch (format) {
     case FeedFormat::kRss:
       return feeds::RenderRss(ch, items);
@@ -210,11 +208,8 @@ std::string ComputeFeedFingerprint(const SiteContext& ctx) {
 
 Distribution::Distribution(Site& site)
     : site_(site), feed_fingerprint_(ComputeFeedFingerprint(site.context())) {
-  for (const FeedFile& f : kFeedFiles) {
-    HotFeed feed{std::nullopt, "", f.format};
-    hot_keys_.insert(FeedKey(feed.kind, feed.slug, feed.format));
-    hot_.push_back(std::move(feed));
-  }
+  for (FeedFormat format : kFeedFormats)
+    NoteHot(HotFeed(std::nullopt, "", format));
 }
 
 Distribution::~Distribution() { StopWarming(); }
@@ -226,13 +221,14 @@ std::string Distribution::FeedKey(std::optional<ListKind> kind,
 }
 
 Result<std::shared_ptr<const CachedPage>> Distribution::LoadFeed(
-    const HotFeed& feed, const std::string& key) {
+    const HotFeed& feed) {
+  const std::string& key = feed.key;
   std::uint64_t generation = site_.cache().generation();
   const SiteContext& ctx = site_.context();
   // A document stored by an earlier render (this process or another, before
   // a restart) while nothing it shows has changed: one row read, no
   // compression.
-  std::shared_ptr<const CachedPage> page;
+  std::shared_ptr<CachedPage> page;
   std::string_view type = feeds::kRssContentType;
   for (const FeedFile& f : kFeedFiles)
     if (f.format == feed.format) type = f.content_type;
@@ -257,8 +253,8 @@ Result<std::shared_ptr<const CachedPage>> Distribution::LoadFeed(
   }
   if (!page) {
     FeedInfo info;
-    WARTA_ASSIGN_OR_RETURN(
-        std::string body, RenderFeed(feed.kind, feed.slug, feed.format, &info));
+    WARTA_ASSIGN_OR_RETURN(std::string body,
+                           RenderFeed(feed.kind, feed.slug, feed.format, info));
     modified = info.last_modified;
     page = MakeCachedPage(200, std::string(type), std::move(body),
                           kFeedCacheControl);
@@ -271,25 +267,23 @@ Result<std::shared_ptr<const CachedPage>> Distribution::LoadFeed(
         LogWarning("feed " + key + ": not stored: " + s.ToString());
     }
   }
-  auto mutable_page = std::const_pointer_cast<CachedPage>(page);
-  mutable_page->last_modified = FormatHttpDate(modified);
+  page->last_modified = FormatHttpDate(modified);
   site_.cache().Insert(key, page, generation);
-  return page;
+  return std::shared_ptr<const CachedPage>(std::move(page));
 }
 
 http::Response Distribution::Feed(std::optional<ListKind> kind,
                                   std::string_view slug, FeedFormat format) {
   site_.RefreshIfChanged();
-  std::string key = FeedKey(kind, slug, format);
-  if (auto page = site_.cache().Find(key)) return page->ToResponse();
-  HotFeed feed{kind, std::string(slug), format};
-  auto page = LoadFeed(feed, key);
+  HotFeed feed(kind, slug, format);
+  if (auto page = site_.cache().Find(feed.key)) return page->ToResponse();
+  auto page = LoadFeed(feed);
   if (!page.ok()) {
     if (page.status().IsNotFound()) return site_.ErrorResponse(404);
-    LogError("feed " + key + ": " + page.status().ToString());
+    LogError("feed " + feed.key + ": " + page.status().ToString());
     return site_.ErrorResponse(500);
   }
-  NoteHot(std::move(feed), key);
+  NoteHot(std::move(feed));
   return (*page)->ToResponse();
 }
 

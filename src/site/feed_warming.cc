@@ -7,10 +7,11 @@
 
 namespace warta::site {
 
-void Distribution::NoteHot(HotFeed feed, const std::string& key) {
+bool Distribution::NoteHot(HotFeed feed, std::size_t limit) {
   std::lock_guard<std::mutex> lock(hot_mu_);
-  if (hot_.size() >= kMaxHotFeeds || !hot_keys_.insert(key).second) return;
-  hot_.push_back(std::move(feed));
+  if (hot_.size() >= limit) return false;
+  if (hot_keys_.insert(feed.key).second) hot_.push_back(std::move(feed));
+  return true;
 }
 
 void Distribution::NoteSectionFeeds() {
@@ -23,16 +24,12 @@ void Distribution::NoteSectionFeeds() {
                categories.status().ToString());
     return;
   }
+  // Sections take at most half the list; readers' picks the rest.
   for (const TaxonomyLastmod& c : *categories) {
-    for (FeedFormat format :
-         {FeedFormat::kRss, FeedFormat::kAtom, FeedFormat::kJson}) {
-      {
-        // Sections take at most half the list; readers' picks the rest.
-        std::lock_guard<std::mutex> lock(hot_mu_);
-        if (hot_.size() >= kMaxHotFeeds / 2) return;
-      }
-      NoteHot(HotFeed{ListKind::kCategory, c.slug, format},
-              FeedKey(ListKind::kCategory, c.slug, format));
+    for (FeedFormat format : kFeedFormats) {
+      if (!NoteHot(HotFeed(ListKind::kCategory, c.slug, format),
+                   kMaxHotFeeds / 2))
+        return;
     }
   }
 }
@@ -45,13 +42,13 @@ std::size_t Distribution::WarmFeeds() {
   }
   std::size_t loaded = 0;
   for (const HotFeed& feed : hot) {
-    std::string key = FeedKey(feed.kind, feed.slug, feed.format);
-    if (site_.cache().Find(key)) continue;
-    auto page = LoadFeed(feed, key);
+    if (site_.cache().Find(feed.key)) continue;
+    auto page = LoadFeed(feed);
     if (page.ok()) {
       ++loaded;
     } else if (!page.status().IsNotFound()) {
-      LogWarning("feed " + key + ": not warmed: " + page.status().ToString());
+      LogWarning("feed " + feed.key +
+                 ": not warmed: " + page.status().ToString());
     }
   }
   return loaded;

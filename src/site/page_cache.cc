@@ -22,9 +22,11 @@ http::Response CachedPage::ToResponse() const {
   return r;
 }
 
-std::shared_ptr<const CachedPage> MakeEncodedPage(
-    int status, std::string content_type, std::string body, std::string gzip,
-    std::string brotli, std::string cache_control) {
+std::shared_ptr<CachedPage> MakeEncodedPage(int status,
+                                            std::string content_type,
+                                            std::string body, std::string gzip,
+                                            std::string brotli,
+                                            std::string cache_control) {
   auto page = std::make_shared<CachedPage>();
   page->status = status;
   page->content_type = std::move(content_type);
@@ -42,10 +44,9 @@ std::shared_ptr<const CachedPage> MakeEncodedPage(
   return page;
 }
 
-std::shared_ptr<const CachedPage> MakeCachedPage(int status,
-                                                 std::string content_type,
-                                                 std::string body,
-                                                 std::string cache_control) {
+std::shared_ptr<CachedPage> MakeCachedPage(int status, std::string content_type,
+                                           std::string body,
+                                           std::string cache_control) {
   std::string gzip, brotli;
   if (body.size() >= 512) {
     gzip = http::GzipCompress(body, 6);

@@ -366,8 +366,7 @@ TEST_P(StoreConformance, KeepsValidatorsOfTheLastGoodFetch) {
   const std::string url = "https://a/rss";
   EXPECT_TRUE(store_->GetWireValidators("Antara", url)->etag.empty());
   WireFetch good{"Antara", url, 100, "", 3, 3, 0, 0};
-  good.etag = "\"v1\"";
-  good.last_modified = "Thu, 26 Nov 2026 10:00:00 GMT";
+  good.validators = {"\"v1\"", "Thu, 26 Nov 2026 10:00:00 GMT"};
   ASSERT_TRUE(store_->RecordWireFetch(good).ok());
   auto v = store_->GetWireValidators("Antara", url);
   ASSERT_TRUE(v.ok());

@@ -30,6 +30,13 @@ struct WireItem {
   Timestamp last_seen = 0;
 };
 
+// A response's ETag and Last-Modified field values, verbatim ("" when
+// absent): sent back as If-None-Match / If-Modified-Since.
+struct WireValidators {
+  std::string etag;
+  std::string last_modified;
+};
+
 // One fetch of a feed, as ingestion reports it.
 struct WireFetch {
   std::string feed;
@@ -43,17 +50,10 @@ struct WireFetch {
   // The source answered 304 Not Modified to the validators it was sent:
   // a success with nothing to do (items and counts stay 0).
   bool not_modified = false;
-  // Validators of a successful 200 response ("" when absent), kept for the
-  // next fetch of this (feed, source). A failed fetch forgets them, so the
-  // next one downloads in full.
-  std::string etag;
-  std::string last_modified;  // the Last-Modified field value, verbatim
-};
-
-// What to send as If-None-Match / If-Modified-Since ("" to send nothing).
-struct WireValidators {
-  std::string etag;
-  std::string last_modified;
+  // Validators of a successful response, kept for the next fetch of this
+  // (feed, source). A failed fetch forgets them, so the next one downloads
+  // in full.
+  WireValidators validators;
 };
 
 struct WireFeedStatus {

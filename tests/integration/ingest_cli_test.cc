@@ -155,6 +155,10 @@ TEST(IngestCliTest, MalformedFeedChangesNothingAndIsShownToEditors) {
   EXPECT_NE(page.text.find("line 12"), std::string::npos);
   EXPECT_NE(page.text.find("href=\"/admin/feeds\""), std::string::npos);
   EXPECT_NE(page.text.find("href=\"/admin/articles\""), std::string::npos);
+  // Like every admin page, kept out of search engines.
+  EXPECT_EQ(page.raw.Header("x-robots-tag"), "noindex");
+  EXPECT_EQ(penulis.Get("/admin/articles").raw.Header("x-robots-tag"),
+            "noindex");
   EXPECT_EQ(penulis.Get("/admin/feeds").status, 403);
   // A writer's navigation has no feeds entry.
   Reply writer_page = penulis.Get("/admin/articles");

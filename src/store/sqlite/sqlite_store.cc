@@ -25,8 +25,8 @@ Status SqliteStore::Open() {
   WARTA_RETURN_IF_ERROR(Migrate());
   // The readers are opened now, while the schema the migrations just read
   // is in the OS page cache: a reader opened later on a cold cache first
-  // reads the whole schema (tens of ms at 1M articles with the page cache
-  // dropped), on some request's path.
+  // reads the schema from disk, on some request's path (45-99 ms outliers
+  // in cold feed renders at 1M articles; docs/feeds.md).
   std::lock_guard<std::mutex> lock(pool_mu_);
   while (readers_.size() < static_cast<size_t>(options_.reader_connections)) {
     WARTA_ASSIGN_OR_RETURN(

@@ -114,15 +114,16 @@ Status SqliteStore::RecordWireFetch(const WireFetch& f) {
                               .Run());
     // Validators: the new ones after a download, none after a failure; a
     // 304 keeps them (or takes a new ETag it carries).
-    if (ok && f.not_modified && f.etag.empty() && f.last_modified.empty())
+    if (ok && f.not_modified && f.validators.etag.empty() &&
+        f.validators.last_modified.empty())
       return Status::Ok();
     WARTA_ASSIGN_OR_RETURN(
         auto v, c.Prepare("INSERT OR REPLACE INTO wire_sources (feed, source, "
                           "etag, last_modified) VALUES (?, ?, ?, ?)"));
     return v.Bind(1, f.feed)
         .Bind(2, f.source)
-        .Bind(3, ok ? f.etag : "")
-        .Bind(4, ok ? f.last_modified : "")
+        .Bind(3, ok ? f.validators.etag : "")
+        .Bind(4, ok ? f.validators.last_modified : "")
         .Run();
   });
 }

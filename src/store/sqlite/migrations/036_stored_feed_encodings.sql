@@ -1,8 +1,8 @@
 -- warta schema 036 (distribution): a stored feed keeps its body gzip- and
 -- brotli-encoded, ready to send, instead of as plain text. A stored copy
 -- then needs no compression on the request path (brotli of a 64 KB feed
--- costs ~10 ms at quality 9), and takes about a third of the pages to read
--- on a cold cache; the plain text is one inflate away. Stored feeds are a
+-- took 11.5 ms at quality 9), and the two encodings together are about 60%
+-- of the plain text's bytes; the plain text is one inflate (0.2 ms) away. Stored feeds are a
 -- cache that any request rebuilds, so the old rows are dropped.
 DROP TABLE feed_documents;
 
