@@ -7,18 +7,6 @@
 namespace warta::admin {
 namespace {
 
-// Image and source links: site paths or http(s) URLs only.
-Status CheckLink(const char* field, const std::string& v) {
-  if (v.empty() || (v[0] == '/' && (v.size() == 1 || v[1] != '/')) ||
-      StartsWithIgnoreAsciiCase(v, "https://") ||
-      StartsWithIgnoreAsciiCase(v, "http://")) {
-    if (v.find_first_of(" \"'<>\\\n\r\t") == std::string::npos)
-      return Status::Ok();
-  }
-  return Status::InvalidArgument(std::string(field) +
-                                 ": expected a /path or an http(s) URL");
-}
-
 template <typename T, typename Getter>
 Result<T> FindOrNew(AdminContext& ctx, const Principal& who, const char* field,
                     const std::string& name, Getter get) {
@@ -105,14 +93,24 @@ Result<std::optional<Timestamp>> ParseTimeField(const AdminContext& ctx,
                                                 const char* field) {
   auto it = j.find(field);
   if (it == j.end() || it->is_null()) return std::optional<Timestamp>();
-  if (it->is_number_integer())
+  if (it->is_number_integer()) {
+    const bool in_range = it->is_number_unsigned()
+                              ? it->get<std::uint64_t>() <= kMaxAcceptedTime
+                              : IsAcceptedTime(it->get<std::int64_t>());
+    if (!in_range)
+      return Status::InvalidArgument(std::string(field) +
+                                     ": outside 1900-01-01 to 9999-12-31");
     return std::optional<Timestamp>(it->get<std::int64_t>());
+  }
   if (!it->is_string())
     return Status::InvalidArgument(std::string(field) +
                                    ": expected an ISO 8601 time");
   std::string text(Trim(it->get<std::string>()));
   if (text.empty()) return std::optional<Timestamp>();
   auto t = ParseIso8601(text, ctx.timezone().offset_seconds);
+  if (t.ok() && !IsAcceptedTime(*t))
+    return Status::InvalidArgument(std::string(field) + ": \"" + text +
+                                   "\" is outside 1900-01-01 to 9999-12-31");
   if (!t.ok())
     return Status::InvalidArgument(std::string(field) + ": \"" + text +
                                    "\" is not an ISO 8601 time");
@@ -140,7 +138,9 @@ Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
   for (const StringField& f : fields) {
     WARTA_ASSIGN_OR_RETURN(auto v, OptString(j, f.name));
     if (!v) continue;
-    if (f.link) WARTA_RETURN_IF_ERROR(CheckLink(f.name, *v));
+    if (f.link) {
+      WARTA_ASSIGN_OR_RETURN(*v, NormalizeArticleLink(f.name, *v));
+    }
     *f.target = std::move(*v);
   }
   WARTA_ASSIGN_OR_RETURN(auto slug, OptString(j, "slug"));

@@ -1,5 +1,8 @@
 #include "admin/json_io.h"
 
+#include <algorithm>
+#include <unordered_set>
+
 #include "base/strings.h"
 
 namespace warta::admin {
@@ -98,31 +101,40 @@ Result<std::optional<std::vector<std::string>>> OptNames(const json& j,
   using Out = std::optional<std::vector<std::string>>;
   auto it = j.find(field);
   if (it == j.end() || it->is_null()) return Out();
+  // The count is checked before any work per name, and names are
+  // de-duplicated through a set: cost stays linear in the request.
+  auto too_many = [&] {
+    return Status::InvalidArgument(std::string(field) + ": at most " +
+                                   std::to_string(kMaxNames));
+  };
   std::vector<std::string> names;
+  std::unordered_set<std::string> seen;
   auto add = [&](std::string_view n) {
     n = Trim(n);
     if (n.empty()) return;
-    for (const auto& have : names)
-      if (EqualsIgnoreAsciiCase(have, n)) return;
-    names.emplace_back(n);
+    if (seen.insert(AsciiLower(n)).second) names.emplace_back(n);
   };
   if (it->is_string()) {
     const std::string text = it->get<std::string>();  // outlives the views
+    if (std::count(text.begin(), text.end(), ',') >=
+        static_cast<std::ptrdiff_t>(kMaxNameEntries))
+      return too_many();
     for (std::string_view n : Split(text, ',')) add(n);
-    return Out(std::move(names));
-  }
-  if (!it->is_array()) return WrongType(field, "a list of names");
-  for (const auto& e : *it) {
-    if (e.is_string()) {
-      add(e.get<std::string>());
-    } else if (e.is_object() && e.contains("name") && e["name"].is_string()) {
-      add(e["name"].get<std::string>());
-    } else {
-      return WrongType(field, "a list of names");
+  } else if (it->is_array()) {
+    if (it->size() > kMaxNameEntries) return too_many();
+    for (const auto& e : *it) {
+      if (e.is_string()) {
+        add(e.get<std::string>());
+      } else if (e.is_object() && e.contains("name") && e["name"].is_string()) {
+        add(e["name"].get<std::string>());
+      } else {
+        return WrongType(field, "a list of names");
+      }
     }
+  } else {
+    return WrongType(field, "a list of names");
   }
-  if (names.size() > 50)
-    return Status::InvalidArgument(std::string(field) + ": at most 50");
+  if (names.size() > kMaxNames) return too_many();
   return Out(std::move(names));
 }
 

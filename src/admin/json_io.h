@@ -5,6 +5,7 @@
 #ifndef WARTA_ADMIN_JSON_IO_H_
 #define WARTA_ADMIN_JSON_IO_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -37,7 +38,11 @@ Result<json> ParseBody(const http::Request& req);
 Result<std::optional<std::string>> OptString(const json& j, const char* field);
 Result<std::optional<std::int64_t>> OptInt(const json& j, const char* field);
 Result<std::optional<bool>> OptBool(const json& j, const char* field);
-// A list of names: ["a", "b"], [{"name": "a"}], or "a, b".
+// A list of names: ["a", "b"], [{"name": "a"}], or "a, b". At most
+// kMaxNames distinct names (case-insensitive) from at most kMaxNameEntries
+// entries, in either form; InvalidArgument beyond.
+inline constexpr std::size_t kMaxNames = 50;
+inline constexpr std::size_t kMaxNameEntries = 4 * kMaxNames;
 Result<std::optional<std::vector<std::string>>> OptNames(const json& j,
                                                          const char* field);
 // A required string; InvalidArgument "field: required" when absent.

@@ -45,6 +45,7 @@ constexpr Rule kRules[] = {
     {Action::kSettingsManage, "settings.manage", Role::kAdmin, "settings"},
     {Action::kTokensOwn, "tokens.own", Role::kKontributor, "tokens"},
     {Action::kTokensAny, "tokens.any", Role::kAdmin, "tokens"},
+    {Action::kAccountEdit, "account.edit", Role::kKontributor, "account"},
 };
 static_assert(std::size(kRules) == kActionCount, "one rule per action");
 
@@ -93,6 +94,16 @@ Status Authorize(const Principal& who, Action a) {
     return Status::PermissionDenied(std::string(ActionName(a)) +
                                     ": the token lacks scope " +
                                     std::string(ScopeFor(a)));
+  }
+  return Status::Ok();
+}
+
+Status AuthorizeScopeGrant(const Principal& who, const std::string& scopes) {
+  if (!who.via_token) return Status::Ok();
+  for (std::string_view s : Split(scopes, ' ')) {
+    if (s.empty() || HasScope(who.scopes, s)) continue;
+    return Status::PermissionDenied("tokens.own: a token cannot grant scope " +
+                                    std::string(s) + " it does not hold");
   }
   return Status::Ok();
 }

@@ -33,8 +33,9 @@ enum class Action {
   kSettingsManage,
   kTokensOwn,
   kTokensAny,
+  kAccountEdit,  // one's own name, e-mail and password
 };
-inline constexpr int kActionCount = static_cast<int>(Action::kTokensAny) + 1;
+inline constexpr int kActionCount = static_cast<int>(Action::kAccountEdit) + 1;
 
 // "article.create", ... (for messages and the matrix test).
 std::string_view ActionName(Action a);
@@ -48,9 +49,8 @@ inline bool RoleAllows(Role role, Action a) {
 // API token scopes. A token may take an action only when its user's role
 // allows it and its scopes include ScopeFor(action).
 inline constexpr std::string_view kScopes[] = {
-    "articles:read",  "articles:write", "articles:publish",
-    "taxonomy:write", "users",          "settings",
-    "tokens"};
+    "articles:read", "articles:write", "articles:publish", "taxonomy:write",
+    "users",         "settings",       "tokens",           "account"};
 std::string_view ScopeFor(Action a);
 // Checks a space- or comma-separated scope list; returns it normalised
 // (space-separated, known scopes only) or InvalidArgument naming the bad one.
@@ -67,6 +67,11 @@ struct Principal {
 
 // OK, or PermissionDenied naming the action.
 Status Authorize(const Principal& who, Action a);
+
+// Whether `who` may give a new token the normalised `scopes`: a token can
+// only hand on scopes it holds itself (sessions may give any). OK, or
+// PermissionDenied naming the first scope beyond the caller's.
+Status AuthorizeScopeGrant(const Principal& who, const std::string& scopes);
 
 // Whether `who` owns the article: created it or is bylined on it.
 bool Owns(const Principal& who, const Article& a, const Workflow& wf);

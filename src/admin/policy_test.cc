@@ -28,6 +28,7 @@ constexpr Row kMatrix[] = {
     {Action::kSettingsManage, false, false, false, true},
     {Action::kTokensOwn, true, true, true, true},
     {Action::kTokensAny, false, false, false, true},
+    {Action::kAccountEdit, true, true, true, true},
 };
 static_assert(std::size(kMatrix) == kActionCount);
 
@@ -63,6 +64,31 @@ TEST(PolicyTest, TokensAreLimitedToTheirScopes) {
   bot.scopes = "users articles:read";
   EXPECT_FALSE(Authorize(bot, Action::kUsersManage).ok())
       << "role still counts";
+}
+
+// F2 (issue 15): a token scoped to `tokens` minted one with `users
+// settings articles:publish`. A token hands on only the scopes it holds.
+TEST(PolicyTest, TokensGrantOnlyTheScopesTheyHold) {
+  Principal bot = As(Role::kAdmin);
+  bot.via_token = true;
+  bot.scopes = "tokens articles:read";
+  EXPECT_TRUE(AuthorizeScopeGrant(bot, "articles:read").ok());
+  EXPECT_TRUE(AuthorizeScopeGrant(bot, "tokens articles:read").ok());
+  Status s = AuthorizeScopeGrant(bot, "articles:read users settings");
+  EXPECT_EQ(s.code(), StatusCode::kPermissionDenied);
+  EXPECT_NE(s.message().find("users"), std::string::npos);
+  Principal editor = As(Role::kEditor);  // a browser session
+  EXPECT_TRUE(AuthorizeScopeGrant(editor, "users settings").ok());
+}
+
+// F2 (issue 15): editing one's own account needs the `account` scope.
+TEST(PolicyTest, OwnAccountNeedsTheAccountScope) {
+  Principal bot = As(Role::kKontributor);
+  bot.via_token = true;
+  bot.scopes = "articles:read";
+  EXPECT_FALSE(Authorize(bot, Action::kAccountEdit).ok());
+  bot.scopes = "articles:read account";
+  EXPECT_TRUE(Authorize(bot, Action::kAccountEdit).ok());
 }
 
 TEST(PolicyTest, NormalizesScopes) {

@@ -46,6 +46,7 @@ Result<http::Response> Add(AdminContext& ctx, const http::Request& req,
       scopes ? *scopes
              : std::vector<std::string>{"articles:read", "articles:write"};
   WARTA_ASSIGN_OR_RETURN(std::string normalized, NormalizeScopes(wanted));
+  WARTA_RETURN_IF_ERROR(AuthorizeScopeGrant(who, normalized));
   ApiToken t;
   std::string secret = "warta_" + RandomToken(32);
   t.user_id = who.user.id;

@@ -12,6 +12,25 @@ namespace {
 
 bool IsSelf(const Principal& who, std::int64_t id) { return who.user.id == id; }
 
+// Admins (users.manage) reach every account; others only their own, and a
+// token only with the `account` scope.
+Status AuthorizeUserAccess(const Principal& who, std::int64_t id) {
+  if (Authorize(who, Action::kUsersManage).ok()) return Status::Ok();
+  if (!IsSelf(who, id)) return Authorize(who, Action::kUsersManage);
+  return Authorize(who, Action::kAccountEdit);
+}
+
+// Revokes every live API token of user `id`.
+Status RevokeUserTokens(AdminContext& ctx, std::int64_t id) {
+  WARTA_ASSIGN_OR_RETURN(auto tokens, ctx.store.ListApiTokens(id));
+  const Timestamp now = ctx.clock.Now();
+  for (const ApiToken& t : tokens) {
+    if (t.user_id != id || t.revoked_at) continue;
+    WARTA_RETURN_IF_ERROR(ctx.store.RevokeApiToken(t.id, now));
+  }
+  return Status::Ok();
+}
+
 // Refuses to leave the newsroom without an active admin.
 Status KeepAnAdmin(AdminContext& ctx, const User& before, const User& after) {
   bool was = before.role == Role::kAdmin && !before.disabled;
@@ -38,8 +57,7 @@ Result<http::Response> Browse(AdminContext& ctx, const Principal& who) {
 Result<http::Response> Read(AdminContext& ctx, const http::Request& req,
                             const Principal& who) {
   WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(req, "id"));
-  if (!IsSelf(who, id))
-    WARTA_RETURN_IF_ERROR(Authorize(who, Action::kUsersManage));
+  WARTA_RETURN_IF_ERROR(AuthorizeUserAccess(who, id));
   WARTA_ASSIGN_OR_RETURN(User u, ctx.store.GetUser(id));
   return JsonResponse(200, UserToJson(u));
 }
@@ -62,6 +80,14 @@ Result<http::Response> Add(AdminContext& ctx, const http::Request& req,
     return Status::InvalidArgument(
         "role: expected kontributor, penulis, editor or admin");
   u.role = *r;
+  // A new account writes under a byline of its own unless an admin links it
+  // to an existing author explicitly.
+  WARTA_ASSIGN_OR_RETURN(auto author_id, OptInt(body, "author_id"));
+  if (author_id) {
+    if (*author_id <= 0)
+      return Status::InvalidArgument("author_id: expected an author's id");
+    u.author_id = *author_id;
+  }
   WARTA_ASSIGN_OR_RETURN(u.password_hash, HashPassword(password));
   WARTA_ASSIGN_OR_RETURN(User created, ctx.store.AddUser(u));
   return JsonResponse(201, UserToJson(created));
@@ -70,9 +96,8 @@ Result<http::Response> Add(AdminContext& ctx, const http::Request& req,
 Result<http::Response> EditUser(AdminContext& ctx, const http::Request& req,
                                 const Principal& who) {
   WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(req, "id"));
-  bool admin = Authorize(who, Action::kUsersManage).ok();
-  if (!admin && !IsSelf(who, id))
-    WARTA_RETURN_IF_ERROR(Authorize(who, Action::kUsersManage));
+  WARTA_RETURN_IF_ERROR(AuthorizeUserAccess(who, id));
+  const bool admin = Authorize(who, Action::kUsersManage).ok();
   WARTA_ASSIGN_OR_RETURN(json body, ParseBody(req));
   WARTA_ASSIGN_OR_RETURN(User before, ctx.store.GetUser(id));
   User u = before;
@@ -105,9 +130,11 @@ Result<http::Response> EditUser(AdminContext& ctx, const http::Request& req,
   WARTA_RETURN_IF_ERROR(KeepAnAdmin(ctx, before, u));
   WARTA_ASSIGN_OR_RETURN(User saved, ctx.store.UpdateUser(u));
   if (password || u.disabled) {
-    // A new password or a disabled account ends the other sessions.
+    // A new password or a disabled account ends the other sessions and
+    // every API token: a leaked credential dies with the old password.
     WARTA_RETURN_IF_ERROR(ctx.store.DeleteUserSessions(
         id, IsSelf(who, id) ? who.session_hash : ""));
+    WARTA_RETURN_IF_ERROR(RevokeUserTokens(ctx, id));
   }
   return JsonResponse(200, UserToJson(saved));
 }
@@ -122,6 +149,7 @@ Result<http::Response> Disable(AdminContext& ctx, const http::Request& req,
   WARTA_RETURN_IF_ERROR(KeepAnAdmin(ctx, before, u));
   WARTA_ASSIGN_OR_RETURN(User saved, ctx.store.UpdateUser(u));
   WARTA_RETURN_IF_ERROR(ctx.store.DeleteUserSessions(id, ""));
+  WARTA_RETURN_IF_ERROR(RevokeUserTokens(ctx, id));
   return JsonResponse(200, UserToJson(saved));
 }
 

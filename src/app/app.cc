@@ -202,6 +202,7 @@ Result<bool> App::ServeOnce(
   o.body_limit = c.server.body_limit;
   o.idle_timeout = std::chrono::seconds(c.server.idle_timeout);
   o.request_timeout = std::chrono::seconds(c.server.request_timeout);
+  o.max_connections_per_address = c.server.max_connections_per_address;
   o.access_log = c.server.access_log;
   // Bind first (routes are added before Run): with port 0 the public origin
   // follows the port the kernel picked.

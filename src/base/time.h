@@ -22,6 +22,15 @@ struct CivilTime {
   int weekday = 4;  // 0 = Sunday .. 6 = Saturday
 };
 
+// The times warta accepts from outside (API, import, ingest):
+// 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z. Beyond them, dates cannot
+// be shown as four-digit years and the sitemap cannot file them by month.
+inline constexpr Timestamp kMinAcceptedTime = -2208988800;
+inline constexpr Timestamp kMaxAcceptedTime = 253402300799;
+inline constexpr bool IsAcceptedTime(Timestamp t) {
+  return t >= kMinAcceptedTime && t <= kMaxAcceptedTime;
+}
+
 // Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's
 // algorithm).
 std::int64_t DaysFromCivil(int year, int month, int day);

@@ -93,6 +93,10 @@ Status ApplySetting(Config& c, std::string_view key, std::string_view raw) {
   } else if (k == "server.request_timeout") {
     return SetInt(k, v, 1, 3600,
                   [&](long long n) { c.server.request_timeout = int(n); });
+  } else if (k == "server.max_connections_per_address") {
+    return SetInt(k, v, 0, 1 << 20, [&](long long n) {
+      c.server.max_connections_per_address = size_t(n);
+    });
   } else if (k == "server.access_log") {
     return SetBool(k, v, c.server.access_log);
   } else if (k == "server.page_cache_bytes") {

@@ -42,7 +42,10 @@ struct ServerConfig {
   std::size_t body_limit = 1024 * 1024;  // server.body_limit (bytes)
   int idle_timeout = 30;                 // server.idle_timeout (seconds)
   int request_timeout = 30;              // server.request_timeout (seconds)
-  bool access_log = true;                // server.access_log
+  // server.max_connections_per_address: connections one client address may
+  // hold (0: no limit); raise it behind a reverse proxy on one address.
+  std::size_t max_connections_per_address = 1000;
+  bool access_log = true;                     // server.access_log
   std::size_t page_cache_bytes = 256u << 20;  // server.page_cache_bytes
 };
 

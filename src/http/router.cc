@@ -169,15 +169,15 @@ void Router::AddSlashRedirect(std::string_view pattern) {
     twin += '/';
   }
   Add(Method::kGet, twin, [canonical_has_slash](const Request& req) {
-    std::string_view target = req.target;
-    size_t q = target.find('?');
-    std::string location(target.substr(0, q));
+    // From the parsed path, never the raw target: an absolute-form target
+    // ("http://evil.example/admin/") must not reach Location.
+    std::string location = UrlEncodePath(req.path);
     if (canonical_has_slash) {
       location += '/';
     } else if (!location.empty() && location.back() == '/') {
       location.pop_back();
     }
-    if (q != std::string_view::npos) location += target.substr(q);
+    if (!req.query.empty()) location += "?" + req.query;
     return Response::Redirect(301, std::move(location));
   });
 }

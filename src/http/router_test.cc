@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "http/target.h"
+
 namespace warta::http {
 namespace {
 
@@ -153,18 +155,22 @@ TEST(RouterSlashTest, AddSlashRedirect) {
   router.Get("/arsip/", Named("archive"));
   router.AddSlashRedirect("/arsip/");
 
-  Request req;
-  req.path = "/kategori/olahraga/";
-  req.target = "/kategori/olahraga/?hal=2";
-  Response res = router.Route(req);
-  EXPECT_EQ(res.status, 301);
-  EXPECT_EQ(res.Header("Location"), "/kategori/olahraga?hal=2");
-
-  req.path = "/arsip";
-  req.target = "/arsip";
-  res = router.Route(req);
-  EXPECT_EQ(res.status, 301);
-  EXPECT_EQ(res.Header("Location"), "/arsip/");
+  // As the server fills a request: path and query parsed from the target.
+  auto location = [&](const std::string& target) -> std::string {
+    Request req;
+    req.target = target;
+    EXPECT_TRUE(ParseTarget(target, &req.path, &req.query)) << target;
+    Response res = router.Route(req);
+    EXPECT_EQ(res.status, 301) << target;
+    return std::string(res.Header("Location"));
+  };
+  EXPECT_EQ(location("/kategori/olahraga/?hal=2"), "/kategori/olahraga?hal=2");
+  EXPECT_EQ(location("/arsip"), "/arsip/");
+  EXPECT_EQ(location("/arsip?x=%2F"), "/arsip/?x=%2F");
+  EXPECT_EQ(location("/kategori/bola%20voli/"), "/kategori/bola%20voli");
+  // F8 (issue 15): an absolute-form target was echoed into Location.
+  EXPECT_EQ(location("http://evil.example/arsip"), "/arsip/");
+  EXPECT_EQ(location("http://evil.example/kategori/x/?p=1"), "/kategori/x?p=1");
   EXPECT_EQ(Serve(router, Method::kGet, "/arsip/"), "archive");
 }
 

@@ -160,11 +160,26 @@ class ServerImpl final : public Server {
       });
       return;
     }
+    error_code peer_ec;
+    std::string address = socket.remote_endpoint(peer_ec).address().to_string();
     auto session = std::make_shared<Session>(std::move(socket), context_);
-    if (context_->Register(session)) {
-      session->Start();
-    } else if (!context_->stopping()) {
-      LogWarning("http: max_connections reached; connection refused");
+    switch (context_->Register(session, address)) {
+      case ServerContext::Admission::kAdmitted:
+        session->Start();
+        break;
+      case ServerContext::Admission::kStopping:
+        break;
+      case ServerContext::Admission::kFull:
+        if (!context_->stopping())
+          LogWarning("http: max_connections reached; connection refused");
+        break;
+      case ServerContext::Admission::kAddressFull:
+        // One line per refusal would let the client flood the log too.
+        if (refused_per_address_++ % 1000 == 0) {
+          LogWarning("http: max_connections_per_address reached for " +
+                     address + "; connection refused");
+        }
+        break;
     }
     Accept();
   }
@@ -195,7 +210,8 @@ class ServerImpl final : public Server {
   net::steady_timer backoff_;
   std::optional<net::signal_set> signals_;
   std::uint16_t port_ = 0;
-  bool ran_ = false;  // guarded by context_->mu
+  std::uint64_t refused_per_address_ = 0;  // on strand_
+  bool ran_ = false;                       // guarded by context_->mu
 };
 
 }  // namespace

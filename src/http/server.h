@@ -26,7 +26,15 @@ struct ServerOptions {
   std::chrono::seconds idle_timeout{30};  // keep-alive connection idle time
   // Time to read one whole request; also bounds each response write.
   std::chrono::seconds request_timeout{30};
-  std::size_t max_connections = 10000;     // further connections are refused
+  std::size_t max_connections = 10000;  // further connections are refused
+  // Connections one client address may hold at once (0: no limit), so one
+  // client cannot take every slot. Raise it behind a reverse proxy that
+  // reaches the server from one address.
+  std::size_t max_connections_per_address = 1000;
+  // Under pressure (more than half of max_connections in use) a connection
+  // gets at most this long to send its next request's headers, so silent
+  // connections make room sooner.
+  std::chrono::seconds pressure_timeout{5};
   bool access_log = true;                  // one line per request to stderr
   std::size_t compress_min_bytes = 1024;   // smaller bodies are sent as is
   std::chrono::seconds shutdown_grace{5};  // in-flight requests get this long

@@ -5,9 +5,12 @@
 #ifndef WARTA_HTTP_SERVER_CONTEXT_H_
 #define WARTA_HTTP_SERVER_CONTEXT_H_
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -28,23 +31,60 @@ struct ServerContext {
   std::mutex mu;
   std::condition_variable cv;  // signalled on Stop, shutdown and last exit
   std::unordered_map<const Session*, std::weak_ptr<Session>> sessions;
-  bool stop_requested = false;    // Stop() was called
-  bool shutdown_started = false;  // the acceptor is closed
+  // Live sessions per client address, and each session's address.
+  std::unordered_map<std::string, std::size_t> per_address;
+  std::unordered_map<const Session*, std::string> address_of;
+  std::atomic<std::size_t> live{0};  // sessions.size(), read without `mu`
+  bool stop_requested = false;       // Stop() was called
+  bool shutdown_started = false;     // the acceptor is closed
 
-  // Admits a new session; false when shutting down or at max_connections.
-  bool Register(const std::shared_ptr<Session>& session) {
+  enum class Admission { kAdmitted, kStopping, kFull, kAddressFull };
+
+  // Admits a new session from `address` unless shutting down, at
+  // max_connections or at max_connections_per_address for that address.
+  Admission Register(const std::shared_ptr<Session>& session,
+                     const std::string& address) {
     std::lock_guard lock(mu);
-    if (shutdown_started || sessions.size() >= options.max_connections) {
-      return false;
+    if (shutdown_started) return Admission::kStopping;
+    if (sessions.size() >= options.max_connections) return Admission::kFull;
+    std::size_t& mine = per_address[address];
+    if (options.max_connections_per_address &&
+        mine >= options.max_connections_per_address) {
+      if (mine == 0) per_address.erase(address);
+      return Admission::kAddressFull;
     }
+    ++mine;
     sessions.emplace(session.get(), session);
-    return true;
+    address_of.emplace(session.get(), address);
+    live.store(sessions.size(), std::memory_order_relaxed);
+    return Admission::kAdmitted;
   }
 
   // Called from a session's destructor.
   void Unregister(const Session* session) {
     std::lock_guard lock(mu);
+    if (auto it = address_of.find(session); it != address_of.end()) {
+      auto count = per_address.find(it->second);
+      if (count != per_address.end() && --count->second == 0)
+        per_address.erase(count);
+      address_of.erase(it);
+    }
     if (sessions.erase(session) && sessions.empty()) cv.notify_all();
+    live.store(sessions.size(), std::memory_order_relaxed);
+  }
+
+  // More than half of max_connections in use: idle and header waits shorten
+  // to options.pressure_timeout.
+  bool UnderPressure() const {
+    return live.load(std::memory_order_relaxed) * 2 > options.max_connections;
+  }
+
+  // `normal`, or pressure_timeout when that is shorter and under pressure.
+  std::chrono::steady_clock::duration WaitLimit(
+      std::chrono::seconds normal) const {
+    if (UnderPressure() && options.pressure_timeout < normal)
+      return options.pressure_timeout;
+    return normal;
   }
 
   bool stopping() {

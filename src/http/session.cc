@@ -97,7 +97,8 @@ void Session::WaitForRequest() {
   if (closing_) return Close(false);
   if (buffer_.size() > 0) return ReadHeader();  // a pipelined request
   const ServerOptions& o = context_->options;
-  stream_.expires_after(first_request_ ? o.request_timeout : o.idle_timeout);
+  stream_.expires_after(
+      context_->WaitLimit(first_request_ ? o.request_timeout : o.idle_timeout));
   idle_ = true;
   stream_.async_read_some(
       buffer_.prepare(kFirstRead),
@@ -133,7 +134,7 @@ void Session::ReadHeader() {
   // The real limit is set once the route is known; Beast 1.74 compares a
   // Content-Length with the limit at the end of the header, so lift it here.
   parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
-  stream_.expires_after(o.request_timeout);
+  stream_.expires_after(context_->WaitLimit(o.request_timeout));
   bhttp::async_read_header(
       stream_, buffer_, *parser_,
       beast::bind_front_handler(&Session::OnHeader, shared_from_this()));

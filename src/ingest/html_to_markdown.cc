@@ -17,23 +17,7 @@ struct Token {
 };
 
 void DecodeInto(std::string& out, std::string_view raw) {
-  size_t i = 0;
-  while (i < raw.size()) {
-    size_t amp = raw.find('&', i);
-    if (amp == std::string_view::npos) {
-      out.append(raw.substr(i));
-      return;
-    }
-    out.append(raw.substr(i, amp - i));
-    size_t semi = raw.find(';', amp);
-    if (semi == std::string_view::npos || semi - amp > 33 || semi - amp < 2) {
-      out += '&';
-      i = amp + 1;
-      continue;
-    }
-    markup::AppendDecodedEntity(out, raw.substr(amp, semi - amp + 1));
-    i = semi + 1;
-  }
+  markup::AppendDecodedText(out, raw);
 }
 
 // The value of attribute `name` in a tag's attribute text, decoded.

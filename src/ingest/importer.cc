@@ -89,7 +89,8 @@ Result<std::pair<Article, ImportAction>> Importer::Save(
   a.dateline_city = p.dateline_city;
   a.dateline_outlet = p.dateline_outlet;
   a.source = p.source;
-  a.source_url = p.source_url;
+  WARTA_ASSIGN_OR_RETURN(a.source_url,
+                         NormalizeArticleLink("source_url", p.source_url));
   a.category =
       Category{0, "", p.category.empty() ? defaults_.category : p.category, ""};
   a.tags.clear();
@@ -102,7 +103,8 @@ Result<std::pair<Article, ImportAction>> Importer::Save(
   }
   a.editor.reset();
   if (!p.editor.empty()) a.editor = Author{0, "", p.editor, "", ""};
-  a.feature_image = p.feature_image;
+  WARTA_ASSIGN_OR_RETURN(
+      a.feature_image, NormalizeArticleLink("feature_image", p.feature_image));
   a.feature_image_alt = p.feature_image_alt;
   a.feature_image_caption = p.feature_image_caption;
   a.status =

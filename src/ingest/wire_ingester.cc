@@ -1,8 +1,13 @@
 #include "ingest/wire_ingester.h"
 
 #include <cstdio>
+#include <limits>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "base/strings.h"
+#include "base/time.h"
 #include "base/utf8.h"
 #include "http/client.h"
 #include "ingest/file_reader.h"
@@ -62,6 +67,28 @@ void ApplyItem(Article& a, const Article& from) {
 bool IsUrl(std::string_view source) {
   return StartsWithIgnoreAsciiCase(source, "http://") ||
          StartsWithIgnoreAsciiCase(source, "https://");
+}
+
+// One entry per key (guid): agencies re-send a corrected item in the same
+// document. The newest by `updated` (else `published`) wins, the later
+// occurrence on a tie, so re-reading an unchanged document changes nothing.
+// In the order the keys first appear.
+std::vector<const FeedEntry*> OnePerKey(const std::vector<FeedEntry>& entries) {
+  std::vector<const FeedEntry*> out;
+  std::unordered_map<std::string_view, std::size_t> slot;
+  auto when = [](const FeedEntry& e) {
+    return e.updated.value_or(
+        e.published.value_or(std::numeric_limits<Timestamp>::min()));
+  };
+  for (const FeedEntry& e : entries) {
+    auto [it, fresh] = slot.emplace(e.key, out.size());
+    if (fresh) {
+      out.push_back(&e);
+    } else if (when(e) >= when(*out[it->second])) {
+      out[it->second] = &e;
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -163,7 +190,8 @@ Result<WireStats> WireIngester::IngestDocument(
   // Everything is checked before anything is written.
   std::vector<Prepared> items;
   items.reserve(parsed.entries.size());
-  for (const FeedEntry& e : parsed.entries) {
+  for (const FeedEntry* entry : OnePerKey(parsed.entries)) {
+    const FeedEntry& e = *entry;
     Prepared p{&e, Article(), "", ContentHash(e), ""};
     Article& a = p.article;
     a.title = std::string(Utf8Prefix(e.title, kMaxTitleBytes));
@@ -176,8 +204,11 @@ Result<WireStats> WireIngester::IngestDocument(
       a.custom_excerpt = MakeExcerpt(HtmlToText(e.summary), 300);
     }
     a.source = std::string(Utf8Prefix(feed.name, 200));
-    a.source_url = e.link;
-    a.feature_image = e.image;
+    // Links follow the newsroom's one rule; one it refuses (javascript:,
+    // data:, ...) is dropped rather than losing the item.
+    a.source_url = NormalizeArticleLink("source_url", e.link).value_or("");
+    a.feature_image =
+        NormalizeArticleLink("feature_image", e.image).value_or("");
     std::string category = feed.MapCategory(e.categories);
     a.category =
         Category{0, "", category.empty() ? defaults_.category : category, ""};
@@ -188,7 +219,9 @@ Result<WireStats> WireIngester::IngestDocument(
       a.authors.push_back({0, "", n, "", ""});
     if (feed.trusted) {
       a.status = ArticleStatus::kPublished;
-      a.published_at = e.published.value_or(now);
+      // An absurd feed date counts as none: the item is taken in now.
+      a.published_at =
+          e.published && IsAcceptedTime(*e.published) ? *e.published : now;
       if (*a.published_at > now + 60) a.status = ArticleStatus::kScheduled;
     } else {
       a.status = ArticleStatus::kDraft;

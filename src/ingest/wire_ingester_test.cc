@@ -115,6 +115,69 @@ TEST_F(WireIngesterTest, IsIdempotentAndUpdatesChangedItems) {
   EXPECT_EQ(*store_->CountArticles({}), 1);
 }
 
+// Issue 15: a document holding the same guid twice (a corrected re-send)
+// updated the article twice per run, and again on every poll of the
+// unchanged feed. One item per guid, the later (or newer) one.
+TEST_F(WireIngesterTest, RepeatedGuidInOneDocumentIsTakenOnce) {
+  std::string doc = Rss(Item("a1", "Korea Utara dan China", kBody1) +
+                        Item("a2", "Harga beras turun", kBody2) +
+                        Item("a1", "Korea Utara dan China (koreksi)", kBody1));
+  std::vector<WireEvent> events;
+  auto first = Run(doc, &events);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->items, 2);
+  EXPECT_EQ(first->created, 2);
+  EXPECT_EQ(first->updated, 0);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].article.title, "Korea Utara dan China (koreksi)");
+  EXPECT_EQ(events[0].article.version, 1);
+  for (int poll = 0; poll < 2; ++poll) {
+    clock_.Advance(60);
+    auto again = Run(doc);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->created, 0);
+    EXPECT_EQ(again->updated, 0);
+    EXPECT_EQ(again->unchanged, 2);
+  }
+  auto revs = store_->ListRevisions(events[0].article.id, 100, false);
+  ASSERT_TRUE(revs.ok());
+  EXPECT_EQ(revs->size(), 1u);
+  EXPECT_EQ(*store_->CountArticles({}), 2);
+}
+
+// A newer <pubDate> wins over document order.
+TEST_F(WireIngesterTest, RepeatedGuidKeepsTheNewestItem) {
+  std::string newer = Item("a1", "Versi baru", kBody1);
+  newer.replace(newer.find("10:15:00"), 8, "11:15:00");
+  std::vector<WireEvent> events;
+  auto stats = Run(Rss(newer + Item("a1", "Versi lama", kBody1)), &events);
+  ASSERT_TRUE(stats.ok());
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].article.title, "Versi baru");
+}
+
+// F7 (issue 15): ingest stored javascript: links in source_url and
+// feature_image; now the newsroom's one link rule applies (the bad link is
+// dropped, the item kept), and an apostrophe is percent-encoded.
+TEST_F(WireIngesterTest, LinksFollowTheNewsroomRule) {
+  std::string bad = Item("a1", "Korea Utara dan China", kBody1);
+  bad.replace(bad.find("https://wire.example/a1"), 23, "javascript:alert(1)");
+  bad.replace(bad.find("</item>"), 0,
+              "<enclosure url=\"data:image/png;base64,AAAA\" "
+              "type=\"image/png\"/>");
+  std::string odd = Item("a2", "Harga beras turun", kBody2);
+  odd.replace(odd.find("https://wire.example/a2"), 23,
+              "https://ok.example/berita/jum'at-ini?id=1");
+  std::vector<WireEvent> events;
+  auto stats = Run(Rss(bad + odd), &events);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].article.source_url, "");
+  EXPECT_EQ(events[0].article.feature_image, "");
+  EXPECT_EQ(events[1].article.source_url,
+            "https://ok.example/berita/jum%27at-ini?id=1");
+}
+
 TEST_F(WireIngesterTest, LinksNearDuplicatesFromAnotherFeed) {
   ASSERT_EQ(Run(Rss(Item("a1", "Korea Utara dan China", kBody1)))->created, 1);
   feed_.name = "Reuters";

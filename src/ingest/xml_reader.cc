@@ -127,32 +127,7 @@ class Parser {
 
   // Decodes entity and character references in `raw` into `out`.
   static void Decode(std::string& out, std::string_view raw) {
-    size_t i = 0;
-    while (i < raw.size()) {
-      size_t amp = raw.find('&', i);
-      if (amp == std::string_view::npos) {
-        out.append(raw.substr(i));
-        return;
-      }
-      out.append(raw.substr(i, amp - i));
-      size_t semi = raw.find(';', amp);
-      bool ok =
-          semi != std::string_view::npos && semi - amp >= 2 && semi - amp <= 33;
-      if (ok) {
-        std::string_view body = raw.substr(amp + 1, semi - amp - 1);
-        for (char c : body) {
-          if (!std::isalnum(static_cast<unsigned char>(c)) && c != '#')
-            ok = false;
-        }
-      }
-      if (!ok) {  // a stray '&': kept as text
-        out += '&';
-        i = amp + 1;
-        continue;
-      }
-      markup::AppendDecodedEntity(out, raw.substr(amp, semi - amp + 1));
-      i = semi + 1;
-    }
+    markup::AppendDecodedText(out, raw);
   }
 
   Status Element(XmlElement& el, int depth) {

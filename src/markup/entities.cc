@@ -1,6 +1,7 @@
 #include "markup/entities.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <iterator>
 
@@ -174,6 +175,35 @@ void AppendDecodedEntity(std::string& out, std::string_view entity) {
     AppendUtf8(out, it->code_point);
   } else {
     out.append(entity);
+  }
+}
+
+void AppendDecodedText(std::string& out, std::string_view raw) {
+  // A reference is "&" + 1..32 name characters + ";": the ';' is looked for
+  // only that far, so text with many '&' and no ';' stays linear.
+  constexpr std::size_t kMaxReference = 34;
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    std::size_t amp = raw.find('&', i);
+    if (amp == std::string_view::npos) {
+      out.append(raw.substr(i));
+      return;
+    }
+    out.append(raw.substr(i, amp - i));
+    std::string_view window = raw.substr(amp, kMaxReference);
+    std::size_t semi = window.find(';');
+    bool ok = semi != std::string_view::npos && semi >= 2;
+    for (std::size_t k = 1; ok && k < semi; ++k) {
+      const unsigned char c = static_cast<unsigned char>(window[k]);
+      ok = std::isalnum(c) || c == '#';
+    }
+    if (!ok) {  // a stray '&': kept as text
+      out += '&';
+      i = amp + 1;
+      continue;
+    }
+    AppendDecodedEntity(out, window.substr(0, semi + 1));
+    i = amp + semi + 1;
   }
 }
 

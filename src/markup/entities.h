@@ -16,6 +16,12 @@ namespace warta::markup {
 // appended verbatim (so it shows literally once escaped).
 void AppendDecodedEntity(std::string& out, std::string_view entity);
 
+// Appends `raw` text (XML or HTML character data) to `out` with its
+// character references decoded as above; a '&' that starts no reference of
+// at most 32 letters, digits or '#' before its ';' stays as text. Linear in
+// the size of `raw`.
+void AppendDecodedText(std::string& out, std::string_view raw);
+
 }  // namespace warta::markup
 
 #endif  // WARTA_MARKUP_ENTITIES_H_

@@ -1,14 +1,42 @@
 #include "newsroom/newsroom.h"
 
 #include "base/strings.h"
+#include "base/time.h"
 #include "base/utf8.h"
 #include "content/reading_time.h"
 #include "content/slug.h"
 #include "markup/markdown.h"
+#include "markup/url_policy.h"
 #include "newsroom/revisions.h"
 #include "text/words.h"
 
 namespace warta {
+
+Result<std::string> NormalizeArticleLink(std::string_view field,
+                                         std::string_view link) {
+  auto refuse = [&] {
+    return Status::InvalidArgument(std::string(field) +
+                                   ": expected a /path or an http(s) URL");
+  };
+  if (link.size() > 2048) return refuse();
+  auto safe = markup::SanitizeUrl(link, markup::UrlUse::kImage);
+  if (!safe) return refuse();
+  std::string& url = safe->url;
+  if (url.empty()) return url;
+  const bool path = url[0] == '/' && !url.starts_with("//");
+  const bool web = safe->external && !url.starts_with("//");
+  if (!path && !web) return refuse();
+  std::string out;
+  out.reserve(url.size());
+  for (char c : url) {
+    if (c == '\'') {
+      out += "%27";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
 
 Newsroom::Newsroom(Store& store, const Clock& clock, std::string default_outlet)
     : store_(store),
@@ -35,6 +63,14 @@ Status Newsroom::Validate(const Article& a) const {
     return Status::InvalidArgument(
         "slug: \"" + a.slug +
         "\" must be lower-case letters, digits and hyphens");
+  }
+  for (auto [name, link] : {std::pair{"source_url", &a.source_url},
+                            std::pair{"feature_image", &a.feature_image}}) {
+    WARTA_RETURN_IF_ERROR(NormalizeArticleLink(name, *link).status());
+  }
+  if (a.published_at && !IsAcceptedTime(*a.published_at)) {
+    return Status::InvalidArgument(
+        "published_at: outside 1900-01-01 to 9999-12-31");
   }
   if (a.status == ArticleStatus::kScheduled && !a.published_at) {
     return Status::InvalidArgument(
@@ -64,6 +100,10 @@ Status Newsroom::Prepare(Article& a) const {
   WARTA_ASSIGN_OR_RETURN(markup::Rendered r,
                          markup::RenderMarkdown(a.body, options));
   a.html = std::move(r.html);
+  for (auto [name, link] : {std::pair{"source_url", &a.source_url},
+                            std::pair{"feature_image", &a.feature_image}}) {
+    WARTA_ASSIGN_OR_RETURN(*link, NormalizeArticleLink(name, *link));
+  }
   a.plaintext = std::move(r.plaintext);
   a.word_count = text::CountWords(a.plaintext);
   a.reading_time = ReadingTimeMinutes(a.word_count);

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/clock.h"
@@ -22,6 +23,14 @@ namespace warta {
 
 inline constexpr std::size_t kMaxTitleBytes = 300;
 inline constexpr std::size_t kMaxBodyBytes = 1 << 20;
+
+// The one rule for an article's source_url and feature_image, on every path
+// (admin API, import, ingest): empty, a root-relative /path, or an http(s)
+// URL, at most 2048 bytes and without control characters. Returns the link as
+// stored (trimmed; quotes, spaces, '<', non-ASCII ... percent-encoded, so
+// "jum'at" becomes "jum%27at") or InvalidArgument naming `field`.
+Result<std::string> NormalizeArticleLink(std::string_view field,
+                                         std::string_view link);
 
 // Who saves and why; recorded with the revision every save keeps.
 struct Edit {
@@ -41,7 +50,8 @@ class Newsroom {
   // Checks the fields an editor controls; InvalidArgument names the field.
   Status Validate(const Article& article) const;
 
-  // Derives html, plaintext, word_count, reading_time and a missing slug.
+  // Derives html, plaintext, word_count, reading_time, a missing slug and
+  // the stored form of the links (NormalizeArticleLink).
   // Published articles without published_at get the clock's now.
   Status Prepare(Article& article) const;
 

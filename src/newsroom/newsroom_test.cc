@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
+#include "base/time.h"
 #include "store/sqlite/testing/temp_sqlite_store.h"
 
 namespace warta {
@@ -32,6 +35,78 @@ TEST_F(NewsroomTest, PreparesDerivedFieldsAtSaveTime) {
   EXPECT_EQ(saved->word_count, 5);
   EXPECT_EQ(saved->reading_time, 1);
   EXPECT_EQ(saved->published_at, clock_.Now());
+}
+
+// F3 (issue 15): an article published at -2^63 broke the sitemap for good.
+// Every path (API, import, ingest) saves through Validate, which bounds it.
+TEST_F(NewsroomTest, RefusesDatesOutsideTheAcceptedRange) {
+  Article a;
+  a.title = "Tanggal aneh";
+  a.body = "Isi.";
+  a.status = ArticleStatus::kPublished;
+  for (Timestamp t :
+       {std::numeric_limits<Timestamp>::min(), kMinAcceptedTime - 1,
+        kMaxAcceptedTime + 1, std::numeric_limits<Timestamp>::max()}) {
+    a.published_at = t;
+    Status s = newsroom_->Save(a).status();
+    EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << t;
+    EXPECT_NE(s.message().find("published_at"), std::string::npos);
+  }
+  for (Timestamp t : {kMinAcceptedTime, Timestamp{0}, Timestamp{1790000000}}) {
+    a.published_at = t;
+    a.slug = "tanggal-" + std::to_string(t < 0 ? -t : t);
+    EXPECT_TRUE(newsroom_->Save(a).ok()) << t;
+  }
+}
+
+// F7 (issue 15): one link rule for every path. Import and ingest stored
+// javascript: and data: links; the API refused an apostrophe.
+TEST(NormalizeArticleLinkTest, Table) {
+  struct Case {
+    const char* in;
+    const char* out;  // nullptr: refused
+  } cases[] = {
+      {"", ""},
+      {"/content/images/a.jpg", "/content/images/a.jpg"},
+      {"https://ok.example/berita/jum'at-ini?id=1",
+       "https://ok.example/berita/jum%27at-ini?id=1"},
+      {"HTTP://x.example/a b\"<c>", "HTTP://x.example/a%20b%22%3Cc%3E"},
+      {"  https://x.example/  ", "https://x.example/"},
+      {"javascript:alert(1)", nullptr},
+      {"JaVaScRiPt:alert(1)", nullptr},
+      {"data:image/png;base64,AAAA", nullptr},
+      {"//evil.example/x.png", nullptr},
+      {"https:evil", nullptr},
+      {"relative/path.png", nullptr},
+      {"https://x.example/\nbaris", nullptr},
+      {"vbscript:x", nullptr},
+  };
+  for (const Case& c : cases) {
+    auto got = NormalizeArticleLink("feature_image", c.in);
+    if (c.out == nullptr) {
+      ASSERT_FALSE(got.ok()) << c.in;
+      EXPECT_NE(got.status().message().find("feature_image"),
+                std::string::npos);
+    } else {
+      ASSERT_TRUE(got.ok()) << c.in;
+      EXPECT_EQ(*got, c.out) << c.in;
+    }
+  }
+  EXPECT_FALSE(NormalizeArticleLink(
+                   "source_url", "https://x.example/" + std::string(3000, 'a'))
+                   .ok());
+}
+
+TEST_F(NewsroomTest, SavesLinksInTheirStoredForm) {
+  Article a;
+  a.title = "Tautan";
+  a.body = "Isi.";
+  a.source_url = "javascript:alert(1)";
+  EXPECT_EQ(newsroom_->Save(a).status().code(), StatusCode::kInvalidArgument);
+  a.source_url = "https://ok.example/jum'at";
+  auto saved = newsroom_->Save(a);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  EXPECT_EQ(saved->source_url, "https://ok.example/jum%27at");
 }
 
 TEST_F(NewsroomTest, DatelineUsesTheArticlesOutletOrTheSiteName) {

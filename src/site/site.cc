@@ -167,8 +167,9 @@ void Site::Register(http::Router& router) {
     if (req.path.size() > 1 && req.path.back() == '/' && req.IsSafeMethod()) {
       std::string to = req.path.substr(0, req.path.find_last_not_of('/') + 1);
       if (!to.empty() && to.find("//") == std::string::npos) {
+        to = UrlEncodePath(to);  // the raw query follows, unencoded
         if (!req.query.empty()) to += "?" + req.query;
-        return http::Response::Redirect(301, UrlEncodePath(to));
+        return http::Response::Redirect(301, to);
       }
     }
     return ErrorResponse(404);

@@ -1,5 +1,6 @@
 // The conformance suite, continued: accounts, sessions, API tokens,
 // revisions, trash, review state, scheduled publishing and settings.
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -37,6 +38,41 @@ Revision MakeRevision(std::int64_t user_id, std::string data) {
   r.snapshot_hash = "h" + std::to_string(data.size());
   r.data = std::move(data);
   return r;
+}
+
+// F6 (issue 15): a user whose name slugified to an existing author became
+// that author, and so owned its articles (a penulis named "Redaksi" could
+// unpublish wire copy). New accounts get a byline of their own; linking to an
+// existing author takes its id, explicitly.
+TEST_P(StoreConformance, NewUsersNeverInheritAnExistingByline) {
+  Article wire = Draft("Kiriman kantor berita");
+  wire.authors = {Author{0, "", "Redaksi", "", ""}};
+  auto saved = store_->SaveArticle(wire);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  const std::int64_t redaksi = saved->authors.at(0).id;
+  auto user = store_->AddUser(
+      MakeUser("redaksi@kabarin.id", "Redaksi", Role::kPenulis));
+  ASSERT_TRUE(user.ok()) << user.status().ToString();
+  EXPECT_GT(user->author_id, 0);
+  EXPECT_NE(user->author_id, redaksi);
+  auto again = store_->AddUser(
+      MakeUser("redaksi2@kabarin.id", "Redaksi", Role::kPenulis));
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_NE(again->author_id, redaksi);
+  EXPECT_NE(again->author_id, user->author_id);
+  auto authors = store_->ListAuthors();
+  ASSERT_TRUE(authors.ok());
+  std::vector<std::string> slugs;
+  for (const auto& a : *authors) slugs.push_back(a.item.slug);
+  std::sort(slugs.begin(), slugs.end());
+  EXPECT_EQ(slugs,
+            (std::vector<std::string>{"redaksi", "redaksi-2", "redaksi-3"}));
+  // Explicitly linked: the account writes as that author.
+  User linked = MakeUser("meja@kabarin.id", "Meja Redaksi", Role::kEditor);
+  linked.author_id = redaksi;
+  auto l = store_->AddUser(linked);
+  ASSERT_TRUE(l.ok()) << l.status().ToString();
+  EXPECT_EQ(l->author_id, redaksi);
 }
 
 TEST_P(StoreConformance, AddsUsersLinkedToBylineAuthors) {

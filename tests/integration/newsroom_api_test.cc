@@ -308,6 +308,53 @@ TEST_F(NewsroomApiTest, ApiTokensAreScopedAndRevocable) {
   EXPECT_EQ(forged.Get("/api/admin/articles").status, 401);
 }
 
+// F2 (issue 15): a read token changed its user's password; a `tokens`
+// token minted broader ones; tokens outlived a password change.
+TEST_F(NewsroomApiTest, TokenScopesCannotBeEscaped) {
+  auto mint = [&](AdminClient& c, const json& scopes) {
+    return c.Post("/api/admin/tokens", {{"name", "t"}, {"scopes", scopes}});
+  };
+  Reply me = admin_->Get("/api/admin/session");
+  std::int64_t my_id = me.body["user"].value("id", std::int64_t{0});
+  ASSERT_GT(my_id, 0) << me.text;
+  const std::string self = "/api/admin/users/" + std::to_string(my_id);
+
+  Reply read = mint(*admin_, json::array({"articles:read"}));
+  ASSERT_EQ(read.status, 201) << read.text;
+  AdminClient reader(*server_);
+  reader.UseToken(read.body["token"]);
+  EXPECT_EQ(reader.Put(self, {{"password", "dicuri-lewat-token"}}).status, 403);
+  EXPECT_EQ(reader.Put(self, {{"email", "penyerang@jahat.example"}}).status,
+            403);
+  EXPECT_EQ(reader.Get(self).status, 403);
+  EXPECT_EQ(AdminClient(*server_).Login(kEmail, kPassword).status, 200)
+      << "the password is unchanged";
+
+  Reply tok = mint(*admin_, json::array({"tokens"}));
+  ASSERT_EQ(tok.status, 201) << tok.text;
+  AdminClient minter(*server_);
+  minter.UseToken(tok.body["token"]);
+  EXPECT_EQ(mint(minter, json::array({"users", "settings"})).status, 403);
+  EXPECT_EQ(mint(minter, json::array({"tokens", "articles:publish"})).status,
+            403);
+  EXPECT_EQ(mint(minter, json::array({"tokens"})).status, 201);
+
+  Reply acct = mint(*admin_, json::array({"account", "articles:read"}));
+  ASSERT_EQ(acct.status, 201) << acct.text;
+  AdminClient owner(*server_);
+  owner.UseToken(acct.body["token"]);
+  EXPECT_EQ(owner.Get(self).status, 200);
+  EXPECT_EQ(owner.Put(self, {{"role", "editor"}}).status, 403)
+      << "roles need users.manage";
+  // A new password ends every token, the one that set it included.
+  EXPECT_EQ(admin_->Put(self, {{"password", "kata-sandi-baru-2"}}).status, 200);
+  EXPECT_EQ(owner.Get("/api/admin/articles").status, 401);
+  EXPECT_EQ(reader.Get("/api/admin/articles").status, 401);
+  EXPECT_EQ(minter.Get("/api/admin/tokens").status, 401);
+  EXPECT_EQ(admin_->Get("/api/admin/articles").status, 200)
+      << "the session that changed it stays";
+}
+
 TEST_F(NewsroomApiTest, UploadsImagesCheckedByContent) {
   Reply up = admin_->Call(http::Method::kPost, "/api/admin/images",
                           Png(640, 360), {{"Content-Type", "image/png"}});

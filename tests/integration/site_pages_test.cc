@@ -150,6 +150,10 @@ TEST_F(SitePagesTest, TrailingSlashRedirectsToCanonical) {
   auto r = Get("/kategori/ekonomi/");
   EXPECT_EQ(r.status, 301);
   EXPECT_EQ(r.Header("location"), "/kategori/ekonomi");
+  // F8 (issue 15): the query went into the path (%3Fpage%3D2, then 404).
+  auto q = Get("/kategori/ekonomi/?page=2");
+  EXPECT_EQ(q.status, 301);
+  EXPECT_EQ(q.Header("location"), "/kategori/ekonomi?page=2");
 }
 
 TEST_F(SitePagesTest, ConditionalGetAndCompression) {

@@ -164,13 +164,15 @@ Filter BuildFilter(const ArticleQuery& q) {
       f.args.emplace_back(q.category_id);
     }
     if (q.tag_id) {
-      sql += " AND b.id IN (SELECT article_id FROM article_tags WHERE "
-             "tag_id = ?)";
+      sql +=
+          " AND b.id IN (SELECT article_id FROM article_tags WHERE "
+          "tag_id = ?)";
       f.args.emplace_back(q.tag_id);
     }
     if (q.author_id) {
-      sql += " AND b.id IN (SELECT article_id FROM article_authors WHERE "
-             "author_id = ?)";
+      sql +=
+          " AND b.id IN (SELECT article_id FROM article_authors WHERE "
+          "author_id = ?)";
       f.args.emplace_back(q.author_id);
     }
     if (q.published_after) {
@@ -223,23 +225,21 @@ Status SqliteStore::LoadArticleLinks(Connection& c,
                                      std::vector<Article>& articles) {
   if (articles.empty()) return Status::Ok();
   std::map<std::int64_t, Article*> by_id;
-  std::string ids;
+  std::vector<std::int64_t> id_list;
   for (Article& a : articles) {
     by_id[a.id] = &a;
-    if (!ids.empty()) ids += ',';
-    ids += std::to_string(a.id);
+    id_list.push_back(a.id);
   }
-  // ids are integers we produced; inlining them keeps one statement per call.
+  // One bound JSON array: the SQL text stays the same for every call.
+  const std::string ids = JsonArray(id_list);
   {
     WARTA_ASSIGN_OR_RETURN(
-        auto st,
-        c.Prepare(
-            "SELECT aa.article_id, u.id, u.slug, u.name, u.bio "
-            "FROM article_authors aa JOIN authors u ON u.id = aa.author_id "
-            "WHERE aa.article_id IN (" +
-            ids +
-            ") "
-            "ORDER BY aa.article_id, aa.position"));
+        auto st, c.Prepare("SELECT aa.article_id, u.id, u.slug, u.name, u.bio "
+                           "FROM article_authors aa JOIN authors u ON u.id = "
+                           "aa.author_id WHERE aa.article_id IN "
+                           "(SELECT value FROM json_each(?)) "
+                           "ORDER BY aa.article_id, aa.position"));
+    st.Bind(1, ids);
     while (true) {
       WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;
@@ -256,10 +256,9 @@ Status SqliteStore::LoadArticleLinks(Connection& c,
         auto st,
         c.Prepare("SELECT at.article_id, t.id, t.slug, t.name "
                   "FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-                  "WHERE at.article_id IN (" +
-                  ids +
-                  ") "
+                  "WHERE at.article_id IN (SELECT value FROM json_each(?)) "
                   "ORDER BY at.article_id, at.position"));
+    st.Bind(1, ids);
     while (true) {
       WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;
@@ -567,10 +566,10 @@ Result<std::vector<Article>> SqliteStore::ScanPublishedArticles(
     std::int64_t after_id, int limit) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
-      auto st, (*r)->Prepare(SelectArticles(true) +
-                             "WHERE a.status = 'published' AND "
-                             "a.deleted_at IS NULL AND a.id > ? "
-                             "ORDER BY a.id LIMIT ?"));
+      auto st,
+      (*r)->Prepare(SelectArticles(true) + "WHERE a.status = 'published' AND "
+                                           "a.deleted_at IS NULL AND a.id > ? "
+                                           "ORDER BY a.id LIMIT ?"));
   st.Bind(1, after_id).Bind(2, std::clamp(limit, 1, 1000));
   std::vector<Article> out;
   while (true) {

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
+#include <list>
 #include <mutex>
 #include <unordered_map>
 
@@ -17,11 +19,51 @@ void ConfigureOnce() {
   std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
 
+std::atomic<std::int64_t> live_statements{0};
+
+void Finalize(sqlite3_stmt* stmt) {
+  sqlite3_finalize(stmt);
+  live_statements.fetch_sub(1, std::memory_order_relaxed);
+}
+
 }  // namespace
 
+// Prepared statements by SQL text, most recently used first. A statement
+// handed out (uses > 0) is never finalized; the cache may then exceed its
+// capacity until it is released.
 struct Connection::Cache {
-  std::unordered_map<std::string, sqlite3_stmt*> stmts;
+  struct Entry {
+    std::string sql;
+    sqlite3_stmt* stmt;
+    int uses;
+  };
+  using List = std::list<Entry>;
+  List lru;
+  std::unordered_map<std::string_view, List::iterator> by_sql;
+  std::unordered_map<sqlite3_stmt*, List::iterator> by_stmt;
+
+  void Evict() {
+    auto it = lru.end();
+    while (lru.size() > kStatementCacheCapacity && it != lru.begin()) {
+      --it;
+      if (it->uses > 0) continue;
+      by_sql.erase(it->sql);
+      by_stmt.erase(it->stmt);
+      Finalize(it->stmt);
+      it = lru.erase(it);
+    }
+  }
 };
+
+std::string JsonArray(const std::vector<std::int64_t>& values) {
+  std::string out = "[";
+  for (std::int64_t v : values) {
+    if (out.size() > 1) out += ',';
+    out += std::to_string(v);
+  }
+  out += ']';
+  return out;
+}
 
 Connection::Connection(sqlite3* db)
     : db_(db), cache_(std::make_unique<Cache>()) {}
@@ -51,7 +93,7 @@ Result<std::unique_ptr<Connection>> Connection::Open(
 
 Connection::~Connection() {
   if (cache_) {
-    for (auto& [sql, stmt] : cache_->stmts) sqlite3_finalize(stmt);
+    for (auto& e : cache_->lru) Finalize(e.stmt);
   }
   sqlite3_close(db_);
 }
@@ -69,15 +111,38 @@ Status Connection::Exec(std::string_view sql) {
 }
 
 Result<Statement> Connection::Prepare(std::string_view sql) {
-  std::string key(sql);
-  auto it = cache_->stmts.find(key);
-  if (it != cache_->stmts.end()) return Statement(this, it->second);
+  Cache& cache = *cache_;
+  if (auto it = cache.by_sql.find(sql); it != cache.by_sql.end()) {
+    cache.lru.splice(cache.lru.begin(), cache.lru, it->second);
+    ++it->second->uses;
+    return Statement(this, it->second->stmt);
+  }
   sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
+  int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-  if (rc != SQLITE_OK) return Error("prepare \"" + key.substr(0, 60) + "\"");
-  cache_->stmts.emplace(std::move(key), stmt);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(stmt);
+    return Error("prepare \"" + std::string(sql.substr(0, 60)) + "\"");
+  }
+  live_statements.fetch_add(1, std::memory_order_relaxed);
+  cache.lru.push_front(Cache::Entry{std::string(sql), stmt, 1});
+  cache.by_sql.emplace(cache.lru.front().sql, cache.lru.begin());
+  cache.by_stmt.emplace(stmt, cache.lru.begin());
+  cache.Evict();
   return Statement(this, stmt);
+}
+
+void Connection::Release(sqlite3_stmt* stmt) {
+  auto it = cache_->by_stmt.find(stmt);
+  if (it == cache_->by_stmt.end()) return;
+  if (--it->second->uses == 0 && cache_->lru.size() > kStatementCacheCapacity)
+    cache_->Evict();
+}
+
+std::size_t Connection::CachedStatements() const { return cache_->lru.size(); }
+
+std::int64_t Connection::LiveStatements() {
+  return live_statements.load(std::memory_order_relaxed);
 }
 
 std::int64_t Connection::LastInsertId() const {
@@ -108,6 +173,7 @@ Statement::~Statement() {
   if (stmt_) {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
+    conn_->Release(stmt_);
   }
 }
 

@@ -3,11 +3,13 @@
 #ifndef WARTA_STORE_SQLITE_DB_H_
 #define WARTA_STORE_SQLITE_DB_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/result.h"
 
@@ -32,9 +34,20 @@ class Connection {
   // Runs one or more statements without results.
   Status Exec(std::string_view sql);
 
-  // Prepares (and caches) a statement; the returned Statement is reset and
-  // its bindings cleared when it goes out of scope.
+  // Most prepared statements one connection keeps; the least recently used
+  // one not in use is finalized beyond it.
+  static constexpr std::size_t kStatementCacheCapacity = 128;
+
+  // Prepares (and caches, least recently used out) a statement; the returned
+  // Statement is reset and its bindings cleared when it goes out of scope.
+  // SQL text must not vary with data: bind values (JsonArray for lists).
   Result<Statement> Prepare(std::string_view sql);
+
+  // Statements this connection holds prepared now.
+  std::size_t CachedStatements() const;
+  // Statements prepared and not yet finalized by every connection of the
+  // process (for tests that check the caches stay bounded).
+  static std::int64_t LiveStatements();
 
   std::int64_t LastInsertId() const;
   int Changes() const;
@@ -44,11 +57,17 @@ class Connection {
   Status Error(std::string_view what) const;
 
  private:
+  friend class Statement;
   explicit Connection(sqlite3* db);
+  void Release(sqlite3_stmt* stmt);
   sqlite3* db_;
   struct Cache;
   std::unique_ptr<Cache> cache_;
 };
+
+// A JSON array of integers, bound as one parameter and read in SQL with
+// `IN (SELECT value FROM json_each(?))`, so lists never change the SQL text.
+std::string JsonArray(const std::vector<std::int64_t>& values);
 
 class Statement {
  public:

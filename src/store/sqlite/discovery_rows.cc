@@ -5,19 +5,6 @@
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace warta::sqlite {
-namespace {
-
-std::string IdList(const std::vector<std::int64_t>& ids) {
-  std::string out;
-  for (std::int64_t id : ids) {
-    if (!out.empty()) out += ',';
-    out += std::to_string(id);
-  }
-  return out;
-}
-
-}  // namespace
-
 Status SqliteStore::LogClusterChange(Connection& c, std::int64_t cluster_id) {
   WARTA_ASSIGN_OR_RETURN(auto st,
                          c.Prepare("SELECT article_id FROM article_signatures "
@@ -110,15 +97,15 @@ Result<std::vector<DuplicateSignature>> SqliteStore::FindDuplicateCandidates(
   std::vector<DuplicateSignature> out;
   if (bands.empty()) return out;
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
-  // Band keys are integers we computed; inlining keeps one statement.
   WARTA_ASSIGN_OR_RETURN(
       auto st,
       (*r)->Prepare("SELECT s.article_id, s.cluster_id, s.minhash "
                     "FROM article_signatures s WHERE s.article_id <> ? AND "
                     "s.article_id IN (SELECT article_id FROM "
-                    "article_signature_bands WHERE band_key IN (" +
-                    IdList(bands) + ")) ORDER BY s.article_id"));
+                    "article_signature_bands WHERE band_key IN "
+                    "(SELECT value FROM json_each(?))) ORDER BY s.article_id"));
   st.Bind(1, exclude);
+  st.Bind(2, JsonArray(bands));
   while (true) {
     WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;

@@ -93,10 +93,12 @@ Result<std::vector<SitemapMonth>> SqliteStore::ListSitemapMonths() {
   while (true) {
     WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
-    std::string ym = st.Text(0);  // "YYYY-MM"
+    // "YYYY-MM"; rows from out-of-range dates (NULL months) are skipped.
+    std::string ym = st.IsNull(0) ? std::string() : st.Text(0);
+    if (ym.size() != 7 || ym[4] != '-') continue;
     auto y = ParseInt(std::string_view(ym).substr(0, 4));
     auto m = ParseInt(std::string_view(ym).substr(5, 2));
-    if (ym.size() != 7 || !y || !m) continue;
+    if (!y || !m || *y < 1 || *m < 1 || *m > 12) continue;
     out.push_back(SitemapMonth{static_cast<int>(*y), static_cast<int>(*m),
                                st.Int(1), st.Int(2)});
   }

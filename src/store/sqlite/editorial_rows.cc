@@ -37,17 +37,13 @@ Result<std::map<std::int64_t, Workflow>> SqliteStore::GetWorkflows(
     const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, Workflow> out;
   if (ids.empty()) return out;
-  std::string list;
-  for (std::int64_t id : ids) {
-    if (!list.empty()) list += ',';
-    list += std::to_string(id);  // integers: safe to inline
-  }
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(auto st,
                          (*r)->Prepare("SELECT id, COALESCE(created_by, 0), "
                                        "review_state, review_note, deleted_at "
-                                       "FROM articles WHERE id IN (" +
-                                       list + ")"));
+                                       "FROM articles WHERE id IN "
+                                       "(SELECT value FROM json_each(?))"));
+  st.Bind(1, JsonArray(ids));
   while (true) {
     WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "store/sqlite/db.h"
 #include "store/store_conformance.h"
 
 namespace warta {
@@ -46,6 +47,87 @@ TEST(SqliteStoreTest, KeepsNoGlobalMemoryStatistics) {
   ASSERT_TRUE(store->ChangeSeq().ok());
   // With statistics on, this counts the open connections' memory.
   EXPECT_EQ(sqlite3_memory_used(), 0);
+  store.reset();
+  std::filesystem::remove_all(dir);
+}
+
+// F1 (issue 15): reading articles pasted their ids into the SQL text, and
+// every reader connection cached each text for ever: memory grew with every
+// article read. Reads now bind their ids, so the statements stay the same.
+TEST(SqliteStoreTest, ReadingManyArticlesKeepsTheStatementCacheBounded) {
+  FakeClock clock(1759115700);
+  const std::string dir =
+      ::testing::TempDir() + "/warta-stmts-" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir);
+  std::unique_ptr<Store> store = MakeSqlite(dir, clock);
+  ASSERT_NE(store, nullptr);
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 300; ++i) {
+    Article a;
+    a.title = "Berita " + std::to_string(i);
+    a.body = "Isi";
+    a.plaintext = "Isi";
+    a.category = Category{0, "", "Politik", ""};
+    a.tags = {Tag{0, "", "Tag " + std::to_string(i % 7)}};
+    a.authors = {Author{0, "", "Rina Wulandari", "", ""}};
+    a.status = ArticleStatus::kPublished;
+    auto saved = store->SaveArticle(a);
+    ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+    ids.push_back(saved->id);
+  }
+  auto read = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      auto a = store->GetArticle(ids[i]);
+      ASSERT_TRUE(a.ok()) << a.status().ToString();
+      ASSERT_EQ(a->tags.size(), 1u);
+      ASSERT_EQ(a->authors.size(), 1u);
+      auto w = store->GetWorkflows({ids[i], ids[(i + 1) % ids.size()]});
+      ASSERT_TRUE(w.ok());
+      ASSERT_EQ(w->size(), 2u);
+    }
+  };
+  read(0, 20);
+  const std::int64_t warm = sqlite::Connection::LiveStatements();
+  read(20, ids.size());
+  EXPECT_LE(sqlite::Connection::LiveStatements(), warm + 8);
+  store.reset();
+  std::filesystem::remove_all(dir);
+}
+
+// F3 (issue 15): a NULL month row in sitemap_months (left by an article at
+// -2^63, before dates were bounded) made ListSitemapMonths throw, and
+// /sitemap.xml answered 500 for good. Bad rows are now skipped.
+TEST(SqliteStoreTest, SitemapMonthsSkipRowsFromAbsurdDates) {
+  FakeClock clock(1759115700);
+  const std::string dir =
+      ::testing::TempDir() + "/warta-months-" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir);
+  std::unique_ptr<Store> store = MakeSqlite(dir, clock);
+  ASSERT_NE(store, nullptr);
+  Article a;
+  a.title = "Berita biasa";
+  a.body = "Isi";
+  a.category = Category{0, "", "Politik", ""};
+  a.status = ArticleStatus::kPublished;
+  a.published_at = 1759115700;
+  ASSERT_TRUE(store->SaveArticle(a).ok());
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir + "/warta.db").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "INSERT INTO sitemap_months (month, articles, "
+                           "lastmod) VALUES (NULL, 1, 0), ('', 1, 0), "
+                           "('x', 1, 0), ('2025-13', 1, 0), ('abcd-ef', 1, 0)",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  auto months = store->ListSitemapMonths();
+  ASSERT_TRUE(months.ok()) << months.status().ToString();
+  ASSERT_EQ(months->size(), 1u);
+  EXPECT_EQ((*months)[0].year, 2025);
+  EXPECT_EQ((*months)[0].month, 9);
   store.reset();
   std::filesystem::remove_all(dir);
 }

@@ -1,4 +1,5 @@
 // SqliteStore: users, sessions and API tokens.
+#include "content/slug.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace warta::sqlite {
@@ -61,6 +62,31 @@ Result<bool> EmailTaken(Connection& c, const std::string& email,
   return st.Step();
 }
 
+// A byline author of a new account's own: never an existing author whose
+// name happens to slugify the same ("Redaksi" would otherwise inherit every
+// wire article). Takes the first free slug of name, name-2, name-3, ...
+Result<std::int64_t> InsertOwnAuthor(Connection& c, const User& u,
+                                     Timestamp now) {
+  std::string base = Slugify(u.name);
+  if (base.empty() || !IsValidSlug(base)) base = "penulis";
+  WARTA_ASSIGN_OR_RETURN(auto taken,
+                         c.Prepare("SELECT 1 FROM authors WHERE slug = ?"));
+  std::string slug = base;
+  for (int n = 2;; ++n) {
+    taken.Bind(1, slug);
+    WARTA_ASSIGN_OR_RETURN(bool row, taken.Step());
+    taken.Reset();
+    if (!row) break;
+    slug = base + "-" + std::to_string(n);
+  }
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, c.Prepare("INSERT INTO authors (slug, name, bio, email, "
+                         "created_at) VALUES (?, ?, '', ?, ?)"));
+  WARTA_RETURN_IF_ERROR(
+      st.Bind(1, slug).Bind(2, u.name).Bind(3, u.email).Bind(4, now).Run());
+  return c.LastInsertId();
+}
+
 }  // namespace
 
 Result<User> SqliteStore::InsertUser(Connection& c, const User& in) {
@@ -68,10 +94,7 @@ Result<User> SqliteStore::InsertUser(Connection& c, const User& in) {
   if (taken) return Status::AlreadyExists("user " + in.email + " exists");
   User u = in;
   if (u.author_id == 0) {
-    Author au;
-    au.name = u.name;
-    au.email = u.email;
-    WARTA_ASSIGN_OR_RETURN(u.author_id, ResolveAuthor(c, au));
+    WARTA_ASSIGN_OR_RETURN(u.author_id, InsertOwnAuthor(c, u, clock_.Now()));
   }
   u.created_at = u.updated_at = clock_.Now();
   WARTA_ASSIGN_OR_RETURN(

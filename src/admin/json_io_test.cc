@@ -1,0 +1,61 @@
+#include "admin/json_io.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+namespace warta::admin {
+namespace {
+
+TEST(JsonIoTest, NamesAreTrimmedAndDeduplicatedIgnoringCase) {
+  json j = {
+      {"tags", {"Banjir", " banjir ", "Jakarta", "", {{"name", "BANJIR"}}}},
+      {"csv", "Banjir, JAKARTA ,banjir,, jakarta"}};
+  auto tags = OptNames(j, "tags");
+  ASSERT_TRUE(tags.ok());
+  EXPECT_EQ(**tags, (std::vector<std::string>{"Banjir", "Jakarta"}));
+  auto csv = OptNames(j, "csv");
+  ASSERT_TRUE(csv.ok());
+  EXPECT_EQ(**csv, (std::vector<std::string>{"Banjir", "JAKARTA"}));
+  EXPECT_FALSE(OptNames(j, "none")->has_value());
+  EXPECT_FALSE(OptNames(json{{"tags", 5}}, "tags").ok());
+}
+
+// F4 (issue 15): the comma form skipped the 50-name limit (an article got 60
+// tags), and 100k names took 12.5 s to de-duplicate pairwise.
+TEST(JsonIoTest, NameCountIsBoundedInEveryForm) {
+  std::string csv;
+  json list = json::array();
+  for (int i = 0; i < 60; ++i) {
+    csv += "Tag " + std::to_string(i) + ",";
+    list.push_back("Tag " + std::to_string(i));
+  }
+  for (const json& j : {json{{"tags", csv}}, json{{"tags", list}}}) {
+    Status s = OptNames(j, "tags").status();
+    EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+    EXPECT_NE(s.message().find("at most 50"), std::string::npos);
+  }
+  // Exactly 50 distinct, with repeats, still passes.
+  json fifty = json::array();
+  for (int i = 0; i < 150; ++i) fifty.push_back("t" + std::to_string(i % 50));
+  auto ok = OptNames(json{{"tags", fifty}}, "tags");
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ((*ok)->size(), 50u);
+}
+
+TEST(JsonIoTest, HugeNameListsAreRefusedQuickly) {
+  json big = json::array();
+  std::string csv;
+  for (int i = 0; i < 200000; ++i) {
+    big.push_back("n" + std::to_string(i));
+    csv += "n" + std::to_string(i) + ",";
+  }
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_FALSE(OptNames(json{{"tags", big}}, "tags").ok());
+  EXPECT_FALSE(OptNames(json{{"tags", csv}}, "tags").ok());
+  auto took = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(took, std::chrono::milliseconds(500));
+}
+
+}  // namespace
+}  // namespace warta::admin

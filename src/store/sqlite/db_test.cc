@@ -1,0 +1,79 @@
+#include "store/sqlite/db.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace warta::sqlite {
+namespace {
+
+std::unique_ptr<Connection> OpenMemory() {
+  auto c = Connection::Open(":memory:", true, "OFF");
+  EXPECT_TRUE(c.ok()) << c.status().ToString();
+  return c.ok() ? std::move(*c) : nullptr;
+}
+
+// Statements whose text varies (the F1 pattern) no longer pile up: the
+// cache keeps at most its capacity and finalizes the least recently used.
+TEST(ConnectionTest, StatementCacheStaysBounded) {
+  auto c = OpenMemory();
+  ASSERT_NE(c, nullptr);
+  const std::int64_t before = Connection::LiveStatements();
+  for (int i = 0; i < 1000; ++i) {
+    auto st = c->Prepare("SELECT " + std::to_string(i));
+    ASSERT_TRUE(st.ok());
+    ASSERT_TRUE(st->Step().ok());
+  }
+  EXPECT_EQ(c->CachedStatements(), Connection::kStatementCacheCapacity);
+  EXPECT_EQ(Connection::LiveStatements() - before,
+            static_cast<std::int64_t>(Connection::kStatementCacheCapacity));
+  c.reset();
+  EXPECT_EQ(Connection::LiveStatements(), before);
+}
+
+// A statement in use is never finalized under its reader, even when many
+// others are prepared meanwhile; the cache shrinks back once it is released.
+TEST(ConnectionTest, KeepsStatementsInUseAlive) {
+  auto c = OpenMemory();
+  ASSERT_NE(c, nullptr);
+  ASSERT_TRUE(c->Exec("CREATE TABLE t (v INTEGER); "
+                      "INSERT INTO t VALUES (1), (2), (3);")
+                  .ok());
+  {
+    auto outer = c->Prepare("SELECT v FROM t ORDER BY v");
+    ASSERT_TRUE(outer.ok());
+    ASSERT_TRUE(*outer->Step());
+    EXPECT_EQ(outer->Int(0), 1);
+    for (int i = 0; i < 300; ++i) {
+      auto st = c->Prepare("SELECT " + std::to_string(i));
+      ASSERT_TRUE(st.ok());
+    }
+    ASSERT_TRUE(*outer->Step());
+    EXPECT_EQ(outer->Int(0), 2);
+  }
+  EXPECT_LE(c->CachedStatements(), Connection::kStatementCacheCapacity);
+  // Reused from the cache, not re-prepared: same text, fresh cursor.
+  auto again = c->Prepare("SELECT v FROM t ORDER BY v");
+  ASSERT_TRUE(again.ok());
+  ASSERT_TRUE(*again->Step());
+  EXPECT_EQ(again->Int(0), 1);
+}
+
+TEST(ConnectionTest, BindsListsAsOneJsonArray) {
+  auto c = OpenMemory();
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(JsonArray({}), "[]");
+  EXPECT_EQ(JsonArray({1, -2, 9007199254740993}), "[1,-2,9007199254740993]");
+  auto st = c->Prepare(
+      "SELECT COUNT(*), SUM(value) FROM json_each(?) WHERE value IN "
+      "(SELECT value FROM json_each(?))");
+  ASSERT_TRUE(st.ok());
+  st->Bind(1, JsonArray({1, 2, 3, 9007199254740993}))
+      .Bind(2, JsonArray({3, 9007199254740993}));
+  ASSERT_TRUE(*st->Step());
+  EXPECT_EQ(st->Int(0), 2);
+  EXPECT_EQ(st->Int(1), 9007199254740996);
+}
+
+}  // namespace
+}  // namespace warta::sqlite
