@@ -110,6 +110,11 @@ Result<ImageInfo> SniffImage(std::string_view b) {
                std::to_string(size->height) + " out of range (1 to " +
                std::to_string(kMaxImageSide) + " pixels a side)");
   }
+  if (std::int64_t{size->width} * size->height > kMaxImagePixels) {
+    return Bad("size " + std::to_string(size->width) + "x" +
+               std::to_string(size->height) + " has more than " +
+               std::to_string(kMaxImagePixels) + " pixels");
+  }
   info.size = *size;
   return info;
 }

@@ -5,6 +5,7 @@
 #ifndef WARTA_ADMIN_IMAGE_H_
 #define WARTA_ADMIN_IMAGE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,9 @@
 namespace warta::admin {
 
 inline constexpr int kMaxImageSide = 16384;
+// Most pixels an image may have (a 48-megapixel photo fits): a small file
+// can declare a huge canvas that whoever decodes it must allocate.
+inline constexpr std::int64_t kMaxImagePixels = std::int64_t{64} << 20;
 
 struct ImageInfo {
   std::string format;        // "jpeg", "png", "webp"
@@ -23,7 +27,7 @@ struct ImageInfo {
 };
 
 // InvalidArgument ("image: ...") for anything else, truncated headers or a
-// side of 0 or above kMaxImageSide.
+// side of 0 or above kMaxImageSide, or above kMaxImagePixels in all.
 Result<ImageInfo> SniffImage(std::string_view bytes);
 
 }  // namespace warta::admin

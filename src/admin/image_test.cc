@@ -60,7 +60,9 @@ TEST(ImageTest, RefusesWhatIsNotAnImage) {
   for (std::string bad :
        {std::string("<svg onload=alert(1)>"), std::string("GIF89a......"),
         std::string("\xFF\xD8\xFF", 3), Png(0, 10), Png(20000, 10),
-        Jpeg(100, 0), std::string("RIFF\0\0\0\0WEBPVP8 ", 16)}) {
+        Jpeg(100, 0), std::string("RIFF\0\0\0\0WEBPVP8 ", 16),
+        // F10 (issue 15): a 746 KB PNG declaring 16000x16000 was accepted.
+        Png(16000, 16000), Jpeg(9000, 9000)}) {
     auto info = SniffImage(bad);
     EXPECT_FALSE(info.ok()) << bad;
     if (!info.ok()) {

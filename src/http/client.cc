@@ -139,9 +139,30 @@ Result<ClientResponse> Exchange(net::io_context& ioc, Stream& stream,
   return out;
 }
 
-// One request to one URL, on a fresh connection.
+bool NonPublic(const net::ip::address& a) {
+  if (a.is_v6()) {
+    const net::ip::address_v6 v6 = a.to_v6();
+    if (v6.is_v4_mapped())
+      return NonPublic(net::ip::make_address_v4(net::ip::v4_mapped, v6));
+    const auto b = v6.to_bytes();
+    return v6.is_loopback() || v6.is_unspecified() || v6.is_link_local() ||
+           v6.is_site_local() || v6.is_multicast() ||
+           (b[0] & 0xfe) == 0xfc;  // fc00::/7 unique local
+  }
+  const auto b = a.to_v4().to_bytes();
+  return b[0] == 0 || b[0] == 10 || b[0] == 127 ||  // this, private, loopback
+         (b[0] == 100 && (b[1] & 0xc0) == 64) ||    // 100.64/10 CGNAT
+         (b[0] == 169 && b[1] == 254) ||            // link-local
+         (b[0] == 172 && (b[1] & 0xf0) == 16) ||    // 172.16/12
+         (b[0] == 192 && b[1] == 168) ||            // 192.168/16
+         b[0] >= 224;                               // multicast, reserved
+}
+
+// One request to one URL, on a fresh connection. `public_only`: refuse
+// when any resolved address is not public.
 Result<ClientResponse> FetchOnce(const HttpUrl& url, const ClientRequest& in,
-                                 Method method, bool send_body) {
+                                 Method method, bool send_body,
+                                 bool public_only) {
   net::io_context ioc;
   Clock::time_point deadline = Clock::now() + in.timeout;
 
@@ -157,6 +178,15 @@ Result<ClientResponse> FetchOnce(const HttpUrl& url, const ClientRequest& in,
     ec = net::error::timed_out;
   }
   if (ec) return Unavailable(url, "resolving " + url.host, ec);
+  if (public_only) {
+    for (const auto& entry : endpoints) {
+      if (NonPublic(entry.endpoint().address())) {
+        return Status::PermissionDenied(
+            "refusing a redirect to " + url.host + " (" +
+            entry.endpoint().address().to_string() + "): not a public address");
+      }
+    }
+  }
 
   auto connect = [&](beast::tcp_stream& tcp_stream) -> Status {
     tcp_stream.expires_at(deadline);
@@ -222,7 +252,8 @@ Result<ClientResponse> Fetch(const ClientRequest& request) {
   for (int hop = 0;; ++hop) {
     Result<ClientResponse> once = Status::Internal("not fetched");
     try {
-      once = FetchOnce(url, current, method, send_body);
+      once = FetchOnce(url, current, method, send_body,
+                       hop > 0 && !request.private_redirects);
     } catch (const std::exception& e) {
       // Beast throws on requests it cannot represent (e.g. a header field
       // over its limits): a bad request is an expected failure here.
@@ -255,6 +286,12 @@ Result<ClientResponse> Fetch(const ClientRequest& request) {
     }
     url = std::move(next);
   }
+}
+
+bool IsNonPublicAddress(std::string_view address) {
+  error_code ec;
+  auto a = net::ip::make_address(std::string(address), ec);
+  return ec || NonPublic(a);
 }
 
 Result<ClientResponse> Get(const std::string& url) {

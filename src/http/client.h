@@ -30,7 +30,16 @@ struct ClientRequest {
   // Cookie are dropped when the host changes. After 5 hops the last redirect
   // response is returned as is.
   bool follow_redirects = false;
+  // When false, a redirect may not lead to a loopback, private (RFC 1918,
+  // fc00::/7), link-local or unspecified address (checked on the resolved
+  // addresses, so DNS cannot point around it): kPermissionDenied. The URL
+  // asked for is the caller's choice and is not checked.
+  bool private_redirects = true;
 };
+
+// Whether `address` ("127.0.0.1", "::1", "10.1.2.3", ...) is loopback,
+// private, link-local, unspecified or otherwise not a public Internet host.
+bool IsNonPublicAddress(std::string_view address);
 
 struct ClientResponse {
   int status = 0;

@@ -175,6 +175,39 @@ TEST_F(ClientTest, Redirects) {
   EXPECT_EQ(loop_hits_.load(), 6);
 }
 
+// F10 (issue 15): feed fetches followed redirects to loopback addresses
+// (blind SSRF). With private_redirects off, such a hop is refused.
+TEST_F(ClientTest, RefusesRedirectsToPrivateAddressesWhenAsked) {
+  TestServer server(router_);
+  ClientRequest req;
+  req.follow_redirects = true;
+  req.private_redirects = false;
+  req.url = server.Url("/a/b");
+  auto r = Fetch(req);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kPermissionDenied);
+  EXPECT_NE(r.status().message().find("127.0.0.1"), std::string::npos);
+  // The asked-for URL itself is the caller's choice.
+  req.url = server.Url("/c");
+  r = Fetch(req);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->status, 200);
+}
+
+TEST(ClientAddressTest, NonPublicAddresses) {
+  for (const char* a :
+       {"127.0.0.1", "127.1.2.3", "10.0.0.1", "172.16.0.1", "172.31.255.255",
+        "192.168.1.1", "169.254.169.254", "0.0.0.0", "100.64.0.1", "::1",
+        "::", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "224.0.0.1",
+        "not an address"}) {
+    EXPECT_TRUE(IsNonPublicAddress(a)) << a;
+  }
+  for (const char* a : {"8.8.8.8", "172.32.0.1", "192.167.1.1",
+                        "2001:4860:4860::8888", "::ffff:8.8.8.8"}) {
+    EXPECT_FALSE(IsNonPublicAddress(a)) << a;
+  }
+}
+
 TEST(ClientErrorTest, BadUrlRefusedAndTimeout) {
   EXPECT_EQ(Get("ftp://example.com/").status().code(),
             StatusCode::kInvalidArgument);

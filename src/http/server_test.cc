@@ -11,6 +11,7 @@
 #include <future>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include "base/strings.h"
 #include "http/client.h"
@@ -337,6 +338,39 @@ TEST_F(ServerTest, BadRequests) {
   }
 }
 
+// F10 (issue 15): "Transfer-Encoding: chunked, identity" was not rejected;
+// a proxy in front may frame such a body differently (smuggling).
+TEST_F(ServerTest, RefusesTransferCodingsItDoesNotRead) {
+  TestServer server(router_);
+  struct Case {
+    std::string headers;
+    unsigned status;
+  } cases[] = {
+      {"Transfer-Encoding: chunked, identity\r\n", 400},
+      {"Transfer-Encoding: identity, chunked\r\n", 400},
+      {"Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n", 400},
+      {"Transfer-Encoding: gzip\r\n", 501},
+  };
+  for (const Case& c : cases) {
+    RawConnection conn(server.port());
+    RawConnection::Response res;
+    conn.Send("POST /default HTTP/1.1\r\nHost: x\r\n" + c.headers +
+              "\r\n0\r\n\r\n");
+    ASSERT_FALSE(conn.Read(&res)) << c.headers;
+    EXPECT_EQ(res.result_int(), c.status) << c.headers;
+    EXPECT_TRUE(conn.ClosedByPeer()) << c.headers;
+  }
+  // Plain chunked still works.
+  RawConnection conn(server.port());
+  RawConnection::Response res;
+  conn.Send(
+      "POST /default HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked"
+      "\r\n\r\n3\r\nabc\r\n0\r\n\r\n");
+  ASSERT_FALSE(conn.Read(&res));
+  EXPECT_EQ(res.result_int(), 200u);
+  EXPECT_EQ(res.body(), "got 3");
+}
+
 TEST_F(ServerTest, StreamedResponseIsChunked) {
   TestServer server(router_);
   std::string expected;
@@ -482,6 +516,54 @@ TEST_F(ServerTest, MaxConnections) {
     if (!served) std::this_thread::sleep_for(20ms);
   }
   EXPECT_TRUE(served);
+}
+
+// F9 (issue 15): 10,100 silent connections from one address filled
+// max_connections. One address now holds at most its share.
+TEST_F(ServerTest, MaxConnectionsPerAddress) {
+  ServerOptions options;
+  options.max_connections_per_address = 2;
+  options.access_log = false;
+  TestServer server(router_, options);
+  std::vector<std::unique_ptr<RawConnection>> held;
+  for (int i = 0; i < 2; ++i) {
+    held.push_back(std::make_unique<RawConnection>(server.port()));
+    RawConnection::Response res;
+    held.back()->Send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_FALSE(held.back()->Read(&res));  // registered and served
+  }
+  RawConnection third(server.port());
+  EXPECT_TRUE(third.ClosedByPeer(2s));
+  held.pop_back();
+  bool served = false;
+  for (int i = 0; i < 50 && !served; ++i) {
+    auto r = Get(server.Url("/hello"));
+    served = r.ok() && r->status == 200;
+    if (!served) std::this_thread::sleep_for(20ms);
+  }
+  EXPECT_TRUE(served);
+}
+
+// Under pressure (over half of max_connections in use) a silent connection
+// gets pressure_timeout, not request_timeout, to send its request.
+TEST_F(ServerTest, SilentConnectionsGoSoonerUnderPressure) {
+  ServerOptions options;
+  options.max_connections = 4;
+  options.request_timeout = 30s;
+  options.pressure_timeout = 1s;
+  options.access_log = false;
+  TestServer server(router_, options);
+  std::vector<std::unique_ptr<RawConnection>> quiet;
+  for (int i = 0; i < 2; ++i) {
+    quiet.push_back(std::make_unique<RawConnection>(server.port()));
+    RawConnection::Response res;
+    quiet.back()->Send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_FALSE(quiet.back()->Read(&res));
+  }
+  RawConnection silent(server.port());  // the third of four: pressure
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_TRUE(silent.ClosedByPeer(5s));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 3s);
 }
 
 TEST_F(ServerTest, StopFinishesInFlightRequestsAndClosesIdleOnes) {

@@ -155,6 +155,24 @@ void Session::OnHeader(error_code ec, std::size_t) {
   if (!ParseTarget(request_.target, &request_.path, &request_.query)) {
     return SendError(400);
   }
+  // Only "chunked" alone is a transfer coding we read: "chunked, identity"
+  // (chunked not last) and repeated fields are refused, not guessed at, as
+  // a proxy in front may frame the body differently (request smuggling).
+  {
+    int codings = 0;
+    std::string_view coding;
+    for (const auto& field : msg) {
+      if (field.name() != bhttp::field::transfer_encoding) continue;
+      ++codings;
+      coding = Trim(field.value());
+    }
+    if (codings > 1) return SendError(400);
+    if (codings == 1 && !EqualsIgnoreAsciiCase(coding, "chunked")) {
+      const bool has_chunked =
+          AsciiLower(coding).find("chunked") != std::string::npos;
+      return SendError(has_chunked || version_ < 11 ? 400 : 501);
+    }
+  }
   RouteOptions route =
       context_->router.OptionsFor(request_.method, request_.path);
   std::uint64_t limit =

@@ -65,6 +65,12 @@ Result<std::vector<WireFeedConfig>> ParseWireFeeds(std::string_view text) {
                                        ": \"trusted\" must be true or false");
       c.trusted = f["trusted"].get<bool>();
     }
+    if (f.contains("internal")) {
+      if (!f["internal"].is_boolean())
+        return Status::InvalidArgument(where +
+                                       ": \"internal\" must be true or false");
+      c.internal = f["internal"].get<bool>();
+    }
     if (f.contains("interval_minutes")) {
       if (!f["interval_minutes"].is_number_integer() ||
           f["interval_minutes"].get<int>() < 1 ||

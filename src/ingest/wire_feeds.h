@@ -22,7 +22,10 @@ struct WireFeedConfig {
   std::string name;                  // becomes Article::source
   std::vector<std::string> sources;  // http(s) URLs or file paths
   bool trusted = false;              // publish directly instead of drafts
-  int interval_minutes = 15;         // polling period in `warta serve`
+  // Redirects may lead to loopback and private addresses (a feed on the
+  // newsroom's own network); otherwise they are refused (no blind SSRF).
+  bool internal = false;
+  int interval_minutes = 15;  // polling period in `warta serve`
   std::string category;  // when no rule matches; "": import.default_category
   std::string author;    // when an item names none; "": import.default_author
   // Feed category (compared case-insensitively) -> site category, in order.

@@ -104,7 +104,8 @@ WireIngester::WireIngester(Newsroom& newsroom, DuplicateDetector& detector,
       defaults_(std::move(defaults)) {}
 
 Result<WireIngester::Fetched> WireIngester::Fetch(
-    const std::string& source, const WireValidators& validators) {
+    const std::string& source, const WireValidators& validators,
+    bool internal) {
   Fetched out;
   if (!IsUrl(source)) {
     WARTA_ASSIGN_OR_RETURN(out.body, ReadWholeFile(source));
@@ -113,6 +114,7 @@ Result<WireIngester::Fetched> WireIngester::Fetch(
   http::ClientRequest req;
   req.url = source;
   req.follow_redirects = true;
+  req.private_redirects = internal;
   req.timeout = std::chrono::milliseconds(30000);
   req.max_body = 32u << 20;
   req.headers = {{"Accept",
@@ -155,7 +157,8 @@ Result<WireStats> WireIngester::Ingest(
       WARTA_ASSIGN_OR_RETURN(validators,
                              store.GetWireValidators(feed.name, source));
     }
-    WARTA_ASSIGN_OR_RETURN(Fetched got, Fetch(source, validators));
+    WARTA_ASSIGN_OR_RETURN(Fetched got,
+                           Fetch(source, validators, feed.internal));
     fetch.validators = std::move(got.validators);
     if (got.not_modified) {
       fetch.not_modified = true;

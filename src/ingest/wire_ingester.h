@@ -72,9 +72,11 @@ class WireIngester {
     std::string body;           // of a 200 response, or the file's bytes
     WireValidators validators;  // of a 200/304 response
   };
-  // Fetches a source, sending `validators` (if any) to a URL.
+  // Fetches a source, sending `validators` (if any) to a URL. Redirects to
+  // loopback and private addresses are refused unless `internal`.
   static Result<Fetched> Fetch(const std::string& source,
-                               const WireValidators& validators = {});
+                               const WireValidators& validators = {},
+                               bool internal = false);
 
  private:
   Newsroom& newsroom_;
