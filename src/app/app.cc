@@ -1,7 +1,10 @@
 #include "app/app.h"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <filesystem>
+#include <utility>
 
 #include "admin/admin.h"
 #include "admin/auth.h"
@@ -46,11 +49,28 @@ void ApplyStoredSettings(Store& store, Config& config) {
   }
 }
 
+// Owns a file descriptor (-1: none) and closes it unless released.
+class OwnedFd {
+ public:
+  explicit OwnedFd(int fd) : fd_(fd) {}
+  OwnedFd(const OwnedFd&) = delete;
+  OwnedFd& operator=(const OwnedFd&) = delete;
+  ~OwnedFd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int Release() { return std::exchange(fd_, -1); }
+
+ private:
+  int fd_;
+};
+
 }  // namespace
 
 App::App(Config config, const Clock& clock)
     : config_(std::move(config)), clock_(clock) {}
-App::~App() = default;
+App::~App() {
+  if (listen_fd_ >= 0) ::close(listen_fd_);
+}
 
 Result<std::unique_ptr<App>> App::Open(Config config, const Clock& clock) {
   std::unique_ptr<App> app(new App(std::move(config), clock));
@@ -165,7 +185,7 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
                              .count()) +
           " ms");
   search_->Start();
-  int search_listener = newsroom_->AddListener(
+  Newsroom::Subscription search_listener = newsroom_->Subscribe(
       [search = search_.get()](const Article&) { search->Notify(); });
   ingest::WirePoller poller(*newsroom_, std::move(wire_feeds), wire_defaults);
   poller.Start();
@@ -177,7 +197,7 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
   }
   poller.Stop();
   scheduler.Stop();
-  newsroom_->RemoveListener(search_listener);
+  search_listener.Reset();
   search_->Stop();
   return Status::Ok();
 }
@@ -204,10 +224,13 @@ Result<bool> App::ServeOnce(
   o.request_timeout = std::chrono::seconds(c.server.request_timeout);
   o.max_connections_per_address = c.server.max_connections_per_address;
   o.access_log = c.server.access_log;
+  o.listen_fd = std::exchange(listen_fd_, -1);  // after a reload: adopt it
   // Bind first (routes are added before Run): with port 0 the public origin
   // follows the port the kernel picked.
   WARTA_ASSIGN_OR_RETURN(auto server, http::Server::Create(o, router));
   port = server->port();
+  // Kept for a successor, should settings change: closed unless handed on.
+  OwnedFd successor(server->DuplicateListener());
   urls_ = std::make_unique<Urls>(c.site.url.empty()
                                      ? "http://" + c.server.host + ":" +
                                            std::to_string(server->port())
@@ -232,8 +255,9 @@ Result<bool> App::ServeOnce(
   site::RelatedFn related = site::RelatedFromIndex(*search_, *store_, clock_);
   site::Site site(*store_, *theme_, *urls_, clock_, so, std::move(related));
   site.SetSearch(search_.get(), analyzer_.get());
-  int listener =
-      newsroom_->AddListener([&site](const Article&) { site.Invalidate(); });
+  // Ends with this scope, early returns included: it captures `site`.
+  Newsroom::Subscription listener =
+      newsroom_->Subscribe([&site](const Article&) { site.Invalidate(); });
 
   admin::AdminOptions ao;
   ao.auth.limit_account = c.admin.login_limit_account;
@@ -274,7 +298,8 @@ Result<bool> App::ServeOnce(
     stop_server_ = [] {};
     again = reload_;
   }
-  newsroom_->RemoveListener(listener);
+  if (again) listen_fd_ = successor.Release();
+  listener.Reset();
   if (!again) LogInfo("warta stopped");
   return again;
 }

@@ -81,6 +81,9 @@ class App {
   mutable std::mutex settings_mu_;     // guards config_.site during Serve
   std::function<void()> stop_server_;  // set while a server runs
   bool reload_ = false;
+  // The listening socket a settings reload hands to the next server (so no
+  // connection is refused meanwhile); -1 when none. Serve's thread only.
+  int listen_fd_ = -1;
 };
 
 }  // namespace warta

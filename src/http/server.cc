@@ -2,6 +2,8 @@
 // max_connections sessions, and runs the I/O threads and the shutdown.
 #include "http/server.h"
 
+#include <unistd.h>
+
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -61,6 +63,16 @@ class ServerImpl final : public Server {
     }
     tcp::endpoint endpoint(address, o.port);
     std::string where = o.host + ":" + std::to_string(o.port);
+    if (o.listen_fd >= 0) {
+      acceptor_.assign(endpoint.protocol(), o.listen_fd, ec);
+      if (ec) {
+        ::close(o.listen_fd);
+        return Status::Unavailable("adopt the listener of " + where + ": " +
+                                   ec.message());
+      }
+      port_ = acceptor_.local_endpoint(ec).port();
+      return Status::Ok();
+    }
     acceptor_.open(endpoint.protocol(), ec);
     if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
     if (!ec) acceptor_.bind(endpoint, ec);
@@ -72,6 +84,10 @@ class ServerImpl final : public Server {
   }
 
   std::uint16_t port() const override { return port_; }
+
+  int DuplicateListener() override {
+    return acceptor_.is_open() ? ::dup(acceptor_.native_handle()) : -1;
+  }
 
   void Run() override {
     {

@@ -38,6 +38,11 @@ struct ServerOptions {
   bool access_log = true;                  // one line per request to stderr
   std::size_t compress_min_bytes = 1024;   // smaller bodies are sent as is
   std::chrono::seconds shutdown_grace{5};  // in-flight requests get this long
+  // A listening socket to adopt (taking ownership) instead of binding
+  // host:port: the next server after a reload takes over the previous one's
+  // socket (DuplicateListener), so connections arriving in between wait in
+  // the backlog instead of being refused.
+  int listen_fd = -1;
 };
 
 class Server {
@@ -51,6 +56,11 @@ class Server {
 
   // The bound port (useful with port 0).
   virtual std::uint16_t port() const = 0;
+
+  // A duplicate of the listening socket's descriptor (the caller owns it),
+  // for ServerOptions::listen_fd of a successor; -1 on failure. Call before
+  // Run() returns.
+  virtual int DuplicateListener() = 0;
 
   // Serves until Stop() or SIGINT/SIGTERM; then stops accepting, closes idle
   // keep-alive connections, lets requests in flight finish (up to

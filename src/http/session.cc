@@ -89,6 +89,12 @@ void Session::Start() {
 void Session::Shutdown() {
   net::post(stream_.get_executor(), [self = shared_from_this()] {
     self->closing_ = true;
+    // A new connection whose request has already arrived is served (then
+    // closed): it was accepted, so dropping it would lose the request.
+    if (self->idle_ && self->first_request_) {
+      boost::system::error_code ec;
+      if (self->stream_.socket().available(ec) > 0 && !ec) return;
+    }
     if (self->idle_ || self->draining_) self->stream_.cancel();
   });
 }

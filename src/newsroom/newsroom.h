@@ -12,6 +12,7 @@
 #include <shared_mutex>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/clock.h"
@@ -95,6 +96,37 @@ class Newsroom {
   using Listener = std::function<void(const Article& article)>;
   int AddListener(Listener listener);
   void RemoveListener(int id);
+
+  // A listener registration that ends with its scope: a listener capturing
+  // locals cannot outlive them, early returns included.
+  class Subscription {
+   public:
+    Subscription() = default;
+    Subscription(Newsroom& newsroom, int id) : newsroom_(&newsroom), id_(id) {}
+    Subscription(Subscription&& o) noexcept
+        : newsroom_(std::exchange(o.newsroom_, nullptr)), id_(o.id_) {}
+    Subscription& operator=(Subscription&& o) noexcept {
+      if (this != &o) {
+        Reset();
+        newsroom_ = std::exchange(o.newsroom_, nullptr);
+        id_ = o.id_;
+      }
+      return *this;
+    }
+    ~Subscription() { Reset(); }
+    // Removes the listener now (waiting for calls in progress).
+    void Reset() {
+      if (newsroom_) std::exchange(newsroom_, nullptr)->RemoveListener(id_);
+    }
+
+   private:
+    Newsroom* newsroom_ = nullptr;
+    int id_ = 0;
+  };
+  // AddListener, removed when the returned Subscription goes.
+  [[nodiscard]] Subscription Subscribe(Listener listener) {
+    return Subscription(*this, AddListener(std::move(listener)));
+  }
 
   Store& store() { return store_; }
   const Clock& clock() const { return clock_; }

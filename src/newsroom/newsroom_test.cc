@@ -109,6 +109,32 @@ TEST_F(NewsroomTest, SavesLinksInTheirStoredForm) {
   EXPECT_EQ(saved->source_url, "https://ok.example/jum%27at");
 }
 
+// Issue 15 (correctness by construction): app.cc registered a listener
+// capturing a local that dangled after an early return. A Subscription
+// removes its listener when it goes, moved or not.
+TEST_F(NewsroomTest, SubscriptionsEndWithTheirScope) {
+  int heard = 0;
+  Article a;
+  a.title = "Dengar";
+  a.body = "x";
+  {
+    Newsroom::Subscription outer;
+    {
+      Newsroom::Subscription inner =
+          newsroom_->Subscribe([&](const Article&) { ++heard; });
+      ASSERT_TRUE(newsroom_->Save(a).ok());
+      EXPECT_EQ(heard, 1);
+      outer = std::move(inner);
+    }
+    a.slug = "dengar-2";
+    ASSERT_TRUE(newsroom_->Save(a).ok());
+    EXPECT_EQ(heard, 2) << "moved, still subscribed";
+  }
+  a.slug = "dengar-3";
+  ASSERT_TRUE(newsroom_->Save(a).ok());
+  EXPECT_EQ(heard, 2) << "gone with its scope";
+}
+
 TEST_F(NewsroomTest, DatelineUsesTheArticlesOutletOrTheSiteName) {
   Article a;
   a.dateline_city = "Seoul";

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -412,6 +413,45 @@ TEST_F(NewsroomApiTest, SettingsApplyAtOnce) {
   ASSERT_EQ(server_->Stop(SIGTERM), 0);
   Start();
   EXPECT_EQ(admin_->Get("/api/admin/settings").body["name"], "KABARIN");
+}
+
+// F10 (issue 15): concurrent settings changes dropped connections: each
+// reload closed the listening socket and bound a new one. The next server
+// now takes over the socket, so requests meanwhile wait instead of failing.
+TEST_F(NewsroomApiTest, SettingsChangesDropNoConnections) {
+  std::atomic<bool> done{false};
+  std::atomic<int> served{0}, failed{0};
+  std::string first_error;
+  std::thread reader([&] {
+    while (!done) {
+      auto r = server_->Get("/healthz");
+      if (r.ok() && r->status == 200) {
+        ++served;
+      } else if (failed++ == 0) {
+        first_error =
+            r.ok() ? std::to_string(r->status) : r.status().ToString();
+      }
+    }
+  });
+  auto change = [&](const std::string& prefix, int* ok) {
+    AdminClient c(*server_);
+    if (c.Login(kEmail, kPassword).status != 200) return;
+    for (int i = 0; i < 5; ++i) {
+      Reply r = c.Put("/api/admin/settings",
+                      {{"name", prefix + " " + std::to_string(i)}});
+      *ok += r.status == 200;
+    }
+  };
+  int ok_a = 0, ok_b = 0;
+  std::thread a(change, "Kabar A", &ok_a);
+  std::thread b(change, "Kabar B", &ok_b);
+  a.join();
+  b.join();
+  done = true;
+  reader.join();
+  EXPECT_EQ(ok_a + ok_b, 10);
+  EXPECT_GT(served.load(), 0);
+  EXPECT_EQ(failed.load(), 0) << first_error;
 }
 
 TEST_F(NewsroomApiTest, UsersChangeTheirOwnPasswordButNotTheirRole) {
