@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <limits>
 #include <thread>
 
 #include "admin_client.h"
@@ -354,6 +355,40 @@ TEST_F(NewsroomApiTest, TokenScopesCannotBeEscaped) {
   EXPECT_EQ(minter.Get("/api/admin/tokens").status, 401);
   EXPECT_EQ(admin_->Get("/api/admin/articles").status, 200)
       << "the session that changed it stays";
+}
+
+// F3 (issue 15): published_at accepted any integer; -2^63 left a NULL month
+// in the sitemap index and /sitemap.xml answered 500 for good.
+TEST_F(NewsroomApiTest, AbsurdDatesAreRefusedAndTheSitemapStands) {
+  for (const json& when :
+       {json(std::numeric_limits<std::int64_t>::min()),
+        json(std::numeric_limits<std::uint64_t>::max()), json(-2208988801LL),
+        json(253402300800LL), json("0001-01-01T00:00:00Z")}) {
+    Reply r = admin_->Post("/api/admin/articles",
+                           {{"title", "Tanggal aneh"},
+                            {"body", "Isi."},
+                            {"status", "published"},
+                            {"published_at", when}});
+    EXPECT_EQ(r.status, 400) << when.dump() << " " << r.text;
+    EXPECT_EQ(r.body["field"], "published_at") << r.text;
+  }
+  NewArticle({{"status", "published"}, {"published_at", 1759115700}});
+  EXPECT_EQ(PublicStatus("/sitemap.xml"), 200);
+}
+
+// F7 (issue 15): an ordinary agency link with an apostrophe was refused.
+TEST_F(NewsroomApiTest, LinksWithApostrophesAreKeptEncoded) {
+  Reply r = admin_->Post(
+      "/api/admin/articles",
+      {{"title", "Tautan"},
+       {"source_url", "https://ok.example/berita/jum'at-ini?id=1"}});
+  ASSERT_EQ(r.status, 201) << r.text;
+  EXPECT_EQ(r.body["source_url"], "https://ok.example/berita/jum%27at-ini?id=1");
+  EXPECT_EQ(admin_
+                ->Post("/api/admin/articles",
+                       {{"title", "Jahat"}, {"feature_image", "javascript:x"}})
+                .body["field"],
+            "feature_image");
 }
 
 TEST_F(NewsroomApiTest, UploadsImagesCheckedByContent) {
