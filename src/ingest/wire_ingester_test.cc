@@ -262,6 +262,14 @@ TEST(WireFeedsTest, ParsesConfigAndMapsCategories) {
   EXPECT_FALSE(
       ParseWireFeeds(R"({"feeds": [{"name": "a", "trusted": 1}]})").ok());
   EXPECT_FALSE(ParseWireFeeds("nope").ok());
+  // Redirects to private addresses only for feeds marked internal.
+  EXPECT_FALSE(f.internal);
+  auto internal =
+      ParseWireFeeds(R"({"feeds": [{"name": "a", "internal": true}]})");
+  ASSERT_TRUE(internal.ok());
+  EXPECT_TRUE((*internal)[0].internal);
+  EXPECT_FALSE(
+      ParseWireFeeds(R"({"feeds": [{"name": "a", "internal": "ya"}]})").ok());
 }
 
 TEST(DuplicatesTest, JaccardOfShingles) {
