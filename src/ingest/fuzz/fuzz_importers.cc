@@ -9,12 +9,12 @@
 
 #include "ingest/dateline.h"
 #include "ingest/feed_parser.h"
-#include "ingest/html_to_markdown.h"
-#include "ingest/wire_feeds.h"
 #include "ingest/front_matter.h"
+#include "ingest/html_to_markdown.h"
 #include "ingest/jsonl_format.h"
 #include "ingest/markdown_format.h"
 #include "ingest/text_format.h"
+#include "ingest/wire_feeds.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view in(reinterpret_cast<const char*>(data), size);
