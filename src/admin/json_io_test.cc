@@ -57,5 +57,13 @@ TEST(JsonIoTest, HugeNameListsAreRefusedQuickly) {
   EXPECT_LT(took, std::chrono::milliseconds(500));
 }
 
+// Issue 15 (fault injection): a full disk is 503 (retry later), an I/O
+// error 500; the store's Status codes for them are checked in
+// store/sqlite/fault_injection_test.cc.
+TEST(JsonIoTest, StoreFailuresMapToServerErrors) {
+  EXPECT_EQ(HttpStatusFor(Status::Unavailable("disk full")), 503);
+  EXPECT_EQ(HttpStatusFor(Status::IoError("disk I/O error")), 500);
+}
+
 }  // namespace
 }  // namespace warta::admin

@@ -19,6 +19,30 @@ void ConfigureOnce() {
   std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
 
+// One mapping of SQLite result codes to Status for Exec and Error: busy or
+// locked and a full disk are Unavailable (HTTP 503: retrying later may
+// work), a corrupt file says what to do, other failures are IoError (500).
+Status StatusFor(int code, const std::string& msg) {
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::Unavailable(msg);
+    case SQLITE_FULL:
+      return Status::Unavailable(msg +
+                                 " (free disk space; the write was not made)");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return Status::IoError(
+          msg +
+          ": the database file is damaged or not a warta database. "
+          "Stop warta, move the file (and its -wal and -shm files) "
+          "aside and restore the latest backup; `sqlite3 FILE "
+          ".recover` may save what is left");
+    default:
+      return Status::IoError(msg);
+  }
+}
+
 std::atomic<std::int64_t> live_statements{0};
 
 void Finalize(sqlite3_stmt* stmt) {
@@ -87,7 +111,8 @@ Result<std::unique_ptr<Connection>> Connection::Open(
       "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
       "PRAGMA temp_store=MEMORY; PRAGMA synchronous=" +
       std::string(synchronous) + ";";
-  WARTA_RETURN_IF_ERROR(c->Exec(pragmas));
+  if (Status s = c->Exec(pragmas); !s.ok())
+    return s.WithContext("database " + path);
   return c;
 }
 
@@ -105,7 +130,7 @@ Status Connection::Exec(std::string_view sql) {
   if (rc != SQLITE_OK) {
     std::string msg = err ? err : sqlite3_errstr(rc);
     sqlite3_free(err);
-    return Status::IoError("sqlite: " + msg);
+    return StatusFor(rc, "sqlite: " + msg);
   }
   return Status::Ok();
 }
@@ -160,9 +185,7 @@ Status Connection::Error(std::string_view what) const {
       return Status::AlreadyExists(msg);
     return Status::InvalidArgument(msg);
   }
-  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
-    return Status::Unavailable(msg);
-  return Status::IoError(msg);
+  return StatusFor(code, msg);
 }
 
 Statement::Statement(Statement&& o) noexcept : conn_(o.conn_), stmt_(o.stmt_) {
