@@ -166,7 +166,22 @@ class ServerImpl final : public Server {
 
   // On strand_.
   void OnAccept(error_code ec, tcp::socket socket) {
-    if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
+    if (ec == net::error::operation_aborted) return;
+    if (!ec && !acceptor_.is_open()) {
+      // Accepted just before the shutdown closed the acceptor: its client is
+      // sending a request, so it is served (then closed), not dropped.
+      error_code peer_ec;
+      std::string address =
+          socket.remote_endpoint(peer_ec).address().to_string();
+      auto late = std::make_shared<Session>(std::move(socket), context_);
+      if (context_->Register(late, address, /*late=*/true) ==
+          ServerContext::Admission::kAdmitted) {
+        late->Start();
+        late->Shutdown();
+      }
+      return;
+    }
+    if (!acceptor_.is_open()) return;
     if (ec) {
       // Out of descriptors and the like: wait a little instead of spinning.
       LogWarning("http: accept: " + ec.message());

@@ -42,10 +42,11 @@ struct ServerContext {
 
   // Admits a new session from `address` unless shutting down, at
   // max_connections or at max_connections_per_address for that address.
+  // `late`: accepted just as the shutdown began; admitted all the same.
   Admission Register(const std::shared_ptr<Session>& session,
-                     const std::string& address) {
+                     const std::string& address, bool late = false) {
     std::lock_guard lock(mu);
-    if (shutdown_started) return Admission::kStopping;
+    if (shutdown_started && !late) return Admission::kStopping;
     if (sessions.size() >= options.max_connections) return Admission::kFull;
     std::size_t& mine = per_address[address];
     if (options.max_connections_per_address &&

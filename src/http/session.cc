@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <cstdint>
 #include <exception>
 #include <limits>
+#include <memory>
 
 #include "base/clock.h"
 #include "base/log.h"
@@ -25,6 +27,7 @@ using error_code = beast::error_code;
 
 constexpr std::size_t kFirstRead = 4096;
 constexpr std::chrono::seconds kDrainTime{2};
+constexpr std::chrono::milliseconds kFirstRequestGrace{500};
 constexpr std::size_t kDrainMax = 1 << 20;
 constexpr std::size_t kStreamBatch = 16 * 1024;
 
@@ -89,23 +92,30 @@ void Session::Start() {
 void Session::Shutdown() {
   net::post(stream_.get_executor(), [self = shared_from_this()] {
     self->closing_ = true;
-    // A new connection whose request has already arrived is served (then
-    // closed): it was accepted, so dropping it would lose the request.
-    if (self->idle_ && self->first_request_) {
-      boost::system::error_code ec;
-      if (self->stream_.socket().available(ec) > 0 && !ec) return;
-    }
+    if (self->idle_ && self->first_request_) return self->AwaitFirstRequest();
     if (self->idle_ || self->draining_) self->stream_.cancel();
   });
 }
 
+// A new connection was accepted, so its client is sending a request: a
+// shutdown (or a settings reload) gives it kFirstRequestGrace to arrive, is
+// served, then closed, instead of dropping it unread.
+void Session::AwaitFirstRequest() {
+  auto timer = std::make_shared<net::steady_timer>(stream_.get_executor(),
+                                                   kFirstRequestGrace);
+  timer->async_wait([self = shared_from_this(), timer](error_code ec) {
+    if (!ec && self->idle_) self->stream_.cancel();
+  });
+}
+
 void Session::WaitForRequest() {
-  if (closing_) return Close(false);
+  if (closing_ && !first_request_) return Close(false);
   if (buffer_.size() > 0) return ReadHeader();  // a pipelined request
   const ServerOptions& o = context_->options;
   stream_.expires_after(
       context_->WaitLimit(first_request_ ? o.request_timeout : o.idle_timeout));
   idle_ = true;
+  if (closing_) AwaitFirstRequest();  // shut down before it began reading
   stream_.async_read_some(
       buffer_.prepare(kFirstRead),
       beast::bind_front_handler(&Session::OnFirstBytes, shared_from_this()));

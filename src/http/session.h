@@ -43,6 +43,7 @@ class Session : public std::enable_shared_from_this<Session> {
   using error_code = boost::beast::error_code;
 
   void WaitForRequest();
+  void AwaitFirstRequest();
   void OnFirstBytes(error_code ec, std::size_t n);
   void ReadHeader();
   void OnHeader(error_code ec, std::size_t n);

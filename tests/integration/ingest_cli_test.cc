@@ -79,6 +79,39 @@ TEST(IngestCliTest, DraftsThenIdempotentThenUpdatedThenLinked) {
   EXPECT_EQ(rss->body.find("<item>"), std::string::npos) << rss->body;
 }
 
+// Issue 15: a feed holding the same guid twice (a corrected re-send)
+// reported "0 created, 2 updated, 1 unchanged" on every run of the same file
+// and added a revision each time. One item per guid: the later one.
+TEST(IngestCliTest, RepeatedGuidIsTakenOnceAndAnUnchangedFeedChangesNothing) {
+  TempDir dir;
+  const std::string data = dir.path() + "/data";
+  auto item = [](const std::string& title) {
+    return "<item><guid>ulang-1</guid><title>" + title +
+           "</title><link>https://wire.example/ulang-1</link>"
+           "<description>Isi berita yang dikirim ulang oleh kantor berita "
+           "dengan koreksi pada judulnya.</description>"
+           "<pubDate>Mon, 29 Sep 2025 10:15:00 +0700</pubDate></item>";
+  };
+  std::string feed = dir.Write(
+      "ulang.xml",
+      "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>W"
+      "</title>" +
+          item("Judul awal") + item("Judul koreksi") + "</channel></rss>");
+  CommandResult r =
+      RunWarta({"ingest", "--data", data, "--feed", "Ulang", feed});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("1 items, 1 created, 0 updated"), std::string::npos)
+      << r.err;
+  for (int run = 0; run < 2; ++run) {
+    r = RunWarta({"ingest", "--data", data, "--feed", "Ulang", feed});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_NE(r.err.find("0 created, 0 updated, 1 unchanged"),
+              std::string::npos)
+        << r.err;
+  }
+}
+
 TEST(IngestCliTest, TrustedFeedsPublishAndPrintPublicPaths) {
   TempDir dir;
   const std::string data = dir.path() + "/data";

@@ -22,13 +22,15 @@
     unsaved: 'Unsaved changes', saving: 'Saving…', conflict: 'Someone else saved this article. Your text is kept in this browser; reload to see theirs.',
     restored: 'Unsaved changes from this browser were restored.', offline: 'Offline: changes are kept in this browser.',
     confirmTrash: 'Move this article to the trash?', uploading: 'Uploading…', needTime: 'Pick a date and time first.',
-    needNote: 'Write a note for the writer first.'
+    needNote: 'Write a note for the writer first.',
+    serverError: 'The server could not save (try again shortly); your text is kept in this browser.'
   } : {
     saved: 'Tersimpan', autosaved: 'Tersimpan otomatis', kept: 'Perubahan disimpan (belum tayang)',
     unsaved: 'Ada perubahan belum tersimpan', saving: 'Menyimpan…', conflict: 'Artikel ini sudah disimpan orang lain. Teks Anda tetap tersimpan di peramban ini; muat ulang untuk melihat versi mereka.',
     restored: 'Perubahan yang belum tersimpan dari peramban ini dipulihkan.', offline: 'Luring: perubahan tetap tersimpan di peramban ini.',
     confirmTrash: 'Pindahkan artikel ini ke tempat sampah?', uploading: 'Mengunggah…', needTime: 'Pilih tanggal dan jam dulu.',
-    needNote: 'Tulis catatan untuk penulis dulu.'
+    needNote: 'Tulis catatan untuk penulis dulu.',
+    serverError: 'Server gagal menyimpan (coba lagi sebentar lagi); teks Anda tetap tersimpan di peramban ini.'
   };
 
   function el(name) { return form.elements[name]; }
@@ -105,6 +107,12 @@
       saving = false;
       if (r.status === 409) { conflictWarning(); setState(T.unsaved); return null; }
       if (r.status === 0) { setState(T.offline); return null; }
+      if (r.status >= 500) {  // disk full, I/O error: the text stays here
+        keepLocal();
+        w.notice(w.errorText(r) + ' ' + T.serverError, 'error');
+        setState(T.unsaved);
+        return null;
+      }
       if (!r.ok) { w.notice(w.errorText(r), 'error'); setState(T.unsaved); return null; }
       if (r.status === 202) {  // kept as an autosave revision; live text unchanged
         setState(T.kept);
