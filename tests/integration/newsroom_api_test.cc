@@ -364,11 +364,10 @@ TEST_F(NewsroomApiTest, AbsurdDatesAreRefusedAndTheSitemapStands) {
        {json(std::numeric_limits<std::int64_t>::min()),
         json(std::numeric_limits<std::uint64_t>::max()), json(-2208988801LL),
         json(253402300800LL), json("0001-01-01T00:00:00Z")}) {
-    Reply r = admin_->Post("/api/admin/articles",
-                           {{"title", "Tanggal aneh"},
-                            {"body", "Isi."},
-                            {"status", "published"},
-                            {"published_at", when}});
+    Reply r = admin_->Post("/api/admin/articles", {{"title", "Tanggal aneh"},
+                                                   {"body", "Isi."},
+                                                   {"status", "published"},
+                                                   {"published_at", when}});
     EXPECT_EQ(r.status, 400) << when.dump() << " " << r.text;
     EXPECT_EQ(r.body["field"], "published_at") << r.text;
   }
@@ -383,7 +382,8 @@ TEST_F(NewsroomApiTest, LinksWithApostrophesAreKeptEncoded) {
       {{"title", "Tautan"},
        {"source_url", "https://ok.example/berita/jum'at-ini?id=1"}});
   ASSERT_EQ(r.status, 201) << r.text;
-  EXPECT_EQ(r.body["source_url"], "https://ok.example/berita/jum%27at-ini?id=1");
+  EXPECT_EQ(r.body["source_url"],
+            "https://ok.example/berita/jum%27at-ini?id=1");
   EXPECT_EQ(admin_
                 ->Post("/api/admin/articles",
                        {{"title", "Jahat"}, {"feature_image", "javascript:x"}})
