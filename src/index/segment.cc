@@ -8,39 +8,68 @@
 
 namespace warta::index {
 
+namespace {
+
+const KeyValue* FindKey(std::span<const KeyValue> table, std::uint64_t key) {
+  auto it = std::lower_bound(
+      table.begin(), table.end(), key,
+      [](const KeyValue& e, std::uint64_t k) { return e.key < k; });
+  return it == table.end() || it->key != key ? nullptr : &*it;
+}
+
+}  // namespace
+
+void Segment::Adopt(std::shared_ptr<SegmentArrays> arrays) {
+  std::vector<std::pair<const void*, std::size_t>> tables;
+  arrays->Visit([&](auto& v) { tables.emplace_back(v.data(), v.size()); });
+  std::size_t i = 0;
+  Visit([&](auto& span) {
+    using T = typename std::remove_reference_t<decltype(span)>::element_type;
+    span = {static_cast<const T*>(tables[i].first), tables[i].second};
+    ++i;
+  });
+  owner_ = std::move(arrays);
+  mapped_ = false;
+}
+
 const TermInfo* Segment::FindTerm(std::string_view term) const {
-  auto it = term_ids_.find(term);
-  return it == term_ids_.end() ? nullptr : &terms_[it->second];
+  auto it = std::lower_bound(
+      term_order_.begin(), term_order_.end(), term,
+      [this](std::uint32_t id, std::string_view t) { return TermText(id) < t; });
+  if (it == term_order_.end() || TermText(*it) != term) return nullptr;
+  return &terms_[*it];
 }
 
 std::uint32_t Segment::FeatureDf(std::string_view feature) const {
   if (!feature.empty() && (feature[0] == '@' || feature[0] == '#')) {
-    auto it = extra_df_.find(FeatureKeyOf(feature));
-    return it == extra_df_.end() ? 0 : it->second;
+    const KeyValue* e = FindKey(extra_df_, FeatureKeyOf(feature));
+    return e ? e->value : 0;
   }
   const TermInfo* t = FindTerm(feature);
   return t ? t->df : 0;
 }
 
-std::span<const Surface> Segment::SurfacesWithPrefix(
-    std::string_view prefix) const {
+SurfaceRange Segment::SurfacesWithPrefix(std::string_view prefix) const {
+  auto word = [this](const SurfaceEntry& e) {
+    return std::string_view(surface_text_.data() + e.word_offset, e.word_size);
+  };
   auto lo = std::lower_bound(
       surfaces_.begin(), surfaces_.end(), prefix,
-      [](const Surface& s, std::string_view p) { return s.word < p; });
+      [&](const SurfaceEntry& s, std::string_view p) { return word(s) < p; });
   auto hi = lo;
-  while (hi != surfaces_.end() &&
-         std::string_view(hi->word).substr(0, prefix.size()) == prefix)
+  while (hi != surfaces_.end() && word(*hi).substr(0, prefix.size()) == prefix)
     ++hi;
-  return {lo, hi};
+  return {this, surfaces_.subspan(lo - surfaces_.begin(), hi - lo)};
 }
 
 std::optional<std::uint32_t> Segment::FindArticle(
     std::int64_t article_id) const {
   auto it = std::lower_bound(
       by_article_.begin(), by_article_.end(), article_id,
-      [](const auto& e, std::int64_t id) { return e.first < id; });
-  if (it == by_article_.end() || it->first != article_id) return std::nullopt;
-  return it->second;
+      [](const ArticleDoc& e, std::int64_t id) { return e.article_id < id; });
+  if (it == by_article_.end() || it->article_id != article_id)
+    return std::nullopt;
+  return it->doc;
 }
 
 std::uint64_t FeatureKeyOf(std::string_view feature) {
@@ -48,37 +77,21 @@ std::uint64_t FeatureKeyOf(std::string_view feature) {
 }
 
 std::span<const FeatureEntry> Segment::FeatureList(std::uint64_t key) const {
-  auto it = feature_ids_.find(key);
-  if (it == feature_ids_.end()) return {};
-  return {list_entries_.data() + list_offsets_[it->second],
-          list_entries_.data() + list_offsets_[it->second + 1]};
+  const KeyValue* e = FindKey(feature_ids_, key);
+  if (!e) return {};
+  return list_entries_.subspan(
+      list_offsets_[e->value],
+      list_offsets_[e->value + 1] - list_offsets_[e->value]);
 }
 
 std::size_t Segment::MemoryBytes() const {
-  std::size_t n = docs_.capacity() * sizeof(DocMeta) +
-                  (tag_offsets_.capacity() + author_offsets_.capacity()) * 4 +
-                  (tag_ids_.capacity() + author_ids_.capacity()) * 8 +
-                  by_article_.capacity() * 16 +
-                  terms_.capacity() * sizeof(TermInfo) +
-                  blocks_.capacity() * sizeof(Block) + doc_bytes_.capacity() +
-                  pos_bytes_.capacity() + feature_offsets_.capacity() * 4 +
-                  doc_features_.capacity() * sizeof(FeatureWeight) +
-                  list_offsets_.capacity() * 4 +
-                  list_entries_.capacity() * sizeof(FeatureEntry);
-  for (const auto& [k, v] : term_ids_) n += k.capacity() + 48;
-  for (const Surface& s : surfaces_)
-    n += s.word.capacity() + s.term.capacity() + 64;
-  n += (extra_df_.size() + feature_ids_.size()) * 40 +
-       feature_keys_.capacity() * 8;
+  std::size_t n = 0;
+  Visit([&](const auto& span) { n += span.size_bytes(); });
   return n;
 }
 
 std::string Segment::MemoryReport() const {
   auto mib = [](double b) { return std::to_string(int(b / 1048576)) + " MiB"; };
-  std::size_t dict = 0, surf = 0;
-  for (const auto& [k, v] : term_ids_) dict += k.capacity() + 48;
-  for (const Surface& s : surfaces_)
-    surf += s.word.capacity() + s.term.capacity() + 64;
   std::size_t stop_bytes = 0;
   for (const TermInfo& t : terms_) {
     if (t.positions || !t.block_count) continue;
@@ -87,14 +100,16 @@ std::string Segment::MemoryReport() const {
                           : doc_bytes_.size();
     stop_bytes += end - blocks_[t.first_block].doc_offset;
   }
-  return "docs " + mib(docs_.capacity() * sizeof(DocMeta)) + ", postings " +
-         mib(doc_bytes_.capacity()) + " (stopwords " + mib(stop_bytes) +
-         "), positions " + mib(pos_bytes_.capacity()) + ", blocks " +
-         mib(blocks_.capacity() * sizeof(Block)) + ", terms " +
-         std::to_string(terms_.size()) + " (" + mib(dict) + "), surfaces " +
-         mib(surf) + ", related " +
-         mib(doc_features_.capacity() * sizeof(FeatureWeight) +
-             list_entries_.capacity() * sizeof(FeatureEntry)) +
+  return std::string(mapped_ ? "mapped: " : "heap: ") + "docs " +
+         mib(docs_.size_bytes()) + ", postings " + mib(doc_bytes_.size()) +
+         " (stopwords " + mib(stop_bytes) + "), positions " +
+         mib(pos_bytes_.size()) + ", blocks " + mib(blocks_.size_bytes()) +
+         ", terms " + std::to_string(terms_.size()) + " (" +
+         mib(terms_.size_bytes() + term_text_.size() +
+             term_order_.size_bytes()) +
+         "), surfaces " + mib(surfaces_.size_bytes() + surface_text_.size()) +
+         ", related " +
+         mib(doc_features_.size_bytes() + list_entries_.size_bytes()) +
          ", total " + mib(MemoryBytes());
 }
 

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "base/clock.h"
+#include "base/result.h"
 #include "index/doc.h"
 #include "index/ranking.h"
 
@@ -74,9 +75,10 @@ struct TermInfo {
   bool positions = true;  // false for stopwords: no positions stored
 };
 
+// A surface word and its term, viewing the segment's bytes.
 struct Surface {
-  std::string word;  // folded surface form: "menyuarakan"
-  std::string term;  // its term: "suara"
+  std::string_view word;  // folded surface form: "menyuarakan"
+  std::string_view term;  // its term: "suara"
 };
 
 struct FeatureWeight {
@@ -89,8 +91,110 @@ struct FeatureEntry {
   float weight = 0;
 };
 
+// Flat records of the segment's tables (segment_file.h writes them as they
+// are in memory).
+struct ArticleDoc {
+  std::int64_t article_id = 0;
+  std::uint32_t doc = 0;
+  std::uint32_t unused = 0;
+};
+struct KeyValue {  // sorted by key
+  std::uint64_t key = 0;
+  std::uint32_t value = 0;
+  std::uint32_t unused = 0;
+};
+struct SurfaceEntry {  // sorted by word
+  std::uint32_t word_offset = 0;
+  std::uint32_t word_size = 0;
+  std::uint32_t term = 0;
+};
+
 // The key of a related-article feature.
 std::uint64_t FeatureKeyOf(std::string_view feature);
+
+// The tables of a segment, owned: what SegmentBuilder fills. The order of
+// the members is the order of a segment file's sections.
+struct SegmentArrays {
+  std::vector<DocMeta> docs;
+  std::vector<std::uint32_t> tag_offsets{0};
+  std::vector<std::int64_t> tag_ids;
+  std::vector<std::uint32_t> author_offsets{0};
+  std::vector<std::int64_t> author_ids;
+  std::vector<ArticleDoc> by_article;  // sorted by article id
+  std::vector<TermInfo> terms;
+  std::vector<std::uint32_t> term_offsets{0};  // into term_text, per term
+  std::vector<char> term_text;
+  std::vector<std::uint32_t> term_order;  // term ids sorted by their text
+  std::vector<Block> blocks;
+  std::vector<std::uint8_t> doc_bytes;
+  std::vector<std::uint8_t> pos_bytes;
+  std::vector<SurfaceEntry> surfaces;
+  std::vector<char> surface_text;
+  std::vector<KeyValue> extra_df;  // names and tags: key -> df
+  std::vector<std::uint64_t> feature_keys;
+  std::vector<KeyValue> feature_ids;  // key -> feature id
+  std::vector<std::uint32_t> feature_offsets{0};
+  std::vector<FeatureWeight> doc_features;
+  std::vector<std::uint32_t> list_offsets{0};  // per feature id
+  std::vector<FeatureEntry> list_entries;
+
+  // Calls f(vector&) for each table, in section order.
+  template <typename F>
+  void Visit(F&& f) {
+    f(docs), f(tag_offsets), f(tag_ids), f(author_offsets), f(author_ids);
+    f(by_article), f(terms), f(term_offsets), f(term_text), f(term_order);
+    f(blocks), f(doc_bytes), f(pos_bytes), f(surfaces), f(surface_text);
+    f(extra_df), f(feature_keys), f(feature_ids), f(feature_offsets);
+    f(doc_features), f(list_offsets), f(list_entries);
+  }
+};
+inline constexpr int kSegmentSections = 22;
+
+// The numbers a segment keeps besides its tables.
+struct SegmentScalars {
+  // Total and average (at least 1) length of each field: the builder
+  // normalises the impacts' BM25F by them.
+  std::uint64_t length_sum[kFieldCount] = {0, 0, 0};
+  double avg_length[kFieldCount] = {1, 1, 1};
+  double impact_scale = ImpactScale(RankingOptions{});
+  Timestamp max_published_at = 0;
+  std::uint64_t has_clusters = 0;
+};
+
+class Segment;
+
+// The surface words of a range, as Surface values.
+class SurfaceRange {
+ public:
+  class iterator {
+   public:
+    using value_type = Surface;
+    using difference_type = std::ptrdiff_t;
+    iterator(const Segment* seg, const SurfaceEntry* e) : seg_(seg), e_(e) {}
+    Surface operator*() const;
+    iterator& operator++() {
+      ++e_;
+      return *this;
+    }
+    bool operator==(const iterator& o) const { return e_ == o.e_; }
+    bool operator!=(const iterator& o) const { return e_ != o.e_; }
+
+   private:
+    const Segment* seg_;
+    const SurfaceEntry* e_;
+  };
+  SurfaceRange(const Segment* seg, std::span<const SurfaceEntry> entries)
+      : seg_(seg), entries_(entries) {}
+  iterator begin() const { return {seg_, entries_.data()}; }
+  iterator end() const { return {seg_, entries_.data() + entries_.size()}; }
+  bool empty() const { return entries_.empty(); }
+  std::size_t size() const { return entries_.size(); }
+  Surface front() const { return *begin(); }
+
+ private:
+  const Segment* seg_;
+  std::span<const SurfaceEntry> entries_;
+};
 
 class Segment {
  public:
@@ -99,21 +203,21 @@ class Segment {
   }
   const DocMeta& doc(std::uint32_t d) const { return docs_[d]; }
   std::span<const std::int64_t> tags(std::uint32_t d) const {
-    return {tag_ids_.data() + tag_offsets_[d],
-            tag_ids_.data() + tag_offsets_[d + 1]};
+    return tag_ids_.subspan(tag_offsets_[d],
+                            tag_offsets_[d + 1] - tag_offsets_[d]);
   }
   std::span<const std::int64_t> authors(std::uint32_t d) const {
-    return {author_ids_.data() + author_offsets_[d],
-            author_ids_.data() + author_offsets_[d + 1]};
+    return author_ids_.subspan(author_offsets_[d],
+                               author_offsets_[d + 1] - author_offsets_[d]);
   }
   // The score of impact 1 (ImpactScale of the options the postings'
   // impacts were computed with).
-  double impact_scale() const { return impact_scale_; }
+  double impact_scale() const { return sc_.impact_scale; }
   // The latest publication time of its documents, and whether any of them
   // belongs to a near-duplicate cluster: searches skip checks they need not
   // make.
-  Timestamp max_published_at() const { return max_published_at_; }
-  bool has_clusters() const { return has_clusters_; }
+  Timestamp max_published_at() const { return sc_.max_published_at; }
+  bool has_clusters() const { return sc_.has_clusters != 0; }
 
   // nullptr when the term does not occur here.
   const TermInfo* FindTerm(std::string_view term) const;
@@ -121,9 +225,14 @@ class Segment {
   std::uint32_t FeatureDf(std::string_view feature) const;
 
   // Surface words in folded order.
-  const std::vector<Surface>& surfaces() const { return surfaces_; }
+  SurfaceRange surfaces() const { return {this, surfaces_}; }
   // The range of surfaces starting with `prefix`.
-  std::span<const Surface> SurfacesWithPrefix(std::string_view prefix) const;
+  SurfaceRange SurfacesWithPrefix(std::string_view prefix) const;
+  // The text of term `id`.
+  std::string_view TermText(std::uint32_t id) const {
+    return {term_text_.data() + term_offsets_[id],
+            term_offsets_[id + 1] - term_offsets_[id]};
+  }
 
   // The local number of an article, if it is in this segment.
   std::optional<std::uint32_t> FindArticle(std::int64_t article_id) const;
@@ -131,50 +240,77 @@ class Segment {
   // Related articles: a document's features (strongest first) and the
   // documents having a feature among theirs.
   std::span<const FeatureWeight> DocFeatures(std::uint32_t d) const {
-    return {doc_features_.data() + feature_offsets_[d],
-            doc_features_.data() + feature_offsets_[d + 1]};
+    return doc_features_.subspan(
+        feature_offsets_[d], feature_offsets_[d + 1] - feature_offsets_[d]);
   }
   // Features are named by a 64-bit hash of "stem", "@name" or "#tag_id".
   std::uint64_t FeatureKey(std::uint32_t id) const { return feature_keys_[id]; }
   std::span<const FeatureEntry> FeatureList(std::uint64_t key) const;
 
-  // Approximate heap bytes held, in all and by part.
+  // Bytes of its tables (in the heap, or mapped from a file when
+  // mapped() is true), in all and by part.
   std::size_t MemoryBytes() const;
   std::string MemoryReport() const;
+  bool mapped() const { return mapped_; }
 
  private:
   friend class SegmentBuilder;
   friend class PostingCursor;
+  friend class SurfaceRange::iterator;
+  friend Status WriteSegmentFile(const Segment& segment,
+                                 const std::string& path);
+  friend Result<std::shared_ptr<const Segment>> OpenSegmentFile(
+      const std::string& path);
 
-  std::vector<DocMeta> docs_;
-  std::vector<std::uint32_t> tag_offsets_{0};
-  std::vector<std::int64_t> tag_ids_;
-  std::vector<std::uint32_t> author_offsets_{0};
-  std::vector<std::int64_t> author_ids_;
-  // Total and average (at least 1) length of each field: the builder
-  // normalises the impacts' BM25F by them.
-  std::uint64_t length_sum_[kFieldCount] = {0, 0, 0};
-  double avg_length_[kFieldCount] = {1, 1, 1};
-  double impact_scale_ = ImpactScale(RankingOptions{});
-  Timestamp max_published_at_ = 0;
-  bool has_clusters_ = false;
-  std::vector<std::pair<std::int64_t, std::uint32_t>> by_article_;  // sorted
+  // Calls f(span&) for each table, in SegmentArrays' order.
+  template <typename F>
+  void Visit(F&& f) {
+    f(docs_), f(tag_offsets_), f(tag_ids_), f(author_offsets_);
+    f(author_ids_), f(by_article_), f(terms_), f(term_offsets_);
+    f(term_text_), f(term_order_), f(blocks_), f(doc_bytes_), f(pos_bytes_);
+    f(surfaces_), f(surface_text_), f(extra_df_), f(feature_keys_);
+    f(feature_ids_), f(feature_offsets_), f(doc_features_), f(list_offsets_);
+    f(list_entries_);
+  }
+  template <typename F>
+  void Visit(F&& f) const {
+    const_cast<Segment*>(this)->Visit(std::forward<F>(f));
+  }
+  // Points the tables at `arrays`, which the segment then owns.
+  void Adopt(std::shared_ptr<SegmentArrays> arrays);
 
-  StringMap<std::uint32_t> term_ids_;
-  std::vector<TermInfo> terms_;
-  std::vector<Block> blocks_;
-  std::vector<std::uint8_t> doc_bytes_;
-  std::vector<std::uint8_t> pos_bytes_;
-  std::vector<Surface> surfaces_;
-
-  std::unordered_map<std::uint64_t, std::uint32_t> extra_df_;  // names, tags
-  std::vector<std::uint64_t> feature_keys_;
-  std::unordered_map<std::uint64_t, std::uint32_t> feature_ids_;
-  std::vector<std::uint32_t> feature_offsets_{0};
-  std::vector<FeatureWeight> doc_features_;
-  std::vector<std::uint32_t> list_offsets_{0};  // per feature id
-  std::vector<FeatureEntry> list_entries_;
+  std::shared_ptr<const void> owner_;  // what the spans point into
+  bool mapped_ = false;
+  SegmentScalars sc_;
+  std::span<const DocMeta> docs_;
+  std::span<const std::uint32_t> tag_offsets_;
+  std::span<const std::int64_t> tag_ids_;
+  std::span<const std::uint32_t> author_offsets_;
+  std::span<const std::int64_t> author_ids_;
+  std::span<const ArticleDoc> by_article_;
+  std::span<const TermInfo> terms_;
+  std::span<const std::uint32_t> term_offsets_;
+  std::span<const char> term_text_;
+  std::span<const std::uint32_t> term_order_;
+  std::span<const Block> blocks_;
+  std::span<const std::uint8_t> doc_bytes_;
+  std::span<const std::uint8_t> pos_bytes_;
+  std::span<const SurfaceEntry> surfaces_;
+  std::span<const char> surface_text_;
+  std::span<const KeyValue> extra_df_;
+  std::span<const std::uint64_t> feature_keys_;
+  std::span<const KeyValue> feature_ids_;
+  std::span<const std::uint32_t> feature_offsets_;
+  std::span<const FeatureWeight> doc_features_;
+  std::span<const std::uint32_t> list_offsets_;
+  std::span<const FeatureEntry> list_entries_;
 };
+
+inline Surface SurfaceRange::iterator::operator*() const {
+  return Surface{std::string_view(seg_->surface_text_.data() + e_->word_offset,
+                                  e_->word_size),
+                 seg_->TermText(e_->term)};
+}
 
 // Walks one term's posting list in a segment, a block at a time (a block's
 // documents are unpacked when the cursor enters it). Cheap to create; one
