@@ -288,6 +288,8 @@ TEST_F(PersistedIndexTest, RestartLoadsTheFilesWithoutABuild) {
     EXPECT_FALSE(first->ready());
     ASSERT_TRUE(first->Build().ok());
     EXPECT_EQ(first->builds(), 1);
+    // Once written, the mapped file serves instead of the heap copy.
+    EXPECT_TRUE(first->snapshot()->segments()[0].segment->mapped());
     want = Search(*first, "banjir");
     ASSERT_FALSE(want.empty());
   }

@@ -1,5 +1,7 @@
 #include "index/live_index.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -13,6 +15,14 @@ namespace warta::index {
 namespace {
 
 constexpr int kScanBatch = 500;
+
+// Hands heap pages freed by a dropped segment back to the system, so that
+// resident memory shows it.
+void ReleaseFreedMemory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
 constexpr int kChangesBatch = 10000;
 
 // Marks the given articles deleted in `ref` (copying its mask once).
@@ -191,6 +201,9 @@ Status LiveIndex::Save() {
   if (ec)
     return Status::IoError("cannot create " + dir + ": " + ec.message());
   std::vector<std::pair<std::shared_ptr<const Segment>, std::string>> files;
+  std::vector<std::pair<std::shared_ptr<const Segment>,
+                        std::shared_ptr<const Segment>>>
+      mapped_copies;  // heap -> mapped
   for (const SegmentRef& r : refs) {
     std::string name;
     for (const auto& [seg, n] : files_) {
@@ -207,6 +220,11 @@ Status LiveIndex::Save() {
                "-" + std::to_string(++file_counter_) + ".idx";
       } while (std::filesystem::exists(dir + "/" + name, ec));
       WARTA_RETURN_IF_ERROR(WriteSegmentFile(*r.segment, dir + "/" + name));
+      // From now on the mapped copy serves and the heap copy goes once the
+      // last reader lets go of it: the index lives in the page cache.
+      WARTA_ASSIGN_OR_RETURN(auto mapped,
+                             OpenSegmentFile(dir + "/" + name, false));
+      mapped_copies.emplace_back(r.segment, mapped);
     }
     ManifestSegment ms{name, {}};
     if (r.deleted) {
@@ -218,8 +236,29 @@ Status LiveIndex::Save() {
     files.emplace_back(r.segment, std::move(name));
   }
   WARTA_RETURN_IF_ERROR(WriteManifest(dir, m));
+  if (!mapped_copies.empty()) {
+    std::lock_guard<std::mutex> lock(apply_mu_);
+    auto swap = [&](SegmentRef& ref) {
+      for (const auto& [heap, mapped] : mapped_copies) {
+        if (ref.segment == heap) ref.segment = mapped;
+      }
+    };
+    swap(base_);
+    for (SegmentRef& ref : small_) swap(ref);
+    for (auto& [seg, name] : files) {
+      for (const auto& [heap, mapped] : mapped_copies) {
+        if (seg == heap) seg = mapped;
+      }
+    }
+    PublishLocked();
+  }
   files_ = std::move(files);
   saved_seq_ = m.seq;
+  if (!mapped_copies.empty()) {
+    refs.clear();
+    mapped_copies.clear();
+    ReleaseFreedMemory();
+  }
   // Files the manifest no longer lists (mapped copies stay readable).
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();

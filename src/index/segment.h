@@ -260,7 +260,7 @@ class Segment {
   friend Status WriteSegmentFile(const Segment& segment,
                                  const std::string& path);
   friend Result<std::shared_ptr<const Segment>> OpenSegmentFile(
-      const std::string& path);
+      const std::string& path, bool verify);
 
   // Calls f(span&) for each table, in SegmentArrays' order.
   template <typename F>

@@ -25,9 +25,12 @@ inline constexpr std::uint32_t kSegmentFileVersion = 1;
 Status WriteSegmentFile(const Segment& segment, const std::string& path);
 
 // Maps the segment file at `path` after checking its header, length and
-// checksum. NotFound when it is missing; FailedPrecondition when it is
-// damaged, truncated or of another format version.
-Result<std::shared_ptr<const Segment>> OpenSegmentFile(const std::string& path);
+// (with `verify`) the checksum of its contents, which reads the whole file:
+// `verify` false is for a file this process has just written. NotFound
+// when it is missing; FailedPrecondition when it is damaged, truncated or
+// of another format version.
+Result<std::shared_ptr<const Segment>> OpenSegmentFile(const std::string& path,
+                                                       bool verify = true);
 
 }  // namespace warta::index
 
