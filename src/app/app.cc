@@ -169,13 +169,13 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
   search_ = std::make_unique<index::LiveIndex>(*store_, *analyzer_, io);
   auto load_start = std::chrono::steady_clock::now();
   if (Status s = search_->Load(); s.ok()) {
-    LogInfo("search index: " + std::to_string(search_->snapshot()->live_docs()) +
-            " articles loaded from " + io.dir + " in " +
-            std::to_string(
-                std::chrono::duration_cast<std::chrono::milliseconds>(
-                    std::chrono::steady_clock::now() - load_start)
-                    .count()) +
-            " ms");
+    LogInfo(
+        "search index: " + std::to_string(search_->snapshot()->live_docs()) +
+        " articles loaded from " + io.dir + " in " +
+        std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now() - load_start)
+                           .count()) +
+        " ms");
   } else {
     LogInfo("search index: " +
             (s.IsNotFound() ? std::string("none saved yet") : s.ToString()) +

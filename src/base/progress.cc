@@ -17,7 +17,8 @@ std::string Grouped(std::uint64_t n) {
 std::string Duration(double seconds) {
   auto s = static_cast<std::uint64_t>(seconds + 0.5);
   if (s < 60) return std::to_string(s) + "s";
-  if (s < 3600) return std::to_string(s / 60) + "m" + std::to_string(s % 60) + "s";
+  if (s < 3600)
+    return std::to_string(s / 60) + "m" + std::to_string(s % 60) + "s";
   return std::to_string(s / 3600) + "h" + std::to_string(s % 3600 / 60) + "m";
 }
 
@@ -39,8 +40,8 @@ std::string Progress::Line(const std::string& label, std::uint64_t done,
     if (bar) {
       constexpr int kWidth = 30;
       const int full = static_cast<int>(f * kWidth);
-      line += "[" + std::string(full, '#') + std::string(kWidth - full, '.') +
-              "] ";
+      line +=
+          "[" + std::string(full, '#') + std::string(kWidth - full, '.') + "] ";
     }
     line += Grouped(done) + "/" + Grouped(total) + " " +
             std::to_string(static_cast<int>(f * 100)) + "%";
@@ -73,10 +74,11 @@ void Progress::Update(std::uint64_t done, std::uint64_t total) {
 }
 
 void Progress::Finish() {
-  const double seconds = std::chrono::duration<double>(
-                             std::chrono::steady_clock::now() - start_)
-                             .count();
-  std::string line = Line(label_, done_, std::max(total_, done_), seconds, tty_);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_)
+          .count();
+  std::string line =
+      Line(label_, done_, std::max(total_, done_), seconds, tty_);
   line += " in " + Duration(seconds);
   if (tty_) {
     std::fprintf(out_, "\r%s\033[K\n", line.c_str());

@@ -17,7 +17,9 @@ constexpr std::uint64_t kPrime1 = 0x9E3779B185EBCA87ULL;
 constexpr std::uint64_t kPrime2 = 0xC2B2AE3D27D4EB4FULL;
 constexpr std::size_t kBufferSize = 1 << 20;
 
-std::uint64_t Rotl(std::uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
+std::uint64_t Rotl(std::uint64_t x, int r) {
+  return (x << r) | (x >> (64 - r));
+}
 
 std::uint64_t Mix(std::uint64_t h, std::uint64_t v) {
   h ^= Rotl(v * kPrime2, 31) * kPrime1;

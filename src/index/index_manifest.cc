@@ -48,7 +48,8 @@ void PutPairs(Writer& w,
   }
 }
 
-bool GetPairs(Reader& r, std::vector<std::pair<std::int64_t, std::int64_t>>& v) {
+bool GetPairs(Reader& r,
+              std::vector<std::pair<std::int64_t, std::int64_t>>& v) {
   std::uint64_t n;
   if (!r.Count(n, 16)) return false;
   v.resize(n);

@@ -198,8 +198,7 @@ Status LiveIndex::Save() {
   }
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec)
-    return Status::IoError("cannot create " + dir + ": " + ec.message());
+  if (ec) return Status::IoError("cannot create " + dir + ": " + ec.message());
   std::vector<std::pair<std::shared_ptr<const Segment>, std::string>> files;
   std::vector<std::pair<std::shared_ptr<const Segment>,
                         std::shared_ptr<const Segment>>>

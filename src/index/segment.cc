@@ -33,9 +33,10 @@ void Segment::Adopt(std::shared_ptr<SegmentArrays> arrays) {
 }
 
 const TermInfo* Segment::FindTerm(std::string_view term) const {
-  auto it = std::lower_bound(
-      term_order_.begin(), term_order_.end(), term,
-      [this](std::uint32_t id, std::string_view t) { return TermText(id) < t; });
+  auto it = std::lower_bound(term_order_.begin(), term_order_.end(), term,
+                             [this](std::uint32_t id, std::string_view t) {
+                               return TermText(id) < t;
+                             });
   if (it == term_order_.end() || TermText(*it) != term) return nullptr;
   return &terms_[*it];
 }

@@ -240,8 +240,8 @@ class Segment {
   // Related articles: a document's features (strongest first) and the
   // documents having a feature among theirs.
   std::span<const FeatureWeight> DocFeatures(std::uint32_t d) const {
-    return doc_features_.subspan(
-        feature_offsets_[d], feature_offsets_[d + 1] - feature_offsets_[d]);
+    return doc_features_.subspan(feature_offsets_[d],
+                                 feature_offsets_[d + 1] - feature_offsets_[d]);
   }
   // Features are named by a 64-bit hash of "stem", "@name" or "#tag_id".
   std::uint64_t FeatureKey(std::uint32_t id) const { return feature_keys_[id]; }

@@ -57,7 +57,7 @@ void SegmentBuilder::Add(const IndexDoc& doc) {
   a.tag_ids.insert(a.tag_ids.end(), doc.tag_ids.begin(), doc.tag_ids.end());
   a.tag_offsets.push_back(static_cast<std::uint32_t>(a.tag_ids.size()));
   a.author_ids.insert(a.author_ids.end(), doc.author_ids.begin(),
-                       doc.author_ids.end());
+                      doc.author_ids.end());
   a.author_offsets.push_back(static_cast<std::uint32_t>(a.author_ids.size()));
   a.by_article.push_back(ArticleDoc{doc.article_id, d, 0});
 
@@ -232,8 +232,8 @@ std::shared_ptr<const Segment> SegmentBuilder::Build(
   // Names and tags of one document only weigh nothing: not kept.
   for (std::size_t i = 0; i < extra_names_.size(); ++i) {
     if (extra_df_[i] >= 2)
-      a.extra_df.push_back(KeyValue{FeatureKeyOf(extra_names_[i]),
-                                    extra_df_[i], 0});
+      a.extra_df.push_back(
+          KeyValue{FeatureKeyOf(extra_names_[i]), extra_df_[i], 0});
   }
   SortByKey(a.extra_df);
   seg_->Adopt(std::move(a_));
@@ -270,14 +270,12 @@ void SegmentBuilder::BuildPostings() {
       b.count = static_cast<std::uint16_t>(count);
       b.last_doc = docs[count - 1];
       b.doc_offset = a.doc_bytes.size();
-      const std::uint32_t next = a.blocks.size() > info.first_block
-                                     ? a.blocks.back().last_doc + 1
-                                     : 0;
+      const std::uint32_t next =
+          a.blocks.size() > info.first_block ? a.blocks.back().last_doc + 1 : 0;
       b.bits =
           static_cast<std::uint8_t>(PackGaps(docs, count, next, a.doc_bytes));
       const auto* raw = reinterpret_cast<const std::uint8_t*>(impacts);
-      a.doc_bytes.insert(a.doc_bytes.end(), raw,
-                          raw + count * sizeof(Impact));
+      a.doc_bytes.insert(a.doc_bytes.end(), raw, raw + count * sizeof(Impact));
       a.blocks.push_back(b);
       count = 0;
     };
@@ -424,8 +422,7 @@ void SegmentBuilder::BuildFeatures(const ExternalDf* external) {
     } else {
       a.list_entries.insert(a.list_entries.end(), b, e);
     }
-    a.list_offsets.push_back(
-        static_cast<std::uint32_t>(a.list_entries.size()));
+    a.list_offsets.push_back(static_cast<std::uint32_t>(a.list_entries.size()));
   }
 }
 

@@ -18,8 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string Story(const std::string& title, const std::string& body,
-                  int day) {
+std::string Story(const std::string& title, const std::string& body, int day) {
   return "---\ntitle: \"" + title +
          "\"\ncategory: Daerah\ntags: [Cuaca]\nauthors: [Dewi "
          "Anggraini]\npublished_at: 2026-10-" +
@@ -79,14 +78,14 @@ TEST(IndexRestartTest, LoadsCatchesUpAndRebuildsDamagedFiles) {
   ASSERT_TRUE(fs::exists(data + "/index/MANIFEST"));
 
   // While the server is down, one more article comes in.
-  ASSERT_EQ(RunWarta({"import", "--data", data,
-                      dir.Write("new.md",
-                                Story("Kereta cepat tambah jadwal",
-                                      "Operator kereta cepat menambah "
-                                      "jadwal perjalanan akhir pekan.",
-                                      20))})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      RunWarta({"import", "--data", data,
+                dir.Write("new.md", Story("Kereta cepat tambah jadwal",
+                                          "Operator kereta cepat menambah "
+                                          "jadwal perjalanan akhir pekan.",
+                                          20))})
+          .exit_code,
+      0);
 
   // Restart: loaded, not rebuilt, and the new article is found at once.
   {
