@@ -406,7 +406,7 @@ void LiveIndex::Stop() {
   if (thread_.joinable()) thread_.join();
   if (rebuild_thread_.joinable()) rebuild_thread_.join();
   // A clean shutdown leaves files that need no replay.
-  if (running && saved_seq_.load() != seen_seq_.load()) {
+  if (running && (save_soon_ || saved_seq_.load() != seen_seq_.load())) {
     if (Status s = Save(); !s.ok())
       LogWarning("search index: not saved: " + s.ToString());
   }

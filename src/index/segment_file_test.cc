@@ -130,6 +130,18 @@ TEST_F(SegmentFileTest, DamagedTruncatedOrOtherVersionFilesAreRejected) {
   EXPECT_TRUE(OpenSegmentFile(path).ok());  // the original is intact
 }
 
+TEST_F(SegmentFileTest, AnEmptySegmentRoundTrips) {
+  SegmentBuilder b(analyzer_);
+  auto empty = b.Build();
+  ASSERT_TRUE(WriteSegmentFile(*empty, dir_ + "/empty.idx").ok());
+  auto opened = OpenSegmentFile(dir_ + "/empty.idx");
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  EXPECT_EQ((*opened)->doc_count(), 0u);
+  EXPECT_EQ((*opened)->FindTerm("banjir"), nullptr);
+  EXPECT_TRUE((*opened)->SurfacesWithPrefix("b").empty());
+  EXPECT_FALSE((*opened)->FindArticle(1).has_value());
+}
+
 TEST(IndexManifestTest, RoundTripAndDamage) {
   char tmpl[] = "/tmp/warta-manifest-XXXXXX";
   ASSERT_NE(mkdtemp(tmpl), nullptr);
