@@ -15,6 +15,7 @@ namespace warta::index {
 namespace {
 
 constexpr int kScanBatch = 500;
+constexpr int kChangesBatch = 10000;
 
 // Hands heap pages freed by a dropped segment back to the system, so that
 // resident memory shows it.
@@ -23,7 +24,6 @@ void ReleaseFreedMemory() {
   malloc_trim(0);
 #endif
 }
-constexpr int kChangesBatch = 10000;
 
 // Marks the given articles deleted in `ref` (copying its mask once).
 void MarkDeleted(SegmentRef& ref, const std::vector<std::int64_t>& ids) {

@@ -5,8 +5,10 @@
 // the filters need; the surface words seen (for prefix search and
 // suggestions); and, for "related articles", each document's strongest
 // features (stems, names, tags) with weights and the inverted lists of
-// those. Built by SegmentBuilder; never changed after, so any number of
-// threads may read it at once.
+// those. All of it is flat tables (SegmentArrays) that the segment views
+// through spans: in the heap when SegmentBuilder built it, or in a file
+// mapped read-only (segment_file.h), with the same code reading both.
+// Never changed after, so any number of threads may read it at once.
 #ifndef WARTA_INDEX_SEGMENT_H_
 #define WARTA_INDEX_SEGMENT_H_
 
