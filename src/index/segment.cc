@@ -33,17 +33,17 @@ void Segment::Adopt(std::shared_ptr<SegmentArrays> arrays) {
 }
 
 const TermInfo* Segment::FindTerm(std::string_view term) const {
-  auto it = std::lower_bound(term_order_.begin(), term_order_.end(), term,
+  auto it = std::lower_bound(t_.term_order.begin(), t_.term_order.end(), term,
                              [this](std::uint32_t id, std::string_view t) {
                                return TermText(id) < t;
                              });
-  if (it == term_order_.end() || TermText(*it) != term) return nullptr;
-  return &terms_[*it];
+  if (it == t_.term_order.end() || TermText(*it) != term) return nullptr;
+  return &t_.terms[*it];
 }
 
 std::uint32_t Segment::FeatureDf(std::string_view feature) const {
   if (!feature.empty() && (feature[0] == '@' || feature[0] == '#')) {
-    const KeyValue* e = FindKey(extra_df_, FeatureKeyOf(feature));
+    const KeyValue* e = FindKey(t_.extra_df, FeatureKeyOf(feature));
     return e ? e->value : 0;
   }
   const TermInfo* t = FindTerm(feature);
@@ -52,23 +52,25 @@ std::uint32_t Segment::FeatureDf(std::string_view feature) const {
 
 SurfaceRange Segment::SurfacesWithPrefix(std::string_view prefix) const {
   auto word = [this](const SurfaceEntry& e) {
-    return std::string_view(surface_text_.data() + e.word_offset, e.word_size);
+    return std::string_view(t_.surface_text.data() + e.word_offset,
+                            e.word_size);
   };
   auto lo = std::lower_bound(
-      surfaces_.begin(), surfaces_.end(), prefix,
+      t_.surfaces.begin(), t_.surfaces.end(), prefix,
       [&](const SurfaceEntry& s, std::string_view p) { return word(s) < p; });
   auto hi = lo;
-  while (hi != surfaces_.end() && word(*hi).substr(0, prefix.size()) == prefix)
+  while (hi != t_.surfaces.end() &&
+         word(*hi).substr(0, prefix.size()) == prefix)
     ++hi;
-  return {this, surfaces_.subspan(lo - surfaces_.begin(), hi - lo)};
+  return {this, t_.surfaces.subspan(lo - t_.surfaces.begin(), hi - lo)};
 }
 
 std::optional<std::uint32_t> Segment::FindArticle(
     std::int64_t article_id) const {
   auto it = std::lower_bound(
-      by_article_.begin(), by_article_.end(), article_id,
+      t_.by_article.begin(), t_.by_article.end(), article_id,
       [](const ArticleDoc& e, std::int64_t id) { return e.article_id < id; });
-  if (it == by_article_.end() || it->article_id != article_id)
+  if (it == t_.by_article.end() || it->article_id != article_id)
     return std::nullopt;
   return it->doc;
 }
@@ -78,11 +80,11 @@ std::uint64_t FeatureKeyOf(std::string_view feature) {
 }
 
 std::span<const FeatureEntry> Segment::FeatureList(std::uint64_t key) const {
-  const KeyValue* e = FindKey(feature_ids_, key);
+  const KeyValue* e = FindKey(t_.feature_ids, key);
   if (!e) return {};
-  return list_entries_.subspan(
-      list_offsets_[e->value],
-      list_offsets_[e->value + 1] - list_offsets_[e->value]);
+  return t_.list_entries.subspan(
+      t_.list_offsets[e->value],
+      t_.list_offsets[e->value + 1] - t_.list_offsets[e->value]);
 }
 
 std::size_t Segment::MemoryBytes() const {
@@ -94,30 +96,30 @@ std::size_t Segment::MemoryBytes() const {
 std::string Segment::MemoryReport() const {
   auto mib = [](double b) { return std::to_string(int(b / 1048576)) + " MiB"; };
   std::size_t stop_bytes = 0;
-  for (const TermInfo& t : terms_) {
+  for (const TermInfo& t : t_.terms) {
     if (t.positions || !t.block_count) continue;
-    std::size_t end = t.first_block + t.block_count < blocks_.size()
-                          ? blocks_[t.first_block + t.block_count].doc_offset
-                          : doc_bytes_.size();
-    stop_bytes += end - blocks_[t.first_block].doc_offset;
+    std::size_t end = t.first_block + t.block_count < t_.blocks.size()
+                          ? t_.blocks[t.first_block + t.block_count].doc_offset
+                          : t_.doc_bytes.size();
+    stop_bytes += end - t_.blocks[t.first_block].doc_offset;
   }
   return std::string(mapped_ ? "mapped: " : "heap: ") + "docs " +
-         mib(docs_.size_bytes()) + ", postings " + mib(doc_bytes_.size()) +
+         mib(t_.docs.size_bytes()) + ", postings " + mib(t_.doc_bytes.size()) +
          " (stopwords " + mib(stop_bytes) + "), positions " +
-         mib(pos_bytes_.size()) + ", blocks " + mib(blocks_.size_bytes()) +
-         ", terms " + std::to_string(terms_.size()) + " (" +
-         mib(terms_.size_bytes() + term_text_.size() +
-             term_order_.size_bytes()) +
-         "), surfaces " + mib(surfaces_.size_bytes() + surface_text_.size()) +
-         ", related " +
-         mib(doc_features_.size_bytes() + list_entries_.size_bytes()) +
+         mib(t_.pos_bytes.size()) + ", blocks " + mib(t_.blocks.size_bytes()) +
+         ", terms " + std::to_string(t_.terms.size()) + " (" +
+         mib(t_.terms.size_bytes() + t_.term_text.size() +
+             t_.term_order.size_bytes()) +
+         "), surfaces " +
+         mib(t_.surfaces.size_bytes() + t_.surface_text.size()) + ", related " +
+         mib(t_.doc_features.size_bytes() + t_.list_entries.size_bytes()) +
          ", total " + mib(MemoryBytes());
 }
 
 PostingCursor::PostingCursor(const Segment& segment, const TermInfo& term)
     : seg_(segment),
       term_(term),
-      blocks_(segment.blocks_.data() + term.first_block) {
+      blocks_(segment.t_.blocks.data() + term.first_block) {
   docs_[0] = 0;
   if (term_.block_count == 0) return;
   LoadBlock(0);
@@ -128,7 +130,7 @@ void PostingCursor::LoadBlock(std::uint32_t b) {
   i_ = 0;
   valid_ = true;
   const Block& blk = blocks_[b];
-  const std::uint8_t* p = seg_.doc_bytes_.data() + blk.doc_offset;
+  const std::uint8_t* p = seg_.t_.doc_bytes.data() + blk.doc_offset;
   UnpackGaps(p, blk.count, blk.bits, b == 0 ? 0 : blocks_[b - 1].last_doc + 1,
              docs_);
   impacts_ = p + PackedBytes(blk.count, blk.bits);
@@ -206,7 +208,7 @@ void PostingCursor::Positions(std::vector<std::uint32_t>& out) const {
   if (pos_block_ != block_ || pos_i_ > i_) {
     pos_block_ = block_;
     pos_i_ = 0;
-    pos_p_ = seg_.pos_bytes_.data() + blocks_[block_].pos_offset;
+    pos_p_ = seg_.t_.pos_bytes.data() + blocks_[block_].pos_offset;
   }
   for (; pos_i_ < i_; ++pos_i_) {
     for (std::uint32_t n = GetVarint(pos_p_); n > 0; --n) GetVarint(pos_p_);

@@ -114,33 +114,40 @@ struct SurfaceEntry {  // sorted by word
 // The key of a related-article feature.
 std::uint64_t FeatureKeyOf(std::string_view feature);
 
-// The tables of a segment, owned: what SegmentBuilder fills. The order of
-// the members is the order of a segment file's sections.
-struct SegmentArrays {
-  std::vector<DocMeta> docs;
-  std::vector<std::uint32_t> tag_offsets{0};
-  std::vector<std::int64_t> tag_ids;
-  std::vector<std::uint32_t> author_offsets{0};
-  std::vector<std::int64_t> author_ids;
-  std::vector<ArticleDoc> by_article;  // sorted by article id
-  std::vector<TermInfo> terms;
-  std::vector<std::uint32_t> term_offsets{0};  // into term_text, per term
-  std::vector<char> term_text;
-  std::vector<std::uint32_t> term_order;  // term ids sorted by their text
-  std::vector<Block> blocks;
-  std::vector<std::uint8_t> doc_bytes;
-  std::vector<std::uint8_t> pos_bytes;
-  std::vector<SurfaceEntry> surfaces;
-  std::vector<char> surface_text;
-  std::vector<KeyValue> extra_df;  // names and tags: key -> df
-  std::vector<std::uint64_t> feature_keys;
-  std::vector<KeyValue> feature_ids;  // key -> feature id
-  std::vector<std::uint32_t> feature_offsets{0};
-  std::vector<FeatureWeight> doc_features;
-  std::vector<std::uint32_t> list_offsets{0};  // per feature id
-  std::vector<FeatureEntry> list_entries;
+template <typename T>
+using OwnedTable = std::vector<T>;
+template <typename T>
+using TableView = std::span<const T>;
 
-  // Calls f(vector&) for each table, in section order.
+// The tables of a segment: owned vectors while SegmentBuilder fills them
+// (SegmentArrays), spans over those or over a mapped file in a Segment.
+// The order of the members is the order of a segment file's sections.
+template <template <typename> class Table>
+struct SegmentTables {
+  Table<DocMeta> docs;
+  Table<std::uint32_t> tag_offsets;  // per document + 1, into tag_ids
+  Table<std::int64_t> tag_ids;
+  Table<std::uint32_t> author_offsets;  // per document + 1
+  Table<std::int64_t> author_ids;
+  Table<ArticleDoc> by_article;  // sorted by article id
+  Table<TermInfo> terms;
+  Table<std::uint32_t> term_offsets;  // per term + 1, into term_text
+  Table<char> term_text;
+  Table<std::uint32_t> term_order;  // term ids sorted by their text
+  Table<Block> blocks;
+  Table<std::uint8_t> doc_bytes;
+  Table<std::uint8_t> pos_bytes;
+  Table<SurfaceEntry> surfaces;
+  Table<char> surface_text;
+  Table<KeyValue> extra_df;  // names and tags: key -> df
+  Table<std::uint64_t> feature_keys;
+  Table<KeyValue> feature_ids;           // key -> feature id
+  Table<std::uint32_t> feature_offsets;  // per document + 1
+  Table<FeatureWeight> doc_features;
+  Table<std::uint32_t> list_offsets;  // per feature id + 1
+  Table<FeatureEntry> list_entries;
+
+  // Calls f(table&) for each table, in section order.
   template <typename F>
   void Visit(F&& f) {
     f(docs), f(tag_offsets), f(tag_ids), f(author_offsets), f(author_ids);
@@ -150,6 +157,7 @@ struct SegmentArrays {
     f(doc_features), f(list_offsets), f(list_entries);
   }
 };
+using SegmentArrays = SegmentTables<OwnedTable>;
 inline constexpr int kSegmentSections = 22;
 
 // The numbers a segment keeps besides its tables.
@@ -201,16 +209,16 @@ class SurfaceRange {
 class Segment {
  public:
   std::uint32_t doc_count() const {
-    return static_cast<std::uint32_t>(docs_.size());
+    return static_cast<std::uint32_t>(t_.docs.size());
   }
-  const DocMeta& doc(std::uint32_t d) const { return docs_[d]; }
+  const DocMeta& doc(std::uint32_t d) const { return t_.docs[d]; }
   std::span<const std::int64_t> tags(std::uint32_t d) const {
-    return tag_ids_.subspan(tag_offsets_[d],
-                            tag_offsets_[d + 1] - tag_offsets_[d]);
+    return t_.tag_ids.subspan(t_.tag_offsets[d],
+                              t_.tag_offsets[d + 1] - t_.tag_offsets[d]);
   }
   std::span<const std::int64_t> authors(std::uint32_t d) const {
-    return author_ids_.subspan(author_offsets_[d],
-                               author_offsets_[d + 1] - author_offsets_[d]);
+    return t_.author_ids.subspan(
+        t_.author_offsets[d], t_.author_offsets[d + 1] - t_.author_offsets[d]);
   }
   // The score of impact 1 (ImpactScale of the options the postings'
   // impacts were computed with).
@@ -227,13 +235,13 @@ class Segment {
   std::uint32_t FeatureDf(std::string_view feature) const;
 
   // Surface words in folded order.
-  SurfaceRange surfaces() const { return {this, surfaces_}; }
+  SurfaceRange surfaces() const { return {this, t_.surfaces}; }
   // The range of surfaces starting with `prefix`.
   SurfaceRange SurfacesWithPrefix(std::string_view prefix) const;
   // The text of term `id`.
   std::string_view TermText(std::uint32_t id) const {
-    return {term_text_.data() + term_offsets_[id],
-            term_offsets_[id + 1] - term_offsets_[id]};
+    return {t_.term_text.data() + t_.term_offsets[id],
+            t_.term_offsets[id + 1] - t_.term_offsets[id]};
   }
 
   // The local number of an article, if it is in this segment.
@@ -242,11 +250,14 @@ class Segment {
   // Related articles: a document's features (strongest first) and the
   // documents having a feature among theirs.
   std::span<const FeatureWeight> DocFeatures(std::uint32_t d) const {
-    return doc_features_.subspan(feature_offsets_[d],
-                                 feature_offsets_[d + 1] - feature_offsets_[d]);
+    return t_.doc_features.subspan(
+        t_.feature_offsets[d],
+        t_.feature_offsets[d + 1] - t_.feature_offsets[d]);
   }
   // Features are named by a 64-bit hash of "stem", "@name" or "#tag_id".
-  std::uint64_t FeatureKey(std::uint32_t id) const { return feature_keys_[id]; }
+  std::uint64_t FeatureKey(std::uint32_t id) const {
+    return t_.feature_keys[id];
+  }
   std::span<const FeatureEntry> FeatureList(std::uint64_t key) const;
 
   // Bytes of its tables (in the heap, or mapped from a file when
@@ -264,15 +275,10 @@ class Segment {
   friend Result<std::shared_ptr<const Segment>> OpenSegmentFile(
       const std::string& path, bool verify);
 
-  // Calls f(span&) for each table, in SegmentArrays' order.
+  // Calls f(span&) for each table, in section order.
   template <typename F>
   void Visit(F&& f) {
-    f(docs_), f(tag_offsets_), f(tag_ids_), f(author_offsets_);
-    f(author_ids_), f(by_article_), f(terms_), f(term_offsets_);
-    f(term_text_), f(term_order_), f(blocks_), f(doc_bytes_), f(pos_bytes_);
-    f(surfaces_), f(surface_text_), f(extra_df_), f(feature_keys_);
-    f(feature_ids_), f(feature_offsets_), f(doc_features_), f(list_offsets_);
-    f(list_entries_);
+    t_.Visit(std::forward<F>(f));
   }
   template <typename F>
   void Visit(F&& f) const {
@@ -284,34 +290,14 @@ class Segment {
   std::shared_ptr<const void> owner_;  // what the spans point into
   bool mapped_ = false;
   SegmentScalars sc_;
-  std::span<const DocMeta> docs_;
-  std::span<const std::uint32_t> tag_offsets_;
-  std::span<const std::int64_t> tag_ids_;
-  std::span<const std::uint32_t> author_offsets_;
-  std::span<const std::int64_t> author_ids_;
-  std::span<const ArticleDoc> by_article_;
-  std::span<const TermInfo> terms_;
-  std::span<const std::uint32_t> term_offsets_;
-  std::span<const char> term_text_;
-  std::span<const std::uint32_t> term_order_;
-  std::span<const Block> blocks_;
-  std::span<const std::uint8_t> doc_bytes_;
-  std::span<const std::uint8_t> pos_bytes_;
-  std::span<const SurfaceEntry> surfaces_;
-  std::span<const char> surface_text_;
-  std::span<const KeyValue> extra_df_;
-  std::span<const std::uint64_t> feature_keys_;
-  std::span<const KeyValue> feature_ids_;
-  std::span<const std::uint32_t> feature_offsets_;
-  std::span<const FeatureWeight> doc_features_;
-  std::span<const std::uint32_t> list_offsets_;
-  std::span<const FeatureEntry> list_entries_;
+  SegmentTables<TableView> t_;
 };
 
 inline Surface SurfaceRange::iterator::operator*() const {
-  return Surface{std::string_view(seg_->surface_text_.data() + e_->word_offset,
-                                  e_->word_size),
-                 seg_->TermText(e_->term)};
+  return Surface{
+      std::string_view(seg_->t_.surface_text.data() + e_->word_offset,
+                       e_->word_size),
+      seg_->TermText(e_->term)};
 }
 
 // Walks one term's posting list in a segment, a block at a time (a block's

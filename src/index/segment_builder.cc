@@ -34,7 +34,13 @@ SegmentBuilder::SegmentBuilder(const text::Analyzer& analyzer,
       options_(options),
       ranking_(ranking),
       seg_(std::unique_ptr<Segment>(new Segment())),
-      a_(std::make_shared<SegmentArrays>()) {}
+      a_(std::make_shared<SegmentArrays>()) {
+  // Offset tables start at 0: entry i + 1 is where item i ends.
+  for (auto* offsets :
+       {&a_->tag_offsets, &a_->author_offsets, &a_->term_offsets,
+        &a_->feature_offsets, &a_->list_offsets})
+    offsets->push_back(0);
+}
 
 std::uint32_t SegmentBuilder::TermId(std::string_view term) {
   auto it = term_ids_.find(term);

@@ -122,20 +122,21 @@ Result<std::shared_ptr<const Segment>> OpenSegmentFile(const std::string& path,
   if (bad) return Damaged(path, "a section lies outside the file");
   // The tables must agree with each other (the checksum says they are what
   // was written; this guards the reader against a writer's bug).
-  const std::size_t n = seg->docs_.size();
+  const std::size_t n = seg->t_.docs.size();
   const bool consistent =
-      seg->tag_offsets_.size() == n + 1 &&
-      seg->author_offsets_.size() == n + 1 && seg->by_article_.size() == n &&
-      seg->feature_offsets_.size() == n + 1 &&
-      seg->term_offsets_.size() == seg->terms_.size() + 1 &&
-      seg->term_order_.size() == seg->terms_.size() &&
-      seg->feature_ids_.size() == seg->feature_keys_.size() &&
-      seg->list_offsets_.size() == seg->feature_keys_.size() + 1 &&
-      seg->tag_offsets_.back() <= seg->tag_ids_.size() &&
-      seg->author_offsets_.back() <= seg->author_ids_.size() &&
-      seg->feature_offsets_.back() <= seg->doc_features_.size() &&
-      seg->list_offsets_.back() <= seg->list_entries_.size() &&
-      seg->term_offsets_.back() <= seg->term_text_.size();
+      seg->t_.tag_offsets.size() == n + 1 &&
+      seg->t_.author_offsets.size() == n + 1 &&
+      seg->t_.by_article.size() == n &&
+      seg->t_.feature_offsets.size() == n + 1 &&
+      seg->t_.term_offsets.size() == seg->t_.terms.size() + 1 &&
+      seg->t_.term_order.size() == seg->t_.terms.size() &&
+      seg->t_.feature_ids.size() == seg->t_.feature_keys.size() &&
+      seg->t_.list_offsets.size() == seg->t_.feature_keys.size() + 1 &&
+      seg->t_.tag_offsets.back() <= seg->t_.tag_ids.size() &&
+      seg->t_.author_offsets.back() <= seg->t_.author_ids.size() &&
+      seg->t_.feature_offsets.back() <= seg->t_.doc_features.size() &&
+      seg->t_.list_offsets.back() <= seg->t_.list_entries.size() &&
+      seg->t_.term_offsets.back() <= seg->t_.term_text.size();
   if (!consistent) return Damaged(path, "tables disagree");
   seg->owner_ = std::move(file);
   seg->mapped_ = true;
