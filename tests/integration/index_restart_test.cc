@@ -67,7 +67,7 @@ TEST(IndexRestartTest, LoadsCatchesUpAndRebuildsDamagedFiles) {
 
   // First start: no index files yet; built, then written.
   {
-    auto server = WartaServer::Start(data);
+    auto server = WartaServer::Start(data, {}, false);
     ASSERT_NE(server, nullptr);
     EXPECT_EQ(SearchTotal(*server, "banjir"), 12);
     EXPECT_EQ(server->Stop(SIGTERM), 0);
@@ -89,7 +89,7 @@ TEST(IndexRestartTest, LoadsCatchesUpAndRebuildsDamagedFiles) {
 
   // Restart: loaded, not rebuilt, and the new article is found at once.
   {
-    auto server = WartaServer::Start(data);
+    auto server = WartaServer::Start(data, {}, false);
     ASSERT_NE(server, nullptr);
     auto r = server->Get("/api/search?q=kereta");
     ASSERT_TRUE(r.ok());
@@ -108,7 +108,7 @@ TEST(IndexRestartTest, LoadsCatchesUpAndRebuildsDamagedFiles) {
   ASSERT_FALSE(seg.empty());
   fs::resize_file(seg, fs::file_size(seg) - 64);
   {
-    auto server = WartaServer::Start(data);
+    auto server = WartaServer::Start(data, {}, false);
     ASSERT_NE(server, nullptr);
     auto home = server->Get("/");
     ASSERT_TRUE(home.ok());
@@ -123,7 +123,7 @@ TEST(IndexRestartTest, LoadsCatchesUpAndRebuildsDamagedFiles) {
   }
   // ... and the next start loads the rebuilt files.
   {
-    auto server = WartaServer::Start(data);
+    auto server = WartaServer::Start(data, {}, false);
     ASSERT_NE(server, nullptr);
     EXPECT_EQ(SearchTotal(*server, "banjir"), 12);
     EXPECT_EQ(server->Stop(SIGTERM), 0);
