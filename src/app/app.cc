@@ -10,6 +10,7 @@
 #include "admin/auth.h"
 #include "admin/policy.h"
 #include "base/log.h"
+#include "base/progress.h"
 #include "base/strings.h"
 #include "content/dates.h"
 #include "http/server.h"
@@ -170,20 +171,36 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
   wire_defaults.category = config_.import.default_category;
   wire_defaults.author = config_.import.default_author;
   wire_defaults.utc_offset_seconds = timezone_.offset_seconds;
-  // The search index: built from the store once, then following its change
-  // log (and this process's writes at once) for the life of the server.
-  search_ = std::make_unique<index::LiveIndex>(*store_, *analyzer_);
-  auto build_start = std::chrono::steady_clock::now();
-  if (Status s = search_->Build(); !s.ok()) {
-    scheduler.Stop();
-    return s;
+  // The search index: mapped from DATA/index and brought up to date from
+  // the change log; when those files are missing or damaged it is built on
+  // its own thread while the site already serves (search answers 503 until
+  // then). Then it follows the change log (and this process's writes at
+  // once) for the life of the server.
+  index::LiveIndexOptions io;
+  io.dir = config_.data_dir + "/index";
+  io.save_interval = std::chrono::seconds(config_.search.save_interval);
+  auto progress = std::make_shared<Progress>("search index");
+  io.on_progress = [progress](std::uint64_t done, std::uint64_t total,
+                              bool finished) {
+    if (total < 1000) return;  // a small site builds in a blink
+    progress->Update(done, total);
+    if (finished) progress->Finish();
+  };
+  search_ = std::make_unique<index::LiveIndex>(*store_, *analyzer_, io);
+  auto load_start = std::chrono::steady_clock::now();
+  if (Status s = search_->Load(); s.ok()) {
+    LogInfo(
+        "search index: " + std::to_string(search_->snapshot()->live_docs()) +
+        " articles loaded from " + io.dir + " in " +
+        std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now() - load_start)
+                           .count()) +
+        " ms");
+  } else {
+    LogInfo("search index: " +
+            (s.IsNotFound() ? std::string("none saved yet") : s.ToString()) +
+            "; building it in the background");
   }
-  LogInfo("search index: " + std::to_string(search_->snapshot()->live_docs()) +
-          " articles in " +
-          std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
-                             std::chrono::steady_clock::now() - build_start)
-                             .count()) +
-          " ms");
   search_->Start();
   Newsroom::Subscription search_listener = newsroom_->Subscribe(
       [search = search_.get()](const Article&) { search->Notify(); });

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "base/clock.h"
+#include "base/progress.h"
 #include "base/result.h"
 #include "base/status.h"
 #include "base/strings.h"
@@ -106,6 +107,18 @@ TEST(StringsTest, Basics) {
   EXPECT_EQ(ParseInt("42"), 42);
   EXPECT_FALSE(ParseInt("4x").has_value());
   EXPECT_FALSE(ParseInt("99999999999999999999").has_value());
+}
+
+TEST(ProgressTest, LinesShowCountsRateAndTimeLeft) {
+  EXPECT_EQ(Progress::Line("search index", 25000, 100000, 10, true),
+            "search index [#######.......................] 25,000/100,000 "
+            "25% 2,500/s ETA 30s");
+  EXPECT_EQ(Progress::Line("search index", 25000, 100000, 10, false),
+            "search index 25,000/100,000 25% 2,500/s ETA 30s");
+  EXPECT_EQ(Progress::Line("import", 1500, 0, 2, false), "import 1,500 750/s");
+  EXPECT_EQ(Progress::Line("x", 10, 10, 0, false), "x 10/10 100% 0/s");
+  EXPECT_EQ(Progress::Line("x", 1, 100000, 1, false),
+            "x 1/100,000 0% 1/s ETA 27h46m");
 }
 
 TEST(ClockTest, FakeClockAdvances) {

@@ -152,6 +152,9 @@ Status ApplySetting(Config& c, std::string_view key, std::string_view raw) {
     c.theme_dir = v;
   } else if (k == "search.dictionary") {
     c.search.dictionary = v;
+  } else if (k == "search.save_interval") {
+    return SetInt(k, v, 1, 86400,
+                  [&](long long n) { c.search.save_interval = int(n); });
   } else {
     return Status::InvalidArgument("unknown setting \"" + k + "\"");
   }

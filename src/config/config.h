@@ -64,6 +64,10 @@ struct SearchConfig {
   // ".aff"/".dic" (Debian package hunspell-id); empty or missing: Snowball
   // alone.
   std::string dictionary = "/usr/share/hunspell/id_ID";
+  // search.save_interval: seconds between writes of the search index's
+  // changes to DATA/index (also written after a full build and at a clean
+  // shutdown); a restart replays the store's changes since.
+  int save_interval = 300;
 };
 
 struct FeedsConfig {

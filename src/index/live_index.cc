@@ -1,16 +1,29 @@
 #include "index/live_index.h"
 
+#include <malloc.h>
+
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "base/log.h"
+#include "index/index_manifest.h"
 #include "index/segment_builder.h"
+#include "index/segment_file.h"
 
 namespace warta::index {
 namespace {
 
 constexpr int kScanBatch = 500;
 constexpr int kChangesBatch = 10000;
+
+// Hands heap pages freed by a dropped segment back to the system, so that
+// resident memory shows it.
+void ReleaseFreedMemory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
 
 // Marks the given articles deleted in `ref` (copying its mask once).
 void MarkDeleted(SegmentRef& ref, const std::vector<std::int64_t>& ids) {
@@ -38,12 +51,22 @@ LiveIndex::LiveIndex(Store& store, const text::Analyzer& analyzer,
 
 LiveIndex::~LiveIndex() { Stop(); }
 
-Result<LiveIndex::Base> LiveIndex::BuildBase() {
+Result<LiveIndex::Base> LiveIndex::BuildBase(bool report) {
   Base b;
   WARTA_ASSIGN_OR_RETURN(b.seq, store_.ChangeSeq());
+  const bool progress = report && options_.on_progress;
+  std::uint64_t total = 0, done = 0;
+  if (progress) {
+    ArticleQuery q;
+    q.status = ArticleStatus::kPublished;
+    auto n = store_.CountArticles(q);
+    if (n.ok()) total = static_cast<std::uint64_t>(*n);
+    options_.on_progress(0, total, false);
+  }
   SegmentBuilder builder(analyzer_, {}, options_.ranking);
   std::int64_t after = 0;
   while (true) {
+    if (cancel_) return Status::Unavailable("search index build stopped");
     WARTA_ASSIGN_OR_RETURN(auto batch,
                            store_.ScanPublishedArticles(after, kScanBatch));
     if (batch.empty()) break;
@@ -53,13 +76,15 @@ Result<LiveIndex::Base> LiveIndex::BuildBase() {
       builder.Add(DocFromArticle(a, cluster));
     }
     after = batch.back().id;
+    done += batch.size();
+    if (progress) options_.on_progress(done, std::max(total, done), false);
   }
   b.segment = builder.Build();
+  if (progress) options_.on_progress(done, std::max(total, done), true);
   return b;
 }
 
-Status LiveIndex::Build() {
-  WARTA_ASSIGN_OR_RETURN(Base b, BuildBase());
+void LiveIndex::InstallBase(const Base& b) {
   std::lock_guard<std::mutex> lock(apply_mu_);
   base_ = SegmentRef{b.segment, nullptr};
   small_.clear();
@@ -67,6 +92,180 @@ Status LiveIndex::Build() {
   deleted_since_base_.clear();
   seen_seq_ = b.seq;
   PublishLocked();
+  ready_ = true;
+}
+
+Status LiveIndex::Build() {
+  WARTA_ASSIGN_OR_RETURN(Base b, BuildBase(true));
+  InstallBase(b);
+  ++builds_;
+  if (Status s = Save(); !s.ok())
+    LogWarning("search index: not saved: " + s.ToString());
+  return Status::Ok();
+}
+
+Status LiveIndex::Load() {
+  const std::string& dir = options_.dir;
+  if (dir.empty()) return Status::NotFound("the search index is not saved");
+  WARTA_ASSIGN_OR_RETURN(IndexManifest m, ReadManifest(dir));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t store_seq, store_.ChangeSeq());
+  if (m.seq > store_seq) {
+    return Status::FailedPrecondition(
+        "index files reflect change " + std::to_string(m.seq) +
+        " but the store is at " + std::to_string(store_seq));
+  }
+  std::vector<SegmentRef> refs;
+  std::vector<std::pair<std::shared_ptr<const Segment>, std::string>> files;
+  for (const ManifestSegment& ms : m.segments) {
+    auto seg = OpenSegmentFile(dir + "/" + ms.file);
+    if (!seg.ok()) {
+      if (seg.status().IsNotFound())
+        return Status::FailedPrecondition("index file " + ms.file +
+                                          " is missing");
+      return seg.status();
+    }
+    SegmentRef ref{*seg, nullptr};
+    if (!ms.deleted.empty()) {
+      auto mask = std::make_shared<std::vector<bool>>((*seg)->doc_count());
+      for (std::uint32_t d : ms.deleted) {
+        if (d >= mask->size())
+          return Status::FailedPrecondition("index manifest: bad deletion");
+        (*mask)[d] = true;
+      }
+      ref.deleted = std::move(mask);
+    }
+    refs.push_back(std::move(ref));
+    files.emplace_back(*seg, ms.file);
+  }
+  if (m.has_base && refs.empty())
+    return Status::FailedPrecondition("index manifest: no base segment");
+  // The documents of the small segments, for merges and rebuilds (at most
+  // about rebuild_after of them); any changed since are in the change log.
+  std::map<std::int64_t, std::pair<IndexDoc, std::int64_t>> small_docs;
+  for (const auto& [id, seq] : m.small_docs) {
+    auto a = store_.GetArticle(id);
+    if (!a.ok() && !a.status().IsNotFound()) return a.status();
+    if (!a.ok() || !a->IsPublished()) continue;
+    WARTA_ASSIGN_OR_RETURN(std::int64_t cluster, store_.DuplicateClusterOf(id));
+    small_docs[id] = {DocFromArticle(*a, cluster), seq};
+  }
+  // A tail longer than a rebuild's worth is rebuilt (on Start's thread)
+  // while the loaded index serves.
+  WARTA_ASSIGN_OR_RETURN(
+      auto tail, store_.ArticleChangesSince(
+                     m.seq, static_cast<int>(options_.rebuild_after) + 1));
+  {
+    std::lock_guard<std::mutex> lock(apply_mu_);
+    base_ = m.has_base ? refs[0] : SegmentRef{};
+    small_.assign(refs.begin() + (m.has_base ? 1 : 0), refs.end());
+    small_docs_ = std::move(small_docs);
+    deleted_since_base_ = {m.deleted_since_base.begin(),
+                           m.deleted_since_base.end()};
+    seen_seq_ = m.seq;
+    PublishLocked();
+    ready_ = true;
+  }
+  {
+    std::lock_guard<std::mutex> lock(save_mu_);
+    files_ = std::move(files);
+    saved_seq_ = m.seq;
+  }
+  ++loads_;
+  if (tail.size() > options_.rebuild_after) {
+    stale_ = true;
+    return Status::Ok();
+  }
+  return CatchUp();
+}
+
+Status LiveIndex::Save() {
+  const std::string& dir = options_.dir;
+  if (dir.empty() || !ready_) return Status::Ok();
+  std::lock_guard<std::mutex> save_lock(save_mu_);
+  save_soon_ = false;
+  IndexManifest m;
+  std::vector<SegmentRef> refs;
+  {
+    std::lock_guard<std::mutex> lock(apply_mu_);
+    m.seq = seen_seq_;
+    m.has_base = base_.segment != nullptr;
+    if (base_.segment) refs.push_back(base_);
+    refs.insert(refs.end(), small_.begin(), small_.end());
+    for (const auto& [id, entry] : small_docs_)
+      m.small_docs.emplace_back(id, entry.second);
+    m.deleted_since_base.assign(deleted_since_base_.begin(),
+                                deleted_since_base_.end());
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::IoError("cannot create " + dir + ": " + ec.message());
+  std::vector<std::pair<std::shared_ptr<const Segment>, std::string>> files;
+  std::vector<std::pair<std::shared_ptr<const Segment>,
+                        std::shared_ptr<const Segment>>>
+      mapped_copies;  // heap -> mapped
+  for (const SegmentRef& r : refs) {
+    std::string name;
+    for (const auto& [seg, n] : files_) {
+      if (seg == r.segment) name = n;
+    }
+    if (name.empty()) {
+      // Never a name in use: a previous manifest may still list it.
+      const auto now = std::chrono::system_clock::now().time_since_epoch();
+      do {
+        name = "seg-" + std::to_string(m.seq) + "-" +
+               std::to_string(
+                   std::chrono::duration_cast<std::chrono::microseconds>(now)
+                       .count()) +
+               "-" + std::to_string(++file_counter_) + ".idx";
+      } while (std::filesystem::exists(dir + "/" + name, ec));
+      WARTA_RETURN_IF_ERROR(WriteSegmentFile(*r.segment, dir + "/" + name));
+      // From now on the mapped copy serves and the heap copy goes once the
+      // last reader lets go of it: the index lives in the page cache.
+      WARTA_ASSIGN_OR_RETURN(auto mapped,
+                             OpenSegmentFile(dir + "/" + name, false));
+      mapped_copies.emplace_back(r.segment, mapped);
+    }
+    ManifestSegment ms{name, {}};
+    if (r.deleted) {
+      for (std::uint32_t d = 0; d < r.deleted->size(); ++d) {
+        if ((*r.deleted)[d]) ms.deleted.push_back(d);
+      }
+    }
+    m.segments.push_back(std::move(ms));
+    files.emplace_back(r.segment, std::move(name));
+  }
+  WARTA_RETURN_IF_ERROR(WriteManifest(dir, m));
+  if (!mapped_copies.empty()) {
+    std::lock_guard<std::mutex> lock(apply_mu_);
+    auto swap = [&](SegmentRef& ref) {
+      for (const auto& [heap, mapped] : mapped_copies) {
+        if (ref.segment == heap) ref.segment = mapped;
+      }
+    };
+    swap(base_);
+    for (SegmentRef& ref : small_) swap(ref);
+    for (auto& [seg, name] : files) {
+      for (const auto& [heap, mapped] : mapped_copies) {
+        if (seg == heap) seg = mapped;
+      }
+    }
+    PublishLocked();
+  }
+  files_ = std::move(files);
+  saved_seq_ = m.seq;
+  if (!mapped_copies.empty()) {
+    refs.clear();
+    mapped_copies.clear();
+    ReleaseFreedMemory();
+  }
+  // Files the manifest no longer lists (mapped copies stay readable).
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    bool listed = name == kManifestName;
+    for (const auto& [seg, n] : files_) listed = listed || n == name;
+    if (!listed && name.rfind("seg-", 0) == 0)
+      std::filesystem::remove(entry.path(), ec);
+  }
   return Status::Ok();
 }
 
@@ -148,11 +347,11 @@ void LiveIndex::MaybeRebuildLocked() {
   rebuilding_ = true;
   if (rebuild_thread_.joinable()) rebuild_thread_.join();
   rebuild_thread_ = std::thread([this] {
-    auto b = BuildBase();
+    auto b = BuildBase(false);
     std::lock_guard<std::mutex> lock(apply_mu_);
     rebuilding_ = false;
     if (!b.ok()) {
-      LogError("search index rebuild: " + b.status().ToString());
+      if (!cancel_) LogError("search index rebuild: " + b.status().ToString());
       return;
     }
     // Changes applied after the rebuild began stay in small segments and
@@ -182,6 +381,7 @@ void LiveIndex::MaybeRebuildLocked() {
       small_.push_back(SegmentRef{builder.Build(&ext), nullptr});
     }
     PublishLocked();
+    save_soon_ = true;
     LogInfo("search index rebuilt: " + std::to_string(b->segment->doc_count()) +
             " articles");
   });
@@ -191,6 +391,7 @@ void LiveIndex::Start() {
   std::lock_guard<std::mutex> lock(wake_mu_);
   if (thread_.joinable()) return;
   stop_ = false;
+  cancel_ = false;
   thread_ = std::thread([this] { Run(); });
 }
 
@@ -198,10 +399,17 @@ void LiveIndex::Stop() {
   {
     std::lock_guard<std::mutex> lock(wake_mu_);
     stop_ = true;
+    cancel_ = true;
   }
   wake_.notify_all();
+  const bool running = thread_.joinable();
   if (thread_.joinable()) thread_.join();
   if (rebuild_thread_.joinable()) rebuild_thread_.join();
+  // A clean shutdown leaves files that need no replay.
+  if (running && (save_soon_ || saved_seq_.load() != seen_seq_.load())) {
+    if (Status s = Save(); !s.ok())
+      LogWarning("search index: not saved: " + s.ToString());
+  }
 }
 
 void LiveIndex::Notify() {
@@ -213,7 +421,22 @@ void LiveIndex::Notify() {
 }
 
 void LiveIndex::Run() {
+  // Nothing sound on disk (or too old): build, while the site serves.
+  for (int attempt = 0; !ready_ || stale_; ++attempt) {
+    Status s = Build();
+    if (s.ok()) {
+      stale_ = false;
+      break;
+    }
+    if (cancel_) return;
+    LogError("search index build: " + s.ToString());
+    std::unique_lock<std::mutex> lock(wake_mu_);
+    wake_.wait_for(lock, std::chrono::seconds(std::min(60, 1 << attempt)),
+                   [this] { return stop_; });
+    if (stop_) return;
+  }
   std::string last_error;
+  auto last_save = std::chrono::steady_clock::now();
   while (true) {
     {
       std::unique_lock<std::mutex> lock(wake_mu_);
@@ -228,6 +451,14 @@ void LiveIndex::Run() {
       LogWarning("search index: " + last_error);
     } else if (s.ok()) {
       last_error.clear();
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (!options_.dir.empty() &&
+        (save_soon_ || (saved_seq_.load() != seen_seq_.load() &&
+                        now - last_save >= options_.save_interval))) {
+      last_save = now;
+      if (Status saved = Save(); !saved.ok())
+        LogWarning("search index: not saved: " + saved.ToString());
     }
   }
 }

@@ -8,6 +8,14 @@
 // Small segments are merged when there are too many; once they hold many
 // documents the big segment is rebuilt from the store on a second thread
 // while changes keep flowing. Readers take snapshot() and never wait.
+//
+// With a directory (LiveIndexOptions::dir, DATA/index) the index persists:
+// its segments are written to files (segment_file.h) with a manifest
+// (index_manifest.h) after a full build, every save_interval when changes
+// came in, and at Stop(). Load() maps them and applies the change log
+// since, so a restart replays a bounded tail instead of rebuilding. When
+// nothing sound is on disk, Start() builds on its thread while ready() is
+// false and readers see an empty index.
 // Thread-safe.
 #ifndef WARTA_INDEX_LIVE_INDEX_H_
 #define WARTA_INDEX_LIVE_INDEX_H_
@@ -16,9 +24,11 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -37,6 +47,16 @@ struct LiveIndexOptions {
   // Documents in small segments that start a rebuild of the big one.
   std::size_t rebuild_after = 20000;
   RankingOptions ranking;
+  // Where the index persists; empty: in memory only.
+  std::string dir;
+  // How often changes are written to `dir` (also after a full build and at
+  // Stop()).
+  std::chrono::seconds save_interval{300};
+  // Called during a first full build (not background rebuilds), from the
+  // building thread, with the articles read so far and about how many there
+  // are (0: unknown); `finished` once the segment is complete.
+  std::function<void(std::uint64_t done, std::uint64_t total, bool finished)>
+      on_progress;
 };
 
 class LiveIndex {
@@ -48,12 +68,31 @@ class LiveIndex {
   LiveIndex(const LiveIndex&) = delete;
   LiveIndex& operator=(const LiveIndex&) = delete;
 
-  // Builds the index from every published article in the store. Blocks.
+  // Builds the index from every published article in the store, then
+  // saves it when persisting. Blocks. Unavailable when Stop() interrupted.
   Status Build();
 
-  // Starts / stops the thread that follows the change log.
+  // Maps the persisted index from options.dir and applies the change log
+  // since it was saved; ready() after success. NotFound when nothing was
+  // saved; FailedPrecondition when a file is damaged, truncated, of
+  // another format version or newer than the store: then build.
+  Status Load();
+
+  // Writes the current index to options.dir (segment files not yet there,
+  // then the manifest) and removes files no longer listed. A no-op in
+  // memory or before the index is ready.
+  Status Save();
+
+  // Starts the thread that follows the change log (building first, on
+  // that thread, when the index is not ready) / stops it, saving changes.
   void Start();
   void Stop();
+
+  // True once built or loaded: until then searches find nothing.
+  bool ready() const { return ready_.load(); }
+  // Full builds and loads done by this object (for tests and logs).
+  int builds() const { return builds_.load(); }
+  int loads() const { return loads_.load(); }
 
   // Something was written in this process: look at the change log now.
   void Notify();
@@ -72,17 +111,32 @@ class LiveIndex {
     std::shared_ptr<const Segment> segment;
     std::int64_t seq = 0;  // the change log was at this number when built
   };
-  Result<Base> BuildBase();
+  // `report`: call options_.on_progress.
+  Result<Base> BuildBase(bool report);
   Status ApplyLocked(const std::vector<std::int64_t>& ids, std::int64_t seq);
   void PublishLocked();
   void MaybeRebuildLocked();
   void Run();
+  // Installs a base segment (in the lock) and publishes it.
+  void InstallBase(const Base& b);
 
   Store& store_;
   const text::Analyzer& analyzer_;
   LiveIndexOptions options_;
   std::atomic<std::shared_ptr<const Snapshot>> current_;
   std::atomic<std::int64_t> seen_seq_{0};
+  std::atomic<bool> ready_{false};
+  std::atomic<bool> cancel_{false};  // Stop(): builds give up
+  std::atomic<bool> stale_{false};   // loaded, but the tail needs a build
+  std::atomic<int> builds_{0};
+  std::atomic<int> loads_{0};
+
+  // Saves: one at a time; the segment files already written, by segment.
+  std::mutex save_mu_;
+  std::vector<std::pair<std::shared_ptr<const Segment>, std::string>> files_;
+  std::atomic<std::int64_t> saved_seq_{-1};
+  std::atomic<bool> save_soon_{false};  // a new base: save it now
+  std::uint64_t file_counter_ = 0;
 
   std::mutex apply_mu_;  // one writer at a time; guards the state below
   SegmentRef base_;

@@ -5,9 +5,13 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
+#include <random>
 #include <thread>
 
+#include "index/index_manifest.h"
 #include "index/near_duplicate.h"
+#include "index/test_docs.h"
 #include "newsroom/newsroom.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -62,12 +66,17 @@ class LiveIndexTest : public ::testing::Test {
     return s.ok() ? *s : Article{};
   }
   std::vector<std::int64_t> Search(const std::string& q) {
+    return Search(*index_, q);
+  }
+  std::vector<std::int64_t> Search(const LiveIndex& index,
+                                   const std::string& q) {
     auto parsed = ParseQuery(q, analyzer_);
     if (!parsed.ok()) return {};
     SearchOptions o;
     o.now = clock_.Now();
+    o.limit = 100;
     std::vector<std::int64_t> ids;
-    for (const SearchHit& h : index_->snapshot()->Search(*parsed, o).hits)
+    for (const SearchHit& h : index.snapshot()->Search(*parsed, o).hits)
       ids.push_back(h.article_id);
     return ids;
   }
@@ -244,6 +253,158 @@ TEST(NearDuplicateTest, ThresholdSeparatesCopiesFromRetellings) {
   EXPECT_EQ(fp.bands.size(), static_cast<std::size_t>(kBands));
   // Short texts never count.
   EXPECT_TRUE(FingerprintOf("Terlalu pendek.").minhash.empty());
+}
+
+// The index persisted under DIR/index: what a restart of `warta serve`
+// finds.
+class PersistedIndexTest : public LiveIndexTest {
+ protected:
+  void SetUp() override {
+    LiveIndexTest::SetUp();
+    std::mt19937 rng(11);
+    for (int i = 1; i <= 60; ++i) {
+      IndexDoc d = testing::MakeDoc(rng, i);
+      Publish(d.title, d.excerpt + "\n\n" + d.body);
+    }
+  }
+  std::unique_ptr<LiveIndex> NewIndex() {
+    LiveIndexOptions o;
+    o.dir = dir_ + "/index";
+    o.poll_interval = std::chrono::milliseconds(20);
+    return std::make_unique<LiveIndex>(*store_, analyzer_, o);
+  }
+  std::string SegmentFile() {
+    for (const auto& e : std::filesystem::directory_iterator(dir_ + "/index")) {
+      if (e.path().filename().string().rfind("seg-", 0) == 0)
+        return e.path().string();
+    }
+    return "";
+  }
+  static bool WaitFor(const std::function<bool()>& f) {
+    for (int i = 0; i < 500; ++i) {
+      if (f()) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return f();
+  }
+};
+
+TEST_F(PersistedIndexTest, RestartLoadsTheFilesWithoutABuild) {
+  std::vector<std::int64_t> want;
+  {
+    auto first = NewIndex();
+    EXPECT_TRUE(first->Load().IsNotFound());
+    EXPECT_FALSE(first->ready());
+    ASSERT_TRUE(first->Build().ok());
+    EXPECT_EQ(first->builds(), 1);
+    // Once written, the mapped file serves instead of the heap copy.
+    EXPECT_TRUE(first->snapshot()->segments()[0].segment->mapped());
+    want = Search(*first, "banjir");
+    ASSERT_FALSE(want.empty());
+  }
+  ASSERT_TRUE(std::filesystem::exists(dir_ + "/index/" + kManifestName));
+  ASSERT_FALSE(SegmentFile().empty());
+  auto second = NewIndex();
+  Status s = second->Load();
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_TRUE(second->ready());
+  EXPECT_EQ(second->loads(), 1);
+  EXPECT_EQ(second->builds(), 0);
+  EXPECT_TRUE(second->snapshot()->segments()[0].segment->mapped());
+  EXPECT_EQ(second->snapshot()->live_docs(), 60u);
+  EXPECT_EQ(Search(*second, "banjir"), want);
+}
+
+TEST_F(PersistedIndexTest, ChangesWhileDownAreCaughtUpOnLoad) {
+  { ASSERT_TRUE(NewIndex()->Build().ok()); }
+  // The server is down; an import and an editor carry on.
+  Article fresh = Publish("Kereta cepat Whoosh melaju",
+                          "Penumpang kereta cepat Whoosh bertambah setiap "
+                          "pekan menurut operator.");
+  Article old = *store_->GetArticle(1);
+  old.status = ArticleStatus::kDraft;
+  ASSERT_TRUE(newsroom_->Save(old).ok());
+
+  auto index = NewIndex();
+  ASSERT_TRUE(index->Load().ok());
+  EXPECT_EQ(index->builds(), 0);
+  EXPECT_EQ(Search(*index, "whoosh"), std::vector<std::int64_t>{fresh.id});
+  EXPECT_EQ(index->snapshot()->live_docs(), 60u);  // one in, one out
+  EXPECT_FALSE(index->snapshot()->Find(1).has_value());
+}
+
+TEST_F(PersistedIndexTest, SmallSegmentsAndDeletionsSurviveARestart) {
+  std::vector<std::int64_t> want_banjir, want_whoosh;
+  Article fresh;
+  {
+    auto index = NewIndex();
+    ASSERT_TRUE(index->Build().ok());
+    index->Start();
+    fresh = Publish("Kereta cepat Whoosh melaju",
+                    "Penumpang kereta cepat Whoosh bertambah setiap pekan.");
+    Article old = *store_->GetArticle(2);
+    old.status = ArticleStatus::kDraft;
+    ASSERT_TRUE(newsroom_->Save(old).ok());
+    index->Notify();
+    ASSERT_TRUE(
+        WaitFor([&] { return index->seen_seq() == *store_->ChangeSeq(); }));
+    want_banjir = Search(*index, "banjir");
+    want_whoosh = Search(*index, "whoosh");
+    index->Stop();  // a clean shutdown saves
+  }
+  auto index = NewIndex();
+  ASSERT_TRUE(index->Load().ok());
+  EXPECT_EQ(index->builds(), 0);
+  EXPECT_EQ(index->snapshot()->segments().size(), 2u);
+  EXPECT_EQ(Search(*index, "whoosh"), want_whoosh);
+  EXPECT_EQ(Search(*index, "whoosh"), std::vector<std::int64_t>{fresh.id});
+  EXPECT_EQ(Search(*index, "banjir"), want_banjir);
+  EXPECT_FALSE(index->snapshot()->Find(2).has_value());
+  // The small segment's documents came back: a later merge keeps them.
+  for (int i = 0; i < 10; ++i) {
+    Publish("Berita kereta " + std::to_string(i),
+            "Kereta api tiba tepat waktu.");
+    ASSERT_TRUE(index->CatchUp().ok());
+  }
+  EXPECT_EQ(Search(*index, "whoosh"), std::vector<std::int64_t>{fresh.id});
+}
+
+TEST_F(PersistedIndexTest, DamagedFileIsRebuiltInTheBackground) {
+  std::vector<std::int64_t> want;
+  {
+    auto index = NewIndex();
+    ASSERT_TRUE(index->Build().ok());
+    want = Search(*index, "banjir");
+  }
+  const std::string seg = SegmentFile();
+  ASSERT_FALSE(seg.empty());
+  std::filesystem::resize_file(
+      seg, std::filesystem::file_size(seg) / 2);  // a torn write, a bad disk
+
+  auto index = NewIndex();
+  Status s = index->Load();
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.ToString();
+  EXPECT_FALSE(index->ready());
+  EXPECT_TRUE(Search(*index, "banjir").empty());
+  index->Start();
+  ASSERT_TRUE(WaitFor([&] { return index->ready(); }));
+  EXPECT_EQ(index->builds(), 1);
+  EXPECT_EQ(Search(*index, "banjir"), want);
+  index->Stop();
+  // The rebuilt files replace the damaged one.
+  EXPECT_FALSE(std::filesystem::exists(seg));
+  auto again = NewIndex();
+  ASSERT_TRUE(again->Load().ok());
+  EXPECT_EQ(Search(*again, "banjir"), want);
+}
+
+TEST_F(PersistedIndexTest, FilesNewerThanTheStoreAreNotTrusted) {
+  { ASSERT_TRUE(NewIndex()->Build().ok()); }
+  auto m = ReadManifest(dir_ + "/index");
+  ASSERT_TRUE(m.ok());
+  m->seq += 1000;  // e.g. the database was restored from an older backup
+  ASSERT_TRUE(WriteManifest(dir_ + "/index", *m).ok());
+  EXPECT_EQ(NewIndex()->Load().code(), StatusCode::kFailedPrecondition);
 }
 
 }  // namespace

@@ -8,39 +8,71 @@
 
 namespace warta::index {
 
+namespace {
+
+const KeyValue* FindKey(std::span<const KeyValue> table, std::uint64_t key) {
+  auto it = std::lower_bound(
+      table.begin(), table.end(), key,
+      [](const KeyValue& e, std::uint64_t k) { return e.key < k; });
+  return it == table.end() || it->key != key ? nullptr : &*it;
+}
+
+}  // namespace
+
+void Segment::Adopt(std::shared_ptr<SegmentArrays> arrays) {
+  std::vector<std::pair<const void*, std::size_t>> tables;
+  arrays->Visit([&](auto& v) { tables.emplace_back(v.data(), v.size()); });
+  std::size_t i = 0;
+  Visit([&](auto& span) {
+    using T = typename std::remove_reference_t<decltype(span)>::element_type;
+    span = {static_cast<const T*>(tables[i].first), tables[i].second};
+    ++i;
+  });
+  owner_ = std::move(arrays);
+  mapped_ = false;
+}
+
 const TermInfo* Segment::FindTerm(std::string_view term) const {
-  auto it = term_ids_.find(term);
-  return it == term_ids_.end() ? nullptr : &terms_[it->second];
+  auto it = std::lower_bound(t_.term_order.begin(), t_.term_order.end(), term,
+                             [this](std::uint32_t id, std::string_view t) {
+                               return TermText(id) < t;
+                             });
+  if (it == t_.term_order.end() || TermText(*it) != term) return nullptr;
+  return &t_.terms[*it];
 }
 
 std::uint32_t Segment::FeatureDf(std::string_view feature) const {
   if (!feature.empty() && (feature[0] == '@' || feature[0] == '#')) {
-    auto it = extra_df_.find(FeatureKeyOf(feature));
-    return it == extra_df_.end() ? 0 : it->second;
+    const KeyValue* e = FindKey(t_.extra_df, FeatureKeyOf(feature));
+    return e ? e->value : 0;
   }
   const TermInfo* t = FindTerm(feature);
   return t ? t->df : 0;
 }
 
-std::span<const Surface> Segment::SurfacesWithPrefix(
-    std::string_view prefix) const {
+SurfaceRange Segment::SurfacesWithPrefix(std::string_view prefix) const {
+  auto word = [this](const SurfaceEntry& e) {
+    return std::string_view(t_.surface_text.data() + e.word_offset,
+                            e.word_size);
+  };
   auto lo = std::lower_bound(
-      surfaces_.begin(), surfaces_.end(), prefix,
-      [](const Surface& s, std::string_view p) { return s.word < p; });
+      t_.surfaces.begin(), t_.surfaces.end(), prefix,
+      [&](const SurfaceEntry& s, std::string_view p) { return word(s) < p; });
   auto hi = lo;
-  while (hi != surfaces_.end() &&
-         std::string_view(hi->word).substr(0, prefix.size()) == prefix)
+  while (hi != t_.surfaces.end() &&
+         word(*hi).substr(0, prefix.size()) == prefix)
     ++hi;
-  return {lo, hi};
+  return {this, t_.surfaces.subspan(lo - t_.surfaces.begin(), hi - lo)};
 }
 
 std::optional<std::uint32_t> Segment::FindArticle(
     std::int64_t article_id) const {
   auto it = std::lower_bound(
-      by_article_.begin(), by_article_.end(), article_id,
-      [](const auto& e, std::int64_t id) { return e.first < id; });
-  if (it == by_article_.end() || it->first != article_id) return std::nullopt;
-  return it->second;
+      t_.by_article.begin(), t_.by_article.end(), article_id,
+      [](const ArticleDoc& e, std::int64_t id) { return e.article_id < id; });
+  if (it == t_.by_article.end() || it->article_id != article_id)
+    return std::nullopt;
+  return it->doc;
 }
 
 std::uint64_t FeatureKeyOf(std::string_view feature) {
@@ -48,60 +80,46 @@ std::uint64_t FeatureKeyOf(std::string_view feature) {
 }
 
 std::span<const FeatureEntry> Segment::FeatureList(std::uint64_t key) const {
-  auto it = feature_ids_.find(key);
-  if (it == feature_ids_.end()) return {};
-  return {list_entries_.data() + list_offsets_[it->second],
-          list_entries_.data() + list_offsets_[it->second + 1]};
+  const KeyValue* e = FindKey(t_.feature_ids, key);
+  if (!e) return {};
+  return t_.list_entries.subspan(
+      t_.list_offsets[e->value],
+      t_.list_offsets[e->value + 1] - t_.list_offsets[e->value]);
 }
 
 std::size_t Segment::MemoryBytes() const {
-  std::size_t n = docs_.capacity() * sizeof(DocMeta) +
-                  (tag_offsets_.capacity() + author_offsets_.capacity()) * 4 +
-                  (tag_ids_.capacity() + author_ids_.capacity()) * 8 +
-                  by_article_.capacity() * 16 +
-                  terms_.capacity() * sizeof(TermInfo) +
-                  blocks_.capacity() * sizeof(Block) + doc_bytes_.capacity() +
-                  pos_bytes_.capacity() + feature_offsets_.capacity() * 4 +
-                  doc_features_.capacity() * sizeof(FeatureWeight) +
-                  list_offsets_.capacity() * 4 +
-                  list_entries_.capacity() * sizeof(FeatureEntry);
-  for (const auto& [k, v] : term_ids_) n += k.capacity() + 48;
-  for (const Surface& s : surfaces_)
-    n += s.word.capacity() + s.term.capacity() + 64;
-  n += (extra_df_.size() + feature_ids_.size()) * 40 +
-       feature_keys_.capacity() * 8;
+  std::size_t n = 0;
+  Visit([&](const auto& span) { n += span.size_bytes(); });
   return n;
 }
 
 std::string Segment::MemoryReport() const {
   auto mib = [](double b) { return std::to_string(int(b / 1048576)) + " MiB"; };
-  std::size_t dict = 0, surf = 0;
-  for (const auto& [k, v] : term_ids_) dict += k.capacity() + 48;
-  for (const Surface& s : surfaces_)
-    surf += s.word.capacity() + s.term.capacity() + 64;
   std::size_t stop_bytes = 0;
-  for (const TermInfo& t : terms_) {
+  for (const TermInfo& t : t_.terms) {
     if (t.positions || !t.block_count) continue;
-    std::size_t end = t.first_block + t.block_count < blocks_.size()
-                          ? blocks_[t.first_block + t.block_count].doc_offset
-                          : doc_bytes_.size();
-    stop_bytes += end - blocks_[t.first_block].doc_offset;
+    std::size_t end = t.first_block + t.block_count < t_.blocks.size()
+                          ? t_.blocks[t.first_block + t.block_count].doc_offset
+                          : t_.doc_bytes.size();
+    stop_bytes += end - t_.blocks[t.first_block].doc_offset;
   }
-  return "docs " + mib(docs_.capacity() * sizeof(DocMeta)) + ", postings " +
-         mib(doc_bytes_.capacity()) + " (stopwords " + mib(stop_bytes) +
-         "), positions " + mib(pos_bytes_.capacity()) + ", blocks " +
-         mib(blocks_.capacity() * sizeof(Block)) + ", terms " +
-         std::to_string(terms_.size()) + " (" + mib(dict) + "), surfaces " +
-         mib(surf) + ", related " +
-         mib(doc_features_.capacity() * sizeof(FeatureWeight) +
-             list_entries_.capacity() * sizeof(FeatureEntry)) +
+  return std::string(mapped_ ? "mapped: " : "heap: ") + "docs " +
+         mib(t_.docs.size_bytes()) + ", postings " + mib(t_.doc_bytes.size()) +
+         " (stopwords " + mib(stop_bytes) + "), positions " +
+         mib(t_.pos_bytes.size()) + ", blocks " + mib(t_.blocks.size_bytes()) +
+         ", terms " + std::to_string(t_.terms.size()) + " (" +
+         mib(t_.terms.size_bytes() + t_.term_text.size() +
+             t_.term_order.size_bytes()) +
+         "), surfaces " +
+         mib(t_.surfaces.size_bytes() + t_.surface_text.size()) + ", related " +
+         mib(t_.doc_features.size_bytes() + t_.list_entries.size_bytes()) +
          ", total " + mib(MemoryBytes());
 }
 
 PostingCursor::PostingCursor(const Segment& segment, const TermInfo& term)
     : seg_(segment),
       term_(term),
-      blocks_(segment.blocks_.data() + term.first_block) {
+      blocks_(segment.t_.blocks.data() + term.first_block) {
   docs_[0] = 0;
   if (term_.block_count == 0) return;
   LoadBlock(0);
@@ -112,7 +130,7 @@ void PostingCursor::LoadBlock(std::uint32_t b) {
   i_ = 0;
   valid_ = true;
   const Block& blk = blocks_[b];
-  const std::uint8_t* p = seg_.doc_bytes_.data() + blk.doc_offset;
+  const std::uint8_t* p = seg_.t_.doc_bytes.data() + blk.doc_offset;
   UnpackGaps(p, blk.count, blk.bits, b == 0 ? 0 : blocks_[b - 1].last_doc + 1,
              docs_);
   impacts_ = p + PackedBytes(blk.count, blk.bits);
@@ -190,7 +208,7 @@ void PostingCursor::Positions(std::vector<std::uint32_t>& out) const {
   if (pos_block_ != block_ || pos_i_ > i_) {
     pos_block_ = block_;
     pos_i_ = 0;
-    pos_p_ = seg_.pos_bytes_.data() + blocks_[block_].pos_offset;
+    pos_p_ = seg_.t_.pos_bytes.data() + blocks_[block_].pos_offset;
   }
   for (; pos_i_ < i_; ++pos_i_) {
     for (std::uint32_t n = GetVarint(pos_p_); n > 0; --n) GetVarint(pos_p_);

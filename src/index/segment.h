@@ -5,8 +5,10 @@
 // the filters need; the surface words seen (for prefix search and
 // suggestions); and, for "related articles", each document's strongest
 // features (stems, names, tags) with weights and the inverted lists of
-// those. Built by SegmentBuilder; never changed after, so any number of
-// threads may read it at once.
+// those. All of it is flat tables (SegmentArrays) that the segment views
+// through spans: in the heap when SegmentBuilder built it, or in a file
+// mapped read-only (segment_file.h), with the same code reading both.
+// Never changed after, so any number of threads may read it at once.
 #ifndef WARTA_INDEX_SEGMENT_H_
 #define WARTA_INDEX_SEGMENT_H_
 
@@ -22,6 +24,7 @@
 #include <vector>
 
 #include "base/clock.h"
+#include "base/result.h"
 #include "index/doc.h"
 #include "index/ranking.h"
 
@@ -74,9 +77,10 @@ struct TermInfo {
   bool positions = true;  // false for stopwords: no positions stored
 };
 
+// A surface word and its term, viewing the segment's bytes.
 struct Surface {
-  std::string word;  // folded surface form: "menyuarakan"
-  std::string term;  // its term: "suara"
+  std::string_view word;  // folded surface form: "menyuarakan"
+  std::string_view term;  // its term: "suara"
 };
 
 struct FeatureWeight {
@@ -89,31 +93,141 @@ struct FeatureEntry {
   float weight = 0;
 };
 
+// Flat records of the segment's tables (segment_file.h writes them as they
+// are in memory).
+struct ArticleDoc {
+  std::int64_t article_id = 0;
+  std::uint32_t doc = 0;
+  std::uint32_t unused = 0;
+};
+struct KeyValue {  // sorted by key
+  std::uint64_t key = 0;
+  std::uint32_t value = 0;
+  std::uint32_t unused = 0;
+};
+struct SurfaceEntry {  // sorted by word
+  std::uint32_t word_offset = 0;
+  std::uint32_t word_size = 0;
+  std::uint32_t term = 0;
+};
+
 // The key of a related-article feature.
 std::uint64_t FeatureKeyOf(std::string_view feature);
+
+template <typename T>
+using OwnedTable = std::vector<T>;
+template <typename T>
+using TableView = std::span<const T>;
+
+// The tables of a segment: owned vectors while SegmentBuilder fills them
+// (SegmentArrays), spans over those or over a mapped file in a Segment.
+// The order of the members is the order of a segment file's sections.
+template <template <typename> class Table>
+struct SegmentTables {
+  Table<DocMeta> docs;
+  Table<std::uint32_t> tag_offsets;  // per document + 1, into tag_ids
+  Table<std::int64_t> tag_ids;
+  Table<std::uint32_t> author_offsets;  // per document + 1
+  Table<std::int64_t> author_ids;
+  Table<ArticleDoc> by_article;  // sorted by article id
+  Table<TermInfo> terms;
+  Table<std::uint32_t> term_offsets;  // per term + 1, into term_text
+  Table<char> term_text;
+  Table<std::uint32_t> term_order;  // term ids sorted by their text
+  Table<Block> blocks;
+  Table<std::uint8_t> doc_bytes;
+  Table<std::uint8_t> pos_bytes;
+  Table<SurfaceEntry> surfaces;
+  Table<char> surface_text;
+  Table<KeyValue> extra_df;  // names and tags: key -> df
+  Table<std::uint64_t> feature_keys;
+  Table<KeyValue> feature_ids;           // key -> feature id
+  Table<std::uint32_t> feature_offsets;  // per document + 1
+  Table<FeatureWeight> doc_features;
+  Table<std::uint32_t> list_offsets;  // per feature id + 1
+  Table<FeatureEntry> list_entries;
+
+  // Calls f(table&) for each table, in section order.
+  template <typename F>
+  void Visit(F&& f) {
+    f(docs), f(tag_offsets), f(tag_ids), f(author_offsets), f(author_ids);
+    f(by_article), f(terms), f(term_offsets), f(term_text), f(term_order);
+    f(blocks), f(doc_bytes), f(pos_bytes), f(surfaces), f(surface_text);
+    f(extra_df), f(feature_keys), f(feature_ids), f(feature_offsets);
+    f(doc_features), f(list_offsets), f(list_entries);
+  }
+};
+using SegmentArrays = SegmentTables<OwnedTable>;
+inline constexpr int kSegmentSections = 22;
+
+// The numbers a segment keeps besides its tables.
+struct SegmentScalars {
+  // Total and average (at least 1) length of each field: the builder
+  // normalises the impacts' BM25F by them.
+  std::uint64_t length_sum[kFieldCount] = {0, 0, 0};
+  double avg_length[kFieldCount] = {1, 1, 1};
+  double impact_scale = ImpactScale(RankingOptions{});
+  Timestamp max_published_at = 0;
+  std::uint64_t has_clusters = 0;
+};
+
+class Segment;
+
+// The surface words of a range, as Surface values.
+class SurfaceRange {
+ public:
+  class iterator {
+   public:
+    using value_type = Surface;
+    using difference_type = std::ptrdiff_t;
+    iterator(const Segment* seg, const SurfaceEntry* e) : seg_(seg), e_(e) {}
+    Surface operator*() const;
+    iterator& operator++() {
+      ++e_;
+      return *this;
+    }
+    bool operator==(const iterator& o) const { return e_ == o.e_; }
+    bool operator!=(const iterator& o) const { return e_ != o.e_; }
+
+   private:
+    const Segment* seg_;
+    const SurfaceEntry* e_;
+  };
+  SurfaceRange(const Segment* seg, std::span<const SurfaceEntry> entries)
+      : seg_(seg), entries_(entries) {}
+  iterator begin() const { return {seg_, entries_.data()}; }
+  iterator end() const { return {seg_, entries_.data() + entries_.size()}; }
+  bool empty() const { return entries_.empty(); }
+  std::size_t size() const { return entries_.size(); }
+  Surface front() const { return *begin(); }
+
+ private:
+  const Segment* seg_;
+  std::span<const SurfaceEntry> entries_;
+};
 
 class Segment {
  public:
   std::uint32_t doc_count() const {
-    return static_cast<std::uint32_t>(docs_.size());
+    return static_cast<std::uint32_t>(t_.docs.size());
   }
-  const DocMeta& doc(std::uint32_t d) const { return docs_[d]; }
+  const DocMeta& doc(std::uint32_t d) const { return t_.docs[d]; }
   std::span<const std::int64_t> tags(std::uint32_t d) const {
-    return {tag_ids_.data() + tag_offsets_[d],
-            tag_ids_.data() + tag_offsets_[d + 1]};
+    return t_.tag_ids.subspan(t_.tag_offsets[d],
+                              t_.tag_offsets[d + 1] - t_.tag_offsets[d]);
   }
   std::span<const std::int64_t> authors(std::uint32_t d) const {
-    return {author_ids_.data() + author_offsets_[d],
-            author_ids_.data() + author_offsets_[d + 1]};
+    return t_.author_ids.subspan(
+        t_.author_offsets[d], t_.author_offsets[d + 1] - t_.author_offsets[d]);
   }
   // The score of impact 1 (ImpactScale of the options the postings'
   // impacts were computed with).
-  double impact_scale() const { return impact_scale_; }
+  double impact_scale() const { return sc_.impact_scale; }
   // The latest publication time of its documents, and whether any of them
   // belongs to a near-duplicate cluster: searches skip checks they need not
   // make.
-  Timestamp max_published_at() const { return max_published_at_; }
-  bool has_clusters() const { return has_clusters_; }
+  Timestamp max_published_at() const { return sc_.max_published_at; }
+  bool has_clusters() const { return sc_.has_clusters != 0; }
 
   // nullptr when the term does not occur here.
   const TermInfo* FindTerm(std::string_view term) const;
@@ -121,9 +235,14 @@ class Segment {
   std::uint32_t FeatureDf(std::string_view feature) const;
 
   // Surface words in folded order.
-  const std::vector<Surface>& surfaces() const { return surfaces_; }
+  SurfaceRange surfaces() const { return {this, t_.surfaces}; }
   // The range of surfaces starting with `prefix`.
-  std::span<const Surface> SurfacesWithPrefix(std::string_view prefix) const;
+  SurfaceRange SurfacesWithPrefix(std::string_view prefix) const;
+  // The text of term `id`.
+  std::string_view TermText(std::uint32_t id) const {
+    return {t_.term_text.data() + t_.term_offsets[id],
+            t_.term_offsets[id + 1] - t_.term_offsets[id]};
+  }
 
   // The local number of an article, if it is in this segment.
   std::optional<std::uint32_t> FindArticle(std::int64_t article_id) const;
@@ -131,50 +250,55 @@ class Segment {
   // Related articles: a document's features (strongest first) and the
   // documents having a feature among theirs.
   std::span<const FeatureWeight> DocFeatures(std::uint32_t d) const {
-    return {doc_features_.data() + feature_offsets_[d],
-            doc_features_.data() + feature_offsets_[d + 1]};
+    return t_.doc_features.subspan(
+        t_.feature_offsets[d],
+        t_.feature_offsets[d + 1] - t_.feature_offsets[d]);
   }
   // Features are named by a 64-bit hash of "stem", "@name" or "#tag_id".
-  std::uint64_t FeatureKey(std::uint32_t id) const { return feature_keys_[id]; }
+  std::uint64_t FeatureKey(std::uint32_t id) const {
+    return t_.feature_keys[id];
+  }
   std::span<const FeatureEntry> FeatureList(std::uint64_t key) const;
 
-  // Approximate heap bytes held, in all and by part.
+  // Bytes of its tables (in the heap, or mapped from a file when
+  // mapped() is true), in all and by part.
   std::size_t MemoryBytes() const;
   std::string MemoryReport() const;
+  bool mapped() const { return mapped_; }
 
  private:
   friend class SegmentBuilder;
   friend class PostingCursor;
+  friend class SurfaceRange::iterator;
+  friend Status WriteSegmentFile(const Segment& segment,
+                                 const std::string& path);
+  friend Result<std::shared_ptr<const Segment>> OpenSegmentFile(
+      const std::string& path, bool verify);
 
-  std::vector<DocMeta> docs_;
-  std::vector<std::uint32_t> tag_offsets_{0};
-  std::vector<std::int64_t> tag_ids_;
-  std::vector<std::uint32_t> author_offsets_{0};
-  std::vector<std::int64_t> author_ids_;
-  // Total and average (at least 1) length of each field: the builder
-  // normalises the impacts' BM25F by them.
-  std::uint64_t length_sum_[kFieldCount] = {0, 0, 0};
-  double avg_length_[kFieldCount] = {1, 1, 1};
-  double impact_scale_ = ImpactScale(RankingOptions{});
-  Timestamp max_published_at_ = 0;
-  bool has_clusters_ = false;
-  std::vector<std::pair<std::int64_t, std::uint32_t>> by_article_;  // sorted
+  // Calls f(span&) for each table, in section order.
+  template <typename F>
+  void Visit(F&& f) {
+    t_.Visit(std::forward<F>(f));
+  }
+  template <typename F>
+  void Visit(F&& f) const {
+    const_cast<Segment*>(this)->Visit(std::forward<F>(f));
+  }
+  // Points the tables at `arrays`, which the segment then owns.
+  void Adopt(std::shared_ptr<SegmentArrays> arrays);
 
-  StringMap<std::uint32_t> term_ids_;
-  std::vector<TermInfo> terms_;
-  std::vector<Block> blocks_;
-  std::vector<std::uint8_t> doc_bytes_;
-  std::vector<std::uint8_t> pos_bytes_;
-  std::vector<Surface> surfaces_;
-
-  std::unordered_map<std::uint64_t, std::uint32_t> extra_df_;  // names, tags
-  std::vector<std::uint64_t> feature_keys_;
-  std::unordered_map<std::uint64_t, std::uint32_t> feature_ids_;
-  std::vector<std::uint32_t> feature_offsets_{0};
-  std::vector<FeatureWeight> doc_features_;
-  std::vector<std::uint32_t> list_offsets_{0};  // per feature id
-  std::vector<FeatureEntry> list_entries_;
+  std::shared_ptr<const void> owner_;  // what the spans point into
+  bool mapped_ = false;
+  SegmentScalars sc_;
+  SegmentTables<TableView> t_;
 };
+
+inline Surface SurfaceRange::iterator::operator*() const {
+  return Surface{
+      std::string_view(seg_->t_.surface_text.data() + e_->word_offset,
+                       e_->word_size),
+      seg_->TermText(e_->term)};
+}
 
 // Walks one term's posting list in a segment, a block at a time (a block's
 // documents are unpacked when the cursor enters it). Cheap to create; one

@@ -18,6 +18,13 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
+// Sorts by key; of equal keys (a hash collision) the first stays first.
+void SortByKey(std::vector<KeyValue>& table) {
+  std::stable_sort(
+      table.begin(), table.end(),
+      [](const KeyValue& x, const KeyValue& y) { return x.key < y.key; });
+}
+
 }  // namespace
 
 SegmentBuilder::SegmentBuilder(const text::Analyzer& analyzer,
@@ -26,7 +33,14 @@ SegmentBuilder::SegmentBuilder(const text::Analyzer& analyzer,
     : analyzer_(analyzer),
       options_(options),
       ranking_(ranking),
-      seg_(std::unique_ptr<Segment>(new Segment())) {}
+      seg_(std::unique_ptr<Segment>(new Segment())),
+      a_(std::make_shared<SegmentArrays>()) {
+  // Offset tables start at 0: entry i + 1 is where item i ends.
+  for (auto* offsets :
+       {&a_->tag_offsets, &a_->author_offsets, &a_->term_offsets,
+        &a_->feature_offsets, &a_->list_offsets})
+    offsets->push_back(0);
+}
 
 std::uint32_t SegmentBuilder::TermId(std::string_view term) {
   auto it = term_ids_.find(term);
@@ -39,19 +53,19 @@ std::uint32_t SegmentBuilder::TermId(std::string_view term) {
 }
 
 void SegmentBuilder::Add(const IndexDoc& doc) {
-  Segment& s = *seg_;
-  const auto d = static_cast<std::uint32_t>(s.docs_.size());
+  SegmentArrays& a = *a_;
+  const auto d = static_cast<std::uint32_t>(a.docs.size());
   DocMeta m;
   m.article_id = doc.article_id;
   m.published_at = doc.published_at;
   m.category_id = doc.category_id;
   m.cluster_id = doc.cluster_id;
-  s.tag_ids_.insert(s.tag_ids_.end(), doc.tag_ids.begin(), doc.tag_ids.end());
-  s.tag_offsets_.push_back(static_cast<std::uint32_t>(s.tag_ids_.size()));
-  s.author_ids_.insert(s.author_ids_.end(), doc.author_ids.begin(),
-                       doc.author_ids.end());
-  s.author_offsets_.push_back(static_cast<std::uint32_t>(s.author_ids_.size()));
-  s.by_article_.emplace_back(doc.article_id, d);
+  a.tag_ids.insert(a.tag_ids.end(), doc.tag_ids.begin(), doc.tag_ids.end());
+  a.tag_offsets.push_back(static_cast<std::uint32_t>(a.tag_ids.size()));
+  a.author_ids.insert(a.author_ids.end(), doc.author_ids.begin(),
+                      doc.author_ids.end());
+  a.author_offsets.push_back(static_cast<std::uint32_t>(a.author_ids.size()));
+  a.by_article.push_back(ArticleDoc{doc.article_id, d, 0});
 
   doc_terms_.clear();
   text::AnalyzeOptions ao;
@@ -84,14 +98,14 @@ void SegmentBuilder::Add(const IndexDoc& doc) {
         pos);
     m.length[f] =
         static_cast<std::uint16_t>(std::min<std::uint32_t>(hits, 65535));
-    s.length_sum_[f] += m.length[f];
+    seg_->sc_.length_sum[f] += m.length[f];
     pos += used + kFieldGap;
   }
   for (DocTerm& dt : doc_terms_) {
     AddPosting(d, dt);
     slot_of_term_[dt.term] = -1;
   }
-  s.docs_.push_back(m);
+  a.docs.push_back(m);
 
   // Names and tags, for related articles.
   std::unordered_map<std::string, std::uint16_t> extras;
@@ -177,74 +191,98 @@ class SegmentBuilder::TermReader {
 
 std::shared_ptr<const Segment> SegmentBuilder::Build(
     const ExternalDf* external) {
-  Segment& s = *seg_;
-  s.impact_scale_ = ImpactScale(ranking_);
-  const double n = std::max<double>(1, s.doc_count());
+  SegmentArrays& a = *a_;
+  SegmentScalars& sc = seg_->sc_;
+  sc.impact_scale = ImpactScale(ranking_);
+  const double n = std::max<double>(1, a.docs.size());
   for (int f = 0; f < kFieldCount; ++f)
-    s.avg_length_[f] = std::max(1.0, double(s.length_sum_[f]) / n);
-  for (const DocMeta& m : s.docs_) {
-    s.max_published_at_ = std::max(s.max_published_at_, m.published_at);
-    s.has_clusters_ = s.has_clusters_ || m.cluster_id != 0;
+    sc.avg_length[f] = std::max(1.0, double(sc.length_sum[f]) / n);
+  for (const DocMeta& m : a.docs) {
+    sc.max_published_at = std::max(sc.max_published_at, m.published_at);
+    if (m.cluster_id != 0) sc.has_clusters = 1;
   }
   BuildFeatures(external);  // from the term frequencies, before they go
   BuildPostings();
   terms_.clear();
   terms_.shrink_to_fit();
-  s.term_ids_ = std::move(term_ids_);
+  term_ids_.clear();
 
-  s.surfaces_.reserve(surfaces_.size());
-  for (auto& [word, id] : surfaces_)
-    s.surfaces_.push_back(Surface{word, term_names_[id]});
-  std::sort(s.surfaces_.begin(), s.surfaces_.end(),
-            [](const Surface& a, const Surface& b) { return a.word < b.word; });
+  // Term texts, and their order for lookups.
+  for (const std::string& t : term_names_) {
+    a.term_text.insert(a.term_text.end(), t.begin(), t.end());
+    a.term_offsets.push_back(static_cast<std::uint32_t>(a.term_text.size()));
+  }
+  a.term_order.resize(term_names_.size());
+  for (std::uint32_t i = 0; i < a.term_order.size(); ++i) a.term_order[i] = i;
+  std::sort(a.term_order.begin(), a.term_order.end(),
+            [this](std::uint32_t x, std::uint32_t y) {
+              return term_names_[x] < term_names_[y];
+            });
+
+  std::vector<std::pair<std::string_view, std::uint32_t>> words(
+      surfaces_.begin(), surfaces_.end());
+  std::sort(words.begin(), words.end());
+  a.surfaces.reserve(words.size());
+  for (const auto& [word, id] : words) {
+    a.surfaces.push_back(
+        SurfaceEntry{static_cast<std::uint32_t>(a.surface_text.size()),
+                     static_cast<std::uint32_t>(word.size()), id});
+    a.surface_text.insert(a.surface_text.end(), word.begin(), word.end());
+  }
+  words.clear();
   surfaces_.clear();
-  std::sort(s.by_article_.begin(), s.by_article_.end());
+  std::sort(a.by_article.begin(), a.by_article.end(),
+            [](const ArticleDoc& x, const ArticleDoc& y) {
+              return x.article_id < y.article_id;
+            });
   // Names and tags of one document only weigh nothing: not kept.
   for (std::size_t i = 0; i < extra_names_.size(); ++i) {
     if (extra_df_[i] >= 2)
-      s.extra_df_.emplace(FeatureKeyOf(extra_names_[i]), extra_df_[i]);
+      a.extra_df.push_back(
+          KeyValue{FeatureKeyOf(extra_names_[i]), extra_df_[i], 0});
   }
+  SortByKey(a.extra_df);
+  seg_->Adopt(std::move(a_));
   return std::shared_ptr<const Segment>(seg_.release());
 }
 
 void SegmentBuilder::BuildPostings() {
-  Segment& s = *seg_;
-  s.terms_.resize(terms_.size());
+  SegmentArrays& a = *a_;
+  const SegmentScalars& sc = seg_->sc_;
+  a.terms.resize(terms_.size());
   std::size_t doc_bytes = kPackPadding, pos_bytes = 0, blocks = 0;
   for (const TermBuild& t : terms_) {
     doc_bytes += t.docs.size();
     pos_bytes += t.pos.size();
     blocks += (t.df + kBlockSize - 1) / kBlockSize;
   }
-  s.doc_bytes_.reserve(doc_bytes);  // packed gaps are rarely longer
-  s.pos_bytes_.reserve(pos_bytes);
-  s.blocks_.reserve(blocks);
+  a.doc_bytes.reserve(doc_bytes);  // packed gaps are rarely longer
+  a.pos_bytes.reserve(pos_bytes);
+  a.blocks.reserve(blocks);
   std::uint32_t docs[kBlockSize];
   Impact impacts[kBlockSize];
   for (std::size_t i = 0; i < terms_.size(); ++i) {
     TermBuild& t = terms_[i];
-    TermInfo& info = s.terms_[i];
+    TermInfo& info = a.terms[i];
     info.df = t.df;
-    info.first_block = static_cast<std::uint32_t>(s.blocks_.size());
+    info.first_block = static_cast<std::uint32_t>(a.blocks.size());
     info.positions = !t.pos.empty();
-    const std::uint64_t pos_base = s.pos_bytes_.size();
-    s.pos_bytes_.insert(s.pos_bytes_.end(), t.pos.begin(), t.pos.end());
+    const std::uint64_t pos_base = a.pos_bytes.size();
+    a.pos_bytes.insert(a.pos_bytes.end(), t.pos.begin(), t.pos.end());
     TermReader r(t);
     std::uint32_t count = 0;
     Block b;
     auto flush = [&] {
       b.count = static_cast<std::uint16_t>(count);
       b.last_doc = docs[count - 1];
-      b.doc_offset = s.doc_bytes_.size();
-      const std::uint32_t next = s.blocks_.size() > info.first_block
-                                     ? s.blocks_.back().last_doc + 1
-                                     : 0;
+      b.doc_offset = a.doc_bytes.size();
+      const std::uint32_t next =
+          a.blocks.size() > info.first_block ? a.blocks.back().last_doc + 1 : 0;
       b.bits =
-          static_cast<std::uint8_t>(PackGaps(docs, count, next, s.doc_bytes_));
+          static_cast<std::uint8_t>(PackGaps(docs, count, next, a.doc_bytes));
       const auto* raw = reinterpret_cast<const std::uint8_t*>(impacts);
-      s.doc_bytes_.insert(s.doc_bytes_.end(), raw,
-                          raw + count * sizeof(Impact));
-      s.blocks_.push_back(b);
+      a.doc_bytes.insert(a.doc_bytes.end(), raw, raw + count * sizeof(Impact));
+      a.blocks.push_back(b);
       count = 0;
     };
     while (r.Next()) {
@@ -257,26 +295,26 @@ void SegmentBuilder::BuildPostings() {
       }
       docs[count] = r.doc();
       impacts[count] = QuantizeImpact(
-          Bm25fTf(ranking_, s.avg_length_, s.docs_[r.doc()].length, r.tf()),
-          s.impact_scale_);
+          Bm25fTf(ranking_, sc.avg_length, a.docs[r.doc()].length, r.tf()),
+          sc.impact_scale);
       b.max_impact = std::max(b.max_impact, impacts[count]);
       info.max_impact = std::max(info.max_impact, impacts[count]);
       if (++count == kBlockSize) flush();
     }
     if (count > 0) flush();
     info.block_count =
-        static_cast<std::uint32_t>(s.blocks_.size()) - info.first_block;
+        static_cast<std::uint32_t>(a.blocks.size()) - info.first_block;
     std::vector<std::uint8_t>().swap(t.docs);
     std::vector<std::uint8_t>().swap(t.pos);
   }
-  s.doc_bytes_.resize(s.doc_bytes_.size() + kPackPadding, 0);
-  if (s.doc_bytes_.capacity() > s.doc_bytes_.size() * 11 / 10)
-    s.doc_bytes_.shrink_to_fit();
+  a.doc_bytes.resize(a.doc_bytes.size() + kPackPadding, 0);
+  if (a.doc_bytes.capacity() > a.doc_bytes.size() * 11 / 10)
+    a.doc_bytes.shrink_to_fit();
 }
 
 void SegmentBuilder::BuildFeatures(const ExternalDf* external) {
-  Segment& s = *seg_;
-  const std::uint32_t n = s.doc_count();
+  SegmentArrays& a = *a_;
+  const auto n = static_cast<std::uint32_t>(a.docs.size());
   const int k = options_.per_doc;
   const double total_docs =
       static_cast<double>(n) + (external ? external->docs : 0);
@@ -331,7 +369,7 @@ void SegmentBuilder::BuildFeatures(const ExternalDf* external) {
   // Forward vectors, normalized, strongest first.
   std::unordered_map<std::uint32_t, std::uint32_t> feature_of;  // cand -> id
   std::vector<std::uint32_t> list_sizes;
-  s.doc_features_.reserve(heap.size());
+  a.doc_features.reserve(heap.size());
   for (std::uint32_t d = 0; d < n; ++d) {
     auto* h = heap.data() + static_cast<std::size_t>(d) * k;
     std::sort(h, h + filled[d],
@@ -341,23 +379,24 @@ void SegmentBuilder::BuildFeatures(const ExternalDf* external) {
     norm = norm > 0 ? std::sqrt(norm) : 1;
     for (int i = 0; i < filled[d]; ++i) {
       auto [it, added] = feature_of.emplace(
-          h[i].second, static_cast<std::uint32_t>(s.feature_keys_.size()));
+          h[i].second, static_cast<std::uint32_t>(a.feature_keys.size()));
       if (added) {
-        s.feature_keys_.push_back(FeatureKeyOf(
+        a.feature_keys.push_back(FeatureKeyOf(
             h[i].second < term_count ? term_names_[h[i].second]
                                      : extra_names_[h[i].second - term_count]));
         list_sizes.push_back(0);
       }
       ++list_sizes[it->second];
-      s.doc_features_.push_back(
+      a.doc_features.push_back(
           FeatureWeight{it->second, static_cast<float>(h[i].first / norm)});
     }
-    s.feature_offsets_.push_back(
-        static_cast<std::uint32_t>(s.doc_features_.size()));
+    a.feature_offsets.push_back(
+        static_cast<std::uint32_t>(a.doc_features.size()));
   }
   std::vector<std::pair<float, std::uint32_t>>().swap(heap);
-  for (std::uint32_t f = 0; f < s.feature_keys_.size(); ++f)
-    s.feature_ids_.emplace(s.feature_keys_[f], f);
+  for (std::uint32_t f = 0; f < a.feature_keys.size(); ++f)
+    a.feature_ids.push_back(KeyValue{a.feature_keys[f], f, 0});
+  SortByKey(a.feature_ids);
   // Inverted lists by document, the longest cut to their strongest entries.
   std::vector<std::uint32_t> starts(list_sizes.size() + 1, 0);
   for (std::size_t f = 0; f < list_sizes.size(); ++f)
@@ -365,8 +404,11 @@ void SegmentBuilder::BuildFeatures(const ExternalDf* external) {
   std::vector<FeatureEntry> all(starts.back());
   std::vector<std::uint32_t> fill(starts.begin(), starts.end() - 1);
   for (std::uint32_t d = 0; d < n; ++d) {
-    for (const FeatureWeight& fw : s.DocFeatures(d))
+    for (std::uint32_t i = a.feature_offsets[d]; i < a.feature_offsets[d + 1];
+         ++i) {
+      const FeatureWeight& fw = a.doc_features[i];
       all[fill[fw.feature]++] = FeatureEntry{d, fw.weight};
+    }
   }
   const auto max_list = static_cast<std::size_t>(options_.max_list);
   for (std::size_t f = 0; f < list_sizes.size(); ++f) {
@@ -382,12 +424,11 @@ void SegmentBuilder::BuildFeatures(const ExternalDf* external) {
                 [](const FeatureEntry& x, const FeatureEntry& y) {
                   return x.doc < y.doc;
                 });
-      s.list_entries_.insert(s.list_entries_.end(), list.begin(), list.end());
+      a.list_entries.insert(a.list_entries.end(), list.begin(), list.end());
     } else {
-      s.list_entries_.insert(s.list_entries_.end(), b, e);
+      a.list_entries.insert(a.list_entries.end(), b, e);
     }
-    s.list_offsets_.push_back(
-        static_cast<std::uint32_t>(s.list_entries_.size()));
+    a.list_offsets.push_back(static_cast<std::uint32_t>(a.list_entries.size()));
   }
 }
 

@@ -45,7 +45,7 @@ class SegmentBuilder {
   // Adds the next document (local number = documents added before).
   void Add(const IndexDoc& doc);
   std::uint32_t doc_count() const {
-    return static_cast<std::uint32_t>(seg_->docs_.size());
+    return static_cast<std::uint32_t>(a_->docs.size());
   }
 
   // Finishes the segment. `external` adds document frequencies from
@@ -79,6 +79,7 @@ class SegmentBuilder {
   RelatedFeatureOptions options_;
   RankingOptions ranking_;
   std::unique_ptr<Segment> seg_;
+  std::shared_ptr<SegmentArrays> a_;  // the segment's tables, until Build
   StringMap<std::uint32_t> term_ids_;
   std::vector<std::string> term_names_;
   std::vector<TermBuild> terms_;

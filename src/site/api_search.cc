@@ -5,7 +5,9 @@
 // matched words, published_at ISO 8601 in the site's time zone, category
 // the primary category's name or null. Optional: sort=relevance|date,
 // category/tag/author=slug, from/to=YYYY-MM-DD. A bad query or parameter
-// is a 400 with {"error": "..."}.
+// is a 400 with {"error": "..."}. While the index is being built (a first
+// start, or damaged index files) a 503 with {"error": "search index is being
+// built", "retry_after": seconds} and a Retry-After header.
 #include "base/time.h"
 #include "render/view.h"
 #include "site/discovery.h"
@@ -16,6 +18,14 @@ http::Response HandleApiSearch(const SiteContext& ctx,
                                const http::Request& req) {
   if (!ctx.search || !ctx.analyzer)
     return JsonError(503, "search is not available");
+  if (!ctx.search->ready()) {
+    render::View body = {{"error", "search index is being built"},
+                         {"retry_after", kSearchRetryAfterSeconds}};
+    http::Response r = http::Response::Json(503, body.dump() + "\n");
+    r.SetHeader("Retry-After", std::to_string(kSearchRetryAfterSeconds));
+    r.SetHeader("Cache-Control", "no-store");
+    return r;
+  }
   auto params = ReadSearchParams(ctx, req);
   if (!params.ok()) {
     if (params.status().code() == StatusCode::kInvalidArgument)

@@ -20,6 +20,8 @@ namespace warta::site {
 inline constexpr int kSearchPageSize = 10;
 inline constexpr int kMaxSearchLimit = 50;
 inline constexpr int kMaxSearchOffset = 1000;
+// Retry-After of search answers while the index is being built.
+inline constexpr int kSearchRetryAfterSeconds = 5;
 inline constexpr int kMaxRelatedLimit = 20;
 
 struct SearchParams {

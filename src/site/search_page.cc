@@ -86,7 +86,12 @@ http::Response HandleSearchPage(const SiteContext& ctx,
       {"count_label", false},
       {"results", render::View::array()}};
   v["pagination"] = false;
-  if (query) {
+  if (query && !ctx.search->ready()) {
+    // The index is being built (a first start, or damaged files): say so,
+    // and when to come back.
+    status = 503;
+    s["error"] = ctx.theme.Text(lang, "search_building");
+  } else if (query) {
     SearchParams p = *params;
     p.limit = kSearchPageSize;
     p.offset = (page - 1) * kSearchPageSize;
@@ -129,6 +134,8 @@ http::Response HandleSearchPage(const SiteContext& ctx,
   http::Response r = http::Response::Html(status, std::move(*html));
   r.SetHeader("Cache-Control",
               status == 200 ? "public, max-age=10" : "no-store");
+  if (status == 503)
+    r.SetHeader("Retry-After", std::to_string(kSearchRetryAfterSeconds));
   return r;
 }
 

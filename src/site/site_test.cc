@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "base/time.h"
+#include "index/live_index.h"
 #include "newsroom/newsroom.h"
 #include "render/theme.h"
 #include "store/sqlite/testing/temp_sqlite_store.h"
@@ -163,6 +164,40 @@ TEST_F(SiteTest, HealthAndErrors) {
   EXPECT_NE(Body(nf).find("Halaman tidak ditemukan"), std::string::npos);
   EXPECT_EQ(nf.Header("Cache-Control"), "no-store");
   EXPECT_EQ(Get("/tag/x?page=0").status, 404);
+}
+
+// While the search index is being built (a first start, or damaged index
+// files), search answers 503 and says so; other pages are not blocked.
+TEST_F(SiteTest, SearchAnswers503UntilTheIndexIsReady) {
+  Article article = Publish("Banjir rendam ratusan rumah");
+  MakeSite();
+  text::Analyzer analyzer(text::DefaultStemmer());
+  index::LiveIndex index(store_.store(), analyzer);
+  site_->SetSearch(&index, &analyzer);
+  ASSERT_FALSE(index.ready());
+  http::Response api = Get("/api/search?q=banjir");
+  EXPECT_EQ(api.status, 503);
+  EXPECT_EQ(api.Header("Retry-After"), "5");
+  EXPECT_EQ(Body(api),
+            "{\"error\":\"search index is being built\",\"retry_after\":5}\n");
+
+  http::Response page = Get("/cari?q=banjir");
+  EXPECT_EQ(page.status, 503);
+  EXPECT_EQ(page.Header("Retry-After"), "5");
+  EXPECT_NE(Body(page).find("Indeks pencarian sedang disiapkan"),
+            std::string::npos);
+  EXPECT_EQ(Get("/cari").status, 200);  // the form itself
+
+  // Pages do not wait for the index.
+  EXPECT_EQ(Get("/").status, 200);
+  EXPECT_EQ(Get("/berita/" + article.slug).status, 200);
+
+  ASSERT_TRUE(index.Build().ok());
+  EXPECT_EQ(Get("/api/search?q=banjir").status, 200);
+  http::Response found = Get("/cari?q=banjir");
+  EXPECT_EQ(found.status, 200);
+  EXPECT_NE(Body(found).find("rendam ratusan rumah"), std::string::npos)
+      << Body(found);
 }
 
 }  // namespace

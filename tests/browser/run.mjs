@@ -67,7 +67,15 @@ before(async () => {
 
 after(async () => {
   if (context) await context.close();
-  if (server) { server.removeAllListeners('exit'); server.kill('SIGTERM'); }
+  if (server) {
+    server.removeAllListeners('exit');
+    // Wait for it: on the way out it writes its search index into `dir`.
+    const exited = server.exitCode !== null || server.signalCode !== null
+      ? Promise.resolve()
+      : new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

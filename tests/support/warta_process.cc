@@ -12,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 namespace warta::testing {
 namespace {
@@ -89,7 +90,8 @@ CommandResult RunWarta(const std::vector<std::string>& args,
 }
 
 std::unique_ptr<WartaServer> WartaServer::Start(
-    const std::string& data_dir, const std::vector<std::string>& extra) {
+    const std::string& data_dir, const std::vector<std::string>& extra,
+    bool wait_for_search) {
   std::vector<std::string> args = {"serve", "--data", data_dir, "--port", "0"};
   args.insert(args.end(), extra.begin(), extra.end());
   int out[2], err[2];
@@ -133,6 +135,19 @@ std::unique_ptr<WartaServer> WartaServer::Start(
   if (server->port_ == 0) {
     ADD_FAILURE() << "warta serve did not start: " << server->StderrText();
     return nullptr;
+  }
+  // A first start builds the search index after it listens (503 until
+  // then): most tests want the site as readers find it afterwards.
+  deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (wait_for_search) {
+    auto r = server->Get("/api/search?q=warta");
+    if (r.ok() && r->status != 503) break;
+    if (std::chrono::steady_clock::now() > deadline) {
+      ADD_FAILURE() << "the search index was not ready within 60 s: "
+                    << server->StderrText();
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   return server;
 }

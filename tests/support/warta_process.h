@@ -27,9 +27,11 @@ CommandResult RunWarta(const std::vector<std::string>& args,
 class WartaServer {
  public:
   // Starts `warta serve --data DIR --port 0 extra...` and waits until it
-  // prints its "listening" line. nullptr (and a gtest failure) on error.
+  // prints its "listening" line and (with `wait_for_search`) until its
+  // search index is ready. nullptr (and a gtest failure) on error.
   static std::unique_ptr<WartaServer> Start(
-      const std::string& data_dir, const std::vector<std::string>& extra = {});
+      const std::string& data_dir, const std::vector<std::string>& extra = {},
+      bool wait_for_search = true);
   ~WartaServer();
 
   std::uint16_t port() const { return port_; }
