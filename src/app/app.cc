@@ -261,6 +261,7 @@ Result<bool> App::ServeOnce(
   so.page_size = c.site.page_size;
   so.related_count = c.site.related_count;
   so.cache_bytes = c.server.page_cache_bytes;
+  so.page_max_stale_seconds = c.server.page_max_stale;
   so.logo = c.site.logo;
   so.image = c.site.image;
   so.no_ai = c.robots.no_ai;
@@ -275,6 +276,8 @@ Result<bool> App::ServeOnce(
   // Ends with this scope, early returns included: it captures `site`.
   Newsroom::Subscription listener =
       newsroom_->Subscribe([&site](const Article&) { site.Invalidate(); });
+  // Writes from other processes (`warta import`, another node) within 250 ms.
+  site.Follow(std::chrono::milliseconds(250));
 
   admin::AdminOptions ao;
   ao.auth.limit_account = c.admin.login_limit_account;

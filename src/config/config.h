@@ -47,6 +47,9 @@ struct ServerConfig {
   std::size_t max_connections_per_address = 1000;
   bool access_log = true;                     // server.access_log
   std::size_t page_cache_bytes = 256u << 20;  // server.page_cache_bytes
+  // server.page_max_stale (seconds): how old related articles on a cached
+  // page may grow before a background re-render.
+  int page_max_stale = 300;
 };
 
 struct StoreConfig {

@@ -1,5 +1,7 @@
 #include "site/site.h"
 
+#include <algorithm>
+
 #include "base/log.h"
 #include "base/strings.h"
 #include "site/discovery.h"
@@ -36,7 +38,18 @@ Site::Site(Store& store, const render::Theme& theme, const Urls& urls,
   }
 }
 
-void Site::Invalidate() { cache_.Invalidate(); }
+Site::~Site() {
+  {
+    std::lock_guard<std::mutex> lock(bg_mu_);
+    stopping_ = true;
+  }
+  bg_cv_.notify_all();
+  if (background_.joinable()) background_.join();
+}
+
+void Site::Invalidate() { CatchUp(); }
+
+void Site::InvalidateAll() { cache_.Invalidate(); }
 
 void Site::SetSearch(const index::LiveIndex* search,
                      const text::Analyzer* analyzer) {
@@ -44,14 +57,61 @@ void Site::SetSearch(const index::LiveIndex* search,
   ctx_.analyzer = analyzer;
 }
 
+void Site::CatchUp() {
+  std::lock_guard<std::mutex> lock(catch_up_mu_);
+  if (seen_seq_ < 0) {
+    // First call: what is cached was rendered from the store as it is.
+    auto seq = ctx_.store.ChangeSeq();
+    if (seq.ok()) seen_seq_ = *seq;
+    return;
+  }
+  auto changes = ctx_.store.PageChangesSince(seen_seq_, 5000);
+  if (!changes.ok()) {
+    LogWarning("page cache: " + changes.status().ToString());
+    return;
+  }
+  if (changes->seq == seen_seq_) return;
+  if (changes->everything) {
+    cache_.Invalidate();
+  } else {
+    cache_.Invalidate(changes->keys);
+  }
+  seen_seq_ = changes->seq;
+}
+
 void Site::RefreshIfChanged() {
+  if (following_.load(std::memory_order_relaxed)) return;  // Follow does it
   Timestamp now = ctx_.clock.Now();
   Timestamp last = last_check_.load();
   if (now == last || !last_check_.compare_exchange_strong(last, now)) return;
-  auto seq = ctx_.store.ChangeSeq();
-  if (!seq.ok()) return;
-  std::int64_t seen = seen_seq_.exchange(*seq);
-  if (seen != *seq && seen != -1) cache_.Invalidate();
+  CatchUp();
+}
+
+void Site::Follow(std::chrono::milliseconds interval) {
+  CatchUp();
+  std::lock_guard<std::mutex> lock(bg_mu_);
+  if (background_.joinable()) return;
+  background_ = std::thread([this, interval] { BackgroundLoop(interval); });
+  following_ = true;
+}
+
+void Site::BackgroundLoop(std::chrono::milliseconds interval) {
+  std::unique_lock<std::mutex> lock(bg_mu_);
+  while (!stopping_) {
+    bg_cv_.wait_for(lock, interval,
+                    [&] { return stopping_ || !refresh_queue_.empty(); });
+    if (stopping_) break;
+    lock.unlock();
+    CatchUp();
+    lock.lock();
+    while (!refresh_queue_.empty() && !stopping_) {
+      auto [key, render] = std::move(refresh_queue_.front());
+      refresh_queue_.pop_front();
+      lock.unlock();
+      RenderAndStore(key, render);
+      lock.lock();
+    }
+  }
 }
 
 http::Response Site::ErrorResponse(int status) const {
@@ -61,13 +121,20 @@ http::Response Site::ErrorResponse(int status) const {
   return r;
 }
 
-template <typename Fn>
-http::Response Site::Cached(const std::string& key, Fn&& render) {
-  RefreshIfChanged();
-  if (auto page = cache_.Find(key)) return page->ToResponse();
+// One render of a page that several requests wait for.
+struct Site::Flight {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool done = false;
+  http::Response response;
+};
+
+http::Response Site::RenderAndStore(const std::string& key,
+                                    const Renderer& render) {
   std::uint64_t generation = cache_.generation();
   Result<PageResult> result = render();
   if (!result.ok()) {
+    cache_.Invalidate({"page:" + key});
     if (result.status().IsNotFound()) return ErrorResponse(404);
     LogError("page " + key + ": " + result.status().ToString());
     return ErrorResponse(500);
@@ -87,8 +154,71 @@ http::Response Site::Cached(const std::string& key, Fn&& render) {
     page = MakeCachedPage(result->status, kHtml, std::move(result->html),
                           kPageCacheControl);
   }
-  cache_.Insert(key, page, generation);
+  std::vector<std::string> deps = std::move(result->keys);
+  if (deps.empty()) deps.push_back("pub");
+  deps.push_back("page:" + key);  // lets a failed refresh drop it
+  Timestamp refresh_at =
+      result->bounded_age
+          ? ctx_.clock.Now() + std::max(ctx_.options.page_max_stale_seconds, 1)
+          : 0;
+  cache_.Insert(key, page, generation, std::move(deps), refresh_at);
   return page->ToResponse();
+}
+
+http::Response Site::Cached(const std::string& key, Renderer render) {
+  RefreshIfChanged();
+  PageCache::Hit hit = cache_.Lookup(key, ctx_.clock.Now());
+  if (hit.page) {
+    if (hit.refresh_due) {
+      bool queued = false;
+      {
+        std::lock_guard<std::mutex> lock(bg_mu_);
+        if (background_.joinable() && refresh_queue_.size() < 1024) {
+          refresh_queue_.emplace_back(key, std::move(render));
+          queued = true;
+        }
+      }
+      if (queued) {
+        bg_cv_.notify_one();
+      } else if (!background_.joinable()) {
+        return RenderAndStore(key, render);
+      } else {
+        cache_.Invalidate({"page:" + key});  // too many due: render on miss
+      }
+    }
+    http::Response r = hit.page->ToResponse();
+    r.SetHeader("X-Cache", "hit");
+    return r;
+  }
+  // A miss: the first request renders, the others wait for its page.
+  std::shared_ptr<Flight> flight;
+  bool leader = false;
+  {
+    std::lock_guard<std::mutex> lock(flights_mu_);
+    auto& slot = flights_[key];
+    if (!slot) {
+      slot = std::make_shared<Flight>();
+      leader = true;
+    }
+    flight = slot;
+  }
+  if (!leader) {
+    std::unique_lock<std::mutex> lock(flight->mu);
+    flight->cv.wait(lock, [&] { return flight->done; });
+    return flight->response;
+  }
+  http::Response response = RenderAndStore(key, render);
+  {
+    std::lock_guard<std::mutex> lock(flight->mu);
+    flight->response = response;
+    flight->done = true;
+  }
+  flight->cv.notify_all();
+  {
+    std::lock_guard<std::mutex> lock(flights_mu_);
+    flights_.erase(key);
+  }
+  return response;
 }
 
 http::Response Site::Asset(const http::Request& req) const {
@@ -107,12 +237,12 @@ http::Response Site::Asset(const http::Request& req) const {
 
 void Site::Register(http::Router& router) {
   router.Get("/", [this](const http::Request&) {
-    return Cached("/", [&] { return RenderHomePage(ctx_); });
+    return Cached("/", [this] { return RenderHomePage(ctx_); });
   });
   router.Get(kArticleRoute, [this](const http::Request& req) {
     std::string slug(req.Param("slug"));
     return Cached(ctx_.urls.Article(slug),
-                  [&] { return RenderArticlePage(ctx_, slug); });
+                  [this, slug] { return RenderArticlePage(ctx_, slug); });
   });
   struct ListRoute {
     std::string_view pattern;
@@ -127,8 +257,9 @@ void Site::Register(http::Router& router) {
       std::string slug(req.Param("slug"));
       std::string key =
           std::string(lr.pattern) + "|" + slug + "|" + std::to_string(page);
-      return Cached(key,
-                    [&] { return RenderListPage(ctx_, lr.kind, slug, page); });
+      return Cached(key, [this, lr, slug, page] {
+        return RenderListPage(ctx_, lr.kind, slug, page);
+      });
     });
   }
   // Search and related articles (site/discovery.h).

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "base/result.h"
 #include "store/article_store.h"
@@ -19,6 +20,16 @@
 #include "store/wire_store.h"
 
 namespace warta {
+
+// What writes after a given change seq changed, as page keys: "a:ID" (the
+// article), "all", "c:ID", "t:ID", "u:ID" (lists it entered, left or moved
+// in), "pub" (anything public: feeds, sitemaps), "nav" and "site" (every
+// page). `everything` when the keys are no longer known (too far behind).
+struct PageChanges {
+  std::int64_t seq = 0;  // the change seq the keys run up to
+  std::vector<std::string> keys;
+  bool everything = false;
+};
 
 class Store : public ArticleStore,
               public TaxonomyStore,
@@ -34,6 +45,11 @@ class Store : public ArticleStore,
   // A number that grows with every committed write, from any process or
   // node. Readers poll it to learn that cached pages or indexes are stale.
   virtual Result<std::int64_t> ChangeSeq() = 0;
+
+  // The page keys changed by writes numbered above `after_seq` (see
+  // PageChanges); more than `limit` distinct keys give `everything`.
+  virtual Result<PageChanges> PageChangesSince(std::int64_t after_seq,
+                                               int limit) = 0;
 
   // The schema version after migrations ran (the highest migration number).
   virtual int SchemaVersion() const = 0;

@@ -299,7 +299,38 @@ Result<std::optional<Article>> SqliteStore::FindArticleByImportKey(
   return a.status();
 }
 
+Result<std::vector<Article>> SqliteStore::LoadArticlesByIds(
+    Connection& c, const std::vector<std::int64_t>& ids, bool with_body) {
+  std::vector<Article> out;
+  if (ids.empty()) return out;
+  std::string json = "[";
+  for (std::int64_t id : ids) {
+    if (json.size() > 1) json += ',';
+    json += std::to_string(id);
+  }
+  json += ']';
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, c.Prepare(SelectArticles(with_body) +
+                         "WHERE a.id IN (SELECT value FROM json_each(?)) "
+                         "AND a.deleted_at IS NULL"));
+  st.Bind(1, json);
+  std::map<std::int64_t, Article> by_id;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    Article a = ReadArticle(st);
+    by_id.emplace(a.id, std::move(a));
+  }
+  for (std::int64_t id : ids) {
+    auto it = by_id.find(id);
+    if (it != by_id.end()) out.push_back(std::move(it->second));
+  }
+  WARTA_RETURN_IF_ERROR(LoadArticleLinks(c, out));
+  return out;
+}
+
 Result<std::vector<Article>> SqliteStore::ListArticles(const ArticleQuery& q) {
+  if (auto scope = ListScopeOf(q)) return ListListed(*scope, q);
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   Filter f = BuildFilter(q);
   std::string sql = SelectArticles(q.with_body) + f.sql;
@@ -331,6 +362,10 @@ Result<std::vector<Article>> SqliteStore::ListArticles(const ArticleQuery& q) {
 }
 
 Result<std::int64_t> SqliteStore::CountArticles(const ArticleQuery& q) {
+  if (auto scope = ListScopeOf(q);
+      scope && q.exclude_ids.empty() && !q.published_after) {
+    return CountListed(*scope, q);
+  }
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   Filter f = BuildFilter(q);
   WARTA_ASSIGN_OR_RETURN(

@@ -110,6 +110,11 @@ class Statement {
   sqlite3_stmt* stmt_;
 };
 
+// Test support: `fn(sql)` sees the SQL of every Prepare on any Connection
+// (nullptr: nothing). Used to check the query plans of the read paths.
+using PrepareObserver = void (*)(std::string_view sql);
+void SetPrepareObserver(PrepareObserver fn);
+
 // Runs `fn` inside BEGIN IMMEDIATE ... COMMIT; rolls back when it fails.
 template <typename Fn>
 Status InTransaction(Connection& c, Fn&& fn) {

@@ -7,11 +7,13 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "store/sqlite/db.h"
+#include "store/sqlite/listing.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace warta::sqlite {
@@ -24,6 +26,8 @@ class SqliteStore final : public Store {
 
   // Store
   Result<std::int64_t> ChangeSeq() override;
+  Result<PageChanges> PageChangesSince(std::int64_t after_seq,
+                                       int limit) override;
   int SchemaVersion() const override { return schema_version_; }
   std::string BackendName() const override { return "sqlite"; }
 
@@ -163,7 +167,9 @@ class SqliteStore final : public Store {
   Status Write(Fn&& fn) {
     std::lock_guard<std::mutex> lock(write_mu_);
     return InTransaction(*writer_, [&]() -> Status {
+      pending_keys_.clear();
       WARTA_RETURN_IF_ERROR(fn(*writer_));
+      WARTA_RETURN_IF_ERROR(FinishWrite(*writer_));
       return BumpChangeSeq(*writer_).status();
     });
   }
@@ -179,6 +185,21 @@ class SqliteStore final : public Store {
   // Records that `article_id` changed in the current write transaction.
   Status LogArticleChange(Connection& c, std::int64_t article_id);
   Status Migrate();
+
+  // Listing upkeep and page keys (listing_rows.cc). FinishWrite relists the
+  // articles the current write logged and records its page keys; call it
+  // last in a Write. NoteChangedKey adds a key to the current write.
+  Status FinishWrite(Connection& c);
+  Status Relist(Connection& c, const std::vector<std::int64_t>& ids,
+                std::set<std::string>& keys);
+  void NoteChangedKey(std::string key);
+  Result<std::vector<Article>> ListListed(const ListScope& scope,
+                                          const ArticleQuery& q);
+  Result<std::int64_t> CountListed(const ListScope& scope,
+                                   const ArticleQuery& q);
+  // Articles by id, in the order given; missing ones are left out.
+  Result<std::vector<Article>> LoadArticlesByIds(
+      Connection& c, const std::vector<std::int64_t>& ids, bool with_body);
 
   // Rows (article_rows.cc, taxonomy_rows.cc). Work on the given connection.
   using ArticleKey = std::variant<std::int64_t, std::string_view>;
@@ -204,6 +225,7 @@ class SqliteStore final : public Store {
   const Clock& clock_;
   int schema_version_ = 0;
   std::mutex write_mu_;
+  std::set<std::string> pending_keys_;  // guarded by write_mu_
   std::unique_ptr<Connection> writer_;
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<Connection>> readers_;
