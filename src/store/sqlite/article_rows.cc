@@ -330,7 +330,12 @@ Result<std::vector<Article>> SqliteStore::LoadArticlesByIds(
 }
 
 Result<std::vector<Article>> SqliteStore::ListArticles(const ArticleQuery& q) {
-  if (auto scope = ListScopeOf(q)) return ListListed(*scope, q);
+  // A cluster's earliest member may fall outside a date range: only the
+  // article rows know which member such a list shows.
+  if (auto scope = ListScopeOf(q);
+      scope && !(q.published_after && q.one_per_duplicate_cluster)) {
+    return ListListed(*scope, q);
+  }
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   Filter f = BuildFilter(q);
   std::string sql = SelectArticles(q.with_body) + f.sql;
@@ -539,7 +544,12 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
     bind(in.feature_image_alt);
     bind(in.feature_image_caption);
     bind(ArticleStatusName(in.status));
-    bind(in.published_at);
+    // A published article always has its publication time.
+    std::optional<Timestamp> published_at = in.published_at;
+    if (!published_at && in.status == ArticleStatus::kPublished) {
+      published_at = now;
+    }
+    bind(published_at);
     bind(created_at);
     bind(now);
     bind(in.word_count);

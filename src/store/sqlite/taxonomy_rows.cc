@@ -129,9 +129,9 @@ Result<std::vector<Counted<Category>>> SqliteStore::ListCategories() {
   WARTA_ASSIGN_OR_RETURN(
       auto st,
       (*r)->Prepare(
-          "SELECT c.id, c.slug, c.name, c.description, "
-          "COALESCE((SELECT n FROM listing_counts WHERE kind = 1 AND "
-          "subject_id = c.id), 0) FROM categories c ORDER BY c.name"));
+          "SELECT id, slug, name, description, COALESCE((SELECT n FROM "
+          "listing_counts WHERE kind = 1 AND subject_id = categories.id), 0) "
+          "FROM categories ORDER BY name"));
   std::vector<Counted<Category>> out;
   while (true) {
     WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
