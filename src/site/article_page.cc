@@ -136,8 +136,11 @@ Result<PageResult> RenderArticlePage(const SiteContext& ctx,
     WARTA_ASSIGN_OR_RETURN(Article current, ctx.store.GetArticle(id));
     if (!current.IsPublished())
       return Status::NotFound("article not published");
-    return PageResult{301, "", ctx.urls.Article(current.slug),
-                      {ArticleKey(current.id)}, false};
+    return PageResult{301,
+                      "",
+                      ctx.urls.Article(current.slug),
+                      {ArticleKey(current.id)},
+                      false};
   }
   if (!article->IsPublished() ||
       (article->published_at && *article->published_at > ctx.clock.Now())) {

@@ -97,8 +97,7 @@ Result<PageResult> RenderListPage(const SiteContext& ctx, ListKind kind,
   info.path = Urls::Page(s.path, page);
   info.current_nav = kind == ListKind::kCategory ? s.path : "";
   WARTA_ASSIGN_OR_RETURN(render::View v, BaseView(ctx, info));
-  AddListMeta(ctx, v, info.title, info.description, info.path, s.path,
-              s.title);
+  AddListMeta(ctx, v, info.title, info.description, info.path, s.path, s.title);
   std::vector<std::string> keys = {s.key};
   render::View cards = render::View::array();
   for (const Article& a : articles) {

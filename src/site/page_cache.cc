@@ -112,7 +112,8 @@ bool PageCache::StaleLocked(std::uint64_t generation,
   return false;
 }
 
-void PageCache::EraseLocked(std::unordered_map<std::string, Entry>::iterator it) {
+void PageCache::EraseLocked(
+    std::unordered_map<std::string, Entry>::iterator it) {
   for (const std::string& d : it->second.deps) {
     auto dep = by_dep_.find(d);
     if (dep == by_dep_.end()) continue;

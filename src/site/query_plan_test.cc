@@ -21,8 +21,8 @@ namespace {
 // Tables (or aliases of them) a read may scan: they hold a row per
 // category, setting or month, not per article.
 const std::set<std::string> kSmallTables = {
-    "categories", "meta", "settings", "sitemap_months", "json_each",
-    "CONSTANT",   "feed_versions"};
+    "categories", "meta",     "settings",     "sitemap_months",
+    "json_each",  "CONSTANT", "feed_versions"};
 
 class QueryPlanTest : public ::testing::Test {
  protected:
@@ -81,11 +81,20 @@ class QueryPlanTest : public ::testing::Test {
 
 TEST_F(QueryPlanTest, PublicPagesReadBoundedIndexRanges) {
   PreparedSqlRecorder recorder;
-  std::vector<std::string> paths = {
-      "/", "/kategori/politik", "/kategori/politik?page=2", "/tag/pemilu",
-      "/tag/pemilu?page=3", "/penulis/rina", "/rss.xml", "/atom.xml",
-      "/feed.json", "/kategori/politik/rss.xml", "/tag/pemilu/atom.xml",
-      "/penulis/rina/feed.json", "/sitemap-news.xml", "/robots.txt"};
+  std::vector<std::string> paths = {"/",
+                                    "/kategori/politik",
+                                    "/kategori/politik?page=2",
+                                    "/tag/pemilu",
+                                    "/tag/pemilu?page=3",
+                                    "/penulis/rina",
+                                    "/rss.xml",
+                                    "/atom.xml",
+                                    "/feed.json",
+                                    "/kategori/politik/rss.xml",
+                                    "/tag/pemilu/atom.xml",
+                                    "/penulis/rina/feed.json",
+                                    "/sitemap-news.xml",
+                                    "/robots.txt"};
   for (const std::string& slug : slugs_) paths.push_back("/berita/" + slug);
   // The sitemap index and every child sitemap it names.
   http::Response index = Get("/sitemap.xml");

@@ -73,8 +73,7 @@ class Site {
   // Serves `key` from the cache or renders it with `render`.
   http::Response Cached(const std::string& key, Renderer render);
   // Renders `key` and stores it; the response to send.
-  http::Response RenderAndStore(const std::string& key,
-                                const Renderer& render);
+  http::Response RenderAndStore(const std::string& key, const Renderer& render);
   void CatchUp();
   void BackgroundLoop(std::chrono::milliseconds interval);
   http::Response Asset(const http::Request& req) const;

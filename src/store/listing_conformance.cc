@@ -56,10 +56,11 @@ class ListModel {
       }
       if (!hidden) shown.push_back(&a);
     }
-    std::sort(shown.begin(), shown.end(), [](const Article* x, const Article* y) {
-      return std::tie(*y->published_at, y->id) <
-             std::tie(*x->published_at, x->id);
-    });
+    std::sort(shown.begin(), shown.end(),
+              [](const Article* x, const Article* y) {
+                return std::tie(*y->published_at, y->id) <
+                       std::tie(*x->published_at, x->id);
+              });
     std::vector<std::int64_t> out;
     for (const Article* a : shown) out.push_back(a->id);
     return out;
@@ -92,7 +93,8 @@ TEST_P(StoreConformance, PublicListsKeepUpWithEveryWrite) {
   auto randomize = [&](Article& a) {
     a.category = Category{0, "", kCategories[pick(3)], ""};
     a.tags.clear();
-    for (int t = pick(3); t > 0; --t) a.tags.push_back(Tag{0, "", kTags[pick(4)]});
+    for (int t = pick(3); t > 0; --t)
+      a.tags.push_back(Tag{0, "", kTags[pick(4)]});
     a.authors = {Author{0, "", kAuthors[pick(2)], "", ""}};
     a.status = pick(5) == 0 ? ArticleStatus::kDraft : ArticleStatus::kPublished;
     // A few share a time (ties break by id); a few lie in the future.
@@ -125,8 +127,8 @@ TEST_P(StoreConformance, PublicListsKeepUpWithEveryWrite) {
           std::int64_t other = ids[pick(static_cast<int>(ids.size()))];
           if (other == id) break;
           std::int64_t cluster = std::min(id, other);
-          ASSERT_TRUE(store_->SaveDuplicateSignature({id, cluster, "m"}, {1})
-                          .ok());
+          ASSERT_TRUE(
+              store_->SaveDuplicateSignature({id, cluster, "m"}, {1}).ok());
           ASSERT_TRUE(
               store_->SaveDuplicateSignature({other, cluster, "m"}, {1}).ok());
           break;

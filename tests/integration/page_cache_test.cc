@@ -70,9 +70,11 @@ TEST_F(PageCacheTest, AWriteLeavesUnrelatedPagesCached) {
   }
 
   // Through the admin API: the article and its category change at once.
-  std::string path = "/api/admin/articles/" + std::to_string(a["id"].get<int>());
-  Reply edit = admin_->Put(path, {{"version", a["version"]},
-                                  {"title", "Sidang kabinet menyetujui anggaran"}});
+  std::string path =
+      "/api/admin/articles/" + std::to_string(a["id"].get<int>());
+  Reply edit =
+      admin_->Put(path, {{"version", a["version"]},
+                         {"title", "Sidang kabinet menyetujui anggaran"}});
   ASSERT_EQ(edit.status, 200) << edit.text;
   EXPECT_LT(WaitFor("/kategori/politik", "menyetujui anggaran"), 1.0);
   EXPECT_NE(Page(a_url).first.find("menyetujui anggaran"), std::string::npos);

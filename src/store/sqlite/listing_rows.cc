@@ -56,9 +56,9 @@ Result<Placement> PlacementOf(Connection& c, std::int64_t id) {
   p.published_at = st.Int(0);
   p.lists.emplace_back(kListAll, 0);
   if (!st.IsNull(1)) p.lists.emplace_back(kListCategory, st.Int(1));
-  WARTA_ASSIGN_OR_RETURN(
-      auto tags, c.Prepare("SELECT tag_id FROM article_tags WHERE "
-                           "article_id = ?"));
+  WARTA_ASSIGN_OR_RETURN(auto tags,
+                         c.Prepare("SELECT tag_id FROM article_tags WHERE "
+                                   "article_id = ?"));
   tags.Bind(1, id);
   while (true) {
     WARTA_ASSIGN_OR_RETURN(bool r, tags.Step());
@@ -86,8 +86,8 @@ Result<std::vector<Row>> RowsOf(Connection& c, std::int64_t id) {
   while (true) {
     WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
-    out.push_back(Row{static_cast<int>(st.Int(0)), st.Int(1), st.Int(2),
-                      st.Int(3) != 0});
+    out.push_back(
+        Row{static_cast<int>(st.Int(0)), st.Int(1), st.Int(2), st.Int(3) != 0});
   }
   return out;
 }
@@ -97,18 +97,18 @@ Result<std::vector<std::int64_t>> WithClusters(
     Connection& c, const std::vector<std::int64_t>& ids) {
   std::set<std::int64_t> out(ids.begin(), ids.end());
   std::set<std::int64_t> clusters;
-  WARTA_ASSIGN_OR_RETURN(
-      auto cluster_of, c.Prepare("SELECT cluster_id FROM article_signatures "
-                                 "WHERE article_id = ?"));
+  WARTA_ASSIGN_OR_RETURN(auto cluster_of,
+                         c.Prepare("SELECT cluster_id FROM article_signatures "
+                                   "WHERE article_id = ?"));
   for (std::int64_t id : ids) {
     cluster_of.Bind(1, id);
     WARTA_ASSIGN_OR_RETURN(bool row, cluster_of.Step());
     if (row) clusters.insert(cluster_of.Int(0));
     cluster_of.Reset();
   }
-  WARTA_ASSIGN_OR_RETURN(
-      auto members, c.Prepare("SELECT article_id FROM article_signatures "
-                              "WHERE cluster_id = ?"));
+  WARTA_ASSIGN_OR_RETURN(auto members,
+                         c.Prepare("SELECT article_id FROM article_signatures "
+                                   "WHERE cluster_id = ?"));
   for (std::int64_t cluster : clusters) {
     members.Bind(1, cluster);
     while (true) {
@@ -122,9 +122,9 @@ Result<std::vector<std::int64_t>> WithClusters(
 }
 
 Result<std::int64_t> ClusterOf(Connection& c, std::int64_t id) {
-  WARTA_ASSIGN_OR_RETURN(
-      auto st, c.Prepare("SELECT cluster_id FROM article_signatures "
-                         "WHERE article_id = ?"));
+  WARTA_ASSIGN_OR_RETURN(auto st,
+                         c.Prepare("SELECT cluster_id FROM article_signatures "
+                                   "WHERE article_id = ?"));
   st.Bind(1, id);
   WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
   return row ? st.Int(0) : -id;  // no signature: a cluster of its own
@@ -180,12 +180,12 @@ Status SqliteStore::Relist(Connection& c, const std::vector<std::int64_t>& ids,
     if (p.listed || !old_rows[id].empty()) keys.insert("pub");
     clusters[cluster].push_back(std::move(p));
   }
-  WARTA_ASSIGN_OR_RETURN(
-      auto del, c.Prepare("DELETE FROM listing WHERE article_id = ?"));
-  WARTA_ASSIGN_OR_RETURN(
-      auto ins, c.Prepare("INSERT INTO listing (kind, subject_id, "
-                          "published_at, article_id, hidden) "
-                          "VALUES (?, ?, ?, ?, ?)"));
+  WARTA_ASSIGN_OR_RETURN(auto del,
+                         c.Prepare("DELETE FROM listing WHERE article_id = ?"));
+  WARTA_ASSIGN_OR_RETURN(auto ins,
+                         c.Prepare("INSERT INTO listing (kind, subject_id, "
+                                   "published_at, article_id, hidden) "
+                                   "VALUES (?, ?, ?, ?, ?)"));
   std::set<std::int64_t> category_changes;
   for (auto& [cluster, members] : clusters) {
     std::sort(members.begin(), members.end(),
@@ -285,14 +285,14 @@ Status SqliteStore::FinishWrite(Connection& c) {
     ins.Reset();
   }
   // Now and then, forget keys no reader should still need.
-  WARTA_ASSIGN_OR_RETURN(
-      auto seq, c.Prepare("SELECT value + 1 FROM meta WHERE key = "
-                          "'change_seq'"));
+  WARTA_ASSIGN_OR_RETURN(auto seq,
+                         c.Prepare("SELECT value + 1 FROM meta WHERE key = "
+                                   "'change_seq'"));
   WARTA_ASSIGN_OR_RETURN(bool row, seq.Step());
   std::int64_t now = row ? seq.Int(0) : 0;
   if (now % 1000 == 0 && now > kKeepKeysFor) {
-    WARTA_ASSIGN_OR_RETURN(
-        auto prune, c.Prepare("DELETE FROM change_keys WHERE seq < ?"));
+    WARTA_ASSIGN_OR_RETURN(auto prune,
+                           c.Prepare("DELETE FROM change_keys WHERE seq < ?"));
     WARTA_RETURN_IF_ERROR(prune.Bind(1, now - kKeepKeysFor).Run());
     WARTA_ASSIGN_OR_RETURN(
         auto from,
@@ -402,7 +402,8 @@ Result<std::int64_t> SqliteStore::CountListed(const ListScope& scope,
     if (got) n -= st.Int(0);
     return Status::Ok();
   };
-  if (q.published_before) WARTA_RETURN_IF_ERROR(outside(">", *q.published_before));
+  if (q.published_before)
+    WARTA_RETURN_IF_ERROR(outside(">", *q.published_before));
   return std::max<std::int64_t>(n, 0);
 }
 

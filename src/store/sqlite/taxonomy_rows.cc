@@ -182,10 +182,9 @@ Result<std::vector<Counted<Tag>>> SqliteStore::ListTags() {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st,
-      (*r)->Prepare(
-          "SELECT t.id, t.slug, t.name, COALESCE((SELECT n FROM "
-          "listing_counts WHERE kind = 2 AND subject_id = t.id), 0) "
-          "FROM tags t ORDER BY t.name"));
+      (*r)->Prepare("SELECT t.id, t.slug, t.name, COALESCE((SELECT n FROM "
+                    "listing_counts WHERE kind = 2 AND subject_id = t.id), 0) "
+                    "FROM tags t ORDER BY t.name"));
   std::vector<Counted<Tag>> out;
   while (true) {
     WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
