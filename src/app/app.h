@@ -58,6 +58,8 @@ class App {
   const TimeZone& timezone() const { return timezone_; }
   const Clock& clock() const { return clock_; }
   const text::Analyzer& analyzer() const { return *analyzer_; }
+  // Keeps near-duplicate clusters on every save (a Newsroom listener).
+  index::DuplicateDetector& duplicates() { return *detector_; }
 
  private:
   App(Config config, const Clock& clock);

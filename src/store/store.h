@@ -6,6 +6,7 @@
 #define WARTA_STORE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,17 @@ class Store : public ArticleStore,
 
   // "sqlite", "postgres".
   virtual std::string BackendName() const = 0;
+
+  // Runs `fn` with every write this thread makes through the store inside
+  // one transaction (bulk import: one commit per batch instead of one per
+  // article). Each write call stays atomic on its own: a failing one rolls
+  // back alone and returns its error, the others stand. The batch commits
+  // when `fn` returns ok, else everything in it rolls back. Reads on this
+  // thread see the batch's writes; other threads see them after the commit,
+  // and their writes wait for it. A batch inside a batch joins the outer one.
+  // (sqlite: PutStoredFeed and SaveWireItem fail with FailedPrecondition
+  // inside a batch.)
+  virtual Status RunBatch(const std::function<Status()>& fn) = 0;
 };
 
 }  // namespace warta

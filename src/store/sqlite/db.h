@@ -129,6 +129,24 @@ Status InTransaction(Connection& c, Fn&& fn) {
   return s;
 }
 
+// Runs `fn` inside SAVEPOINT ... RELEASE within an open transaction; rolls
+// back to the savepoint (keeping the transaction) when it fails.
+// (Prepared, not Exec'd: a bulk import opens thousands a second.)
+template <typename Fn>
+Status InSavepoint(Connection& c, Fn&& fn) {
+  {
+    WARTA_ASSIGN_OR_RETURN(auto begin, c.Prepare("SAVEPOINT w"));
+    WARTA_RETURN_IF_ERROR(begin.Run());
+  }
+  Status s = fn();
+  if (s.ok()) {
+    WARTA_ASSIGN_OR_RETURN(auto release, c.Prepare("RELEASE w"));
+    s = release.Run();
+  }
+  if (!s.ok()) (void)c.Exec("ROLLBACK TO w; RELEASE w");
+  return s;
+}
+
 }  // namespace warta::sqlite
 
 #endif  // WARTA_STORE_SQLITE_DB_H_

@@ -4,11 +4,13 @@
 #ifndef WARTA_STORE_SQLITE_SQLITE_STORE_IMPL_H_
 #define WARTA_STORE_SQLITE_SQLITE_STORE_IMPL_H_
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <set>
 #include <string>
+#include <thread>
 #include <variant>
 #include <vector>
 
@@ -30,6 +32,7 @@ class SqliteStore final : public Store {
                                        int limit) override;
   int SchemaVersion() const override { return schema_version_; }
   std::string BackendName() const override { return "sqlite"; }
+  Status RunBatch(const std::function<Status()>& fn) override;
 
   // ArticleStore
   Result<Article> SaveArticle(const Article& article) override;
@@ -147,39 +150,52 @@ class SqliteStore final : public Store {
 
  private:
   // A reader connection borrowed from the pool for one call.
+  // Inside this thread's batch it is the writer (which sees the batch).
   class Reader {
    public:
     Reader(SqliteStore* store, std::unique_ptr<Connection> c)
-        : store_(store), c_(std::move(c)) {}
-    ~Reader() { store_->ReturnReader(std::move(c_)); }
-    Connection& operator*() { return *c_; }
-    Connection* operator->() { return c_.get(); }
+        : store_(store), c_(std::move(c)), raw_(c_.get()) {}
+    explicit Reader(Connection* batch_writer)
+        : store_(nullptr), raw_(batch_writer) {}
+    ~Reader() {
+      if (c_) store_->ReturnReader(std::move(c_));
+    }
+    Connection& operator*() { return *raw_; }
+    Connection* operator->() { return raw_; }
 
    private:
     SqliteStore* store_;
     std::unique_ptr<Connection> c_;
+    Connection* raw_;
   };
   Result<std::unique_ptr<Reader>> BorrowReader();
   void ReturnReader(std::unique_ptr<Connection> c);
 
   // Runs `fn(writer)` in a write transaction that also bumps change_seq.
+  // Inside this thread's RunBatch, a savepoint of the batch's transaction.
   template <typename Fn>
   Status Write(Fn&& fn) {
-    std::lock_guard<std::mutex> lock(write_mu_);
-    return InTransaction(*writer_, [&]() -> Status {
+    auto body = [&]() -> Status {
       pending_keys_.clear();
       WARTA_RETURN_IF_ERROR(fn(*writer_));
       WARTA_RETURN_IF_ERROR(FinishWrite(*writer_));
       return BumpChangeSeq(*writer_).status();
-    });
+    };
+    if (InBatchHere()) return InSavepoint(*writer_, body);
+    std::lock_guard<std::mutex> lock(write_mu_);
+    return InTransaction(*writer_, body);
   }
   // Runs `fn(writer)` in a write transaction that leaves change_seq alone:
   // for writes no page shows (accounts, sessions, tokens).
   template <typename Fn>
   Status WriteQuiet(Fn&& fn) {
+    auto body = [&]() -> Status { return fn(*writer_); };
+    if (InBatchHere()) return InSavepoint(*writer_, body);
     std::lock_guard<std::mutex> lock(write_mu_);
-    return InTransaction(*writer_, [&]() -> Status { return fn(*writer_); });
+    return InTransaction(*writer_, body);
   }
+  // True on the thread running RunBatch, while it runs (batch_rows.cc).
+  bool InBatchHere() const;
   // Bumps change_seq; returns the new value.
   Result<std::int64_t> BumpChangeSeq(Connection& c);
   // Records that `article_id` changed in the current write transaction.
@@ -227,6 +243,9 @@ class SqliteStore final : public Store {
   std::mutex write_mu_;
   std::set<std::string> pending_keys_;  // guarded by write_mu_
   std::unique_ptr<Connection> writer_;
+  // The thread inside RunBatch (it holds write_mu_), else a default id.
+  std::atomic<std::thread::id> batch_thread_{};
+  bool batch_cache_set_ = false;  // the writer's cache grown for batches
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<Connection>> readers_;
 };
