@@ -30,6 +30,19 @@ Result<T> FindOrNew(AdminContext& ctx, const Principal& who, const char* field,
 
 }  // namespace
 
+Result<std::map<std::int64_t, ArticleViews>> LoadViews(
+    const AdminContext& ctx, const std::vector<std::int64_t>& ids) {
+  const Timestamp now = ctx.clock.Now();
+  const Timestamp local = now + ctx.timezone().offset_seconds;
+  const Timestamp day_start = now - (local % 86400 + 86400) % 86400;
+  const Timestamp hour = now - now % 3600;
+  return ctx.store.GetArticleViews(ids, day_start, hour - 7 * 86400 + 3600);
+}
+
+json ViewsJson(const ArticleViews& v) {
+  return {{"today", v.today}, {"week", v.week}, {"total", v.total}};
+}
+
 json TimeJson(std::optional<Timestamp> t) {
   return t ? json(FormatIso8601Utc(*t)) : json();
 }
@@ -72,6 +85,11 @@ json ArticleJson(const AdminContext& ctx, const Article& a, const Workflow& wf,
       {"created_by", wf.created_by},
       {"trashed", wf.trashed_at.has_value()},
       {"trashed_at", TimeJson(wf.trashed_at)},
+      {"correction", a.correction},
+      {"correction_at", TimeJson(a.correction_at)},
+      {"modified_at", TimeJson(a.modified_at)},
+      {"withdrawn_at", TimeJson(a.withdrawn_at)},
+      {"withdrawn_reason", a.withdrawn_reason},
   };
   if (with_body) {
     j["body"] = a.body;
@@ -134,6 +152,8 @@ Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
       {"feature_image", &a.feature_image, true},
       {"feature_image_alt", &a.feature_image_alt, false},
       {"feature_image_caption", &a.feature_image_caption, false},
+      {"correction", &a.correction, false},
+      {"withdrawn_reason", &a.withdrawn_reason, false},
   };
   for (const StringField& f : fields) {
     WARTA_ASSIGN_OR_RETURN(auto v, OptString(j, f.name));
@@ -143,6 +163,8 @@ Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
     }
     *f.target = std::move(*v);
   }
+  a.correction = std::string(Trim(a.correction));
+  a.withdrawn_reason = std::string(Trim(a.withdrawn_reason));
   WARTA_ASSIGN_OR_RETURN(auto slug, OptString(j, "slug"));
   if (slug) a.slug = std::string(Trim(*slug));
   // Robots switches (docs/feeds.md): search engines, AI crawlers.

@@ -13,6 +13,13 @@ namespace warta::admin {
 json ArticleJson(const AdminContext& ctx, const Article& a, const Workflow& wf,
                  bool with_body = true);
 
+// Views of each of `ids` (Terpopuler's counts, as last flushed): today in
+// the site's time zone, the last 7 days, ever. Ids without views get zeros.
+Result<std::map<std::int64_t, ArticleViews>> LoadViews(
+    const AdminContext& ctx, const std::vector<std::int64_t>& ids);
+// {"today", "week", "total"}
+json ViewsJson(const ArticleViews& v);
+
 // ISO 8601 in UTC ("2025-09-29T03:15:00Z"), or null.
 json TimeJson(std::optional<Timestamp> t);
 

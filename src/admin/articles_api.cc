@@ -129,9 +129,12 @@ Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
   std::vector<std::int64_t> ids;
   for (const Article& a : list) ids.push_back(a.id);
   WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.GetWorkflows(ids));
+  WARTA_ASSIGN_OR_RETURN(auto views, LoadViews(ctx, ids));
   json items = json::array();
-  for (const Article& a : list)
+  for (const Article& a : list) {
     items.push_back(ArticleJson(ctx, a, wfs[a.id], false));
+    items.back()["views"] = ViewsJson(views[a.id]);
+  }
   json meta = {{"total", total},
                {"page", page},
                {"limit", limit},
@@ -146,6 +149,8 @@ Result<http::Response> Read(AdminContext& ctx, const http::Request& req,
   WARTA_RETURN_IF_ERROR(
       AuthorizeArticle(who, ArticleVerb::kRead, l.article, l.workflow));
   json j = ArticleJson(ctx, l.article, l.workflow);
+  WARTA_ASSIGN_OR_RETURN(auto views, LoadViews(ctx, {id}));
+  j["views"] = ViewsJson(views[id]);
   // Unpublished changes kept by the editor's autosave since the last save.
   WARTA_ASSIGN_OR_RETURN(auto revs, ctx.store.ListRevisions(id, 1, false));
   if (!revs.empty() && revs[0].kind == "autosave" &&
@@ -273,6 +278,12 @@ Result<http::Response> ChangeStatus(AdminContext& ctx, const http::Request& req,
     if (!next.published_at || *next.published_at > now) next.published_at = now;
   } else {
     next.status = ArticleStatus::kDraft;
+    // The reason readers of the withdrawn URL see (optional).
+    WARTA_ASSIGN_OR_RETURN(auto reason, OptString(body, "reason"));
+    if (!reason) {
+      WARTA_ASSIGN_OR_RETURN(reason, OptString(body, "withdrawn_reason"));
+    }
+    if (reason) next.withdrawn_reason = std::string(Trim(*reason));
   }
   Edit edit;
   edit.user_id = who.user.id;

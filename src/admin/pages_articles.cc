@@ -24,7 +24,7 @@ std::string StatusLabel(const AdminContext& ctx, Language lang,
 }
 
 render::View Row(const AdminContext& ctx, Language lang, const Article& a,
-                 const Workflow& wf) {
+                 const Workflow& wf, const ArticleViews& views) {
   std::string authors;
   for (const Author& au : a.authors)
     authors += (authors.empty() ? "" : ", ") + au.name;
@@ -37,6 +37,10 @@ render::View Row(const AdminContext& ctx, Language lang, const Article& a,
       {"category", a.category ? a.category->name : ""},
       {"authors", authors},
       {"updated", ShowTime(ctx, a.updated_at, lang)},
+      {"views", std::to_string(views.today) + " / " +
+                    std::to_string(views.week) + " / " +
+                    std::to_string(views.total)},
+      {"views_title", ctx.ui->Text(lang, "views_title")},
       {"when", OptText(ShowTime(ctx, a.published_at, lang))},
       {"trashed", wf.trashed_at.has_value()},
       {"review",
@@ -88,13 +92,15 @@ Result<http::Response> ListPage(AdminContext& ctx, const PageRequest& p,
   std::vector<std::int64_t> ids;
   for (const Article& a : list) ids.push_back(a.id);
   WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.GetWorkflows(ids));
+  WARTA_ASSIGN_OR_RETURN(auto views, LoadViews(ctx, ids));
 
   std::string current = review ? "/admin/review" : "/admin/articles";
   render::View v = PageView(
       ctx, p, ctx.ui->Text(p.lang, review ? "review_title" : "articles_title"),
       current);
   render::View rows = render::View::array();
-  for (const Article& a : list) rows.push_back(Row(ctx, p.lang, a, wfs[a.id]));
+  for (const Article& a : list)
+    rows.push_back(Row(ctx, p.lang, a, wfs[a.id], views[a.id]));
   v["rows"] = std::move(rows);
   v["empty"] = list.empty();
   v["review"] = review;
@@ -192,6 +198,8 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
       {"feature_image", a.feature_image},
       {"feature_image_alt", a.feature_image_alt},
       {"feature_image_caption", a.feature_image_caption},
+      {"correction", a.correction},
+      {"withdrawn_reason", a.withdrawn_reason},
       {"status", ArticleStatusName(a.status)},
       {"status_label", StatusLabel(ctx, lang, a, wf)},
       {"published_at_local", LocalInputTime(ctx, a.published_at)},
@@ -221,6 +229,15 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
       {"trash", can_trash && id != 0},
   };
   v["readonly"] = !(can_edit || id == 0);
+  v["views"] = false;
+  if (id != 0) {
+    WARTA_ASSIGN_OR_RETURN(auto views, LoadViews(ctx, {id}));
+    const ArticleViews& n = views[id];
+    v["views"] = ctx.ui->Text(lang, "views_line",
+                              {{"today", std::to_string(n.today)},
+                               {"week", std::to_string(n.week)},
+                               {"total", std::to_string(n.total)}});
+  }
   // Autosaved changes to a live article wait in the history until saved.
   v["pending_autosave"] = false;
   if (id != 0 && a.status != ArticleStatus::kDraft) {

@@ -269,6 +269,10 @@ Result<bool> App::ServeOnce(
     if (!Trim(ua).empty()) so.ai_user_agents.emplace_back(Trim(ua));
   }
   so.feed_items = c.feeds.items;
+  so.popular_refresh_seconds = c.site.popular_refresh;
+  so.view_beacon = c.site.view_beacon;
+  so.views_flush_ms = c.site.views_flush * 1000;
+  so.update_grace_seconds = c.site.update_grace;
   // "Mungkin Kamu Suka" from the search index.
   site::RelatedFn related = site::RelatedFromIndex(*search_, *store_, clock_);
   site::Site site(*store_, *theme_, *urls_, clock_, so, std::move(related));

@@ -121,6 +121,17 @@ Status ApplySetting(Config& c, std::string_view key, std::string_view raw) {
   } else if (k == "import.default_author") {
     if (v.empty()) return Bad(k, v, "must not be empty");
     c.import.default_author = v;
+  } else if (k == "site.popular_refresh") {
+    return SetInt(k, v, 1, 3600,
+                  [&](long long n) { c.site.popular_refresh = int(n); });
+  } else if (k == "site.view_beacon") {
+    return SetBool(k, v, c.site.view_beacon);
+  } else if (k == "site.views_flush") {
+    return SetInt(k, v, 1, 3600,
+                  [&](long long n) { c.site.views_flush = int(n); });
+  } else if (k == "site.update_grace") {
+    return SetInt(k, v, 0, 7 * 86400,
+                  [&](long long n) { c.site.update_grace = int(n); });
   } else if (k == "site.logo") {
     c.site.logo = v;
   } else if (k == "site.image") {

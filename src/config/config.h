@@ -27,11 +27,21 @@ struct SiteConfig {
   std::string locale = "id";              // site.locale: id or en
   int page_size = 20;                     // site.page_size: list pages
   int related_count = 6;                  // site.related_count
-  std::string logo = "";   // site.logo: URL path or absolute URL of the
-                           // publisher logo (JSON-LD, feeds); empty: the
-                           // theme's favicon
-  std::string image = "";  // site.image: og:image for pages without a
-                           // feature image; empty: the logo
+  std::string logo = "";     // site.logo: URL path or absolute URL of the
+                             // publisher logo (JSON-LD, feeds); empty: the
+                             // theme's favicon
+  std::string image = "";    // site.image: og:image for pages without a
+                             // feature image; empty: the logo
+  int popular_refresh = 60;  // site.popular_refresh (seconds): how old the
+                             // Terpopuler box may grow
+  bool view_beacon = false;  // site.view_beacon: count views by a beacon
+                             // (/api/view) instead of on the server, for
+                             // sites behind a caching CDN
+  int views_flush = 10;      // site.views_flush (seconds): view counts are
+                             // written to the store this often
+  int update_grace = 600;    // site.update_grace (seconds): text changes
+                             // within this time after publication show no
+                             // "Diperbarui" line
 };
 
 struct ServerConfig {

@@ -26,6 +26,12 @@ Result<ArticleStatus> ParseArticleStatus(std::string_view name) {
                                  "\" (use draft, scheduled or published)");
 }
 
+std::optional<Timestamp> Article::ShownUpdate(int grace_seconds) const {
+  if (!modified_at || !published_at) return std::nullopt;
+  if (*modified_at <= *published_at + grace_seconds) return std::nullopt;
+  return modified_at;
+}
+
 std::string Article::Excerpt(std::size_t max_chars) const {
   return MakeExcerpt(custom_excerpt.empty() ? plaintext : custom_excerpt,
                      max_chars);

@@ -68,10 +68,23 @@ struct Article {
   int reading_time = 1;  // minutes, from word_count (content/reading_time.h)
   std::int64_t version = 0;  // bumped on every save; optimistic concurrency
   std::string import_key;    // identity of the file/line it came from, if any
-  bool noindex = false;  // keep out of search engines and sitemaps
-  bool no_ai = false;    // tell AI crawlers no (meta tags and robots.txt)
+  bool noindex = false;      // keep out of search engines and sitemaps
+  bool no_ai = false;        // tell AI crawlers no (meta tags and robots.txt)
+  // Updates and corrections. The store keeps modified_at (the last change
+  // of title, excerpt or body while published), correction_at (when the
+  // correction note last changed) and withdrawn_at (when a published article
+  // was unpublished; cleared on publishing again).
+  std::optional<Timestamp> modified_at;
+  std::string correction;  // the latest correction note; may be empty
+  std::optional<Timestamp> correction_at;
+  std::optional<Timestamp> withdrawn_at;
+  std::string withdrawn_reason;  // the editor's reason; may be empty
 
   bool IsPublished() const { return status == ArticleStatus::kPublished; }
+  // When readers are told the story was updated ("Diperbarui"): the last
+  // text change while published, if it came more than `grace_seconds`
+  // after publication; else nullopt.
+  std::optional<Timestamp> ShownUpdate(int grace_seconds) const;
   // custom_excerpt, else the start of plaintext cut at a word boundary.
   std::string Excerpt(std::size_t max_chars = 200) const;
 };

@@ -46,8 +46,11 @@ std::vector<MetaTag> ArticleMetaTags(const Article& a, const Urls& urls,
     m.push_back({"property", "article:published_time",
                  FormatIso8601Utc(*a.published_at)});
   }
+  const Timestamp modified =
+      a.ShownUpdate(site.update_grace_seconds)
+          .value_or(a.published_at.value_or(a.updated_at));
   m.push_back(
-      {"property", "article:modified_time", FormatIso8601Utc(a.updated_at)});
+      {"property", "article:modified_time", FormatIso8601Utc(modified)});
   if (a.category)
     m.push_back({"property", "article:section", a.category->name});
   for (const Tag& t : a.tags) m.push_back({"property", "article:tag", t.name});
@@ -143,7 +146,9 @@ std::string ArticleJsonLd(const Article& a, const Urls& urls,
       {"description", std::string(description)},
       {"inLanguage", site.language},
       {"datePublished", FormatIso8601Utc(published)},
-      {"dateModified", FormatIso8601Utc(std::max(a.updated_at, published))},
+      {"dateModified",
+       FormatIso8601Utc(
+           a.ShownUpdate(site.update_grace_seconds).value_or(published))},
       {"author", std::move(authors)},
       {"publisher", std::move(publisher)},
       {"wordCount", a.word_count},

@@ -26,6 +26,9 @@ struct SiteMeta {
   std::string language = "id";
   std::string logo_url;       // absolute
   std::string default_image;  // absolute; og:image when an article has none
+  // dateModified / article:modified_time: Article::ShownUpdate with this
+  // grace, else the publication time (what the page says).
+  int update_grace_seconds = 600;
 };
 
 // og:*, article:*, twitter:* tags for an article page.

@@ -39,6 +39,10 @@ IndexDoc DocFromArticle(const Article& a, std::int64_t cluster_id) {
     d.excerpt = a.plaintext.substr(0, end);
     d.body = a.plaintext.substr(end);
   }
+  // Tag and category names are searched with the lead: a word found only
+  // in a tag finds the article (snippets come from the text, not from here).
+  for (const Tag& t : a.tags) d.excerpt += "\n" + t.name;
+  if (a.category) d.excerpt += "\n" + a.category->name;
   return d;
 }
 

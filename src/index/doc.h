@@ -23,7 +23,8 @@ struct IndexDoc {
   std::vector<std::int64_t> tag_ids;
   std::vector<std::int64_t> author_ids;
   std::string title;
-  // custom_excerpt, or else the lead of the body (its first ~40 words).
+  // custom_excerpt, or else the lead of the body (its first ~40 words),
+  // then the names of its tags and category (one a line).
   std::string excerpt;
   // The rest of the plain text after the lead (all of it when the excerpt
   // is the editor's own).

@@ -16,7 +16,9 @@
 
 namespace warta::index {
 
-inline constexpr std::uint32_t kManifestVersion = 1;
+// 2: documents carry tag and category names (issue 13); older indexes are
+// rebuilt.
+inline constexpr std::uint32_t kManifestVersion = 2;
 inline constexpr char kManifestName[] = "MANIFEST";
 
 struct ManifestSegment {

@@ -5,6 +5,7 @@
 #include "content/media.h"
 #include "site/meta_views.h"
 #include "site/pages.h"
+#include "site/popular.h"
 #include "site/views.h"
 
 namespace warta::site {
@@ -39,6 +40,31 @@ render::View ShareLinks(const SiteContext& ctx, const Article& a,
   return out;
 }
 
+// "Diperbarui: Senin, 1 Desember 2026 14:05 WIB" (Article::ShownUpdate),
+// or false.
+render::View UpdatedView(const SiteContext& ctx, const Article& a) {
+  auto when = a.ShownUpdate(ctx.options.update_grace_seconds);
+  if (!when) return false;
+  const TimeZone& tz = ctx.options.timezone;
+  return {
+      {"iso", FormatIso8601(*when, tz.offset_seconds)},
+      {"label",
+       ctx.theme.Text(
+           ctx.options.language, "updated_on",
+           {{"date", FormatLongDateTime(*when, tz, ctx.options.language)}})}};
+}
+
+// The dated "Koreksi" box, or false.
+render::View CorrectionView(const SiteContext& ctx, const Article& a) {
+  if (a.correction.empty()) return false;
+  const TimeZone& tz = ctx.options.timezone;
+  Timestamp when = a.correction_at.value_or(a.updated_at);
+  return {{"text", a.correction},
+          {"iso", FormatIso8601(when, tz.offset_seconds)},
+          {"date_label", FormatLongDateTime(when, tz, ctx.options.language)},
+          {"log_url", std::string(kCorrectionsPath)}};
+}
+
 render::View ArticleView(const SiteContext& ctx, const Article& a) {
   const Language lang = ctx.options.language;
   const TimeZone& tz = ctx.options.timezone;
@@ -55,6 +81,8 @@ render::View ArticleView(const SiteContext& ctx, const Article& a) {
                              : render::View(a.custom_excerpt)},
       {"published_iso", FormatIso8601(published, tz.offset_seconds)},
       {"date_label", FormatLongDateTime(published, tz, lang)},
+      {"updated", UpdatedView(ctx, a)},
+      {"correction", CorrectionView(ctx, a)},
       {"reading_time_label",
        ctx.theme.Text(lang, "reading_time",
                       {{"n", std::to_string(a.reading_time)}})},
@@ -122,8 +150,42 @@ Result<std::string> RenderArticleHtml(const SiteContext& ctx, const Article& a,
   }
   v["has_related"] = !related.empty();
   v["related"] = std::move(related);
+  AddPopularBox(ctx, v);
+  v["view_beacon"] =
+      ctx.options.view_beacon && !preview
+          ? render::View("/api/view?path=" + UrlEncode(info.path))
+          : render::View(false);
   std::string slug_template = "article-" + a.slug;
   return ctx.theme.Render({slug_template, "article"}, v);
+}
+
+// 410 for a story taken off the site, else NotFound.
+Result<PageResult> WithdrawnPage(const SiteContext& ctx,
+                                 std::string_view slug) {
+  WARTA_ASSIGN_OR_RETURN(WithdrawnArticle w, ctx.store.FindWithdrawn(slug));
+  const Language lang = ctx.options.language;
+  PageInfo info;
+  info.kind = "error-page withdrawn-page";
+  std::string title = ctx.theme.Text(lang, "withdrawn_title");
+  info.title = title + " - " + ctx.options.name;
+  info.path = ctx.urls.Article(slug);
+  info.noindex = true;
+  WARTA_ASSIGN_OR_RETURN(render::View v, BaseView(ctx, info));
+  v["error"] = {
+      {"code", "410"},
+      {"title", title},
+      {"text", ctx.theme.Text(
+                   lang, "withdrawn_text",
+                   {{"title", w.title},
+                    {"date", FormatLongDateTime(w.withdrawn_at,
+                                                ctx.options.timezone, lang)}})},
+      {"reason", w.reason.empty()
+                     ? render::View(false)
+                     : render::View(ctx.theme.Text(lang, "withdrawn_reason",
+                                                   {{"reason", w.reason}}))}};
+  WARTA_ASSIGN_OR_RETURN(std::string html,
+                         ctx.theme.Render({"error-410", "error"}, v));
+  return PageResult{410, std::move(html), "", {ArticleKey(w.article_id)}};
 }
 
 Result<PageResult> RenderArticlePage(const SiteContext& ctx,
@@ -131,6 +193,10 @@ Result<PageResult> RenderArticlePage(const SiteContext& ctx,
   auto article = ctx.store.GetArticleBySlug(slug);
   if (!article.ok()) {
     if (!article.status().IsNotFound()) return article.status();
+    if (auto gone = WithdrawnPage(ctx, slug);
+        gone.ok() || !gone.status().IsNotFound()) {
+      return gone;
+    }
     WARTA_ASSIGN_OR_RETURN(std::int64_t id,
                            ctx.store.FindArticleIdByOldSlug(slug));
     WARTA_ASSIGN_OR_RETURN(Article current, ctx.store.GetArticle(id));
@@ -142,15 +208,18 @@ Result<PageResult> RenderArticlePage(const SiteContext& ctx,
                       {ArticleKey(current.id)},
                       false};
   }
-  if (!article->IsPublished() ||
-      (article->published_at && *article->published_at > ctx.clock.Now())) {
+  if (!article->IsPublished()) return WithdrawnPage(ctx, slug);
+  if (article->published_at && *article->published_at > ctx.clock.Now()) {
     return Status::NotFound("article not published");
   }
   WARTA_ASSIGN_OR_RETURN(std::string html,
                          RenderArticleHtml(ctx, *article, false));
   // Related articles may be a few minutes old: they are refreshed in the
   // background, not on every write anywhere.
-  return PageResult{200, std::move(html), "", {ArticleKey(article->id)}, true};
+  // So may Terpopuler, refreshed more often.
+  return PageResult{200,  std::move(html),
+                    "",   {ArticleKey(article->id)},
+                    true, ctx.options.popular_refresh_seconds};
 }
 
 }  // namespace warta::site

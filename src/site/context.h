@@ -37,7 +37,24 @@ struct SiteOptions {
   bool no_ai = false;  // tell AI crawlers no, site-wide
   std::vector<std::string> ai_user_agents;
   int feed_items = 20;
+  // Terpopuler (site/popular.h): how old the list may grow, and with it the
+  // pages that show it (home, article pages), before a background
+  // re-render.
+  int popular_refresh_seconds = 60;
+  // Article views (site/view_counter.h): how often counts are flushed to
+  // the store; a crash loses at most this much.
+  int views_flush_ms = 10000;
+  // Behind a caching CDN: pages ask the browser to send a beacon to
+  // /api/view and the server stops counting the pages it serves.
+  bool view_beacon = false;
+  // "Diperbarui" shows when a published story's text changed more than this
+  // long after its publication.
+  int update_grace_seconds = 600;
+  int corrections_page_size = 20;
 };
+
+class Popular;
+class ViewCounter;
 
 // Up to `limit` published articles related to `article`, never itself.
 using RelatedFn =
@@ -53,6 +70,9 @@ struct SiteContext {
   // Search (/cari, /api/search); null: those routes answer 503.
   const index::LiveIndex* search = nullptr;
   const text::Analyzer* analyzer = nullptr;
+  // Owned by Site; set once it is built.
+  Popular* popular = nullptr;
+  ViewCounter* views = nullptr;
 };
 
 }  // namespace warta::site

@@ -3,6 +3,7 @@
 
 #include "site/meta_views.h"
 #include "site/pages.h"
+#include "site/popular.h"
 #include "site/views.h"
 
 namespace warta::site {
@@ -93,8 +94,12 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
                         {"articles", std::move(list)}});
   }
   v["sections"] = std::move(sections);
+  AddPopularBox(ctx, v);
   WARTA_ASSIGN_OR_RETURN(std::string html, ctx.theme.Render({"home"}, v));
-  return PageResult{200, std::move(html), "", std::move(keys), false};
+  // Terpopuler changes with every view: re-rendered in the background.
+  return PageResult{200,  std::move(html),
+                    "",   std::move(keys),
+                    true, ctx.options.popular_refresh_seconds};
 }
 
 }  // namespace warta::site

@@ -5,6 +5,7 @@
 #ifndef WARTA_SITE_PAGES_H_
 #define WARTA_SITE_PAGES_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,10 @@ struct PageResult {
   // It also shows content not in `keys` (related articles) that may be
   // SiteOptions::page_max_stale_seconds old.
   bool bounded_age = false;
+  // With bounded_age: re-render after this many seconds when sooner than
+  // page_max_stale_seconds (0: page_max_stale_seconds). Pages showing
+  // Terpopuler use SiteOptions::popular_refresh_seconds.
+  int refresh_seconds = 0;
 };
 
 // Page keys: "a:ID" for an article; "all", "c:ID", "t:ID", "u:ID" for lists.
@@ -40,6 +45,27 @@ Result<std::string> RenderArticleHtml(const SiteContext& ctx,
 
 // /
 Result<PageResult> RenderHomePage(const SiteContext& ctx);
+
+// /indeks?tanggal=YYYY-MM-DD&kategori=SLUG&page=N (site/index_page.cc).
+inline constexpr std::string_view kIndexPath = "/indeks";
+struct IndexRequest {
+  std::string date;      // YYYY-MM-DD in the site's time zone
+  bool today = false;    // no date asked for: today's
+  std::string category;  // slug; empty: all
+  int page = 1;
+};
+// NotFound when the date is not a YYYY-MM-DD calendar date.
+Result<IndexRequest> ParseIndexRequest(const SiteContext& ctx,
+                                       std::optional<std::string> date,
+                                       std::optional<std::string> category,
+                                       int page);
+std::string IndexCacheKey(const IndexRequest& r);
+Result<PageResult> RenderIndexPage(const SiteContext& ctx,
+                                   const IndexRequest& r);
+
+// The public corrections log (site/corrections_page.cc).
+inline constexpr std::string_view kCorrectionsPath = "/koreksi";
+Result<PageResult> RenderCorrectionsPage(const SiteContext& ctx, int page);
 
 enum class ListKind { kCategory, kTag, kAuthor };
 

@@ -4,6 +4,7 @@
 
 #include "base/log.h"
 #include "base/strings.h"
+#include "content/slug.h"
 #include "site/discovery.h"
 #include "site/pages.h"
 #include "site/related.h"
@@ -30,7 +31,12 @@ int PageParam(const http::Request& req) {
 Site::Site(Store& store, const render::Theme& theme, const Urls& urls,
            const Clock& clock, SiteOptions options, RelatedFn related)
     : ctx_{store, theme, urls, clock, std::move(options), std::move(related)},
-      cache_(ctx_.options.cache_bytes) {
+      cache_(ctx_.options.cache_bytes),
+      views_(store, clock),
+      popular_(store, clock,
+               std::max(1, ctx_.options.popular_refresh_seconds / 2)) {
+  ctx_.popular = &popular_;
+  ctx_.views = &views_;
   if (!ctx_.related) {
     ctx_.related = [&store, &clock](const Article& a, int limit) {
       return NewestInCategory(store, clock, a, limit);
@@ -89,6 +95,8 @@ void Site::RefreshIfChanged() {
 
 void Site::Follow(std::chrono::milliseconds interval) {
   CatchUp();
+  views_.Start(
+      std::chrono::milliseconds(std::max(100, ctx_.options.views_flush_ms)));
   std::lock_guard<std::mutex> lock(bg_mu_);
   if (background_.joinable()) return;
   background_ = std::thread([this, interval] { BackgroundLoop(interval); });
@@ -157,10 +165,11 @@ http::Response Site::RenderAndStore(const std::string& key,
   std::vector<std::string> deps = std::move(result->keys);
   if (deps.empty()) deps.push_back("pub");
   deps.push_back("page:" + key);  // lets a failed refresh drop it
+  int max_age = ctx_.options.page_max_stale_seconds;
+  if (result->refresh_seconds > 0)
+    max_age = std::min(max_age, result->refresh_seconds);
   Timestamp refresh_at =
-      result->bounded_age
-          ? ctx_.clock.Now() + std::max(ctx_.options.page_max_stale_seconds, 1)
-          : 0;
+      result->bounded_age ? ctx_.clock.Now() + std::max(max_age, 1) : 0;
   cache_.Insert(key, page, generation, std::move(deps), refresh_at);
   return page->ToResponse();
 }
@@ -221,6 +230,32 @@ http::Response Site::Cached(const std::string& key, Renderer render) {
   return response;
 }
 
+http::Response Site::ArticlePage(const http::Request& req) {
+  std::string slug(req.Param("slug"));
+  http::Response r = Cached(ctx_.urls.Article(slug), [this, slug] {
+    return RenderArticlePage(ctx_, slug);
+  });
+  // Cached pages count too: the count is taken here, after the cache.
+  if (r.status == 200 && !ctx_.options.view_beacon && IsReaderView(req))
+    views_.Count(slug);
+  return r;
+}
+
+http::Response Site::ViewBeacon(const http::Request& req) {
+  http::Response r;
+  r.status = 204;
+  r.SetHeader("Cache-Control", "no-store");
+  if (!ctx_.options.view_beacon || !IsReaderView(req)) return r;
+  auto path = req.Query("path");
+  if (!path) return r;
+  constexpr std::string_view kPrefix = "/berita/";
+  std::string_view p = *path;
+  if (p.rfind(kPrefix, 0) != 0) return r;
+  std::string_view slug = p.substr(kPrefix.size());
+  if (IsValidSlug(slug)) views_.Count(slug);
+  return r;
+}
+
 http::Response Site::Asset(const http::Request& req) const {
   const render::Asset* a = ctx_.theme.FindAsset(req.Param("file"));
   if (!a) return ErrorResponse(404);
@@ -239,10 +274,14 @@ void Site::Register(http::Router& router) {
   router.Get("/", [this](const http::Request&) {
     return Cached("/", [this] { return RenderHomePage(ctx_); });
   });
-  router.Get(kArticleRoute, [this](const http::Request& req) {
-    std::string slug(req.Param("slug"));
-    return Cached(ctx_.urls.Article(slug),
-                  [this, slug] { return RenderArticlePage(ctx_, slug); });
+  router.Get(kArticleRoute,
+             [this](const http::Request& req) { return ArticlePage(req); });
+  router.Post("/api/view",
+              [this](const http::Request& req) { return ViewBeacon(req); });
+  router.Get("/api/view",
+             [this](const http::Request& req) { return ViewBeacon(req); });
+  router.Get("/api/popular", [this](const http::Request& req) {
+    return HandleApiPopular(ctx_, req);
   });
   struct ListRoute {
     std::string_view pattern;
@@ -262,6 +301,21 @@ void Site::Register(http::Router& router) {
       });
     });
   }
+  router.Get(kIndexPath, [this](const http::Request& req) {
+    int page = PageParam(req);
+    if (page == 0) return ErrorResponse(404);
+    auto r = ParseIndexRequest(ctx_, req.Query("tanggal"),
+                               req.Query("kategori"), page);
+    if (!r.ok()) return ErrorResponse(404);
+    return Cached(IndexCacheKey(*r),
+                  [this, r = *r] { return RenderIndexPage(ctx_, r); });
+  });
+  router.Get(kCorrectionsPath, [this](const http::Request& req) {
+    int page = PageParam(req);
+    if (page == 0) return ErrorResponse(404);
+    return Cached(std::string(kCorrectionsPath) + "|" + std::to_string(page),
+                  [this, page] { return RenderCorrectionsPage(ctx_, page); });
+  });
   // Search and related articles (site/discovery.h).
   router.Get(kSearchRoute, [this](const http::Request& req) {
     return HandleSearchPage(ctx_, req);

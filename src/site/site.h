@@ -25,6 +25,8 @@
 #include "site/context.h"
 #include "site/page_cache.h"
 #include "site/pages.h"
+#include "site/popular.h"
+#include "site/view_counter.h"
 
 namespace warta::site {
 
@@ -61,6 +63,8 @@ class Site {
 
   const SiteContext& context() const { return ctx_; }
   PageCache& cache() { return cache_; }
+  ViewCounter& views() { return views_; }
+  Popular& popular() { return popular_; }
 
   // Catches up with writes from other processes (checks the store at most
   // once a second). Handlers outside Site call it before using cache().
@@ -77,9 +81,15 @@ class Site {
   void CatchUp();
   void BackgroundLoop(std::chrono::milliseconds interval);
   http::Response Asset(const http::Request& req) const;
+  // The article page; counts the view (ViewCounter) when it is one.
+  http::Response ArticlePage(const http::Request& req);
+  // POST|GET /api/view?path=/berita/SLUG: the beacon of CDN setups.
+  http::Response ViewBeacon(const http::Request& req);
 
   SiteContext ctx_;
   PageCache cache_;
+  ViewCounter views_;
+  Popular popular_;
   std::atomic<Timestamp> last_check_{0};
   std::mutex catch_up_mu_;
   std::int64_t seen_seq_ = -1;  // guarded by catch_up_mu_

@@ -15,6 +15,7 @@
 #include "store/discovery_store.h"
 #include "store/distribution_store.h"
 #include "store/editorial_store.h"
+#include "store/reader_store.h"
 #include "store/revision_store.h"
 #include "store/taxonomy_store.h"
 #include "store/user_store.h"
@@ -39,7 +40,8 @@ class Store : public ArticleStore,
               public UserStore,
               public RevisionStore,
               public EditorialStore,
-              public DiscoveryStore {
+              public DiscoveryStore,
+              public ReaderStore {
  public:
   ~Store() override = default;
 

@@ -24,6 +24,8 @@ constexpr std::string_view kColumnsTail =
     "a.published_at, a.created_at, a.updated_at, a.word_count, "
     "a.reading_time, a.version, COALESCE(a.import_key, ''), "
     "a.noindex, a.no_ai, "
+    "a.modified_at, a.correction, a.correction_at, a.withdrawn_at, "
+    "a.withdrawn_reason, "
     "c.id, c.slug, c.name, c.description, "
     "e.id, e.slug, e.name "
     "FROM articles a LEFT JOIN categories c ON c.id = a.category_id "
@@ -63,6 +65,11 @@ Article ReadArticle(const Statement& st) {
   a.import_key = st.Text(i++);
   a.noindex = st.Int(i++) != 0;
   a.no_ai = st.Int(i++) != 0;
+  a.modified_at = st.OptInt(i++);
+  a.correction = st.Text(i++);
+  a.correction_at = st.OptInt(i++);
+  a.withdrawn_at = st.OptInt(i++);
+  a.withdrawn_reason = st.Text(i++);
   if (!st.IsNull(i)) {
     a.category =
         Category{st.Int(i), st.Text(i + 1), st.Text(i + 2), st.Text(i + 3)};
@@ -485,16 +492,38 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
     std::string old_slug;
     std::int64_t version = 1;
     Timestamp created_at = now;
+    // Updates and corrections (migration 047): kept here, from the row
+    // as it was.
+    std::optional<Timestamp> modified_at, correction_at, withdrawn_at;
+    bool new_correction = !in.correction.empty();
+    const bool published = in.status == ArticleStatus::kPublished;
+    if (new_correction) correction_at = now;
     if (id != 0) {
       WARTA_ASSIGN_OR_RETURN(
-          auto cur, c.Prepare("SELECT slug, version, created_at FROM articles "
-                              "WHERE id = ? AND deleted_at IS NULL"));
+          auto cur,
+          c.Prepare("SELECT slug, version, created_at, status, title, "
+                    "custom_excerpt, body, modified_at, correction, "
+                    "correction_at, withdrawn_at FROM articles "
+                    "WHERE id = ? AND deleted_at IS NULL"));
       cur.Bind(1, id);
       WARTA_ASSIGN_OR_RETURN(bool row, cur.Step());
       if (!row) return Status::NotFound("article " + std::to_string(id));
       old_slug = cur.Text(0);
       std::int64_t stored = cur.Int(1);
       created_at = cur.Int(2);
+      const bool was_published = cur.Text(3) == "published";
+      modified_at = cur.OptInt(7);
+      if (was_published && published &&
+          (cur.Text(4) != in.title || cur.Text(5) != in.custom_excerpt ||
+           cur.Text(6) != in.body)) {
+        modified_at = now;
+      }
+      if (in.correction == cur.Text(8)) {
+        new_correction = false;
+        correction_at = cur.OptInt(9);
+      }
+      withdrawn_at = cur.OptInt(10);
+      if (was_published && !published) withdrawn_at = now;
       if (stored != in.version) {
         return Status::Conflict("article " + std::to_string(id) +
                                 " is at version " + std::to_string(stored) +
@@ -516,15 +545,18 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
               "category_id, editor_id, feature_image, feature_image_alt, "
               "feature_image_caption, status, published_at, created_at, "
               "updated_at, word_count, reading_time, version, import_key, "
-              "noindex, no_ai) "
-              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+              "noindex, no_ai, modified_at, correction, correction_at, "
+              "withdrawn_at, withdrawn_reason) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+              "?,?)"
             : "UPDATE articles SET slug=?, title=?, custom_excerpt=?, body=?, "
               "html=?, plaintext=?, dateline_city=?, dateline_outlet=?, "
               "source=?, source_url=?, category_id=?, editor_id=?, "
               "feature_image=?, feature_image_alt=?, feature_image_caption=?, "
               "status=?, published_at=?, created_at=?, updated_at=?, "
               "word_count=?, reading_time=?, version=?, import_key=?, "
-              "noindex=?, no_ai=? WHERE id=?";
+              "noindex=?, no_ai=?, modified_at=?, correction=?, "
+              "correction_at=?, withdrawn_at=?, withdrawn_reason=? WHERE id=?";
     WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
     int i = 1;
     auto bind = [&](const auto& v) { st.Bind(i++, v); };
@@ -562,9 +594,22 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
     }
     bind(in.noindex ? 1 : 0);
     bind(in.no_ai ? 1 : 0);
+    if (published) withdrawn_at.reset();
+    bind(modified_at);
+    bind(in.correction);
+    bind(correction_at);
+    bind(withdrawn_at);
+    bind(published ? std::string() : in.withdrawn_reason);
     if (id != 0) st.Bind(i++, id);
     WARTA_RETURN_IF_ERROR(st.Run());
     if (id == 0) id = c.LastInsertId();
+    if (new_correction) {
+      WARTA_ASSIGN_OR_RETURN(
+          auto log, c.Prepare("INSERT INTO corrections (article_id, text, "
+                              "created_at) VALUES (?, ?, ?)"));
+      WARTA_RETURN_IF_ERROR(
+          log.Bind(1, id).Bind(2, in.correction).Bind(3, now).Run());
+    }
     if (!old_slug.empty() && old_slug != slug) {
       WARTA_ASSIGN_OR_RETURN(
           auto hist,

@@ -87,6 +87,21 @@ class SqliteStore final : public Store {
   Status SaveSettings(
       const std::map<std::string, std::string>& settings) override;
 
+  // ReaderStore (reader_rows.cc)
+  Status AddViews(Timestamp hour,
+                  const std::vector<std::pair<std::string, std::int64_t>>&
+                      by_slug) override;
+  Result<std::vector<PopularArticle>> ListPopular(Timestamp since,
+                                                  int limit) override;
+  Result<std::map<std::int64_t, ArticleViews>> GetArticleViews(
+      const std::vector<std::int64_t>& ids, Timestamp day_start,
+      Timestamp week_start) override;
+  Status PruneViews(Timestamp before) override;
+  Result<std::vector<CorrectionEntry>> ListCorrections(Timestamp before,
+                                                       int limit,
+                                                       int offset) override;
+  Result<WithdrawnArticle> FindWithdrawn(std::string_view slug) override;
+
   // UserStore (user_rows.cc)
   Result<User> AddUser(const User& user) override;
   Result<User> AddFirstUser(const User& user) override;

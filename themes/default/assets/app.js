@@ -36,4 +36,18 @@
       window.prompt(original, link.getAttribute("data-copy-link"));
     });
   });
+  // Behind a caching CDN (site.view_beacon): one view per page shown, sent
+  // to the site itself; no cookie, nothing about the reader. Not for
+  // prerendered pages until they are shown.
+  var beacon = document.querySelector("[data-view-beacon]");
+  if (beacon && navigator.sendBeacon) {
+    var send = function () {
+      navigator.sendBeacon(beacon.getAttribute("data-view-beacon"));
+    };
+    if (document.prerendering) {
+      document.addEventListener("prerenderingchange", send, { once: true });
+    } else {
+      send();
+    }
+  }
 })();

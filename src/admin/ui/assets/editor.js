@@ -14,7 +14,7 @@
   var stateEl = form.querySelector('[data-save-state]');
   var fields = ['title', 'body', 'custom_excerpt', 'dateline_city', 'dateline_outlet',
     'source', 'source_url', 'category', 'tags', 'authors', 'editor', 'slug', 'feature_image',
-    'feature_image_alt', 'feature_image_caption'];
+    'feature_image_alt', 'feature_image_caption', 'correction', 'withdrawn_reason'];
   var dirty = false, saving = false, conflict = false, previewTimer = null;
   var lang = document.documentElement.lang;
   var T = lang === 'en' ? {

@@ -1,0 +1,85 @@
+// Popular: the "Terpopuler" list, the live published articles most viewed
+// in the last 24 hours (by the counts ViewCounter flushed to the store),
+// filled up from the last 7 days when the day's traffic is thin, one
+// article per near-duplicate cluster. Each list is computed at most once per
+// `refresh` and shared as an immutable snapshot. Thread-safe.
+#ifndef WARTA_SITE_POPULAR_H_
+#define WARTA_SITE_POPULAR_H_
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "base/clock.h"
+#include "content/article.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "render/view.h"
+#include "site/context.h"
+#include "store/store.h"
+
+namespace warta::site {
+
+enum class PopularWindow { kDay, kWeek };
+
+struct PopularItem {
+  Article article;  // without body
+  std::int64_t views = 0;
+};
+
+struct PopularList {
+  PopularWindow window = PopularWindow::kDay;
+  bool fallback = false;  // a thin day filled up from the week
+  std::vector<PopularItem> items;
+  Timestamp computed_at = 0;
+};
+
+class Popular {
+ public:
+  // The longest list kept; shorter lists are its head.
+  static constexpr int kMaxItems = 20;
+  // A day with fewer distinct articles than this is filled from the week.
+  static constexpr int kThinDay = 5;
+
+  // `store` and `clock` must outlive it.
+  Popular(Store& store, const Clock& clock, int refresh_seconds);
+
+  // The list for `window`, at most `refresh_seconds` old. Errors of the
+  // store are returned only when there is no earlier list to serve.
+  Result<std::shared_ptr<const PopularList>> Get(PopularWindow window);
+
+  // Ranks `candidates` (most viewed first): one per near-duplicate cluster
+  // and live published articles only, at most `limit`, skipping `seen`
+  // ids (those taken are added to it).
+  Status Take(const std::vector<PopularArticle>& candidates, int limit,
+              std::vector<std::int64_t>& seen, std::vector<PopularItem>& out);
+
+ private:
+  Result<std::shared_ptr<const PopularList>> Compute(PopularWindow window);
+
+  Store& store_;
+  const Clock& clock_;
+  int refresh_seconds_;
+  std::mutex mu_;                                // one computation at a time
+  std::shared_ptr<const PopularList> lists_[2];  // guarded by mu_
+};
+
+// Items shown in the Terpopuler box of the home and article pages.
+inline constexpr int kPopularBoxItems = 5;
+
+// Sets `has_popular` and `popular` (rank, title, url, category) in a page
+// view from ctx.popular; an empty list when there is none or it fails.
+void AddPopularBox(const SiteContext& ctx, render::View& view);
+
+// GET /api/popular?window=24h|7d&limit=N (1..20, default 10):
+//   {"window": "24h", "fallback": false, "articles": [{"id", "title",
+//    "url", "views", "published_at", "category"}]}
+// url is the article path; views the count in the window (a thin day's
+// fallback entries: in 7 days). A bad parameter is a 400.
+http::Response HandleApiPopular(const SiteContext& ctx,
+                                const http::Request& req);
+
+}  // namespace warta::site
+
+#endif  // WARTA_SITE_POPULAR_H_

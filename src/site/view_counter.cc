@@ -1,0 +1,189 @@
+#include "site/view_counter.h"
+
+#include <utility>
+#include <vector>
+
+#include "base/log.h"
+#include "base/strings.h"
+
+namespace warta::site {
+namespace {
+
+// Lower-case fragments of user agents that are not readers: search and AI
+// crawlers, link previews, monitors, feed readers and HTTP libraries.
+constexpr std::string_view kNotReaders[] = {
+    "bot",
+    "crawl",
+    "spider",
+    "slurp",
+    "facebookexternalhit",
+    "facebookcatalog",
+    "mediapartners",
+    "lighthouse",
+    "headless",
+    "preview",
+    "whatsapp/",
+    "curl/",
+    "wget/",
+    "python",
+    "go-http-client",
+    "java/",
+    "okhttp",
+    "libwww",
+    "httpclient",
+    "axios/",
+    "node-fetch",
+    "scrapy",
+    "feedfetcher",
+    "pingdom",
+    "uptime",
+    "monitor",
+    "phantomjs",
+    "ia_archiver",
+    "embedly",
+    "quora link",
+    "outbrain",
+    "vkshare",
+    "w3c_validator",
+    "skypeuripreview",
+    "nuzzel",
+    "redditbot",
+    "applebot",
+    "yandex",
+    "baiduspider",
+    "petalbot",
+    "semrush",
+    "ahrefs",
+    "mj12",
+    "dotbot",
+    "bytespider",
+    "gptbot",
+    "ccbot",
+    "claude",
+    "perplexity",
+    "amazonbot",
+    "google-extended",
+    "googleother",
+    "google-inspectiontool",
+    "storebot",
+    "apis-google",
+    "duckduckgo",
+    "qwantify",
+    "seznam",
+    "sogou",
+    "exabot",
+    "archive.org",
+    "prerender",
+};
+
+}  // namespace
+
+bool IsCrawlerUserAgent(std::string_view user_agent) {
+  if (user_agent.empty()) return true;
+  const std::string ua = AsciiLower(user_agent);
+  for (std::string_view bad : kNotReaders) {
+    if (ua.find(bad) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool IsReaderView(const http::Request& req) {
+  if (req.method != http::Method::kGet && req.method != http::Method::kPost)
+    return false;
+  // Speculative loads: Chrome's Sec-Purpose ("prefetch", "prefetch;
+  // prerender"), the older Purpose / X-Purpose and Firefox's X-Moz.
+  for (std::string_view name :
+       {"sec-purpose", "purpose", "x-purpose", "x-moz"}) {
+    std::string_view v = req.Header(name);
+    if (v.empty()) continue;
+    const std::string lower = AsciiLower(v);
+    if (lower.find("prefetch") != std::string::npos ||
+        lower.find("prerender") != std::string::npos ||
+        lower.find("preview") != std::string::npos) {
+      return false;
+    }
+  }
+  return !IsCrawlerUserAgent(req.Header("user-agent"));
+}
+
+ViewCounter::ViewCounter(ReaderStore& store, const Clock& clock)
+    : store_(store), clock_(clock) {}
+
+ViewCounter::~ViewCounter() {
+  {
+    std::lock_guard<std::mutex> lock(loop_mu_);
+    stopping_ = true;
+  }
+  loop_cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+  Status s = Flush();
+  if (!s.ok()) LogWarning("views: " + s.ToString());
+}
+
+void ViewCounter::Count(std::string_view slug) { Add(slug, 1); }
+
+void ViewCounter::Add(std::string_view slug, std::int64_t n) {
+  if (slug.empty() || n <= 0) return;
+  Shard& shard = shards_[std::hash<std::string_view>()(slug) % kShards];
+  std::lock_guard<std::mutex> lock(shard.mu);
+  auto it = shard.counts.find(slug);
+  if (it == shard.counts.end()) {
+    if (pending_slugs_.load(std::memory_order_relaxed) >= kMaxPending) return;
+    pending_slugs_.fetch_add(1, std::memory_order_relaxed);
+    it = shard.counts.emplace(std::string(slug), 0).first;
+  }
+  it->second += n;
+  pending_views_.fetch_add(n, std::memory_order_relaxed);
+}
+
+Status ViewCounter::Flush() {
+  std::lock_guard<std::mutex> flush_lock(flush_mu_);
+  std::vector<std::pair<std::string, std::int64_t>> batch;
+  for (Shard& shard : shards_) {
+    Counts taken;
+    {
+      std::lock_guard<std::mutex> lock(shard.mu);
+      taken.swap(shard.counts);
+    }
+    for (auto& [slug, n] : taken) batch.emplace_back(slug, n);
+  }
+  std::int64_t views = 0;
+  for (const auto& entry : batch) views += entry.second;
+  pending_slugs_.fetch_sub(batch.size(), std::memory_order_relaxed);
+  pending_views_.fetch_sub(views, std::memory_order_relaxed);
+  const Timestamp now = clock_.Now();
+  Status s = store_.AddViews(now - now % 3600, batch);
+  if (!s.ok()) {
+    // Kept for the next flush.
+    for (const auto& [slug, n] : batch) Add(slug, n);
+    return s;
+  }
+  if (now - last_prune_ >= 3600) {
+    last_prune_ = now;
+    WARTA_RETURN_IF_ERROR(
+        store_.PruneViews(now - now % 3600 - kKeepHours * 3600));
+  }
+  return Status::Ok();
+}
+
+void ViewCounter::Start(std::chrono::milliseconds interval) {
+  std::lock_guard<std::mutex> lock(loop_mu_);
+  if (thread_.joinable()) return;
+  thread_ = std::thread([this, interval] { Loop(interval); });
+}
+
+void ViewCounter::Loop(std::chrono::milliseconds interval) {
+  std::unique_lock<std::mutex> lock(loop_mu_);
+  while (!stopping_) {
+    loop_cv_.wait_for(lock, interval, [&] { return stopping_; });
+    if (stopping_) break;
+    lock.unlock();
+    if (pending_views_.load() > 0) {
+      Status s = Flush();
+      if (!s.ok()) LogWarning("views: " + s.ToString());
+    }
+    lock.lock();
+  }
+}
+
+}  // namespace warta::site
