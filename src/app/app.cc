@@ -16,6 +16,8 @@
 #include "http/server.h"
 #include "index/live_index.h"
 #include "ingest/wire_poller.h"
+#include "metrics/access.h"
+#include "metrics/metrics.h"
 #include "newsroom/scheduler.h"
 #include "site/distribution.h"
 #include "site/related.h"
@@ -76,6 +78,8 @@ App::~App() {
 Result<std::unique_ptr<App>> App::Open(Config config, const Clock& clock) {
   std::unique_ptr<App> app(new App(std::move(config), clock));
   Config& c = app->config_;
+  SetLogFormat(c.server.log_format == "json" ? LogFormat::kJson
+                                             : LogFormat::kText);
   std::error_code ec;
   std::filesystem::create_directories(c.data_dir, ec);
   if (ec)
@@ -230,6 +234,13 @@ Result<bool> App::ServeOnce(
   }
   WARTA_ASSIGN_OR_RETURN(timezone_, FindTimeZone(c.site.timezone));
   const bool first = port == c.server.port && !stop_server_;
+  WARTA_ASSIGN_OR_RETURN(
+      metrics::AccessPolicy metrics_access,
+      metrics::AccessPolicy::Parse(c.metrics.allow, c.metrics.token));
+  if (!http_metrics_) {
+    http_metrics_ =
+        std::make_unique<ops::HttpMetrics>(metrics::Registry::Default());
+  }
   http::Router router;
   http::ServerOptions o;
   o.host = c.server.host;
@@ -241,6 +252,7 @@ Result<bool> App::ServeOnce(
   o.request_timeout = std::chrono::seconds(c.server.request_timeout);
   o.max_connections_per_address = c.server.max_connections_per_address;
   o.access_log = c.server.access_log;
+  o.observer = http_metrics_.get();
   o.listen_fd = std::exchange(listen_fd_, -1);  // after a reload: adopt it
   // Bind first (routes are added before Run): with port 0 the public origin
   // follows the port the kernel picked.
@@ -300,6 +312,41 @@ Result<bool> App::ServeOnce(
   // Feeds readers asked for are rendered again right after a write (here or
   // on another node), not on the next reader's request.
   distribution.StartWarming(std::chrono::milliseconds(250));
+  ops::RegisterMetricsRoute(router, std::move(metrics_access),
+                            metrics::Registry::Default());
+  ops::RegisterReadyRoute(router, *store_, search_.get());
+  http_metrics_->AddRoutes(router.Patterns());
+  // Values read at scrape time; ends before `site` does.
+  metrics::Registry::Collector collector =
+      metrics::Registry::Default().AddCollector([this,
+                                                 &site](metrics::Writer& w) {
+        using metrics::Type;
+        site::Site::CacheStats s = site.cache_stats();
+        w.Header("warta_page_cache_hits_total",
+                 "Pages served from the page cache.", Type::kCounter);
+        w.Sample("warta_page_cache_hits_total", double(cache_hits_ + s.hits));
+        w.Header("warta_page_cache_misses_total",
+                 "Pages rendered because they were not in the page cache.",
+                 Type::kCounter);
+        w.Sample("warta_page_cache_misses_total",
+                 double(cache_misses_ + s.misses));
+        w.Header("warta_page_cache_invalidations_total",
+                 "Times the page cache was dropped after a content change.",
+                 Type::kCounter);
+        w.Sample("warta_page_cache_invalidations_total",
+                 double(cache_invalidations_ + s.invalidations));
+        w.Header("warta_page_cache_entries", "Pages in the page cache now.",
+                 Type::kGauge);
+        w.Sample("warta_page_cache_entries", double(s.entries));
+        auto snapshot = search_->snapshot();
+        w.Header("warta_search_index_documents",
+                 "Articles in the search index.", Type::kGauge);
+        w.Sample("warta_search_index_documents",
+                 snapshot ? double(snapshot->live_docs()) : 0);
+        w.Header("warta_search_index_ready",
+                 "1 once the search index is built or loaded.", Type::kGauge);
+        w.Sample("warta_search_index_ready", search_->ready() ? 1 : 0);
+      });
 
   {
     std::lock_guard<std::mutex> lock(settings_mu_);
@@ -317,6 +364,11 @@ Result<bool> App::ServeOnce(
   }
   if (again) listen_fd_ = successor.Release();
   listener.Reset();
+  collector.Reset();
+  site::Site::CacheStats final_stats = site.cache_stats();
+  cache_hits_ += final_stats.hits;
+  cache_misses_ += final_stats.misses;
+  cache_invalidations_ += final_stats.invalidations;
   if (!again) LogInfo("warta stopped");
   return again;
 }

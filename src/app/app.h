@@ -19,6 +19,7 @@
 #include "index/live_index.h"
 #include "index/near_duplicate.h"
 #include "newsroom/newsroom.h"
+#include "ops/endpoints.h"
 #include "render/theme.h"
 #include "store/store.h"
 #include "text/analyzer.h"
@@ -77,6 +78,11 @@ class App {
   std::unique_ptr<text::Analyzer> analyzer_;
   std::unique_ptr<index::DuplicateDetector> detector_;
   std::unique_ptr<index::LiveIndex> search_;  // while serving
+  // Counts every server's requests for /metrics (outlives each server).
+  std::unique_ptr<ops::HttpMetrics> http_metrics_;
+  // Page cache counts of the sites of earlier settings reloads, so the
+  // counters keep growing across reloads.
+  std::uint64_t cache_hits_ = 0, cache_misses_ = 0, cache_invalidations_ = 0;
 
   mutable std::mutex settings_mu_;     // guards config_.site during Serve
   std::function<void()> stop_server_;  // set while a server runs

@@ -2,6 +2,7 @@
 
 #include "base/log.h"
 #include "base/strings.h"
+#include "metrics/metrics.h"
 #include "site/discovery.h"
 #include "site/pages.h"
 #include "site/related.h"
@@ -36,7 +37,19 @@ Site::Site(Store& store, const render::Theme& theme, const Urls& urls,
   }
 }
 
-void Site::Invalidate() { cache_.Invalidate(); }
+void Site::Invalidate() {
+  invalidations_.fetch_add(1, std::memory_order_relaxed);
+  cache_.Invalidate();
+}
+
+Site::CacheStats Site::cache_stats() const {
+  CacheStats s;
+  s.hits = hits_.load(std::memory_order_relaxed);
+  s.misses = misses_.load(std::memory_order_relaxed);
+  s.invalidations = invalidations_.load(std::memory_order_relaxed);
+  s.entries = cache_.size();
+  return s;
+}
 
 void Site::SetSearch(const index::LiveIndex* search,
                      const text::Analyzer* analyzer) {
@@ -51,7 +64,7 @@ void Site::RefreshIfChanged() {
   auto seq = ctx_.store.ChangeSeq();
   if (!seq.ok()) return;
   std::int64_t seen = seen_seq_.exchange(*seq);
-  if (seen != *seq && seen != -1) cache_.Invalidate();
+  if (seen != *seq && seen != -1) Invalidate();
 }
 
 http::Response Site::ErrorResponse(int status) const {
@@ -62,11 +75,24 @@ http::Response Site::ErrorResponse(int status) const {
 }
 
 template <typename Fn>
-http::Response Site::Cached(const std::string& key, Fn&& render) {
+http::Response Site::Cached(std::string_view kind, const std::string& key,
+                            Fn&& render) {
   RefreshIfChanged();
-  if (auto page = cache_.Find(key)) return page->ToResponse();
+  if (auto page = cache_.Find(key)) {
+    hits_.fetch_add(1, std::memory_order_relaxed);
+    return page->ToResponse();
+  }
+  misses_.fetch_add(1, std::memory_order_relaxed);
   std::uint64_t generation = cache_.generation();
-  Result<PageResult> result = render();
+  static metrics::Family<metrics::Histogram>& render_family =
+      metrics::Registry::Default().HistogramFamily(
+          "warta_render_duration_seconds",
+          "Time to render a page that was not in the page cache, by kind.",
+          {"kind"}, metrics::LatencyBuckets());
+  Result<PageResult> result = [&] {
+    metrics::Timer timer(render_family.With({kind}));
+    return render();
+  }();
   if (!result.ok()) {
     if (result.status().IsNotFound()) return ErrorResponse(404);
     LogError("page " + key + ": " + result.status().ToString());
@@ -107,28 +133,35 @@ http::Response Site::Asset(const http::Request& req) const {
 
 void Site::Register(http::Router& router) {
   router.Get("/", [this](const http::Request&) {
-    return Cached("/", [&] { return RenderHomePage(ctx_); });
+    return Cached("home", "/", [&] { return RenderHomePage(ctx_); });
   });
+  static metrics::Counter& views = metrics::Registry::Default().GetCounter(
+      "warta_article_views_total", "Article pages served with status 200.");
   router.Get(kArticleRoute, [this](const http::Request& req) {
     std::string slug(req.Param("slug"));
-    return Cached(ctx_.urls.Article(slug),
-                  [&] { return RenderArticlePage(ctx_, slug); });
+    http::Response r = Cached("article", ctx_.urls.Article(slug),
+                              [&] { return RenderArticlePage(ctx_, slug); });
+    if (r.status == 200) views.Inc();
+    return r;
   });
   struct ListRoute {
     std::string_view pattern;
     ListKind kind;
+    std::string_view name;
   };
-  for (ListRoute lr : {ListRoute{kCategoryRoute, ListKind::kCategory},
-                       ListRoute{kTagRoute, ListKind::kTag},
-                       ListRoute{kAuthorRoute, ListKind::kAuthor}}) {
+  for (ListRoute lr :
+       {ListRoute{kCategoryRoute, ListKind::kCategory, "category"},
+        ListRoute{kTagRoute, ListKind::kTag, "tag"},
+        ListRoute{kAuthorRoute, ListKind::kAuthor, "author"}}) {
     router.Get(lr.pattern, [this, lr](const http::Request& req) {
       int page = PageParam(req);
       if (page == 0) return ErrorResponse(404);
       std::string slug(req.Param("slug"));
       std::string key =
           std::string(lr.pattern) + "|" + slug + "|" + std::to_string(page);
-      return Cached(key,
-                    [&] { return RenderListPage(ctx_, lr.kind, slug, page); });
+      return Cached(lr.name, key, [&] {
+        return RenderListPage(ctx_, lr.kind, slug, page);
+      });
     });
   }
   // Search and related articles (site/discovery.h).

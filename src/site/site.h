@@ -41,6 +41,17 @@ class Site {
   const SiteContext& context() const { return ctx_; }
   PageCache& cache() { return cache_; }
 
+  // What the page cache did since this Site was made (for /metrics): pages
+  // served from it, pages rendered because they were not in it, times it
+  // was dropped, and the pages in it now. Cheap; thread-safe.
+  struct CacheStats {
+    std::uint64_t hits = 0;
+    std::uint64_t misses = 0;
+    std::uint64_t invalidations = 0;
+    std::size_t entries = 0;
+  };
+  CacheStats cache_stats() const;
+
   // Drops the cache when the store changed in another process (checks the
   // store at most once a second). Handlers outside Site call it before
   // using cache().
@@ -48,14 +59,17 @@ class Site {
 
  private:
   // Serves `key` from the cache or renders it with `render`.
+  // `kind` ("article", "home", ...) labels the render time metric.
   template <typename Fn>
-  http::Response Cached(const std::string& key, Fn&& render);
+  http::Response Cached(std::string_view kind, const std::string& key,
+                        Fn&& render);
   http::Response Asset(const http::Request& req) const;
 
   SiteContext ctx_;
   PageCache cache_;
   std::atomic<Timestamp> last_check_{0};
   std::atomic<std::int64_t> seen_seq_{-1};
+  std::atomic<std::uint64_t> hits_{0}, misses_{0}, invalidations_{0};
 };
 
 }  // namespace warta::site
