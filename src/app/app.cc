@@ -86,7 +86,7 @@ Result<std::unique_ptr<App>> App::Open(Config config, const Clock& clock) {
     return Status::IoError("cannot create data directory " + c.data_dir + ": " +
                            ec.message());
   SqliteOptions so;
-  so.path = c.data_dir + "/warta.db";
+  so.path = c.store.path.empty() ? c.data_dir + "/warta.db" : c.store.path;
   so.synchronous = c.store.synchronous;
   WARTA_ASSIGN_OR_RETURN(app->store_, OpenSqliteStore(so, clock));
   ApplyStoredSettings(*app->store_, c);
@@ -145,6 +145,21 @@ Status App::ApplyEditableSettings(
   reload_ = true;
   if (stop_server_) stop_server_();
   return Status::Ok();
+}
+
+Result<std::uint64_t> App::RebuildSearchIndex() {
+  index::LiveIndexOptions io;
+  io.dir = config_.data_dir + "/index";
+  auto progress = std::make_shared<Progress>("search index");
+  io.on_progress = [progress](std::uint64_t done, std::uint64_t total,
+                              bool finished) {
+    progress->Update(done, total);
+    if (finished) progress->Finish();
+  };
+  index::LiveIndex live(*store_, *analyzer_, io);
+  WARTA_RETURN_IF_ERROR(live.Build());
+  WARTA_RETURN_IF_ERROR(live.Save());  // Build() only warns when it cannot
+  return live.snapshot()->live_docs();
 }
 
 Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {

@@ -51,6 +51,12 @@ class App {
   // place. InvalidArgument naming the key. Thread-safe.
   Status ApplyEditableSettings(const std::map<std::string, std::string>& s);
 
+  // Builds the search index (which also answers "Mungkin Kamu Suka") from
+  // every published article and saves it to DATA/index, with a progress
+  // bar on stderr. Returns the number of articles indexed. Not while
+  // Serve() runs.
+  Result<std::uint64_t> RebuildSearchIndex();
+
   const Config& config() const { return config_; }
   Store& store() { return *store_; }
   Newsroom& newsroom() { return *newsroom_; }

@@ -112,6 +112,8 @@ Status ApplySetting(Config& c, std::string_view key, std::string_view raw) {
   } else if (k == "store.backend") {
     if (v != "sqlite") return Bad(k, v, "expected sqlite");
     c.store.backend = v;
+  } else if (k == "store.path") {
+    c.store.path = v;
   } else if (k == "store.synchronous") {
     std::string up = v;
     for (char& ch : up)

@@ -54,6 +54,8 @@ struct ServerConfig {
 struct StoreConfig {
   std::string backend = "sqlite";    // store.backend: sqlite
   std::string synchronous = "FULL";  // store.synchronous: FULL|NORMAL
+  std::string path = "";  // store.path: the database file; empty:
+                          // DATA/warta.db (`warta backup --store`)
 };
 
 struct ImportConfig {

@@ -13,6 +13,7 @@
 #include "store/discovery_store.h"
 #include "store/distribution_store.h"
 #include "store/editorial_store.h"
+#include "store/maintenance_store.h"
 #include "store/revision_store.h"
 #include "store/taxonomy_store.h"
 #include "store/user_store.h"
@@ -27,7 +28,8 @@ class Store : public ArticleStore,
               public UserStore,
               public RevisionStore,
               public EditorialStore,
-              public DiscoveryStore {
+              public DiscoveryStore,
+              public MaintenanceStore {
  public:
   ~Store() override = default;
 

@@ -5,11 +5,15 @@
 #include <nlohmann/json.hpp>
 #include <signal.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include "warta_process.h"
 
@@ -117,6 +121,234 @@ TEST(OperationsTest, ReadyzReportsChecksAndRequestIdsAreEchoed) {
   EXPECT_TRUE(std::regex_match(replaced->Header("x-request-id"),
                                std::regex("[0-9a-f]{16}")))
       << replaced->Header("x-request-id");
+}
+
+// The URL paths `warta import` printed (one a line).
+std::vector<std::string> Paths(const std::string& out) {
+  std::vector<std::string> paths;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("/berita/", 0) == 0) paths.push_back(line);
+  }
+  return paths;
+}
+
+std::string Batch(int k, int n) {
+  std::string out;
+  for (int j = 0; j < n; ++j) {
+    nlohmann::json a = {
+        {"id", "uji-" + std::to_string(k) + "-" + std::to_string(j)},
+        {"title", "Berita uji cadangan " + std::to_string(k) + " nomor " +
+                      std::to_string(j)},
+        {"body", "Jakarta (WARTA) - Isi berita uji nomor " +
+                     std::to_string(j) + " dari kelompok " +
+                     std::to_string(k) + ".\n\nParagraf kedua."},
+        {"category", "Nasional"}};
+    out += a.dump() + "\n";
+  }
+  return out;
+}
+
+CommandResult ImportImageArticle(const TempDir& dir, const std::string& data) {
+  return RunWarta(
+      {"import", "--data", data,
+       dir.Write("foto.md",
+                 "---\ntitle: Berita bergambar\nfeature_image: "
+                 "/media/2025/09/abcdef0123456789-10x10.jpg\n---\n"
+                 "Jakarta (WARTA) - Isi.\n\n![Foto](/media/2025/09/"
+                 "0123456789abcdef-20x10.png)\n")});
+}
+
+void WriteMedia(const std::string& data) {
+  std::filesystem::create_directories(data + "/media/2025/09");
+  std::ofstream(data + "/media/2025/09/abcdef0123456789-10x10.jpg") << "jpg";
+  std::ofstream(data + "/media/2025/09/0123456789abcdef-20x10.png") << "png";
+}
+
+TEST(OperationsTest, BackupWhileWritingRestoresEverythingCommitted) {
+  TempDir dir;
+  const std::string data = dir.path() + "/data";
+  ASSERT_EQ(ImportImageArticle(dir, data).exit_code, 0);
+  WriteMedia(data);
+  auto server = WartaServer::Start(data);
+  ASSERT_NE(server, nullptr);
+
+  // A writer imports batches into the served newsroom the whole time.
+  std::mutex mu;
+  std::vector<std::string> committed;  // paths of finished imports
+  int batches = 0;
+  std::atomic<bool> stop{false};
+  std::string writer_error;
+  std::thread writer([&] {
+    for (int k = 0; !stop.load(); ++k) {
+      std::string file =
+          dir.Write("batch" + std::to_string(k) + ".jsonl", Batch(k, 10));
+      CommandResult r = RunWarta({"import", "--data", data, file});
+      std::lock_guard<std::mutex> lock(mu);
+      if (r.exit_code != 0) {
+        writer_error = r.err;
+        return;
+      }
+      for (std::string& p : Paths(r.out)) committed.push_back(std::move(p));
+      ++batches;
+    }
+  });
+  auto wait_batches = [&](int n) {
+    for (int i = 0; i < 600; ++i) {
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        if (batches >= n || !writer_error.empty()) return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  };
+  wait_batches(2);
+  std::vector<std::string> before;
+  int batches_before = 0;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    before = committed;
+    batches_before = batches;
+  }
+  const std::string backup = dir.path() + "/cadangan.tar.gz";
+  CommandResult b = RunWarta({"backup", "--data", data, "--to", backup});
+  int batches_after_backup;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    batches_after_backup = batches;
+  }
+  wait_batches(batches_after_backup + 1);  // the writer kept going
+  stop = true;
+  writer.join();
+  ASSERT_EQ(writer_error, "");
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_NE(b.out.find("backup " + backup), std::string::npos) << b.out;
+  ASSERT_GE(before.size(), 20u);
+  EXPECT_GT(batches, batches_before) << "the writer ran during the backup";
+  EXPECT_EQ(server->Get("/readyz")->status, 200);
+
+  const std::string restored = dir.path() + "/data2";
+  CommandResult r =
+      RunWarta({"restore", "--data", restored, "--from", backup});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  CommandResult c = RunWarta({"check", "--data", restored});
+  EXPECT_EQ(c.exit_code, 0) << c.out << c.err;
+  EXPECT_NE(c.out.find("is sound"), std::string::npos) << c.out;
+  EXPECT_NE(c.out.find("media: 2 file(s) referenced, 0 missing"),
+            std::string::npos)
+      << c.out;
+
+  auto second = WartaServer::Start(restored);
+  ASSERT_NE(second, nullptr);
+  for (const std::string& path : before) {
+    auto page = second->Get(path);
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(page->status, 200) << path << " was committed before the backup";
+  }
+  EXPECT_EQ(second->Get("/media/2025/09/abcdef0123456789-10x10.jpg")->body,
+            "jpg");
+}
+
+TEST(OperationsTest, RestoreRefusesANonEmptyTargetUnlessForced) {
+  TempDir dir;
+  const std::string data = dir.path() + "/data";
+  ASSERT_EQ(ImportImageArticle(dir, data).exit_code, 0);
+  WriteMedia(data);
+  const std::string backup = dir.path() + "/b.tar.gz";
+  ASSERT_EQ(RunWarta({"backup", "--data", data, "--to", backup}).exit_code, 0);
+  const std::string target = dir.path() + "/occupied";
+  std::filesystem::create_directories(target);
+  dir.Write("occupied/keep.txt", "mine");
+  CommandResult refused =
+      RunWarta({"restore", "--data", target, "--from", backup});
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_NE(refused.err.find("not empty"), std::string::npos) << refused.err;
+  EXPECT_FALSE(std::filesystem::exists(target + "/warta.db"));
+  CommandResult forced =
+      RunWarta({"restore", "--data", target, "--from", backup, "--force"});
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_TRUE(std::filesystem::exists(target + "/warta.db"));
+  EXPECT_EQ(RunWarta({"check", "--data", target}).exit_code, 0);
+  // What was there is moved aside, not deleted.
+  bool kept = false;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    if (e.path().filename().string().rfind("occupied.replaced-", 0) == 0) {
+      kept = std::filesystem::exists(e.path() / "keep.txt");
+    }
+  }
+  EXPECT_TRUE(kept);
+  // A damaged backup is refused and leaves the target alone.
+  std::string bytes;
+  {
+    std::ifstream in(backup, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  bytes.resize(bytes.size() / 2);
+  const std::string cut = dir.Write("cut.tar.gz", bytes);
+  CommandResult damaged =
+      RunWarta({"restore", "--data", dir.path() + "/fresh", "--from", cut});
+  EXPECT_NE(damaged.exit_code, 0);
+  EXPECT_NE(damaged.err.find("damaged or truncated"), std::string::npos)
+      << damaged.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() + "/fresh/warta.db"));
+}
+
+TEST(OperationsTest, CheckFailsOnAMissingMediaFile) {
+  TempDir dir;
+  const std::string data = dir.path() + "/data";
+  ASSERT_EQ(ImportImageArticle(dir, data).exit_code, 0);
+  WriteMedia(data);
+  ASSERT_EQ(RunWarta({"check", "--data", data}).exit_code, 0);
+  std::filesystem::remove(data + "/media/2025/09/0123456789abcdef-20x10.png");
+  CommandResult c = RunWarta({"check", "--data", data});
+  EXPECT_EQ(c.exit_code, 1);
+  EXPECT_NE(c.out.find("PROBLEM media: /media/2025/09/0123456789abcdef-20x10.png "
+                       "is used by an article but"),
+            std::string::npos)
+      << c.out;
+  EXPECT_NE(c.out.find("1 problem found"), std::string::npos) << c.out;
+}
+
+TEST(OperationsTest, CheckFailsOnADamagedDatabase) {
+  TempDir dir;
+  const std::string data = dir.path() + "/data";
+  ASSERT_EQ(RunWarta({"import", "--data", data,
+                      dir.Write("a.jsonl", Batch(0, 200))})
+                .exit_code,
+            0);
+  ASSERT_EQ(RunWarta({"check", "--data", data}).exit_code, 0);
+  const std::string db = data + "/warta.db";
+  auto size = std::filesystem::file_size(db);
+  ASSERT_GT(size, 64u * 1024);
+  {
+    std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(size / 2));
+    std::string junk(32 * 1024, '\x5a');
+    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+  }
+  CommandResult c = RunWarta({"check", "--data", data});
+  EXPECT_EQ(c.exit_code, 1) << c.out << c.err;
+  EXPECT_NE(c.out.find("PROBLEM store: "), std::string::npos) << c.out;
+  EXPECT_NE(c.out.find("problem"), std::string::npos);
+}
+
+TEST(OperationsTest, ReindexRebuildsTheSearchIndex) {
+  TempDir dir;
+  const std::string data = dir.path() + "/data";
+  ASSERT_EQ(RunWarta({"import", "--data", data,
+                      dir.Write("a.jsonl", Batch(1, 30))})
+                .exit_code,
+            0);
+  CommandResult r = RunWarta({"reindex", "--data", data});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("search index: 30 articles indexed"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.err.find("search index"), std::string::npos) << "progress bar";
+  CommandResult c = RunWarta({"check", "--data", data});
+  EXPECT_EQ(c.exit_code, 0) << c.out;
+  EXPECT_NE(c.out.find("index: 30 articles, as in the store"),
+            std::string::npos)
+      << c.out;
 }
 
 }  // namespace

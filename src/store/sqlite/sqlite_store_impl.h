@@ -40,6 +40,13 @@ class SqliteStore final : public Store {
   Result<std::vector<ArticleChange>> ArticleChangesSince(std::int64_t after_seq,
                                                          int limit) override;
 
+  // MaintenanceStore (maintenance.cc)
+  Result<std::map<std::string, std::int64_t>> SnapshotTo(
+      const std::string& path) override;
+  Result<std::vector<std::string>> CheckIntegrity() override;
+  Result<std::map<std::string, std::int64_t>> TableCounts() override;
+  Result<std::vector<std::string>> MediaReferences() override;
+
   // DiscoveryStore (discovery_rows.cc)
   Result<std::vector<Article>> ScanPublishedArticles(std::int64_t after_id,
                                                      int limit) override;
