@@ -288,6 +288,7 @@ Result<bool> App::ServeOnce(
   so.page_size = c.site.page_size;
   so.related_count = c.site.related_count;
   so.cache_bytes = c.server.page_cache_bytes;
+  so.page_max_stale_seconds = c.server.page_max_stale;
   so.logo = c.site.logo;
   so.image = c.site.image;
   so.no_ai = c.robots.no_ai;
@@ -302,6 +303,8 @@ Result<bool> App::ServeOnce(
   // Ends with this scope, early returns included: it captures `site`.
   Newsroom::Subscription listener =
       newsroom_->Subscribe([&site](const Article&) { site.Invalidate(); });
+  // Writes from other processes (`warta import`, another node) within 250 ms.
+  site.Follow(std::chrono::milliseconds(250));
 
   admin::AdminOptions ao;
   ao.auth.limit_account = c.admin.login_limit_account;
@@ -336,23 +339,35 @@ Result<bool> App::ServeOnce(
       metrics::Registry::Default().AddCollector([this,
                                                  &site](metrics::Writer& w) {
         using metrics::Type;
-        site::Site::CacheStats s = site.cache_stats();
-        w.Header("warta_page_cache_hits_total",
-                 "Pages served from the page cache.", Type::kCounter);
-        w.Sample("warta_page_cache_hits_total", double(cache_hits_ + s.hits));
-        w.Header("warta_page_cache_misses_total",
-                 "Pages rendered because they were not in the page cache.",
-                 Type::kCounter);
-        w.Sample("warta_page_cache_misses_total",
-                 double(cache_misses_ + s.misses));
-        w.Header("warta_page_cache_invalidations_total",
-                 "Times the page cache was dropped after a content change.",
-                 Type::kCounter);
-        w.Sample("warta_page_cache_invalidations_total",
-                 double(cache_invalidations_ + s.invalidations));
+        site::PageCache::Stats s = site.cache().stats();
+        const struct {
+          const char* name;
+          const char* help;
+          double value;
+        } counters[] = {
+            {"warta_page_cache_hits_total", "Pages served from the page cache.",
+             double(cache_totals_.hits + s.hits)},
+            {"warta_page_cache_misses_total",
+             "Pages rendered because they were not in the page cache.",
+             double(cache_totals_.misses + s.misses)},
+            {"warta_page_cache_invalidations_total",
+             "Cached pages dropped because content they show changed.",
+             double(cache_totals_.invalidations + s.invalidations)},
+            {"warta_page_cache_evictions_total",
+             "Cached pages dropped to make room.",
+             double(cache_totals_.evictions + s.evictions)},
+        };
+        for (const auto& c : counters) {
+          w.Header(c.name, c.help, Type::kCounter);
+          w.Sample(c.name, c.value);
+        }
         w.Header("warta_page_cache_entries", "Pages in the page cache now.",
                  Type::kGauge);
         w.Sample("warta_page_cache_entries", double(s.entries));
+        w.Header("warta_page_cache_bytes",
+                 "Bytes the page cache holds now (all encodings).",
+                 Type::kGauge);
+        w.Sample("warta_page_cache_bytes", double(s.bytes));
         auto snapshot = search_->snapshot();
         w.Header("warta_search_index_documents",
                  "Articles in the search index.", Type::kGauge);
@@ -380,10 +395,11 @@ Result<bool> App::ServeOnce(
   if (again) listen_fd_ = successor.Release();
   listener.Reset();
   collector.Reset();
-  site::Site::CacheStats final_stats = site.cache_stats();
-  cache_hits_ += final_stats.hits;
-  cache_misses_ += final_stats.misses;
-  cache_invalidations_ += final_stats.invalidations;
+  site::PageCache::Stats final_stats = site.cache().stats();
+  cache_totals_.hits += final_stats.hits;
+  cache_totals_.misses += final_stats.misses;
+  cache_totals_.invalidations += final_stats.invalidations;
+  cache_totals_.evictions += final_stats.evictions;
   if (!again) LogInfo("warta stopped");
   return again;
 }

@@ -20,6 +20,7 @@
 #include "index/near_duplicate.h"
 #include "newsroom/newsroom.h"
 #include "ops/endpoints.h"
+#include "site/page_cache.h"
 #include "render/theme.h"
 #include "store/store.h"
 #include "text/analyzer.h"
@@ -65,6 +66,8 @@ class App {
   const TimeZone& timezone() const { return timezone_; }
   const Clock& clock() const { return clock_; }
   const text::Analyzer& analyzer() const { return *analyzer_; }
+  // Keeps near-duplicate clusters on every save (a Newsroom listener).
+  index::DuplicateDetector& duplicates() { return *detector_; }
 
  private:
   App(Config config, const Clock& clock);
@@ -88,7 +91,7 @@ class App {
   std::unique_ptr<ops::HttpMetrics> http_metrics_;
   // Page cache counts of the sites of earlier settings reloads, so the
   // counters keep growing across reloads.
-  std::uint64_t cache_hits_ = 0, cache_misses_ = 0, cache_invalidations_ = 0;
+  site::PageCache::Stats cache_totals_;
 
   mutable std::mutex settings_mu_;     // guards config_.site during Serve
   std::function<void()> stop_server_;  // set while a server runs

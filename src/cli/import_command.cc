@@ -1,15 +1,96 @@
 // warta import --data DIR [--category NAME] [--author NAME] [--status S]
-// FILE... Prints each imported article's public URL path on stdout; errors go
-// to stderr as "FILE:LINE: message". Exit status 1 when anything failed.
+// [--batch N] [--threads N] FILE... Prints each imported article's public
+// URL path on stdout; errors go to stderr as "FILE:LINE: message", progress
+// too (a bar on a terminal, a line every few seconds otherwise). Exit status
+// 1 when anything failed, 130 when SIGINT/SIGTERM stopped it (after the
+// batch in progress committed; running it again imports the rest).
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstring>
 #include <iostream>
+#include <thread>
 
 #include "app/app.h"
 #include "cli/command.h"
 #include "cli/common.h"
-#include "ingest/importer.h"
+#include "cli/progress.h"
+#include "index/near_duplicate.h"
+#include "ingest/bulk_import.h"
+#include "ingest/file_reader.h"
 
 namespace warta::cli {
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+// The first signal asks for a clean stop; a second one ends the process at
+// once (the batch in progress is rolled back, as after a crash).
+extern "C" void OnStopSignal(int sig) {
+  if (g_stop.exchange(true)) {
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
+  }
+}
+
+// Installs OnStopSignal for SIGINT and SIGTERM; restores on destruction.
+class StopSignals {
+ public:
+  StopSignals() {
+    struct sigaction sa {};
+    sa.sa_handler = OnStopSignal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int_);
+    sigaction(SIGTERM, &sa, &old_term_);
+  }
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+};
+
+// Articles in `files`, or -1 when unknown (a compressed JSON Lines file):
+// the lines of each JSON Lines file, 1 for each other file.
+std::int64_t CountArticles(const std::vector<std::string>& files) {
+  std::int64_t total = 0;
+  for (const std::string& file : files) {
+    auto reader = ingest::LineReader::Open(file);
+    std::string first;
+    if (!reader.ok() || !(*reader)->Next(first).ok()) {
+      ++total;  // reported as one error
+      continue;
+    }
+    if (ingest::DetectFormat(file, first) != ingest::FileFormat::kJsonLines) {
+      ++total;
+      continue;
+    }
+    if (file.size() > 3 && file.compare(file.size() - 3, 3, ".gz") == 0)
+      return -1;
+    FILE* f = std::fopen(file.c_str(), "rb");
+    if (!f) return -1;
+    static char buf[1 << 20];
+    std::size_t n;
+    char last = '\n';
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+      for (const char* p = buf;
+           (p = static_cast<const char*>(std::memchr(p, '\n', buf + n - p)));
+           ++p) {
+        ++total;
+      }
+      last = buf[n - 1];
+    }
+    if (last != '\n') ++total;
+    std::fclose(f);
+  }
+  return total;
+}
+
+}  // namespace
 
 CommandRunner AddImportCommand(CLI::App& app) {
   struct Flags {
@@ -18,6 +99,8 @@ CommandRunner AddImportCommand(CLI::App& app) {
     std::optional<std::string> category;
     std::optional<std::string> author;
     std::optional<std::string> status;
+    int batch = 1000;
+    int threads = 0;
     bool quiet = false;
   };
   auto flags = std::make_shared<Flags>();
@@ -35,7 +118,15 @@ CommandRunner AddImportCommand(CLI::App& app) {
       "Author for files that name none (default: import.default_author)");
   cmd->add_option("--status", flags->status,
                   "Force this status: draft, scheduled or published");
-  cmd->add_flag("--quiet", flags->quiet, "Do not print the summary on stderr");
+  cmd->add_option("--batch", flags->batch, "Articles per transaction")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--threads", flags->threads,
+                  "Parse/render threads (0: one per core)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 256));
+  cmd->add_flag("--quiet", flags->quiet,
+                "Print neither progress nor the summary on stderr");
   cmd->add_option("files", flags->files, "Files to import")->required();
   return [flags]() -> int {
     std::optional<Config> config = LoadConfigOrPrint(flags->data);
@@ -59,29 +150,56 @@ CommandRunner AddImportCommand(CLI::App& app) {
     }
     defaults.utc_offset_seconds = (*app)->timezone().offset_seconds;
     ingest::Importer importer((*app)->newsroom(), defaults);
-    ingest::ImportStats total;
-    for (const std::string& file : flags->files) {
-      ingest::ImportStats s =
-          importer.ImportFile(file, [&](const ingest::ImportEvent& e) {
-            if (e.status.ok()) {
-              std::cout << (*app)->urls().Article(e.article->slug) << "\n";
-            } else {
-              std::cerr << e.file;
-              if (e.line > 0) std::cerr << ":" << e.line;
-              std::cerr << ": " << e.status.message() << "\n";
-            }
-          });
-      total.created += s.created;
-      total.updated += s.updated;
-      total.unchanged += s.unchanged;
-      total.failed += s.failed;
-    }
-    std::cout.flush();
+
+    Progress progress(stderr, "warta import", "articles", ::isatty(2) == 1);
+    std::thread counter;
     if (!flags->quiet) {
+      counter = std::thread([&progress, files = flags->files] {
+        progress.SetTotal(CountArticles(files));
+      });
+    }
+    ingest::BulkOptions options;
+    options.batch_size = flags->batch;
+    options.threads = flags->threads;
+    options.stop = &g_stop;
+    // Near-duplicate fingerprints on the workers, not the writer.
+    index::DuplicateDetector& duplicates = (*app)->duplicates();
+    options.on_rendered = [&duplicates](const Article& a) {
+      std::string text = index::DuplicateText(a);
+      index::Fingerprint fp = index::FingerprintOf(text);
+      duplicates.Expect(std::move(text), std::move(fp));
+    };
+    options.on_batch = [&](const ingest::ImportStats& s) {
+      std::cout.flush();
+      if (!flags->quiet) progress.Update(s.done());
+    };
+    StopSignals signals;
+    ingest::BulkResult result = ingest::BulkImport(
+        importer, (*app)->store(), flags->files, options,
+        [&](const ingest::ImportEvent& e) {
+          if (e.status.ok()) {
+            std::cout << (*app)->urls().Article(e.article->slug) << "\n";
+          } else {
+            progress.Clear();
+            std::cerr << e.file;
+            if (e.line > 0) std::cerr << ":" << e.line;
+            std::cerr << ": " << e.status.message() << "\n";
+          }
+        });
+    std::cout.flush();
+    if (counter.joinable()) counter.join();
+    const ingest::ImportStats& total = result.stats;
+    if (!flags->quiet) {
+      progress.Finish(total.done());
       std::cerr << "warta import: " << total.created << " created, "
                 << total.updated << " updated, " << total.unchanged
                 << " unchanged, " << total.failed << " failed\n";
+      if (result.interrupted) {
+        std::cerr << "warta import: interrupted; what is listed above is "
+                     "saved, run the same command again to import the rest\n";
+      }
     }
+    if (result.interrupted) return 130;
     return total.failed > 0 ? 1 : 0;
   };
 }

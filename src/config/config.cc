@@ -109,6 +109,9 @@ Status ApplySetting(Config& c, std::string_view key, std::string_view raw) {
   } else if (k == "server.page_cache_bytes") {
     return SetInt(k, v, 0, 1LL << 40,
                   [&](long long n) { c.server.page_cache_bytes = size_t(n); });
+  } else if (k == "server.page_max_stale") {
+    return SetInt(k, v, 1, 86400,
+                  [&](long long n) { c.server.page_max_stale = int(n); });
   } else if (k == "store.backend") {
     if (v != "sqlite") return Bad(k, v, "expected sqlite");
     c.store.backend = v;

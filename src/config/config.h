@@ -49,6 +49,9 @@ struct ServerConfig {
   std::string log_format = "text";  // server.log_format: text or json (one
                                     // object a line)
   std::size_t page_cache_bytes = 256u << 20;  // server.page_cache_bytes
+  // server.page_max_stale (seconds): how old related articles on a cached
+  // page may grow before a background re-render.
+  int page_max_stale = 300;
 };
 
 struct StoreConfig {

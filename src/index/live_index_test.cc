@@ -226,6 +226,41 @@ TEST_F(LiveIndexTest, NearDuplicatesClusterAndShowOnce) {
   EXPECT_EQ(Search("pameran buku"), (Ids{copy.id}));
 }
 
+// Bulk import computes fingerprints on worker threads and hands them to the
+// detector beforehand; clusters come out as if computed on the writer.
+TEST_F(LiveIndexTest, ExpectedFingerprintsServeTheNextUpdate) {
+  Article original = Publish("Banjir rendam ratusan rumah", kFloodBody);
+  auto prepared = [&](const std::string& title, const std::string& body) {
+    Article a;
+    a.title = title;
+    a.body = body;
+    a.category = Category{0, "", "Nasional", ""};
+    a.status = ArticleStatus::kPublished;
+    a.published_at = clock_.Now() - 60;
+    EXPECT_TRUE(newsroom_->Validate(a).ok());
+    EXPECT_TRUE(newsroom_->Prepare(a).ok());
+    return a;
+  };
+  Article copy = prepared("Ratusan rumah terendam banjir",
+                          std::string("Tangerang (KABARIN) - ") + kFloodBody);
+  detector_->Expect(DuplicateText(copy), FingerprintOf(DuplicateText(copy)));
+  auto saved = newsroom_->SaveRendered(copy);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  EXPECT_EQ(*store_->DuplicateClusterOf(saved->id), original.id);
+  // The expected fingerprint is what counts (here, deliberately, the flood
+  // story's for an unrelated text), and it serves one update only.
+  Article other = prepared("Harga cabai turun",
+                           "Harga cabai di pasar induk turun tajam pekan "
+                           "ini karena panen raya di beberapa daerah.");
+  detector_->Expect(DuplicateText(other),
+                    FingerprintOf(DuplicateText(original)));
+  auto odd = newsroom_->SaveRendered(other);
+  ASSERT_TRUE(odd.ok());
+  EXPECT_EQ(*store_->DuplicateClusterOf(odd->id), original.id);
+  ASSERT_TRUE(newsroom_->Save(*odd).ok());
+  EXPECT_EQ(*store_->DuplicateClusterOf(odd->id), 0);
+}
+
 TEST(NearDuplicateTest, ThresholdSeparatesCopiesFromRetellings) {
   std::string a = kFloodBody;
   // Copy with a new opening line and a reworded sentence: well above.

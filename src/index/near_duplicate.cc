@@ -17,6 +17,18 @@ std::uint64_t Mix(std::uint64_t x) {  // splitmix64 finaliser
   return x ^ (x >> 31);
 }
 
+// EstimatedJaccard of two encoded signatures, without decoding them: equal
+// values have equal hex digits. (A large archive screens tens of candidates
+// per saved article; decoding each cost more than the rest of the screen.)
+double EstimatedJaccardHex(std::string_view a, std::string_view b) {
+  constexpr std::size_t kDigits = 8;
+  if (a.size() != b.size() || a.empty() || a.size() % kDigits != 0) return 0;
+  std::size_t same = 0;
+  for (std::size_t i = 0; i < a.size(); i += kDigits)
+    same += a.compare(i, kDigits, b, i, kDigits) == 0;
+  return double(same) / double(a.size() / kDigits);
+}
+
 }  // namespace
 
 Fingerprint FingerprintOf(std::string_view text) {
@@ -104,6 +116,24 @@ std::string DuplicateText(const Article& a) {
   return a.title + "\n" + a.plaintext;
 }
 
+void DuplicateDetector::Expect(std::string text, Fingerprint fp) {
+  std::uint64_t key = Fnv1a64(text);
+  std::lock_guard<std::mutex> lock(expected_mu_);
+  if (expected_.size() >= kMaxExpected) expected_.clear();
+  expected_[key] = {std::move(text), std::move(fp)};
+}
+
+std::optional<Fingerprint> DuplicateDetector::TakeExpected(
+    const std::string& text) {
+  std::lock_guard<std::mutex> lock(expected_mu_);
+  if (expected_.empty()) return std::nullopt;
+  auto it = expected_.find(Fnv1a64(text));
+  if (it == expected_.end() || it->second.first != text) return std::nullopt;
+  Fingerprint fp = std::move(it->second.second);
+  expected_.erase(it);
+  return fp;
+}
+
 Status DuplicateDetector::Leave(std::int64_t article_id) {
   // When the article names its cluster, the others move to the next
   // earliest member first.
@@ -117,7 +147,11 @@ Status DuplicateDetector::Leave(std::int64_t article_id) {
 }
 
 Result<std::int64_t> DuplicateDetector::Update(const Article& article) {
-  auto current = store_.GetArticle(article.id);
+  // An expected article was just saved (the bulk import passes the stored
+  // state): no need to read it again.
+  std::optional<Fingerprint> expected = TakeExpected(DuplicateText(article));
+  Result<Article> current =
+      expected ? Result<Article>(article) : store_.GetArticle(article.id);
   if (!current.ok()) {
     if (current.status().IsNotFound()) {  // deleted or in the trash
       WARTA_RETURN_IF_ERROR(Leave(article.id));
@@ -129,18 +163,19 @@ Result<std::int64_t> DuplicateDetector::Update(const Article& article) {
     WARTA_RETURN_IF_ERROR(Leave(article.id));
     return 0;
   }
-  Fingerprint fp = FingerprintOf(DuplicateText(*current));
+  Fingerprint fp =
+      expected ? std::move(*expected) : FingerprintOf(DuplicateText(*current));
   if (fp.minhash.empty()) {
     WARTA_RETURN_IF_ERROR(Leave(article.id));
     return 0;
   }
   WARTA_ASSIGN_OR_RETURN(auto candidates,
                          store_.FindDuplicateCandidates(fp.bands, article.id));
+  const std::string signature = EncodeMinHash(fp.minhash);
   std::set<std::int64_t> clusters;
   for (const DuplicateSignature& c : candidates) {
     // The estimate screens; the exact shingle sets decide.
-    if (EstimatedJaccard(fp.minhash, DecodeMinHash(c.minhash)) <
-        kDuplicateJaccard - 0.25)
+    if (EstimatedJaccardHex(signature, c.minhash) < kDuplicateJaccard - 0.25)
       continue;
     auto other = store_.GetArticle(c.article_id);
     if (!other.ok()) continue;
@@ -160,8 +195,7 @@ Result<std::int64_t> DuplicateDetector::Update(const Article& article) {
       WARTA_RETURN_IF_ERROR(store_.MoveDuplicateCluster(c, cluster));
   }
   WARTA_RETURN_IF_ERROR(store_.SaveDuplicateSignature(
-      DuplicateSignature{article.id, cluster, EncodeMinHash(fp.minhash)},
-      fp.bands));
+      DuplicateSignature{article.id, cluster, signature}, fp.bands));
   if (cluster != article.id) return cluster;
   WARTA_ASSIGN_OR_RETURN(auto members, store_.DuplicateClusterMembers(cluster));
   return members.size() > 1 ? cluster : 0;

@@ -13,8 +13,11 @@
 #define WARTA_INDEX_NEAR_DUPLICATE_H_
 
 #include <cstdint>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/result.h"
@@ -54,7 +57,8 @@ std::string DuplicateText(const Article& a);
 
 // Keeps near-duplicate clusters in the store up to date as articles are
 // saved. Used from the Newsroom's listener (all processes that write), on
-// the writer's thread. Not thread-safe; the Newsroom serialises calls.
+// the writer's thread. Not thread-safe (but for Expect); the Newsroom
+// serialises calls.
 class DuplicateDetector {
  public:
   explicit DuplicateDetector(Store& store) : store_(store) {}
@@ -65,9 +69,25 @@ class DuplicateDetector {
   // Returns the article's cluster (0: none).
   Result<std::int64_t> Update(const Article& article);
 
+  // Bulk import: `fp` is FingerprintOf(`text`), the DuplicateText of an
+  // article about to be saved, computed on another thread so that Update
+  // does not compute it on the writer's. Update then also takes the article
+  // it is given as the stored state (it is: Newsroom passes the article
+  // just saved) instead of reading it again. Thread-safe. Each entry serves
+  // one Update; entries never used (articles not saved) are dropped in
+  // bulk past kMaxExpected.
+  void Expect(std::string text, Fingerprint fp);
+  static constexpr std::size_t kMaxExpected = 20000;
+
  private:
   Status Leave(std::int64_t article_id);
+  // The expected fingerprint of `text`, taken out of the expected ones.
+  std::optional<Fingerprint> TakeExpected(const std::string& text);
+
   Store& store_;
+  std::mutex expected_mu_;
+  std::unordered_map<std::uint64_t, std::pair<std::string, Fingerprint>>
+      expected_;
 };
 
 }  // namespace warta::index

@@ -3,10 +3,10 @@
 #include <sys/stat.h>
 
 #include "base/strings.h"
-#include "ingest/file_reader.h"
 #include "ingest/jsonl_format.h"
 #include "ingest/markdown_format.h"
 #include "ingest/text_format.h"
+#include "newsroom/revisions.h"
 
 namespace warta::ingest {
 namespace {
@@ -73,14 +73,99 @@ FileFormat DetectFormat(const std::string& path, std::string_view head) {
   return FileFormat::kText;
 }
 
+void ImportStats::Count(const ImportEvent& e) {
+  if (!e.status.ok()) {
+    ++failed;
+    return;
+  }
+  switch (e.action) {
+    case ImportAction::kCreated:
+      ++created;
+      break;
+    case ImportAction::kUpdated:
+      ++updated;
+      break;
+    case ImportAction::kUnchanged:
+      ++unchanged;
+      break;
+  }
+}
+
+ImportStats& ImportStats::operator+=(const ImportStats& o) {
+  created += o.created;
+  updated += o.updated;
+  unchanged += o.unchanged;
+  failed += o.failed;
+  return *this;
+}
+
+bool ItemReader::Next(ImportItem& item) {
+  item = ImportItem();
+  item.file = path_;
+  if (done_) return false;
+  auto fail = [&](int line, Status s) {
+    item.line = line;
+    item.error = std::move(s);
+    done_ = true;
+    return true;
+  };
+  std::string line;
+  if (!started_) {
+    started_ = true;
+    struct stat st {};
+    if (::stat(path_.c_str(), &st) != 0)
+      return fail(0, Status::NotFound("no such file"));
+    if (!S_ISREG(st.st_mode))
+      return fail(0, Status::InvalidArgument("not a regular file"));
+    auto reader = LineReader::Open(path_);
+    if (!reader.ok()) return fail(0, reader.status());
+    lines_ = std::move(*reader);
+    auto got = lines_->Next(line);
+    if (!got.ok()) return fail(1, got.status());
+    line_no_ = 1;
+    item.format = DetectFormat(path_, line);
+    if (item.format != FileFormat::kJsonLines) {
+      lines_.reset();
+      auto text = ReadWholeFile(path_);
+      if (!text.ok()) return fail(0, text.status());
+      item.text = std::move(*text);
+      done_ = true;
+      return true;
+    }
+    if (!*got) {
+      done_ = true;
+      return false;
+    }
+  } else {
+    auto got = lines_->Next(line);
+    ++line_no_;
+    if (!got.ok()) return fail(line_no_, got.status());
+    if (!*got) {
+      done_ = true;
+      return false;
+    }
+  }
+  // JSON Lines: the next non-blank line.
+  while (Trim(line).empty()) {
+    auto got = lines_->Next(line);
+    ++line_no_;
+    if (!got.ok()) return fail(line_no_, got.status());
+    if (!*got) {
+      done_ = true;
+      return false;
+    }
+  }
+  item.format = FileFormat::kJsonLines;
+  item.line = line_no_;
+  item.text = std::move(line);
+  return true;
+}
+
 Importer::Importer(Newsroom& newsroom, ImportDefaults defaults)
     : newsroom_(newsroom), defaults_(std::move(defaults)) {}
 
-Result<std::pair<Article, ImportAction>> Importer::Save(
-    const ParsedArticle& p) {
-  WARTA_ASSIGN_OR_RETURN(
-      std::optional<Article> existing,
-      newsroom_.store().FindArticleByImportKey(p.import_key));
+Result<Article> Importer::Compose(const ParsedArticle& p,
+                                  const Article* existing) const {
   Article a = existing ? *existing : Article();
   a.title = p.title;
   if (!p.slug.empty()) a.slug = p.slug;
@@ -120,110 +205,116 @@ Result<std::pair<Article, ImportAction>> Importer::Save(
   a.import_key = p.import_key;
   a.noindex = p.noindex;
   a.no_ai = p.no_ai;
-  if (existing && SameContent(*existing, a)) {
+  return a;
+}
+
+PreparedItem Importer::PrepareItem(ImportItem item) const {
+  PreparedItem out;
+  out.file = std::move(item.file);
+  out.line = item.line;
+  if (!item.error.ok()) {
+    out.status = std::move(item.error);
+    return out;
+  }
+  Result<ParsedArticle> parsed = Status::Ok();
+  if (item.format == FileFormat::kJsonLines) {
+    parsed = ParseJsonLine(item.text, defaults_);
+    if (parsed.ok()) parsed->line = item.line;
+  } else {
+    parsed =
+        item.format == FileFormat::kMarkdown
+            ? ParseMarkdownArticle(item.text, FileStem(out.file), defaults_)
+            : ParseTextArticle(item.text);
+    if (parsed.ok()) {
+      out.line = parsed->line;
+    } else {
+      // Parsers say "line N: ..."; lift N into the event.
+      const std::string& m = parsed.status().message();
+      int line = 0;
+      if (m.rfind("line ", 0) == 0) {
+        line = static_cast<int>(
+            ParseInt(m.substr(5, m.find(':') - 5)).value_or(0));
+      }
+      out.line = line;
+      out.status =
+          Status(parsed.status().code(), line ? m.substr(m.find(':') + 2) : m);
+      return out;
+    }
+  }
+  if (!parsed.ok()) {
+    out.status = parsed.status();
+    return out;
+  }
+  out.parsed = std::move(*parsed);
+  Result<Article> composed = Compose(out.parsed, nullptr);
+  if (!composed.ok()) {
+    out.status = composed.status();
+    return out;
+  }
+  out.article = std::move(*composed);
+  out.status = newsroom_.Validate(out.article);
+  if (out.status.ok()) out.status = newsroom_.Prepare(out.article);
+  if (!out.status.ok()) return out;
+  auto rev = EncodeRevision(newsroom_.store(), 0, SnapshotOf(out.article));
+  if (!rev.ok()) {
+    out.status = rev.status();
+    return out;
+  }
+  out.revision = std::move(*rev);
+  return out;
+}
+
+Result<std::pair<Article, ImportAction>> Importer::SavePrepared(
+    const PreparedItem& item) {
+  WARTA_RETURN_IF_ERROR(item.status);
+  WARTA_ASSIGN_OR_RETURN(
+      std::optional<Article> existing,
+      newsroom_.store().FindArticleByImportKey(item.parsed.import_key));
+  if (!existing) {
+    WARTA_ASSIGN_OR_RETURN(
+        Article saved, newsroom_.SaveRendered(item.article, {}, item.revision));
+    return std::make_pair(std::move(saved), ImportAction::kCreated);
+  }
+  WARTA_ASSIGN_OR_RETURN(Article a, Compose(item.parsed, &*existing));
+  // Rendered from the same body and dateline.
+  a.html = item.article.html;
+  a.plaintext = item.article.plaintext;
+  a.word_count = item.article.word_count;
+  a.reading_time = item.article.reading_time;
+  if (SameContent(*existing, a)) {
     return std::make_pair(*existing, ImportAction::kUnchanged);
   }
-  WARTA_ASSIGN_OR_RETURN(Article saved, newsroom_.Save(std::move(a)));
-  return std::make_pair(std::move(saved), existing ? ImportAction::kUpdated
-                                                   : ImportAction::kCreated);
+  WARTA_RETURN_IF_ERROR(newsroom_.Validate(a));
+  WARTA_ASSIGN_OR_RETURN(Article saved, newsroom_.SaveRendered(std::move(a)));
+  return std::make_pair(std::move(saved), ImportAction::kUpdated);
+}
+
+ImportEvent Importer::EventOf(const PreparedItem& item,
+                              Result<std::pair<Article, ImportAction>> r) {
+  ImportEvent e;
+  e.file = item.file;
+  e.line = item.line;
+  if (r.ok()) {
+    e.article = std::move(r->first);
+    e.action = r->second;
+  } else {
+    e.status = r.status();
+  }
+  return e;
 }
 
 ImportStats Importer::ImportFile(
     const std::string& path,
     const std::function<void(const ImportEvent&)>& on_event) {
   ImportStats stats;
-  auto report = [&](int line, Result<std::pair<Article, ImportAction>> r) {
-    ImportEvent e;
-    e.file = path;
-    e.line = line;
-    if (r.ok()) {
-      e.article = std::move(r->first);
-      e.action = r->second;
-      switch (e.action) {
-        case ImportAction::kCreated:
-          ++stats.created;
-          break;
-        case ImportAction::kUpdated:
-          ++stats.updated;
-          break;
-        case ImportAction::kUnchanged:
-          ++stats.unchanged;
-          break;
-      }
-    } else {
-      e.status = r.status();
-      ++stats.failed;
-    }
+  ItemReader reader(path);
+  ImportItem item;
+  while (reader.Next(item)) {
+    PreparedItem prepared = PrepareItem(std::move(item));
+    ImportEvent e = EventOf(prepared, SavePrepared(prepared));
+    stats.Count(e);
     on_event(e);
-  };
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
-    report(0, Status::NotFound("no such file"));
-    return stats;
   }
-  if (!S_ISREG(st.st_mode)) {
-    report(0, Status::InvalidArgument("not a regular file"));
-    return stats;
-  }
-  auto reader = LineReader::Open(path);
-  if (!reader.ok()) {
-    report(0, reader.status());
-    return stats;
-  }
-  std::string first;
-  auto got = (*reader)->Next(first);
-  if (!got.ok()) {
-    report(1, got.status());
-    return stats;
-  }
-  FileFormat format = DetectFormat(path, first);
-  if (format == FileFormat::kJsonLines) {
-    int line_no = 1;
-    std::string line = std::move(first);
-    bool more = *got;
-    while (more) {
-      if (!Trim(line).empty()) {
-        auto parsed = ParseJsonLine(line, defaults_);
-        if (!parsed.ok()) {
-          report(line_no, parsed.status());
-        } else {
-          parsed->line = line_no;
-          report(line_no, Save(*parsed));
-        }
-      }
-      auto next = (*reader)->Next(line);
-      if (!next.ok()) {
-        report(line_no + 1, next.status());
-        break;
-      }
-      more = *next;
-      ++line_no;
-    }
-    return stats;
-  }
-  reader->reset();
-  auto text = ReadWholeFile(path);
-  if (!text.ok()) {
-    report(0, text.status());
-    return stats;
-  }
-  Result<ParsedArticle> parsed =
-      format == FileFormat::kMarkdown
-          ? ParseMarkdownArticle(*text, FileStem(path), defaults_)
-          : ParseTextArticle(*text);
-  if (!parsed.ok()) {
-    // Parsers say "line N: ..."; lift N into the event.
-    const std::string& m = parsed.status().message();
-    int line = 0;
-    if (m.rfind("line ", 0) == 0) {
-      line =
-          static_cast<int>(ParseInt(m.substr(5, m.find(':') - 5)).value_or(0));
-    }
-    std::string rest = line ? m.substr(m.find(':') + 2) : m;
-    report(line, Status(parsed.status().code(), rest));
-    return stats;
-  }
-  report(parsed->line, Save(*parsed));
   return stats;
 }
 

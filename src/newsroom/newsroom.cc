@@ -94,7 +94,7 @@ std::string Newsroom::DatelineOf(const Article& a) const {
   return city + " (" + outlet + ") -";
 }
 
-Status Newsroom::Prepare(Article& a) const {
+Status Newsroom::Render(Article& a) const {
   markup::RenderOptions options;
   options.lead_in = DatelineOf(a);
   WARTA_ASSIGN_OR_RETURN(markup::Rendered r,
@@ -107,6 +107,15 @@ Status Newsroom::Prepare(Article& a) const {
   a.plaintext = std::move(r.plaintext);
   a.word_count = text::CountWords(a.plaintext);
   a.reading_time = ReadingTimeMinutes(a.word_count);
+  return Status::Ok();
+}
+
+Status Newsroom::Prepare(Article& a) const {
+  WARTA_RETURN_IF_ERROR(Render(a));
+  return PrepareDefaults(a);
+}
+
+Status Newsroom::PrepareDefaults(Article& a) const {
   if (a.slug.empty()) {
     a.slug = Slugify(a.title);
     if (a.slug.empty()) a.slug = "artikel";
@@ -119,10 +128,20 @@ Status Newsroom::Prepare(Article& a) const {
 
 Result<Article> Newsroom::Save(Article article, const Edit& edit) {
   WARTA_RETURN_IF_ERROR(Validate(article));
-  WARTA_RETURN_IF_ERROR(Prepare(article));
-  WARTA_ASSIGN_OR_RETURN(
-      std::optional<Revision> rev,
-      EncodeRevision(store_, article.id, SnapshotOf(article)));
+  WARTA_RETURN_IF_ERROR(Render(article));
+  return SaveRendered(std::move(article), edit);
+}
+
+Result<Article> Newsroom::SaveRendered(Article article, const Edit& edit,
+                                       std::optional<Revision> new_revision) {
+  WARTA_RETURN_IF_ERROR(PrepareDefaults(article));
+  std::optional<Revision> rev;
+  if (new_revision && article.id == 0) {
+    rev = std::move(new_revision);
+  } else {
+    WARTA_ASSIGN_OR_RETURN(
+        rev, EncodeRevision(store_, article.id, SnapshotOf(article)));
+  }
   if (rev) {
     rev->user_id = edit.user_id;
     rev->kind = edit.kind;

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
@@ -56,9 +57,21 @@ class Newsroom {
   // Published articles without published_at get the clock's now.
   Status Prepare(Article& article) const;
 
+  // The costly part of Prepare: html, plaintext, word_count and
+  // reading_time from the body and dateline. Thread-safe, touches no store
+  // (bulk import runs it on worker threads).
+  Status Render(Article& article) const;
+
   // Validate + Prepare + Store::SaveArticleWithRevision (a revision unless
   // nothing changed since the last one), then notifies listeners.
   Result<Article> Save(Article article, const Edit& edit = {});
+
+  // Save for an article that passed Validate and that Render already ran on
+  // (with its current body and dateline), e.g. on a worker thread.
+  // `new_revision`, for a new article (id 0) only, is
+  // EncodeRevision(store, 0, SnapshotOf(article)) computed beforehand.
+  Result<Article> SaveRendered(Article article, const Edit& edit = {},
+                               std::optional<Revision> new_revision = {});
 
   // Keeps `edited` (a published article's unpublished changes) as an
   // autosave revision without touching the live article.
@@ -133,6 +146,8 @@ class Newsroom {
 
  private:
   void Notify(const Article& a);
+  // Prepare without Render: a missing slug, published_at for published.
+  Status PrepareDefaults(Article& article) const;
 
   Store& store_;
   const Clock& clock_;

@@ -136,7 +136,11 @@ Result<PageResult> RenderArticlePage(const SiteContext& ctx,
     WARTA_ASSIGN_OR_RETURN(Article current, ctx.store.GetArticle(id));
     if (!current.IsPublished())
       return Status::NotFound("article not published");
-    return PageResult{301, "", ctx.urls.Article(current.slug)};
+    return PageResult{301,
+                      "",
+                      ctx.urls.Article(current.slug),
+                      {ArticleKey(current.id)},
+                      false};
   }
   if (!article->IsPublished() ||
       (article->published_at && *article->published_at > ctx.clock.Now())) {
@@ -144,7 +148,9 @@ Result<PageResult> RenderArticlePage(const SiteContext& ctx,
   }
   WARTA_ASSIGN_OR_RETURN(std::string html,
                          RenderArticleHtml(ctx, *article, false));
-  return PageResult{200, std::move(html), ""};
+  // Related articles may be a few minutes old: they are refreshed in the
+  // background, not on every write anywhere.
+  return PageResult{200, std::move(html), "", {ArticleKey(article->id)}, true};
 }
 
 }  // namespace warta::site

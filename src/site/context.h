@@ -26,6 +26,10 @@ struct SiteOptions {
   int page_size = 20;
   int related_count = 6;
   std::size_t cache_bytes = 256u << 20;
+  // How old a cached page may grow in what it shows only in passing
+  // (related articles on an article page) before it is re-rendered in the
+  // background; what a page is about is re-rendered at once on a write.
+  int page_max_stale_seconds = 300;
   // Distribution (docs/feeds.md): URL paths or absolute URLs; empty logo:
   // the theme's favicon; empty image: the logo.
   std::string logo;

@@ -37,8 +37,10 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
   // Articles on the page, with their near-duplicates: a story shows once
   // on the whole page, not only once per list.
   std::vector<std::int64_t> shown;
+  std::vector<std::string> keys = {"all"};
   auto show = [&](const Article& a) -> Status {
     shown.push_back(a.id);
+    keys.push_back(ArticleKey(a.id));
     WARTA_ASSIGN_OR_RETURN(std::int64_t cluster,
                            ctx.store.DuplicateClusterOf(a.id));
     if (cluster == 0) return Status::Ok();
@@ -66,6 +68,8 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
                      return a.published_count > b.published_count;
                    });
   render::View sections = render::View::array();
+  // Sections follow the categories' counts: any category's list matters.
+  for (const auto& c : categories) keys.push_back(CategoryKey(c.item.id));
   for (const auto& c : categories) {
     if (static_cast<int>(sections.size()) >= kSectionCount) break;
     if (c.published_count == 0) continue;
@@ -90,7 +94,7 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
   }
   v["sections"] = std::move(sections);
   WARTA_ASSIGN_OR_RETURN(std::string html, ctx.theme.Render({"home"}, v));
-  return PageResult{200, std::move(html), ""};
+  return PageResult{200, std::move(html), "", std::move(keys), false};
 }
 
 }  // namespace warta::site

@@ -7,6 +7,7 @@ namespace warta::site {
 namespace {
 
 struct ListSubject {
+  std::string key;  // the list's page key
   std::string title;
   std::string description;
   std::string path;
@@ -22,6 +23,7 @@ Result<ListSubject> FindSubject(const SiteContext& ctx, ListKind kind,
     case ListKind::kCategory: {
       WARTA_ASSIGN_OR_RETURN(Category c, ctx.store.GetCategoryBySlug(slug));
       q.category_id = c.id;
+      s.key = CategoryKey(c.id);
       s.title = c.name;
       s.description = !c.description.empty()
                           ? c.description
@@ -35,6 +37,7 @@ Result<ListSubject> FindSubject(const SiteContext& ctx, ListKind kind,
     case ListKind::kTag: {
       WARTA_ASSIGN_OR_RETURN(Tag t, ctx.store.GetTagBySlug(slug));
       q.tag_id = t.id;
+      s.key = "t:" + std::to_string(t.id);
       s.title = t.name;
       s.description =
           ctx.theme.Text(lang, "tag_description", {{"name", t.name}});
@@ -46,6 +49,7 @@ Result<ListSubject> FindSubject(const SiteContext& ctx, ListKind kind,
     case ListKind::kAuthor: {
       WARTA_ASSIGN_OR_RETURN(Author a, ctx.store.GetAuthorBySlug(slug));
       q.author_id = a.id;
+      s.key = "u:" + std::to_string(a.id);
       s.title = a.name;
       s.description =
           !a.bio.empty()
@@ -93,10 +97,13 @@ Result<PageResult> RenderListPage(const SiteContext& ctx, ListKind kind,
   info.path = Urls::Page(s.path, page);
   info.current_nav = kind == ListKind::kCategory ? s.path : "";
   WARTA_ASSIGN_OR_RETURN(render::View v, BaseView(ctx, info));
-  AddListMeta(ctx, v, info.title, info.description, info.path, s.path,
-              s.title);
+  AddListMeta(ctx, v, info.title, info.description, info.path, s.path, s.title);
+  std::vector<std::string> keys = {s.key};
   render::View cards = render::View::array();
-  for (const Article& a : articles) cards.push_back(CardView(ctx, a, true));
+  for (const Article& a : articles) {
+    cards.push_back(CardView(ctx, a, true));
+    keys.push_back(ArticleKey(a.id));
+  }
   v["list"] = {{"title", s.title},
                {"description", s.description},
                {"kind_label", s.kind_label},
@@ -106,7 +113,7 @@ Result<PageResult> RenderListPage(const SiteContext& ctx, ListKind kind,
                {"articles", std::move(cards)}};
   AddPagination(ctx, v, s.path, page, pages);
   WARTA_ASSIGN_OR_RETURN(std::string html, ctx.theme.Render({"list"}, v));
-  return PageResult{200, std::move(html), ""};
+  return PageResult{200, std::move(html), "", std::move(keys), false};
 }
 
 }  // namespace warta::site

@@ -57,34 +57,171 @@ std::shared_ptr<CachedPage> MakeCachedPage(int status, std::string content_type,
                          std::move(cache_control));
 }
 
+namespace {
+
+constexpr std::size_t kBatchesKept = 256;
+
+bool DropsAll(const std::string& key) { return key == "site" || key == "nav"; }
+
+}  // namespace
+
 std::shared_ptr<const CachedPage> PageCache::Find(std::string_view key) const {
   std::shared_lock lock(mu_);
   auto it = pages_.find(std::string(key));
-  return it == pages_.end() ? nullptr : it->second;
+  if (it == pages_.end()) {
+    misses_.fetch_add(1, std::memory_order_relaxed);
+    return nullptr;
+  }
+  hits_.fetch_add(1, std::memory_order_relaxed);
+  it->second.referenced.store(true, std::memory_order_relaxed);
+  return it->second.page;
+}
+
+PageCache::Hit PageCache::Lookup(std::string_view key, Timestamp now) {
+  std::shared_lock lock(mu_);
+  auto it = pages_.find(std::string(key));
+  if (it == pages_.end()) {
+    misses_.fetch_add(1, std::memory_order_relaxed);
+    return {};
+  }
+  hits_.fetch_add(1, std::memory_order_relaxed);
+  const Entry& e = it->second;
+  e.referenced.store(true, std::memory_order_relaxed);
+  Hit hit{e.page, false};
+  if (e.refresh_at != 0 && now >= e.refresh_at &&
+      !e.refreshing.exchange(true)) {
+    hit.refresh_due = true;
+  }
+  return hit;
+}
+
+bool PageCache::StaleLocked(std::uint64_t generation,
+                            const std::vector<std::string>& deps) const {
+  const std::uint64_t current = generation_.load();
+  if (generation == current) return false;
+  if (generation > current) return true;
+  // Every invalidation since `generation` must still be known.
+  if (batches_.empty() || batches_.front().generation > generation) return true;
+  for (const Batch& b : batches_) {
+    if (b.generation < generation) continue;
+    if (b.all) return true;
+    for (const std::string& d : deps) {
+      if (b.keys.count(d)) return true;
+    }
+  }
+  return false;
+}
+
+void PageCache::EraseLocked(
+    std::unordered_map<std::string, Entry>::iterator it) {
+  for (const std::string& d : it->second.deps) {
+    auto dep = by_dep_.find(d);
+    if (dep == by_dep_.end()) continue;
+    dep->second.erase(it->first);
+    if (dep->second.empty()) by_dep_.erase(dep);
+  }
+  bytes_ -= it->second.page->bytes;
+  pages_.erase(it);
+}
+
+void PageCache::MakeRoomLocked(std::size_t bytes) {
+  // CLOCK: an entry read since the last pass gets a second chance.
+  std::size_t turns = clock_.size() * 2 + 1;
+  while (bytes_ + bytes > max_bytes_ && !clock_.empty() && turns-- > 0) {
+    auto [key, serial] = std::move(clock_.front());
+    clock_.pop_front();
+    auto it = pages_.find(key);
+    if (it == pages_.end() || it->second.serial != serial) continue;
+    if (it->second.referenced.exchange(false)) {
+      clock_.emplace_back(std::move(key), serial);
+      continue;
+    }
+    EraseLocked(it);
+    ++evictions_;
+  }
+  if (clock_.size() > pages_.size() * 2 + 64) {
+    // Drop slots of entries replaced or invalidated since.
+    std::deque<std::pair<std::string, std::uint64_t>> live;
+    for (auto& slot : clock_) {
+      auto it = pages_.find(slot.first);
+      if (it != pages_.end() && it->second.serial == slot.second)
+        live.push_back(std::move(slot));
+    }
+    clock_.swap(live);
+  }
 }
 
 void PageCache::Insert(std::string key, std::shared_ptr<const CachedPage> page,
-                       std::uint64_t generation) {
+                       std::uint64_t generation, std::vector<std::string> deps,
+                       Timestamp refresh_at) {
   if (!page || page->bytes > max_bytes_) return;
+  if (deps.empty()) deps.push_back("pub");
   std::unique_lock lock(mu_);
-  if (generation != generation_.load()) return;  // rendered from stale data
-  if (bytes_ + page->bytes > max_bytes_) {
-    pages_.clear();
-    bytes_ = 0;
+  if (StaleLocked(generation, deps)) return;  // rendered from stale data
+  if (auto old = pages_.find(key); old != pages_.end()) EraseLocked(old);
+  MakeRoomLocked(page->bytes);
+  if (bytes_ + page->bytes > max_bytes_) return;
+  auto [it, inserted] = pages_.try_emplace(key);
+  Entry& e = it->second;
+  e.page = std::move(page);
+  e.deps = std::move(deps);
+  e.refresh_at = refresh_at;
+  e.serial = ++serial_;
+  for (const std::string& d : e.deps) by_dep_[d].insert(key);
+  bytes_ += e.page->bytes;
+  clock_.emplace_back(std::move(key), e.serial);
+}
+
+void PageCache::RecordLocked(Batch batch) {
+  batch.generation = generation_.fetch_add(1);
+  batches_.push_back(std::move(batch));
+  while (batches_.size() > kBatchesKept) batches_.pop_front();
+}
+
+void PageCache::Invalidate(const std::vector<std::string>& keys) {
+  if (keys.empty()) return;
+  for (const std::string& k : keys) {
+    if (DropsAll(k)) return Invalidate();
   }
-  auto [it, inserted] = pages_.try_emplace(std::move(key), page);
-  if (!inserted) {
-    bytes_ -= it->second->bytes;
-    it->second = page;
+  std::unique_lock lock(mu_);
+  Batch batch;
+  for (const std::string& k : keys) {
+    batch.keys.insert(k);
+    auto dep = by_dep_.find(k);
+    if (dep == by_dep_.end()) continue;
+    std::vector<std::string> victims(dep->second.begin(), dep->second.end());
+    for (const std::string& v : victims) {
+      auto it = pages_.find(v);
+      if (it == pages_.end()) continue;
+      EraseLocked(it);
+      ++invalidations_;
+    }
   }
-  bytes_ += page->bytes;
+  RecordLocked(std::move(batch));
 }
 
 void PageCache::Invalidate() {
   std::unique_lock lock(mu_);
-  generation_.fetch_add(1);
+  invalidations_ += pages_.size();
   pages_.clear();
+  by_dep_.clear();
+  clock_.clear();
   bytes_ = 0;
+  Batch batch;
+  batch.all = true;
+  RecordLocked(std::move(batch));
+}
+
+PageCache::Stats PageCache::stats() const {
+  std::shared_lock lock(mu_);
+  Stats s;
+  s.hits = hits_.load(std::memory_order_relaxed);
+  s.misses = misses_.load(std::memory_order_relaxed);
+  s.invalidations = invalidations_;
+  s.evictions = evictions_;
+  s.entries = pages_.size();
+  s.bytes = bytes_;
+  return s;
 }
 
 std::size_t PageCache::size() const {

@@ -1,18 +1,28 @@
 // PageCache: rendered pages by cache key, ready to send: body, gzip and
-// brotli variants, ETag. Readers share immutable entries; Invalidate() drops
-// everything at once (a content change can touch any list). An entry
-// rendered before an invalidation is never stored after it. Bounded by
-// bytes; when full, it empties and fills again. Thread-safe.
+// brotli variants, ETag. Readers share immutable entries.
+//
+// Each entry names the page keys it was rendered from (store.h PageChanges:
+// "a:12", "c:3", "all", "pub", ...). Invalidate(keys) drops only the entries
+// that depend on one of them; "site" and "nav" drop everything. A page
+// rendered before an invalidation of one of its keys is never stored after
+// it. An entry may also carry a refresh time (content it shows only in
+// passing, such as related articles, may be that old): Lookup reports it
+// once as due, for a background re-render, and keeps serving it meanwhile.
+// Bounded by bytes; when full, the oldest entries not read since the last
+// sweep go first (CLOCK). Thread-safe.
 #ifndef WARTA_SITE_PAGE_CACHE_H_
 #define WARTA_SITE_PAGE_CACHE_H_
 
 #include <atomic>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "base/clock.h"
 #include "http/response.h"
@@ -57,23 +67,75 @@ class PageCache {
   // nullptr on a miss.
   std::shared_ptr<const CachedPage> Find(std::string_view key) const;
 
+  struct Hit {
+    std::shared_ptr<const CachedPage> page;  // nullptr on a miss
+    bool refresh_due = false;  // true for one caller once past refresh time
+  };
+  // Find, and whether the entry is due for a background refresh at `now`.
+  Hit Lookup(std::string_view key, Timestamp now);
+
   // The generation to pass to Insert for a page about to be rendered.
   std::uint64_t generation() const { return generation_.load(); }
 
-  // Stores `page` unless the cache was invalidated since `generation`.
+  // Stores `page`, rendered from `deps` (page keys), unless one of them was
+  // invalidated since `generation`. `refresh_at` (0: never) is when Lookup
+  // starts reporting it due. Without deps, a page depends on "pub".
   void Insert(std::string key, std::shared_ptr<const CachedPage> page,
-              std::uint64_t generation);
+              std::uint64_t generation, std::vector<std::string> deps = {},
+              Timestamp refresh_at = 0);
 
+  // Drops the entries depending on any of `keys` ("site", "nav": all).
+  void Invalidate(const std::vector<std::string>& keys);
+  // Drops everything.
   void Invalidate();
 
+  struct Stats {
+    std::uint64_t hits = 0;
+    std::uint64_t misses = 0;
+    std::uint64_t invalidations = 0;  // entries dropped by Invalidate
+    std::uint64_t evictions = 0;      // entries dropped for space
+    std::size_t entries = 0;
+    std::size_t bytes = 0;
+  };
+  Stats stats() const;
   std::size_t size() const;
 
  private:
+  struct Entry {
+    std::shared_ptr<const CachedPage> page;
+    std::vector<std::string> deps;
+    Timestamp refresh_at = 0;
+    std::uint64_t serial = 0;  // tells a queue slot from a newer entry
+    mutable std::atomic<bool> referenced{false};
+    mutable std::atomic<bool> refreshing{false};
+  };
+  // One invalidation, for refusing pages rendered before it.
+  struct Batch {
+    std::uint64_t generation = 0;  // the generation it started
+    bool all = false;
+    std::unordered_set<std::string> keys;
+  };
+
+  void EraseLocked(std::unordered_map<std::string, Entry>::iterator it);
+  void RecordLocked(Batch batch);
+  bool StaleLocked(std::uint64_t generation,
+                   const std::vector<std::string>& deps) const;
+  void MakeRoomLocked(std::size_t bytes);
+
   std::size_t max_bytes_;
   std::atomic<std::uint64_t> generation_{1};
+  mutable std::atomic<std::uint64_t> hits_{0};
+  mutable std::atomic<std::uint64_t> misses_{0};
   mutable std::shared_mutex mu_;
-  std::unordered_map<std::string, std::shared_ptr<const CachedPage>> pages_;
+  std::unordered_map<std::string, Entry> pages_;
+  // page key -> cache keys of the entries rendered from it
+  std::unordered_map<std::string, std::unordered_set<std::string>> by_dep_;
+  std::deque<std::pair<std::string, std::uint64_t>> clock_;  // insertion order
+  std::deque<Batch> batches_;  // the last invalidations, oldest first
+  std::uint64_t serial_ = 0;
   std::size_t bytes_ = 0;
+  std::uint64_t invalidations_ = 0;
+  std::uint64_t evictions_ = 0;
 };
 
 }  // namespace warta::site

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/result.h"
 #include "site/context.h"
@@ -17,7 +18,17 @@ struct PageResult {
   int status = 200;
   std::string html;      // the page, for 200 and 404
   std::string location;  // for 301 redirects
+  // The page keys it was rendered from (store.h PageChanges): a write that
+  // changes one re-renders the page. Empty: any public change ("pub").
+  std::vector<std::string> keys;
+  // It also shows content not in `keys` (related articles) that may be
+  // SiteOptions::page_max_stale_seconds old.
+  bool bounded_age = false;
 };
+
+// Page keys: "a:ID" for an article; "all", "c:ID", "t:ID", "u:ID" for lists.
+std::string ArticleKey(std::int64_t id);
+std::string CategoryKey(std::int64_t id);
 
 // /berita/{slug}; an old slug gives a 301 to the current one.
 Result<PageResult> RenderArticlePage(const SiteContext& ctx,

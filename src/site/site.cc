@@ -1,5 +1,7 @@
 #include "site/site.h"
 
+#include <algorithm>
+
 #include "base/log.h"
 #include "base/strings.h"
 #include "metrics/metrics.h"
@@ -37,19 +39,18 @@ Site::Site(Store& store, const render::Theme& theme, const Urls& urls,
   }
 }
 
-void Site::Invalidate() {
-  invalidations_.fetch_add(1, std::memory_order_relaxed);
-  cache_.Invalidate();
+Site::~Site() {
+  {
+    std::lock_guard<std::mutex> lock(bg_mu_);
+    stopping_ = true;
+  }
+  bg_cv_.notify_all();
+  if (background_.joinable()) background_.join();
 }
 
-Site::CacheStats Site::cache_stats() const {
-  CacheStats s;
-  s.hits = hits_.load(std::memory_order_relaxed);
-  s.misses = misses_.load(std::memory_order_relaxed);
-  s.invalidations = invalidations_.load(std::memory_order_relaxed);
-  s.entries = cache_.size();
-  return s;
-}
+void Site::Invalidate() { CatchUp(); }
+
+void Site::InvalidateAll() { cache_.Invalidate(); }
 
 void Site::SetSearch(const index::LiveIndex* search,
                      const text::Analyzer* analyzer) {
@@ -57,14 +58,61 @@ void Site::SetSearch(const index::LiveIndex* search,
   ctx_.analyzer = analyzer;
 }
 
+void Site::CatchUp() {
+  std::lock_guard<std::mutex> lock(catch_up_mu_);
+  if (seen_seq_ < 0) {
+    // First call: what is cached was rendered from the store as it is.
+    auto seq = ctx_.store.ChangeSeq();
+    if (seq.ok()) seen_seq_ = *seq;
+    return;
+  }
+  auto changes = ctx_.store.PageChangesSince(seen_seq_, 5000);
+  if (!changes.ok()) {
+    LogWarning("page cache: " + changes.status().ToString());
+    return;
+  }
+  if (changes->seq == seen_seq_) return;
+  if (changes->everything) {
+    cache_.Invalidate();
+  } else {
+    cache_.Invalidate(changes->keys);
+  }
+  seen_seq_ = changes->seq;
+}
+
 void Site::RefreshIfChanged() {
+  if (following_.load(std::memory_order_relaxed)) return;  // Follow does it
   Timestamp now = ctx_.clock.Now();
   Timestamp last = last_check_.load();
   if (now == last || !last_check_.compare_exchange_strong(last, now)) return;
-  auto seq = ctx_.store.ChangeSeq();
-  if (!seq.ok()) return;
-  std::int64_t seen = seen_seq_.exchange(*seq);
-  if (seen != *seq && seen != -1) Invalidate();
+  CatchUp();
+}
+
+void Site::Follow(std::chrono::milliseconds interval) {
+  CatchUp();
+  std::lock_guard<std::mutex> lock(bg_mu_);
+  if (background_.joinable()) return;
+  background_ = std::thread([this, interval] { BackgroundLoop(interval); });
+  following_ = true;
+}
+
+void Site::BackgroundLoop(std::chrono::milliseconds interval) {
+  std::unique_lock<std::mutex> lock(bg_mu_);
+  while (!stopping_) {
+    bg_cv_.wait_for(lock, interval,
+                    [&] { return stopping_ || !refresh_queue_.empty(); });
+    if (stopping_) break;
+    lock.unlock();
+    CatchUp();
+    lock.lock();
+    while (!refresh_queue_.empty() && !stopping_) {
+      auto [key, render] = std::move(refresh_queue_.front());
+      refresh_queue_.pop_front();
+      lock.unlock();
+      RenderAndStore(key, render);
+      lock.lock();
+    }
+  }
 }
 
 http::Response Site::ErrorResponse(int status) const {
@@ -74,26 +122,20 @@ http::Response Site::ErrorResponse(int status) const {
   return r;
 }
 
-template <typename Fn>
-http::Response Site::Cached(std::string_view kind, const std::string& key,
-                            Fn&& render) {
-  RefreshIfChanged();
-  if (auto page = cache_.Find(key)) {
-    hits_.fetch_add(1, std::memory_order_relaxed);
-    return page->ToResponse();
-  }
-  misses_.fetch_add(1, std::memory_order_relaxed);
+// One render of a page that several requests wait for.
+struct Site::Flight {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool done = false;
+  http::Response response;
+};
+
+http::Response Site::RenderAndStore(const std::string& key,
+                                    const Renderer& render) {
   std::uint64_t generation = cache_.generation();
-  static metrics::Family<metrics::Histogram>& render_family =
-      metrics::Registry::Default().HistogramFamily(
-          "warta_render_duration_seconds",
-          "Time to render a page that was not in the page cache, by kind.",
-          {"kind"}, metrics::LatencyBuckets());
-  Result<PageResult> result = [&] {
-    metrics::Timer timer(render_family.With({kind}));
-    return render();
-  }();
+  Result<PageResult> result = render();
   if (!result.ok()) {
+    cache_.Invalidate({"page:" + key});
     if (result.status().IsNotFound()) return ErrorResponse(404);
     LogError("page " + key + ": " + result.status().ToString());
     return ErrorResponse(500);
@@ -113,8 +155,71 @@ http::Response Site::Cached(std::string_view kind, const std::string& key,
     page = MakeCachedPage(result->status, kHtml, std::move(result->html),
                           kPageCacheControl);
   }
-  cache_.Insert(key, page, generation);
+  std::vector<std::string> deps = std::move(result->keys);
+  if (deps.empty()) deps.push_back("pub");
+  deps.push_back("page:" + key);  // lets a failed refresh drop it
+  Timestamp refresh_at =
+      result->bounded_age
+          ? ctx_.clock.Now() + std::max(ctx_.options.page_max_stale_seconds, 1)
+          : 0;
+  cache_.Insert(key, page, generation, std::move(deps), refresh_at);
   return page->ToResponse();
+}
+
+http::Response Site::Cached(const std::string& key, Renderer render) {
+  RefreshIfChanged();
+  PageCache::Hit hit = cache_.Lookup(key, ctx_.clock.Now());
+  if (hit.page) {
+    if (hit.refresh_due) {
+      bool queued = false;
+      {
+        std::lock_guard<std::mutex> lock(bg_mu_);
+        if (background_.joinable() && refresh_queue_.size() < 1024) {
+          refresh_queue_.emplace_back(key, std::move(render));
+          queued = true;
+        }
+      }
+      if (queued) {
+        bg_cv_.notify_one();
+      } else if (!background_.joinable()) {
+        return RenderAndStore(key, render);
+      } else {
+        cache_.Invalidate({"page:" + key});  // too many due: render on miss
+      }
+    }
+    http::Response r = hit.page->ToResponse();
+    r.SetHeader("X-Cache", "hit");
+    return r;
+  }
+  // A miss: the first request renders, the others wait for its page.
+  std::shared_ptr<Flight> flight;
+  bool leader = false;
+  {
+    std::lock_guard<std::mutex> lock(flights_mu_);
+    auto& slot = flights_[key];
+    if (!slot) {
+      slot = std::make_shared<Flight>();
+      leader = true;
+    }
+    flight = slot;
+  }
+  if (!leader) {
+    std::unique_lock<std::mutex> lock(flight->mu);
+    flight->cv.wait(lock, [&] { return flight->done; });
+    return flight->response;
+  }
+  http::Response response = RenderAndStore(key, render);
+  {
+    std::lock_guard<std::mutex> lock(flight->mu);
+    flight->response = response;
+    flight->done = true;
+  }
+  flight->cv.notify_all();
+  {
+    std::lock_guard<std::mutex> lock(flights_mu_);
+    flights_.erase(key);
+  }
+  return response;
 }
 
 http::Response Site::Asset(const http::Request& req) const {
@@ -132,15 +237,28 @@ http::Response Site::Asset(const http::Request& req) const {
 }
 
 void Site::Register(http::Router& router) {
-  router.Get("/", [this](const http::Request&) {
-    return Cached("home", "/", [&] { return RenderHomePage(ctx_); });
-  });
+  // Render times per page kind and article views, for /metrics.
+  auto& render_time = metrics::Registry::Default().HistogramFamily(
+      "warta_render_duration_seconds",
+      "Time to render a page that was not in the page cache, by kind.",
+      {"kind"}, metrics::LatencyBuckets());
   static metrics::Counter& views = metrics::Registry::Default().GetCounter(
       "warta_article_views_total", "Article pages served with status 200.");
-  router.Get(kArticleRoute, [this](const http::Request& req) {
+  metrics::Histogram* home_time = &render_time.With({"home"});
+  router.Get("/", [this, home_time](const http::Request&) {
+    return Cached("/", [this, home_time] {
+      metrics::Timer timer(*home_time);
+      return RenderHomePage(ctx_);
+    });
+  });
+  metrics::Histogram* article_time = &render_time.With({"article"});
+  router.Get(kArticleRoute, [this, article_time](const http::Request& req) {
     std::string slug(req.Param("slug"));
-    http::Response r = Cached("article", ctx_.urls.Article(slug),
-                              [&] { return RenderArticlePage(ctx_, slug); });
+    http::Response r = Cached(ctx_.urls.Article(slug), [this, slug,
+                                                        article_time] {
+      metrics::Timer timer(*article_time);
+      return RenderArticlePage(ctx_, slug);
+    });
     if (r.status == 200) views.Inc();
     return r;
   });
@@ -153,13 +271,15 @@ void Site::Register(http::Router& router) {
        {ListRoute{kCategoryRoute, ListKind::kCategory, "category"},
         ListRoute{kTagRoute, ListKind::kTag, "tag"},
         ListRoute{kAuthorRoute, ListKind::kAuthor, "author"}}) {
-    router.Get(lr.pattern, [this, lr](const http::Request& req) {
+    metrics::Histogram* time = &render_time.With({lr.name});
+    router.Get(lr.pattern, [this, lr, time](const http::Request& req) {
       int page = PageParam(req);
       if (page == 0) return ErrorResponse(404);
       std::string slug(req.Param("slug"));
       std::string key =
           std::string(lr.pattern) + "|" + slug + "|" + std::to_string(page);
-      return Cached(lr.name, key, [&] {
+      return Cached(key, [this, lr, slug, page, time] {
+        metrics::Timer timer(*time);
         return RenderListPage(ctx_, lr.kind, slug, page);
       });
     });

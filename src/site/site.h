@@ -1,18 +1,30 @@
 // Site: the public website. Registers the reader-facing routes (home,
-// article, category, tag, author, assets, health) on a router, serves pages
-// from a PageCache and drops the cache when content changes: at once for
+// article, category, tag, author, assets, health) on a router and serves
+// pages from a PageCache. A write drops only the cached pages rendered from
+// what it changed (the store's page keys, store.h PageChanges): at once for
 // writes in this process (Invalidate), and within a second for writes from
-// other processes or nodes (the store's ChangeSeq, polled on requests).
-// Thread-safe after Register().
+// other processes or nodes (Follow, or the store's ChangeSeq polled on
+// requests). Concurrent misses of one page render it once; pages that show
+// related articles are re-rendered in the background when older than
+// SiteOptions::page_max_stale_seconds. Thread-safe after Register().
 #ifndef WARTA_SITE_SITE_H_
 #define WARTA_SITE_SITE_H_
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
 #include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
 
 #include "http/router.h"
 #include "site/context.h"
 #include "site/page_cache.h"
+#include "site/pages.h"
 
 namespace warta::site {
 
@@ -22,6 +34,7 @@ class Site {
   // Kamu Suka" shows the newest articles of the same category.
   Site(Store& store, const render::Theme& theme, const Urls& urls,
        const Clock& clock, SiteOptions options, RelatedFn related = nullptr);
+  ~Site();
   Site(const Site&) = delete;
   Site& operator=(const Site&) = delete;
 
@@ -32,8 +45,16 @@ class Site {
 
   void Register(http::Router& router);
 
-  // Drops every cached page.
+  // Drops the cached pages that writes since the last call changed (reads
+  // the store's page keys now). The newsroom calls it after each save.
   void Invalidate();
+  // Drops every cached page.
+  void InvalidateAll();
+
+  // Starts a background thread that follows the store's changes every
+  // `interval` (writes from other processes show within it) and renders
+  // pages due for a refresh. Without it, those render on the request.
+  void Follow(std::chrono::milliseconds interval);
 
   // Serves `kind` for `status` (404, 500) as a response.
   http::Response ErrorResponse(int status) const;
@@ -41,35 +62,36 @@ class Site {
   const SiteContext& context() const { return ctx_; }
   PageCache& cache() { return cache_; }
 
-  // What the page cache did since this Site was made (for /metrics): pages
-  // served from it, pages rendered because they were not in it, times it
-  // was dropped, and the pages in it now. Cheap; thread-safe.
-  struct CacheStats {
-    std::uint64_t hits = 0;
-    std::uint64_t misses = 0;
-    std::uint64_t invalidations = 0;
-    std::size_t entries = 0;
-  };
-  CacheStats cache_stats() const;
-
-  // Drops the cache when the store changed in another process (checks the
-  // store at most once a second). Handlers outside Site call it before
-  // using cache().
+  // Catches up with writes from other processes (checks the store at most
+  // once a second). Handlers outside Site call it before using cache().
   void RefreshIfChanged();
 
  private:
+  using Renderer = std::function<Result<PageResult>()>;
+  struct Flight;
+
   // Serves `key` from the cache or renders it with `render`.
-  // `kind` ("article", "home", ...) labels the render time metric.
-  template <typename Fn>
-  http::Response Cached(std::string_view kind, const std::string& key,
-                        Fn&& render);
+  http::Response Cached(const std::string& key, Renderer render);
+  // Renders `key` and stores it; the response to send.
+  http::Response RenderAndStore(const std::string& key, const Renderer& render);
+  void CatchUp();
+  void BackgroundLoop(std::chrono::milliseconds interval);
   http::Response Asset(const http::Request& req) const;
 
   SiteContext ctx_;
   PageCache cache_;
   std::atomic<Timestamp> last_check_{0};
-  std::atomic<std::int64_t> seen_seq_{-1};
-  std::atomic<std::uint64_t> hits_{0}, misses_{0}, invalidations_{0};
+  std::mutex catch_up_mu_;
+  std::int64_t seen_seq_ = -1;  // guarded by catch_up_mu_
+  std::mutex flights_mu_;
+  std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;
+  // Background refreshes and following (Follow).
+  std::mutex bg_mu_;
+  std::condition_variable bg_cv_;
+  std::deque<std::pair<std::string, Renderer>> refresh_queue_;
+  bool stopping_ = false;
+  std::atomic<bool> following_{false};
+  std::thread background_;
 };
 
 }  // namespace warta::site

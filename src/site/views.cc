@@ -1,8 +1,12 @@
 #include "site/views.h"
 
 #include "base/time.h"
+#include "site/pages.h"
 
 namespace warta::site {
+
+std::string ArticleKey(std::int64_t id) { return "a:" + std::to_string(id); }
+std::string CategoryKey(std::int64_t id) { return "c:" + std::to_string(id); }
 
 Result<render::View> BaseView(const SiteContext& ctx, const PageInfo& page) {
   const Language lang = ctx.options.language;

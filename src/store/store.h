@@ -6,7 +6,9 @@
 #define WARTA_STORE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "base/result.h"
 #include "store/article_store.h"
@@ -20,6 +22,16 @@
 #include "store/wire_store.h"
 
 namespace warta {
+
+// What writes after a given change seq changed, as page keys: "a:ID" (the
+// article), "all", "c:ID", "t:ID", "u:ID" (lists it entered, left or moved
+// in), "pub" (anything public: feeds, sitemaps), "nav" and "site" (every
+// page). `everything` when the keys are no longer known (too far behind).
+struct PageChanges {
+  std::int64_t seq = 0;  // the change seq the keys run up to
+  std::vector<std::string> keys;
+  bool everything = false;
+};
 
 class Store : public ArticleStore,
               public TaxonomyStore,
@@ -37,11 +49,27 @@ class Store : public ArticleStore,
   // node. Readers poll it to learn that cached pages or indexes are stale.
   virtual Result<std::int64_t> ChangeSeq() = 0;
 
+  // The page keys changed by writes numbered above `after_seq` (see
+  // PageChanges); more than `limit` distinct keys give `everything`.
+  virtual Result<PageChanges> PageChangesSince(std::int64_t after_seq,
+                                               int limit) = 0;
+
   // The schema version after migrations ran (the highest migration number).
   virtual int SchemaVersion() const = 0;
 
   // "sqlite", "postgres".
   virtual std::string BackendName() const = 0;
+
+  // Runs `fn` with every write this thread makes through the store inside
+  // one transaction (bulk import: one commit per batch instead of one per
+  // article). Each write call stays atomic on its own: a failing one rolls
+  // back alone and returns its error, the others stand. The batch commits
+  // when `fn` returns ok, else everything in it rolls back. Reads on this
+  // thread see the batch's writes; other threads see them after the commit,
+  // and their writes wait for it. A batch inside a batch joins the outer one.
+  // (sqlite: PutStoredFeed and SaveWireItem fail with FailedPrecondition
+  // inside a batch.)
+  virtual Status RunBatch(const std::function<Status()>& fn) = 0;
 };
 
 }  // namespace warta

@@ -8,10 +8,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <thread>
 
 namespace warta::testing {
@@ -44,8 +46,13 @@ int WaitStatus(pid_t pid) {
 
 }  // namespace
 
-CommandResult RunWarta(const std::vector<std::string>& args,
-                       const std::string& stdin_text) {
+namespace {
+
+// Runs warta with `args`; `on_output(pid, r)` sees the output so far after
+// each read.
+CommandResult RunWartaWatching(
+    const std::vector<std::string>& args, const std::string& stdin_text,
+    const std::function<void(pid_t, const CommandResult&)>& on_output) {
   int out[2], err[2], in[2];
   if (pipe(out) || pipe(err) || pipe(in)) return {};
   pid_t pid = fork();
@@ -82,11 +89,31 @@ CommandResult RunWarta(const std::vector<std::string>& args,
         --open_fds;
       } else {
         (f.fd == out[0] ? r.out : r.err).append(buf, static_cast<size_t>(n));
+        if (on_output) on_output(pid, r);
       }
     }
   }
   r.exit_code = WaitStatus(pid);
   return r;
+}
+
+}  // namespace
+
+CommandResult RunWarta(const std::vector<std::string>& args,
+                       const std::string& stdin_text) {
+  return RunWartaWatching(args, stdin_text, nullptr);
+}
+
+CommandResult RunWartaAndSignal(const std::vector<std::string>& args, int lines,
+                                int sig) {
+  bool sent = false;
+  return RunWartaWatching(args, "", [&](pid_t pid, const CommandResult& r) {
+    if (sent) return;
+    if (std::count(r.out.begin(), r.out.end(), '\n') >= lines) {
+      kill(pid, sig);
+      sent = true;
+    }
+  });
 }
 
 std::unique_ptr<WartaServer> WartaServer::Start(

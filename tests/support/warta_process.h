@@ -23,6 +23,11 @@ struct CommandResult {
 CommandResult RunWarta(const std::vector<std::string>& args,
                        const std::string& stdin_text = "");
 
+// Runs `warta args...`, sends `sig` once its stdout holds `lines` lines
+// (if it gets that far), then waits for it to finish; captures as RunWarta.
+CommandResult RunWartaAndSignal(const std::vector<std::string>& args, int lines,
+                                int sig);
+
 // A `warta serve` process on a free port. Stops it (SIGTERM) on destruction.
 class WartaServer {
  public:

@@ -299,7 +299,43 @@ Result<std::optional<Article>> SqliteStore::FindArticleByImportKey(
   return a.status();
 }
 
+Result<std::vector<Article>> SqliteStore::LoadArticlesByIds(
+    Connection& c, const std::vector<std::int64_t>& ids, bool with_body) {
+  std::vector<Article> out;
+  if (ids.empty()) return out;
+  std::string json = "[";
+  for (std::int64_t id : ids) {
+    if (json.size() > 1) json += ',';
+    json += std::to_string(id);
+  }
+  json += ']';
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, c.Prepare(SelectArticles(with_body) +
+                         "WHERE a.id IN (SELECT value FROM json_each(?)) "
+                         "AND a.deleted_at IS NULL"));
+  st.Bind(1, json);
+  std::map<std::int64_t, Article> by_id;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    Article a = ReadArticle(st);
+    by_id.emplace(a.id, std::move(a));
+  }
+  for (std::int64_t id : ids) {
+    auto it = by_id.find(id);
+    if (it != by_id.end()) out.push_back(std::move(it->second));
+  }
+  WARTA_RETURN_IF_ERROR(LoadArticleLinks(c, out));
+  return out;
+}
+
 Result<std::vector<Article>> SqliteStore::ListArticles(const ArticleQuery& q) {
+  // A cluster's earliest member may fall outside a date range: only the
+  // article rows know which member such a list shows.
+  if (auto scope = ListScopeOf(q);
+      scope && !(q.published_after && q.one_per_duplicate_cluster)) {
+    return ListListed(*scope, q);
+  }
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   Filter f = BuildFilter(q);
   std::string sql = SelectArticles(q.with_body) + f.sql;
@@ -331,6 +367,10 @@ Result<std::vector<Article>> SqliteStore::ListArticles(const ArticleQuery& q) {
 }
 
 Result<std::int64_t> SqliteStore::CountArticles(const ArticleQuery& q) {
+  if (auto scope = ListScopeOf(q);
+      scope && q.exclude_ids.empty() && !q.published_after) {
+    return CountListed(*scope, q);
+  }
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   Filter f = BuildFilter(q);
   WARTA_ASSIGN_OR_RETURN(
@@ -504,7 +544,12 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
     bind(in.feature_image_alt);
     bind(in.feature_image_caption);
     bind(ArticleStatusName(in.status));
-    bind(in.published_at);
+    // A published article always has its publication time.
+    std::optional<Timestamp> published_at = in.published_at;
+    if (!published_at && in.status == ArticleStatus::kPublished) {
+      published_at = now;
+    }
+    bind(published_at);
     bind(created_at);
     bind(now);
     bind(in.word_count);

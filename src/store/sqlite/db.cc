@@ -139,7 +139,14 @@ Status Connection::Exec(std::string_view sql) {
   return Status::Ok();
 }
 
+namespace {
+std::atomic<PrepareObserver> prepare_observer{nullptr};
+}  // namespace
+
+void SetPrepareObserver(PrepareObserver fn) { prepare_observer.store(fn); }
+
 Result<Statement> Connection::Prepare(std::string_view sql) {
+  if (PrepareObserver observe = prepare_observer.load()) observe(sql);
   Cache& cache = *cache_;
   if (auto it = cache.by_sql.find(sql); it != cache.by_sql.end()) {
     cache.lru.splice(cache.lru.begin(), cache.lru, it->second);

@@ -127,6 +127,7 @@ Status SqliteStore::SaveSettings(
       WARTA_RETURN_IF_ERROR(
           st.Bind(1, key).Bind(2, value).Bind(3, clock_.Now()).Run());
     }
+    NoteChangedKey("site");  // settings can show on any page
     return Status::Ok();
   });
 }

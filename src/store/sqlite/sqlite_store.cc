@@ -94,6 +94,7 @@ Status SqliteStore::Migrate() {
 }
 
 Result<std::unique_ptr<SqliteStore::Reader>> SqliteStore::BorrowReader() {
+  if (InBatchHere()) return std::make_unique<Reader>(writer_.get());
   std::unique_ptr<Connection> c;
   {
     std::lock_guard<std::mutex> lock(pool_mu_);

@@ -4,14 +4,18 @@
 #ifndef WARTA_STORE_SQLITE_SQLITE_STORE_IMPL_H_
 #define WARTA_STORE_SQLITE_SQLITE_STORE_IMPL_H_
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
+#include <thread>
 #include <variant>
 #include <vector>
 
 #include "store/sqlite/db.h"
+#include "store/sqlite/listing.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace warta::sqlite {
@@ -24,8 +28,11 @@ class SqliteStore final : public Store {
 
   // Store
   Result<std::int64_t> ChangeSeq() override;
+  Result<PageChanges> PageChangesSince(std::int64_t after_seq,
+                                       int limit) override;
   int SchemaVersion() const override { return schema_version_; }
   std::string BackendName() const override { return "sqlite"; }
+  Status RunBatch(const std::function<Status()>& fn) override;
 
   // ArticleStore
   Result<Article> SaveArticle(const Article& article) override;
@@ -150,42 +157,72 @@ class SqliteStore final : public Store {
 
  private:
   // A reader connection borrowed from the pool for one call.
+  // Inside this thread's batch it is the writer (which sees the batch).
   class Reader {
    public:
     Reader(SqliteStore* store, std::unique_ptr<Connection> c)
-        : store_(store), c_(std::move(c)) {}
-    ~Reader() { store_->ReturnReader(std::move(c_)); }
-    Connection& operator*() { return *c_; }
-    Connection* operator->() { return c_.get(); }
+        : store_(store), c_(std::move(c)), raw_(c_.get()) {}
+    explicit Reader(Connection* batch_writer)
+        : store_(nullptr), raw_(batch_writer) {}
+    ~Reader() {
+      if (c_) store_->ReturnReader(std::move(c_));
+    }
+    Connection& operator*() { return *raw_; }
+    Connection* operator->() { return raw_; }
 
    private:
     SqliteStore* store_;
     std::unique_ptr<Connection> c_;
+    Connection* raw_;
   };
   Result<std::unique_ptr<Reader>> BorrowReader();
   void ReturnReader(std::unique_ptr<Connection> c);
 
   // Runs `fn(writer)` in a write transaction that also bumps change_seq.
+  // Inside this thread's RunBatch, a savepoint of the batch's transaction.
   template <typename Fn>
   Status Write(Fn&& fn) {
-    std::lock_guard<std::mutex> lock(write_mu_);
-    return InTransaction(*writer_, [&]() -> Status {
+    auto body = [&]() -> Status {
+      pending_keys_.clear();
       WARTA_RETURN_IF_ERROR(fn(*writer_));
+      WARTA_RETURN_IF_ERROR(FinishWrite(*writer_));
       return BumpChangeSeq(*writer_).status();
-    });
+    };
+    if (InBatchHere()) return InSavepoint(*writer_, body);
+    std::lock_guard<std::mutex> lock(write_mu_);
+    return InTransaction(*writer_, body);
   }
   // Runs `fn(writer)` in a write transaction that leaves change_seq alone:
   // for writes no page shows (accounts, sessions, tokens).
   template <typename Fn>
   Status WriteQuiet(Fn&& fn) {
+    auto body = [&]() -> Status { return fn(*writer_); };
+    if (InBatchHere()) return InSavepoint(*writer_, body);
     std::lock_guard<std::mutex> lock(write_mu_);
-    return InTransaction(*writer_, [&]() -> Status { return fn(*writer_); });
+    return InTransaction(*writer_, body);
   }
+  // True on the thread running RunBatch, while it runs (batch_rows.cc).
+  bool InBatchHere() const;
   // Bumps change_seq; returns the new value.
   Result<std::int64_t> BumpChangeSeq(Connection& c);
   // Records that `article_id` changed in the current write transaction.
   Status LogArticleChange(Connection& c, std::int64_t article_id);
   Status Migrate();
+
+  // Listing upkeep and page keys (listing_rows.cc). FinishWrite relists the
+  // articles the current write logged and records its page keys; call it
+  // last in a Write. NoteChangedKey adds a key to the current write.
+  Status FinishWrite(Connection& c);
+  Status Relist(Connection& c, const std::vector<std::int64_t>& ids,
+                std::set<std::string>& keys);
+  void NoteChangedKey(std::string key);
+  Result<std::vector<Article>> ListListed(const ListScope& scope,
+                                          const ArticleQuery& q);
+  Result<std::int64_t> CountListed(const ListScope& scope,
+                                   const ArticleQuery& q);
+  // Articles by id, in the order given; missing ones are left out.
+  Result<std::vector<Article>> LoadArticlesByIds(
+      Connection& c, const std::vector<std::int64_t>& ids, bool with_body);
 
   // Rows (article_rows.cc, taxonomy_rows.cc). Work on the given connection.
   using ArticleKey = std::variant<std::int64_t, std::string_view>;
@@ -211,7 +248,11 @@ class SqliteStore final : public Store {
   const Clock& clock_;
   int schema_version_ = 0;
   std::mutex write_mu_;
+  std::set<std::string> pending_keys_;  // guarded by write_mu_
   std::unique_ptr<Connection> writer_;
+  // The thread inside RunBatch (it holds write_mu_), else a default id.
+  std::atomic<std::thread::id> batch_thread_{};
+  bool batch_cache_set_ = false;  // the writer's cache grown for batches
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<Connection>> readers_;
 };

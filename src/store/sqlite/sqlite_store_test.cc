@@ -132,5 +132,30 @@ TEST(SqliteStoreTest, SitemapMonthsSkipRowsFromAbsurdDates) {
   std::filesystem::remove_all(dir);
 }
 
+// Two writes take the write lock themselves; inside a batch (which holds
+// it) they fail instead of waiting for themselves forever.
+TEST(SqliteStoreTest, SelfLockingWritesFailInsideABatch) {
+  FakeClock clock(0);
+  const std::string dir =
+      ::testing::TempDir() + "/warta-batch-" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir);
+  std::unique_ptr<Store> store = MakeSqlite(dir, clock);
+  ASSERT_NE(store, nullptr);
+  WireItem item;
+  item.feed = "antara";
+  item.item_key = "k";
+  item.article_id = 1;
+  Status s = store->RunBatch([&] {
+    EXPECT_EQ(store->SaveWireItem(item).code(),
+              StatusCode::kFailedPrecondition);
+    EXPECT_EQ(store->PutStoredFeed(StoredFeed()).code(),
+              StatusCode::kFailedPrecondition);
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  store.reset();
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace warta

@@ -86,6 +86,10 @@ Result<std::optional<StoredFeed>> SqliteStore::GetStoredFeed(
 }
 
 Status SqliteStore::PutStoredFeed(const StoredFeed& feed) {
+  // Takes the write lock itself: inside this thread's batch it would wait
+  // for itself.
+  if (InBatchHere())
+    return Status::FailedPrecondition("not available inside a write batch");
   std::lock_guard<std::mutex> lock(write_mu_);
   // A stored feed is a cache, written on the request path: no fsync of its
   // own. The next durable commit syncs the WAL with it; a crash before that

@@ -27,10 +27,6 @@ Result<std::string> EntrySlug(std::string_view kind, const std::string& slug,
   return s;
 }
 
-// SQL for "published articles in each entry" counts.
-constexpr std::string_view kPublished =
-    "a.status = 'published' AND a.deleted_at IS NULL";
-
 }  // namespace
 
 Result<std::int64_t> SqliteStore::ResolveCategory(Connection& c,
@@ -110,6 +106,7 @@ Result<Category> SqliteStore::SaveCategory(const Category& in) {
                               .Run());
     if (c.Changes() == 0)
       return Status::NotFound("category " + std::to_string(in.id));
+    NoteChangedKey("site");  // its name shows in the navigation and cards
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -132,9 +129,9 @@ Result<std::vector<Counted<Category>>> SqliteStore::ListCategories() {
   WARTA_ASSIGN_OR_RETURN(
       auto st,
       (*r)->Prepare(
-          "SELECT c.id, c.slug, c.name, c.description, "
-          "(SELECT COUNT(*) FROM articles a WHERE a.category_id = c.id AND " +
-          std::string(kPublished) + ") FROM categories c ORDER BY c.name"));
+          "SELECT id, slug, name, description, COALESCE((SELECT n FROM "
+          "listing_counts WHERE kind = 1 AND subject_id = categories.id), 0) "
+          "FROM categories ORDER BY name"));
   std::vector<Counted<Category>> out;
   while (true) {
     WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -164,6 +161,7 @@ Result<Tag> SqliteStore::SaveTag(const Tag& in) {
         st.Bind(1, out.slug).Bind(2, in.name).Bind(3, in.id).Run());
     if (c.Changes() == 0)
       return Status::NotFound("tag " + std::to_string(in.id));
+    NoteChangedKey("site");
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -184,11 +182,9 @@ Result<std::vector<Counted<Tag>>> SqliteStore::ListTags() {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st,
-      (*r)->Prepare(
-          "SELECT t.id, t.slug, t.name, (SELECT COUNT(*) FROM article_tags at "
-          "JOIN articles a ON a.id = at.article_id WHERE at.tag_id = t.id "
-          "AND " +
-          std::string(kPublished) + ") FROM tags t ORDER BY t.name"));
+      (*r)->Prepare("SELECT t.id, t.slug, t.name, COALESCE((SELECT n FROM "
+                    "listing_counts WHERE kind = 2 AND subject_id = t.id), 0) "
+                    "FROM tags t ORDER BY t.name"));
   std::vector<Counted<Tag>> out;
   while (true) {
     WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -226,6 +222,7 @@ Result<Author> SqliteStore::SaveAuthor(const Author& in) {
                               .Run());
     if (c.Changes() == 0)
       return Status::NotFound("author " + std::to_string(in.id));
+    NoteChangedKey("site");
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -254,10 +251,9 @@ Result<std::vector<Counted<Author>>> SqliteStore::ListAuthors() {
   WARTA_ASSIGN_OR_RETURN(
       auto st,
       (*r)->Prepare(
-          "SELECT u.id, u.slug, u.name, u.bio, (SELECT COUNT(*) FROM "
-          "article_authors aa JOIN articles a ON a.id = aa.article_id "
-          "WHERE aa.author_id = u.id AND " +
-          std::string(kPublished) + ") FROM authors u ORDER BY u.name"));
+          "SELECT u.id, u.slug, u.name, u.bio, COALESCE((SELECT n FROM "
+          "listing_counts WHERE kind = 3 AND subject_id = u.id), 0) "
+          "FROM authors u ORDER BY u.name"));
   std::vector<Counted<Author>> out;
   while (true) {
     WARTA_ASSIGN_OR_RETURN(bool row, st.Step());

@@ -52,6 +52,10 @@ Result<std::optional<WireItem>> SqliteStore::FindWireItemByFingerprint(
 }
 
 Status SqliteStore::SaveWireItem(const WireItem& w) {
+  // Takes the write lock itself: inside this thread's batch it would wait
+  // for itself.
+  if (InBatchHere())
+    return Status::FailedPrecondition("not available inside a write batch");
   std::lock_guard<std::mutex> lock(write_mu_);
   WARTA_ASSIGN_OR_RETURN(
       auto st,

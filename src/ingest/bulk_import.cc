@@ -1,0 +1,203 @@
+#include "ingest/bulk_import.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace warta::ingest {
+namespace {
+
+constexpr std::size_t kChunkItems = 128;  // items a worker takes at once
+
+// Chunks of items flow reader -> workers -> saver in sequence order; at most
+// `max_chunks` are in flight, which bounds memory.
+class Pipeline {
+ public:
+  explicit Pipeline(std::size_t max_chunks) : max_chunks_(max_chunks) {}
+
+  // Reader: false when cancelled.
+  bool PushRaw(std::vector<ImportItem> chunk) {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return cancelled_ || in_flight_ < max_chunks_; });
+    if (cancelled_) return false;
+    ++in_flight_;
+    raw_.emplace_back(next_raw_++, std::move(chunk));
+    cv_.notify_all();
+    return true;
+  }
+  void FinishRaw() {
+    std::lock_guard lock(mu_);
+    raw_done_ = true;
+    total_chunks_ = next_raw_;
+    cv_.notify_all();
+  }
+  // Worker: false when there is no more work.
+  bool PopRaw(std::size_t& seq, std::vector<ImportItem>& chunk) {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return cancelled_ || !raw_.empty() || raw_done_; });
+    if (cancelled_ || raw_.empty()) return false;
+    seq = raw_.front().first;
+    chunk = std::move(raw_.front().second);
+    raw_.pop_front();
+    return true;
+  }
+  void PushPrepared(std::size_t seq, std::vector<PreparedItem> chunk) {
+    std::lock_guard lock(mu_);
+    prepared_.emplace(seq, std::move(chunk));
+    cv_.notify_all();
+  }
+  // Saver: the next chunk in order; false at the end.
+  bool PopPrepared(std::vector<PreparedItem>& chunk) {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] {
+      return prepared_.count(next_prepared_) ||
+             (raw_done_ && next_prepared_ == total_chunks_);
+    });
+    auto it = prepared_.find(next_prepared_);
+    if (it == prepared_.end()) return false;
+    chunk = std::move(it->second);
+    prepared_.erase(it);
+    ++next_prepared_;
+    --in_flight_;
+    cv_.notify_all();
+    return true;
+  }
+  void Cancel() {
+    std::lock_guard lock(mu_);
+    cancelled_ = true;
+    cv_.notify_all();
+  }
+  bool cancelled() {
+    std::lock_guard lock(mu_);
+    return cancelled_;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  const std::size_t max_chunks_;
+  std::size_t in_flight_ = 0;
+  std::size_t next_raw_ = 0;
+  std::size_t next_prepared_ = 0;
+  std::size_t total_chunks_ = 0;
+  bool raw_done_ = false;
+  bool cancelled_ = false;
+  std::deque<std::pair<std::size_t, std::vector<ImportItem>>> raw_;
+  std::map<std::size_t, std::vector<PreparedItem>> prepared_;
+};
+
+}  // namespace
+
+BulkResult BulkImport(Importer& importer, Store& store,
+                      const std::vector<std::string>& files,
+                      const BulkOptions& options,
+                      const std::function<void(const ImportEvent&)>& on_event) {
+  int threads = options.threads > 0
+                    ? options.threads
+                    : static_cast<int>(std::thread::hardware_concurrency());
+  threads = std::max(threads, 1);
+  const std::size_t batch_size =
+      static_cast<std::size_t>(std::max(options.batch_size, 1));
+  Pipeline pipe(static_cast<std::size_t>(threads) * 4 +
+                batch_size / kChunkItems + 2);
+
+  std::thread reader([&] {
+    std::vector<ImportItem> chunk;
+    for (const std::string& file : files) {
+      ItemReader items(file);
+      ImportItem item;
+      while (items.Next(item)) {
+        chunk.push_back(std::move(item));
+        if (chunk.size() == kChunkItems) {
+          if (!pipe.PushRaw(std::move(chunk))) return pipe.FinishRaw();
+          chunk.clear();
+        }
+      }
+    }
+    if (!chunk.empty()) pipe.PushRaw(std::move(chunk));
+    pipe.FinishRaw();
+  });
+  std::vector<std::thread> workers;
+  for (int i = 0; i < threads; ++i) {
+    workers.emplace_back([&] {
+      std::size_t seq;
+      std::vector<ImportItem> raw;
+      while (pipe.PopRaw(seq, raw)) {
+        std::vector<PreparedItem> done;
+        done.reserve(raw.size());
+        for (ImportItem& item : raw) {
+          done.push_back(importer.PrepareItem(std::move(item)));
+          if (options.on_rendered && done.back().status.ok())
+            options.on_rendered(done.back().article);
+        }
+        pipe.PushPrepared(seq, std::move(done));
+      }
+    });
+  }
+
+  BulkResult result;
+  std::vector<PreparedItem> batch;
+  auto save_batch = [&] {
+    if (batch.empty()) return;
+    std::vector<ImportEvent> events;
+    events.reserve(batch.size());
+    Status committed = store.RunBatch([&]() -> Status {
+      events.clear();
+      for (const PreparedItem& item : batch)
+        events.push_back(Importer::EventOf(item, importer.SavePrepared(item)));
+      return Status::Ok();
+    });
+    if (events.size() != batch.size()) {  // the batch never ran (or not all)
+      events.clear();
+      for (const PreparedItem& item : batch) {
+        Status why = !item.status.ok() ? item.status
+                     : !committed.ok() ? committed
+                                       : Status::Internal("not saved");
+        events.push_back(Importer::EventOf(item, why));
+      }
+    }
+    for (ImportEvent& e : events) {
+      if (!committed.ok() && e.status.ok()) {
+        e.status = committed;
+        e.article.reset();
+      }
+      result.stats.Count(e);
+      on_event(e);
+    }
+    batch.clear();
+    if (options.on_batch) options.on_batch(result.stats);
+  };
+  auto stopping = [&] {
+    return options.stop && options.stop->load(std::memory_order_relaxed);
+  };
+  std::vector<PreparedItem> chunk;
+  bool finished = false;
+  while (!stopping()) {
+    if (!pipe.PopPrepared(chunk)) {
+      finished = true;
+      break;
+    }
+    for (PreparedItem& item : chunk) {
+      batch.push_back(std::move(item));
+      if (batch.size() >= batch_size) {
+        save_batch();
+        if (stopping()) break;
+      }
+    }
+  }
+  // The chunk's rest when stopped mid-way is dropped: never saved, never
+  // reported; a re-run imports it.
+  if (!finished) {
+    result.interrupted = true;
+    pipe.Cancel();
+  }
+  save_batch();
+  reader.join();
+  for (std::thread& w : workers) w.join();
+  return result;
+}
+
+}  // namespace warta::ingest

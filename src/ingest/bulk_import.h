@@ -1,0 +1,48 @@
+// Bulk import: the Importer's steps on several threads. One thread reads the
+// files in order, worker threads parse and render (Markdown -> HTML, plain
+// text, reading time, the first revision, plus an optional hook such as
+// near-duplicate fingerprints), and the calling thread saves the articles
+// in file order, `batch_size` per store transaction (Store::RunBatch). Each
+// article still saves atomically on its own: a failing one is reported and
+// skipped, the rest of its batch commits. Events are reported after their
+// batch commits, so what was reported is durable. Setting `stop` (e.g. from
+// a SIGINT handler) ends the import after the batch in progress commits;
+// importing the same files again then creates only what is missing.
+#ifndef WARTA_INGEST_BULK_IMPORT_H_
+#define WARTA_INGEST_BULK_IMPORT_H_
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ingest/importer.h"
+
+namespace warta::ingest {
+
+struct BulkOptions {
+  int batch_size = 1000;  // articles per transaction
+  int threads = 0;        // parse/render workers; 0: one per hardware thread
+  // When set to true, stop after the batch in progress commits.
+  const std::atomic<bool>* stop = nullptr;
+  // Runs on a worker for every rendered article (before it is saved).
+  std::function<void(const Article&)> on_rendered;
+  // Runs on the calling thread after each batch commits, with the totals.
+  std::function<void(const ImportStats&)> on_batch;
+};
+
+struct BulkResult {
+  ImportStats stats;
+  bool interrupted = false;  // `stop` ended it before the end of the files
+};
+
+// Imports `files` in order through `importer`; calls `on_event` once per
+// article or error, in file order, after its batch committed.
+BulkResult BulkImport(Importer& importer, Store& store,
+                      const std::vector<std::string>& files,
+                      const BulkOptions& options,
+                      const std::function<void(const ImportEvent&)>& on_event);
+
+}  // namespace warta::ingest
+
+#endif  // WARTA_INGEST_BULK_IMPORT_H_

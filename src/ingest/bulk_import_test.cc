@@ -1,0 +1,119 @@
+#include "ingest/bulk_import.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "newsroom/revisions.h"
+#include "store/sqlite/testing/temp_sqlite_store.h"
+
+namespace warta::ingest {
+namespace {
+
+class BulkImportTest : public ::testing::Test {
+ protected:
+  std::string Write(const std::string& name, const std::string& content) {
+    std::string path = store_.dir() + "/" + name;
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+  }
+
+  // `n` JSON lines "Berita i"; line `bad` (1-based) is broken.
+  std::string Lines(int n, int bad = 0) {
+    std::string out;
+    for (int i = 1; i <= n; ++i) {
+      if (i == bad) {
+        out += "{\"title\": \"Rusak\"\n";
+        continue;
+      }
+      out += "{\"id\":\"b" + std::to_string(i) + "\",\"title\":\"Berita " +
+             std::to_string(i) +
+             "\",\"tags\":[\"Kota\"],\"body\":\"Isi berita nomor " +
+             std::to_string(i) + ".\"}\n";
+    }
+    return out;
+  }
+
+  BulkResult Run(const std::vector<std::string>& files, BulkOptions options,
+                 std::vector<ImportEvent>* events = nullptr) {
+    return BulkImport(importer_, store_.store(), files, options,
+                      [&](const ImportEvent& e) {
+                        if (events) events->push_back(e);
+                      });
+  }
+
+  FakeClock clock_{1790000000};
+  TempSqliteStore store_{clock_};
+  Newsroom newsroom_{store_.store(), clock_, "WARTA"};
+  Importer importer_{newsroom_, ImportDefaults()};
+};
+
+TEST_F(BulkImportTest, SavesInFileOrderAndSkipsABadLine) {
+  std::string a = Write("a.jsonl", Lines(50, 20));
+  std::string b = Write("b.txt", "Judul Teks\n\nIsi teks.\n");
+  BulkOptions options;
+  options.batch_size = 7;
+  options.threads = 3;
+  int batches = 0;
+  options.on_batch = [&](const ImportStats&) { ++batches; };
+  std::vector<ImportEvent> events;
+  BulkResult r = Run({a, b, store_.dir() + "/tidak-ada.md"}, options, &events);
+  EXPECT_FALSE(r.interrupted);
+  EXPECT_EQ(r.stats.created, 50);  // 49 lines + the text file
+  EXPECT_EQ(r.stats.failed, 2);
+  ASSERT_EQ(events.size(), 52u);
+  EXPECT_EQ(batches, 8);  // ceil(52 / 7)
+  EXPECT_EQ(events[0].article->slug, "berita-1");
+  EXPECT_EQ(events[19].line, 20);
+  EXPECT_EQ(events[19].status.message(), "not valid JSON");
+  EXPECT_EQ(events[20].article->slug, "berita-21");
+  EXPECT_EQ(events[50].article->slug, "judul-teks");
+  EXPECT_TRUE(events[51].status.IsNotFound());
+  // Saved as Newsroom::Save would: rendered, with a revision.
+  auto stored = store_->GetArticleBySlug("berita-7");
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->html, "<p>Isi berita nomor 7.</p>\n");
+  EXPECT_EQ(stored->tags.at(0).name, "Kota");
+  auto revs = store_->ListRevisions(stored->id, 5, true);
+  ASSERT_EQ(revs->size(), 1u);
+  auto snapshot = DecodeRevision(store_.store(), (*revs)[0]);
+  ASSERT_TRUE(snapshot.ok());
+  EXPECT_EQ(*snapshot, SnapshotOf(*stored));
+
+  // Again: nothing new; a changed line updates with a second revision.
+  std::string changed = Lines(50, 20);
+  changed.replace(changed.find("nomor 7."), 8, "nomor tujuh.");
+  Write("a.jsonl", changed);
+  r = Run({a}, options);
+  EXPECT_EQ(r.stats.created, 0);
+  EXPECT_EQ(r.stats.updated, 1);
+  EXPECT_EQ(r.stats.unchanged, 48);
+  EXPECT_EQ(store_->ListRevisions(stored->id, 5, false)->size(), 2u);
+  EXPECT_EQ(store_->GetArticleBySlug("berita-7")->html,
+            "<p>Isi berita nomor tujuh.</p>\n");
+}
+
+TEST_F(BulkImportTest, StopsAfterTheBatchInProgressAndResumes) {
+  std::string a = Write("a.jsonl", Lines(100));
+  std::atomic<bool> stop{false};
+  BulkOptions options;
+  options.batch_size = 10;
+  options.stop = &stop;
+  options.on_batch = [&](const ImportStats& s) {
+    if (s.done() >= 30) stop = true;
+  };
+  BulkResult r = Run({a}, options);
+  EXPECT_TRUE(r.interrupted);
+  EXPECT_EQ(r.stats.created, 30);
+  stop = false;
+  options.on_batch = nullptr;
+  r = Run({a}, options);
+  EXPECT_FALSE(r.interrupted);
+  EXPECT_EQ(r.stats.created, 70);
+  EXPECT_EQ(r.stats.unchanged, 30);
+  ArticleQuery q;
+  EXPECT_EQ(*store_->CountArticles(q), 100);
+}
+
+}  // namespace
+}  // namespace warta::ingest

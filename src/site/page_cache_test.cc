@@ -1,0 +1,132 @@
+#include "site/page_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace warta::site {
+namespace {
+
+std::shared_ptr<const CachedPage> Page(const std::string& body) {
+  return MakeCachedPage(200, "text/html", body, "public, max-age=60");
+}
+
+TEST(PageCacheTest, DropsOnlyThePagesRenderedFromAChangedKey) {
+  PageCache cache(1 << 20);
+  cache.Insert("/a", Page("a"), cache.generation(), {"a:1", "c:2"});
+  cache.Insert("/b", Page("b"), cache.generation(), {"a:2", "c:2"});
+  cache.Insert("/c", Page("c"), cache.generation(), {"a:3", "c:4"});
+  cache.Invalidate(std::vector<std::string>{"a:1"});
+  EXPECT_EQ(cache.Find("/a"), nullptr);
+  EXPECT_NE(cache.Find("/b"), nullptr);
+  EXPECT_NE(cache.Find("/c"), nullptr);
+
+  cache.Invalidate(std::vector<std::string>{"c:2", "u:9"});
+  EXPECT_EQ(cache.Find("/b"), nullptr);
+  EXPECT_NE(cache.Find("/c"), nullptr);
+  EXPECT_EQ(cache.size(), 1u);
+  EXPECT_EQ(cache.stats().invalidations, 2u);
+}
+
+TEST(PageCacheTest, SiteAndNavDropEverything) {
+  for (const char* key : {"site", "nav"}) {
+    PageCache cache(1 << 20);
+    cache.Insert("/a", Page("a"), cache.generation(), {"a:1"});
+    cache.Insert("/b", Page("b"), cache.generation(), {"c:2"});
+    cache.Invalidate(std::vector<std::string>{key});
+    EXPECT_EQ(cache.size(), 0u) << key;
+  }
+}
+
+TEST(PageCacheTest, APageWithoutDepsDependsOnPub) {
+  PageCache cache(1 << 20);
+  cache.Insert("/sitemap.xml", Page("s"), cache.generation());
+  cache.Invalidate(std::vector<std::string>{"a:1"});
+  EXPECT_NE(cache.Find("/sitemap.xml"), nullptr);
+  cache.Invalidate(std::vector<std::string>{"pub"});
+  EXPECT_EQ(cache.Find("/sitemap.xml"), nullptr);
+}
+
+TEST(PageCacheTest, RefusesAPageRenderedBeforeAnInvalidationOfItsKeys) {
+  PageCache cache(1 << 20);
+  std::uint64_t before = cache.generation();
+  // The write lands while the page renders.
+  cache.Invalidate(std::vector<std::string>{"a:1"});
+  cache.Insert("/a", Page("old a"), before, {"a:1"});
+  EXPECT_EQ(cache.Find("/a"), nullptr);
+  // A page that does not show the changed article is still stored.
+  cache.Insert("/b", Page("b"), before, {"a:2"});
+  EXPECT_NE(cache.Find("/b"), nullptr);
+  // Rendered after the invalidation: stored.
+  cache.Insert("/a", Page("new a"), cache.generation(), {"a:1"});
+  ASSERT_NE(cache.Find("/a"), nullptr);
+  EXPECT_EQ(*cache.Find("/a")->body, "new a");
+}
+
+TEST(PageCacheTest, RefusesEveryPageRenderedBeforeInvalidatingAll) {
+  PageCache cache(1 << 20);
+  std::uint64_t before = cache.generation();
+  cache.Invalidate();
+  cache.Insert("/b", Page("b"), before, {"a:2"});
+  EXPECT_EQ(cache.Find("/b"), nullptr);
+}
+
+TEST(PageCacheTest, StaysWithinItsBytesAndKeepsWhatIsRead) {
+  const std::string body(1000, 'x');
+  PageCache cache(20 * 1024);
+  cache.Insert("/hot", Page(body), cache.generation(), {"a:0"});
+  for (int i = 1; i < 200; ++i) {
+    ASSERT_NE(cache.Find("/hot"), nullptr) << i;
+    cache.Insert("/p" + std::to_string(i), Page(body + std::to_string(i)),
+                 cache.generation(), {"a:" + std::to_string(i)});
+    EXPECT_LE(cache.stats().bytes, 20u * 1024u);
+  }
+  EXPECT_NE(cache.Find("/hot"), nullptr);
+  EXPECT_GT(cache.stats().evictions, 0u);
+  EXPECT_EQ(cache.Find("/p1"), nullptr);
+  EXPECT_NE(cache.Find("/p199"), nullptr);
+}
+
+TEST(PageCacheTest, ReportsARefreshDueOnceAndKeepsServing) {
+  PageCache cache(1 << 20);
+  cache.Insert("/a", Page("a"), cache.generation(), {"a:1"}, 100);
+  PageCache::Hit early = cache.Lookup("/a", 99);
+  ASSERT_NE(early.page, nullptr);
+  EXPECT_FALSE(early.refresh_due);
+  PageCache::Hit due = cache.Lookup("/a", 100);
+  ASSERT_NE(due.page, nullptr);
+  EXPECT_TRUE(due.refresh_due);
+  PageCache::Hit again = cache.Lookup("/a", 101);
+  ASSERT_NE(again.page, nullptr);
+  EXPECT_FALSE(again.refresh_due);  // one refresher at a time
+  EXPECT_EQ(cache.Lookup("/missing", 101).page, nullptr);
+  EXPECT_EQ(cache.stats().misses, 1u);
+  EXPECT_EQ(cache.stats().hits, 3u);
+}
+
+TEST(PageCacheTest, ReadersAndWritersShareItSafely) {
+  PageCache cache(64 * 1024);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&cache, t] {
+      for (int i = 0; i < 2000; ++i) {
+        std::string key = "/p" + std::to_string((i * 7 + t) % 50);
+        if (!cache.Find(key)) {
+          cache.Insert(key, Page(key), cache.generation(),
+                       {"a:" + std::to_string(i % 50)});
+        }
+        if (i % 97 == 0) {
+          cache.Invalidate(std::vector<std::string>{"a:" +
+                                                    std::to_string(i % 50)});
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_LE(cache.stats().bytes, 64u * 1024u);
+}
+
+}  // namespace
+}  // namespace warta::site

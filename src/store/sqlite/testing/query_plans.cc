@@ -1,0 +1,52 @@
+#include "store/sqlite/testing/query_plans.h"
+
+#include <mutex>
+
+#include "store/sqlite/db.h"
+
+namespace warta {
+namespace {
+
+std::mutex recorder_mu;
+std::set<std::string>* recorded = nullptr;
+
+void Record(std::string_view sql) {
+  std::lock_guard<std::mutex> lock(recorder_mu);
+  if (recorded) recorded->emplace(sql);
+}
+
+}  // namespace
+
+PreparedSqlRecorder::PreparedSqlRecorder() {
+  std::lock_guard<std::mutex> lock(recorder_mu);
+  recorded = new std::set<std::string>();
+  sqlite::SetPrepareObserver(&Record);
+}
+
+PreparedSqlRecorder::~PreparedSqlRecorder() {
+  sqlite::SetPrepareObserver(nullptr);
+  std::lock_guard<std::mutex> lock(recorder_mu);
+  delete recorded;
+  recorded = nullptr;
+}
+
+std::set<std::string> PreparedSqlRecorder::statements() const {
+  std::lock_guard<std::mutex> lock(recorder_mu);
+  return recorded ? *recorded : std::set<std::string>();
+}
+
+Result<std::vector<std::string>> ExplainQueryPlan(const std::string& db_path,
+                                                  const std::string& sql) {
+  WARTA_ASSIGN_OR_RETURN(auto c,
+                         sqlite::Connection::Open(db_path, false, "NORMAL"));
+  WARTA_ASSIGN_OR_RETURN(auto st, c->Prepare("EXPLAIN QUERY PLAN " + sql));
+  std::vector<std::string> out;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(st.Text(3));
+  }
+  return out;
+}
+
+}  // namespace warta
