@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "admin_client.h"
 #include "warta_process.h"
 
 namespace warta::testing {
@@ -349,6 +350,89 @@ TEST(OperationsTest, ReindexRebuildsTheSearchIndex) {
   EXPECT_NE(c.out.find("index: 30 articles, as in the store"),
             std::string::npos)
       << c.out;
+}
+
+TEST(OperationsTest, JsonLogsParseAndNeverHoldSecrets) {
+  TempDir dir;
+  const std::string data = dir.path() + "/data";
+  const std::string password = "Sandi-RAHASIA-7731-kuat";
+  const std::string metrics_token = "metrik-RAHASIA-9921";
+  dir.Write("data/warta.conf", "server.log_format = json\nmetrics.token = " +
+                                   metrics_token + "\n");
+  AddUser(data, "redaksi@warta.test", "Redaksi", "admin", password);
+  auto server = WartaServer::Start(data);
+  ASSERT_NE(server, nullptr);
+  std::vector<std::string> secrets = {password, metrics_token,
+                                      "kueri-RAHASIA-1", "kueri-RAHASIA-2"};
+  {
+    AdminClient wrong(*server);
+    EXPECT_EQ(wrong.Login("redaksi@warta.test", "Salah-RAHASIA-0000").status,
+              401);
+    secrets.push_back("Salah-RAHASIA-0000");
+    AdminClient admin(*server);
+    Reply login = admin.Login("redaksi@warta.test", password);
+    ASSERT_EQ(login.status, 200) << login.text;
+    std::string cookie = login.raw.Header("set-cookie");
+    std::string session = cookie.substr(cookie.find('=') + 1);
+    session = session.substr(0, session.find(';'));
+    ASSERT_GE(session.size(), 16u);
+    secrets.push_back(session);
+    secrets.push_back(admin.csrf());
+    Reply made = admin.Post("/api/admin/tokens",
+                            json{{"name", "Log"},
+                                 {"scopes", json::array({"articles:read"})}});
+    ASSERT_EQ(made.status, 201) << made.text;
+    std::string token = made.body["token"];
+    secrets.push_back(token);
+    AdminClient bot(*server);
+    bot.UseToken(token);
+    EXPECT_EQ(bot.Get("/api/admin/articles?token=" + token).status, 200);
+  }
+  ASSERT_EQ(server->Get("/cari?q=berita&token=kueri-RAHASIA-1&password="
+                        "kueri-RAHASIA-2")
+                ->status,
+            200);
+  http::ClientRequest req;
+  req.url = server->Url("/metrics");
+  req.headers = {{"Authorization", "Bearer " + metrics_token},
+                 {"X-Request-Id", "uji-log-42"}};
+  ASSERT_EQ(http::Fetch(req)->status, 200);
+  ASSERT_EQ(server->Stop(SIGTERM), 0);
+
+  std::string log = server->StderrText();
+  std::istringstream in(log);
+  int lines = 0, requests = 0;
+  bool saw_request_id = false, saw_redacted = false;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    ++lines;
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << "not JSON: " << line;
+    ASSERT_TRUE(j.is_object()) << line;
+    EXPECT_TRUE(j["time"].is_string()) << line;
+    EXPECT_TRUE(j["level"].is_string()) << line;
+    EXPECT_TRUE(j["message"].is_string()) << line;
+    if (j["message"] == "request") {
+      ++requests;
+      EXPECT_TRUE(j["status"].is_number_integer()) << line;
+      EXPECT_TRUE(j["duration_ms"].is_number()) << line;
+      EXPECT_TRUE(j["route"].is_string()) << line;
+      EXPECT_FALSE(j["request_id"].get<std::string>().empty()) << line;
+      saw_request_id = saw_request_id || j["request_id"] == "uji-log-42";
+      std::string target = j["target"];
+      saw_redacted =
+          saw_redacted || target.find("token=REDACTED") != std::string::npos;
+    }
+  }
+  EXPECT_GE(requests, 6);
+  EXPECT_GT(lines, requests);  // start-up lines are JSON too
+  EXPECT_TRUE(saw_request_id);
+  EXPECT_TRUE(saw_redacted) << log;
+  for (const std::string& secret : secrets) {
+    ASSERT_FALSE(secret.empty());
+    EXPECT_EQ(log.find(secret), std::string::npos)
+        << "a secret reached the log: " << secret;
+  }
 }
 
 }  // namespace
