@@ -51,7 +51,8 @@ Result<LoginResult> Auth::Login(std::string_view email_in,
   }
   if (!good) {
     static metrics::Counter& failures = metrics::Registry::Default().GetCounter(
-        "warta_login_failures_total", "Failed logins (wrong e-mail or password).");
+        "warta_login_failures_total",
+        "Failed logins (wrong e-mail or password).");
     failures.Inc();
     per_ip_.RecordFailure(ip_key);
     per_account_.RecordFailure(account_key);

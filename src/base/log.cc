@@ -74,8 +74,8 @@ void Log(LogLevel level, std::string_view message,
     static constexpr const char* kName[] = {"debug", "info", "warning",
                                             "error"};
     line = "{\"time\":\"" + time + "\",\"level\":\"" +
-           kName[static_cast<int>(level)] + "\",\"message\":" +
-           JsonQuote(message);
+           kName[static_cast<int>(level)] +
+           "\",\"message\":" + JsonQuote(message);
     for (const LogField& f : fields) {
       line += ',';
       line += JsonQuote(f.key);

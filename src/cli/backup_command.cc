@@ -50,18 +50,17 @@ CommandRunner AddBackupCommand(CLI::App& app) {
       std::cerr << "warta backup: " << opened.status().message() << "\n";
       return 1;
     }
-    auto m = ops::Backup((*opened)->store(), flags->data, flags->to,
-                         kWartaVersion);
+    auto m =
+        ops::Backup((*opened)->store(), flags->data, flags->to, kWartaVersion);
     if (!m.ok()) {
       std::cerr << "warta backup: " << m.status().message() << "\n";
       return 1;
     }
-    double seconds = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - start)
-                         .count();
-    std::cout << "backup " << flags->to << ": "
-              << m->counts["articles"] << " articles, "
-              << m->counts["media_files"] << " media files, "
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
+    std::cout << "backup " << flags->to << ": " << m->counts["articles"]
+              << " articles, " << m->counts["media_files"] << " media files, "
               << std::filesystem::file_size(flags->to, ec) << " bytes in "
               << static_cast<int>(seconds * 1000) << " ms\n";
     return 0;

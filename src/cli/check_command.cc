@@ -24,9 +24,8 @@ CommandRunner AddCheckCommand(CLI::App& app) {
   return [flags]() -> int {
     std::optional<Config> config = LoadConfigOrPrint(flags->data);
     if (!config) return 2;
-    std::string db = config->store.path.empty()
-                         ? flags->data + "/warta.db"
-                         : config->store.path;
+    std::string db = config->store.path.empty() ? flags->data + "/warta.db"
+                                                : config->store.path;
     std::error_code ec;
     if (!std::filesystem::is_regular_file(db, ec)) {
       std::cout << "PROBLEM store: no database at " << db << "\n"

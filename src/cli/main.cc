@@ -9,7 +9,8 @@
 int main(int argc, char** argv) {
   CLI::App app{"warta: a news publishing platform for Indonesian newsrooms"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "warta " + std::string(warta::cli::kWartaVersion));
+  app.set_version_flag("--version",
+                       "warta " + std::string(warta::cli::kWartaVersion));
   std::map<const CLI::App*, warta::cli::CommandRunner> runners;
   auto add = [&](warta::cli::CommandRunner (*fn)(CLI::App&)) {
     size_t before = app.get_subcommands({}).size();

@@ -47,8 +47,8 @@ CommandRunner AddRestoreCommand(CLI::App& app) {
     }
     auto indexed = (*opened)->RebuildSearchIndex();
     if (!indexed.ok()) {
-      std::cerr << "warta restore: search index: "
-                << indexed.status().message() << "\n";
+      std::cerr << "warta restore: search index: " << indexed.status().message()
+                << "\n";
       return 1;
     }
     std::cout << "search index: " << *indexed << " articles\n";

@@ -46,8 +46,7 @@ struct ServerConfig {
   // hold (0: no limit); raise it behind a reverse proxy on one address.
   std::size_t max_connections_per_address = 1000;
   bool access_log = true;                     // server.access_log
-  std::string log_format = "text";  // server.log_format: text or json (one
-                                    // object a line)
+  std::string log_format = "text";            // server.log_format: text|json
   std::size_t page_cache_bytes = 256u << 20;  // server.page_cache_bytes
   // server.page_max_stale (seconds): how old related articles on a cached
   // page may grow before a background re-render.
@@ -57,8 +56,8 @@ struct ServerConfig {
 struct StoreConfig {
   std::string backend = "sqlite";    // store.backend: sqlite
   std::string synchronous = "FULL";  // store.synchronous: FULL|NORMAL
-  std::string path = "";  // store.path: the database file; empty:
-                          // DATA/warta.db (`warta backup --store`)
+  std::string path = "";             // store.path: the database file; empty:
+                                     // DATA/warta.db (`warta backup --store`)
 };
 
 struct ImportConfig {

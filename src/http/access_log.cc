@@ -61,9 +61,8 @@ void WriteAccessLog(const AccessLogEntry& e) {
     return;
   }
   char ms[32];
-  std::snprintf(
-      ms, sizeof ms, "%.3f",
-      std::chrono::duration<double, std::milli>(e.duration).count());
+  std::snprintf(ms, sizeof ms, "%.3f",
+                std::chrono::duration<double, std::milli>(e.duration).count());
   std::string_view ua = e.user_agent;
   if (ua.size() > 1024) ua = ua.substr(0, 1024);
   std::string_view target = e.target;
@@ -87,8 +86,9 @@ std::string FormatAccessLog(const AccessLogEntry& e) {
   line += " \"";
   AppendEscaped(line, e.method, 32);
   line += ' ';
-  AppendEscaped(line, e.target.empty() ? std::string_view("-")
-                                       : std::string_view(RedactTarget(e.target)));
+  AppendEscaped(line, e.target.empty()
+                          ? std::string_view("-")
+                          : std::string_view(RedactTarget(e.target)));
   line += e.version == 10 ? " HTTP/1.0\" " : " HTTP/1.1\" ";
   line += std::to_string(e.status);
   line += ' ';

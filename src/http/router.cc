@@ -103,7 +103,8 @@ struct Router::Impl {
   Node root;
   std::vector<std::string> patterns;
   // Stable copies of the patterns for RouteEntry::pattern.
-  std::map<std::string, std::unique_ptr<std::string>, std::less<>> pattern_names;
+  std::map<std::string, std::unique_ptr<std::string>, std::less<>>
+      pattern_names;
   Handler not_found = [](const Request&) { return Response::Error(404); };
 
   bool FindRoute(Method m, std::string_view path, Match* match) const {

@@ -82,8 +82,8 @@ std::string RequestId(std::string_view sent) {
     bool ok = true;
     for (char c : sent) {
       ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                  (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-                  c == '.' || c == ':');
+                  (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
+                  c == ':');
     }
     if (ok) return std::string(sent);
   }

@@ -26,7 +26,7 @@ std::optional<std::array<unsigned char, 16>> ParseIp(std::string_view s) {
 }
 
 bool IsV4(const std::array<unsigned char, 16>& a) {
-  static const unsigned char kPrefix[12] = {0, 0, 0, 0, 0, 0,
+  static const unsigned char kPrefix[12] = {0, 0, 0, 0, 0,    0,
                                             0, 0, 0, 0, 0xff, 0xff};
   return std::memcmp(a.data(), kPrefix, 12) == 0;
 }

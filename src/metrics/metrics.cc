@@ -50,9 +50,8 @@ Labels Zip(const std::vector<std::string>& names,
 }  // namespace
 
 const Buckets& LatencyBuckets() {
-  static const Buckets b = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-                            0.05,   0.1,   0.25,   0.5,   1,    2.5,
-                            5,      10};
+  static const Buckets b = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                            0.1,    0.25,  0.5,    1,     2.5,  5,     10};
   return b;
 }
 
@@ -112,8 +111,7 @@ void Writer::Header(std::string_view name, std::string_view help, Type type) {
                                  : " histogram\n";
 }
 
-void Writer::Sample(std::string_view name, const Labels& labels,
-                    double value) {
+void Writer::Sample(std::string_view name, const Labels& labels, double value) {
   out_ += name;
   if (!labels.empty()) {
     out_ += '{';

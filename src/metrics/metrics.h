@@ -223,7 +223,8 @@ class Registry {
 void WriteProcessMetrics(Writer& w);
 
 // The content type of Render()'s output.
-inline constexpr char kContentType[] = "text/plain; version=0.0.4; charset=utf-8";
+inline constexpr char kContentType[] =
+    "text/plain; version=0.0.4; charset=utf-8";
 
 }  // namespace warta::metrics
 

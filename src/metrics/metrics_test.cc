@@ -16,8 +16,9 @@ TEST(Metrics, CountersAndLabelsRender) {
   EXPECT_NE(out.find("# HELP x_requests_total Requests.\n"
                      "# TYPE x_requests_total counter\n"),
             std::string::npos);
-  EXPECT_NE(out.find("x_requests_total{route=\"/berita/{slug}\",code=\"2xx\"} 3\n"),
-            std::string::npos)
+  EXPECT_NE(
+      out.find("x_requests_total{route=\"/berita/{slug}\",code=\"2xx\"} 3\n"),
+      std::string::npos)
       << out;
   EXPECT_NE(out.find("route=\"a\\\"b\\\\c\\nd\""), std::string::npos) << out;
 }
@@ -69,18 +70,24 @@ TEST(Metrics, ProcessMetrics) {
 }
 
 TEST(MetricsAccess, LoopbackNetworksAndToken) {
-  auto p = AccessPolicy::Parse("10.1.0.0/16, 2001:db8::/32,192.0.2.7", "s3cret");
+  auto p =
+      AccessPolicy::Parse("10.1.0.0/16, 2001:db8::/32,192.0.2.7", "s3cret");
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   struct Case {
     const char* ip;
     const char* auth;
     bool allowed;
   } cases[] = {
-      {"127.0.0.1", "", true},        {"127.9.9.9", "", true},
-      {"::1", "", true},              {"10.1.200.3", "", true},
-      {"10.2.0.1", "", false},        {"192.0.2.7", "", true},
-      {"192.0.2.8", "", false},       {"2001:db8:1::5", "", true},
-      {"2001:db9::1", "", false},     {"203.0.113.5", "Bearer s3cret", true},
+      {"127.0.0.1", "", true},
+      {"127.9.9.9", "", true},
+      {"::1", "", true},
+      {"10.1.200.3", "", true},
+      {"10.2.0.1", "", false},
+      {"192.0.2.7", "", true},
+      {"192.0.2.8", "", false},
+      {"2001:db8:1::5", "", true},
+      {"2001:db9::1", "", false},
+      {"203.0.113.5", "Bearer s3cret", true},
       {"203.0.113.5", "Bearer nope", false},
       {"203.0.113.5", "Basic s3cret", false},
       {"-", "", false},

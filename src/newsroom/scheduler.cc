@@ -9,10 +9,9 @@ namespace {
 
 // Counts what a run of the scheduler published and how late.
 void Record(const std::vector<Article>& published, Timestamp now) {
-  static metrics::Counter& publishes =
-      metrics::Registry::Default().GetCounter(
-          "warta_scheduler_publishes_total",
-          "Scheduled articles the scheduler published.");
+  static metrics::Counter& publishes = metrics::Registry::Default().GetCounter(
+      "warta_scheduler_publishes_total",
+      "Scheduled articles the scheduler published.");
   static metrics::Histogram& delay = metrics::Registry::Default().GetHistogram(
       "warta_scheduler_delay_seconds",
       "How long after its publish time a scheduled article went live.",
@@ -20,8 +19,8 @@ void Record(const std::vector<Article>& published, Timestamp now) {
   for (const Article& a : published) {
     publishes.Inc();
     if (a.published_at) {
-      delay.Observe(static_cast<double>(std::max<Timestamp>(
-          0, now - *a.published_at)));
+      delay.Observe(
+          static_cast<double>(std::max<Timestamp>(0, now - *a.published_at)));
     }
   }
 }

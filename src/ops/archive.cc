@@ -1,17 +1,16 @@
 #include "ops/archive.h"
 
+#include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <fstream>
 #include <memory>
 #include <vector>
-
-#include <unistd.h>
-#include <algorithm>
-#include <cerrno>
 
 namespace warta::ops {
 namespace {
@@ -67,11 +66,13 @@ Result<std::string> Header(const std::string& name, std::uint64_t size) {
 std::uint64_t ParseSize(const char* f) {
   if (static_cast<unsigned char>(f[0]) & 0x80) {
     std::uint64_t v = 0;
-    for (int i = 4; i < 12; ++i) v = (v << 8) | static_cast<unsigned char>(f[i]);
+    for (int i = 4; i < 12; ++i)
+      v = (v << 8) | static_cast<unsigned char>(f[i]);
     return v;
   }
   std::uint64_t v = 0;
-  for (int i = 0; i < 12 && f[i] >= '0' && f[i] <= '7'; ++i) v = v * 8 + (f[i] - '0');
+  for (int i = 0; i < 12 && f[i] >= '0' && f[i] <= '7'; ++i)
+    v = v * 8 + (f[i] - '0');
   return v;
 }
 
@@ -236,7 +237,8 @@ Status ReadArchive(const std::string& path,
       }
       left -= n;
     }
-    if (size % kBlock) WARTA_RETURN_IF_ERROR(read(buf.data(), kBlock - size % kBlock));
+    if (size % kBlock)
+      WARTA_RETURN_IF_ERROR(read(buf.data(), kBlock - size % kBlock));
     if (regular) {
       WARTA_RETURN_IF_ERROR(
           done(ArchivedFile{name, size, static_cast<std::uint32_t>(crc)}));

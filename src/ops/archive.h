@@ -51,11 +51,10 @@ class ArchiveWriter {
 // its bytes in order (chunk is empty once per file when the file is empty),
 // then `done(file)` with its size and CRC-32. Fails on a damaged or
 // truncated archive, or when a callback fails.
-Status ReadArchive(
-    const std::string& path,
-    const std::function<Status(const std::string& name)>& begin,
-    const std::function<Status(std::string_view chunk)>& sink,
-    const std::function<Status(const ArchivedFile& file)>& done);
+Status ReadArchive(const std::string& path,
+                   const std::function<Status(const std::string& name)>& begin,
+                   const std::function<Status(std::string_view chunk)>& sink,
+                   const std::function<Status(const ArchivedFile& file)>& done);
 
 }  // namespace warta::ops
 

@@ -33,7 +33,8 @@ std::string Hex32(std::uint32_t v) {
 
 // A name from an archive that may be written under the data directory.
 bool SafeName(const std::string& name) {
-  if (name.empty() || name.front() == '/' || name.find('\\') != std::string::npos)
+  if (name.empty() || name.front() == '/' ||
+      name.find('\\') != std::string::npos)
     return false;
   for (const auto& part : fs::path(name)) {
     if (part == ".." || part == ".") return false;
@@ -72,7 +73,8 @@ std::string BackupManifest::ToJson() const {
   j["counts"] = counts;
   json list = json::array();
   for (const File& f : files) {
-    list.push_back({{"path", f.path}, {"size", f.size}, {"crc32", Hex32(f.crc32)}});
+    list.push_back(
+        {{"path", f.path}, {"size", f.size}, {"crc32", Hex32(f.crc32)}});
   }
   j["files"] = list;
   return j.dump(2) + "\n";
@@ -100,7 +102,8 @@ Result<BackupManifest> BackupManifest::FromJson(std::string_view text) {
       if (v.is_number_integer()) m.counts[k] = v.get<std::int64_t>();
     }
   }
-  if (!j.contains("files") || !j["files"].is_array()) return bad("no file list");
+  if (!j.contains("files") || !j["files"].is_array())
+    return bad("no file list");
   for (const json& f : j["files"]) {
     if (!f.is_object() || !f.contains("path") || !f["path"].is_string() ||
         !f.contains("size") || !f["size"].is_number_unsigned() ||
@@ -143,8 +146,7 @@ Result<BackupManifest> Backup(Store& store, const std::string& data_dir,
   // its article was committed, so the media copied after it are complete.
   WARTA_ASSIGN_OR_RETURN(m.counts, store.SnapshotTo(snapshot));
   WARTA_ASSIGN_OR_RETURN(auto writer, ArchiveWriter::Create(partial));
-  auto add = [&](const std::string& name,
-                 const std::string& source) -> Status {
+  auto add = [&](const std::string& name, const std::string& source) -> Status {
     WARTA_ASSIGN_OR_RETURN(ArchivedFile f, writer->AddFile(name, source));
     m.files.push_back({f.name, f.size, f.crc32});
     return Status::Ok();
@@ -166,8 +168,9 @@ Result<BackupManifest> Backup(Store& store, const std::string& data_dir,
         paths.push_back(it->path());
       }
     }
-    if (ec) return Status::IoError("listing " + media_dir.string() + ": " +
-                                   ec.message());
+    if (ec)
+      return Status::IoError("listing " + media_dir.string() + ": " +
+                             ec.message());
     std::sort(paths.begin(), paths.end());
     for (const fs::path& p : paths) {
       std::string name = "media/" + fs::relative(p, media_dir).generic_string();
@@ -193,16 +196,18 @@ Result<BackupManifest> Restore(const std::string& from_file,
   const bool had_data = !EmptyOrMissing(data_dir);
   if (had_data && !force) {
     return Status::FailedPrecondition(
-        data_dir + " is not empty: restore into an empty directory, or add "
-                   "--force to move what is there aside");
+        data_dir +
+        " is not empty: restore into an empty directory, or add "
+        "--force to move what is there aside");
   }
   fs::path target = fs::absolute(data_dir, ec);
   fs::path staging = target;
   staging += ".restoring-" + std::to_string(::getpid());
   fs::remove_all(staging, ec);
   fs::create_directories(staging, ec);
-  if (ec) return Status::IoError("cannot create " + staging.string() + ": " +
-                                 ec.message());
+  if (ec)
+    return Status::IoError("cannot create " + staging.string() + ": " +
+                           ec.message());
   struct Cleanup {
     fs::path dir;
     ~Cleanup() {
@@ -218,9 +223,8 @@ Result<BackupManifest> Restore(const std::string& from_file,
       from_file,
       [&](const std::string& name) -> Status {
         if (!SafeName(name)) {
-          return Status::FailedPrecondition(from_file +
-                                            " holds an unexpected file: " +
-                                            name);
+          return Status::FailedPrecondition(
+              from_file + " holds an unexpected file: " + name);
         }
         fs::path p = staging / name;
         std::error_code e;
@@ -281,15 +285,17 @@ Result<BackupManifest> Restore(const std::string& from_file,
     fs::path aside = target;
     aside += ".replaced-" + Stamp();
     fs::rename(target, aside, ec);
-    if (ec) return Status::IoError("cannot move " + target.string() +
-                                   " aside: " + ec.message());
+    if (ec)
+      return Status::IoError("cannot move " + target.string() +
+                             " aside: " + ec.message());
   } else if (fs::exists(target, ec)) {
     fs::remove(target, ec);  // an empty directory
   }
   fs::create_directories(target.parent_path(), ec);
   fs::rename(staging, target, ec);
-  if (ec) return Status::IoError("cannot move the restored files to " +
-                                 target.string() + ": " + ec.message());
+  if (ec)
+    return Status::IoError("cannot move the restored files to " +
+                           target.string() + ": " + ec.message());
   cleanup.dir.clear();
   return m;
 }
@@ -321,8 +327,8 @@ CheckReport Check(Store& store, const std::string& data_dir,
 
   auto media = store.MediaReferences();
   if (!media.ok()) {
-    problem("media", "cannot list media references: " +
-                         media.status().ToString());
+    problem("media",
+            "cannot list media references: " + media.status().ToString());
   } else {
     std::error_code ec;
     int missing = 0;
@@ -330,8 +336,8 @@ CheckReport Check(Store& store, const std::string& data_dir,
       fs::path file = fs::path(data_dir) / path.substr(1);  // "media/..."
       if (!fs::is_regular_file(file, ec)) {
         ++missing;
-        problem("media", path + " is used by an article but " +
-                             file.string() + " is missing");
+        problem("media", path + " is used by an article but " + file.string() +
+                             " is missing");
       }
     }
     report.notes.push_back("media: " + std::to_string(media->size()) +
@@ -342,16 +348,18 @@ CheckReport Check(Store& store, const std::string& data_dir,
   std::error_code ec;
   const std::string index_dir = data_dir + "/index";
   if (!fs::is_directory(index_dir, ec)) {
-    report.notes.push_back("index: none saved (warta serve or warta reindex "
-                           "builds it)");
+    report.notes.push_back(
+        "index: none saved (warta serve or warta reindex "
+        "builds it)");
   } else if (counts.ok()) {
     index::LiveIndexOptions o;
     o.dir = index_dir;
     index::LiveIndex live(store, analyzer, o);
     Status loaded = live.Load();
     if (loaded.IsNotFound()) {
-      report.notes.push_back("index: none saved (warta serve or warta "
-                             "reindex builds it)");
+      report.notes.push_back(
+          "index: none saved (warta serve or warta "
+          "reindex builds it)");
     } else if (!loaded.ok()) {
       problem("index", "cannot load " + index_dir + ": " + loaded.ToString() +
                            " (run warta reindex)");

@@ -4,25 +4,26 @@ namespace warta::ops {
 
 void RegisterMetricsRoute(http::Router& router, metrics::AccessPolicy policy,
                           const metrics::Registry& registry) {
-  router.Get("/metrics", [policy = std::move(policy),
-                          &registry](const http::Request& req) {
-    if (!policy.Allows(req.remote_ip, req.Header("authorization"))) {
-      http::Response r = http::Response::Text(
-          403, "403 Forbidden: /metrics is answered to metrics.allow "
-               "networks or with the metrics.token bearer token\n");
-      r.SetHeader("Cache-Control", "no-store");
-      return r;
-    }
-    std::string body = registry.Render();
-    metrics::Writer w(body);
-    metrics::WriteProcessMetrics(w);
-    http::Response r;
-    r.status = 200;
-    r.content_type = metrics::kContentType;
-    r.body = std::make_shared<const std::string>(std::move(body));
-    r.SetHeader("Cache-Control", "no-store");
-    return r;
-  });
+  router.Get("/metrics",
+             [policy = std::move(policy), &registry](const http::Request& req) {
+               if (!policy.Allows(req.remote_ip, req.Header("authorization"))) {
+                 http::Response r = http::Response::Text(
+                     403,
+                     "403 Forbidden: /metrics is answered to metrics.allow "
+                     "networks or with the metrics.token bearer token\n");
+                 r.SetHeader("Cache-Control", "no-store");
+                 return r;
+               }
+               std::string body = registry.Render();
+               metrics::Writer w(body);
+               metrics::WriteProcessMetrics(w);
+               http::Response r;
+               r.status = 200;
+               r.content_type = metrics::kContentType;
+               r.body = std::make_shared<const std::string>(std::move(body));
+               r.SetHeader("Cache-Control", "no-store");
+               return r;
+             });
 }
 
 void RegisterReadyRoute(http::Router& router, Store& store,
@@ -42,13 +43,11 @@ void RegisterReadyRoute(http::Router& router, Store& store,
     int version = store.SchemaVersion();
     std::string migrations = version > 0 ? "ok" : "pending";
     if (version <= 0) ready = false;
-    std::string body = std::string("{\"status\":\"") +
-                       (ready ? "ready" : "not ready") +
-                       "\",\"checks\":{\"store\":\"" + store_check +
-                       "\",\"index\":\"" + index_check +
-                       "\",\"migrations\":\"" + migrations +
-                       "\"},\"schema_version\":" + std::to_string(version) +
-                       "}\n";
+    std::string body =
+        std::string("{\"status\":\"") + (ready ? "ready" : "not ready") +
+        "\",\"checks\":{\"store\":\"" + store_check + "\",\"index\":\"" +
+        index_check + "\",\"migrations\":\"" + migrations +
+        "\"},\"schema_version\":" + std::to_string(version) + "}\n";
     http::Response r = http::Response::Json(ready ? 200 : 503, body);
     r.SetHeader("Cache-Control", "no-store");
     return r;

@@ -7,9 +7,9 @@
 #ifndef WARTA_OPS_ENDPOINTS_H_
 #define WARTA_OPS_ENDPOINTS_H_
 
+#include <map>
 #include <string>
 #include <string_view>
-#include <map>
 #include <vector>
 
 #include "http/router.h"

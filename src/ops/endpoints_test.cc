@@ -27,9 +27,9 @@ TEST(MetricsEndpoint, RefusesClientsOutsideTheAllowedNetworks) {
   http::Response refused = Get(router, "/metrics", "203.0.113.9");
   EXPECT_EQ(refused.status, 403);
   EXPECT_EQ(refused.body->find("t_things_total"), std::string::npos);
-  EXPECT_EQ(Get(router, "/metrics", "203.0.113.9", "Bearer wrong").status,
-            403);
-  for (auto [ip, auth] : {std::pair{"127.0.0.1", ""}, {"10.3.4.5", ""},
+  EXPECT_EQ(Get(router, "/metrics", "203.0.113.9", "Bearer wrong").status, 403);
+  for (auto [ip, auth] : {std::pair{"127.0.0.1", ""},
+                          {"10.3.4.5", ""},
                           {"203.0.113.9", "Bearer tok3n"}}) {
     http::Response ok = Get(router, "/metrics", ip, auth);
     ASSERT_EQ(ok.status, 200) << ip;
@@ -76,8 +76,7 @@ TEST(ReadyEndpoint, ReportsStoreAndMigrations) {
   RegisterReadyRoute(router, store.store(), nullptr);
   http::Response r = Get(router, "/readyz", "127.0.0.1");
   EXPECT_EQ(r.status, 200);
-  EXPECT_NE(r.body->find("\"status\":\"ready\""), std::string::npos)
-      << *r.body;
+  EXPECT_NE(r.body->find("\"status\":\"ready\""), std::string::npos) << *r.body;
   EXPECT_NE(r.body->find("\"migrations\":\"ok\""), std::string::npos);
 }
 

@@ -254,11 +254,11 @@ void Site::Register(http::Router& router) {
   metrics::Histogram* article_time = &render_time.With({"article"});
   router.Get(kArticleRoute, [this, article_time](const http::Request& req) {
     std::string slug(req.Param("slug"));
-    http::Response r = Cached(ctx_.urls.Article(slug), [this, slug,
-                                                        article_time] {
-      metrics::Timer timer(*article_time);
-      return RenderArticlePage(ctx_, slug);
-    });
+    http::Response r =
+        Cached(ctx_.urls.Article(slug), [this, slug, article_time] {
+          metrics::Timer timer(*article_time);
+          return RenderArticlePage(ctx_, slug);
+        });
     if (r.status == 200) views.Inc();
     return r;
   });

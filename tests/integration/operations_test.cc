@@ -2,7 +2,6 @@
 // counting requests, /readyz, request ids, JSON logs without secrets, and
 // backup / restore / check / reindex on the real binary.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <signal.h>
 
 #include <atomic>
@@ -11,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
 #include <thread>
@@ -52,7 +52,8 @@ TEST(OperationsTest, MetricsPassPromtoolAndCountersMove) {
   ASSERT_EQ(first->status, 200);
   EXPECT_EQ(first->Header("content-type"),
             "text/plain; version=0.0.4; charset=utf-8");
-  const std::string home = "warta_http_requests_total{route=\"/\",code=\"2xx\"}";
+  const std::string home =
+      "warta_http_requests_total{route=\"/\",code=\"2xx\"}";
   const std::string article =
       "warta_http_requests_total{route=\"/berita/{slug}\",code=\"4xx\"}";
   EXPECT_EQ(SampleValue(first->body, home), 1) << first->body;
@@ -60,14 +61,14 @@ TEST(OperationsTest, MetricsPassPromtoolAndCountersMove) {
   EXPECT_EQ(first->body.find("tidak-ada"), std::string::npos)
       << "labels are route patterns, never raw paths";
   for (const char* family :
-       {"warta_http_request_duration_seconds_bucket", "warta_http_response_bytes_total",
-        "warta_http_open_connections", "warta_page_cache_hits_total",
-        "warta_page_cache_misses_total", "warta_page_cache_entries",
-        "warta_page_cache_invalidations_total", "warta_render_duration_seconds",
-        "warta_search_index_documents", "warta_store_operation_duration_seconds",
-        "warta_article_views_total", "process_cpu_seconds_total",
-        "process_resident_memory_bytes", "process_open_fds",
-        "process_start_time_seconds"}) {
+       {"warta_http_request_duration_seconds_bucket",
+        "warta_http_response_bytes_total", "warta_http_open_connections",
+        "warta_page_cache_hits_total", "warta_page_cache_misses_total",
+        "warta_page_cache_entries", "warta_page_cache_invalidations_total",
+        "warta_render_duration_seconds", "warta_search_index_documents",
+        "warta_store_operation_duration_seconds", "warta_article_views_total",
+        "process_cpu_seconds_total", "process_resident_memory_bytes",
+        "process_open_fds", "process_start_time_seconds"}) {
     EXPECT_NE(first->body.find(family), std::string::npos) << family;
   }
   ASSERT_EQ(server->Get("/")->status, 200);
@@ -88,7 +89,8 @@ TEST(OperationsTest, MetricsPassPromtoolAndCountersMove) {
   ASSERT_NE(p, nullptr);
   std::string out;
   char buf[4096];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;)
+    out.append(buf, n);
   int rc = ::pclose(p);
   EXPECT_EQ(rc, 0) << out;
   EXPECT_EQ(out, "") << "promtool lint findings";
@@ -141,9 +143,9 @@ std::string Batch(int k, int n) {
         {"id", "uji-" + std::to_string(k) + "-" + std::to_string(j)},
         {"title", "Berita uji cadangan " + std::to_string(k) + " nomor " +
                       std::to_string(j)},
-        {"body", "Jakarta (WARTA) - Isi berita uji nomor " +
-                     std::to_string(j) + " dari kelompok " +
-                     std::to_string(k) + ".\n\nParagraf kedua."},
+        {"body", "Jakarta (WARTA) - Isi berita uji nomor " + std::to_string(j) +
+                     " dari kelompok " + std::to_string(k) +
+                     ".\n\nParagraf kedua."},
         {"category", "Nasional"}};
     out += a.dump() + "\n";
   }
@@ -151,13 +153,12 @@ std::string Batch(int k, int n) {
 }
 
 CommandResult ImportImageArticle(const TempDir& dir, const std::string& data) {
-  return RunWarta(
-      {"import", "--data", data,
-       dir.Write("foto.md",
-                 "---\ntitle: Berita bergambar\nfeature_image: "
-                 "/media/2025/09/abcdef0123456789-10x10.jpg\n---\n"
-                 "Jakarta (WARTA) - Isi.\n\n![Foto](/media/2025/09/"
-                 "0123456789abcdef-20x10.png)\n")});
+  return RunWarta({"import", "--data", data,
+                   dir.Write("foto.md",
+                             "---\ntitle: Berita bergambar\nfeature_image: "
+                             "/media/2025/09/abcdef0123456789-10x10.jpg\n---\n"
+                             "Jakarta (WARTA) - Isi.\n\n![Foto](/media/2025/09/"
+                             "0123456789abcdef-20x10.png)\n")});
 }
 
 void WriteMedia(const std::string& data) {
@@ -229,8 +230,7 @@ TEST(OperationsTest, BackupWhileWritingRestoresEverythingCommitted) {
   EXPECT_EQ(server->Get("/readyz")->status, 200);
 
   const std::string restored = dir.path() + "/data2";
-  CommandResult r =
-      RunWarta({"restore", "--data", restored, "--from", backup});
+  CommandResult r = RunWarta({"restore", "--data", restored, "--from", backup});
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   CommandResult c = RunWarta({"check", "--data", restored});
   EXPECT_EQ(c.exit_code, 0) << c.out << c.err;
@@ -303,9 +303,10 @@ TEST(OperationsTest, CheckFailsOnAMissingMediaFile) {
   std::filesystem::remove(data + "/media/2025/09/0123456789abcdef-20x10.png");
   CommandResult c = RunWarta({"check", "--data", data});
   EXPECT_EQ(c.exit_code, 1);
-  EXPECT_NE(c.out.find("PROBLEM media: /media/2025/09/0123456789abcdef-20x10.png "
-                       "is used by an article but"),
-            std::string::npos)
+  EXPECT_NE(
+      c.out.find("PROBLEM media: /media/2025/09/0123456789abcdef-20x10.png "
+                 "is used by an article but"),
+      std::string::npos)
       << c.out;
   EXPECT_NE(c.out.find("1 problem found"), std::string::npos) << c.out;
 }
@@ -313,10 +314,10 @@ TEST(OperationsTest, CheckFailsOnAMissingMediaFile) {
 TEST(OperationsTest, CheckFailsOnADamagedDatabase) {
   TempDir dir;
   const std::string data = dir.path() + "/data";
-  ASSERT_EQ(RunWarta({"import", "--data", data,
-                      dir.Write("a.jsonl", Batch(0, 200))})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      RunWarta({"import", "--data", data, dir.Write("a.jsonl", Batch(0, 200))})
+          .exit_code,
+      0);
   ASSERT_EQ(RunWarta({"check", "--data", data}).exit_code, 0);
   const std::string db = data + "/warta.db";
   auto size = std::filesystem::file_size(db);
@@ -336,10 +337,10 @@ TEST(OperationsTest, CheckFailsOnADamagedDatabase) {
 TEST(OperationsTest, ReindexRebuildsTheSearchIndex) {
   TempDir dir;
   const std::string data = dir.path() + "/data";
-  ASSERT_EQ(RunWarta({"import", "--data", data,
-                      dir.Write("a.jsonl", Batch(1, 30))})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      RunWarta({"import", "--data", data, dir.Write("a.jsonl", Batch(1, 30))})
+          .exit_code,
+      0);
   CommandResult r = RunWarta({"reindex", "--data", data});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("search index: 30 articles indexed"), std::string::npos)
@@ -378,9 +379,9 @@ TEST(OperationsTest, JsonLogsParseAndNeverHoldSecrets) {
     ASSERT_GE(session.size(), 16u);
     secrets.push_back(session);
     secrets.push_back(admin.csrf());
-    Reply made = admin.Post("/api/admin/tokens",
-                            json{{"name", "Log"},
-                                 {"scopes", json::array({"articles:read"})}});
+    Reply made = admin.Post(
+        "/api/admin/tokens",
+        json{{"name", "Log"}, {"scopes", json::array({"articles:read"})}});
     ASSERT_EQ(made.status, 201) << made.text;
     std::string token = made.body["token"];
     secrets.push_back(token);
@@ -388,8 +389,9 @@ TEST(OperationsTest, JsonLogsParseAndNeverHoldSecrets) {
     bot.UseToken(token);
     EXPECT_EQ(bot.Get("/api/admin/articles?token=" + token).status, 200);
   }
-  ASSERT_EQ(server->Get("/cari?q=berita&token=kueri-RAHASIA-1&password="
-                        "kueri-RAHASIA-2")
+  ASSERT_EQ(server
+                ->Get("/cari?q=berita&token=kueri-RAHASIA-1&password="
+                      "kueri-RAHASIA-2")
                 ->status,
             200);
   http::ClientRequest req;

@@ -73,8 +73,8 @@ Status SqliteStore::Migrate() {
       std::remove(copy.c_str());
       WARTA_ASSIGN_OR_RETURN(auto vacuum, writer_->Prepare("VACUUM INTO ?"));
       Status b = vacuum.Bind(1, copy).Run();
-      if (!b.ok()) return b.WithContext("backup before migration " +
-                                        std::string(name));
+      if (!b.ok())
+        return b.WithContext("backup before migration " + std::string(name));
       backed_up = true;
     }
     Status s = InTransaction(*writer_, [&]() -> Status {
