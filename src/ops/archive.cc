@@ -206,7 +206,21 @@ Status ReadArchive(const std::string& path,
     WARTA_RETURN_IF_ERROR(read(h, kBlock));
     bool zero = true;
     for (char c : h) zero = zero && c == 0;
-    if (zero) return Status::Ok();  // end of archive
+    if (zero) {
+      // End of archive: read on to the end of the gzip stream, whose
+      // trailer (CRC-32 and length of everything) is checked there.
+      int n;
+      while ((n = gzread(gz, buf.data(), static_cast<unsigned>(buf.size()))) >
+             0) {
+      }
+      int err = Z_OK;
+      const char* msg = gzerror(gz, &err);
+      if (n < 0 || err != Z_OK) {
+        return Status::FailedPrecondition(path +
+                                          " is damaged or truncated: " + msg);
+      }
+      return Status::Ok();
+    }
     unsigned sum = 0;
     for (size_t i = 0; i < kBlock; ++i) {
       sum += (i >= 148 && i < 156) ? ' ' : static_cast<unsigned char>(h[i]);
