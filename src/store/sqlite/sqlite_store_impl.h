@@ -33,6 +33,8 @@ class SqliteStore final : public Store {
   int SchemaVersion() const override { return schema_version_; }
   std::string BackendName() const override { return "sqlite"; }
   Status RunBatch(const std::function<Status()>& fn) override;
+  std::unique_ptr<ChangeWatch> WatchChanges(
+      std::function<void()> on_change) override;
 
   // ArticleStore
   Result<Article> SaveArticle(const Article& article) override;
