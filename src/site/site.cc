@@ -40,6 +40,7 @@ Site::Site(Store& store, const render::Theme& theme, const Urls& urls,
 }
 
 Site::~Site() {
+  watch_.reset();  // its callback uses this
   {
     std::lock_guard<std::mutex> lock(bg_mu_);
     stopping_ = true;
@@ -94,14 +95,25 @@ void Site::Follow(std::chrono::milliseconds interval) {
   if (background_.joinable()) return;
   background_ = std::thread([this, interval] { BackgroundLoop(interval); });
   following_ = true;
+  // Woken by each commit (of `warta import` beside us, too), `interval`
+  // is only the fallback.
+  watch_ = ctx_.store.WatchChanges([this] {
+    {
+      std::lock_guard<std::mutex> lock(bg_mu_);
+      change_pending_ = true;
+    }
+    bg_cv_.notify_one();
+  });
 }
 
 void Site::BackgroundLoop(std::chrono::milliseconds interval) {
   std::unique_lock<std::mutex> lock(bg_mu_);
   while (!stopping_) {
-    bg_cv_.wait_for(lock, interval,
-                    [&] { return stopping_ || !refresh_queue_.empty(); });
+    bg_cv_.wait_for(lock, interval, [&] {
+      return stopping_ || change_pending_ || !refresh_queue_.empty();
+    });
     if (stopping_) break;
+    change_pending_ = false;
     lock.unlock();
     CatchUp();
     lock.lock();

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,13 @@ struct PageChanges {
   std::int64_t seq = 0;  // the change seq the keys run up to
   std::vector<std::string> keys;
   bool everything = false;
+};
+
+// A subscription to writes committed by other connections or processes
+// (Store::WatchChanges); ends when destroyed.
+class ChangeWatch {
+ public:
+  virtual ~ChangeWatch() = default;
 };
 
 class Store : public ArticleStore,
@@ -59,6 +67,17 @@ class Store : public ArticleStore,
 
   // "sqlite", "postgres".
   virtual std::string BackendName() const = 0;
+
+  // Calls `on_change` (on a thread of the store's) soon after a write is
+  // committed, by this process or another (`warta import` beside `serve`),
+  // so readers need not wait for their next poll of ChangeSeq. Calls may
+  // be coalesced and may come without a change. nullptr when the backend
+  // cannot tell: poll.
+  virtual std::unique_ptr<ChangeWatch> WatchChanges(
+      std::function<void()> on_change) {
+    (void)on_change;
+    return nullptr;
+  }
 
   // Runs `fn` with every write this thread makes through the store inside
   // one transaction (bulk import: one commit per batch instead of one per

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <set>
 #include <string>
 
 #include "base/strings.h"
+#include "store/sqlite/file_watch.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
@@ -37,6 +39,17 @@ Status SqliteStore::Open() {
     readers_.push_back(std::move(c));
   }
   return Status::Ok();
+}
+
+std::unique_ptr<ChangeWatch> SqliteStore::WatchChanges(
+    std::function<void()> on_change) {
+  // Every commit, of any process, appends to the WAL ("<db>-wal").
+  std::filesystem::path db(options_.path);
+  std::string dir = db.has_parent_path() ? db.parent_path().string() : ".";
+  auto watch = FileWatch::Start(dir, db.filename().string() + "-wal",
+                                std::move(on_change));
+  if (!watch.ok()) return nullptr;  // readers poll instead
+  return std::move(*watch);
 }
 
 Status SqliteStore::Migrate() {

@@ -33,6 +33,8 @@ class SqliteStore final : public Store {
   int SchemaVersion() const override { return schema_version_; }
   std::string BackendName() const override { return "sqlite"; }
   Status RunBatch(const std::function<Status()>& fn) override;
+  std::unique_ptr<ChangeWatch> WatchChanges(
+      std::function<void()> on_change) override;
 
   // ArticleStore
   Result<Article> SaveArticle(const Article& article) override;
@@ -216,6 +218,11 @@ class SqliteStore final : public Store {
   Status Relist(Connection& c, const std::vector<std::int64_t>& ids,
                 std::set<std::string>& keys);
   void NoteChangedKey(std::string key);
+  // Records the keys of a batch's writes, at its end (inside its
+  // transaction).
+  Status RecordBatchKeys(Connection& c);
+  Status RecordKeys(Connection& c, std::set<std::string> keys,
+                    std::size_t max_keys, int seq_offset);
   Result<std::vector<Article>> ListListed(const ListScope& scope,
                                           const ArticleQuery& q);
   Result<std::int64_t> CountListed(const ListScope& scope,
@@ -249,6 +256,7 @@ class SqliteStore final : public Store {
   int schema_version_ = 0;
   std::mutex write_mu_;
   std::set<std::string> pending_keys_;  // guarded by write_mu_
+  std::set<std::string> batch_keys_;    // guarded by write_mu_
   std::unique_ptr<Connection> writer_;
   // The thread inside RunBatch (it holds write_mu_), else a default id.
   std::atomic<std::thread::id> batch_thread_{};
