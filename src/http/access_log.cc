@@ -100,6 +100,10 @@ std::string FormatAccessLog(const AccessLogEntry& e) {
   AppendEscaped(line,
                 e.user_agent.empty() ? std::string_view("-") : e.user_agent);
   line += '"';
+  if (!e.request_id.empty()) {
+    line += " id=";
+    AppendEscaped(line, e.request_id, 128);
+  }
   return line;
 }
 

@@ -27,7 +27,8 @@ struct AccessLogEntry {
 // backslashes and control bytes in the request-derived parts are escaped
 // (\" \\ \xNN) so a client cannot forge log lines.
 // Query values whose names suggest a secret (token, password, secret, key,
-// auth, session, csrf, signature) are written as "REDACTED".
+// auth, session, csrf, signature) are written as "REDACTED". With a request
+// id the line ends in ` id=<request id>`.
 std::string FormatAccessLog(const AccessLogEntry& e);
 
 // `target` with the values of secret-looking query parameters replaced by
