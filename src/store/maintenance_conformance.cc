@@ -58,14 +58,13 @@ TEST_P(StoreConformance, FreshStoreIsSound) {
 }
 
 TEST_P(StoreConformance, MediaReferencesAreOurOwnMediaPaths) {
-  ASSERT_TRUE(
-      store_
-          ->SaveArticle(WithMedia(
-              "Satu", "/media/2025/09/aaaa-10x10.jpg",
-              "Foto: ![a](/media/2025/09/bbbb-20x10.png \"judul\")\n\n"
-              "<img src=\"/media/2025/10/cccc-5x5.webp\">\n\n"
-              "Bukan milik kita: https://lain.example/media/x.jpg"))
-          .ok());
+  ASSERT_TRUE(store_
+                  ->SaveArticle(WithMedia(
+                      "Satu", "/media/2025/09/aaaa-10x10.jpg",
+                      "Foto: ![a](/media/2025/09/bbbb-20x10.png \"judul\")\n\n"
+                      "<img src=\"/media/2025/10/cccc-5x5.webp\">\n\n"
+                      "Bukan milik kita: https://lain.example/media/x.jpg"))
+                  .ok());
   ASSERT_TRUE(store_
                   ->SaveArticle(WithMedia(
                       "Dua", "/media/2025/09/aaaa-10x10.jpg", "Tanpa gambar"))
