@@ -2,6 +2,9 @@
 
 #include <cstdio>
 
+#include "base/log.h"
+#include "base/strings.h"
+
 namespace warta::http {
 namespace {
 
@@ -22,7 +25,59 @@ void AppendEscaped(std::string& out, std::string_view s, size_t max = 1024) {
   }
 }
 
+bool SecretName(std::string_view name) {
+  std::string lower = AsciiLower(name);
+  for (std::string_view word : {"token", "password", "passwd", "secret", "key",
+                                "auth", "session", "csrf", "signature"}) {
+    if (lower.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::string RedactTarget(std::string_view target) {
+  size_t q = target.find('?');
+  if (q == std::string_view::npos) return std::string(target);
+  std::string out(target.substr(0, q + 1));
+  bool first = true;
+  for (std::string_view pair : Split(target.substr(q + 1), '&')) {
+    if (!first) out += '&';
+    first = false;
+    size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && SecretName(pair.substr(0, eq))) {
+      out += pair.substr(0, eq + 1);
+      out += "REDACTED";
+    } else {
+      out += pair;
+    }
+  }
+  return out;
+}
+
+void WriteAccessLog(const AccessLogEntry& e) {
+  if (GetLogFormat() != LogFormat::kJson) {
+    LogInfo(FormatAccessLog(e));
+    return;
+  }
+  char ms[32];
+  std::snprintf(ms, sizeof ms, "%.3f",
+                std::chrono::duration<double, std::milli>(e.duration).count());
+  std::string_view ua = e.user_agent;
+  if (ua.size() > 1024) ua = ua.substr(0, 1024);
+  std::string_view target = e.target;
+  if (target.size() > 4096) target = target.substr(0, 4096);
+  Log(LogLevel::kInfo, "request",
+      {{"remote_ip", std::string(e.remote_ip)},
+       {"method", std::string(e.method.substr(0, 32))},
+       {"target", RedactTarget(target)},
+       {"status", std::to_string(e.status), true},
+       {"bytes", std::to_string(e.bytes), true},
+       {"duration_ms", ms, true},
+       {"user_agent", std::string(ua)},
+       {"route", std::string(e.route)},
+       {"request_id", std::string(e.request_id)}});
+}
 
 std::string FormatAccessLog(const AccessLogEntry& e) {
   std::string line;
@@ -31,7 +86,9 @@ std::string FormatAccessLog(const AccessLogEntry& e) {
   line += " \"";
   AppendEscaped(line, e.method, 32);
   line += ' ';
-  AppendEscaped(line, e.target.empty() ? std::string_view("-") : e.target);
+  AppendEscaped(line, e.target.empty()
+                          ? std::string_view("-")
+                          : std::string_view(RedactTarget(e.target)));
   line += e.version == 10 ? " HTTP/1.0\" " : " HTTP/1.1\" ";
   line += std::to_string(e.status);
   line += ' ';
@@ -43,6 +100,10 @@ std::string FormatAccessLog(const AccessLogEntry& e) {
   AppendEscaped(line,
                 e.user_agent.empty() ? std::string_view("-") : e.user_agent);
   line += '"';
+  if (!e.request_id.empty()) {
+    line += " id=";
+    AppendEscaped(line, e.request_id, 128);
+  }
   return line;
 }
 

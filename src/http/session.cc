@@ -8,6 +8,7 @@
 #include <exception>
 #include <limits>
 #include <memory>
+#include <random>
 
 #include "base/clock.h"
 #include "base/log.h"
@@ -72,6 +73,26 @@ void FillHeader(Message& m, const Outgoing& out, unsigned version,
 // "GET /path" for log messages, with the method as sent.
 std::string Describe(std::string_view method, const Request& r) {
   return std::string(method) + " " + r.target;
+}
+
+// The client's X-Request-Id when it is safe to echo and log, else a new
+// random one (16 hex digits).
+std::string RequestId(std::string_view sent) {
+  if (!sent.empty() && sent.size() <= 128) {
+    bool ok = true;
+    for (char c : sent) {
+      ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                  (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
+                  c == ':');
+    }
+    if (ok) return std::string(sent);
+  }
+  thread_local std::mt19937_64 rng(std::random_device{}());
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::uint64_t v = rng();
+  std::string id(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) id[i] = kHex[v & 15];
+  return id;
 }
 
 }  // namespace
@@ -241,19 +262,21 @@ void Session::Handle() {
                                   std::string(field.value()));
   }
   request_.body = std::move(msg.body());
+  request_.request_id = RequestId(request_.Header("x-request-id"));
 
   Response response;
   try {
     response = context_->router.Route(request_);
   } catch (const std::exception& e) {
     LogError("handler for " + Describe(log_method_, request_) +
-             " threw: " + e.what());
+             " threw: " + e.what() + " (request " + request_.request_id + ")");
     response = Response::Error(500);
   } catch (...) {
     LogError("handler for " + Describe(log_method_, request_) +
              " threw a non-exception");
     response = Response::Error(500);
   }
+  response.SetHeader("X-Request-Id", request_.request_id);
   // After the handler: a Stop() while it ran closes this connection.
   keep_alive_ = msg.keep_alive() && !closing_ && !context_->stopping();
   const ServerOptions& o = context_->options;
@@ -275,7 +298,10 @@ void Session::SendError(int status) {
   keep_alive_ = false;
   Request bare;  // no Accept-Encoding, no conditionals
   if (request_.method == Method::kHead) bare.method = Method::kHead;
-  Send(PrepareOutgoing(bare, Response::Error(status), OutgoingOptions(),
+  request_.request_id = RequestId("");
+  Response error = Response::Error(status);
+  error.SetHeader("X-Request-Id", request_.request_id);
+  Send(PrepareOutgoing(bare, std::move(error), OutgoingOptions(),
                        RealClock::Get().Now()));
 }
 
@@ -404,6 +430,15 @@ void Session::Drain() {
 }
 
 void Session::LogAccess() {
+  const auto duration = std::chrono::steady_clock::now() - started_;
+  if (ServerObserver* observer = context_->options.observer) {
+    ExchangeRecord r;
+    r.route = request_.route;
+    r.status = status_;
+    r.bytes = bytes_sent_;
+    r.duration = duration;
+    observer->OnExchange(r);
+  }
   if (!context_->options.access_log) return;
   AccessLogEntry e;
   e.remote_ip = remote_ip_;
@@ -412,9 +447,11 @@ void Session::LogAccess() {
   e.version = version_;
   e.status = status_;
   e.bytes = bytes_sent_;
-  e.duration = std::chrono::steady_clock::now() - started_;
+  e.duration = duration;
   e.user_agent = user_agent_;
-  LogInfo(FormatAccessLog(e));
+  e.route = request_.route;
+  e.request_id = request_.request_id;
+  WriteAccessLog(e);
 }
 
 }  // namespace warta::http

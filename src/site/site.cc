@@ -4,7 +4,11 @@
 
 #include "base/log.h"
 #include "base/strings.h"
+<<<<<<< HEAD
 #include "content/slug.h"
+=======
+#include "metrics/metrics.h"
+>>>>>>> main
 #include "site/discovery.h"
 #include "site/pages.h"
 #include "site/related.h"
@@ -45,6 +49,7 @@ Site::Site(Store& store, const render::Theme& theme, const Urls& urls,
 }
 
 Site::~Site() {
+  watch_.reset();  // its callback uses this
   {
     std::lock_guard<std::mutex> lock(bg_mu_);
     stopping_ = true;
@@ -101,14 +106,25 @@ void Site::Follow(std::chrono::milliseconds interval) {
   if (background_.joinable()) return;
   background_ = std::thread([this, interval] { BackgroundLoop(interval); });
   following_ = true;
+  // Woken by each commit (of `warta import` beside us, too), `interval`
+  // is only the fallback.
+  watch_ = ctx_.store.WatchChanges([this] {
+    {
+      std::lock_guard<std::mutex> lock(bg_mu_);
+      change_pending_ = true;
+    }
+    bg_cv_.notify_one();
+  });
 }
 
 void Site::BackgroundLoop(std::chrono::milliseconds interval) {
   std::unique_lock<std::mutex> lock(bg_mu_);
   while (!stopping_) {
-    bg_cv_.wait_for(lock, interval,
-                    [&] { return stopping_ || !refresh_queue_.empty(); });
+    bg_cv_.wait_for(lock, interval, [&] {
+      return stopping_ || change_pending_ || !refresh_queue_.empty();
+    });
     if (stopping_) break;
+    change_pending_ = false;
     lock.unlock();
     CatchUp();
     lock.lock();
@@ -271,9 +287,21 @@ http::Response Site::Asset(const http::Request& req) const {
 }
 
 void Site::Register(http::Router& router) {
-  router.Get("/", [this](const http::Request&) {
-    return Cached("/", [this] { return RenderHomePage(ctx_); });
+  // Render times per page kind and article views, for /metrics.
+  auto& render_time = metrics::Registry::Default().HistogramFamily(
+      "warta_render_duration_seconds",
+      "Time to render a page that was not in the page cache, by kind.",
+      {"kind"}, metrics::LatencyBuckets());
+  static metrics::Counter& views = metrics::Registry::Default().GetCounter(
+      "warta_article_views_total", "Article pages served with status 200.");
+  metrics::Histogram* home_time = &render_time.With({"home"});
+  router.Get("/", [this, home_time](const http::Request&) {
+    return Cached("/", [this, home_time] {
+      metrics::Timer timer(*home_time);
+      return RenderHomePage(ctx_);
+    });
   });
+<<<<<<< HEAD
   router.Get(kArticleRoute,
              [this](const http::Request& req) { return ArticlePage(req); });
   router.Post("/api/view",
@@ -282,21 +310,37 @@ void Site::Register(http::Router& router) {
              [this](const http::Request& req) { return ViewBeacon(req); });
   router.Get("/api/popular", [this](const http::Request& req) {
     return HandleApiPopular(ctx_, req);
+=======
+  metrics::Histogram* article_time = &render_time.With({"article"});
+  router.Get(kArticleRoute, [this, article_time](const http::Request& req) {
+    std::string slug(req.Param("slug"));
+    http::Response r =
+        Cached(ctx_.urls.Article(slug), [this, slug, article_time] {
+          metrics::Timer timer(*article_time);
+          return RenderArticlePage(ctx_, slug);
+        });
+    if (r.status == 200) views.Inc();
+    return r;
+>>>>>>> main
   });
   struct ListRoute {
     std::string_view pattern;
     ListKind kind;
+    std::string_view name;
   };
-  for (ListRoute lr : {ListRoute{kCategoryRoute, ListKind::kCategory},
-                       ListRoute{kTagRoute, ListKind::kTag},
-                       ListRoute{kAuthorRoute, ListKind::kAuthor}}) {
-    router.Get(lr.pattern, [this, lr](const http::Request& req) {
+  for (ListRoute lr :
+       {ListRoute{kCategoryRoute, ListKind::kCategory, "category"},
+        ListRoute{kTagRoute, ListKind::kTag, "tag"},
+        ListRoute{kAuthorRoute, ListKind::kAuthor, "author"}}) {
+    metrics::Histogram* time = &render_time.With({lr.name});
+    router.Get(lr.pattern, [this, lr, time](const http::Request& req) {
       int page = PageParam(req);
       if (page == 0) return ErrorResponse(404);
       std::string slug(req.Param("slug"));
       std::string key =
           std::string(lr.pattern) + "|" + slug + "|" + std::to_string(page);
-      return Cached(key, [this, lr, slug, page] {
+      return Cached(key, [this, lr, slug, page, time] {
+        metrics::Timer timer(*time);
         return RenderListPage(ctx_, lr.kind, slug, page);
       });
     });

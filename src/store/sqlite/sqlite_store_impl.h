@@ -33,6 +33,8 @@ class SqliteStore final : public Store {
   int SchemaVersion() const override { return schema_version_; }
   std::string BackendName() const override { return "sqlite"; }
   Status RunBatch(const std::function<Status()>& fn) override;
+  std::unique_ptr<ChangeWatch> WatchChanges(
+      std::function<void()> on_change) override;
 
   // ArticleStore
   Result<Article> SaveArticle(const Article& article) override;
@@ -46,6 +48,13 @@ class SqliteStore final : public Store {
   Status DeleteArticle(std::int64_t id) override;
   Result<std::vector<ArticleChange>> ArticleChangesSince(std::int64_t after_seq,
                                                          int limit) override;
+
+  // MaintenanceStore (maintenance.cc)
+  Result<std::map<std::string, std::int64_t>> SnapshotTo(
+      const std::string& path) override;
+  Result<std::vector<std::string>> CheckIntegrity() override;
+  Result<std::map<std::string, std::int64_t>> TableCounts() override;
+  Result<std::vector<std::string>> MediaReferences() override;
 
   // DiscoveryStore (discovery_rows.cc)
   Result<std::vector<Article>> ScanPublishedArticles(std::int64_t after_id,
