@@ -53,6 +53,7 @@ void Admin::Register(http::Router& r) {
   RegisterTaxonomyApi(ctx, r);
   RegisterUsersApi(ctx, r);
   RegisterSettingsApi(ctx, r);
+  RegisterBreakingApi(ctx, r);
   RegisterTokensApi(ctx, r);
   RegisterMediaApi(ctx, r);
   RegisterPages(ctx, r);

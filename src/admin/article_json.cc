@@ -1,5 +1,7 @@
 #include "admin/article_json.h"
 
+#include <algorithm>
+
 #include "base/strings.h"
 #include "base/time.h"
 #include "content/slug.h"
@@ -90,6 +92,7 @@ json ArticleJson(const AdminContext& ctx, const Article& a, const Workflow& wf,
       {"modified_at", TimeJson(a.modified_at)},
       {"withdrawn_at", TimeJson(a.withdrawn_at)},
       {"withdrawn_reason", a.withdrawn_reason},
+      {"pending_tags", a.pending_tags},
   };
   if (with_body) {
     j["body"] = a.body;
@@ -202,12 +205,21 @@ Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
   WARTA_ASSIGN_OR_RETURN(auto tags, OptNames(j, "tags"));
   if (tags) {
     a.tags.clear();
+    a.pending_tags.clear();
     for (const std::string& n : *tags) {
-      WARTA_ASSIGN_OR_RETURN(
-          Tag t, FindOrNew<Tag>(ctx, who, "tags", n, [&](const std::string& s) {
-            return ctx.store.GetTagBySlug(s);
-          }));
-      a.tags.push_back(std::move(t));
+      auto t = FindOrNew<Tag>(ctx, who, "tags", n, [&](const std::string& s) {
+        return ctx.store.GetTagBySlug(s);
+      });
+      // A kontributor's new tag waits for an editor: the save goes on.
+      if (t.status().code() == StatusCode::kPermissionDenied) {
+        if (std::find(a.pending_tags.begin(), a.pending_tags.end(), n) ==
+            a.pending_tags.end()) {
+          a.pending_tags.push_back(n);
+        }
+        continue;
+      }
+      if (!t.ok()) return t.status();
+      a.tags.push_back(std::move(*t));
     }
   }
   WARTA_ASSIGN_OR_RETURN(auto authors, OptNames(j, "authors"));

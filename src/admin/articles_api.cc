@@ -1,5 +1,7 @@
 // /api/admin/articles: browse, read, add, edit, destroy (to the trash),
 // restore, publish, unpublish, submit, return, and the editor's preview.
+#include <algorithm>
+
 #include "admin/article_json.h"
 #include "base/strings.h"
 #include "content/slug.h"
@@ -326,6 +328,48 @@ Result<http::Response> Return(AdminContext& ctx, const http::Request& req,
   return Ok(ctx, 200, id);
 }
 
+// POST {id}/tags/accept {"names": [...]} (default: all): an editor turns a
+// kontributor's suggested tags into tags of the article (created when new).
+Result<http::Response> AcceptTags(AdminContext& ctx, const http::Request& req,
+                                  const Principal& who) {
+  WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(req, "id"));
+  WARTA_ASSIGN_OR_RETURN(json body, ParseBody(req));
+  WARTA_ASSIGN_OR_RETURN(Loaded l, Load(ctx, id, false));
+  WARTA_RETURN_IF_ERROR(Authorize(who, Action::kTaxonomyManage));
+  WARTA_RETURN_IF_ERROR(
+      AuthorizeArticle(who, ArticleVerb::kEdit, l.article, l.workflow));
+  std::vector<std::string> names = l.article.pending_tags;
+  if (body.contains("names")) {
+    if (!body["names"].is_array())
+      return Status::InvalidArgument("names: expected a list of tag names");
+    names.clear();
+    for (const json& n : body["names"]) {
+      if (n.is_string()) names.push_back(n.get<std::string>());
+    }
+  }
+  Article next = l.article;
+  json tags = json::array();
+  for (const Tag& t : next.tags) tags.push_back(t.name);
+  for (const std::string& n : names) tags.push_back(n);
+  // As an editor's save: the names are created; the rest stay pending.
+  std::vector<std::string> keep;
+  for (const std::string& p : l.article.pending_tags) {
+    if (std::find(names.begin(), names.end(), p) == names.end())
+      keep.push_back(p);
+  }
+  WARTA_RETURN_IF_ERROR(ApplyArticleInput(ctx, who, {{"tags", tags}}, next));
+  next.pending_tags = keep;
+  Edit edit;
+  edit.user_id = who.user.id;
+  edit.kind = "save";
+  edit.note = "tags accepted";
+  auto saved = ctx.newsroom.Save(next, edit);
+  if (!saved.ok() && saved.status().code() == StatusCode::kConflict)
+    return ConflictResponse(ctx, id, saved.status().message());
+  if (!saved.ok()) return saved.status();
+  return Ok(ctx, 200, id);
+}
+
 // The editor's live preview: the article as the real theme renders it.
 Result<http::Response> Preview(AdminContext& ctx, const http::Request& req,
                                const Principal& who) {
@@ -395,6 +439,8 @@ void RegisterArticlesApi(AdminContext& ctx, http::Router& r) {
        }},
       {http::Method::kPost, "/api/admin/articles/{id}/submit", &Submit},
       {http::Method::kPost, "/api/admin/articles/{id}/return", &Return},
+      {http::Method::kPost, "/api/admin/articles/{id}/tags/accept",
+       &AcceptTags},
       {http::Method::kPost, "/api/admin/preview", &Preview},
   };
   http::RouteOptions limits;

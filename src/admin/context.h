@@ -72,6 +72,7 @@ void RegisterRevisionsApi(AdminContext& ctx, http::Router& r);
 void RegisterTaxonomyApi(AdminContext& ctx, http::Router& r);
 void RegisterUsersApi(AdminContext& ctx, http::Router& r);
 void RegisterSettingsApi(AdminContext& ctx, http::Router& r);
+void RegisterBreakingApi(AdminContext& ctx, http::Router& r);
 void RegisterTokensApi(AdminContext& ctx, http::Router& r);
 void RegisterMediaApi(AdminContext& ctx, http::Router& r);
 void RegisterPages(AdminContext& ctx, http::Router& r);

@@ -151,6 +151,14 @@ std::string Names(const auto& list) {
   return s;
 }
 
+// The tag field: the article's tags, then the names still waiting for an
+// editor (saving them again keeps them pending).
+std::string TagField(const Article& a) {
+  std::string s = Names(a.tags);
+  for (const std::string& p : a.pending_tags) s += (s.empty() ? "" : ", ") + p;
+  return s;
+}
+
 Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
                                   std::int64_t id) {
   Article a;
@@ -191,7 +199,10 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
       {"source", a.source},
       {"source_url", a.source_url},
       {"category", a.category ? a.category->name : ""},
-      {"tags", Names(a.tags)},
+      {"tags", TagField(a)},
+      {"pending_tags", a.pending_tags.empty()
+                           ? render::View(false)
+                           : render::View(Join(a.pending_tags, ", "))},
       {"authors", Names(a.authors)},
       {"editor", a.editor ? a.editor->name : ""},
       {"slug", a.slug},

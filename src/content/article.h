@@ -79,6 +79,9 @@ struct Article {
   std::optional<Timestamp> correction_at;
   std::optional<Timestamp> withdrawn_at;
   std::string withdrawn_reason;  // the editor's reason; may be empty
+  // Tags a kontributor typed that do not exist yet: suggestions an editor
+  // accepts on review (never shown to readers).
+  std::vector<std::string> pending_tags;
 
   bool IsPublished() const { return status == ArticleStatus::kPublished; }
   // When readers are told the story was updated ("Diperbarui"): the last

@@ -53,6 +53,7 @@ struct SiteOptions {
   int corrections_page_size = 20;
 };
 
+class BreakingBanner;
 class Popular;
 class ViewCounter;
 
@@ -73,6 +74,7 @@ struct SiteContext {
   // Owned by Site; set once it is built.
   Popular* popular = nullptr;
   ViewCounter* views = nullptr;
+  const BreakingBanner* breaking = nullptr;
 };
 
 }  // namespace warta::site

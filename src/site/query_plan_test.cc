@@ -46,18 +46,23 @@ class QueryPlanTest : public ::testing::Test {
         ASSERT_TRUE(newsroom_.Save(*saved).ok());
         slugs_.push_back("berita-nomor-nol");
       }
-      if (i == 1) {
-        // A correction, then withdrawn: the article page answers 410.
-        saved->correction = "Koreksi nomor satu.";
-        auto corrected = newsroom_.Save(*saved);
-        ASSERT_TRUE(corrected.ok());
-        corrected->status = ArticleStatus::kDraft;
-        ASSERT_TRUE(newsroom_.Save(*corrected).ok());
-      }
-      if (i == 2) {
+      if (i == 1 || i == 2) {
         saved->correction = "Koreksi nomor dua.";
         ASSERT_TRUE(newsroom_.Save(*saved).ok());
       }
+    }
+    {
+      // A withdrawn story (its page answers 410), beside the thirty.
+      Article w;
+      w.title = "Berita yang ditarik";
+      w.status = ArticleStatus::kPublished;
+      w.published_at = clock_.Now() - 600;
+      auto saved = newsroom_.Save(w);
+      ASSERT_TRUE(saved.ok());
+      saved->status = ArticleStatus::kDraft;
+      saved->withdrawn_reason = "Alasan.";
+      ASSERT_TRUE(newsroom_.Save(*saved).ok());
+      slugs_.push_back(saved->slug);
     }
     SiteOptions options;
     options.name = "KABARIN";

@@ -4,11 +4,8 @@
 
 #include "base/log.h"
 #include "base/strings.h"
-<<<<<<< HEAD
 #include "content/slug.h"
-=======
 #include "metrics/metrics.h"
->>>>>>> main
 #include "site/discovery.h"
 #include "site/pages.h"
 #include "site/related.h"
@@ -41,6 +38,7 @@ Site::Site(Store& store, const render::Theme& theme, const Urls& urls,
                std::max(1, ctx_.options.popular_refresh_seconds / 2)) {
   ctx_.popular = &popular_;
   ctx_.views = &views_;
+  ctx_.breaking = &breaking_;
   if (!ctx_.related) {
     ctx_.related = [&store, &clock](const Article& a, int limit) {
       return NewestInCategory(store, clock, a, limit);
@@ -68,13 +66,29 @@ void Site::SetSearch(const index::LiveIndex* search,
   ctx_.analyzer = analyzer;
 }
 
+void Site::LoadBreaking() {
+  auto settings = ctx_.store.LoadSettings();
+  if (!settings.ok()) {
+    LogWarning("breaking news: " + settings.status().ToString());
+    return;
+  }
+  breaking_.Set(BreakingFromSettings(*settings));
+  breaking_expiry_ = breaking_.expires_at();
+}
+
 void Site::CatchUp() {
   std::lock_guard<std::mutex> lock(catch_up_mu_);
   if (seen_seq_ < 0) {
     // First call: what is cached was rendered from the store as it is.
     auto seq = ctx_.store.ChangeSeq();
     if (seq.ok()) seen_seq_ = *seq;
+    LoadBreaking();
     return;
+  }
+  // The banner ran out: every page showed it.
+  if (breaking_expiry_ != 0 && ctx_.clock.Now() >= breaking_expiry_) {
+    breaking_expiry_ = 0;
+    cache_.Invalidate();
   }
   auto changes = ctx_.store.PageChangesSince(seen_seq_, 5000);
   if (!changes.ok()) {
@@ -82,6 +96,11 @@ void Site::CatchUp() {
     return;
   }
   if (changes->seq == seen_seq_) return;
+  if (changes->everything ||
+      std::find(changes->keys.begin(), changes->keys.end(), "site") !=
+          changes->keys.end()) {
+    LoadBreaking();  // settings may have changed
+  }
   if (changes->everything) {
     cache_.Invalidate();
   } else {
@@ -246,9 +265,11 @@ http::Response Site::Cached(const std::string& key, Renderer render) {
   return response;
 }
 
-http::Response Site::ArticlePage(const http::Request& req) {
+http::Response Site::ArticlePage(const http::Request& req,
+                                 metrics::Histogram* render_time) {
   std::string slug(req.Param("slug"));
-  http::Response r = Cached(ctx_.urls.Article(slug), [this, slug] {
+  http::Response r = Cached(ctx_.urls.Article(slug), [this, slug, render_time] {
+    metrics::Timer timer(*render_time);
     return RenderArticlePage(ctx_, slug);
   });
   // Cached pages count too: the count is taken here, after the cache.
@@ -301,27 +322,18 @@ void Site::Register(http::Router& router) {
       return RenderHomePage(ctx_);
     });
   });
-<<<<<<< HEAD
-  router.Get(kArticleRoute,
-             [this](const http::Request& req) { return ArticlePage(req); });
+  metrics::Histogram* article_time = &render_time.With({"article"});
+  router.Get(kArticleRoute, [this, article_time](const http::Request& req) {
+    http::Response r = ArticlePage(req, article_time);
+    if (r.status == 200) views.Inc();
+    return r;
+  });
   router.Post("/api/view",
               [this](const http::Request& req) { return ViewBeacon(req); });
   router.Get("/api/view",
              [this](const http::Request& req) { return ViewBeacon(req); });
   router.Get("/api/popular", [this](const http::Request& req) {
     return HandleApiPopular(ctx_, req);
-=======
-  metrics::Histogram* article_time = &render_time.With({"article"});
-  router.Get(kArticleRoute, [this, article_time](const http::Request& req) {
-    std::string slug(req.Param("slug"));
-    http::Response r =
-        Cached(ctx_.urls.Article(slug), [this, slug, article_time] {
-          metrics::Timer timer(*article_time);
-          return RenderArticlePage(ctx_, slug);
-        });
-    if (r.status == 200) views.Inc();
-    return r;
->>>>>>> main
   });
   struct ListRoute {
     std::string_view pattern;

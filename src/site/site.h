@@ -22,11 +22,16 @@
 #include <unordered_map>
 
 #include "http/router.h"
+#include "site/breaking.h"
 #include "site/context.h"
 #include "site/page_cache.h"
 #include "site/pages.h"
 #include "site/popular.h"
 #include "site/view_counter.h"
+
+namespace warta::metrics {
+class Histogram;
+}  // namespace warta::metrics
 
 namespace warta::site {
 
@@ -79,10 +84,13 @@ class Site {
   // Renders `key` and stores it; the response to send.
   http::Response RenderAndStore(const std::string& key, const Renderer& render);
   void CatchUp();
+  // Loads the banner (before the pages that show it are dropped).
+  void LoadBreaking();
   void BackgroundLoop(std::chrono::milliseconds interval);
   http::Response Asset(const http::Request& req) const;
   // The article page; counts the view (ViewCounter) when it is one.
-  http::Response ArticlePage(const http::Request& req);
+  http::Response ArticlePage(const http::Request& req,
+                             metrics::Histogram* render_time);
   // POST|GET /api/view?path=/berita/SLUG: the beacon of CDN setups.
   http::Response ViewBeacon(const http::Request& req);
 
@@ -90,6 +98,10 @@ class Site {
   PageCache cache_;
   ViewCounter views_;
   Popular popular_;
+  BreakingBanner breaking_;
+  // The banner's expiry whose pages are still cached (0: none); guarded by
+  // catch_up_mu_.
+  Timestamp breaking_expiry_ = 0;
   std::atomic<Timestamp> last_check_{0};
   std::mutex catch_up_mu_;
   std::int64_t seen_seq_ = -1;  // guarded by catch_up_mu_

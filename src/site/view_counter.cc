@@ -1,5 +1,6 @@
 #include "site/view_counter.h"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -80,9 +81,17 @@ constexpr std::string_view kNotReaders[] = {
 
 bool IsCrawlerUserAgent(std::string_view user_agent) {
   if (user_agent.empty()) return true;
-  const std::string ua = AsciiLower(user_agent);
+  // Lower-cased on the stack (this runs on every article view); the tokens
+  // sit in the first few hundred bytes of any real user agent.
+  char buf[512];
+  const std::size_t n = std::min(user_agent.size(), sizeof buf);
+  for (std::size_t i = 0; i < n; ++i) {
+    char c = user_agent[i];
+    buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const std::string_view ua(buf, n);
   for (std::string_view bad : kNotReaders) {
-    if (ua.find(bad) != std::string::npos) return true;
+    if (ua.find(bad) != std::string_view::npos) return true;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 #include "site/views.h"
 
 #include "base/time.h"
+#include "site/breaking.h"
 #include "site/pages.h"
 
 namespace warta::site {
@@ -26,6 +27,14 @@ Result<render::View> BaseView(const SiteContext& ctx, const PageInfo& page) {
                    {"current", url == page.current_nav}});
   }
   v["nav"] = std::move(nav);
+  v["breaking"] = false;
+  if (ctx.breaking) {
+    if (auto news = ctx.breaking->Active(ctx.clock.Now())) {
+      v["breaking"] = {{"text", news->text},
+                       {"url", news->url.empty() ? render::View(false)
+                                                 : render::View(news->url)}};
+    }
+  }
   v["nav_home_current"] = page.current_nav == "/";
   auto asset = [&](std::string_view name) {
     const render::Asset* a = ctx.theme.FindAsset(name);

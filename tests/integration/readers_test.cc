@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <ctime>
 #include <fstream>
 #include <thread>
 
@@ -236,6 +237,83 @@ TEST_F(ReadersTest, SearchFindsAWordOnlyInATagAndIndeksListsToday) {
   // The visible breadcrumb.
   std::string page = Fetch(url, kBrowser).body;
   EXPECT_NE(page.find("class=\"breadcrumb\""), std::string::npos);
+}
+
+TEST_F(ReadersTest, BreakingNewsReachesCachedPagesWithinASecond) {
+  json a = Publish("Gempa magnitudo 5 guncang Cianjur");
+  std::string url = a["url"];
+  for (const std::string& p : {std::string("/"), url}) {
+    Fetch(p, kBrowser);
+    ASSERT_EQ(Fetch(p, kBrowser).Header("x-cache"), "hit") << p;
+  }
+  Reply set = admin_->Put("/api/admin/breaking",
+                          {{"text", "Gempa susulan terasa di Bandung"},
+                           {"url", url},
+                           {"minutes", 30}});
+  ASSERT_EQ(set.status, 200) << set.text;
+  EXPECT_EQ(set.body["active"], true);
+  for (const std::string& p : {std::string("/"), url}) {
+    auto start = std::chrono::steady_clock::now();
+    std::string body;
+    while (std::chrono::steady_clock::now() - start < std::chrono::seconds(3)) {
+      body = Fetch(p, kBrowser).body;
+      if (body.find("Gempa susulan terasa") != std::string::npos) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    double took =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
+    EXPECT_NE(body.find("class=\"breaking-news\""), std::string::npos) << p;
+    EXPECT_LT(took, 1.0) << p;
+  }
+  // Expiry removes it from cached pages too.
+  Reply soon = admin_->Put("/api/admin/breaking",
+                           {{"text", "Peringatan dini cuaca"},
+                            {"expires_at", std::time(nullptr) + 2}});
+  ASSERT_EQ(soon.status, 200) << soon.text;
+  std::string home;
+  for (int i = 0; i < 50; ++i) {
+    home = Fetch("/", kBrowser).body;
+    if (home.find("Peringatan dini cuaca") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_NE(home.find("Peringatan dini cuaca"), std::string::npos);
+  std::this_thread::sleep_for(std::chrono::milliseconds(3200));
+  EXPECT_EQ(Fetch("/", kBrowser).body.find("breaking-news"), std::string::npos);
+  EXPECT_EQ(admin_->Put("/api/admin/breaking", {{"text", ""}}).status, 400);
+  EXPECT_EQ(admin_->Delete("/api/admin/breaking").status, 200);
+}
+
+TEST_F(ReadersTest, AKontributorsNewTagWaitsForTheEditor) {
+  AddUser(data_, "kontri@kabarin.id", "Kontributor Daerah", "kontributor",
+          kPassword);
+  AdminClient kontri(*server_);
+  ASSERT_EQ(kontri.Login("kontri@kabarin.id", kPassword).status, 200);
+  Publish("Rapat warga", {{"tags", {"Lingkungan"}}});  // the tag exists
+  Reply saved = kontri.Post("/api/admin/articles",
+                            {{"title", "Warga gotong royong bersihkan kali"},
+                             {"body", "Isi berita."},
+                             {"tags", {"Lingkungan", "Kerja Bakti"}}});
+  ASSERT_EQ(saved.status, 201) << saved.text;
+  EXPECT_EQ(saved.body["tags"], json({"Lingkungan"}));
+  EXPECT_EQ(saved.body["pending_tags"], json({"Kerja Bakti"}));
+  std::string path =
+      "/api/admin/articles/" + std::to_string(saved.body["id"].get<int>());
+  // Autosave keeps the suggestion; it never fails for it.
+  Reply again = kontri.Put(path, {{"version", saved.body["version"]},
+                                  {"autosave", true},
+                                  {"tags", {"Lingkungan", "Kerja Bakti"}}});
+  ASSERT_EQ(again.status, 200) << again.text;
+  EXPECT_EQ(again.body["pending_tags"], json({"Kerja Bakti"}));
+  EXPECT_EQ(admin_->Get("/api/admin/tags").text.find("Kerja Bakti"),
+            std::string::npos)
+      << "not created yet";
+
+  Reply accepted = admin_->Post(path + "/tags/accept");
+  ASSERT_EQ(accepted.status, 200) << accepted.text;
+  EXPECT_EQ(accepted.body["tags"], json({"Lingkungan", "Kerja Bakti"}));
+  EXPECT_EQ(accepted.body["pending_tags"], json::array());
+  EXPECT_EQ(kontri.Post(path + "/tags/accept").status, 403);
 }
 
 }  // namespace

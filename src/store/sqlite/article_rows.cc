@@ -25,7 +25,7 @@ constexpr std::string_view kColumnsTail =
     "a.reading_time, a.version, COALESCE(a.import_key, ''), "
     "a.noindex, a.no_ai, "
     "a.modified_at, a.correction, a.correction_at, a.withdrawn_at, "
-    "a.withdrawn_reason, "
+    "a.withdrawn_reason, a.pending_tags, "
     "c.id, c.slug, c.name, c.description, "
     "e.id, e.slug, e.name "
     "FROM articles a LEFT JOIN categories c ON c.id = a.category_id "
@@ -70,6 +70,10 @@ Article ReadArticle(const Statement& st) {
   a.correction_at = st.OptInt(i++);
   a.withdrawn_at = st.OptInt(i++);
   a.withdrawn_reason = st.Text(i++);
+  const std::string pending = st.Text(i++);
+  for (std::string_view name : Split(pending, '\n')) {
+    if (!name.empty()) a.pending_tags.emplace_back(name);
+  }
   if (!st.IsNull(i)) {
     a.category =
         Category{st.Int(i), st.Text(i + 1), st.Text(i + 2), st.Text(i + 3)};
@@ -546,9 +550,9 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
               "feature_image_caption, status, published_at, created_at, "
               "updated_at, word_count, reading_time, version, import_key, "
               "noindex, no_ai, modified_at, correction, correction_at, "
-              "withdrawn_at, withdrawn_reason) "
+              "withdrawn_at, withdrawn_reason, pending_tags) "
               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-              "?,?)"
+              "?,?,?)"
             : "UPDATE articles SET slug=?, title=?, custom_excerpt=?, body=?, "
               "html=?, plaintext=?, dateline_city=?, dateline_outlet=?, "
               "source=?, source_url=?, category_id=?, editor_id=?, "
@@ -556,7 +560,8 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
               "status=?, published_at=?, created_at=?, updated_at=?, "
               "word_count=?, reading_time=?, version=?, import_key=?, "
               "noindex=?, no_ai=?, modified_at=?, correction=?, "
-              "correction_at=?, withdrawn_at=?, withdrawn_reason=? WHERE id=?";
+              "correction_at=?, withdrawn_at=?, withdrawn_reason=?, "
+              "pending_tags=? WHERE id=?";
     WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
     int i = 1;
     auto bind = [&](const auto& v) { st.Bind(i++, v); };
@@ -600,6 +605,7 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
     bind(correction_at);
     bind(withdrawn_at);
     bind(published ? std::string() : in.withdrawn_reason);
+    bind(Join(in.pending_tags, "\n"));
     if (id != 0) st.Bind(i++, id);
     WARTA_RETURN_IF_ERROR(st.Run());
     if (id == 0) id = c.LastInsertId();
