@@ -60,7 +60,7 @@ class ViewCounter {
   void Start(std::chrono::milliseconds interval);
 
   // Views counted and not yet flushed.
-  std::int64_t pending() const { return pending_views_.load(); }
+  std::int64_t pending() const;
 
  private:
   struct Hash {
@@ -72,9 +72,10 @@ class ViewCounter {
   using Counts =
       std::unordered_map<std::string, std::int64_t, Hash, std::equal_to<>>;
   static constexpr int kShards = 16;
-  struct Shard {
-    std::mutex mu;
+  struct alignas(64) Shard {
+    mutable std::mutex mu;
     Counts counts;
+    std::int64_t views = 0;  // the sum of counts
   };
 
   void Add(std::string_view slug, std::int64_t n);
@@ -83,7 +84,6 @@ class ViewCounter {
   ReaderStore& store_;
   const Clock& clock_;
   Shard shards_[kShards];
-  std::atomic<std::int64_t> pending_views_{0};
   std::atomic<std::size_t> pending_slugs_{0};
   std::mutex flush_mu_;       // one flush at a time
   Timestamp last_prune_ = 0;  // guarded by flush_mu_
