@@ -1,5 +1,5 @@
-// The access-log line the server writes per request. Pure function,
-// thread-safe.
+// The access-log line the server writes per request, and the writer that
+// keeps it off the request path. Thread-safe.
 #ifndef WARTA_HTTP_ACCESS_LOG_H_
 #define WARTA_HTTP_ACCESS_LOG_H_
 
@@ -25,6 +25,19 @@ struct AccessLogEntry {
 // backslashes and control bytes in the request-derived parts are escaped
 // (\" \\ \xNN) so a client cannot forge log lines.
 std::string FormatAccessLog(const AccessLogEntry& e);
+// The same line appended to `*out`.
+void AppendAccessLog(const AccessLogEntry& e, std::string* out);
+
+// Logs `e` as LogInfo(FormatAccessLog(e)) would (same prefix, same line),
+// without a write per request: the line goes to the calling thread's buffer
+// and a background thread writes the buffers to stderr every few
+// milliseconds. When a thread's buffer is full (1 MiB) the line is dropped
+// and counted instead of making the request wait.
+void WriteAccessLog(const AccessLogEntry& e);
+// Writes every buffered line now (the server calls it when Run() ends).
+void FlushAccessLog();
+// Lines dropped for a full buffer since the process started.
+std::uint64_t DroppedAccessLogLines();
 
 }  // namespace warta::http
 

@@ -151,8 +151,10 @@ http::Response Site::RenderAndStore(const std::string& key,
     p->bytes = p->body->size() + 256;
     page = std::move(p);
   } else {
-    page = MakeCachedPage(result->status, kHtml, std::move(result->html),
-                          kPageCacheControl);
+    std::shared_ptr<CachedPage> made = MakeCachedPage(
+        result->status, kHtml, std::move(result->html), kPageCacheControl);
+    made->Prepare();
+    page = std::move(made);
   }
   std::vector<std::string> deps = std::move(result->keys);
   if (deps.empty()) deps.push_back("pub");
@@ -165,27 +167,35 @@ http::Response Site::RenderAndStore(const std::string& key,
   return page->ToResponse();
 }
 
-http::Response Site::Cached(const std::string& key, Renderer render) {
+http::Response Site::Cached(std::string_view key_view,
+                            const std::function<Renderer()>& make_renderer) {
   RefreshIfChanged();
-  PageCache::Hit hit = cache_.Lookup(key, ctx_.clock.Now());
-  if (hit.page) {
-    if (hit.refresh_due) {
-      bool queued = false;
-      {
-        std::lock_guard<std::mutex> lock(bg_mu_);
-        if (background_.joinable() && refresh_queue_.size() < 1024) {
-          refresh_queue_.emplace_back(key, std::move(render));
-          queued = true;
-        }
-      }
-      if (queued) {
-        bg_cv_.notify_one();
-      } else if (!background_.joinable()) {
-        return RenderAndStore(key, render);
-      } else {
-        cache_.Invalidate({"page:" + key});  // too many due: render on miss
+  PageCache::Hit hit = cache_.Lookup(key_view, ctx_.clock.Now());
+  if (hit.page && !hit.refresh_due) {
+    if (hit.page->prepared) return http::Response(hit.page->prepared);
+    http::Response r = hit.page->ToResponse();
+    r.SetHeader("X-Cache", "hit");
+    return r;
+  }
+  std::string key(key_view);
+  Renderer render = make_renderer();
+  if (hit.page) {  // due for a refresh: serve it, re-render in the background
+    bool queued = false;
+    {
+      std::lock_guard<std::mutex> lock(bg_mu_);
+      if (background_.joinable() && refresh_queue_.size() < 1024) {
+        refresh_queue_.emplace_back(key, std::move(render));
+        queued = true;
       }
     }
+    if (queued) {
+      bg_cv_.notify_one();
+    } else if (!background_.joinable()) {
+      return RenderAndStore(key, render);
+    } else {
+      cache_.Invalidate({"page:" + key});  // too many due: render on miss
+    }
+    if (hit.page->prepared) return http::Response(hit.page->prepared);
     http::Response r = hit.page->ToResponse();
     r.SetHeader("X-Cache", "hit");
     return r;
@@ -236,13 +246,21 @@ http::Response Site::Asset(const http::Request& req) const {
 }
 
 void Site::Register(http::Router& router) {
+  // The captures stay within std::function's inline storage, so a hit
+  // allocates nothing.
   router.Get("/", [this](const http::Request&) {
-    return Cached("/", [this] { return RenderHomePage(ctx_); });
+    return Cached("/", [this]() -> Renderer {
+      return [this] { return RenderHomePage(ctx_); };
+    });
   });
   router.Get(kArticleRoute, [this](const http::Request& req) {
-    std::string slug(req.Param("slug"));
-    return Cached(ctx_.urls.Article(slug),
-                  [this, slug] { return RenderArticlePage(ctx_, slug); });
+    thread_local std::string key;
+    ctx_.urls.Article(req.Param("slug"), &key);
+    return Cached(key, [this, &req]() -> Renderer {
+      return [this, slug = std::string(req.Param("slug"))] {
+        return RenderArticlePage(ctx_, slug);
+      };
+    });
   });
   struct ListRoute {
     std::string_view pattern;
@@ -257,8 +275,10 @@ void Site::Register(http::Router& router) {
       std::string slug(req.Param("slug"));
       std::string key =
           std::string(lr.pattern) + "|" + slug + "|" + std::to_string(page);
-      return Cached(key, [this, lr, slug, page] {
-        return RenderListPage(ctx_, lr.kind, slug, page);
+      return Cached(key, [&]() -> Renderer {
+        return [this, lr, slug, page] {
+          return RenderListPage(ctx_, lr.kind, slug, page);
+        };
       });
     });
   }

@@ -70,8 +70,11 @@ class Site {
   using Renderer = std::function<Result<PageResult>()>;
   struct Flight;
 
-  // Serves `key` from the cache or renders it with `render`.
-  http::Response Cached(const std::string& key, Renderer render);
+  // Serves `key` from the cache or renders it with make_renderer()'s
+  // renderer, made only on a miss or when a refresh is due: a hit on a
+  // prepared page allocates nothing.
+  http::Response Cached(std::string_view key,
+                        const std::function<Renderer()>& make_renderer);
   // Renders `key` and stores it; the response to send.
   http::Response RenderAndStore(const std::string& key, const Renderer& render);
   void CatchUp();
