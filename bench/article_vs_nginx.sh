@@ -49,10 +49,11 @@ start_warta() {  # name, extra env -> sets port_<name>
     > "$work/$name.out" 2> "$work/$name.log" &
   pids+=($!)
   for _ in $(seq 100); do grep -q listening "$work/$name.out" 2>/dev/null && break; sleep 0.1; done
-  sed -n 's/.*listening on http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$work/$name.out"
+  printf -v "port_$name" '%s' \
+    "$(sed -n 's/.*listening on http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$work/$name.out")"
 }
-port_log=$(start_warta log)
-port_nolog=$(start_warta nolog WARTA_SERVER_ACCESS_LOG=false)
+start_warta log
+start_warta nolog WARTA_SERVER_ACCESS_LOG=false
 
 # nginx with the same bytes (and the same gzip bytes for gzip_static).
 mkdir -p "$work/www" "$work/logs"
@@ -93,9 +94,11 @@ done
 run() {  # port, path, accept-encoding -> "rps p50 p99"
   local out idle_pid=
   if (( idle > 0 )); then
-    coproc IDLE { taskset -c "$client_cpu" python3 bench/idle_conns.py 127.0.0.1 "$1" "$2" "$idle" 127.0.0.2; }
-    idle_pid=$IDLE_PID
-    read -r _ready _n <&"${IDLE[0]}"
+    # taskset execs python: $! is the holder itself.
+    taskset -c "$client_cpu" python3 bench/idle_conns.py 127.0.0.1 "$1" "$2" "$idle" 127.0.0.2 \
+      > "$work/idle.out" 2>&1 &
+    idle_pid=$!
+    for _ in $(seq 300); do grep -q ready "$work/idle.out" && break; sleep 0.1; done
   fi
   out=$(taskset -c "$client_cpu" wrk -t1 -c"$conns" -d"${duration}s" --latency -H "Accept-Encoding: $3" "http://127.0.0.1:$1$2")
   [[ -n "$idle_pid" ]] && { kill "$idle_pid"; wait "$idle_pid" 2>/dev/null || true; }

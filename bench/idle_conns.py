@@ -29,7 +29,10 @@ def main():
     while pending and time.time() < deadline:
         ready, _, _ = select.select(list(pending), [], [], 1)
         for s in ready:
-            data = s.recv(65536)
+            try:
+                data = s.recv(65536)
+            except OSError:
+                data = b""
             buf = pending[s] + data
             head, sep, body = buf.partition(b"\r\n\r\n")
             length = 0
