@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Start and restart time of `warta serve` with the persisted search index,
 # and its resident memory. Run by hand (docs/discovery.md, "Restart"):
-#   bench/index/gen_articles.py ../shared/corpus/id-news.jsonl.gz 100000 > a.jsonl
+#   bench/gen_articles.py 100000 --out a.jsonl
 #   ./build/warta import --data /tmp/d100k a.jsonl
 #   bench/index/restart.sh /tmp/d100k
 # Four starts of `serve` on DATA: with DATA/index removed (a first start:
 # built in the background), a restart (files mapped), a restart after
 # truncating a segment file (rebuilt in the background), and a restart
-# after that (a third argument `restart-only`: two plain restarts). Each row: seconds
+# after that (a third argument `restart-only`: two plain restarts;
+# `no-damage`: first start and two restarts). Each row: seconds
 # from exec until it listens (/healthz), until /api/search answers 200,
 # until the home page answers (rendered cold), and VmRSS after a few
 # searches and pages.
@@ -57,6 +58,10 @@ fi
 rm -rf "$data/index"
 run first-start
 run restart
+if [[ "${3:-}" == no-damage ]]; then  # skip the second full build (1M)
+  run restart
+  exit 0
+fi
 seg=$(ls "$data"/index/seg-*.idx | head -1)
 truncate -s -4096 "$seg"
 run damaged-file

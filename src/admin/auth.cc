@@ -2,6 +2,7 @@
 
 #include "admin/crypto.h"
 #include "base/strings.h"
+#include "metrics/metrics.h"
 
 namespace warta::admin {
 namespace {
@@ -32,6 +33,10 @@ Result<LoginResult> Auth::Login(std::string_view email_in,
   std::int64_t wait = std::max(per_ip_.RetryAfter(ip_key),
                                per_account_.RetryAfter(account_key));
   if (wait > 0) {
+    static metrics::Counter& limited = metrics::Registry::Default().GetCounter(
+        "warta_login_rate_limited_total",
+        "Logins refused because of too many failed attempts.");
+    limited.Inc();
     if (retry_after) *retry_after = wait;
     return Status::ResourceExhausted("too many failed logins; try again in " +
                                      std::to_string(wait) + " s");
@@ -45,6 +50,10 @@ Result<LoginResult> Auth::Login(std::string_view email_in,
     VerifyDummyPassword(password);
   }
   if (!good) {
+    static metrics::Counter& failures = metrics::Registry::Default().GetCounter(
+        "warta_login_failures_total",
+        "Failed logins (wrong e-mail or password).");
+    failures.Inc();
     per_ip_.RecordFailure(ip_key);
     per_account_.RecordFailure(account_key);
     return Status::Unauthenticated("wrong e-mail or password");

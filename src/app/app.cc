@@ -16,6 +16,8 @@
 #include "http/server.h"
 #include "index/live_index.h"
 #include "ingest/wire_poller.h"
+#include "metrics/access.h"
+#include "metrics/metrics.h"
 #include "newsroom/scheduler.h"
 #include "site/distribution.h"
 #include "site/related.h"
@@ -76,13 +78,15 @@ App::~App() {
 Result<std::unique_ptr<App>> App::Open(Config config, const Clock& clock) {
   std::unique_ptr<App> app(new App(std::move(config), clock));
   Config& c = app->config_;
+  SetLogFormat(c.server.log_format == "json" ? LogFormat::kJson
+                                             : LogFormat::kText);
   std::error_code ec;
   std::filesystem::create_directories(c.data_dir, ec);
   if (ec)
     return Status::IoError("cannot create data directory " + c.data_dir + ": " +
                            ec.message());
   SqliteOptions so;
-  so.path = c.data_dir + "/warta.db";
+  so.path = c.store.path.empty() ? c.data_dir + "/warta.db" : c.store.path;
   so.synchronous = c.store.synchronous;
   WARTA_ASSIGN_OR_RETURN(app->store_, OpenSqliteStore(so, clock));
   ApplyStoredSettings(*app->store_, c);
@@ -141,6 +145,21 @@ Status App::ApplyEditableSettings(
   reload_ = true;
   if (stop_server_) stop_server_();
   return Status::Ok();
+}
+
+Result<std::uint64_t> App::RebuildSearchIndex() {
+  index::LiveIndexOptions io;
+  io.dir = config_.data_dir + "/index";
+  auto progress = std::make_shared<Progress>("search index");
+  io.on_progress = [progress](std::uint64_t done, std::uint64_t total,
+                              bool finished) {
+    progress->Update(done, total);
+    if (finished) progress->Finish();
+  };
+  index::LiveIndex live(*store_, *analyzer_, io);
+  WARTA_RETURN_IF_ERROR(live.Build());
+  WARTA_RETURN_IF_ERROR(live.Save());  // Build() only warns when it cannot
+  return live.snapshot()->live_docs();
 }
 
 Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
@@ -230,6 +249,13 @@ Result<bool> App::ServeOnce(
   }
   WARTA_ASSIGN_OR_RETURN(timezone_, FindTimeZone(c.site.timezone));
   const bool first = port == c.server.port && !stop_server_;
+  WARTA_ASSIGN_OR_RETURN(
+      metrics::AccessPolicy metrics_access,
+      metrics::AccessPolicy::Parse(c.metrics.allow, c.metrics.token));
+  if (!http_metrics_) {
+    http_metrics_ =
+        std::make_unique<ops::HttpMetrics>(metrics::Registry::Default());
+  }
   http::Router router;
   http::ServerOptions o;
   o.host = c.server.host;
@@ -241,6 +267,7 @@ Result<bool> App::ServeOnce(
   o.request_timeout = std::chrono::seconds(c.server.request_timeout);
   o.max_connections_per_address = c.server.max_connections_per_address;
   o.access_log = c.server.access_log;
+  o.observer = http_metrics_.get();
   o.listen_fd = std::exchange(listen_fd_, -1);  // after a reload: adopt it
   // Bind first (routes are added before Run): with port 0 the public origin
   // follows the port the kernel picked.
@@ -303,6 +330,53 @@ Result<bool> App::ServeOnce(
   // Feeds readers asked for are rendered again right after a write (here or
   // on another node), not on the next reader's request.
   distribution.StartWarming(std::chrono::milliseconds(250));
+  ops::RegisterMetricsRoute(router, std::move(metrics_access),
+                            metrics::Registry::Default());
+  ops::RegisterReadyRoute(router, *store_, search_.get());
+  http_metrics_->AddRoutes(router.Patterns());
+  // Values read at scrape time; ends before `site` does.
+  metrics::Registry::Collector collector =
+      metrics::Registry::Default().AddCollector([this,
+                                                 &site](metrics::Writer& w) {
+        using metrics::Type;
+        site::PageCache::Stats s = site.cache().stats();
+        const struct {
+          const char* name;
+          const char* help;
+          double value;
+        } counters[] = {
+            {"warta_page_cache_hits_total", "Pages served from the page cache.",
+             double(cache_totals_.hits + s.hits)},
+            {"warta_page_cache_misses_total",
+             "Pages rendered because they were not in the page cache.",
+             double(cache_totals_.misses + s.misses)},
+            {"warta_page_cache_invalidations_total",
+             "Cached pages dropped because content they show changed.",
+             double(cache_totals_.invalidations + s.invalidations)},
+            {"warta_page_cache_evictions_total",
+             "Cached pages dropped to make room.",
+             double(cache_totals_.evictions + s.evictions)},
+        };
+        for (const auto& c : counters) {
+          w.Header(c.name, c.help, Type::kCounter);
+          w.Sample(c.name, c.value);
+        }
+        w.Header("warta_page_cache_entries", "Pages in the page cache now.",
+                 Type::kGauge);
+        w.Sample("warta_page_cache_entries", double(s.entries));
+        w.Header("warta_page_cache_bytes",
+                 "Bytes the page cache holds now (all encodings).",
+                 Type::kGauge);
+        w.Sample("warta_page_cache_bytes", double(s.bytes));
+        auto snapshot = search_->snapshot();
+        w.Header("warta_search_index_documents",
+                 "Articles in the search index.", Type::kGauge);
+        w.Sample("warta_search_index_documents",
+                 snapshot ? double(snapshot->live_docs()) : 0);
+        w.Header("warta_search_index_ready",
+                 "1 once the search index is built or loaded.", Type::kGauge);
+        w.Sample("warta_search_index_ready", search_->ready() ? 1 : 0);
+      });
 
   {
     std::lock_guard<std::mutex> lock(settings_mu_);
@@ -320,6 +394,12 @@ Result<bool> App::ServeOnce(
   }
   if (again) listen_fd_ = successor.Release();
   listener.Reset();
+  collector.Reset();
+  site::PageCache::Stats final_stats = site.cache().stats();
+  cache_totals_.hits += final_stats.hits;
+  cache_totals_.misses += final_stats.misses;
+  cache_totals_.invalidations += final_stats.invalidations;
+  cache_totals_.evictions += final_stats.evictions;
   if (!again) LogInfo("warta stopped");
   return again;
 }

@@ -19,7 +19,9 @@
 #include "index/live_index.h"
 #include "index/near_duplicate.h"
 #include "newsroom/newsroom.h"
+#include "ops/endpoints.h"
 #include "render/theme.h"
+#include "site/page_cache.h"
 #include "store/store.h"
 #include "text/analyzer.h"
 #include "text/stemmer.h"
@@ -50,6 +52,12 @@ class App {
   // place. InvalidArgument naming the key. Thread-safe.
   Status ApplyEditableSettings(const std::map<std::string, std::string>& s);
 
+  // Builds the search index (which also answers "Mungkin Kamu Suka") from
+  // every published article and saves it to DATA/index, with a progress
+  // bar on stderr. Returns the number of articles indexed. Not while
+  // Serve() runs.
+  Result<std::uint64_t> RebuildSearchIndex();
+
   const Config& config() const { return config_; }
   Store& store() { return *store_; }
   Newsroom& newsroom() { return *newsroom_; }
@@ -79,6 +87,11 @@ class App {
   std::unique_ptr<text::Analyzer> analyzer_;
   std::unique_ptr<index::DuplicateDetector> detector_;
   std::unique_ptr<index::LiveIndex> search_;  // while serving
+  // Counts every server's requests for /metrics (outlives each server).
+  std::unique_ptr<ops::HttpMetrics> http_metrics_;
+  // Page cache counts of the sites of earlier settings reloads, so the
+  // counters keep growing across reloads.
+  site::PageCache::Stats cache_totals_;
 
   mutable std::mutex settings_mu_;     // guards config_.site during Serve
   std::function<void()> stop_server_;  // set while a server runs

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "base/clock.h"
+#include "base/log.h"
 #include "base/progress.h"
 #include "base/result.h"
 #include "base/status.h"
@@ -126,6 +127,25 @@ TEST(ClockTest, FakeClockAdvances) {
   c.Advance(5);
   EXPECT_EQ(c.Now(), 105);
   EXPECT_GT(RealClock::Get().Now(), 1700000000);
+}
+
+TEST(LogTest, JsonQuoteEscapesWhatCouldForgeALine) {
+  EXPECT_EQ(JsonQuote("plain"), "\"plain\"");
+  EXPECT_EQ(JsonQuote("a\"b\\c"), "\"a\\\"b\\\\c\"");
+  EXPECT_EQ(JsonQuote("x\ny\tz\x01"), "\"x\\ny\\tz\\u0001\"");
+  EXPECT_EQ(JsonQuote("Berita \xE2\x80\x94 terkini"),
+            "\"Berita \xE2\x80\x94 terkini\"");
+  std::string bad = JsonQuote(
+      "a\xff"
+      "b");
+  EXPECT_EQ(bad.find('\xff'), std::string::npos) << "invalid UTF-8 replaced";
+}
+
+TEST(LogTest, FormatIsSettable) {
+  EXPECT_EQ(GetLogFormat(), LogFormat::kText);
+  SetLogFormat(LogFormat::kJson);
+  EXPECT_EQ(GetLogFormat(), LogFormat::kJson);
+  SetLogFormat(LogFormat::kText);
 }
 
 }  // namespace

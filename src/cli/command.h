@@ -19,6 +19,10 @@ CommandRunner AddServeCommand(CLI::App& app);
 CommandRunner AddImportCommand(CLI::App& app);
 CommandRunner AddIngestCommand(CLI::App& app);
 CommandRunner AddUserCommand(CLI::App& app);
+CommandRunner AddBackupCommand(CLI::App& app);
+CommandRunner AddRestoreCommand(CLI::App& app);
+CommandRunner AddCheckCommand(CLI::App& app);
+CommandRunner AddReindexCommand(CLI::App& app);
 
 }  // namespace warta::cli
 

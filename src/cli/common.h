@@ -9,6 +9,13 @@
 
 namespace warta::cli {
 
+inline constexpr char kWartaVersion[] = "0.1.0";
+
+// The database path of a --store URL: "" for "", PATH for "sqlite:PATH",
+// "sqlite://PATH" or "file:PATH"; InvalidArgument for other schemes
+// (PostgreSQL backups come with the PostgreSQL backend).
+Result<std::string> StorePathFromUrl(const std::string& url);
+
 // Loads DATA/warta.conf and WARTA_* variables for `data_dir`; prints the
 // error to stderr and returns nullopt when they are invalid.
 std::optional<Config> LoadConfigOrPrint(const std::string& data_dir);

@@ -4,11 +4,13 @@
 #include <map>
 
 #include "cli/command.h"
+#include "cli/common.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"warta: a news publishing platform for Indonesian newsrooms"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("warta 0.1.0"));
+  app.set_version_flag("--version",
+                       "warta " + std::string(warta::cli::kWartaVersion));
   std::map<const CLI::App*, warta::cli::CommandRunner> runners;
   auto add = [&](warta::cli::CommandRunner (*fn)(CLI::App&)) {
     size_t before = app.get_subcommands({}).size();
@@ -20,6 +22,10 @@ int main(int argc, char** argv) {
   add(&warta::cli::AddImportCommand);
   add(&warta::cli::AddIngestCommand);
   add(&warta::cli::AddUserCommand);
+  add(&warta::cli::AddBackupCommand);
+  add(&warta::cli::AddRestoreCommand);
+  add(&warta::cli::AddCheckCommand);
+  add(&warta::cli::AddReindexCommand);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -99,6 +99,13 @@ Status ApplySetting(Config& c, std::string_view key, std::string_view raw) {
     });
   } else if (k == "server.access_log") {
     return SetBool(k, v, c.server.access_log);
+  } else if (k == "server.log_format") {
+    if (v != "text" && v != "json") return Bad(k, v, "expected text or json");
+    c.server.log_format = v;
+  } else if (k == "metrics.allow") {
+    c.metrics.allow = v;
+  } else if (k == "metrics.token") {
+    c.metrics.token = v;
   } else if (k == "server.page_cache_bytes") {
     return SetInt(k, v, 0, 1LL << 40,
                   [&](long long n) { c.server.page_cache_bytes = size_t(n); });
@@ -108,6 +115,8 @@ Status ApplySetting(Config& c, std::string_view key, std::string_view raw) {
   } else if (k == "store.backend") {
     if (v != "sqlite") return Bad(k, v, "expected sqlite");
     c.store.backend = v;
+  } else if (k == "store.path") {
+    c.store.path = v;
   } else if (k == "store.synchronous") {
     std::string up = v;
     for (char& ch : up)

@@ -46,6 +46,7 @@ struct ServerConfig {
   // hold (0: no limit); raise it behind a reverse proxy on one address.
   std::size_t max_connections_per_address = 1000;
   bool access_log = true;                     // server.access_log
+  std::string log_format = "text";            // server.log_format: text|json
   std::size_t page_cache_bytes = 256u << 20;  // server.page_cache_bytes
   // server.page_max_stale (seconds): how old related articles on a cached
   // page may grow before a background re-render.
@@ -55,6 +56,8 @@ struct ServerConfig {
 struct StoreConfig {
   std::string backend = "sqlite";    // store.backend: sqlite
   std::string synchronous = "FULL";  // store.synchronous: FULL|NORMAL
+  std::string path = "";             // store.path: the database file; empty:
+                                     // DATA/warta.db (`warta backup --store`)
 };
 
 struct ImportConfig {
@@ -101,6 +104,15 @@ struct AdminConfig {
   int autosave_seconds = 5;              // admin.autosave_seconds (editor)
 };
 
+struct MetricsConfig {
+  // metrics.allow: networks besides loopback that may read /metrics, a
+  // comma-separated CIDR list ("10.0.0.0/8, 2001:db8::/32").
+  std::string allow = "";
+  // metrics.token: when set, any client sending "Authorization: Bearer
+  // <token>" may read /metrics.
+  std::string token = "";
+};
+
 struct Config {
   std::string data_dir = "data";  // --data
   std::string theme_dir = "";     // theme.dir; empty: built-in theme
@@ -113,6 +125,7 @@ struct Config {
   RobotsConfig robots;
   IngestConfig ingest;
   AdminConfig admin;
+  MetricsConfig metrics;
 
   // The public origin: site.url, else http://host:port.
   std::string PublicUrl() const;

@@ -51,5 +51,24 @@ TEST(ConfigTest, EnvironmentOverridesFile) {
   EXPECT_EQ(c->server.port, 8181);
 }
 
+TEST(ConfigTest, OperationsKeys) {
+  Config c;
+  EXPECT_EQ(c.server.log_format, "text");
+  ASSERT_TRUE(ApplyConfigText(c,
+                              "server.log_format = json\n"
+                              "metrics.allow = 10.0.0.0/8, ::1\n"
+                              "metrics.token = \"rahasia\"\n"
+                              "store.path = /srv/w.db\n",
+                              "warta.conf")
+                  .ok());
+  EXPECT_EQ(c.server.log_format, "json");
+  EXPECT_EQ(c.metrics.allow, "10.0.0.0/8, ::1");
+  EXPECT_EQ(c.metrics.token, "rahasia");
+  EXPECT_EQ(c.store.path, "/srv/w.db");
+  Status bad = ApplySetting(c, "server.log_format", "xml");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_NE(bad.message().find("text or json"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace warta

@@ -14,6 +14,7 @@
 
 #include "base/clock.h"
 #include "base/log.h"
+#include "base/strings.h"
 #include "base/time.h"
 
 namespace warta::http {
@@ -34,6 +35,15 @@ void AppendEscaped(std::string& out, std::string_view s, size_t max = 1024) {
       out += static_cast<char>(c);
     }
   }
+}
+
+bool SecretName(std::string_view name) {
+  std::string lower = AsciiLower(name);
+  for (std::string_view word : {"token", "password", "passwd", "secret", "key",
+                                "auth", "session", "csrf", "signature"}) {
+    if (lower.find(word) != std::string::npos) return true;
+  }
+  return false;
 }
 
 template <class Int>
@@ -151,13 +161,38 @@ std::string_view LinePrefix() {
 
 }  // namespace
 
+std::string RedactTarget(std::string_view target) {
+  size_t q = target.find('?');
+  if (q == std::string_view::npos) return std::string(target);
+  std::string out(target.substr(0, q + 1));
+  bool first = true;
+  for (std::string_view pair : Split(target.substr(q + 1), '&')) {
+    if (!first) out += '&';
+    first = false;
+    size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && SecretName(pair.substr(0, eq))) {
+      out += pair.substr(0, eq + 1);
+      out += "REDACTED";
+    } else {
+      out += pair;
+    }
+  }
+  return out;
+}
+
 void AppendAccessLog(const AccessLogEntry& e, std::string* out) {
   std::string& line = *out;
   line += e.remote_ip.empty() ? std::string_view("-") : e.remote_ip;
   line += " \"";
   AppendEscaped(line, e.method, 32);
   line += ' ';
-  AppendEscaped(line, e.target.empty() ? std::string_view("-") : e.target);
+  if (e.target.empty()) {
+    line += '-';
+  } else if (e.target.find('?') == std::string_view::npos) {
+    AppendEscaped(line, e.target);  // nothing to redact
+  } else {
+    AppendEscaped(line, RedactTarget(e.target));
+  }
   line += e.version == 10 ? " HTTP/1.0\" " : " HTTP/1.1\" ";
   AppendInt(line, e.status);
   line += ' ';
@@ -170,6 +205,10 @@ void AppendAccessLog(const AccessLogEntry& e, std::string* out) {
   AppendEscaped(line,
                 e.user_agent.empty() ? std::string_view("-") : e.user_agent);
   line += '"';
+  if (!e.request_id.empty()) {
+    line += " id=";
+    AppendEscaped(line, e.request_id, 128);
+  }
 }
 
 std::string FormatAccessLog(const AccessLogEntry& e) {
@@ -179,15 +218,19 @@ std::string FormatAccessLog(const AccessLogEntry& e) {
   return line;
 }
 
-void WriteAccessLog(const AccessLogEntry& e) {
+namespace {
+
+// The text line into the calling thread's buffer, as LogInfo would write it.
+void WriteTextLine(const AccessLogEntry& e) {
   if (GetLogLevel() > LogLevel::kInfo) return;
   Writer& writer = TheWriter();
   ThreadBuffer& b = writer.Mine();
   std::string_view prefix = LinePrefix();
   // The longest line AppendAccessLog makes: escaping at most quadruples the
-  // 1024-byte target and agent.
+  // target, agent and id.
   std::size_t most =
-      prefix.size() + 256 + 4 * (e.target.size() + e.user_agent.size());
+      prefix.size() + 256 +
+      4 * (e.target.size() + e.user_agent.size() + e.request_id.size());
   bool wake = false;
   {
     std::lock_guard lock(b.mu);
@@ -201,6 +244,29 @@ void WriteAccessLog(const AccessLogEntry& e) {
     wake = b.lines.size() >= kFlushSoon;
   }
   if (wake) writer.WakeSoon();
+}
+
+}  // namespace
+
+void WriteAccessLog(const AccessLogEntry& e) {
+  if (GetLogFormat() != LogFormat::kJson) return WriteTextLine(e);
+  char ms[32];
+  std::snprintf(ms, sizeof ms, "%.3f",
+                std::chrono::duration<double, std::milli>(e.duration).count());
+  std::string_view ua = e.user_agent;
+  if (ua.size() > 1024) ua = ua.substr(0, 1024);
+  std::string_view target = e.target;
+  if (target.size() > 4096) target = target.substr(0, 4096);
+  Log(LogLevel::kInfo, "request",
+      {{"remote_ip", std::string(e.remote_ip)},
+       {"method", std::string(e.method.substr(0, 32))},
+       {"target", RedactTarget(target)},
+       {"status", std::to_string(e.status), true},
+       {"bytes", std::to_string(e.bytes), true},
+       {"duration_ms", ms, true},
+       {"user_agent", std::string(ua)},
+       {"route", std::string(e.route)},
+       {"request_id", std::string(e.request_id)}});
 }
 
 void FlushAccessLog() { TheWriter().Flush(); }

@@ -36,5 +36,26 @@ TEST(AccessLogTest, EscapesClientControlledParts) {
             "\"evil\\x0a2025-01-01T00:00:00Z I fake \\\\ line\"");
 }
 
+TEST(AccessLogTest, EndsWithTheRequestIdAndRedactsSecrets) {
+  AccessLogEntry e;
+  e.remote_ip = "127.0.0.1";
+  e.method = "GET";
+  e.target = "/cari?q=banjir&token=abc123&api_key=k&x=1";
+  e.status = 200;
+  e.bytes = 10;
+  e.user_agent = "curl/8.0";
+  e.request_id = "abc-123";
+  std::string line = FormatAccessLog(e);
+  EXPECT_NE(
+      line.find("\"GET /cari?q=banjir&token=REDACTED&api_key=REDACTED&x=1 "
+                "HTTP/1.1\""),
+      std::string::npos)
+      << line;
+  EXPECT_EQ(line.substr(line.size() - 11), " id=abc-123") << line;
+  EXPECT_EQ(line.find("abc123"), std::string::npos);
+  EXPECT_EQ(RedactTarget("/x"), "/x");
+  EXPECT_EQ(RedactTarget("/x?password=&q"), "/x?password=REDACTED&q");
+}
+
 }  // namespace
 }  // namespace warta::http

@@ -40,6 +40,12 @@ class Request {
   std::vector<std::pair<std::string, std::string>> headers;
   // Filled by the router from the route pattern: "/tag/{slug}" -> {"slug", ..}.
   std::vector<std::pair<std::string, std::string>> path_params;
+  // Set by the router: the pattern of the route that answered
+  // ("/berita/{slug}"), "" when none did. Points into the router.
+  std::string_view route;
+  // The client's X-Request-Id when it is well-formed (up to 128 of
+  // [A-Za-z0-9._:-]), else one the server made up; echoed in the response.
+  std::string request_id;
 
   // The first header with this (case-insensitive) name, or "" when absent.
   std::string_view Header(std::string_view name) const;

@@ -19,6 +19,7 @@ struct RouteEntry {
   RouteOptions options;
   // Names of the "{name}" segments in order, then the "{name*}" one.
   std::vector<std::string> param_names;
+  const std::string* pattern = nullptr;  // in Router::Impl::pattern_names
 };
 
 using RouteSet = std::array<std::optional<RouteEntry>, kMethodCount>;
@@ -118,6 +119,10 @@ std::string AllowHeader(MethodMask allowed) {
 
 struct Router::Impl {
   Node root;
+  std::vector<std::string> patterns;
+  // Stable copies of the patterns for RouteEntry::pattern.
+  std::map<std::string, std::unique_ptr<std::string>, std::less<>>
+      pattern_names;
   Handler not_found = [](const Request&) { return Response::Error(404); };
 
   bool FindRoute(Method m, std::string_view path, Match* match) const {
@@ -137,7 +142,7 @@ void Router::Add(Method method, std::string_view pattern, Handler handler,
                                 std::string(why));
   };
   if (pattern.empty() || pattern.front() != '/') fail("must start with '/'");
-  RouteEntry route{std::move(handler), options, {}};
+  RouteEntry route{std::move(handler), options, {}, nullptr};
   Node* node = &impl_->root;
   RouteSet* set = nullptr;
   std::vector<std::string_view> segs = Segments(pattern);
@@ -172,6 +177,12 @@ void Router::Add(Method method, std::string_view pattern, Handler handler,
   if (!set) set = &node->routes;
   auto& slot = (*set)[static_cast<size_t>(method)];
   if (slot) fail("duplicate route");
+  auto& name = impl_->pattern_names[std::string(pattern)];
+  if (!name) {
+    name = std::make_unique<std::string>(pattern);
+    impl_->patterns.emplace_back(pattern);
+  }
+  route.pattern = name.get();
   slot = std::move(route);
 }
 
@@ -211,9 +222,14 @@ RouteOptions Router::OptionsFor(Method method, std::string_view path) const {
   return {};
 }
 
+const std::vector<std::string>& Router::Patterns() const {
+  return impl_->patterns;
+}
+
 Response Router::Route(Request& request) const {
   Match match;
   if (impl_->FindRoute(request.method, request.path, &match)) {
+    request.route = *match.route->pattern;
     // Assigned in place: a request reused for the next one keeps its
     // strings' memory.
     const auto& names = match.route->param_names;

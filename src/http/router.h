@@ -73,6 +73,10 @@ class Router {
   // that matches only other methods gets 405 with an Allow header.
   Response Route(Request& request) const;
 
+  // Every pattern added, once each, in the order first added (for metrics
+  // keyed by route).
+  const std::vector<std::string>& Patterns() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -11,11 +11,30 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "base/result.h"
 #include "http/router.h"
 
 namespace warta::http {
+
+// One finished exchange, for an observer (metrics).
+struct ExchangeRecord {
+  std::string_view route;  // the route pattern, "" when no route answered
+  int status = 0;
+  std::uint64_t bytes = 0;  // body bytes written (after compression)
+  std::chrono::steady_clock::duration duration{};
+};
+
+// Told about connections and exchanges, from the I/O threads: must be
+// thread-safe and cheap (no lock on the common path).
+class ServerObserver {
+ public:
+  virtual ~ServerObserver() = default;
+  virtual void OnConnectionOpened() {}
+  virtual void OnConnectionClosed() {}
+  virtual void OnExchange(const ExchangeRecord& record) = 0;
+};
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
@@ -43,6 +62,9 @@ struct ServerOptions {
   // socket (DuplicateListener), so connections arriving in between wait in
   // the backlog instead of being refused.
   int listen_fd = -1;
+  // Told about every connection and exchange; not owned, must outlive the
+  // server. nullptr: none.
+  ServerObserver* observer = nullptr;
 };
 
 class Server {

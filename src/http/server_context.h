@@ -59,6 +59,7 @@ struct ServerContext {
     sessions.emplace(session.get(), session);
     address_of.emplace(session.get(), address);
     live.store(sessions.size(), std::memory_order_relaxed);
+    if (options.observer) options.observer->OnConnectionOpened();
     return Admission::kAdmitted;
   }
 
@@ -71,7 +72,10 @@ struct ServerContext {
         per_address.erase(count);
       address_of.erase(it);
     }
-    if (sessions.erase(session) && sessions.empty()) cv.notify_all();
+    if (sessions.erase(session)) {
+      if (options.observer) options.observer->OnConnectionClosed();
+      if (sessions.empty()) cv.notify_all();
+    }
     live.store(sessions.size(), std::memory_order_relaxed);
   }
 

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <regex>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -478,7 +479,10 @@ TEST_F(ServerTest, AccessLogLine) {
   EXPECT_NE(log.find(" I 127.0.0.1 \"GET /hello?x=1 HTTP/1.1\" 200 10 "),
             std::string::npos)
       << log;
-  EXPECT_NE(log.find("ms \"uji/1.0\"\n"), std::string::npos) << log;
+  // Then the request id the response carried (X-Request-Id).
+  EXPECT_TRUE(
+      std::regex_search(log, std::regex("ms \"uji/1.0\" id=[0-9a-f]{16}\n")))
+      << log;
 }
 
 TEST_F(ServerTest, AccessLogCanBeTurnedOff) {

@@ -8,6 +8,7 @@
 #include <exception>
 #include <limits>
 #include <memory>
+#include <random>
 
 #include "base/clock.h"
 #include "base/log.h"
@@ -73,6 +74,26 @@ void FillHeader(Message& m, const Outgoing& out, unsigned version,
 // "GET /path" for log messages, with the method as sent.
 std::string Describe(std::string_view method, const Request& r) {
   return std::string(method) + " " + r.target;
+}
+
+// The client's X-Request-Id when it is safe to echo and log, else a new
+// random one (16 hex digits).
+std::string RequestId(std::string_view sent) {
+  if (!sent.empty() && sent.size() <= 128) {
+    bool ok = true;
+    for (char c : sent) {
+      ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                  (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
+                  c == ':');
+    }
+    if (ok) return std::string(sent);
+  }
+  thread_local std::mt19937_64 rng(std::random_device{}());
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::uint64_t v = rng();
+  std::string id(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) id[i] = kHex[v & 15];
+  return id;
 }
 
 }  // namespace
@@ -242,13 +263,14 @@ void Session::Handle() {
                                   std::string(field.value()));
   }
   request_.body = std::move(msg.body());
+  request_.request_id = RequestId(request_.Header("x-request-id"));
 
   Response response;
   try {
     response = context_->router.Route(request_);
   } catch (const std::exception& e) {
     LogError("handler for " + Describe(log_method_, request_) +
-             " threw: " + e.what());
+             " threw: " + e.what() + " (request " + request_.request_id + ")");
     response = Response::Error(500);
   } catch (...) {
     LogError("handler for " + Describe(log_method_, request_) +
@@ -261,6 +283,7 @@ void Session::Handle() {
       (request_.method == Method::kGet || request_.method == Method::kHead)) {
     return SendPrepared(std::move(response.prepared));
   }
+  response.SetHeader("X-Request-Id", request_.request_id);
   const ServerOptions& o = context_->options;
   OutgoingOptions options;
   options.compress_min_bytes = o.compress_min_bytes;
@@ -280,7 +303,10 @@ void Session::SendError(int status) {
   keep_alive_ = false;
   Request bare;  // no Accept-Encoding, no conditionals
   if (request_.method == Method::kHead) bare.method = Method::kHead;
-  Send(PrepareOutgoing(bare, Response::Error(status), OutgoingOptions(),
+  request_.request_id = RequestId("");
+  Response error = Response::Error(status);
+  error.SetHeader("X-Request-Id", request_.request_id);
+  Send(PrepareOutgoing(bare, std::move(error), OutgoingOptions(),
                        RealClock::Get().Now()));
 }
 
@@ -331,10 +357,13 @@ void Session::SendPrepared(std::shared_ptr<const PreparedResponse> prepared) {
   std::string_view connection;
   if (version_ >= 11 && !keep_alive_) connection = "Connection: close\r\n";
   if (version_ < 11 && keep_alive_) connection = "Connection: keep-alive\r\n";
-  std::array<net::const_buffer, 6> buffers = {
+  std::array<net::const_buffer, 9> buffers = {
       net::buffer(version_ >= 11 ? std::string_view("HTTP/1.1 ")
                                  : std::string_view("HTTP/1.0 ")),
       net::buffer(choice.head),
+      net::buffer(std::string_view("X-Request-Id: ")),
+      net::buffer(request_.request_id),
+      net::buffer(std::string_view("\r\n")),
       net::buffer(date_.data(), date_size_),
       net::buffer(connection),
       net::buffer(std::string_view("\r\n")),
@@ -438,6 +467,15 @@ void Session::Drain() {
 }
 
 void Session::LogAccess() {
+  const auto duration = std::chrono::steady_clock::now() - started_;
+  if (ServerObserver* observer = context_->options.observer) {
+    ExchangeRecord r;
+    r.route = request_.route;
+    r.status = status_;
+    r.bytes = bytes_sent_;
+    r.duration = duration;
+    observer->OnExchange(r);
+  }
   if (!context_->options.access_log) return;
   AccessLogEntry e;
   e.remote_ip = remote_ip_;
@@ -446,8 +484,10 @@ void Session::LogAccess() {
   e.version = version_;
   e.status = status_;
   e.bytes = bytes_sent_;
-  e.duration = std::chrono::steady_clock::now() - started_;
+  e.duration = duration;
   e.user_agent = user_agent_;
+  e.route = request_.route;
+  e.request_id = request_.request_id;
   WriteAccessLog(e);
 }
 

@@ -1,6 +1,7 @@
 #include "ingest/wire_poller.h"
 
 #include "base/log.h"
+#include "metrics/metrics.h"
 
 namespace warta::ingest {
 
@@ -43,6 +44,17 @@ int WirePoller::PollDue() {
         if (stop_) return fetched;
       }
       ++fetched;
+      static auto& polls = metrics::Registry::Default().CounterFamily(
+          "warta_wire_polls_total", "Wire feed sources fetched, by feed.",
+          {"feed"});
+      static auto& items = metrics::Registry::Default().CounterFamily(
+          "warta_wire_items_total",
+          "Items read from wire feeds, by feed (created, updated or not).",
+          {"feed"});
+      static auto& errors = metrics::Registry::Default().CounterFamily(
+          "warta_wire_errors_total", "Wire feed fetches that failed, by feed.",
+          {"feed"});
+      polls.With({feed.name}).Inc();
       auto stats = ingester.Ingest(feed, source, [&](const WireEvent& e) {
         if (e.action == WireAction::kCreated ||
             e.action == WireAction::kUpdated) {
@@ -51,7 +63,9 @@ int WirePoller::PollDue() {
                   AdminArticlePath(e.article.id));
         }
       });
+      if (stats.ok()) items.With({feed.name}).Inc(stats->items);
       if (!stats.ok()) {
+        errors.With({feed.name}).Inc();
         LogWarning("wire " + feed.name + ": " + stats.status().message());
       } else if (stats->not_modified) {
         LogInfo("wire " + feed.name + ": " + source + " not modified");

@@ -1,6 +1,31 @@
 #include "newsroom/scheduler.h"
 
+#include <algorithm>
+
+#include "metrics/metrics.h"
+
 namespace warta {
+namespace {
+
+// Counts what a run of the scheduler published and how late.
+void Record(const std::vector<Article>& published, Timestamp now) {
+  static metrics::Counter& publishes = metrics::Registry::Default().GetCounter(
+      "warta_scheduler_publishes_total",
+      "Scheduled articles the scheduler published.");
+  static metrics::Histogram& delay = metrics::Registry::Default().GetHistogram(
+      "warta_scheduler_delay_seconds",
+      "How long after its publish time a scheduled article went live.",
+      metrics::DelayBuckets());
+  for (const Article& a : published) {
+    publishes.Inc();
+    if (a.published_at) {
+      delay.Observe(
+          static_cast<double>(std::max<Timestamp>(0, now - *a.published_at)));
+    }
+  }
+}
+
+}  // namespace
 
 Scheduler::Scheduler(Newsroom& newsroom, std::chrono::milliseconds interval,
                      std::function<void(const Status&)> on_error)
@@ -13,6 +38,7 @@ Scheduler::~Scheduler() { Stop(); }
 Result<std::vector<Article>> Scheduler::Start() {
   auto first = RunOnce();
   if (first.ok()) {
+    Record(*first, newsroom_.clock().Now());
     std::lock_guard<std::mutex> lock(mu_);
     published_ += static_cast<std::int64_t>(first->size());
   }
@@ -44,6 +70,7 @@ void Scheduler::Loop() {
     auto r = RunOnce();
     lock.lock();
     if (r.ok()) {
+      Record(*r, newsroom_.clock().Now());
       published_ += static_cast<std::int64_t>(r->size());
     } else if (on_error_) {
       on_error_(r.status());

@@ -127,5 +127,33 @@ TEST_F(QueryPlanTest, PublicPagesReadBoundedIndexRanges) {
   }
 }
 
+// Walks through the whole archive (the search index's full build, reindex)
+// read it in id order, a page at a time: each page must be a range of the
+// rowid, not every published article sorted again (quadratic at 1M).
+TEST_F(QueryPlanTest, ArchiveWalksReadARangeOfIdsPerPage) {
+  PreparedSqlRecorder recorder;
+  std::int64_t after = 0;
+  int seen = 0;
+  while (true) {
+    auto page = store_.store().ScanPublishedArticles(after, 7);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    if (page->empty()) break;
+    seen += static_cast<int>(page->size());
+    after = page->back().id;
+  }
+  EXPECT_EQ(seen, 30);
+  for (const std::string& sql : recorder.statements()) {
+    if (sql.find("FROM articles") == std::string::npos) continue;
+    auto plan = ExplainQueryPlan(store_.dir() + "/warta.db", sql);
+    ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+    std::string all;
+    for (const std::string& step : *plan) all += step + "\n";
+    EXPECT_EQ(all.find("TEMP B-TREE"), std::string::npos) << sql << "\n" << all;
+    EXPECT_NE(all.find("INTEGER PRIMARY KEY (rowid>?)"), std::string::npos)
+        << sql << "\n"
+        << all;
+  }
+}
+
 }  // namespace
 }  // namespace warta::site

@@ -1,6 +1,7 @@
 #include "site/related.h"
 
 #include "base/log.h"
+#include "metrics/metrics.h"
 
 namespace warta::site {
 
@@ -11,7 +12,17 @@ RelatedFn RelatedFromIndex(const index::LiveIndex& search, Store& store,
     index::RelatedOptions ro;
     ro.limit = limit;
     ro.now = clock.Now();
-    for (const index::RelatedHit& h : search.snapshot()->Related(a.id, ro)) {
+    static metrics::Histogram& latency =
+        metrics::Registry::Default().GetHistogram(
+            "warta_related_duration_seconds",
+            "Time to find related articles on the index.",
+            metrics::LatencyBuckets());
+    std::vector<index::RelatedHit> hits;
+    {
+      metrics::Timer timer(latency);
+      hits = search.snapshot()->Related(a.id, ro);
+    }
+    for (const index::RelatedHit& h : hits) {
       auto r = store.GetArticle(h.article_id);
       if (r.ok() && r->IsPublished()) out.push_back(std::move(*r));
     }

@@ -2,6 +2,7 @@
 #include "base/strings.h"
 #include "base/time.h"
 #include "index/snippet.h"
+#include "metrics/metrics.h"
 #include "render/view.h"
 #include "site/discovery.h"
 
@@ -103,6 +104,12 @@ Result<SearchOutcome> RunSearch(const SiteContext& ctx,
     o.limit = params.limit;
     o.offset = params.offset;
     o.now = ctx.clock.Now();
+    static metrics::Histogram& latency =
+        metrics::Registry::Default().GetHistogram(
+            "warta_search_duration_seconds",
+            "Time to run a search query on the index.",
+            metrics::LatencyBuckets());
+    metrics::Timer timer(latency);
     out.result = snapshot->Search(query, o);
   }
   for (const index::SearchHit& h : out.result.hits) {

@@ -4,6 +4,7 @@
 
 #include "base/log.h"
 #include "base/strings.h"
+#include "metrics/metrics.h"
 #include "site/discovery.h"
 #include "site/pages.h"
 #include "site/related.h"
@@ -39,6 +40,7 @@ Site::Site(Store& store, const render::Theme& theme, const Urls& urls,
 }
 
 Site::~Site() {
+  watch_.reset();  // its callback uses this
   {
     std::lock_guard<std::mutex> lock(bg_mu_);
     stopping_ = true;
@@ -93,14 +95,25 @@ void Site::Follow(std::chrono::milliseconds interval) {
   if (background_.joinable()) return;
   background_ = std::thread([this, interval] { BackgroundLoop(interval); });
   following_ = true;
+  // Woken by each commit (of `warta import` beside us, too), `interval`
+  // is only the fallback.
+  watch_ = ctx_.store.WatchChanges([this] {
+    {
+      std::lock_guard<std::mutex> lock(bg_mu_);
+      change_pending_ = true;
+    }
+    bg_cv_.notify_one();
+  });
 }
 
 void Site::BackgroundLoop(std::chrono::milliseconds interval) {
   std::unique_lock<std::mutex> lock(bg_mu_);
   while (!stopping_) {
-    bg_cv_.wait_for(lock, interval,
-                    [&] { return stopping_ || !refresh_queue_.empty(); });
+    bg_cv_.wait_for(lock, interval, [&] {
+      return stopping_ || change_pending_ || !refresh_queue_.empty();
+    });
     if (stopping_) break;
+    change_pending_ = false;
     lock.unlock();
     CatchUp();
     lock.lock();
@@ -246,37 +259,62 @@ http::Response Site::Asset(const http::Request& req) const {
 }
 
 void Site::Register(http::Router& router) {
-  // The captures stay within std::function's inline storage, so a hit
-  // allocates nothing.
-  router.Get("/", [this](const http::Request&) {
-    return Cached("/", [this]() -> Renderer {
-      return [this] { return RenderHomePage(ctx_); };
-    });
-  });
-  router.Get(kArticleRoute, [this](const http::Request& req) {
-    thread_local std::string key;
-    ctx_.urls.Article(req.Param("slug"), &key);
-    return Cached(key, [this, &req]() -> Renderer {
-      return [this, slug = std::string(req.Param("slug"))] {
-        return RenderArticlePage(ctx_, slug);
+  // Render times per page kind and article views, for /metrics.
+  auto& render_time = metrics::Registry::Default().HistogramFamily(
+      "warta_render_duration_seconds",
+      "Time to render a page that was not in the page cache, by kind.",
+      {"kind"}, metrics::LatencyBuckets());
+  static metrics::Counter& views = metrics::Registry::Default().GetCounter(
+      "warta_article_views_total", "Article pages served with status 200.");
+  // The renderers are made only on a miss, and what the makers capture stays
+  // within std::function's inline storage, so a hit allocates nothing.
+  metrics::Histogram* home_time = &render_time.With({"home"});
+  router.Get("/", [this, home_time](const http::Request&) {
+    return Cached("/", [this, home_time]() -> Renderer {
+      return [this, home_time] {
+        metrics::Timer timer(*home_time);
+        return RenderHomePage(ctx_);
       };
     });
+  });
+  metrics::Histogram* article_time = &render_time.With({"article"});
+  router.Get(kArticleRoute, [this, article_time](const http::Request& req) {
+    thread_local std::string key;
+    ctx_.urls.Article(req.Param("slug"), &key);
+    struct Miss {
+      Site* site;
+      const http::Request* req;
+      metrics::Histogram* time;
+    } miss{this, &req, article_time};
+    http::Response r = Cached(key, [&miss]() -> Renderer {
+      return [site = miss.site, time = miss.time,
+              slug = std::string(miss.req->Param("slug"))] {
+        metrics::Timer timer(*time);
+        return RenderArticlePage(site->ctx_, slug);
+      };
+    });
+    if (r.status == 200) views.Inc();
+    return r;
   });
   struct ListRoute {
     std::string_view pattern;
     ListKind kind;
+    std::string_view name;
   };
-  for (ListRoute lr : {ListRoute{kCategoryRoute, ListKind::kCategory},
-                       ListRoute{kTagRoute, ListKind::kTag},
-                       ListRoute{kAuthorRoute, ListKind::kAuthor}}) {
-    router.Get(lr.pattern, [this, lr](const http::Request& req) {
+  for (ListRoute lr :
+       {ListRoute{kCategoryRoute, ListKind::kCategory, "category"},
+        ListRoute{kTagRoute, ListKind::kTag, "tag"},
+        ListRoute{kAuthorRoute, ListKind::kAuthor, "author"}}) {
+    metrics::Histogram* time = &render_time.With({lr.name});
+    router.Get(lr.pattern, [this, lr, time](const http::Request& req) {
       int page = PageParam(req);
       if (page == 0) return ErrorResponse(404);
       std::string slug(req.Param("slug"));
       std::string key =
           std::string(lr.pattern) + "|" + slug + "|" + std::to_string(page);
       return Cached(key, [&]() -> Renderer {
-        return [this, lr, slug, page] {
+        return [this, lr, slug, page, time] {
+          metrics::Timer timer(*time);
           return RenderListPage(ctx_, lr.kind, slug, page);
         };
       });

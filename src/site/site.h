@@ -93,7 +93,9 @@ class Site {
   std::condition_variable bg_cv_;
   std::deque<std::pair<std::string, Renderer>> refresh_queue_;
   bool stopping_ = false;
+  bool change_pending_ = false;  // the store saw a commit (WatchChanges)
   std::atomic<bool> following_{false};
+  std::unique_ptr<ChangeWatch> watch_;
   std::thread background_;
 };
 

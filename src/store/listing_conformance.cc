@@ -279,4 +279,48 @@ TEST_P(StoreConformance, PageChangesNameWhatAWriteChanged) {
 }
 
 }  // namespace
+
+TEST_P(StoreConformance, ABatchNamesWhatItsWritesChangedWhenItCommits) {
+  auto make = [&](const std::string& title, const std::string& tag) {
+    Article a;
+    a.title = title;
+    a.body = a.plaintext = "Isi " + title;
+    a.category = Category{0, "", "Politik", ""};
+    a.tags = {Tag{0, "", tag}};
+    a.authors = {Author{0, "", "Rina", "", ""}};
+    a.status = ArticleStatus::kPublished;
+    a.published_at = clock_.Now() - 60;
+    return a;
+  };
+  auto first = store_->SaveArticle(make("Sebelum", "Pemilu"));
+  ASSERT_TRUE(first.ok());
+  const std::int64_t seq = *store_->ChangeSeq();
+  std::vector<Article> saved;
+  Status s = store_->RunBatch([&]() -> Status {
+    for (const char* title : {"Satu", "Dua", "Tiga"}) {
+      auto a = store_->SaveArticle(make(title, "Bola"));
+      if (!a.ok()) return a.status();
+      saved.push_back(*a);
+    }
+    return Status::Ok();
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  auto changes = store_->PageChangesSince(seq, 100);
+  ASSERT_TRUE(changes.ok());
+  EXPECT_FALSE(changes->everything);
+  EXPECT_EQ(changes->seq, *store_->ChangeSeq());
+  for (const Article& a : saved)
+    EXPECT_TRUE(Has(changes->keys, "a:" + std::to_string(a.id)));
+  EXPECT_TRUE(Has(changes->keys, "all"));
+  EXPECT_TRUE(Has(changes->keys, "c:" + std::to_string(first->category->id)));
+  EXPECT_TRUE(Has(changes->keys, "t:" + std::to_string(saved[0].tags[0].id)));
+  EXPECT_FALSE(Has(changes->keys, "t:" + std::to_string(first->tags[0].id)));
+  EXPECT_FALSE(Has(changes->keys, "a:" + std::to_string(first->id)));
+  // Readers that saw part of the batch cannot exist: it commits at once.
+  ArticleQuery q;
+  q.status = ArticleStatus::kPublished;
+  q.tag_id = saved[0].tags[0].id;
+  EXPECT_EQ(*store_->CountArticles(q), 3);
+}
+
 }  // namespace warta

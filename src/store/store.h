@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "store/discovery_store.h"
 #include "store/distribution_store.h"
 #include "store/editorial_store.h"
+#include "store/maintenance_store.h"
 #include "store/revision_store.h"
 #include "store/taxonomy_store.h"
 #include "store/user_store.h"
@@ -32,6 +34,13 @@ struct PageChanges {
   bool everything = false;
 };
 
+// A subscription to writes committed by other connections or processes
+// (Store::WatchChanges); ends when destroyed.
+class ChangeWatch {
+ public:
+  virtual ~ChangeWatch() = default;
+};
+
 class Store : public ArticleStore,
               public TaxonomyStore,
               public DistributionStore,
@@ -39,7 +48,8 @@ class Store : public ArticleStore,
               public UserStore,
               public RevisionStore,
               public EditorialStore,
-              public DiscoveryStore {
+              public DiscoveryStore,
+              public MaintenanceStore {
  public:
   ~Store() override = default;
 
@@ -57,6 +67,17 @@ class Store : public ArticleStore,
 
   // "sqlite", "postgres".
   virtual std::string BackendName() const = 0;
+
+  // Calls `on_change` (on a thread of the store's) soon after a write is
+  // committed, by this process or another (`warta import` beside `serve`),
+  // so readers need not wait for their next poll of ChangeSeq. Calls may
+  // be coalesced and may come without a change. nullptr when the backend
+  // cannot tell: poll.
+  virtual std::unique_ptr<ChangeWatch> WatchChanges(
+      std::function<void()> on_change) {
+    (void)on_change;
+    return nullptr;
+  }
 
   // Runs `fn` with every write this thread makes through the store inside
   // one transaction (bulk import: one commit per batch instead of one per

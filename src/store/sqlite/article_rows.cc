@@ -612,9 +612,12 @@ Result<std::vector<Article>> SqliteStore::ScanPublishedArticles(
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st,
-      (*r)->Prepare(SelectArticles(true) + "WHERE a.status = 'published' AND "
-                                           "a.deleted_at IS NULL AND a.id > ? "
-                                           "ORDER BY a.id LIMIT ?"));
+      // `+a.status`: walk the rowid range. With the status index the
+      // planner read every published article and sorted them on each call,
+      // which made a full index build quadratic (82 articles/s at 1M).
+      (*r)->Prepare(SelectArticles(true) +
+                    "WHERE a.id > ? AND +a.status = 'published' AND "
+                    "a.deleted_at IS NULL ORDER BY a.id LIMIT ?"));
   st.Bind(1, after_id).Bind(2, std::clamp(limit, 1, 1000));
   std::vector<Article> out;
   while (true) {

@@ -22,9 +22,11 @@ Status SqliteStore::RunBatch(const std::function<Status()>& fn) {
   }
   Status s = InTransaction(*writer_, [&]() -> Status {
     batch_thread_.store(std::this_thread::get_id());
+    batch_keys_.clear();
     Status inner = fn();
     batch_thread_.store(std::thread::id());
-    return inner;
+    WARTA_RETURN_IF_ERROR(inner);
+    return RecordBatchKeys(*writer_);
   });
   batch_thread_.store(std::thread::id());
   return s;

@@ -2,10 +2,14 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <list>
 #include <mutex>
 #include <unordered_map>
+
+#include "metrics/metrics.h"
 
 namespace warta::sqlite {
 namespace {
@@ -195,12 +199,54 @@ Status Connection::Error(std::string_view what) const {
   return StatusFor(code, msg);
 }
 
-Statement::Statement(Statement&& o) noexcept : conn_(o.conn_), stmt_(o.stmt_) {
+Statement::Statement(Statement&& o) noexcept
+    : conn_(o.conn_), stmt_(o.stmt_), step_ns_(o.step_ns_) {
   o.stmt_ = nullptr;
+  o.step_ns_ = 0;
+}
+
+namespace {
+
+struct StoreMetrics {
+  metrics::Histogram* latency[2];
+  metrics::Counter* errors[2];
+};
+
+// [0]: statements that only read, [1]: statements that write.
+const StoreMetrics& GetStoreMetrics() {
+  static const StoreMetrics m = [] {
+    auto& r = metrics::Registry::Default();
+    auto& latency = r.HistogramFamily(
+        "warta_store_operation_duration_seconds",
+        "Time spent executing one store statement, by kind (read, write).",
+        {"op"}, metrics::LatencyBuckets());
+    auto& errors =
+        r.CounterFamily("warta_store_errors_total",
+                        "Store statements that failed, by kind.", {"op"});
+    return StoreMetrics{{&latency.With({"read"}), &latency.With({"write"})},
+                        {&errors.With({"read"}), &errors.With({"write"})}};
+  }();
+  return m;
+}
+
+std::int64_t NowNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+void Statement::ReportTime() {
+  if (step_ns_ == 0) return;
+  int write = sqlite3_stmt_readonly(stmt_) ? 0 : 1;
+  GetStoreMetrics().latency[write]->Observe(double(step_ns_) * 1e-9);
+  step_ns_ = 0;
 }
 
 Statement::~Statement() {
   if (stmt_) {
+    ReportTime();
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
     conn_->Release(stmt_);
@@ -208,6 +254,7 @@ Statement::~Statement() {
 }
 
 void Statement::Reset() {
+  ReportTime();
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
 }
@@ -239,9 +286,12 @@ Statement& Statement::BindNull(int i) {
 }
 
 Result<bool> Statement::Step() {
+  std::int64_t start = NowNs();
   int rc = sqlite3_step(stmt_);
+  step_ns_ += std::max<std::int64_t>(NowNs() - start, 1);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
+  GetStoreMetrics().errors[sqlite3_stmt_readonly(stmt_) ? 0 : 1]->Inc();
   return conn_->Error("step");
 }
 

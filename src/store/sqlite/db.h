@@ -106,8 +106,12 @@ class Statement {
  private:
   friend class Connection;
   Statement(Connection* conn, sqlite3_stmt* stmt) : conn_(conn), stmt_(stmt) {}
+  // Reports the time spent stepping since the last report to the store
+  // latency metric.
+  void ReportTime();
   Connection* conn_;
   sqlite3_stmt* stmt_;
+  std::int64_t step_ns_ = 0;  // time in sqlite3_step since the last report
 };
 
 // Test support: `fn(sql)` sees the SQL of every Prepare on any Connection

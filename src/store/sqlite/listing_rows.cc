@@ -21,6 +21,8 @@ namespace {
 constexpr std::int64_t kKeepKeysFor = 100000;
 // A write that changes more keys than this is recorded as "site".
 constexpr std::size_t kMaxKeysPerWrite = 2000;
+// The same for a batch (an import's thousand articles and their lists).
+constexpr std::size_t kMaxKeysPerBatch = 4000;
 
 struct Row {
   int kind = 0;
@@ -274,23 +276,44 @@ Status SqliteStore::FinishWrite(Connection& c) {
   pending_keys_.clear();
   if (!ids.empty()) WARTA_RETURN_IF_ERROR(Relist(c, ids, keys));
   for (std::int64_t id : ids) keys.insert("a:" + std::to_string(id));
+  if (InBatchHere()) {
+    // Recorded once, when the batch ends (RecordBatchKeys): its writes
+    // become visible together.
+    batch_keys_.merge(keys);
+    return Status::Ok();
+  }
+  return RecordKeys(c, std::move(keys), kMaxKeysPerWrite, 1);
+}
+
+Status SqliteStore::RecordBatchKeys(Connection& c) {
+  std::set<std::string> keys = std::move(batch_keys_);
+  batch_keys_.clear();
+  // The batch's last write has bumped change_seq already.
+  return RecordKeys(c, std::move(keys), kMaxKeysPerBatch, 0);
+}
+
+Status SqliteStore::RecordKeys(Connection& c, std::set<std::string> keys,
+                               std::size_t max_keys, int seq_offset) {
   if (keys.empty()) return Status::Ok();
-  if (keys.size() > kMaxKeysPerWrite) keys = {"site"};
+  if (keys.size() > max_keys) keys = {"site"};
   WARTA_ASSIGN_OR_RETURN(
-      auto ins,
-      c.Prepare("INSERT OR IGNORE INTO change_keys (seq, key) SELECT value + "
-                "1, ? FROM meta WHERE key = 'change_seq'"));
+      auto ins, c.Prepare("INSERT OR IGNORE INTO change_keys (seq, key) "
+                          "SELECT value + ?, ? FROM meta WHERE key = "
+                          "'change_seq'"));
   for (const std::string& key : keys) {
-    WARTA_RETURN_IF_ERROR(ins.Bind(1, key).Run());
+    WARTA_RETURN_IF_ERROR(ins.Bind(1, seq_offset).Bind(2, key).Run());
     ins.Reset();
   }
-  // Now and then, forget keys no reader should still need.
-  WARTA_ASSIGN_OR_RETURN(auto seq,
-                         c.Prepare("SELECT value + 1 FROM meta WHERE key = "
-                                   "'change_seq'"));
+  // Now and then (when the oldest is 1000 writes past due), forget keys no
+  // reader should still need.
+  WARTA_ASSIGN_OR_RETURN(
+      auto seq, c.Prepare("SELECT value + ?, (SELECT MIN(seq) FROM "
+                          "change_keys) FROM meta WHERE key = 'change_seq'"));
+  seq.Bind(1, seq_offset);
   WARTA_ASSIGN_OR_RETURN(bool row, seq.Step());
-  std::int64_t now = row ? seq.Int(0) : 0;
-  if (now % 1000 == 0 && now > kKeepKeysFor) {
+  const std::int64_t now = row ? seq.Int(0) : 0;
+  const std::int64_t oldest = row && !seq.IsNull(1) ? seq.Int(1) : now;
+  if (oldest < now - kKeepKeysFor - 1000) {
     WARTA_ASSIGN_OR_RETURN(auto prune,
                            c.Prepare("DELETE FROM change_keys WHERE seq < ?"));
     WARTA_RETURN_IF_ERROR(prune.Bind(1, now - kKeepKeysFor).Run());

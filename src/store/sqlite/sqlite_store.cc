@@ -1,10 +1,13 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
 #include <set>
 #include <string>
 
 #include "base/strings.h"
+#include "store/sqlite/file_watch.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
@@ -38,6 +41,17 @@ Status SqliteStore::Open() {
   return Status::Ok();
 }
 
+std::unique_ptr<ChangeWatch> SqliteStore::WatchChanges(
+    std::function<void()> on_change) {
+  // Every commit, of any process, appends to the WAL ("<db>-wal").
+  std::filesystem::path db(options_.path);
+  std::string dir = db.has_parent_path() ? db.parent_path().string() : ".";
+  auto watch = FileWatch::Start(dir, db.filename().string() + "-wal",
+                                std::move(on_change));
+  if (!watch.ok()) return nullptr;  // readers poll instead
+  return std::move(*watch);
+}
+
 Status SqliteStore::Migrate() {
   std::lock_guard<std::mutex> lock(write_mu_);
   WARTA_RETURN_IF_ERROR(
@@ -56,11 +70,26 @@ Status SqliteStore::Migrate() {
     }
   }
   int current = applied.empty() ? 0 : static_cast<int>(*applied.rbegin());
+  // An existing database is copied before its first pending migration runs
+  // (DB.before-NNN beside it), so an upgrade can be undone.
+  bool backed_up = applied.empty();
   for (const auto& [name, sql] : Migrations()) {
     auto version = ParseInt(name.substr(0, name.find('_')));
     if (!version)
       return Status::Internal("bad migration name " + std::string(name));
     if (applied.count(*version)) continue;
+    if (!backed_up) {
+      char suffix[32];
+      std::snprintf(suffix, sizeof suffix, ".before-%03d",
+                    static_cast<int>(*version));
+      std::string copy = options_.path + suffix;
+      std::remove(copy.c_str());
+      WARTA_ASSIGN_OR_RETURN(auto vacuum, writer_->Prepare("VACUUM INTO ?"));
+      Status b = vacuum.Bind(1, copy).Run();
+      if (!b.ok())
+        return b.WithContext("backup before migration " + std::string(name));
+      backed_up = true;
+    }
     Status s = InTransaction(*writer_, [&]() -> Status {
       WARTA_RETURN_IF_ERROR(writer_->Exec(sql));
       WARTA_ASSIGN_OR_RETURN(

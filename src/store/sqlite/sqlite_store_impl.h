@@ -33,6 +33,8 @@ class SqliteStore final : public Store {
   int SchemaVersion() const override { return schema_version_; }
   std::string BackendName() const override { return "sqlite"; }
   Status RunBatch(const std::function<Status()>& fn) override;
+  std::unique_ptr<ChangeWatch> WatchChanges(
+      std::function<void()> on_change) override;
 
   // ArticleStore
   Result<Article> SaveArticle(const Article& article) override;
@@ -46,6 +48,13 @@ class SqliteStore final : public Store {
   Status DeleteArticle(std::int64_t id) override;
   Result<std::vector<ArticleChange>> ArticleChangesSince(std::int64_t after_seq,
                                                          int limit) override;
+
+  // MaintenanceStore (maintenance.cc)
+  Result<std::map<std::string, std::int64_t>> SnapshotTo(
+      const std::string& path) override;
+  Result<std::vector<std::string>> CheckIntegrity() override;
+  Result<std::map<std::string, std::int64_t>> TableCounts() override;
+  Result<std::vector<std::string>> MediaReferences() override;
 
   // DiscoveryStore (discovery_rows.cc)
   Result<std::vector<Article>> ScanPublishedArticles(std::int64_t after_id,
@@ -209,6 +218,11 @@ class SqliteStore final : public Store {
   Status Relist(Connection& c, const std::vector<std::int64_t>& ids,
                 std::set<std::string>& keys);
   void NoteChangedKey(std::string key);
+  // Records the keys of a batch's writes, at its end (inside its
+  // transaction).
+  Status RecordBatchKeys(Connection& c);
+  Status RecordKeys(Connection& c, std::set<std::string> keys,
+                    std::size_t max_keys, int seq_offset);
   Result<std::vector<Article>> ListListed(const ListScope& scope,
                                           const ArticleQuery& q);
   Result<std::int64_t> CountListed(const ListScope& scope,
@@ -242,6 +256,7 @@ class SqliteStore final : public Store {
   int schema_version_ = 0;
   std::mutex write_mu_;
   std::set<std::string> pending_keys_;  // guarded by write_mu_
+  std::set<std::string> batch_keys_;    // guarded by write_mu_
   std::unique_ptr<Connection> writer_;
   // The thread inside RunBatch (it holds write_mu_), else a default id.
   std::atomic<std::thread::id> batch_thread_{};

@@ -1,0 +1,85 @@
+// An existing database is copied before its first pending migration runs
+// (docs/operations.md#upgrade).
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "base/strings.h"
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace warta {
+namespace {
+
+TEST(MigrationBackupTest, CopiesTheDatabaseBeforeAPendingMigration) {
+  const auto& all = sqlite::Migrations();
+  ASSERT_GE(all.size(), 2u);
+  const std::string dir =
+      ::testing::TempDir() + "/warta-migrate-" + std::to_string(::getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "/warta.db";
+  // A database of an older warta: every migration but the last.
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "CREATE TABLE schema_migrations (version INTEGER "
+                           "PRIMARY KEY, name TEXT NOT NULL, applied_at "
+                           "BIGINT NOT NULL)",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    for (size_t i = 0; i + 1 < all.size(); ++i) {
+      std::string sql(all[i].second);
+      ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr),
+                SQLITE_OK)
+          << all[i].first;
+      std::string name(all[i].first);
+      std::string insert =
+          "INSERT INTO schema_migrations VALUES (" +
+          std::to_string(*ParseInt(name.substr(0, name.find('_')))) + ", '" +
+          name + "', 0)";
+      ASSERT_EQ(sqlite3_exec(db, insert.c_str(), nullptr, nullptr, nullptr),
+                SQLITE_OK);
+    }
+    sqlite3_close(db);
+  }
+  std::string last(all.back().first);
+  char suffix[32];
+  std::snprintf(suffix, sizeof suffix, ".before-%03d",
+                static_cast<int>(*ParseInt(last.substr(0, last.find('_')))));
+  FakeClock clock(1759115700);
+  SqliteOptions o;
+  o.path = path;
+  {
+    auto store = OpenSqliteStore(o, clock);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+  }
+  ASSERT_TRUE(std::filesystem::exists(path + suffix)) << path + suffix;
+  // The copy is the old database: it still lacks the last migration.
+  sqlite3* copy = nullptr;
+  ASSERT_EQ(sqlite3_open(std::string(path + suffix).c_str(), &copy), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(
+      sqlite3_prepare_v2(copy, "SELECT max(version) FROM schema_migrations", -1,
+                         &st, nullptr),
+      SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_LT(sqlite3_column_int(st, 0),
+            *ParseInt(last.substr(0, last.find('_'))));
+  sqlite3_finalize(st);
+  sqlite3_close(copy);
+  // A fresh database and an up-to-date one get no copy.
+  std::filesystem::remove(path + suffix);
+  {
+    auto store = OpenSqliteStore(o, clock);
+    ASSERT_TRUE(store.ok());
+  }
+  EXPECT_FALSE(std::filesystem::exists(path + suffix));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace warta
