@@ -1,47 +1,68 @@
 #!/usr/bin/env bash
-# Serves the demo article page with warta and the same bytes as a static file
-# with nginx, then loads both with wrk in the same run, alternating, and prints
-# a Markdown table with requests/s, latency and the warta/nginx ratio.
+# Serves the demo newsroom's article and home pages with warta and the same
+# bytes as static files with nginx, then loads them with wrk in the same run,
+# alternating, and prints a Markdown table with requests/s, latency and the
+# warta/nginx ratio, then the median ratio and range per case.
 #
-#   bench/article_vs_nginx.sh [seconds-per-run] [connections] [rounds]
+#   bench/article_vs_nginx.sh [seconds-per-run] [connections] [rounds] [idle]
 #
-# Both servers get one worker thread; wrk gets one thread. Plain (identity)
-# and gzip responses are measured: nginx serves the gzip bytes with
-# gzip_static from the very file warta serves.
+# Every server runs on core 0 (taskset; one I/O thread for warta, one worker
+# for nginx), wrk and the idle-connection holder on core 1. Two warta servers
+# run side by side: access log on (the default, written to a file) and off.
+# Cases: article and home page, identity and gzip (nginx serves the gzip
+# bytes with gzip_static from the very file warta serves). `idle` keep-alive
+# connections (default 1000, 0 for none) are held open to the server under
+# load during each run, from 127.0.0.2 (warta limits connections per client
+# address to 1000 by default; wrk comes from 127.0.0.1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
-conns=${2:-50}
+conns=${2:-64}
 rounds=${3:-3}
+idle=${4:-1000}
+ncores=$(nproc)
+server_cpu=0
+client_cpu=$((ncores > 1 ? 1 : 0))
 ./scripts/install-deps --bench
 ./scripts/build >/dev/null
 
 work=$(mktemp -d /tmp/warta-bench-XXXXXX)
 chmod 755 "$work"  # nginx workers run as www-data
+pids=()
 cleanup() {
-  [[ -n "${warta_pid:-}" ]] && kill "$warta_pid" 2>/dev/null || true
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  [[ -n "${idle_pid:-}" ]] && kill "$idle_pid" 2>/dev/null || true
   [[ -f "$work/nginx.pid" ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-# warta with the demo newsroom.
+# warta with the demo newsroom, once with the access log on, once off.
 mkdir -p "$work/data"
-printf 'server.access_log = false\nserver.threads = 1\n' > "$work/data/warta.conf"
+printf 'server.threads = 1\n' > "$work/data/warta.conf"
 ./build/warta import --data "$work/data" --quiet demo/articles/*.md > "$work/paths"
-path=$(head -n 1 "$work/paths")
-./build/warta serve --data "$work/data" --port 0 > "$work/warta.out" 2> "$work/warta.err" &
-warta_pid=$!
-for _ in $(seq 50); do grep -q listening "$work/warta.out" 2>/dev/null && break; sleep 0.1; done
-wport=$(sed -n 's/.*listening on http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$work/warta.out")
-warta_url="http://127.0.0.1:$wport$path"
+article=$(head -n 1 "$work/paths")
+start_warta() {  # name, extra env -> sets port_<name>
+  local name=$1
+  env "${@:2}" taskset -c "$server_cpu" ./build/warta serve --data "$work/data" --port 0 \
+    > "$work/$name.out" 2> "$work/$name.log" &
+  pids+=($!)
+  for _ in $(seq 100); do grep -q listening "$work/$name.out" 2>/dev/null && break; sleep 0.1; done
+  printf -v "port_$name" '%s' \
+    "$(sed -n 's/.*listening on http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$work/$name.out")"
+}
+start_warta log
+start_warta nolog WARTA_SERVER_ACCESS_LOG=false
 
 # nginx with the same bytes (and the same gzip bytes for gzip_static).
-mkdir -p "$work/www/berita" "$work/logs"
-curl -sf "$warta_url" -o "$work/www/article.html"
-curl -sf -H 'Accept-Encoding: gzip' "$warta_url" -o "$work/www/article.html.gz"
-nport=$((wport + 1))
+mkdir -p "$work/www" "$work/logs"
+for page in article home; do
+  path=$article; [[ $page == home ]] && path=/
+  curl -sf "http://127.0.0.1:$port_log$path" -o "$work/www/$page.html"
+  curl -sf -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port_log$path" -o "$work/www/$page.html.gz"
+done
+nport=$((port_log + 1))
 cat > "$work/nginx.conf" <<CONF
 worker_processes 1;
 daemon on;
@@ -58,18 +79,29 @@ http {
     listen 127.0.0.1:$nport;
     root $work/www;
     gzip_static on;
-    location / { try_files /article.html =404; }
+    location / { try_files \$uri =404; }
   }
 }
 CONF
-/usr/sbin/nginx -c "$work/nginx.conf" -p "$work" 2>/dev/null
+taskset -c "$server_cpu" /usr/sbin/nginx -c "$work/nginx.conf" -p "$work" 2>/dev/null
 sleep 0.3
-nginx_url="http://127.0.0.1:$nport/article.html"
-cmp <(curl -sf "$warta_url") <(curl -sf "$nginx_url") || { echo "bytes differ" >&2; exit 1; }
+for page in article home; do
+  path=$article; [[ $page == home ]] && path=/
+  cmp <(curl -sf "http://127.0.0.1:$port_log$path") <(curl -sf "http://127.0.0.1:$nport/$page.html") \
+    || { echo "$page bytes differ" >&2; exit 1; }
+done
 
-run() {  # url, accept-encoding -> "rps p50ms p99ms"
-  local out
-  out=$(wrk -t1 -c"$conns" -d"${duration}s" --latency -H "Accept-Encoding: $2" "$1")
+run() {  # port, path, accept-encoding -> "rps p50 p99"
+  local out idle_pid=
+  if (( idle > 0 )); then
+    # taskset execs python: $! is the holder itself.
+    taskset -c "$client_cpu" python3 bench/idle_conns.py 127.0.0.1 "$1" "$2" "$idle" 127.0.0.2 \
+      > "$work/idle.out" 2>&1 &
+    idle_pid=$!
+    for _ in $(seq 300); do grep -q ready "$work/idle.out" && break; sleep 0.1; done
+  fi
+  out=$(taskset -c "$client_cpu" wrk -t1 -c"$conns" -d"${duration}s" --latency -H "Accept-Encoding: $3" "http://127.0.0.1:$1$2")
+  [[ -n "$idle_pid" ]] && { kill "$idle_pid"; wait "$idle_pid" 2>/dev/null || true; }
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
@@ -77,18 +109,48 @@ run() {  # url, accept-encoding -> "rps p50ms p99ms"
   echo "$rps $p50 $p99"
 }
 
-bytes=$(stat -c %s "$work/www/article.html")
-gzbytes=$(stat -c %s "$work/www/article.html.gz")
-echo "| encoding | round | warta req/s | nginx req/s | warta/nginx | warta p50 / p99 | nginx p50 / p99 |"
+results=$work/results
+echo "| case | round | warta req/s | nginx req/s | warta/nginx | warta p50 / p99 | nginx p50 / p99 |"
 echo "|---|---|---|---|---|---|---|"
-for enc in identity gzip; do
-  for r in $(seq "$rounds"); do
-    read -r wr w50 w99 < <(run "$warta_url" "$enc")
-    read -r nr n50 n99 < <(run "$nginx_url" "$enc")
-    ratio=$(awk -v a="$wr" -v b="$nr" 'BEGIN {printf "%.2f", a / b}')
-    echo "| $enc | $r | $wr | $nr | $ratio | $w50 / $w99 | $n50 / $n99 |"
+for r in $(seq "$rounds"); do
+  for page in article home; do
+    path=$article; [[ $page == home ]] && path=/
+    for enc in identity gzip; do
+      for log in on off; do
+        port=$port_log; [[ $log == off ]] && port=$port_nolog
+        # Alternate which server goes first from round to round.
+        if (( r % 2 )); then
+          read -r wr w50 w99 < <(run "$port" "$path" "$enc")
+          read -r nr n50 n99 < <(run "$nport" "/$page.html" "$enc")
+        else
+          read -r nr n50 n99 < <(run "$nport" "/$page.html" "$enc")
+          read -r wr w50 w99 < <(run "$port" "$path" "$enc")
+        fi
+        ratio=$(awk -v a="$wr" -v b="$nr" 'BEGIN {printf "%.2f", a / b}')
+        case="$page $enc log-$log"
+        echo "$case|$ratio|$w99|$n99" >> "$results"
+        echo "| $case | $r | $wr | $nr | $ratio | $w50 / $w99 | $n50 / $n99 |"
+      done
+    done
   done
 done
 echo
-echo "page: $path, $bytes bytes ($gzbytes gzip); wrk -t1 -c$conns -d${duration}s; one server thread each;" \
-     "$(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "| case | median warta/nginx | range | warta p99 (median) | nginx p99 (median) |"
+echo "|---|---|---|---|---|"
+ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}'; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+cut -d'|' -f1 "$results" | awk '!seen[$0]++' | while read -r case; do
+  ratios=$(grep -F "$case|" "$results" | cut -d'|' -f2)
+  med=$(median <<<"$ratios")
+  lo=$(sort -g <<<"$ratios" | head -n1)
+  hi=$(sort -g <<<"$ratios" | tail -n1)
+  w99=$(grep -F "$case|" "$results" | cut -d'|' -f3 | ms | median)
+  n99=$(grep -F "$case|" "$results" | cut -d'|' -f4 | ms | median)
+  printf '| %s | %.2f | %s–%s | %.2f ms | %.2f ms |\n' "$case" "$med" "$lo" "$hi" "$w99" "$n99"
+done
+echo
+echo "article: $article, $(stat -c %s "$work/www/article.html") bytes ($(stat -c %s "$work/www/article.html.gz") gzip);" \
+     "home: $(stat -c %s "$work/www/home.html") bytes ($(stat -c %s "$work/www/home.html.gz") gzip);" \
+     "wrk -t1 -c$conns -d${duration}s on core $client_cpu; servers on core $server_cpu, one thread each;" \
+     "$idle idle keep-alive connections beside the load; log-on server wrote $(wc -l < "$work/log.log") lines;" \
+     "$ncores cores; $(date -u +%Y-%m-%dT%H:%MZ)"

@@ -34,16 +34,9 @@ std::string_view Trim(std::string_view s) {
 
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    size_t p = s.find(sep, start);
-    if (p == std::string_view::npos) {
-      out.push_back(s.substr(start));
-      return out;
-    }
-    out.push_back(s.substr(start, p - start));
-    start = p + 1;
-  }
+  SplitPieces pieces(s, sep);
+  for (std::string_view piece; pieces.Next(&piece);) out.push_back(piece);
+  return out;
 }
 
 std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
@@ -117,21 +110,25 @@ std::string HtmlEscape(std::string_view s) {
   return out;
 }
 
-std::string UrlEncode(std::string_view s) {
+void AppendUrlEncoded(std::string_view s, std::string* out) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(s.size() * 3 / 2);
   for (unsigned char c : s) {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
         (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
         c == '~') {
-      out += static_cast<char>(c);
+      *out += static_cast<char>(c);
     } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
+      *out += '%';
+      *out += kHex[c >> 4];
+      *out += kHex[c & 15];
     }
   }
+}
+
+std::string UrlEncode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() * 3 / 2);
+  AppendUrlEncoded(s, &out);
   return out;
 }
 

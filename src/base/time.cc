@@ -1,5 +1,6 @@
 #include "base/time.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 
@@ -151,14 +152,19 @@ std::string FormatIso8601(Timestamp t, int offset_seconds) {
   return buf;
 }
 
-std::string FormatHttpDate(Timestamp t) {
+std::size_t FormatHttpDate(Timestamp t, char* out, std::size_t size) {
   CivilTime c = ToCivil(t);
+  int n = std::snprintf(out, size, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+                        kDayNames[c.weekday].data(), c.day,
+                        kMonthNames[c.month - 1].data(), c.year, c.hour,
+                        c.minute, c.second);
+  if (n < 0) return 0;
+  return std::min(static_cast<std::size_t>(n), size ? size - 1 : 0);
+}
+
+std::string FormatHttpDate(Timestamp t) {
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT",
-                kDayNames[c.weekday].data(), c.day,
-                kMonthNames[c.month - 1].data(), c.year, c.hour, c.minute,
-                c.second);
-  return buf;
+  return std::string(buf, FormatHttpDate(t, buf, sizeof buf));
 }
 
 Result<Timestamp> ParseHttpDate(std::string_view s) {

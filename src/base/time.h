@@ -3,6 +3,7 @@
 #ifndef WARTA_BASE_TIME_H_
 #define WARTA_BASE_TIME_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -55,6 +56,9 @@ std::string FormatIso8601(Timestamp t, int offset_seconds);
 
 // RFC 1123 as HTTP and RSS use it: "Mon, 29 Sep 2025 03:15:00 GMT".
 std::string FormatHttpDate(Timestamp t);
+// The same into `out` (at least 30 bytes, no terminator needed): returns the
+// length (29), without allocating.
+std::size_t FormatHttpDate(Timestamp t, char* out, std::size_t size);
 
 // Parses the RFC 1123 HTTP date produced above (and RFC 822 variants with a
 // numeric zone such as "+0700").

@@ -1,9 +1,21 @@
 #include "http/access_log.h"
 
-#include <cstdio>
+#include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <condition_variable>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "base/clock.h"
 #include "base/log.h"
 #include "base/strings.h"
+#include "base/time.h"
 
 namespace warta::http {
 namespace {
@@ -34,6 +46,119 @@ bool SecretName(std::string_view name) {
   return false;
 }
 
+template <class Int>
+void AppendInt(std::string& out, Int value) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  out.append(buf, end);
+}
+
+constexpr std::size_t kBufferMax = 1 << 20;    // per thread
+constexpr std::size_t kFlushSoon = 64 * 1024;  // wake the writer early
+constexpr std::chrono::milliseconds kFlushEvery{20};
+
+void WriteAll(std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = ::write(STDERR_FILENO, data.data(), data.size());
+    if (n <= 0) return;
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+}
+
+// One thread's lines not yet written. `mu` is shared only with the writer.
+struct ThreadBuffer {
+  std::mutex mu;
+  std::string lines;
+};
+
+class Writer {
+ public:
+  ~Writer() {
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    Flush();
+  }
+
+  ThreadBuffer& Mine() {
+    thread_local std::shared_ptr<ThreadBuffer> mine;
+    if (!mine) {
+      mine = std::make_shared<ThreadBuffer>();
+      mine->lines.reserve(kFlushSoon * 2);
+      std::lock_guard lock(mu_);
+      buffers_.push_back(mine);
+      if (!thread_.joinable()) thread_ = std::thread([this] { Loop(); });
+    }
+    return *mine;
+  }
+
+  void WakeSoon() { cv_.notify_one(); }
+
+  void Flush() {
+    std::lock_guard flushing(flush_mu_);
+    std::vector<std::shared_ptr<ThreadBuffer>> buffers;
+    {
+      std::lock_guard lock(mu_);
+      buffers = buffers_;
+    }
+    for (const auto& b : buffers) {
+      {
+        std::lock_guard lock(b->mu);
+        if (b->lines.empty()) continue;
+        spare_.swap(b->lines);
+      }
+      WriteAll(spare_);
+      spare_.clear();
+    }
+  }
+
+  std::atomic<std::uint64_t> dropped{0};
+
+ private:
+  void Loop() {
+    std::unique_lock lock(mu_);
+    while (!stopping_) {
+      cv_.wait_for(lock, kFlushEvery);
+      if (stopping_) break;
+      lock.unlock();
+      Flush();
+      lock.lock();
+    }
+  }
+
+  std::mutex mu_;  // buffers_, stopping_, thread_
+  std::condition_variable cv_;
+  std::vector<std::shared_ptr<ThreadBuffer>> buffers_;
+  bool stopping_ = false;
+  std::thread thread_;
+  std::mutex flush_mu_;  // one flush at a time; guards spare_
+  std::string spare_;
+};
+
+Writer& TheWriter() {
+  static Writer writer;
+  return writer;
+}
+
+// "2026-12-04T13:00:00Z I " for the current second, per thread.
+std::string_view LinePrefix() {
+  struct Cached {
+    Timestamp second = -1;
+    std::string text;
+  };
+  thread_local Cached cached;
+  Timestamp now = RealClock::Get().Now();
+  if (cached.second != now) {
+    cached.text = FormatIso8601Utc(now);
+    cached.text += " I ";
+    cached.second = now;
+  }
+  return cached.text;
+}
+
 }  // namespace
 
 std::string RedactTarget(std::string_view target) {
@@ -55,11 +180,76 @@ std::string RedactTarget(std::string_view target) {
   return out;
 }
 
-void WriteAccessLog(const AccessLogEntry& e) {
-  if (GetLogFormat() != LogFormat::kJson) {
-    LogInfo(FormatAccessLog(e));
-    return;
+void AppendAccessLog(const AccessLogEntry& e, std::string* out) {
+  std::string& line = *out;
+  line += e.remote_ip.empty() ? std::string_view("-") : e.remote_ip;
+  line += " \"";
+  AppendEscaped(line, e.method, 32);
+  line += ' ';
+  if (e.target.empty()) {
+    line += '-';
+  } else if (e.target.find('?') == std::string_view::npos) {
+    AppendEscaped(line, e.target);  // nothing to redact
+  } else {
+    AppendEscaped(line, RedactTarget(e.target));
   }
+  line += e.version == 10 ? " HTTP/1.0\" " : " HTTP/1.1\" ";
+  AppendInt(line, e.status);
+  line += ' ';
+  AppendInt(line, e.bytes);
+  double ms = std::chrono::duration<double, std::milli>(e.duration).count();
+  char buf[32];
+  int n = std::snprintf(buf, sizeof buf, ms < 100 ? " %.1fms \"" : " %.0fms \"",
+                        ms);
+  if (n > 0) line.append(buf, std::min<std::size_t>(n, sizeof buf - 1));
+  AppendEscaped(line,
+                e.user_agent.empty() ? std::string_view("-") : e.user_agent);
+  line += '"';
+  if (!e.request_id.empty()) {
+    line += " id=";
+    AppendEscaped(line, e.request_id, 128);
+  }
+}
+
+std::string FormatAccessLog(const AccessLogEntry& e) {
+  std::string line;
+  line.reserve(128 + e.target.size() + e.user_agent.size());
+  AppendAccessLog(e, &line);
+  return line;
+}
+
+namespace {
+
+// The text line into the calling thread's buffer, as LogInfo would write it.
+void WriteTextLine(const AccessLogEntry& e) {
+  if (GetLogLevel() > LogLevel::kInfo) return;
+  Writer& writer = TheWriter();
+  ThreadBuffer& b = writer.Mine();
+  std::string_view prefix = LinePrefix();
+  // The longest line AppendAccessLog makes: escaping at most quadruples the
+  // target, agent and id.
+  std::size_t most =
+      prefix.size() + 256 +
+      4 * (e.target.size() + e.user_agent.size() + e.request_id.size());
+  bool wake = false;
+  {
+    std::lock_guard lock(b.mu);
+    if (b.lines.size() + most > kBufferMax) {
+      writer.dropped.fetch_add(1, std::memory_order_relaxed);
+      return;
+    }
+    b.lines += prefix;
+    AppendAccessLog(e, &b.lines);
+    b.lines += '\n';
+    wake = b.lines.size() >= kFlushSoon;
+  }
+  if (wake) writer.WakeSoon();
+}
+
+}  // namespace
+
+void WriteAccessLog(const AccessLogEntry& e) {
+  if (GetLogFormat() != LogFormat::kJson) return WriteTextLine(e);
   char ms[32];
   std::snprintf(ms, sizeof ms, "%.3f",
                 std::chrono::duration<double, std::milli>(e.duration).count());
@@ -79,32 +269,10 @@ void WriteAccessLog(const AccessLogEntry& e) {
        {"request_id", std::string(e.request_id)}});
 }
 
-std::string FormatAccessLog(const AccessLogEntry& e) {
-  std::string line;
-  line.reserve(128 + e.target.size() + e.user_agent.size());
-  line += e.remote_ip.empty() ? std::string_view("-") : e.remote_ip;
-  line += " \"";
-  AppendEscaped(line, e.method, 32);
-  line += ' ';
-  AppendEscaped(line, e.target.empty()
-                          ? std::string_view("-")
-                          : std::string_view(RedactTarget(e.target)));
-  line += e.version == 10 ? " HTTP/1.0\" " : " HTTP/1.1\" ";
-  line += std::to_string(e.status);
-  line += ' ';
-  line += std::to_string(e.bytes);
-  double ms = std::chrono::duration<double, std::milli>(e.duration).count();
-  char buf[32];
-  std::snprintf(buf, sizeof buf, ms < 100 ? " %.1fms \"" : " %.0fms \"", ms);
-  line += buf;
-  AppendEscaped(line,
-                e.user_agent.empty() ? std::string_view("-") : e.user_agent);
-  line += '"';
-  if (!e.request_id.empty()) {
-    line += " id=";
-    AppendEscaped(line, e.request_id, 128);
-  }
-  return line;
+void FlushAccessLog() { TheWriter().Flush(); }
+
+std::uint64_t DroppedAccessLogLines() {
+  return TheWriter().dropped.load(std::memory_order_relaxed);
 }
 
 }  // namespace warta::http

@@ -1,5 +1,5 @@
-// The access-log line the server writes per request. Pure function,
-// thread-safe.
+// The access-log line the server writes per request, and the writer that
+// keeps it off the request path. Thread-safe.
 #ifndef WARTA_HTTP_ACCESS_LOG_H_
 #define WARTA_HTTP_ACCESS_LOG_H_
 
@@ -30,6 +30,8 @@ struct AccessLogEntry {
 // auth, session, csrf, signature) are written as "REDACTED". With a request
 // id the line ends in ` id=<request id>`.
 std::string FormatAccessLog(const AccessLogEntry& e);
+// The same line appended to `*out`.
+void AppendAccessLog(const AccessLogEntry& e, std::string* out);
 
 // `target` with the values of secret-looking query parameters replaced by
 // "REDACTED" ("/x?token=abc&q=1" -> "/x?token=REDACTED&q=1").
@@ -38,7 +40,15 @@ std::string RedactTarget(std::string_view target);
 // Logs the entry at info level: FormatAccessLog's line as text, or a JSON
 // object with message "request" and the fields remote_ip, method, target,
 // status, bytes, duration_ms, user_agent, route and request_id.
+// Text lines are not written per request: the line goes to the calling
+// thread's buffer and a background thread writes the buffers to stderr every
+// 20 ms; when a thread's buffer is full (1 MiB) the line is dropped and
+// counted instead of making the request wait. JSON lines go through Log.
 void WriteAccessLog(const AccessLogEntry& e);
+// Writes every buffered line now (the server calls it when Run() ends).
+void FlushAccessLog();
+// Lines dropped for a full buffer since the process started.
+std::uint64_t DroppedAccessLogLines();
 
 }  // namespace warta::http
 

@@ -17,7 +17,8 @@ constexpr int kGzipWindowBits = 15 + 16;  // 16: gzip wrapper, not zlib
 
 // Parses a q-value ("0", "0.5", "1.000"); 1 when absent or malformed.
 double ParseQ(std::string_view params) {
-  for (std::string_view p : Split(params, ';')) {
+  SplitPieces pieces(params, ';');
+  for (std::string_view p; pieces.Next(&p);) {
     p = Trim(p);
     if (p.size() < 2 || (p[0] != 'q' && p[0] != 'Q') || p[1] != '=') continue;
     std::string value(Trim(p.substr(2)));
@@ -60,7 +61,8 @@ std::string_view CodingName(Coding c) {
 double CodingQuality(std::string_view accept_encoding,
                      std::string_view coding) {
   std::optional<double> own, star;
-  for (std::string_view item : Split(accept_encoding, ',')) {
+  SplitPieces items(accept_encoding, ',');
+  for (std::string_view item; items.Next(&item);) {
     size_t semi = item.find(';');
     std::string_view name = Trim(item.substr(0, semi));
     double q = semi == std::string_view::npos ? 1 : ParseQ(item.substr(semi));

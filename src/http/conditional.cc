@@ -25,7 +25,8 @@ bool IfNoneMatchMatches(std::string_view if_none_match, std::string_view etag) {
   if (want.empty()) return false;
   // Entity tags are quoted and cannot hold '"' or ',' inside, so splitting on
   // ',' is safe for well-formed lists.
-  for (std::string_view tag : Split(if_none_match, ',')) {
+  SplitPieces tags(if_none_match, ',');
+  for (std::string_view tag; tags.Next(&tag);) {
     if (Opaque(tag) == want) return true;
   }
   return false;

@@ -6,6 +6,7 @@
 #include "base/time.h"
 #include "http/compression.h"
 #include "http/conditional.h"
+#include "http/prepared.h"
 
 namespace warta::http {
 namespace {
@@ -100,6 +101,11 @@ std::string_view Outgoing::Header(std::string_view name) const {
 
 Outgoing PrepareOutgoing(const Request& request, Response response,
                          const OutgoingOptions& options, Timestamp now) {
+  if (response.prepared) {
+    std::shared_ptr<const PreparedResponse> prepared =
+        std::move(response.prepared);
+    response = prepared->source;
+  }
   Outgoing out;
   // Interim (1xx) and out-of-range codes cannot be a final answer here.
   out.status =

@@ -21,6 +21,16 @@ Method MethodFromName(std::string_view name) {
   return Method::kOther;
 }
 
+void Request::Reset() {
+  method = Method::kGet;
+  target.clear();
+  path.clear();
+  query.clear();
+  body.clear();
+  remote_ip.clear();
+  headers.clear();
+}
+
 std::string_view Request::Header(std::string_view name) const {
   for (const auto& [k, v] : headers) {
     if (EqualsIgnoreAsciiCase(k, name)) return v;

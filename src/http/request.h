@@ -60,6 +60,11 @@ class Request {
   // The value of a cookie from the Cookie header, or nullopt.
   std::optional<std::string> Cookie(std::string_view name) const;
 
+  // Empties the request for the next one on the same connection, keeping
+  // the strings' memory. path_params are left for the router, which
+  // overwrites them in place.
+  void Reset();
+
   bool IsSafeMethod() const {
     return method == Method::kGet || method == Method::kHead ||
            method == Method::kOptions;

@@ -16,12 +16,21 @@ namespace warta::http {
 
 using Body = std::shared_ptr<const std::string>;
 
+struct PreparedResponse;  // http/prepared.h
+
 // Produces the next chunk of a streamed body into `chunk` (cleared by the
 // caller). Returns false when there is no more data. Called from one thread at
 // a time, possibly different threads over the life of the response.
 using BodyStream = std::function<bool(std::string& chunk)>;
 
 struct Response {
+  Response() = default;
+  // A response serialized earlier (a cache hit): the server sends its bytes
+  // to GET and HEAD as they are. Only status and the bodies are filled in
+  // (shared, not copied), so building it allocates nothing; the rest is in
+  // prepared->source.
+  explicit Response(std::shared_ptr<const PreparedResponse> p);
+
   int status = 200;
   std::string content_type = "text/html; charset=utf-8";
   // Extra header fields (Cache-Control, Location, ETag, Set-Cookie, ...).
@@ -32,6 +41,9 @@ struct Response {
   BodyStream stream;  // when set, body is ignored and sent chunked
   // When false the server never compresses this response on the fly.
   bool compressible = true;
+  // When set, everything above is ignored for GET and HEAD (see
+  // http/prepared.h).
+  std::shared_ptr<const PreparedResponse> prepared;
 
   void SetHeader(std::string name, std::string value);
   // The first header with this (case-insensitive) name, or "".

@@ -1,5 +1,6 @@
 #include "http/router.h"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <optional>
@@ -50,34 +51,51 @@ const RouteEntry* Pick(const RouteSet& set, Method m, MethodMask* allowed) {
   return nullptr;
 }
 
+// Route patterns have at most this many parameters, so a match needs no
+// heap memory.
+constexpr size_t kMaxParams = 8;
+
 struct Match {
   const RouteEntry* route = nullptr;
-  std::vector<std::string_view> values;
+  std::array<std::string_view, kMaxParams> values;
+  size_t value_count = 0;
   MethodMask allowed = 0;  // methods of routes matching the path otherwise
 };
 
-bool Find(const Node& node, std::string_view path,
-          const std::vector<std::string_view>& segs, size_t i, Method m,
+// The path segment starting at `start` (see Segments) and where the next one
+// starts, npos after the last.
+std::string_view SegmentAt(std::string_view path, size_t start, size_t* next) {
+  size_t slash = path.find('/', start);
+  *next = slash == std::string_view::npos ? slash : slash + 1;
+  return path.substr(start, slash == std::string_view::npos
+                                ? std::string_view::npos
+                                : slash - start);
+}
+
+// Matches the segments of `path` from the one starting at `start` (npos: all
+// matched) below `node`.
+bool Find(const Node& node, std::string_view path, size_t start, Method m,
           Match* match) {
-  if (i == segs.size()) {
+  if (start == std::string_view::npos) {
     match->route = Pick(node.routes, m, &match->allowed);
     return match->route != nullptr;
   }
-  if (auto it = node.literals.find(segs[i]); it != node.literals.end()) {
-    if (Find(*it->second, path, segs, i + 1, m, match)) return true;
+  size_t next = 0;
+  std::string_view seg = SegmentAt(path, start, &next);
+  if (auto it = node.literals.find(seg); it != node.literals.end()) {
+    if (Find(*it->second, path, next, m, match)) return true;
   }
-  if (node.param && !segs[i].empty()) {
-    match->values.push_back(segs[i]);
-    if (Find(*node.param, path, segs, i + 1, m, match)) return true;
-    match->values.pop_back();
+  if (node.param && !seg.empty() && match->value_count < kMaxParams) {
+    match->values[match->value_count++] = seg;
+    if (Find(*node.param, path, next, m, match)) return true;
+    --match->value_count;
   }
   // The rest of the path, from this segment to the end.
-  size_t offset = static_cast<size_t>(segs[i].data() - path.data());
-  std::string_view rest = path.substr(offset);
-  if (!rest.empty()) {
+  std::string_view rest = path.substr(start);
+  if (!rest.empty() && match->value_count < kMaxParams) {
     match->route = Pick(node.rest_routes, m, &match->allowed);
     if (match->route) {
-      match->values.push_back(rest);
+      match->values[match->value_count++] = rest;
       return true;
     }
   }
@@ -109,7 +127,7 @@ struct Router::Impl {
 
   bool FindRoute(Method m, std::string_view path, Match* match) const {
     if (path.empty() || path.front() != '/') return false;
-    return Find(root, path, Segments(path), 0, m, match);
+    return Find(root, path, 1, m, match);
   }
 };
 
@@ -136,6 +154,7 @@ void Router::Add(Method method, std::string_view pattern, Handler handler,
       if (rest) name.remove_suffix(1);
       if (name.empty()) fail("empty parameter name");
       route.param_names.emplace_back(name);
+      if (route.param_names.size() > kMaxParams) fail("too many parameters");
       if (rest) {
         if (i + 1 != segs.size()) fail("{name*} must be the last segment");
         set = &node->rest_routes;
@@ -210,14 +229,19 @@ const std::vector<std::string>& Router::Patterns() const {
 Response Router::Route(Request& request) const {
   Match match;
   if (impl_->FindRoute(request.method, request.path, &match)) {
-    request.path_params.clear();
     request.route = *match.route->pattern;
+    // Assigned in place: a request reused for the next one keeps its
+    // strings' memory.
     const auto& names = match.route->param_names;
-    for (size_t i = 0; i < names.size() && i < match.values.size(); ++i) {
-      request.path_params.emplace_back(names[i], match.values[i]);
+    size_t n = std::min(names.size(), match.value_count);
+    request.path_params.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      request.path_params[i].first.assign(names[i]);
+      request.path_params[i].second.assign(match.values[i]);
     }
     return match.route->handler(request);
   }
+  request.path_params.clear();
   if (request.method == Method::kOther) return Response::Error(501);
   if (match.allowed) {
     Response r = Response::Error(405);

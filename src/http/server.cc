@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/log.h"
+#include "http/access_log.h"
 #include "http/server_context.h"
 #include "http/session.h"
 
@@ -127,6 +128,7 @@ class ServerImpl final : public Server {
     ioc_.stop();
     for (auto& t : workers) t.join();
     signals_.reset();
+    FlushAccessLog();  // every request's line is out when Run returns
   }
 
   void Stop() override {
@@ -134,6 +136,7 @@ class ServerImpl final : public Server {
       std::lock_guard lock(context_->mu);
       if (context_->stop_requested) return;
       context_->stop_requested = true;
+      context_->stop_flag.store(true, std::memory_order_release);
     }
     context_->cv.notify_all();
     net::post(strand_, [this] { BeginShutdown(); });

@@ -34,9 +34,10 @@ struct ServerContext {
   // Live sessions per client address, and each session's address.
   std::unordered_map<std::string, std::size_t> per_address;
   std::unordered_map<const Session*, std::string> address_of;
-  std::atomic<std::size_t> live{0};  // sessions.size(), read without `mu`
-  bool stop_requested = false;       // Stop() was called
-  bool shutdown_started = false;     // the acceptor is closed
+  std::atomic<std::size_t> live{0};    // sessions.size(), read without `mu`
+  bool stop_requested = false;         // Stop() was called
+  std::atomic<bool> stop_flag{false};  // stop_requested, read without `mu`
+  bool shutdown_started = false;       // the acceptor is closed
 
   enum class Admission { kAdmitted, kStopping, kFull, kAddressFull };
 
@@ -92,10 +93,8 @@ struct ServerContext {
     return normal;
   }
 
-  bool stopping() {
-    std::lock_guard lock(mu);
-    return stop_requested;
-  }
+  // Read on every request: no lock shared by all threads.
+  bool stopping() const { return stop_flag.load(std::memory_order_acquire); }
 };
 
 }  // namespace warta::http

@@ -14,6 +14,7 @@
 #include "base/log.h"
 #include "base/strings.h"
 #include "http/access_log.h"
+#include "http/prepared.h"
 #include "http/shared_body.h"
 #include "http/target.h"
 
@@ -152,7 +153,7 @@ void Session::OnFirstBytes(error_code ec, std::size_t n) {
 void Session::ReadHeader() {
   first_request_ = false;
   started_ = std::chrono::steady_clock::now();
-  request_ = Request();
+  request_.Reset();
   log_method_ = "-";
   version_ = 11;
   user_agent_.clear();
@@ -185,10 +186,10 @@ void Session::OnHeader(error_code ec, std::size_t) {
   }
   auto& msg = parser_->get();
   version_ = msg.version() == 10 ? 10 : 11;
-  log_method_ = std::string(msg.method_string());
+  log_method_.assign(msg.method_string());
   request_.method = MethodFromName(msg.method_string());
-  request_.target = std::string(msg.target());
-  user_agent_ = std::string(msg[bhttp::field::user_agent]);
+  request_.target.assign(msg.target());
+  user_agent_.assign(msg[bhttp::field::user_agent]);
   if (!ParseTarget(request_.target, &request_.path, &request_.query)) {
     return SendError(400);
   }
@@ -256,7 +257,7 @@ void Session::OnBody(error_code ec, std::size_t) {
 
 void Session::Handle() {
   auto& msg = parser_->get();
-  request_.remote_ip = remote_ip_;
+  request_.remote_ip.assign(remote_ip_);
   for (const auto& field : msg) {
     request_.headers.emplace_back(AsciiLower(field.name_string()),
                                   std::string(field.value()));
@@ -276,9 +277,13 @@ void Session::Handle() {
              " threw a non-exception");
     response = Response::Error(500);
   }
-  response.SetHeader("X-Request-Id", request_.request_id);
   // After the handler: a Stop() while it ran closes this connection.
   keep_alive_ = msg.keep_alive() && !closing_ && !context_->stopping();
+  if (response.prepared &&
+      (request_.method == Method::kGet || request_.method == Method::kHead)) {
+    return SendPrepared(std::move(response.prepared));
+  }
+  response.SetHeader("X-Request-Id", request_.request_id);
   const ServerOptions& o = context_->options;
   OutgoingOptions options;
   options.compress_min_bytes = o.compress_min_bytes;
@@ -339,6 +344,37 @@ void Session::Send(Outgoing out) {
   });
 }
 
+// The bytes were serialized when the response was cached: one gathered
+// write of the status line, the stored fields, Date, Connection and body.
+void Session::SendPrepared(std::shared_ptr<const PreparedResponse> prepared) {
+  prepared_ = std::move(prepared);
+  PreparedChoice choice = ChoosePrepared(*prepared_, request_);
+  status_ = choice.status;
+  bytes_sent_ = choice.body.size();
+  std::string_view date = DateField(RealClock::Get().Now());
+  date_size_ = std::min(date.size(), date_.size());
+  std::copy_n(date.data(), date_size_, date_.data());
+  std::string_view connection;
+  if (version_ >= 11 && !keep_alive_) connection = "Connection: close\r\n";
+  if (version_ < 11 && keep_alive_) connection = "Connection: keep-alive\r\n";
+  std::array<net::const_buffer, 9> buffers = {
+      net::buffer(version_ >= 11 ? std::string_view("HTTP/1.1 ")
+                                 : std::string_view("HTTP/1.0 ")),
+      net::buffer(choice.head),
+      net::buffer(std::string_view("X-Request-Id: ")),
+      net::buffer(request_.request_id),
+      net::buffer(std::string_view("\r\n")),
+      net::buffer(date_.data(), date_size_),
+      net::buffer(connection),
+      net::buffer(std::string_view("\r\n")),
+      net::buffer(choice.body)};
+  stream_.expires_after(context_->options.request_timeout);
+  net::async_write(stream_, buffers,
+                   [self = shared_from_this()](error_code ec, std::size_t) {
+                     self->FinishExchange(ec);
+                   });
+}
+
 void Session::StreamNext() {
   // Pieces are gathered up to kStreamBatch before a chunk goes out: fewer
   // writes and better compression for streams of small pieces, while memory
@@ -395,6 +431,7 @@ void Session::OnChunkWritten(bool last, error_code ec, std::size_t) {
 void Session::FinishExchange(error_code ec) {
   LogAccess();
   out_ = Outgoing();  // drop the body and the stream now
+  prepared_.reset();
   message_.reset();
   serializer_.reset();
   if (ec) return Close(false);

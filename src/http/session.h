@@ -56,6 +56,8 @@ class Session : public std::enable_shared_from_this<Session> {
   // the request.
   void SendError(int status);
   void Send(Outgoing out);
+  // Sends a response serialized earlier (GET or HEAD).
+  void SendPrepared(std::shared_ptr<const PreparedResponse> prepared);
   void OnWritten(error_code ec, std::size_t n);
   void StreamNext();
   void OnChunkWritten(bool last, error_code ec, std::size_t n);
@@ -92,6 +94,9 @@ class Session : public std::enable_shared_from_this<Session> {
   std::shared_ptr<void> message_;     // the Beast message being written
   std::shared_ptr<void> serializer_;  // for streamed responses
   Outgoing out_;
+  std::shared_ptr<const PreparedResponse> prepared_;  // being written
+  std::array<char, 64> date_;  // the Date field being written
+  std::size_t date_size_ = 0;
   std::optional<GzipStream> gzip_;
   std::string piece_;    // one piece pulled from the stream
   std::string chunk_;    // pieces gathered for one chunk

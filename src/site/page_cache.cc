@@ -22,6 +22,13 @@ http::Response CachedPage::ToResponse() const {
   return r;
 }
 
+void CachedPage::Prepare() {
+  http::Response r = ToResponse();
+  r.SetHeader("X-Cache", "hit");
+  prepared = http::PrepareResponse(r);
+  if (prepared) bytes += 1024;  // the serialized heads, not the bodies
+}
+
 std::shared_ptr<CachedPage> MakeEncodedPage(int status,
                                             std::string content_type,
                                             std::string body, std::string gzip,
@@ -67,7 +74,7 @@ bool DropsAll(const std::string& key) { return key == "site" || key == "nav"; }
 
 std::shared_ptr<const CachedPage> PageCache::Find(std::string_view key) const {
   std::shared_lock lock(mu_);
-  auto it = pages_.find(std::string(key));
+  auto it = pages_.find(key);
   if (it == pages_.end()) {
     misses_.fetch_add(1, std::memory_order_relaxed);
     return nullptr;
@@ -79,7 +86,7 @@ std::shared_ptr<const CachedPage> PageCache::Find(std::string_view key) const {
 
 PageCache::Hit PageCache::Lookup(std::string_view key, Timestamp now) {
   std::shared_lock lock(mu_);
-  auto it = pages_.find(std::string(key));
+  auto it = pages_.find(key);
   if (it == pages_.end()) {
     misses_.fetch_add(1, std::memory_order_relaxed);
     return {};
@@ -112,8 +119,7 @@ bool PageCache::StaleLocked(std::uint64_t generation,
   return false;
 }
 
-void PageCache::EraseLocked(
-    std::unordered_map<std::string, Entry>::iterator it) {
+void PageCache::EraseLocked(PageMap::iterator it) {
   for (const std::string& d : it->second.deps) {
     auto dep = by_dep_.find(d);
     if (dep == by_dep_.end()) continue;

@@ -16,6 +16,7 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <shared_mutex>
 #include <string>
@@ -25,6 +26,7 @@
 #include <vector>
 
 #include "base/clock.h"
+#include "http/prepared.h"
 #include "http/response.h"
 
 namespace warta::site {
@@ -41,7 +43,13 @@ struct CachedPage {
   std::string last_modified;  // HTTP date, or "" (feeds)
   std::size_t bytes = 0;
 
+  // The page serialized for the wire with "X-Cache: hit" (set by
+  // Prepare()); null for pages served the ordinary way.
+  std::shared_ptr<const http::PreparedResponse> prepared;
+
   http::Response ToResponse() const;
+  // Fills `prepared` from ToResponse() plus "X-Cache: hit".
+  void Prepare();
 };
 
 // Compresses `body` both ways (gzip level 6, brotli quality 5: on a 64 KB
@@ -116,7 +124,18 @@ class PageCache {
     std::unordered_set<std::string> keys;
   };
 
-  void EraseLocked(std::unordered_map<std::string, Entry>::iterator it);
+  // Hashes std::string and std::string_view alike, so a lookup by view
+  // builds no key string.
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const {
+      return std::hash<std::string_view>()(key);
+    }
+  };
+  using PageMap =
+      std::unordered_map<std::string, Entry, KeyHash, std::equal_to<>>;
+
+  void EraseLocked(PageMap::iterator it);
   void RecordLocked(Batch batch);
   bool StaleLocked(std::uint64_t generation,
                    const std::vector<std::string>& deps) const;
@@ -127,7 +146,7 @@ class PageCache {
   mutable std::atomic<std::uint64_t> hits_{0};
   mutable std::atomic<std::uint64_t> misses_{0};
   mutable std::shared_mutex mu_;
-  std::unordered_map<std::string, Entry> pages_;
+  PageMap pages_;
   // page key -> cache keys of the entries rendered from it
   std::unordered_map<std::string, std::unordered_set<std::string>> by_dep_;
   std::deque<std::pair<std::string, std::uint64_t>> clock_;  // insertion order

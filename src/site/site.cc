@@ -194,8 +194,10 @@ http::Response Site::RenderAndStore(const std::string& key,
     p->bytes = p->body->size() + 256;
     page = std::move(p);
   } else {
-    page = MakeCachedPage(result->status, kHtml, std::move(result->html),
-                          kPageCacheControl);
+    std::shared_ptr<CachedPage> made = MakeCachedPage(
+        result->status, kHtml, std::move(result->html), kPageCacheControl);
+    made->Prepare();
+    page = std::move(made);
   }
   std::vector<std::string> deps = std::move(result->keys);
   if (deps.empty()) deps.push_back("pub");
@@ -209,27 +211,35 @@ http::Response Site::RenderAndStore(const std::string& key,
   return page->ToResponse();
 }
 
-http::Response Site::Cached(const std::string& key, Renderer render) {
+http::Response Site::Cached(std::string_view key_view,
+                            const std::function<Renderer()>& make_renderer) {
   RefreshIfChanged();
-  PageCache::Hit hit = cache_.Lookup(key, ctx_.clock.Now());
-  if (hit.page) {
-    if (hit.refresh_due) {
-      bool queued = false;
-      {
-        std::lock_guard<std::mutex> lock(bg_mu_);
-        if (background_.joinable() && refresh_queue_.size() < 1024) {
-          refresh_queue_.emplace_back(key, std::move(render));
-          queued = true;
-        }
-      }
-      if (queued) {
-        bg_cv_.notify_one();
-      } else if (!background_.joinable()) {
-        return RenderAndStore(key, render);
-      } else {
-        cache_.Invalidate({"page:" + key});  // too many due: render on miss
+  PageCache::Hit hit = cache_.Lookup(key_view, ctx_.clock.Now());
+  if (hit.page && !hit.refresh_due) {
+    if (hit.page->prepared) return http::Response(hit.page->prepared);
+    http::Response r = hit.page->ToResponse();
+    r.SetHeader("X-Cache", "hit");
+    return r;
+  }
+  std::string key(key_view);
+  Renderer render = make_renderer();
+  if (hit.page) {  // due for a refresh: serve it, re-render in the background
+    bool queued = false;
+    {
+      std::lock_guard<std::mutex> lock(bg_mu_);
+      if (background_.joinable() && refresh_queue_.size() < 1024) {
+        refresh_queue_.emplace_back(key, std::move(render));
+        queued = true;
       }
     }
+    if (queued) {
+      bg_cv_.notify_one();
+    } else if (!background_.joinable()) {
+      return RenderAndStore(key, render);
+    } else {
+      cache_.Invalidate({"page:" + key});  // too many due: render on miss
+    }
+    if (hit.page->prepared) return http::Response(hit.page->prepared);
     http::Response r = hit.page->ToResponse();
     r.SetHeader("X-Cache", "hit");
     return r;
@@ -263,19 +273,6 @@ http::Response Site::Cached(const std::string& key, Renderer render) {
     flights_.erase(key);
   }
   return response;
-}
-
-http::Response Site::ArticlePage(const http::Request& req,
-                                 metrics::Histogram* render_time) {
-  std::string slug(req.Param("slug"));
-  http::Response r = Cached(ctx_.urls.Article(slug), [this, slug, render_time] {
-    metrics::Timer timer(*render_time);
-    return RenderArticlePage(ctx_, slug);
-  });
-  // Cached pages count too: the count is taken here, after the cache.
-  if (r.status == 200 && !ctx_.options.view_beacon && IsReaderView(req))
-    views_.Count(slug);
-  return r;
 }
 
 http::Response Site::ViewBeacon(const http::Request& req) {
@@ -315,17 +312,39 @@ void Site::Register(http::Router& router) {
       {"kind"}, metrics::LatencyBuckets());
   static metrics::Counter& views = metrics::Registry::Default().GetCounter(
       "warta_article_views_total", "Article pages served with status 200.");
+  // The renderers are made only on a miss, and what the makers capture stays
+  // within std::function's inline storage, so a hit allocates nothing.
   metrics::Histogram* home_time = &render_time.With({"home"});
   router.Get("/", [this, home_time](const http::Request&) {
-    return Cached("/", [this, home_time] {
-      metrics::Timer timer(*home_time);
-      return RenderHomePage(ctx_);
+    return Cached("/", [this, home_time]() -> Renderer {
+      return [this, home_time] {
+        metrics::Timer timer(*home_time);
+        return RenderHomePage(ctx_);
+      };
     });
   });
   metrics::Histogram* article_time = &render_time.With({"article"});
   router.Get(kArticleRoute, [this, article_time](const http::Request& req) {
-    http::Response r = ArticlePage(req, article_time);
-    if (r.status == 200) views.Inc();
+    thread_local std::string key;
+    ctx_.urls.Article(req.Param("slug"), &key);
+    struct Miss {
+      Site* site;
+      const http::Request* req;
+      metrics::Histogram* time;
+    } miss{this, &req, article_time};
+    http::Response r = Cached(key, [&miss]() -> Renderer {
+      return [site = miss.site, time = miss.time,
+              slug = std::string(miss.req->Param("slug"))] {
+        metrics::Timer timer(*time);
+        return RenderArticlePage(site->ctx_, slug);
+      };
+    });
+    if (r.status == 200) {
+      views.Inc();
+      // Terpopuler (site/view_counter.h): cached pages count too.
+      if (!ctx_.options.view_beacon && IsReaderView(req))
+        views_.Count(req.Param("slug"));
+    }
     return r;
   });
   router.Post("/api/view",
@@ -351,9 +370,11 @@ void Site::Register(http::Router& router) {
       std::string slug(req.Param("slug"));
       std::string key =
           std::string(lr.pattern) + "|" + slug + "|" + std::to_string(page);
-      return Cached(key, [this, lr, slug, page, time] {
-        metrics::Timer timer(*time);
-        return RenderListPage(ctx_, lr.kind, slug, page);
+      return Cached(key, [&]() -> Renderer {
+        return [this, lr, slug, page, time] {
+          metrics::Timer timer(*time);
+          return RenderListPage(ctx_, lr.kind, slug, page);
+        };
       });
     });
   }
@@ -363,14 +384,19 @@ void Site::Register(http::Router& router) {
     auto r = ParseIndexRequest(ctx_, req.Query("tanggal"),
                                req.Query("kategori"), page);
     if (!r.ok()) return ErrorResponse(404);
-    return Cached(IndexCacheKey(*r),
-                  [this, r = *r] { return RenderIndexPage(ctx_, r); });
+    return Cached(IndexCacheKey(*r), [&]() -> Renderer {
+      return [this, r = *r] { return RenderIndexPage(ctx_, r); };
+    });
   });
   router.Get(kCorrectionsPath, [this](const http::Request& req) {
     int page = PageParam(req);
     if (page == 0) return ErrorResponse(404);
     return Cached(std::string(kCorrectionsPath) + "|" + std::to_string(page),
-                  [this, page] { return RenderCorrectionsPage(ctx_, page); });
+                  [&]() -> Renderer {
+                    return [this, page] {
+                      return RenderCorrectionsPage(ctx_, page);
+                    };
+                  });
   });
   // Search and related articles (site/discovery.h).
   router.Get(kSearchRoute, [this](const http::Request& req) {

@@ -29,10 +29,6 @@
 #include "site/popular.h"
 #include "site/view_counter.h"
 
-namespace warta::metrics {
-class Histogram;
-}  // namespace warta::metrics
-
 namespace warta::site {
 
 class Site {
@@ -79,8 +75,11 @@ class Site {
   using Renderer = std::function<Result<PageResult>()>;
   struct Flight;
 
-  // Serves `key` from the cache or renders it with `render`.
-  http::Response Cached(const std::string& key, Renderer render);
+  // Serves `key` from the cache or renders it with make_renderer()'s
+  // renderer, made only on a miss or when a refresh is due: a hit on a
+  // prepared page allocates nothing.
+  http::Response Cached(std::string_view key,
+                        const std::function<Renderer()>& make_renderer);
   // Renders `key` and stores it; the response to send.
   http::Response RenderAndStore(const std::string& key, const Renderer& render);
   void CatchUp();
@@ -88,9 +87,6 @@ class Site {
   void LoadBreaking();
   void BackgroundLoop(std::chrono::milliseconds interval);
   http::Response Asset(const http::Request& req) const;
-  // The article page; counts the view (ViewCounter) when it is one.
-  http::Response ArticlePage(const http::Request& req,
-                             metrics::Histogram* render_time);
   // POST|GET /api/view?path=/berita/SLUG: the beacon of CDN setups.
   http::Response ViewBeacon(const http::Request& req);
 

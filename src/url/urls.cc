@@ -9,7 +9,13 @@ Urls::Urls(std::string site_url) : site_url_(std::move(site_url)) {
 }
 
 std::string Urls::Article(std::string_view slug) const {
-  return "/berita/" + UrlEncode(slug);
+  std::string out;
+  Article(slug, &out);
+  return out;
+}
+void Urls::Article(std::string_view slug, std::string* out) const {
+  out->assign("/berita/");
+  AppendUrlEncoded(slug, out);
 }
 std::string Urls::Category(std::string_view slug) const {
   return "/kategori/" + UrlEncode(slug);

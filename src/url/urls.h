@@ -39,6 +39,8 @@ class Urls {
 
   std::string Home() const { return "/"; }
   std::string Article(std::string_view slug) const;
+  // The same into `*out` (replacing it), reusing its capacity.
+  void Article(std::string_view slug, std::string* out) const;
   std::string Category(std::string_view slug) const;
   std::string Tag(std::string_view slug) const;
   std::string Author(std::string_view slug) const;
