@@ -79,10 +79,11 @@ constexpr std::string_view kNotReaders[] = {
 
 }  // namespace
 
-bool IsCrawlerUserAgent(std::string_view user_agent) {
-  if (user_agent.empty()) return true;
-  // Lower-cased on the stack (this runs on every article view); the tokens
-  // sit in the first few hundred bytes of any real user agent.
+namespace {
+
+bool MatchesNotReader(std::string_view user_agent) {
+  // Lower-cased on the stack; the tokens sit in the first few hundred
+  // bytes of any real user agent.
   char buf[512];
   const std::size_t n = std::min(user_agent.size(), sizeof buf);
   for (std::size_t i = 0; i < n; ++i) {
@@ -96,23 +97,50 @@ bool IsCrawlerUserAgent(std::string_view user_agent) {
   return false;
 }
 
+}  // namespace
+
+bool IsCrawlerUserAgent(std::string_view user_agent) {
+  if (user_agent.empty()) return true;
+  // This runs on every article view: the verdicts of the user agents this
+  // thread saw last are kept (a keep-alive connection sends one again and
+  // again), by hash and length.
+  struct Seen {
+    std::size_t hash = 0;
+    std::size_t size = 0;
+    bool crawler = false;
+  };
+  thread_local Seen seen[16];
+  const std::size_t h = std::hash<std::string_view>()(user_agent);
+  Seen& slot = seen[h % 16];
+  if (slot.size == user_agent.size() && slot.hash == h) return slot.crawler;
+  slot = Seen{h, user_agent.size(), MatchesNotReader(user_agent)};
+  return slot.crawler;
+}
+
 bool IsReaderView(const http::Request& req) {
   if (req.method != http::Method::kGet && req.method != http::Method::kPost)
     return false;
-  // Speculative loads: Chrome's Sec-Purpose ("prefetch", "prefetch;
-  // prerender"), the older Purpose / X-Purpose and Firefox's X-Moz.
-  for (std::string_view name :
-       {"sec-purpose", "purpose", "x-purpose", "x-moz"}) {
-    std::string_view v = req.Header(name);
-    if (v.empty()) continue;
-    const std::string lower = AsciiLower(v);
+  // One pass over the headers. Speculative loads: Chrome's Sec-Purpose
+  // ("prefetch", "prefetch;prerender"), the older Purpose / X-Purpose and
+  // Firefox's X-Moz.
+  std::string_view user_agent;
+  for (const auto& [name, value] : req.headers) {
+    if (name == "user-agent") {
+      if (user_agent.empty()) user_agent = value;
+      continue;
+    }
+    if (name != "sec-purpose" && name != "purpose" && name != "x-purpose" &&
+        name != "x-moz") {
+      continue;
+    }
+    const std::string lower = AsciiLower(value);
     if (lower.find("prefetch") != std::string::npos ||
         lower.find("prerender") != std::string::npos ||
         lower.find("preview") != std::string::npos) {
       return false;
     }
   }
-  return !IsCrawlerUserAgent(req.Header("user-agent"));
+  return !IsCrawlerUserAgent(user_agent);
 }
 
 ViewCounter::ViewCounter(ReaderStore& store, const Clock& clock)
