@@ -266,6 +266,7 @@ Result<bool> App::ServeOnce(
   o.idle_timeout = std::chrono::seconds(c.server.idle_timeout);
   o.request_timeout = std::chrono::seconds(c.server.request_timeout);
   o.max_connections_per_address = c.server.max_connections_per_address;
+  o.limit_loopback_per_address = false;  // a proxy in front, local benches
   o.access_log = c.server.access_log;
   o.observer = http_metrics_.get();
   o.listen_fd = std::exchange(listen_fd_, -1);  // after a reload: adopt it

@@ -53,7 +53,8 @@ struct ServerConfig {
   int idle_timeout = 30;                 // server.idle_timeout (seconds)
   int request_timeout = 30;              // server.request_timeout (seconds)
   // server.max_connections_per_address: connections one client address may
-  // hold (0: no limit); raise it behind a reverse proxy on one address.
+  // hold (0: no limit). Loopback clients (a reverse proxy on this machine)
+  // are not limited; raise it behind a proxy on another address.
   std::size_t max_connections_per_address = 1000;
   bool access_log = true;                     // server.access_log
   std::string log_format = "text";            // server.log_format: text|json

@@ -50,6 +50,10 @@ struct ServerOptions {
   // client cannot take every slot. Raise it behind a reverse proxy that
   // reaches the server from one address.
   std::size_t max_connections_per_address = 1000;
+  // Whether loopback clients (127.0.0.0/8, ::1) count against it too. warta
+  // serve turns this off: on loopback sit a reverse proxy in front, which
+  // carries every reader, and local benchmarks.
+  bool limit_loopback_per_address = true;
   // Under pressure (more than half of max_connections in use) a connection
   // gets at most this long to send its next request's headers, so silent
   // connections make room sooner.

@@ -41,6 +41,11 @@ struct ServerContext {
 
   enum class Admission { kAdmitted, kStopping, kFull, kAddressFull };
 
+  static bool IsLoopback(std::string_view address) {
+    return address.rfind("127.", 0) == 0 || address == "::1" ||
+           address.rfind("::ffff:127.", 0) == 0;
+  }
+
   // Admits a new session from `address` unless shutting down, at
   // max_connections or at max_connections_per_address for that address.
   // `late`: accepted just as the shutdown began; admitted all the same.
@@ -51,7 +56,8 @@ struct ServerContext {
     if (sessions.size() >= options.max_connections) return Admission::kFull;
     std::size_t& mine = per_address[address];
     if (options.max_connections_per_address &&
-        mine >= options.max_connections_per_address) {
+        mine >= options.max_connections_per_address &&
+        (options.limit_loopback_per_address || !IsLoopback(address))) {
       if (mine == 0) per_address.erase(address);
       return Admission::kAddressFull;
     }

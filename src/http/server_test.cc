@@ -546,6 +546,24 @@ TEST_F(ServerTest, MaxConnectionsPerAddress) {
   EXPECT_TRUE(ServedWithinASecond(server));
 }
 
+// warta serve does not limit loopback clients: a reverse proxy on the same
+// machine carries every reader through one address.
+TEST_F(ServerTest, LoopbackCanBeExemptFromThePerAddressLimit) {
+  ServerOptions options;
+  options.max_connections_per_address = 2;
+  options.limit_loopback_per_address = false;
+  options.access_log = false;
+  TestServer server(router_, options);
+  std::vector<std::unique_ptr<RawConnection>> held;
+  for (int i = 0; i < 4; ++i) {
+    held.push_back(std::make_unique<RawConnection>(server.port()));
+    RawConnection::Response res;
+    held.back()->Send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_FALSE(held.back()->Read(&res)) << "connection " << i;
+    EXPECT_EQ(res.result_int(), 200);
+  }
+}
+
 // Under pressure (over half of max_connections in use) a silent connection
 // gets pressure_timeout, not request_timeout, to send its request.
 TEST_F(ServerTest, SilentConnectionsGoSoonerUnderPressure) {
