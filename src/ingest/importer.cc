@@ -216,7 +216,7 @@ PreparedItem Importer::PrepareItem(ImportItem item) const {
     out.status = std::move(item.error);
     return out;
   }
-  Result<ParsedArticle> parsed = Status::Ok();
+  Result<ParsedArticle> parsed = Status::Internal("not parsed");
   if (item.format == FileFormat::kJsonLines) {
     parsed = ParseJsonLine(item.text, defaults_);
     if (parsed.ok()) parsed->line = item.line;
