@@ -236,7 +236,10 @@ std::string Registry::Render() const {
   out.reserve(16 * 1024);
   Writer w(out);
   std::lock_guard<std::mutex> lock(mu_);
-  for (const auto& [name, e] : entries_) {
+  for (const auto& entry : entries_) {
+    // Named, not bound: lambdas below capture them (clang refuses bindings).
+    const std::string& name = entry.first;
+    const auto& e = entry.second;
     w.Header(name, e.help, e.type);
     if (e.counters) {
       e.counters->ForEach([&](const auto& values, const Counter& c) {
