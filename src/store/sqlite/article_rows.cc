@@ -341,12 +341,7 @@ Result<std::vector<Article>> SqliteStore::LoadArticlesByIds(
 }
 
 Result<std::vector<Article>> SqliteStore::ListArticles(const ArticleQuery& q) {
-  // A cluster's earliest member may fall outside a date range: only the
-  // article rows know which member such a list shows.
-  if (auto scope = ListScopeOf(q);
-      scope && !(q.published_after && q.one_per_duplicate_cluster)) {
-    return ListListed(*scope, q);
-  }
+  if (auto scope = ListScopeOf(q)) return ListListed(*scope, q);
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   Filter f = BuildFilter(q);
   std::string sql = SelectArticles(q.with_body) + f.sql;
@@ -378,8 +373,7 @@ Result<std::vector<Article>> SqliteStore::ListArticles(const ArticleQuery& q) {
 }
 
 Result<std::int64_t> SqliteStore::CountArticles(const ArticleQuery& q) {
-  if (auto scope = ListScopeOf(q);
-      scope && q.exclude_ids.empty() && !q.published_after) {
+  if (auto scope = ListScopeOf(q); scope && scope->countable) {
     return CountListed(*scope, q);
   }
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());

@@ -20,6 +20,8 @@ inline constexpr int kListAuthor = 3;
 struct ListScope {
   int kind = kListAll;
   std::int64_t subject = 0;
+  // listing_counts answer its count (no excluded ids, no lower date bound).
+  bool countable = true;
 };
 
 // The list that answers `q` (published articles, newest or oldest first, of

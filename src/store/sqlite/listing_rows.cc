@@ -154,7 +154,11 @@ std::optional<ListScope> ListScopeOf(const ArticleQuery& q) {
     return std::nullopt;
   int subjects = (q.category_id != 0) + (q.tag_id != 0) + (q.author_id != 0);
   if (subjects > 1) return std::nullopt;
+  // A cluster's earliest member may fall outside a date range: only the
+  // article rows know which member such a list shows.
+  if (q.published_after && q.one_per_duplicate_cluster) return std::nullopt;
   ListScope s;
+  s.countable = q.exclude_ids.empty() && !q.published_after;
   if (q.category_id) {
     s.kind = kListCategory;
     s.subject = q.category_id;
