@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "store/sqlite/checkpointer.h"
 #include "store/sqlite/db.h"
 #include "store/sqlite/listing.h"
 #include "store/sqlite/sqlite_store.h"
@@ -273,6 +274,7 @@ class SqliteStore final : public Store {
   std::set<std::string> pending_keys_;  // guarded by write_mu_
   std::set<std::string> batch_keys_;    // guarded by write_mu_
   std::unique_ptr<Connection> writer_;
+  std::unique_ptr<Checkpointer> checkpointer_;  // after writer_: ends first
   // The thread inside RunBatch (it holds write_mu_), else a default id.
   std::atomic<std::thread::id> batch_thread_{};
   bool batch_cache_set_ = false;  // the writer's cache grown for batches
