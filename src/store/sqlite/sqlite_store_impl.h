@@ -140,6 +140,8 @@ class SqliteStore final : public Store {
   Result<Tag> SaveTag(const Tag& tag) override;
   Result<Tag> GetTagBySlug(std::string_view slug) override;
   Result<std::vector<Counted<Tag>>> ListTags() override;
+  Result<std::int64_t> MergeTag(std::int64_t from, std::int64_t into) override;
+  Result<std::int64_t> DeleteTag(std::int64_t id) override;
   Result<Author> SaveAuthor(const Author& author) override;
   Result<Author> GetAuthorBySlug(std::string_view slug) override;
   Result<std::vector<Counted<Author>>> ListAuthors() override;
@@ -225,6 +227,9 @@ class SqliteStore final : public Store {
   Result<std::int64_t> BumpChangeSeq(Connection& c);
   // Records that `article_id` changed in the current write transaction.
   Status LogArticleChange(Connection& c, std::int64_t article_id);
+  // Takes tag `from` off its articles (onto `into` unless 0) and deletes it.
+  Result<std::int64_t> RetireTag(Connection& c, std::int64_t from,
+                                 std::int64_t into);
   Status Migrate();
 
   // Listing upkeep and page keys (listing_rows.cc). FinishWrite relists the
