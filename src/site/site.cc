@@ -165,16 +165,20 @@ http::Response Site::ErrorResponse(int status) {
     return r;
   }
   // Bots ask for missing pages all day: the 404 page, with its list of the
-  // latest stories, renders once per change of the lists.
+  // latest stories, renders once per change of the lists (and, for edits
+  // of the stories it lists, at most page_max_stale_seconds late).
   constexpr std::string_view kNotFoundKey = "error:404";
   RefreshIfChanged();
-  std::shared_ptr<const CachedPage> page = cache_.Find(kNotFoundKey);
-  if (!page) {
+  const Timestamp now = ctx_.clock.Now();
+  PageCache::Hit hit = cache_.Lookup(kNotFoundKey, now);
+  std::shared_ptr<const CachedPage> page = hit.page;
+  if (!page || hit.refresh_due) {
     const std::uint64_t generation = cache_.generation();
     std::shared_ptr<CachedPage> made = MakeCachedPage(
         404, kHtml, RenderErrorPage(ctx_, 404), kErrorCacheControl);
     made->etag.clear();  // never a 304 for a 404
-    cache_.Insert(std::string(kNotFoundKey), made, generation, {"all"});
+    cache_.Insert(std::string(kNotFoundKey), made, generation, {"all"},
+                  now + std::max(ctx_.options.page_max_stale_seconds, 1));
     page = std::move(made);
   }
   return page->ToResponse();
