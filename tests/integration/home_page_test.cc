@@ -144,6 +144,18 @@ TEST_F(HomePageTest, PinnedLeadTopStoriesThenNewest) {
   EXPECT_LT(At(home, title(0)), At(home, title(2)));
   EXPECT_LT(At(home, title(2)), At(home, title(4)));
 
+  // The flag alone needs no version.
+  Reply unfeat = editor_->Put("/api/admin/articles/" + std::to_string(id(2)),
+                              {{"featured", false}});
+  ASSERT_EQ(unfeat.status, 200) << unfeat.text;
+  EXPECT_EQ(unfeat.body["featured"], false);
+  EXPECT_EQ(editor_
+                ->Put("/api/admin/articles/" + std::to_string(id(2)),
+                      {{"featured", true}, {"title", "Judul baru"}})
+                .status,
+            400)
+      << "a text edit still needs the version";
+
   // Unpinning everything restores newest-first.
   ASSERT_EQ(editor_->Delete("/api/admin/home").status, 200);
   EXPECT_TRUE(editor_->Get("/api/admin/home").body["lead"].is_null());
