@@ -97,6 +97,10 @@ class SqliteStore final : public Store {
   Status SaveSettings(
       const std::map<std::string, std::string>& settings) override;
 
+  // HomeStore (home_rows.cc)
+  Result<HomePins> GetHomePins() override;
+  Status SetHomePins(const HomePins& pins) override;
+
   // ReaderStore (reader_rows.cc)
   Status AddViews(Timestamp hour,
                   const std::vector<std::pair<std::string, std::int64_t>>&
