@@ -7,7 +7,9 @@
 // (autosave); then, as a reader: embeds request nothing from a third party
 // until clicked, dark mode keeps WCAG AA contrast (axe-core), the 404 page
 // is laid out like the others with search and the latest stories, and an
-// editor's pinned lead leads the home page. Usage: node run.mjs [path/to/warta]
+// editor's pinned lead leads the home page; publishing, unpublishing and
+// restoring a revision ask for confirmation first. Usage: node run.mjs
+// [path/to/warta]
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -105,6 +107,14 @@ test('log in, write, preview, publish and read it on the public site', async () 
   assert.match(dateline, /^Jakarta \(/);
   if (shots) await page.screenshot({ path: path.join(shots, 'editor.png'), fullPage: true });
 
+  // Going live asks first; dismissed, nothing is published.
+  const asked = [];
+  page.removeAllListeners('dialog');
+  page.on('dialog', (d) => { asked.push(d.message()); asked.length === 1 ? d.dismiss() : d.accept(); });
+  await page.getByRole('button', { name: /Terbitkan sekarang|Publish now/ }).click();
+  await page.waitForTimeout(300);
+  assert.match(asked[0] || '', /Terbitkan sekarang\?|Publish now\?/);
+  assert.equal(await page.locator('[data-public-link]').count(), 0);
   await page.getByRole('button', { name: /Terbitkan sekarang|Publish now/ }).click();
   await page.waitForURL(/\/admin\/articles\/\d+$/);
   const link = page.locator('[data-public-link]');
@@ -345,4 +355,47 @@ test('an editor pins the lead story from the editor', async () => {
   }), 'unpinned');
   await reader.close();
   await admin.close();
+});
+
+test('actions that change a live page ask first: publish, unpublish, restore', async () => {
+  const page = await adminPage();
+  const a = await publish(page, { title: 'Jembatan Layang Dibuka Pekan Depan', body: 'Isi pertama.' });
+  // A second version, so there is an older revision to restore.
+  const edited = await page.evaluate(async ([id, version]) => {
+    const csrf = document.querySelector('meta[name="csrf-token"]').content;
+    const res = await fetch('/api/admin/articles/' + id, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+      body: JSON.stringify({ version: version, body: 'Isi kedua.' }),
+    });
+    return res.status;
+  }, [a.id, a.version]);
+  assert.equal(edited, 200);
+  const asked = [];
+  let answer = false;
+  page.removeAllListeners('dialog');
+  page.on('dialog', (d) => { asked.push(d.message()); answer ? d.accept() : d.dismiss(); });
+  const status = async () => (await page.request.get(base + a.url)).status();
+
+  await page.goto(base + '/admin/articles/' + a.id);
+  const unpublish = page.getByRole('button', { name: /Tarik dari situs|Take off the site|Unpublish/ });
+  await unpublish.click();
+  await page.waitForTimeout(300);
+  assert.match(asked.pop() || '', /Tarik artikel ini|Take this article off/);
+  assert.equal(await status(), 200, 'dismissed: still live');
+
+  await page.goto(base + '/admin/articles/' + a.id + '/revisions');
+  await page.locator('.rev-list a').last().click();  // the first version
+  await page.waitForURL(/\/revisions\?rev=\d+$/);
+  const restore = page.getByRole('button', { name: /Pulihkan revisi ini|Restore this revision/ }).first();
+  await restore.click();
+  await page.waitForTimeout(300);
+  assert.match(asked.pop() || '', /Pulihkan revisi ini\?|Restore this revision\?/);
+  assert.match(page.url(), /\/revisions\?rev=\d+$/, 'dismissed: nothing restored');
+
+  answer = true;
+  await page.goto(base + '/admin/articles/' + a.id);
+  await page.getByRole('button', { name: /Tarik dari situs|Take off the site|Unpublish/ }).click();
+  assert.ok(await until(async () => (await status()) === 410), 'accepted: withdrawn');
+  await page.close();
 });

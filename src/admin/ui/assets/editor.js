@@ -21,14 +21,20 @@
     saved: 'Saved', autosaved: 'Saved automatically', kept: 'Changes kept (not live yet)',
     unsaved: 'Unsaved changes', saving: 'Saving…', conflict: 'Someone else saved this article. Your text is kept in this browser; reload to see theirs.',
     restored: 'Unsaved changes from this browser were restored.', offline: 'Offline: changes are kept in this browser.',
-    confirmTrash: 'Move this article to the trash?', uploading: 'Uploading…', needTime: 'Pick a date and time first.',
+    confirmTrash: 'Move this article to the trash?',
+    confirmPublish: 'Publish now? Readers see this article at once.',
+    confirmUnpublish: 'Take this article off the site? Readers will see that it was withdrawn.',
+    uploading: 'Uploading…', needTime: 'Pick a date and time first.',
     needNote: 'Write a note for the writer first.',
     serverError: 'The server could not save (try again shortly); your text is kept in this browser.'
   } : {
     saved: 'Tersimpan', autosaved: 'Tersimpan otomatis', kept: 'Perubahan disimpan (belum tayang)',
     unsaved: 'Ada perubahan belum tersimpan', saving: 'Menyimpan…', conflict: 'Artikel ini sudah disimpan orang lain. Teks Anda tetap tersimpan di peramban ini; muat ulang untuk melihat versi mereka.',
     restored: 'Perubahan yang belum tersimpan dari peramban ini dipulihkan.', offline: 'Luring: perubahan tetap tersimpan di peramban ini.',
-    confirmTrash: 'Pindahkan artikel ini ke tempat sampah?', uploading: 'Mengunggah…', needTime: 'Pilih tanggal dan jam dulu.',
+    confirmTrash: 'Pindahkan artikel ini ke tempat sampah?',
+    confirmPublish: 'Terbitkan sekarang? Pembaca langsung melihat artikel ini.',
+    confirmUnpublish: 'Tarik artikel ini dari situs? Pembaca akan melihat bahwa artikel ini ditarik.',
+    uploading: 'Mengunggah…', needTime: 'Pilih tanggal dan jam dulu.',
     needNote: 'Tulis catatan untuk penulis dulu.',
     serverError: 'Server gagal menyimpan (coba lagi sebentar lagi); teks Anda tetap tersimpan di peramban ini.'
   };
@@ -233,12 +239,14 @@
     if (action === 'save') {
       save({}).then(function (a) { if (a) reloadTo(a); });
     } else if (action === 'publish') {
+      if (!confirm(T.confirmPublish)) return;
       save({ status: 'published' }).then(function (a) { if (a) reloadTo(a); });
     } else if (action === 'schedule') {
       var when = el('published_at').value;
       if (!when) { w.notice(T.needTime, 'error'); return; }
       save({ status: 'scheduled', published_at: when }).then(function (a) { if (a) reloadTo(a); });
     } else if (action === 'unpublish' || action === 'submit') {
+      if (action === 'unpublish' && !confirm(T.confirmUnpublish)) return;
       save({}).then(function (a) {
         if (!a) return;
         w.api('POST', '/api/admin/articles/' + id + '/' + action, { version: version }).then(function (r) {
