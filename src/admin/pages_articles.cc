@@ -23,6 +23,17 @@ std::string StatusLabel(const AdminContext& ctx, Language lang,
                       "status_" + std::string(ArticleStatusName(a.status)));
 }
 
+// "Lihat di situs": the public page as the editor just left it. The version
+// in the query makes the browser fetch it again instead of reusing its
+// max-age copy of the plain URL; the site ignores the query, and the page's
+// rel=canonical names the plain URL.
+render::View PublicUrl(const AdminContext& ctx, const Article& a,
+                       bool published) {
+  if (!published) return render::View(false);
+  return render::View(ctx.urls().Article(a.slug) +
+                      "?v=" + std::to_string(a.version));
+}
+
 render::View Row(const AdminContext& ctx, Language lang, const Article& a,
                  const Workflow& wf, const ArticleViews& views) {
   std::string authors;
@@ -47,9 +58,9 @@ render::View Row(const AdminContext& ctx, Language lang, const Article& a,
        wf.review_state.empty()
            ? render::View(false)
            : render::View(ctx.ui->Text(lang, "review_" + wf.review_state))},
-      {"public_url", a.status == ArticleStatus::kPublished && !wf.trashed_at
-                         ? render::View(ctx.urls().Article(a.slug))
-                         : render::View(false)},
+      {"public_url",
+       PublicUrl(ctx, a,
+                 a.status == ArticleStatus::kPublished && !wf.trashed_at)},
   };
   return row;
 }
@@ -217,8 +228,7 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
       {"published_at_local", LocalInputTime(ctx, a.published_at)},
       {"published_at_label", OptText(ShowTime(ctx, a.published_at, lang))},
       {"updated_at", a.updated_at},
-      {"public_url", published ? render::View(ctx.urls().Article(a.slug))
-                               : render::View(false)},
+      {"public_url", PublicUrl(ctx, a, published)},
       {"revisions_url",
        id ? render::View("/admin/articles/" + std::to_string(id) + "/revisions")
           : render::View(false)},

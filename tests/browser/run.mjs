@@ -120,7 +120,8 @@ test('log in, write, preview, publish and read it on the public site', async () 
   const link = page.locator('[data-public-link]');
   await link.waitFor();
   const href = await link.getAttribute('href');
-  assert.match(href, /^\/berita\/pompa-air-baru-siaga-di-kampung-melayu$/);
+  // The version in the query: the browser never shows its older copy.
+  assert.match(href, /^\/berita\/pompa-air-baru-siaga-di-kampung-melayu\?v=\d+$/);
 
   const reader = await context.newPage();
   const res = await reader.goto(base + href);
