@@ -48,6 +48,21 @@ Result<http::Response> ConflictResponse(AdminContext& ctx, std::int64_t id,
   return JsonResponse(409, body);
 }
 
+// The editor credit ("Editor: ...") defaults to the editor who puts the
+// story live when the desk left it empty. A penulis publishing their own
+// story involves no editor: no credit is made up.
+void CreditTheEditor(const Principal& who, ArticleStatus before,
+                     Article& after) {
+  bool going_live =
+      before == ArticleStatus::kDraft && after.status != ArticleStatus::kDraft;
+  if (!going_live || after.editor) return;
+  if (!Authorize(who, Action::kArticlePublishAny).ok()) return;
+  Author au;
+  au.id = who.user.author_id;
+  au.name = who.user.name;
+  after.editor = au;
+}
+
 // Checks what a status change needs: rights and a sensible time.
 Status CheckStatusChange(AdminContext& ctx, const Principal& who,
                          const Article& before, const Workflow& wf,
@@ -187,6 +202,7 @@ Result<http::Response> Add(AdminContext& ctx, const http::Request& req,
   Article before = a;
   before.status = ArticleStatus::kDraft;
   WARTA_RETURN_IF_ERROR(CheckStatusChange(ctx, who, before, mine, a, true));
+  CreditTheEditor(who, ArticleStatus::kDraft, a);
   WARTA_ASSIGN_OR_RETURN(auto autosave, OptBool(body, "autosave"));
   Edit edit;
   edit.user_id = who.user.id;
@@ -220,6 +236,7 @@ Result<http::Response> EditArticle(AdminContext& ctx, const http::Request& req,
   WARTA_RETURN_IF_ERROR(ApplyArticleInput(ctx, who, body, next));
   WARTA_RETURN_IF_ERROR(
       CheckStatusChange(ctx, who, l.article, l.workflow, next, false));
+  CreditTheEditor(who, l.article.status, next);
   bool is_autosave = autosave.value_or(false);
   if (is_autosave && l.article.status != ArticleStatus::kDraft &&
       next.status == l.article.status) {
@@ -281,6 +298,7 @@ Result<http::Response> ChangeStatus(AdminContext& ctx, const http::Request& req,
   if (publish) {
     next.status = ArticleStatus::kPublished;
     if (!next.published_at || *next.published_at > now) next.published_at = now;
+    CreditTheEditor(who, l.article.status, next);
   } else {
     next.status = ArticleStatus::kDraft;
     // The reason readers of the withdrawn URL see (optional).

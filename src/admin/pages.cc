@@ -76,9 +76,23 @@ render::View PageView(const AdminContext& ctx, const PageRequest& p,
   render::View nav = render::View::array();
   for (const NavEntry& e : kAdminNav) {
     if (!RoleAllows(p.who.user.role, e.action)) continue;
-    nav.push_back({{"label", ctx.ui->Text(p.lang, e.label_key)},
-                   {"url", e.path},
-                   {"current", current == e.path}});
+    render::View entry = {{"label", ctx.ui->Text(p.lang, e.label_key)},
+                          {"url", e.path},
+                          {"current", current == e.path},
+                          {"count", false}};
+    if (std::string_view(e.path) == "/admin/review") {
+      // Drafts waiting for an editor: a read of the review index, as long
+      // as the queue, on each page of the newsroom.
+      ArticleQuery q;
+      q.status = ArticleStatus::kDraft;
+      q.review_state = "submitted";
+      auto waiting = ctx.store.CountArticles(q);
+      if (waiting.ok() && *waiting > 0) {
+        entry["count"] = std::to_string(*waiting);
+        entry["count_label"] = ctx.ui->Text(p.lang, "review_waiting");
+      }
+    }
+    nav.push_back(std::move(entry));
   }
   v["nav"] = std::move(nav);
   auto asset = [&](std::string_view name) {

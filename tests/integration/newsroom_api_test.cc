@@ -217,13 +217,24 @@ TEST_F(NewsroomApiTest, SubmitAndReturnWithANote) {
   EXPECT_EQ(admin_->Post(path + "/submit").body["review_state"], "submitted");
   Reply queue = admin_->Get("/api/admin/articles?review=submitted");
   ASSERT_EQ(queue.body["articles"].size(), 1u);
+  // Every newsroom page tells the desk how many wait.
+  auto waiting = [&] {
+    std::string page = admin_->Get("/admin/articles").text;
+    auto at = page.find("data-review-count>");
+    return at == std::string::npos ? std::string("none")
+                                   : page.substr(at + 18, 1);
+  };
+  EXPECT_EQ(waiting(), "1");
   EXPECT_EQ(admin_->Post(path + "/return").body["field"], "note");
   Reply returned = admin_->Post(path + "/return", {{"note", "Cek angka."}});
   EXPECT_EQ(returned.body["review_state"], "returned");
   EXPECT_EQ(returned.body["review_note"], "Cek angka.");
+  EXPECT_EQ(waiting(), "none");
   Reply published = admin_->Post(path + "/publish");
   EXPECT_EQ(published.body["status"], "published");
   EXPECT_EQ(published.body["review_state"], "");
+  // Nobody typed an editor credit: the one who published it gets it.
+  EXPECT_EQ(published.body["editor"], "Admin Redaksi");
 }
 
 TEST_F(NewsroomApiTest, SchedulesByTheServersClockAndAcrossRestarts) {
