@@ -19,7 +19,8 @@ enum class LineKind {
   kReporter,     // "Pewarta: X" / "Penulis: X"
   kEditor,       // "Editor: X"
   kTags,         // "Tag: a, b" / "Tags: a, b"
-  kDrop,         // a chrome line inside the body: "Baca juga: ..."
+  kReadAlso,     // "Baca juga: ...": its own paragraph, which the renderer
+                 // makes a related-link block (markup/read_also.h)
   kEnd,          // chrome after the body: "Bagikan", "Mungkin Kamu Suka"
 };
 
@@ -57,7 +58,7 @@ LineKind Classify(std::string_view line) {
   if (Labelled(line, {"Tags", "Tag"})) return LineKind::kTags;
   std::string lower = AsciiLower(line);
   if (lower.rfind("baca juga", 0) == 0 || lower.rfind("simak juga", 0) == 0)
-    return LineKind::kDrop;
+    return LineKind::kReadAlso;
   for (std::string_view end :
        {"bagikan", "bagikan artikel ini", "share", "mungkin kamu suka",
         "mungkin anda suka", "berita terkait", "artikel terkait",
@@ -123,7 +124,12 @@ Result<ParsedArticle> ParseTextArticle(std::string_view text) {
         current += line;
         break;
       case LineKind::kReadingTime:
-      case LineKind::kDrop:
+        flush();
+        break;
+      case LineKind::kReadAlso:
+        flush();
+        if (ended) break;
+        current = std::string(line);
         flush();
         break;
       case LineKind::kSource:

@@ -48,14 +48,19 @@ TEST(ParseTextArticleTest, ReadsTheSeedLayout) {
   EXPECT_EQ(a->authors[1], "Budi Santoso");
   EXPECT_EQ(a->import_key,
             "text:pelabuhan-tanjung-perak-perpanjang-jam-layanan-bongkar-muat");
-  // Body: three paragraphs, the dateline removed, list marker escaped.
+  // Body: the paragraphs, the dateline removed, list marker escaped.
   EXPECT_EQ(a->body.rfind("Pelabuhan Tanjung Perak memperpanjang", 0), 0u)
       << a->body;
   EXPECT_NE(a->body.find("“Kami ingin antrean kapal berkurang,”"),
             std::string::npos);
   EXPECT_NE(a->body.find("1\\. Layanan malam"), std::string::npos) << a->body;
+  // "Baca juga" stays a paragraph of its own (rendered as a related link).
+  EXPECT_NE(a->body.find("\n\nBaca juga: Antrean truk di Surabaya "
+                         "mengular\n\n"),
+            std::string::npos)
+      << a->body;
   for (const char* chrome :
-       {"waktu baca", "Baca juga", "Sumber", "Pewarta", "Editor", "Bagikan",
+       {"waktu baca", "Sumber", "Pewarta", "Editor", "Bagikan",
         "Mungkin Kamu Suka", "tidak boleh masuk"}) {
     EXPECT_EQ(a->body.find(chrome), std::string::npos) << chrome;
   }

@@ -7,6 +7,7 @@
 #include "base/strings.h"
 #include "base/utf8.h"
 #include "markup/embed.h"
+#include "markup/read_also.h"
 #include "markup/md4c_text.h"
 
 namespace warta::markup {
@@ -149,6 +150,7 @@ void HtmlRenderer::EnterBlock(MD_BLOCKTYPE type, void* detail) {
                          ? html_.size()
                          : std::string::npos;
       embed_text_.clear();
+      embed_text_start_ = text_.size();
       html_ += "<p>";
       if (lead_in_pending_) {
         lead_in_pending_ = false;
@@ -222,6 +224,15 @@ void HtmlRenderer::LeaveBlock(MD_BLOCKTYPE type) {
                                            : RecognizeEmbed(embed_text_)) {
         html_.resize(embed_start_);
         html_ += EmbedHtml(*embed);
+      } else if (std::optional<ReadAlso> also =
+                     embed_start_ == std::string::npos
+                         ? std::nullopt
+                         : RecognizeReadAlso(embed_text_)) {
+        std::string inner = html_.substr(embed_start_ + 3);  // after "<p>"
+        bool linked = inner.find("<a href=") != std::string::npos;
+        html_.resize(embed_start_);
+        html_ += ReadAlsoHtml(*also, linked ? inner : std::string_view());
+        text_.Truncate(embed_text_start_);
       } else {
         html_ += "</p>\n";
       }

@@ -125,6 +125,9 @@ class HtmlRenderer {
   // embed_start_ is npos when the open paragraph cannot be an embed.
   std::size_t embed_start_ = std::string::npos;
   std::string embed_text_;
+  // The plain text's size when that paragraph opened ("Baca juga" lines,
+  // markup/read_also.h, are taken out of it again).
+  std::size_t embed_text_start_ = 0;
 };
 
 }  // namespace warta::markup

@@ -42,4 +42,8 @@ void PlainTextBuilder::TrimTrailingNewlines(std::size_t from) {
   while (text_.size() > from && text_.back() == '\n') text_.pop_back();
 }
 
+void PlainTextBuilder::Truncate(std::size_t size) {
+  if (size < text_.size()) text_.resize(size);
+}
+
 }  // namespace warta::markup

@@ -30,6 +30,10 @@ class PlainTextBuilder {
   // Removes trailing '\n' written at or after byte `from` (code blocks).
   void TrimTrailingNewlines(std::size_t from);
 
+  // Drops what was written at or after byte `size` (taken from size()
+  // before a block opened): a block that turned out not to be text.
+  void Truncate(std::size_t size);
+
   std::size_t size() const { return text_.size(); }
   std::string Take() { return std::move(text_); }
 

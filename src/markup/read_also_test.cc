@@ -1,0 +1,80 @@
+// Tests for "Baca juga" lines (markup/read_also.h) and the block the
+// Markdown renderer writes for them.
+#include "markup/read_also.h"
+
+#include <gtest/gtest.h>
+
+#include "markup/markdown.h"
+
+namespace warta::markup {
+namespace {
+
+TEST(ReadAlsoTest, RecognizesTheLinesPortalsPrint) {
+  auto a = RecognizeReadAlso("Baca juga: Banjir Rendam Kemang");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->label, "Baca juga");
+  EXPECT_EQ(a->title, "Banjir Rendam Kemang");
+  a = RecognizeReadAlso("[Baca Juga: Tragedi Turin Menyisakan 5 Orang Kritis]");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->label, "Baca Juga");
+  EXPECT_EQ(a->title, "Tragedi Turin Menyisakan 5 Orang Kritis");
+  a = RecognizeReadAlso("  SIMAK JUGA :  Harga Cabai Naik ");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->title, "Harga Cabai Naik");
+}
+
+TEST(ReadAlsoTest, LeavesOtherTextAlone) {
+  for (const char* text :
+       {"Baca juga", "Baca juga:", "Baca juga: ", "[Baca juga: judul",
+        "Baca juganya: x", "Kami baca juga: x", "Bacalah juga: x",
+        "Baca juga berita lain di sini."}) {
+    EXPECT_FALSE(RecognizeReadAlso(text)) << text;
+  }
+  EXPECT_FALSE(RecognizeReadAlso("Baca juga: " + std::string(301, 'a')));
+}
+
+Rendered Render(std::string_view markdown) {
+  Result<Rendered> r = RenderMarkdown(markdown, {});
+  EXPECT_TRUE(r.ok());
+  return r.ok() ? *r : Rendered{};
+}
+
+TEST(ReadAlsoTest, APlainLineLinksToTheSearchForItsTitle) {
+  Rendered r = Render(
+      "Hujan turun sejak pagi.\n\n[Baca juga: Banjir & Longsor di "
+      "\"Puncak\"]\n\nWarga mengungsi.");
+  EXPECT_EQ(r.html,
+            "<p>Hujan turun sejak pagi.</p>\n"
+            "<aside class=\"read-also\"><span class=\"read-also-label\">Baca "
+            "juga:</span> <a href=\"/cari?q=Banjir%20%26%20Longsor%20di%20%"
+            "22Puncak%22\">Banjir &amp; Longsor di &quot;Puncak&quot;</a>"
+            "</aside>\n"
+            "<p>Warga mengungsi.</p>\n");
+  // Not the story's text: out of the excerpt, search and reading time.
+  EXPECT_EQ(r.plaintext, "Hujan turun sejak pagi.\n\nWarga mengungsi.");
+}
+
+TEST(ReadAlsoTest, ALinkedLineKeepsItsLink) {
+  Rendered r = Render("Baca juga: [Pompa Baru Siaga](/berita/pompa-baru)");
+  EXPECT_EQ(r.html,
+            "<aside class=\"read-also\">Baca juga: <a "
+            "href=\"/berita/pompa-baru\">Pompa Baru Siaga</a></aside>\n");
+  EXPECT_EQ(r.plaintext, "");
+  // A script URL is refused by the link sanitizer as anywhere else.
+  r = Render("Baca juga: [Klik](javascript:alert(1))");
+  EXPECT_EQ(r.html.find("javascript"), std::string::npos);
+  EXPECT_NE(r.html.find("read-also"), std::string::npos);
+}
+
+TEST(ReadAlsoTest, OnlyWholeTopLevelParagraphs) {
+  // Inside a quote or a list, or as part of a longer paragraph: text.
+  EXPECT_EQ(Render("> Baca juga: Judul").html.find("read-also"),
+            std::string::npos);
+  EXPECT_EQ(Render("- Baca juga: Judul").html.find("read-also"),
+            std::string::npos);
+  EXPECT_EQ(Render("Kata dia. Baca juga: Judul").html.find("read-also"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace warta::markup
