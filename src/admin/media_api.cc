@@ -1,16 +1,21 @@
 // Feature images: POST /api/admin/images takes the image bytes as the
-// request body (checked by content and size), stores them under
-// DATA/media/YYYY/MM/ named by content hash and pixel size, and answers
-// with the URL. GET /media/{file*} serves them to readers.
+// request body, runs them through the image pipeline (media/image.h:
+// checked by content and size, metadata stripped, turned upright, resized
+// variants in the stored format and WebP), stores the original and the
+// variants under DATA/media/YYYY/MM/ named by the upload's content hash and
+// pixel size (content/media.h), and answers with the URLs. At most
+// AdminOptions::image_jobs uploads are processed at once. GET /media/{file*}
+// serves them to readers with a year-long immutable cache.
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "admin/article_json.h"
 #include "admin/crypto.h"
-#include "admin/image.h"
 #include "base/strings.h"
 #include "base/time.h"
+#include "content/media.h"
+#include "media/image.h"
 
 namespace warta::admin {
 namespace {
@@ -29,10 +34,17 @@ bool SafeMediaPath(std::string_view p) {
 }
 
 std::string ContentTypeOf(std::string_view path) {
-  if (path.ends_with(".jpg")) return "image/jpeg";
-  if (path.ends_with(".png")) return "image/png";
-  if (path.ends_with(".webp")) return "image/webp";
-  return "";
+  size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos) return "";
+  return MediaContentType(path.substr(dot + 1));
+}
+
+json Described(const std::string& url, const media::Encoded& e) {
+  return {{"url", url},
+          {"width", e.size.width},
+          {"height", e.size.height},
+          {"bytes", e.bytes.size()},
+          {"content_type", e.content_type}};
 }
 
 Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
@@ -58,21 +70,40 @@ Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
 Result<http::Response> Upload(AdminContext& ctx, const http::Request& req,
                               const Principal& who) {
   WARTA_RETURN_IF_ERROR(Authorize(who, Action::kArticleCreate));
-  if (req.body.size() > ctx.options.upload_limit)
-    return Status::InvalidArgument("image: larger than the upload limit");
-  WARTA_ASSIGN_OR_RETURN(ImageInfo info, SniffImage(req.body));
+  media::Limits limits;
+  limits.max_bytes = ctx.options.upload_limit;
+  // Cheap checks first (headers only): refused bytes never wait for a slot.
+  WARTA_RETURN_IF_ERROR(media::Probe(req.body, limits).status());
+  media::ImageGate::Slot slot = ctx.image_gate.Enter(std::chrono::seconds(20));
+  if (!slot.ok())
+    return Status::Unavailable("image: the server is busy; try again");
+  WARTA_ASSIGN_OR_RETURN(media::Variants made,
+                         media::MakeVariants(req.body, limits));
   CivilTime now = ToCivil(ctx.clock.Now(), ctx.timezone().offset_seconds);
-  std::string name =
-      MediaFileName(now.year, now.month, TokenHash(req.body).substr(0, 16),
-                    info.size, info.extension);
-  std::string path = ctx.options.media_dir + "/" + name;
-  if (!std::filesystem::exists(path))
-    WARTA_RETURN_IF_ERROR(WriteFileAtomically(path, req.body));
-  return JsonResponse(201, {{"url", "/media/" + name},
-                            {"width", info.size.width},
-                            {"height", info.size.height},
-                            {"bytes", req.body.size()},
-                            {"content_type", info.content_type}});
+  const std::string name =
+      MediaOriginalName(now.year, now.month, TokenHash(req.body).substr(0, 16),
+                        made.original.size, made.original.extension);
+  const std::string url = "/media/" + name;
+  const MediaRef ref = *ParseMediaUrl(url);
+  json variants = json::array();
+  // Variants first, the original last: an original on disk means its
+  // variants are there too (the same upload again skips the writing).
+  const bool done = std::filesystem::exists(ctx.options.media_dir + "/" + name);
+  for (const media::Encoded& v : made.variants) {
+    std::string vurl = MediaVariantUrl(ref, v.size.width, v.extension);
+    if (!done) {
+      WARTA_RETURN_IF_ERROR(
+          WriteFileAtomically(ctx.options.media_dir + vurl.substr(6), v.bytes));
+    }
+    variants.push_back(Described(vurl, v));
+  }
+  if (!done) {
+    WARTA_RETURN_IF_ERROR(WriteFileAtomically(
+        ctx.options.media_dir + "/" + name, made.original.bytes));
+  }
+  json body = Described(url, made.original);
+  body["variants"] = std::move(variants);
+  return JsonResponse(201, body);
 }
 
 http::Response Serve(const AdminContext& ctx, const http::Request& req) {
@@ -99,6 +130,10 @@ http::Response Serve(const AdminContext& ctx, const http::Request& req) {
 void RegisterMediaApi(AdminContext& ctx, http::Router& r) {
   http::RouteOptions big;
   big.body_limit = ctx.options.upload_limit;
+  big.too_large_json =
+      json{{"error", "image: larger than the upload limit (" +
+                         std::to_string(ctx.options.upload_limit) + " bytes)"}}
+          .dump();
   r.Add(
       http::Method::kPost, "/api/admin/images",
       [&ctx](const http::Request& q) {

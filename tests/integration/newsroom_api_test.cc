@@ -12,6 +12,7 @@
 
 #include "admin_client.h"
 #include "base/time.h"
+#include "test_png.h"
 
 namespace warta::testing {
 namespace {
@@ -392,16 +393,30 @@ TEST_F(NewsroomApiTest, LinksWithApostrophesAreKeptEncoded) {
 }
 
 TEST_F(NewsroomApiTest, UploadsImagesCheckedByContent) {
-  Reply up = admin_->Call(http::Method::kPost, "/api/admin/images",
-                          Png(640, 360), {{"Content-Type", "image/png"}});
+  const std::string png = TestPng(1600, 900);
+  Reply up = admin_->Call(http::Method::kPost, "/api/admin/images", png,
+                          {{"Content-Type", "image/png"}});
   ASSERT_EQ(up.status, 201) << up.text;
   std::string url = up.body["url"];
-  EXPECT_NE(url.find("-640x360.png"), std::string::npos) << url;
+  EXPECT_NE(url.find("-1600x900-o.png"), std::string::npos) << url;
   auto img = server_->Get(url);
   ASSERT_TRUE(img.ok());
   EXPECT_EQ(img->status, 200);
   EXPECT_EQ(img->Header("content-type"), "image/png");
-  EXPECT_EQ(img->body, Png(640, 360));
+  EXPECT_EQ(img->body.substr(0, 8), png.substr(0, 8));  // re-encoded PNG
+  EXPECT_NE(img->Header("cache-control").find("immutable"), std::string::npos);
+  // Variants: 320 to 1600 wide, PNG and WebP, each served with its type.
+  ASSERT_EQ(up.body["variants"].size(), 10u) << up.text;
+  for (const auto& v : up.body["variants"]) {
+    auto got = server_->Get(v["url"].get<std::string>());
+    ASSERT_TRUE(got.ok());
+    EXPECT_EQ(got->status, 200) << v.dump();
+    EXPECT_EQ(got->Header("content-type"), v["content_type"]) << v.dump();
+    EXPECT_EQ(got->body.size(), v["bytes"].get<size_t>());
+  }
+  EXPECT_EQ(up.body["variants"][0]["width"], 320);
+  EXPECT_EQ(up.body["variants"][0]["height"], 180);
+  EXPECT_EQ(up.body["variants"][9]["content_type"], "image/webp");
   // A script named like an image is refused; so is a huge one.
   EXPECT_EQ(
       admin_
@@ -414,13 +429,16 @@ TEST_F(NewsroomApiTest, UploadsImagesCheckedByContent) {
                        Png(100000, 10), {{"Content-Type", "image/png"}})
                 .status,
             400);
+  // A decompression bomb: 9000x9000 declared in a few dozen bytes.
+  Reply bomb = admin_->Call(http::Method::kPost, "/api/admin/images",
+                            Png(9000, 9000), {{"Content-Type", "image/png"}});
+  EXPECT_EQ(bomb.status, 400);
+  EXPECT_NE(bomb.text.find("\"error\""), std::string::npos) << bomb.text;
   NewArticle({{"status", "published"},
               {"feature_image", url},
               {"feature_image_alt", "Pompa air"}});
   std::string html = server_->Get("/berita/banjir-surut-di-jakarta")->body;
-  EXPECT_NE(html.find("src=\"" + url +
-                      "\" alt=\"Pompa air\" width=\"640\" "
-                      "height=\"360\""),
+  EXPECT_NE(html.find("alt=\"Pompa air\" width=\"1600\" height=\"900\""),
             std::string::npos)
       << html;
   EXPECT_EQ(PublicStatus("/media/../warta.db"), 404);
