@@ -3,6 +3,7 @@
 
 #include "site/meta_views.h"
 #include "site/pages.h"
+#include "site/picture.h"
 #include "site/popular.h"
 #include "site/views.h"
 
@@ -55,6 +56,7 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
     WARTA_RETURN_IF_ERROR(show(latest[i]));
     if (i == 0) {
       v["lead"] = CardView(ctx, latest[i], true);
+      v["lead"]["image"] = LeadImageView(latest[i]);
     } else {
       cards.push_back(CardView(ctx, latest[i], false));
     }

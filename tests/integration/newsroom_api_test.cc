@@ -434,13 +434,55 @@ TEST_F(NewsroomApiTest, UploadsImagesCheckedByContent) {
                             Png(9000, 9000), {{"Content-Type", "image/png"}});
   EXPECT_EQ(bomb.status, 400);
   EXPECT_NE(bomb.text.find("\"error\""), std::string::npos) << bomb.text;
-  NewArticle({{"status", "published"},
-              {"feature_image", url},
-              {"feature_image_alt", "Pompa air"}});
+  const std::int64_t id =
+      NewArticle({{"status", "published"},
+                  {"feature_image", url},
+                  {"feature_image_alt", "Pompa air"},
+                  {"feature_image_credit", "WARTA/Rina Wulandari"},
+                  {"feature_image_focal_x", 0.25},
+                  {"feature_image_focal_y", 0.75}});
   std::string html = server_->Get("/berita/banjir-surut-di-jakarta")->body;
-  EXPECT_NE(html.find("alt=\"Pompa air\" width=\"1600\" height=\"900\""),
+  const std::string stem = url.substr(0, url.size() - 6);  // "-o.png"
+  EXPECT_NE(html.find("<picture><source type=\"image/webp\" srcset=\"" + stem +
+                      "-320w.webp 320w"),
             std::string::npos)
       << html;
+  EXPECT_NE(html.find("<img src=\"" + stem + "-1280w.png\" srcset=\"" + stem +
+                      "-320w.png 320w"),
+            std::string::npos);
+  EXPECT_NE(html.find("alt=\"Pompa air\" width=\"1280\" height=\"720\" "
+                      "fetchpriority=\"high\""),
+            std::string::npos);
+  EXPECT_NE(html.find("Foto: WARTA/Rina Wulandari"), std::string::npos);
+  // Shared as a raster variant at least 1200 wide, never the SVG icon.
+  EXPECT_NE(html.find("<meta property=\"og:image\" content=\"http"),
+            std::string::npos);
+  EXPECT_NE(html.find(stem + "-1280w.png\">"), std::string::npos);
+  EXPECT_EQ(html.find(".svg\">\n<meta property=\"og:image:alt"),
+            std::string::npos);
+  // Cards elsewhere crop around the focal point; every image URL a page
+  // lists answers with its type.
+  for (const std::string page : {"/berita/banjir-surut-di-jakarta", "/"}) {
+    std::string body = server_->Get(page)->body;
+    size_t n = 0;
+    for (size_t at = body.find("/media/"); at != std::string::npos;
+         at = body.find("/media/", at + 1)) {
+      size_t end = body.find_first_of(" \",", at);
+      std::string media = body.substr(at, end - at);
+      auto got = server_->Get(media);
+      ASSERT_TRUE(got.ok());
+      EXPECT_EQ(got->status, 200) << media;
+      EXPECT_EQ(got->Header("content-type").rfind("image/", 0), 0u) << media;
+      ++n;
+    }
+    EXPECT_GT(n, 5u) << page;
+  }
+  EXPECT_NE(server_->Get("/")->body.find("object-position: 25.0% 75.0%"),
+            std::string::npos);
+  Reply read = admin_->Get("/api/admin/articles/" + std::to_string(id));
+  EXPECT_NE(read.text.find("\"feature_image_credit\":\"WARTA/Rina Wulandari\""),
+            std::string::npos)
+      << read.text;
   EXPECT_EQ(PublicStatus("/media/../warta.db"), 404);
 }
 

@@ -14,7 +14,9 @@
   var stateEl = form.querySelector('[data-save-state]');
   var fields = ['title', 'body', 'custom_excerpt', 'dateline_city', 'dateline_outlet',
     'source', 'source_url', 'category', 'tags', 'authors', 'editor', 'slug', 'feature_image',
-    'feature_image_alt', 'feature_image_caption', 'correction', 'withdrawn_reason'];
+    'feature_image_alt', 'feature_image_caption', 'feature_image_credit', 'feature_image_focal_x',
+    'feature_image_focal_y', 'correction', 'withdrawn_reason'];
+  var numeric = { feature_image_focal_x: true, feature_image_focal_y: true };
   var dirty = false, saving = false, conflict = false, previewTimer = null;
   var lang = document.documentElement.lang;
   var T = lang === 'en' ? {
@@ -37,7 +39,12 @@
   function key() { return 'warta:article:' + (id || 'new'); }
   function values() {
     var v = {};
-    fields.forEach(function (f) { if (el(f)) v[f] = el(f).value; });
+    fields.forEach(function (f) {
+      if (!el(f)) return;
+      if (!numeric[f]) { v[f] = el(f).value; return; }
+      var n = parseFloat(el(f).value);
+      v[f] = isNaN(n) ? 0.5 : n;
+    });
     return v;
   }
   function setState(text) { if (stateEl) stateEl.textContent = text; }
@@ -214,11 +221,29 @@
       img.width = r.data.width;
       img.height = r.data.height;
       img.hidden = false;
+      el('feature_image_focal_x').value = '0.5';
+      el('feature_image_focal_y').value = '0.5';
+      var label = form.querySelector('[data-focal-label]');
+      if (label) label.hidden = false;
       dirty = true;
       keepLocal();
       setState(T.unsaved);
       schedulePreview();
     });
+  });
+
+  // The focal point: where the editor clicks on the preview.
+  var preview = form.querySelector('[data-image-preview]');
+  if (preview) preview.addEventListener('click', function (e) {
+    var box = preview.getBoundingClientRect();
+    if (!box.width || !box.height) return;
+    var clamp = function (n) { return Math.max(0, Math.min(1, Math.round(n * 1000) / 1000)); };
+    el('feature_image_focal_x').value = String(clamp((e.clientX - box.left) / box.width));
+    el('feature_image_focal_y').value = String(clamp((e.clientY - box.top) / box.height));
+    preview.style.objectPosition = (el('feature_image_focal_x').value * 100) + '% ' + (el('feature_image_focal_y').value * 100) + '%';
+    dirty = true;
+    keepLocal();
+    setState(T.unsaved);
   });
 
   // --- workflow buttons ----------------------------------------------------
