@@ -79,6 +79,39 @@ TEST_P(StoreConformance, CreatesAndReadsAnArticleWithTaxonomies) {
   EXPECT_TRUE(store_->GetArticleBySlug("tidak-ada").status().IsNotFound());
 }
 
+// Issue 12: the photo credit and the focal point (kept to 1/1000) come
+// back from reads of one article and of lists, and after an update.
+TEST_P(StoreConformance, KeepsPhotoCreditAndFocalPoint) {
+  Article in = MakeArticle("Banjir surut di Jakarta");
+  in.feature_image = "/media/2026/12/abcdef0123456789-1600x900-o.jpg";
+  in.feature_image_credit = "WARTA/Rina Wulandari";
+  in.feature_image_focal_x = 0.25;
+  in.feature_image_focal_y = 0.8;
+  auto saved = store_->SaveArticle(in);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  auto got = store_->GetArticle(saved->id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->feature_image_credit, "WARTA/Rina Wulandari");
+  EXPECT_DOUBLE_EQ(got->feature_image_focal_x, 0.25);
+  EXPECT_DOUBLE_EQ(got->feature_image_focal_y, 0.8);
+  ArticleQuery q;
+  auto list = store_->ListArticles(q);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].feature_image_credit, "WARTA/Rina Wulandari");
+  EXPECT_DOUBLE_EQ((*list)[0].feature_image_focal_y, 0.8);
+
+  Article edit = *got;
+  edit.feature_image_credit.clear();
+  edit.feature_image_focal_x = 0.5;
+  edit.feature_image_focal_y = 0.5;
+  ASSERT_TRUE(store_->SaveArticle(edit).ok());
+  got = store_->GetArticle(saved->id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->feature_image_credit, "");
+  EXPECT_DOUBLE_EQ(got->feature_image_focal_x, 0.5);
+}
+
 TEST_P(StoreConformance, MakesSlugsUniqueAndReusesTaxonomies) {
   auto a = store_->SaveArticle(MakeArticle("Judul Sama"));
   auto b = store_->SaveArticle(MakeArticle("Judul Sama"));
