@@ -232,15 +232,14 @@
     });
   });
 
-  // The focal point: where the editor clicks on the preview.
-  var preview = form.querySelector('[data-image-preview]');
-  if (preview) preview.addEventListener('click', function (e) {
-    var box = preview.getBoundingClientRect();
+  // The focal point: where the editor clicks on the photo.
+  var photo = form.querySelector('[data-image-preview]');
+  if (photo) photo.addEventListener('click', function (e) {
+    var box = photo.getBoundingClientRect();
     if (!box.width || !box.height) return;
     var clamp = function (n) { return Math.max(0, Math.min(1, Math.round(n * 1000) / 1000)); };
     el('feature_image_focal_x').value = String(clamp((e.clientX - box.left) / box.width));
     el('feature_image_focal_y').value = String(clamp((e.clientY - box.top) / box.height));
-    preview.style.objectPosition = (el('feature_image_focal_x').value * 100) + '% ' + (el('feature_image_focal_y').value * 100) + '%';
     dirty = true;
     keepLocal();
     setState(T.unsaved);
