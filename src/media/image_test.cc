@@ -21,7 +21,10 @@ std::string Encode(int w, int h, std::string_view ext) {
   size_t len = 0;
   int r = ext == "jpg"   ? vips_jpegsave_buffer(img, &buf, &len, nullptr)
           : ext == "png" ? vips_pngsave_buffer(img, &buf, &len, nullptr)
-                         : vips_webpsave_buffer(img, &buf, &len, nullptr);
+          : ext == "avif"
+              ? vips_heifsave_buffer(img, &buf, &len, "compression",
+                                     VIPS_FOREIGN_HEIF_COMPRESSION_AV1, nullptr)
+              : vips_webpsave_buffer(img, &buf, &len, nullptr);
   EXPECT_EQ(r, 0);
   g_object_unref(img);
   std::string out(static_cast<const char*>(buf), len);
@@ -186,6 +189,19 @@ TEST(ImageTest, LargePngGetsPngAndWebpVariantsUpTo1920) {
   EXPECT_EQ(top->size.width, 1920);
   EXPECT_EQ(top->size.height, 768);
   EXPECT_EQ(v->variants[9].content_type, "image/webp");
+}
+
+TEST(ImageTest, AvifIsReadAndStoredAsJpeg) {
+  const std::string avif = Encode(400, 300, "avif");
+  auto info = Probe(avif, Limits());
+  ASSERT_TRUE(info.ok()) << info.status().ToString();
+  EXPECT_EQ(info->format, "avif");
+  auto v = MakeVariants(avif, Limits());
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_EQ(v->original.extension, "jpg");
+  EXPECT_EQ(Probe(v->original.bytes, Limits())->format, "jpeg");
+  ASSERT_EQ(v->variants.size(), 4u);  // 320 and 400, JPEG and WebP
+  EXPECT_EQ(Probe(v->variants[2].bytes, Limits())->size.width, 400);
 }
 
 TEST(ImageTest, NeverUpscales) {
