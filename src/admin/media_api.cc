@@ -6,8 +6,10 @@
 // pixel size (content/media.h), and answers with the URLs. At most
 // AdminOptions::image_jobs uploads are processed at once. GET /media/{file*}
 // serves them to readers with a year-long immutable cache.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "admin/article_json.h"
@@ -106,6 +108,94 @@ Result<http::Response> Upload(AdminContext& ctx, const http::Request& req,
   return JsonResponse(201, body);
 }
 
+// Pipeline originals under `dir`, newest month first, then newest file:
+// (modification time, "/media/..." URL), at most `limit`.
+std::vector<std::pair<std::int64_t, std::string>> RecentUploads(
+    const std::string& dir, size_t limit) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  std::error_code ec;
+  std::vector<fs::path> months;
+  for (const auto& year : fs::directory_iterator(dir, ec)) {
+    if (!year.is_directory(ec)) continue;
+    for (const auto& month : fs::directory_iterator(year.path(), ec))
+      if (month.is_directory(ec)) months.push_back(month.path());
+  }
+  std::sort(months.rbegin(), months.rend());
+  for (const fs::path& month : months) {
+    std::vector<std::pair<std::int64_t, std::string>> here;
+    for (const auto& f : fs::directory_iterator(month, ec)) {
+      std::string name = f.path().filename().string();
+      if (name.find("-o.") == std::string::npos ||
+          name.find(".tmp-") != name.npos)
+        continue;
+      auto when = f.last_write_time(ec).time_since_epoch().count();
+      here.emplace_back(
+          static_cast<std::int64_t>(when),
+          "/media/" + fs::relative(f.path(), dir, ec).generic_string());
+    }
+    std::sort(here.rbegin(), here.rend());
+    for (auto& h : here) {
+      if (out.size() >= limit) return out;
+      out.push_back(std::move(h));
+    }
+  }
+  return out;
+}
+
+// GET /api/admin/images?q=: the media library. Without q the newest uploads
+// (also those no article uses yet), with q the feature images whose caption
+// or credit holds it; each with what its newest article said about it.
+Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
+                              const Principal& who) {
+  WARTA_RETURN_IF_ERROR(Authorize(who, Action::kArticleCreate));
+  constexpr int kLimit = 60;
+  const std::string q(Trim(req.Query("q").value_or("")));
+  WARTA_ASSIGN_OR_RETURN(std::vector<MediaUse> uses,
+                         ctx.store.ListMediaUses(q, kLimit));
+  std::vector<std::string> order;
+  std::map<std::string, const MediaUse*> known;
+  for (const MediaUse& u : uses) {
+    known[u.url] = &u;
+    order.push_back(u.url);
+  }
+  if (q.empty()) {
+    // Uploads first (newest file first), then images only articles name.
+    std::vector<std::string> files;
+    for (auto& [when, url] : RecentUploads(ctx.options.media_dir, kLimit))
+      files.push_back(url);
+    for (const std::string& url : order)
+      if (std::find(files.begin(), files.end(), url) == files.end())
+        files.push_back(url);
+    order = std::move(files);
+  }
+  json images = json::array();
+  for (const std::string& url : order) {
+    if (images.size() >= static_cast<size_t>(kLimit)) break;
+    auto ref = ParseMediaUrl(url);
+    if (!ref) continue;
+    json item = {
+        {"url", url},
+        {"thumb",
+         ref->has_variants
+             ? MediaVariantUrl(*ref, MediaVariantWidths(ref->size).front(),
+                               ref->extension)
+             : url},
+        {"width", ref->size.width},
+        {"height", ref->size.height},
+        {"alt", ""},
+        {"caption", ""},
+        {"credit", ""}};
+    if (auto it = known.find(url); it != known.end()) {
+      item["alt"] = it->second->alt;
+      item["caption"] = it->second->caption;
+      item["credit"] = it->second->credit;
+    }
+    images.push_back(std::move(item));
+  }
+  return JsonResponse(200, {{"images", std::move(images)}});
+}
+
 http::Response Serve(const AdminContext& ctx, const http::Request& req) {
   std::string rel(req.Param("file"));
   std::string type = ContentTypeOf(rel);
@@ -141,6 +231,10 @@ void RegisterMediaApi(AdminContext& ctx, http::Router& r) {
                       [&](const Principal& w) { return Upload(ctx, q, w); });
       },
       big);
+  r.Get("/api/admin/images", [&ctx](const http::Request& q) {
+    return RunApi(ctx, q,
+                  [&](const Principal& w) { return Browse(ctx, q, w); });
+  });
   r.Get("/media/{file*}",
         [&ctx](const http::Request& q) { return Serve(ctx, q); });
 }

@@ -112,6 +112,46 @@ TEST_P(StoreConformance, KeepsPhotoCreditAndFocalPoint) {
   EXPECT_DOUBLE_EQ(got->feature_image_focal_x, 0.5);
 }
 
+// The editor's media library: feature images in use, newest use first, one
+// entry per URL with that use's caption and credit, found by either.
+TEST_P(StoreConformance, ListsMediaUsesNewestFirst) {
+  const std::string pompa = "/media/2026/12/aaaa000000000000-1600x900-o.jpg";
+  const std::string banjir = "/media/2026/12/bbbb000000000000-800x600-o.png";
+  Article a = MakeArticle("Pompa pertama");
+  a.feature_image = pompa;
+  a.feature_image_caption = "Pompa air";
+  ASSERT_TRUE(store_->SaveArticle(a).ok());
+  clock_.Advance(60);
+  Article b = MakeArticle("Banjir surut");
+  b.feature_image = banjir;
+  b.feature_image_credit = "WARTA/Rina";
+  ASSERT_TRUE(store_->SaveArticle(b).ok());
+  clock_.Advance(60);
+  Article c = MakeArticle("Pompa kedua");
+  c.feature_image = pompa;
+  c.feature_image_caption = "Pompa baru di Kampung Melayu";
+  ASSERT_TRUE(store_->SaveArticle(c).ok());
+  Article outside = MakeArticle("Foto luar");
+  outside.feature_image = "https://cdn.example/x.jpg";
+  ASSERT_TRUE(store_->SaveArticle(outside).ok());
+
+  auto all = store_->ListMediaUses("", 10);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].url, pompa);
+  EXPECT_EQ((*all)[0].caption, "Pompa baru di Kampung Melayu");
+  EXPECT_EQ((*all)[1].url, banjir);
+  auto by_credit = store_->ListMediaUses("rina", 10);
+  ASSERT_TRUE(by_credit.ok());
+  ASSERT_EQ(by_credit->size(), 1u);
+  EXPECT_EQ((*by_credit)[0].credit, "WARTA/Rina");
+  auto by_caption = store_->ListMediaUses("KAMPUNG", 10);
+  ASSERT_TRUE(by_caption.ok());
+  ASSERT_EQ(by_caption->size(), 1u);
+  EXPECT_EQ((*by_caption)[0].url, pompa);
+  EXPECT_EQ(store_->ListMediaUses("", 1)->size(), 1u);
+}
+
 TEST_P(StoreConformance, MakesSlugsUniqueAndReusesTaxonomies) {
   auto a = store_->SaveArticle(MakeArticle("Judul Sama"));
   auto b = store_->SaveArticle(MakeArticle("Judul Sama"));

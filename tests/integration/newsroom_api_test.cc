@@ -483,6 +483,16 @@ TEST_F(NewsroomApiTest, UploadsImagesCheckedByContent) {
   EXPECT_NE(read.text.find("\"feature_image_credit\":\"WARTA/Rina Wulandari\""),
             std::string::npos)
       << read.text;
+  // The media library: newest uploads, and search by caption or credit.
+  Reply library = admin_->Get("/api/admin/images");
+  ASSERT_EQ(library.status, 200) << library.text;
+  ASSERT_GE(library.body["images"].size(), 1u) << library.text;
+  EXPECT_EQ(library.body["images"][0]["url"], url);
+  EXPECT_EQ(library.body["images"][0]["credit"], "WARTA/Rina Wulandari");
+  EXPECT_EQ(library.body["images"][0]["thumb"], stem + "-320w.png");
+  EXPECT_EQ(admin_->Get("/api/admin/images?q=rina").body["images"].size(), 1u);
+  EXPECT_EQ(admin_->Get("/api/admin/images?q=tidak-ada").body["images"].size(),
+            0u);
   EXPECT_EQ(PublicStatus("/media/../warta.db"), 404);
 }
 

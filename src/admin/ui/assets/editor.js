@@ -232,6 +232,57 @@
     });
   });
 
+  // The media library: uploads newest first, searched by caption or credit;
+  // a click reuses one (with its alt, caption and credit when empty here).
+  var library = form.querySelector('[data-media-library]');
+  function useImage(item) {
+    el('feature_image').value = item.url;
+    var img = form.querySelector('[data-image-preview]');
+    img.src = item.url;
+    img.width = item.width;
+    img.height = item.height;
+    img.hidden = false;
+    el('feature_image_focal_x').value = '0.5';
+    el('feature_image_focal_y').value = '0.5';
+    [['feature_image_alt', 'alt'], ['feature_image_caption', 'caption'], ['feature_image_credit', 'credit']].forEach(function (p) {
+      if (el(p[0]) && !el(p[0]).value && item[p[1]]) el(p[0]).value = item[p[1]];
+    });
+    dirty = true;
+    keepLocal();
+    setState(T.unsaved);
+    schedulePreview();
+  }
+  function loadLibrary() {
+    var q = library.querySelector('[data-media-q]').value;
+    w.api('GET', '/api/admin/images?q=' + encodeURIComponent(q)).then(function (r) {
+      var list = library.querySelector('[data-media-list]');
+      list.textContent = '';
+      if (!r.ok) { w.notice(w.errorText(r), 'error'); return; }
+      r.data.images.forEach(function (item) {
+        var li = document.createElement('li');
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.title = [item.caption, item.credit].filter(Boolean).join(' · ');
+        var t = document.createElement('img');
+        t.src = item.thumb;
+        t.alt = item.caption || item.alt || item.url.split('/').pop();
+        t.loading = 'lazy';
+        b.appendChild(t);
+        b.addEventListener('click', function () { useImage(item); });
+        li.appendChild(b);
+        list.appendChild(li);
+      });
+    });
+  }
+  if (library) {
+    var libraryTimer = null;
+    library.addEventListener('toggle', function () { if (library.open) loadLibrary(); });
+    library.querySelector('[data-media-q]').addEventListener('input', function () {
+      clearTimeout(libraryTimer);
+      libraryTimer = setTimeout(loadLibrary, 250);
+    });
+  }
+
   // The focal point: where the editor clicks on the photo.
   var photo = form.querySelector('[data-image-preview]');
   if (photo) photo.addEventListener('click', function (e) {
