@@ -9,6 +9,7 @@ declare -A allowed=(
   [config]="config base"
   [text]="text base"
   [markup]="markup base"
+  [media]="media base content"
   [content]="content base text"
   [store]="store content base text metrics"
   [url]="url base content"
@@ -19,7 +20,7 @@ declare -A allowed=(
   [ingest]="ingest content markup newsroom store base text http metrics"
   [http]="http base"
   [site]="site content store index url render feeds http base newsroom markup text metrics"
-  [admin]="admin content store index url render feeds http base newsroom markup text site config metrics"
+  [admin]="admin media content store index url render feeds http base newsroom markup text site config metrics"
   [ops]="ops base metrics http store config index text content"
   [app]="*"
   [cli]="*"
@@ -55,4 +56,5 @@ check_only 'hunspell' 'src/text/'
 check_only 'libstemmer' 'src/text/'
 check_only 'CLI/' 'src/cli/'
 check_only 'sodium' 'src/admin/'
+check_only 'vips/' 'src/media/'
 exit $status

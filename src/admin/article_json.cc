@@ -73,6 +73,9 @@ json ArticleJson(const AdminContext& ctx, const Article& a, const Workflow& wf,
       {"feature_image", a.feature_image},
       {"feature_image_alt", a.feature_image_alt},
       {"feature_image_caption", a.feature_image_caption},
+      {"feature_image_credit", a.feature_image_credit},
+      {"feature_image_focal_x", a.feature_image_focal_x},
+      {"feature_image_focal_y", a.feature_image_focal_y},
       {"noindex", a.noindex},
       {"no_ai", a.no_ai},
       {"featured", a.featured},
@@ -156,6 +159,7 @@ Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
       {"feature_image", &a.feature_image, true},
       {"feature_image_alt", &a.feature_image_alt, false},
       {"feature_image_caption", &a.feature_image_caption, false},
+      {"feature_image_credit", &a.feature_image_credit, false},
       {"correction", &a.correction, false},
       {"withdrawn_reason", &a.withdrawn_reason, false},
   };
@@ -166,6 +170,19 @@ Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
       WARTA_ASSIGN_OR_RETURN(*v, NormalizeArticleLink(f.name, *v));
     }
     *f.target = std::move(*v);
+  }
+  a.feature_image_credit = std::string(Trim(a.feature_image_credit));
+  // The focal point a card crops around: 0..1 from the left and the top.
+  for (auto [name, target] :
+       {std::pair{"feature_image_focal_x", &a.feature_image_focal_x},
+        std::pair{"feature_image_focal_y", &a.feature_image_focal_y}}) {
+    if (!j.contains(name) || j[name].is_null()) continue;
+    if (!j[name].is_number() || j[name].get<double>() < 0.0 ||
+        j[name].get<double>() > 1.0) {
+      return Status::InvalidArgument(std::string(name) +
+                                     ": expected a number from 0 to 1");
+    }
+    *target = j[name].get<double>();
   }
   a.correction = std::string(Trim(a.correction));
   a.withdrawn_reason = std::string(Trim(a.withdrawn_reason));

@@ -16,6 +16,7 @@
 #include "content/dates.h"
 #include "content/timezone.h"
 #include "http/router.h"
+#include "media/image.h"
 #include "newsroom/newsroom.h"
 #include "render/theme.h"
 #include "site/context.h"
@@ -28,6 +29,7 @@ struct AdminOptions {
   std::size_t upload_limit = 10u << 20;  // bytes of one image upload
   std::string media_dir;                 // DATA/media
   int autosave_seconds = 5;              // editor autosave interval
+  int image_jobs = 1;  // uploads resized at once (each uses one core)
 };
 
 // Settings edited in the browser: the keys of kEditableSettings.
@@ -50,6 +52,7 @@ struct AdminContext {
   SettingsHooks settings;
   Auth auth;
   std::unique_ptr<render::Theme> ui;  // the admin's templates and strings
+  media::ImageGate image_gate{options.image_jobs};
 
   const TimeZone& timezone() const { return site.options.timezone; }
   const Urls& urls() const { return site.urls; }

@@ -1,16 +1,23 @@
 // Feature images: POST /api/admin/images takes the image bytes as the
-// request body (checked by content and size), stores them under
-// DATA/media/YYYY/MM/ named by content hash and pixel size, and answers
-// with the URL. GET /media/{file*} serves them to readers.
+// request body, runs them through the image pipeline (media/image.h:
+// checked by content and size, metadata stripped, turned upright, resized
+// variants in the stored format and WebP), stores the original and the
+// variants under DATA/media/YYYY/MM/ named by the upload's content hash and
+// pixel size (content/media.h), and answers with the URLs. At most
+// AdminOptions::image_jobs uploads are processed at once. GET /media/{file*}
+// serves them to readers with a year-long immutable cache.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "admin/article_json.h"
 #include "admin/crypto.h"
-#include "admin/image.h"
 #include "base/strings.h"
 #include "base/time.h"
+#include "content/media.h"
+#include "media/image.h"
 
 namespace warta::admin {
 namespace {
@@ -29,10 +36,17 @@ bool SafeMediaPath(std::string_view p) {
 }
 
 std::string ContentTypeOf(std::string_view path) {
-  if (path.ends_with(".jpg")) return "image/jpeg";
-  if (path.ends_with(".png")) return "image/png";
-  if (path.ends_with(".webp")) return "image/webp";
-  return "";
+  size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos) return "";
+  return MediaContentType(path.substr(dot + 1));
+}
+
+json Described(const std::string& url, const media::Encoded& e) {
+  return {{"url", url},
+          {"width", e.size.width},
+          {"height", e.size.height},
+          {"bytes", e.bytes.size()},
+          {"content_type", e.content_type}};
 }
 
 Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
@@ -58,21 +72,128 @@ Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
 Result<http::Response> Upload(AdminContext& ctx, const http::Request& req,
                               const Principal& who) {
   WARTA_RETURN_IF_ERROR(Authorize(who, Action::kArticleCreate));
-  if (req.body.size() > ctx.options.upload_limit)
-    return Status::InvalidArgument("image: larger than the upload limit");
-  WARTA_ASSIGN_OR_RETURN(ImageInfo info, SniffImage(req.body));
+  media::Limits limits;
+  limits.max_bytes = ctx.options.upload_limit;
+  // Cheap checks first (headers only): refused bytes never wait for a slot.
+  WARTA_RETURN_IF_ERROR(media::Probe(req.body, limits).status());
+  media::ImageGate::Slot slot = ctx.image_gate.Enter(std::chrono::seconds(20));
+  if (!slot.ok())
+    return Status::Unavailable("image: the server is busy; try again");
+  WARTA_ASSIGN_OR_RETURN(media::Variants made,
+                         media::MakeVariants(req.body, limits));
   CivilTime now = ToCivil(ctx.clock.Now(), ctx.timezone().offset_seconds);
-  std::string name =
-      MediaFileName(now.year, now.month, TokenHash(req.body).substr(0, 16),
-                    info.size, info.extension);
-  std::string path = ctx.options.media_dir + "/" + name;
-  if (!std::filesystem::exists(path))
-    WARTA_RETURN_IF_ERROR(WriteFileAtomically(path, req.body));
-  return JsonResponse(201, {{"url", "/media/" + name},
-                            {"width", info.size.width},
-                            {"height", info.size.height},
-                            {"bytes", req.body.size()},
-                            {"content_type", info.content_type}});
+  const std::string name =
+      MediaOriginalName(now.year, now.month, TokenHash(req.body).substr(0, 16),
+                        made.original.size, made.original.extension);
+  const std::string url = "/media/" + name;
+  const MediaRef ref = *ParseMediaUrl(url);
+  json variants = json::array();
+  // Variants first, the original last: an original on disk means its
+  // variants are there too (the same upload again skips the writing).
+  const bool done = std::filesystem::exists(ctx.options.media_dir + "/" + name);
+  for (const media::Encoded& v : made.variants) {
+    std::string vurl = MediaVariantUrl(ref, v.size.width, v.extension);
+    if (!done) {
+      WARTA_RETURN_IF_ERROR(
+          WriteFileAtomically(ctx.options.media_dir + vurl.substr(6), v.bytes));
+    }
+    variants.push_back(Described(vurl, v));
+  }
+  if (!done) {
+    WARTA_RETURN_IF_ERROR(WriteFileAtomically(
+        ctx.options.media_dir + "/" + name, made.original.bytes));
+  }
+  json body = Described(url, made.original);
+  body["variants"] = std::move(variants);
+  return JsonResponse(201, body);
+}
+
+// Pipeline originals under `dir`, newest month first, then newest file:
+// (modification time, "/media/..." URL), at most `limit`.
+std::vector<std::pair<std::int64_t, std::string>> RecentUploads(
+    const std::string& dir, size_t limit) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  std::error_code ec;
+  std::vector<fs::path> months;
+  for (const auto& year : fs::directory_iterator(dir, ec)) {
+    if (!year.is_directory(ec)) continue;
+    for (const auto& month : fs::directory_iterator(year.path(), ec))
+      if (month.is_directory(ec)) months.push_back(month.path());
+  }
+  std::sort(months.rbegin(), months.rend());
+  for (const fs::path& month : months) {
+    std::vector<std::pair<std::int64_t, std::string>> here;
+    for (const auto& f : fs::directory_iterator(month, ec)) {
+      std::string name = f.path().filename().string();
+      if (name.find("-o.") == std::string::npos ||
+          name.find(".tmp-") != name.npos)
+        continue;
+      auto when = f.last_write_time(ec).time_since_epoch().count();
+      here.emplace_back(
+          static_cast<std::int64_t>(when),
+          "/media/" + fs::relative(f.path(), dir, ec).generic_string());
+    }
+    std::sort(here.rbegin(), here.rend());
+    for (auto& h : here) {
+      if (out.size() >= limit) return out;
+      out.push_back(std::move(h));
+    }
+  }
+  return out;
+}
+
+// GET /api/admin/images?q=: the media library. Without q the newest uploads
+// (also those no article uses yet), with q the feature images whose caption
+// or credit holds it; each with what its newest article said about it.
+Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
+                              const Principal& who) {
+  WARTA_RETURN_IF_ERROR(Authorize(who, Action::kArticleCreate));
+  constexpr int kLimit = 60;
+  const std::string q(Trim(req.Query("q").value_or("")));
+  WARTA_ASSIGN_OR_RETURN(std::vector<MediaUse> uses,
+                         ctx.store.ListMediaUses(q, kLimit));
+  std::vector<std::string> order;
+  std::map<std::string, const MediaUse*> known;
+  for (const MediaUse& u : uses) {
+    known[u.url] = &u;
+    order.push_back(u.url);
+  }
+  if (q.empty()) {
+    // Uploads first (newest file first), then images only articles name.
+    std::vector<std::string> files;
+    for (auto& [when, url] : RecentUploads(ctx.options.media_dir, kLimit))
+      files.push_back(url);
+    for (const std::string& url : order)
+      if (std::find(files.begin(), files.end(), url) == files.end())
+        files.push_back(url);
+    order = std::move(files);
+  }
+  json images = json::array();
+  for (const std::string& url : order) {
+    if (images.size() >= static_cast<size_t>(kLimit)) break;
+    auto ref = ParseMediaUrl(url);
+    if (!ref) continue;
+    json item = {
+        {"url", url},
+        {"thumb",
+         ref->has_variants
+             ? MediaVariantUrl(*ref, MediaVariantWidths(ref->size).front(),
+                               ref->extension)
+             : url},
+        {"width", ref->size.width},
+        {"height", ref->size.height},
+        {"alt", ""},
+        {"caption", ""},
+        {"credit", ""}};
+    if (auto it = known.find(url); it != known.end()) {
+      item["alt"] = it->second->alt;
+      item["caption"] = it->second->caption;
+      item["credit"] = it->second->credit;
+    }
+    images.push_back(std::move(item));
+  }
+  return JsonResponse(200, {{"images", std::move(images)}});
 }
 
 http::Response Serve(const AdminContext& ctx, const http::Request& req) {
@@ -99,6 +220,10 @@ http::Response Serve(const AdminContext& ctx, const http::Request& req) {
 void RegisterMediaApi(AdminContext& ctx, http::Router& r) {
   http::RouteOptions big;
   big.body_limit = ctx.options.upload_limit;
+  big.too_large_json =
+      json{{"error", "image: larger than the upload limit (" +
+                         std::to_string(ctx.options.upload_limit) + " bytes)"}}
+          .dump();
   r.Add(
       http::Method::kPost, "/api/admin/images",
       [&ctx](const http::Request& q) {
@@ -106,6 +231,10 @@ void RegisterMediaApi(AdminContext& ctx, http::Router& r) {
                       [&](const Principal& w) { return Upload(ctx, q, w); });
       },
       big);
+  r.Get("/api/admin/images", [&ctx](const http::Request& q) {
+    return RunApi(ctx, q,
+                  [&](const Principal& w) { return Browse(ctx, q, w); });
+  });
   r.Get("/media/{file*}",
         [&ctx](const http::Request& q) { return Serve(ctx, q); });
 }

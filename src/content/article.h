@@ -60,6 +60,11 @@ struct Article {
   std::string feature_image;  // URL path or absolute URL
   std::string feature_image_alt;
   std::string feature_image_caption;
+  std::string feature_image_credit;  // "WARTA/Rina": shown as "Foto: ..."
+  // Where a card cropping the photo keeps it in view: 0..1 from the left
+  // and from the top (0.5, 0.5 the centre); kept to 1/1000.
+  double feature_image_focal_x = 0.5;
+  double feature_image_focal_y = 0.5;
   ArticleStatus status = ArticleStatus::kDraft;
   std::optional<Timestamp> published_at;  // UTC
   Timestamp created_at = 0;

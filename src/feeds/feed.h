@@ -33,6 +33,7 @@ struct FeedItem {
   std::vector<std::string> authors;
   std::vector<std::string> categories;  // primary category first, then tags
   std::string image;                    // absolute URL or ""
+  std::string image_credit;             // "WARTA/Rina" or ""
   std::string source;                   // wire attribution, or ""
   std::string source_url;               // the wire original, or ""
   Timestamp published = 0;

@@ -1,4 +1,5 @@
 #include "feeds/feed.h"
+#include "feeds/page_meta.h"
 #include "feeds/xml.h"
 
 namespace warta::feeds {
@@ -13,7 +14,9 @@ FeedItem ItemFromArticle(const Article& a, const Urls& urls) {
   for (const Author& au : a.authors) item.authors.push_back(au.name);
   if (a.category) item.categories.push_back(a.category->name);
   for (const Tag& t : a.tags) item.categories.push_back(t.name);
-  if (!a.feature_image.empty()) item.image = urls.Absolute(a.feature_image);
+  if (std::string image = ShareImage(a.feature_image); !image.empty())
+    item.image = urls.Absolute(image);
+  item.image_credit = a.feature_image_credit;
   item.source = a.source;
   item.source_url = a.source_url;
   item.published = a.published_at.value_or(a.updated_at);

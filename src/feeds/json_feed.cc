@@ -39,6 +39,9 @@ std::string RenderJsonFeed(const FeedChannel& ch,
       item["tags"] = std::move(tags);
     }
     if (!it.image.empty()) item["image"] = it.image;
+    // JSON Feed extensions start with "_": the photo credit.
+    if (!it.image.empty() && !it.image_credit.empty())
+      item["_warta"] = {{"image_credit", SanitizeUtf8(it.image_credit)}};
     if (!it.source_url.empty()) item["external_url"] = it.source_url;
     list.push_back(std::move(item));
   }

@@ -4,18 +4,40 @@
 
 #include "base/time.h"
 #include "base/utf8.h"
+#include "content/media.h"
 
 namespace warta::feeds {
 namespace {
 
 using nlohmann::json;
 
+// Social apps show only raster images: an SVG (the icon) is never offered.
+bool IsRaster(std::string_view url) {
+  std::string_view path = url.substr(0, url.find_first_of("?#"));
+  return !path.ends_with(".svg") && !path.ends_with(".svgz");
+}
+
+std::string DefaultImage(const SiteMeta& site) {
+  if (!site.default_image.empty() && IsRaster(site.default_image))
+    return site.default_image;
+  return IsRaster(site.logo_url) ? site.logo_url : "";
+}
+
 std::string ImageOf(const Article& a, const Urls& urls, const SiteMeta& site) {
-  if (!a.feature_image.empty()) return urls.Absolute(a.feature_image);
-  return site.default_image.empty() ? site.logo_url : site.default_image;
+  const std::string shared = ShareImage(a.feature_image);
+  if (!shared.empty()) return urls.Absolute(shared);
+  return DefaultImage(site);
 }
 
 }  // namespace
+
+std::string ShareImage(std::string_view feature_image) {
+  if (feature_image.empty() || !IsRaster(feature_image)) return "";
+  auto ref = ParseMediaUrl(feature_image);
+  if (!ref || !ref->has_variants) return std::string(feature_image);
+  return MediaVariantUrl(*ref, MediaShareWidth(*ref, kShareImageMinWidth),
+                         ref->extension);
+}
 
 std::string OgLocale(std::string_view language) {
   return language == "en" ? "en_US" : "id_ID";
@@ -81,8 +103,7 @@ std::vector<MetaTag> WebsiteMetaTags(std::string_view title,
       {"property", "og:description", std::string(description)},
       {"property", "og:url", std::string(absolute_url)},
   };
-  const std::string& image =
-      site.default_image.empty() ? site.logo_url : site.default_image;
+  const std::string image = DefaultImage(site);
   if (!image.empty()) m.push_back({"property", "og:image", image});
   m.push_back({"name", "twitter:card", "summary"});
   m.push_back({"name", "twitter:title", std::string(title)});
@@ -153,7 +174,23 @@ std::string ArticleJsonLd(const Article& a, const Urls& urls,
       {"publisher", std::move(publisher)},
       {"wordCount", a.word_count},
   };
-  if (!image.empty()) article["image"] = json::array({image});
+  if (!image.empty()) {
+    if (!a.feature_image_credit.empty() && image != DefaultImage(site)) {
+      // The photo with its credit (schema.org ImageObject).
+      json photo = {{"@type", "ImageObject"},
+                    {"url", image},
+                    {"creditText", a.feature_image_credit}};
+      if (auto ref = ParseMediaUrl(a.feature_image); ref && ref->has_variants) {
+        ImageSize size = MediaVariantSize(
+            ref->size, MediaShareWidth(*ref, kShareImageMinWidth));
+        photo["width"] = size.width;
+        photo["height"] = size.height;
+      }
+      article["image"] = json::array({std::move(photo)});
+    } else {
+      article["image"] = json::array({image});
+    }
+  }
   if (a.category) article["articleSection"] = a.category->name;
   if (!a.tags.empty()) {
     json keywords = json::array();

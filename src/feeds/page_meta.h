@@ -24,8 +24,10 @@ struct MetaTag {
 struct SiteMeta {
   std::string name;  // publisher and og:site_name
   std::string language = "id";
-  std::string logo_url;       // absolute
-  std::string default_image;  // absolute; og:image when an article has none
+  std::string logo_url;  // absolute
+  // Absolute; og:image when an article has none. Raster only: an SVG here
+  // (or as the logo) gives no og:image at all.
+  std::string default_image;
   // dateModified / article:modified_time: Article::ShownUpdate with this
   // grace, else the publication time (what the page says).
   int update_grace_seconds = 600;
@@ -55,6 +57,15 @@ std::string ArticleJsonLd(const Article& article, const Urls& urls,
 // the text cannot end a <script> element. Valid only for JSON text (those
 // characters can only occur inside strings there).
 std::string ScriptSafeJson(std::string_view json);
+
+// Social previews want a photo at least this wide.
+inline constexpr int kShareImageMinWidth = 1200;
+
+// The site-relative (or absolute) URL to share for a feature image: for a
+// pipeline upload its narrowest raster variant at least
+// kShareImageMinWidth wide (else its widest), other raster URLs as they
+// are, "" for none or an SVG.
+std::string ShareImage(std::string_view feature_image);
 
 // "id_ID" for "id", "en_US" for "en".
 std::string OgLocale(std::string_view language);

@@ -15,6 +15,7 @@ std::string RenderRss(const FeedChannel& ch,
       "<rss version=\"2.0\" "
       "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
       "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+      "xmlns:media=\"http://search.yahoo.com/mrss/\" "
       "xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n";
   AppendElement(out, "title", ch.title);
   out += '\n';
@@ -69,6 +70,14 @@ std::string RenderRss(const FeedChannel& ch,
              : it.image.ends_with(".gif")  ? "image/gif"
                                            : "image/jpeg";
       out += "\"/>\n";
+      if (!it.image_credit.empty()) {
+        // Media RSS: the photo with its credit ("Foto: ..." on the page).
+        out += "<media:content url=\"";
+        AppendXmlEscaped(out, it.image);
+        out += "\" medium=\"image\"><media:credit>";
+        AppendXmlEscaped(out, it.image_credit);
+        out += "</media:credit></media:content>\n";
+      }
     }
     if (!it.source.empty() && !it.source_url.empty()) {
       out += "<source url=\"";

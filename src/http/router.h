@@ -29,6 +29,9 @@ using Handler = std::function<Response(const Request&)>;
 struct RouteOptions {
   // Largest request body accepted on this route; 0 means the server default.
   std::size_t body_limit = 0;
+  // When set, the body (application/json) of the 413 answer to a request
+  // body over the limit, instead of the plain-text one.
+  std::string too_large_json;
 };
 
 class Router {

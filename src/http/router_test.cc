@@ -128,8 +128,10 @@ TEST_F(RouterTest, CustomNotFound) {
 
 TEST(RouterOptionsTest, OptionsForPicksTheRouteThatWouldServe) {
   Router router;
-  router.Add(Method::kPost, "/upload/{name}", Named("up"), {.body_limit = 10});
-  router.Add(Method::kPost, "/upload/big", Named("big"), {.body_limit = 1000});
+  router.Add(Method::kPost, "/upload/{name}", Named("up"),
+             {.body_limit = 10, .too_large_json = ""});
+  router.Add(Method::kPost, "/upload/big", Named("big"),
+             {.body_limit = 1000, .too_large_json = ""});
   router.Get("/upload/{name}", Named("get"));
   EXPECT_EQ(router.OptionsFor(Method::kPost, "/upload/a").body_limit, 10u);
   EXPECT_EQ(router.OptionsFor(Method::kPost, "/upload/big").body_limit, 1000u);

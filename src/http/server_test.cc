@@ -75,7 +75,7 @@ class ServerTest : public ::testing::Test {
                   return Response::Text(200,
                                         "got " + std::to_string(r.body.size()));
                 },
-                {.body_limit = 100});
+                {.body_limit = 100, .too_large_json = R"({"error":"big"})"});
     router_.Post("/default", [](const Request& r) {
       return Response::Text(200, "got " + std::to_string(r.body.size()));
     });
@@ -285,6 +285,7 @@ TEST_F(ServerTest, BodyLimitPerRoute) {
   r = GetWith(server.Url("/small"), {}, Method::kPost, std::string(101, 'a'));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->status, 413);
+  EXPECT_EQ(r->body, R"({"error":"big"})");  // the route's JSON answer
   r = GetWith(server.Url("/default"), {}, Method::kPost, std::string(900, 'a'));
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->body, "got 900");

@@ -152,6 +152,7 @@ void Session::OnFirstBytes(error_code ec, std::size_t n) {
 
 void Session::ReadHeader() {
   first_request_ = false;
+  too_large_json_.clear();
   started_ = std::chrono::steady_clock::now();
   request_.Reset();
   log_method_ = "-";
@@ -215,6 +216,7 @@ void Session::OnHeader(error_code ec, std::size_t) {
       context_->router.OptionsFor(request_.method, request_.path);
   std::uint64_t limit =
       route.body_limit ? route.body_limit : context_->options.body_limit;
+  too_large_json_ = std::move(route.too_large_json);
   if (auto length = parser_->content_length(); length && *length > limit) {
     return SendError(413);
   }
@@ -305,6 +307,10 @@ void Session::SendError(int status) {
   if (request_.method == Method::kHead) bare.method = Method::kHead;
   request_.request_id = RequestId("");
   Response error = Response::Error(status);
+  if (status == 413 && !too_large_json_.empty()) {
+    error.content_type = "application/json";
+    error.body = std::make_shared<const std::string>(too_large_json_);
+  }
   error.SetHeader("X-Request-Id", request_.request_id);
   Send(PrepareOutgoing(bare, std::move(error), OutgoingOptions(),
                        RealClock::Get().Now()));

@@ -87,6 +87,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string log_method_ = "-";
   unsigned version_ = 11;
   std::string user_agent_;
+  std::string too_large_json_;  // the route's 413 body, or "" (plain)
   std::chrono::steady_clock::time_point started_;
   int status_ = 0;
   std::uint64_t bytes_sent_ = 0;

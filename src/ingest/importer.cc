@@ -54,6 +54,7 @@ bool SameContent(const Article& cur, const Article& next) {
          cur.feature_image == next.feature_image &&
          cur.feature_image_alt == next.feature_image_alt &&
          cur.feature_image_caption == next.feature_image_caption &&
+         cur.feature_image_credit == next.feature_image_credit &&
          cur.noindex == next.noindex && cur.no_ai == next.no_ai;
 }
 
@@ -192,6 +193,7 @@ Result<Article> Importer::Compose(const ParsedArticle& p,
       a.feature_image, NormalizeArticleLink("feature_image", p.feature_image));
   a.feature_image_alt = p.feature_image_alt;
   a.feature_image_caption = p.feature_image_caption;
+  a.feature_image_credit = p.feature_image_credit;
   a.status =
       defaults_.status.value_or(p.status.value_or(ArticleStatus::kPublished));
   if (p.published_at) a.published_at = p.published_at;

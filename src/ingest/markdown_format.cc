@@ -89,6 +89,8 @@ Result<ParsedArticle> ParseMarkdownArticle(std::string_view text,
       out.feature_image_alt = v;
     } else if (k == "feature_image_caption") {
       out.feature_image_caption = v;
+    } else if (k == "feature_image_credit") {
+      out.feature_image_credit = v;
     } else if (k == "noindex" || k == "no_ai") {
       std::string b = AsciiLower(v);
       if (b != "true" && b != "false")
@@ -100,7 +102,8 @@ Result<ParsedArticle> ParseMarkdownArticle(std::string_view text,
           "unknown key (known: title, slug, category, tags, authors, "
           "source, source_url, dateline, dateline_outlet, published_at, "
           "status, custom_excerpt, editor, feature_image, "
-          "feature_image_alt, feature_image_caption, noindex, no_ai)");
+          "feature_image_alt, feature_image_caption, feature_image_credit, "
+          "noindex, no_ai)");
     }
   }
   if (Trim(out.title).empty()) {

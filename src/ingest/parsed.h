@@ -36,6 +36,7 @@ struct ParsedArticle {
   std::string feature_image;
   std::string feature_image_alt;
   std::string feature_image_caption;
+  std::string feature_image_credit;
   std::optional<ArticleStatus> status;    // nullopt: published
   std::optional<Timestamp> published_at;  // nullopt: keep / now
   std::string import_key;                 // identity for re-imports

@@ -45,6 +45,9 @@ std::string SnapshotOf(const Article& a) {
       {"feature_image", a.feature_image},
       {"feature_image_alt", a.feature_image_alt},
       {"feature_image_caption", a.feature_image_caption},
+      {"feature_image_credit", a.feature_image_credit},
+      {"feature_image_focal_x", a.feature_image_focal_x},
+      {"feature_image_focal_y", a.feature_image_focal_y},
       {"status", ArticleStatusName(a.status)},
       {"published_at", a.published_at ? json(*a.published_at) : json()},
       {"slug", a.slug},
@@ -86,6 +89,13 @@ Status ApplySnapshot(std::string_view snapshot, Article& a, bool content_only) {
   a.feature_image = StringField(j, "feature_image");
   a.feature_image_alt = StringField(j, "feature_image_alt");
   a.feature_image_caption = StringField(j, "feature_image_caption");
+  a.feature_image_credit = StringField(j, "feature_image_credit");
+  for (auto [name, target] :
+       {std::pair{"feature_image_focal_x", &a.feature_image_focal_x},
+        std::pair{"feature_image_focal_y", &a.feature_image_focal_y}}) {
+    if (j.contains(name) && j[name].is_number())
+      *target = j[name].get<double>();
+  }
   if (!content_only) {
     a.status = ParseArticleStatus(StringField(j, "status"))
                    .value_or(ArticleStatus::kDraft);

@@ -2,9 +2,9 @@
 // dateline, source, tags, share links and "Mungkin Kamu Suka".
 #include "base/strings.h"
 #include "base/time.h"
-#include "content/media.h"
 #include "site/meta_views.h"
 #include "site/pages.h"
+#include "site/picture.h"
 #include "site/popular.h"
 #include "site/views.h"
 
@@ -75,7 +75,6 @@ render::View ArticleView(const SiteContext& ctx, const Article& a) {
       {"title", a.title},
       {"url", path},
       {"canonical", canonical},
-      {"html", a.html},
       {"custom_excerpt", a.custom_excerpt.empty()
                              ? render::View(false)
                              : render::View(a.custom_excerpt)},
@@ -109,19 +108,25 @@ render::View ArticleView(const SiteContext& ctx, const Article& a) {
   for (const Tag& t : a.tags)
     tags.push_back({{"name", t.name}, {"url", ctx.urls.Tag(t.slug)}});
   v["tags"] = std::move(tags);
+  v["html"] = WithBodyPictures(a.html);
   if (!a.feature_image.empty()) {
     v["feature_image"] = a.feature_image;
-    v["feature_image_alt"] = a.feature_image_alt;
-    // Uploaded images carry their size in their name (content/media.h).
-    if (auto size = MediaImageSize(a.feature_image)) {
-      v["feature_image_size"] = {{"width", size->width},
-                                 {"height", size->height}};
-    } else {
-      v["feature_image_size"] = false;
-    }
+    PictureOptions o;
+    o.sizes = "(min-width: 56rem) 54rem, 100vw";
+    o.src_width = 1280;
+    o.lazy = false;
+    o.high_priority = true;  // the page's largest paint
+    v["picture"] = PictureView(a.feature_image, a.feature_image_alt, o);
     v["feature_image_caption"] = a.feature_image_caption.empty()
                                      ? render::View(false)
                                      : render::View(a.feature_image_caption);
+    v["feature_image_credit"] =
+        a.feature_image_credit.empty()
+            ? render::View(false)
+            : render::View(ctx.theme.Text(
+                  lang, "photo_credit", {{"credit", a.feature_image_credit}}));
+    v["has_figcaption"] =
+        !a.feature_image_caption.empty() || !a.feature_image_credit.empty();
   } else {
     v["feature_image"] = false;
   }

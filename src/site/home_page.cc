@@ -7,6 +7,7 @@
 #include "site/home_pins.h"
 #include "site/meta_views.h"
 #include "site/pages.h"
+#include "site/picture.h"
 #include "site/popular.h"
 #include "site/views.h"
 
@@ -83,6 +84,7 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
   }
   const bool edited = pins.lead.has_value() || !top.empty();
   v["lead"] = lead ? CardView(ctx, *lead, true) : render::View(false);
+  if (lead) v["lead"]["image"] = LeadImageView(*lead);
   render::View top_cards = render::View::array();
   for (const Article& a : top) top_cards.push_back(CardView(ctx, a, false));
   v["top_stories"] = std::move(top_cards);

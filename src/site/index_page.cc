@@ -6,6 +6,7 @@
 #include "base/time.h"
 #include "site/meta_views.h"
 #include "site/pages.h"
+#include "site/picture.h"
 #include "site/views.h"
 
 namespace warta::site {
@@ -108,6 +109,7 @@ Result<PageResult> RenderIndexPage(const SiteContext& ctx,
     cards.push_back(CardView(ctx, a, true));
     keys.push_back(ArticleKey(a.id));
   }
+  LoadFirstCardEagerly(cards);
   render::View options = render::View::array();
   options.push_back({{"value", ""},
                      {"label", ctx.theme.Text(lang, "index_all_categories")},

@@ -1,6 +1,7 @@
 // Category, tag and author pages: a paginated list of published articles.
 #include "site/meta_views.h"
 #include "site/pages.h"
+#include "site/picture.h"
 #include "site/views.h"
 
 namespace warta::site {
@@ -104,6 +105,7 @@ Result<PageResult> RenderListPage(const SiteContext& ctx, ListKind kind,
     cards.push_back(CardView(ctx, a, true));
     keys.push_back(ArticleKey(a.id));
   }
+  LoadFirstCardEagerly(cards);
   v["list"] = {{"title", s.title},
                {"description", s.description},
                {"kind_label", s.kind_label},

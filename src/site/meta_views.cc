@@ -44,8 +44,14 @@ feeds::SiteMeta SiteMetaOf(const SiteContext& ctx) {
     m.logo_url =
         ctx.urls.Absolute(ctx.urls.Asset("favicon.svg", a ? a->version : ""));
   }
-  if (!ctx.options.image.empty())
+  // The sharing picture of pages without a photo: site.image, else the
+  // theme's share.png (raster; social apps show no SVG).
+  if (!ctx.options.image.empty()) {
     m.default_image = ctx.urls.Absolute(ctx.options.image);
+  } else if (const render::Asset* a = ctx.theme.FindAsset("share.png")) {
+    m.default_image =
+        ctx.urls.Absolute(ctx.urls.Asset("share.png", a->version));
+  }
   return m;
 }
 

@@ -7,6 +7,7 @@
 #include "base/time.h"
 #include "site/discovery.h"
 #include "site/pages.h"
+#include "site/picture.h"
 #include "site/views.h"
 
 namespace warta::site {
@@ -121,6 +122,7 @@ http::Response HandleSearchPage(const SiteContext& ctx,
       card["snippet_html"] = item.snippet_html;
       results.push_back(std::move(card));
     }
+    LoadFirstCardEagerly(results);
     s["results"] = std::move(results);
     AddPagination(ctx, v, SearchUrl(ctx, query->text, p), page,
                   std::min(pages, kMaxSearchOffset / kSearchPageSize + 1));

@@ -3,6 +3,7 @@
 #include "base/time.h"
 #include "site/breaking.h"
 #include "site/pages.h"
+#include "site/picture.h"
 
 namespace warta::site {
 
@@ -77,6 +78,7 @@ render::View CardView(const SiteContext& ctx, const Article& a,
   }
   card["reading_time_label"] = ctx.theme.Text(
       lang, "reading_time", {{"n", std::to_string(a.reading_time)}});
+  card["image"] = CardImageView(a, true);
   return card;
 }
 

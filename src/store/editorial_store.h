@@ -27,6 +27,15 @@ struct Workflow {
   std::optional<Timestamp> trashed_at;
 };
 
+// A feature image as articles use it, for the editor's media library.
+struct MediaUse {
+  std::string url;  // site-relative "/media/..."
+  std::string alt;
+  std::string caption;
+  std::string credit;
+  Timestamp used_at = 0;  // the latest using article's updated_at
+};
+
 class EditorialStore {
  public:
   virtual ~EditorialStore() = default;
@@ -53,6 +62,13 @@ class EditorialStore {
   virtual Result<bool> PublishScheduled(std::int64_t id, std::int64_t version,
                                         Timestamp now,
                                         const Revision* revision) = 0;
+
+  // Feature images under /media/ of live (not trashed) articles, one entry
+  // per URL with its newest use's alt, caption and credit, newest first, at
+  // most `limit`. A non-empty `q` must occur in the caption or the credit
+  // (ASCII case-insensitive).
+  virtual Result<std::vector<MediaUse>> ListMediaUses(const std::string& q,
+                                                      int limit) = 0;
 
   // Settings edited in the admin (key -> value), e.g. "site.name".
   virtual Result<std::map<std::string, std::string>> LoadSettings() = 0;

@@ -79,6 +79,79 @@ TEST_P(StoreConformance, CreatesAndReadsAnArticleWithTaxonomies) {
   EXPECT_TRUE(store_->GetArticleBySlug("tidak-ada").status().IsNotFound());
 }
 
+// Issue 12: the photo credit and the focal point (kept to 1/1000) come
+// back from reads of one article and of lists, and after an update.
+TEST_P(StoreConformance, KeepsPhotoCreditAndFocalPoint) {
+  Article in = MakeArticle("Banjir surut di Jakarta");
+  in.feature_image = "/media/2026/12/abcdef0123456789-1600x900-o.jpg";
+  in.feature_image_credit = "WARTA/Rina Wulandari";
+  in.feature_image_focal_x = 0.25;
+  in.feature_image_focal_y = 0.8;
+  auto saved = store_->SaveArticle(in);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  auto got = store_->GetArticle(saved->id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->feature_image_credit, "WARTA/Rina Wulandari");
+  EXPECT_DOUBLE_EQ(got->feature_image_focal_x, 0.25);
+  EXPECT_DOUBLE_EQ(got->feature_image_focal_y, 0.8);
+  ArticleQuery q;
+  auto list = store_->ListArticles(q);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].feature_image_credit, "WARTA/Rina Wulandari");
+  EXPECT_DOUBLE_EQ((*list)[0].feature_image_focal_y, 0.8);
+
+  Article edit = *got;
+  edit.feature_image_credit.clear();
+  edit.feature_image_focal_x = 0.5;
+  edit.feature_image_focal_y = 0.5;
+  ASSERT_TRUE(store_->SaveArticle(edit).ok());
+  got = store_->GetArticle(saved->id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->feature_image_credit, "");
+  EXPECT_DOUBLE_EQ(got->feature_image_focal_x, 0.5);
+}
+
+// The editor's media library: feature images in use, newest use first, one
+// entry per URL with that use's caption and credit, found by either.
+TEST_P(StoreConformance, ListsMediaUsesNewestFirst) {
+  const std::string pompa = "/media/2026/12/aaaa000000000000-1600x900-o.jpg";
+  const std::string banjir = "/media/2026/12/bbbb000000000000-800x600-o.png";
+  Article a = MakeArticle("Pompa pertama");
+  a.feature_image = pompa;
+  a.feature_image_caption = "Pompa air";
+  ASSERT_TRUE(store_->SaveArticle(a).ok());
+  clock_.Advance(60);
+  Article b = MakeArticle("Banjir surut");
+  b.feature_image = banjir;
+  b.feature_image_credit = "WARTA/Rina";
+  ASSERT_TRUE(store_->SaveArticle(b).ok());
+  clock_.Advance(60);
+  Article c = MakeArticle("Pompa kedua");
+  c.feature_image = pompa;
+  c.feature_image_caption = "Pompa baru di Kampung Melayu";
+  ASSERT_TRUE(store_->SaveArticle(c).ok());
+  Article outside = MakeArticle("Foto luar");
+  outside.feature_image = "https://cdn.example/x.jpg";
+  ASSERT_TRUE(store_->SaveArticle(outside).ok());
+
+  auto all = store_->ListMediaUses("", 10);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].url, pompa);
+  EXPECT_EQ((*all)[0].caption, "Pompa baru di Kampung Melayu");
+  EXPECT_EQ((*all)[1].url, banjir);
+  auto by_credit = store_->ListMediaUses("rina", 10);
+  ASSERT_TRUE(by_credit.ok());
+  ASSERT_EQ(by_credit->size(), 1u);
+  EXPECT_EQ((*by_credit)[0].credit, "WARTA/Rina");
+  auto by_caption = store_->ListMediaUses("KAMPUNG", 10);
+  ASSERT_TRUE(by_caption.ok());
+  ASSERT_EQ(by_caption->size(), 1u);
+  EXPECT_EQ((*by_caption)[0].url, pompa);
+  EXPECT_EQ(store_->ListMediaUses("", 1)->size(), 1u);
+}
+
 TEST_P(StoreConformance, MakesSlugsUniqueAndReusesTaxonomies) {
   auto a = store_->SaveArticle(MakeArticle("Judul Sama"));
   auto b = store_->SaveArticle(MakeArticle("Judul Sama"));

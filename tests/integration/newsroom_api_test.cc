@@ -12,6 +12,7 @@
 
 #include "admin_client.h"
 #include "base/time.h"
+#include "test_png.h"
 
 namespace warta::testing {
 namespace {
@@ -403,16 +404,30 @@ TEST_F(NewsroomApiTest, LinksWithApostrophesAreKeptEncoded) {
 }
 
 TEST_F(NewsroomApiTest, UploadsImagesCheckedByContent) {
-  Reply up = admin_->Call(http::Method::kPost, "/api/admin/images",
-                          Png(640, 360), {{"Content-Type", "image/png"}});
+  const std::string png = TestPng(1600, 900);
+  Reply up = admin_->Call(http::Method::kPost, "/api/admin/images", png,
+                          {{"Content-Type", "image/png"}});
   ASSERT_EQ(up.status, 201) << up.text;
   std::string url = up.body["url"];
-  EXPECT_NE(url.find("-640x360.png"), std::string::npos) << url;
+  EXPECT_NE(url.find("-1600x900-o.png"), std::string::npos) << url;
   auto img = server_->Get(url);
   ASSERT_TRUE(img.ok());
   EXPECT_EQ(img->status, 200);
   EXPECT_EQ(img->Header("content-type"), "image/png");
-  EXPECT_EQ(img->body, Png(640, 360));
+  EXPECT_EQ(img->body.substr(0, 8), png.substr(0, 8));  // re-encoded PNG
+  EXPECT_NE(img->Header("cache-control").find("immutable"), std::string::npos);
+  // Variants: 320 to 1600 wide, PNG and WebP, each served with its type.
+  ASSERT_EQ(up.body["variants"].size(), 10u) << up.text;
+  for (const auto& v : up.body["variants"]) {
+    auto got = server_->Get(v["url"].get<std::string>());
+    ASSERT_TRUE(got.ok());
+    EXPECT_EQ(got->status, 200) << v.dump();
+    EXPECT_EQ(got->Header("content-type"), v["content_type"]) << v.dump();
+    EXPECT_EQ(got->body.size(), v["bytes"].get<size_t>());
+  }
+  EXPECT_EQ(up.body["variants"][0]["width"], 320);
+  EXPECT_EQ(up.body["variants"][0]["height"], 180);
+  EXPECT_EQ(up.body["variants"][9]["content_type"], "image/webp");
   // A script named like an image is refused; so is a huge one.
   EXPECT_EQ(
       admin_
@@ -425,15 +440,70 @@ TEST_F(NewsroomApiTest, UploadsImagesCheckedByContent) {
                        Png(100000, 10), {{"Content-Type", "image/png"}})
                 .status,
             400);
-  NewArticle({{"status", "published"},
-              {"feature_image", url},
-              {"feature_image_alt", "Pompa air"}});
+  // A decompression bomb: 9000x9000 declared in a few dozen bytes.
+  Reply bomb = admin_->Call(http::Method::kPost, "/api/admin/images",
+                            Png(9000, 9000), {{"Content-Type", "image/png"}});
+  EXPECT_EQ(bomb.status, 400);
+  EXPECT_NE(bomb.text.find("\"error\""), std::string::npos) << bomb.text;
+  const std::int64_t id =
+      NewArticle({{"status", "published"},
+                  {"feature_image", url},
+                  {"feature_image_alt", "Pompa air"},
+                  {"feature_image_credit", "WARTA/Rina Wulandari"},
+                  {"feature_image_focal_x", 0.25},
+                  {"feature_image_focal_y", 0.75}});
   std::string html = server_->Get("/berita/banjir-surut-di-jakarta")->body;
-  EXPECT_NE(html.find("src=\"" + url +
-                      "\" alt=\"Pompa air\" width=\"640\" "
-                      "height=\"360\""),
+  const std::string stem = url.substr(0, url.size() - 6);  // "-o.png"
+  EXPECT_NE(html.find("<picture><source type=\"image/webp\" srcset=\"" + stem +
+                      "-320w.webp 320w"),
             std::string::npos)
       << html;
+  EXPECT_NE(html.find("<img src=\"" + stem + "-1280w.png\" srcset=\"" + stem +
+                      "-320w.png 320w"),
+            std::string::npos);
+  EXPECT_NE(html.find("alt=\"Pompa air\" width=\"1280\" height=\"720\" "
+                      "fetchpriority=\"high\""),
+            std::string::npos);
+  EXPECT_NE(html.find("Foto: WARTA/Rina Wulandari"), std::string::npos);
+  // Shared as a raster variant at least 1200 wide, never the SVG icon.
+  EXPECT_NE(html.find("<meta property=\"og:image\" content=\"http"),
+            std::string::npos);
+  EXPECT_NE(html.find(stem + "-1280w.png\">"), std::string::npos);
+  EXPECT_EQ(html.find(".svg\">\n<meta property=\"og:image:alt"),
+            std::string::npos);
+  // Cards elsewhere crop around the focal point; every image URL a page
+  // lists answers with its type.
+  for (const std::string page : {"/berita/banjir-surut-di-jakarta", "/"}) {
+    std::string body = server_->Get(page)->body;
+    size_t n = 0;
+    for (size_t at = body.find("/media/"); at != std::string::npos;
+         at = body.find("/media/", at + 1)) {
+      size_t end = body.find_first_of(" \",", at);
+      std::string media = body.substr(at, end - at);
+      auto got = server_->Get(media);
+      ASSERT_TRUE(got.ok());
+      EXPECT_EQ(got->status, 200) << media;
+      EXPECT_EQ(got->Header("content-type").rfind("image/", 0), 0u) << media;
+      ++n;
+    }
+    EXPECT_GT(n, 5u) << page;
+  }
+  EXPECT_NE(server_->Get("/")->body.find("object-position: 25.0% 75.0%"),
+            std::string::npos);
+  Reply read = admin_->Get("/api/admin/articles/" + std::to_string(id));
+  EXPECT_NE(read.text.find("\"feature_image_credit\":\"WARTA/Rina Wulandari\""),
+            std::string::npos)
+      << read.text;
+  // The media library: newest uploads, and search by caption or credit.
+  Reply library = admin_->Get("/api/admin/images");
+  ASSERT_EQ(library.status, 200) << library.text;
+  ASSERT_GE(library.body["images"].size(), 1u) << library.text;
+  EXPECT_EQ(library.body["images"][0]["url"], url);
+  EXPECT_EQ(library.body["images"][0]["credit"], "WARTA/Rina Wulandari");
+  EXPECT_EQ(library.body["images"][0]["thumb"], stem + "-320w.png");
+  EXPECT_EQ(admin_->Get("/api/admin/images?q=rina").body["images"].size(), 1u);
+  EXPECT_EQ(admin_->Get("/api/admin/images?q=tidak-ada").body["images"].size(),
+            0u);
   EXPECT_EQ(PublicStatus("/media/../warta.db"), 404);
 }
 

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "admin_client.h"
+#include "test_png.h"
 
 namespace warta::testing {
 namespace {
@@ -13,12 +14,7 @@ namespace {
 constexpr const char* kPassword = "kata-sandi-uji-1";
 const char* kRoles[] = {"kontributor", "penulis", "editor", "admin"};
 
-std::string Png1x1() {
-  std::string png("\x89PNG\r\n\x1a\n", 8);
-  png += std::string("\0\0\0\x0dIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0", 21);
-  png += std::string("\x90\x77\x53\xde", 4);
-  return png;
-}
+std::string Png1x1() { return TestPng(1, 1); }
 
 class RoleMatrixTest : public ::testing::Test {
  public:

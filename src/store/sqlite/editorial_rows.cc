@@ -57,6 +57,29 @@ Result<std::map<std::int64_t, Workflow>> SqliteStore::GetWorkflows(
   return out;
 }
 
+Result<std::vector<MediaUse>> SqliteStore::ListMediaUses(const std::string& q,
+                                                         int limit) {
+  std::vector<MediaUse> out;
+  if (limit <= 0) return out;
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  WARTA_ASSIGN_OR_RETURN(
+      auto st,
+      (*r)->Prepare(
+          "SELECT feature_image, feature_image_alt, feature_image_caption, "
+          "feature_image_credit, MAX(updated_at) FROM articles "
+          "WHERE feature_image LIKE '/media/%' AND deleted_at IS NULL "
+          "AND (?1 = '' OR instr(lower(feature_image_caption), lower(?1)) > 0 "
+          "OR instr(lower(feature_image_credit), lower(?1)) > 0) "
+          "GROUP BY feature_image ORDER BY 5 DESC, feature_image LIMIT ?2"));
+  st.Bind(1, q).Bind(2, static_cast<std::int64_t>(limit));
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Int(4)});
+  }
+  return out;
+}
+
 Status SqliteStore::SetReviewState(std::int64_t id, const std::string& state,
                                    const std::string& note) {
   if (state != "" && state != "submitted" && state != "returned")

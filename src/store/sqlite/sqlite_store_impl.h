@@ -93,6 +93,8 @@ class SqliteStore final : public Store {
   Result<bool> PublishScheduled(std::int64_t id, std::int64_t version,
                                 Timestamp now,
                                 const Revision* revision) override;
+  Result<std::vector<MediaUse>> ListMediaUses(const std::string& q,
+                                              int limit) override;
   Result<std::map<std::string, std::string>> LoadSettings() override;
   Status SaveSettings(
       const std::map<std::string, std::string>& settings) override;

@@ -14,7 +14,9 @@
   var stateEl = form.querySelector('[data-save-state]');
   var fields = ['title', 'body', 'custom_excerpt', 'dateline_city', 'dateline_outlet',
     'source', 'source_url', 'category', 'tags', 'authors', 'editor', 'slug', 'feature_image',
-    'feature_image_alt', 'feature_image_caption', 'correction', 'withdrawn_reason'];
+    'feature_image_alt', 'feature_image_caption', 'feature_image_credit', 'feature_image_focal_x',
+    'feature_image_focal_y', 'correction', 'withdrawn_reason'];
+  var numeric = { feature_image_focal_x: true, feature_image_focal_y: true };
   var dirty = false, saving = false, conflict = false, previewTimer = null;
   var lang = document.documentElement.lang;
   var T = lang === 'en' ? {
@@ -43,7 +45,12 @@
   function key() { return 'warta:article:' + (id || 'new'); }
   function values() {
     var v = {};
-    fields.forEach(function (f) { if (el(f)) v[f] = el(f).value; });
+    fields.forEach(function (f) {
+      if (!el(f)) return;
+      if (!numeric[f]) { v[f] = el(f).value; return; }
+      var n = parseFloat(el(f).value);
+      v[f] = isNaN(n) ? 0.5 : n;
+    });
     return v;
   }
   function setState(text) { if (stateEl) stateEl.textContent = text; }
@@ -221,11 +228,79 @@
       img.width = r.data.width;
       img.height = r.data.height;
       img.hidden = false;
+      el('feature_image_focal_x').value = '0.5';
+      el('feature_image_focal_y').value = '0.5';
+      var label = form.querySelector('[data-focal-label]');
+      if (label) label.hidden = false;
       dirty = true;
       keepLocal();
       setState(T.unsaved);
       schedulePreview();
     });
+  });
+
+  // The media library: uploads newest first, searched by caption or credit;
+  // a click reuses one (with its alt, caption and credit when empty here).
+  var library = form.querySelector('[data-media-library]');
+  function useImage(item) {
+    el('feature_image').value = item.url;
+    var img = form.querySelector('[data-image-preview]');
+    img.src = item.url;
+    img.width = item.width;
+    img.height = item.height;
+    img.hidden = false;
+    el('feature_image_focal_x').value = '0.5';
+    el('feature_image_focal_y').value = '0.5';
+    [['feature_image_alt', 'alt'], ['feature_image_caption', 'caption'], ['feature_image_credit', 'credit']].forEach(function (p) {
+      if (el(p[0]) && !el(p[0]).value && item[p[1]]) el(p[0]).value = item[p[1]];
+    });
+    dirty = true;
+    keepLocal();
+    setState(T.unsaved);
+    schedulePreview();
+  }
+  function loadLibrary() {
+    var q = library.querySelector('[data-media-q]').value;
+    w.api('GET', '/api/admin/images?q=' + encodeURIComponent(q)).then(function (r) {
+      var list = library.querySelector('[data-media-list]');
+      list.textContent = '';
+      if (!r.ok) { w.notice(w.errorText(r), 'error'); return; }
+      r.data.images.forEach(function (item) {
+        var li = document.createElement('li');
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.title = [item.caption, item.credit].filter(Boolean).join(' · ');
+        var t = document.createElement('img');
+        t.src = item.thumb;
+        t.alt = item.caption || item.alt || item.url.split('/').pop();
+        t.loading = 'lazy';
+        b.appendChild(t);
+        b.addEventListener('click', function () { useImage(item); });
+        li.appendChild(b);
+        list.appendChild(li);
+      });
+    });
+  }
+  if (library) {
+    var libraryTimer = null;
+    library.addEventListener('toggle', function () { if (library.open) loadLibrary(); });
+    library.querySelector('[data-media-q]').addEventListener('input', function () {
+      clearTimeout(libraryTimer);
+      libraryTimer = setTimeout(loadLibrary, 250);
+    });
+  }
+
+  // The focal point: where the editor clicks on the photo.
+  var photo = form.querySelector('[data-image-preview]');
+  if (photo) photo.addEventListener('click', function (e) {
+    var box = photo.getBoundingClientRect();
+    if (!box.width || !box.height) return;
+    var clamp = function (n) { return Math.max(0, Math.min(1, Math.round(n * 1000) / 1000)); };
+    el('feature_image_focal_x').value = String(clamp((e.clientX - box.left) / box.width));
+    el('feature_image_focal_y').value = String(clamp((e.clientY - box.top) / box.height));
+    dirty = true;
+    keepLocal();
+    setState(T.unsaved);
   });
 
   // --- workflow buttons ----------------------------------------------------
