@@ -66,7 +66,9 @@ class EditorialStore {
   // Feature images under /media/ of live (not trashed) articles, one entry
   // per URL with its newest use's alt, caption and credit, newest first, at
   // most `limit`. A non-empty `q` must occur in the caption or the credit
-  // (ASCII case-insensitive).
+  // (ASCII case-insensitive). Only the kMediaUseArticles newest articles
+  // (by id) are read, so the library costs the same at any archive size.
+  static constexpr int kMediaUseArticles = 5000;
   virtual Result<std::vector<MediaUse>> ListMediaUses(const std::string& q,
                                                       int limit) = 0;
 

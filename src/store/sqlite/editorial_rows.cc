@@ -66,12 +66,17 @@ Result<std::vector<MediaUse>> SqliteStore::ListMediaUses(const std::string& q,
       auto st,
       (*r)->Prepare(
           "SELECT feature_image, feature_image_alt, feature_image_caption, "
-          "feature_image_credit, MAX(updated_at) FROM articles "
-          "WHERE feature_image LIKE '/media/%' AND deleted_at IS NULL "
+          "feature_image_credit, MAX(updated_at) FROM (SELECT feature_image, "
+          "feature_image_alt, feature_image_caption, feature_image_credit, "
+          "updated_at FROM articles "
+          "WHERE deleted_at IS NULL ORDER BY id DESC LIMIT ?3) "
+          "WHERE feature_image LIKE '/media/%' "
           "AND (?1 = '' OR instr(lower(feature_image_caption), lower(?1)) > 0 "
           "OR instr(lower(feature_image_credit), lower(?1)) > 0) "
           "GROUP BY feature_image ORDER BY 5 DESC, feature_image LIMIT ?2"));
-  st.Bind(1, q).Bind(2, static_cast<std::int64_t>(limit));
+  st.Bind(1, q)
+      .Bind(2, static_cast<std::int64_t>(limit))
+      .Bind(3, static_cast<std::int64_t>(kMediaUseArticles));
   while (true) {
     WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
