@@ -30,6 +30,7 @@ void StoreConformance::SetUp() {
   ASSERT_NE(mkdtemp(tmpl), nullptr);
   dir_ = tmpl;
   store_ = GetParam()(dir_, clock_);
+  if (IsSkipped()) return;  // the backend is not available here
   ASSERT_NE(store_, nullptr);
 }
 

@@ -1,12 +1,161 @@
 #include "store/postgres/pg_store.h"
 
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "base/strings.h"
+#include "store/postgres/migrations.h"
+#include "store/postgres/pg_store_impl.h"
+
 namespace warta {
 
 Result<std::unique_ptr<Store>> OpenPgStore(const PgOptions& options,
                                            const Clock& clock) {
-  (void)options;
-  (void)clock;
-  return Status::FailedPrecondition("the PostgreSQL store is not built yet");
+  auto store = std::make_unique<pg::PgStore>(options, clock);
+  WARTA_RETURN_IF_ERROR(store->Open());
+  return std::unique_ptr<Store>(std::move(store));
 }
 
+namespace pg {
+
+// Any number every warta node agrees on: the advisory lock migrations take.
+constexpr std::int64_t kMigrationLock = 0x77617274612d6d;  // "warta-m"
+
+Status PgStore::Open() {
+  WARTA_ASSIGN_OR_RETURN(
+      writer_, Connection::Open(options_.url, options_.statement_timeout_ms));
+  WARTA_RETURN_IF_ERROR(Migrate());
+  std::lock_guard<std::mutex> lock(pool_mu_);
+  const int readers = std::max(1, options_.connections - 1);
+  while (readers_.size() < static_cast<size_t>(std::min(readers, 2))) {
+    WARTA_ASSIGN_OR_RETURN(
+        auto c, Connection::Open(options_.url, options_.statement_timeout_ms));
+    readers_.push_back(std::move(c));
+  }
+  return Status::Ok();
+}
+
+Status PgStore::EnsureWriter() {
+  if (writer_ && writer_->Healthy()) return Status::Ok();
+  WARTA_ASSIGN_OR_RETURN(
+      writer_, Connection::Open(options_.url, options_.statement_timeout_ms));
+  return Status::Ok();
+}
+
+Status PgStore::Migrate() {
+  std::lock_guard<std::mutex> lock(write_mu_);
+  Connection& c = *writer_;
+  // Several nodes starting together: one migrates, the others wait for it
+  // and then find nothing left to do.
+  {
+    WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare("SELECT pg_advisory_lock(?)"));
+    WARTA_RETURN_IF_ERROR(st.Bind(1, kMigrationLock).Run());
+  }
+  auto unlock = [&] {
+    auto st = c.Prepare("SELECT pg_advisory_unlock(?)");
+    if (st.ok()) (void)st->Bind(1, kMigrationLock).Run();
+  };
+  Status s = [&]() -> Status {
+    WARTA_RETURN_IF_ERROR(
+        c.Exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
+               "version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
+               "applied_at BIGINT NOT NULL)"));
+    std::set<std::int64_t> applied;
+    {
+      WARTA_ASSIGN_OR_RETURN(
+          auto st, c.Prepare("SELECT version FROM schema_migrations"));
+      while (true) {
+        WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+        if (!row) break;
+        applied.insert(st.Int(0));
+      }
+    }
+    int current = applied.empty() ? 0 : static_cast<int>(*applied.rbegin());
+    for (const auto& [name, sql] : Migrations()) {
+      auto version = ParseInt(name.substr(0, name.find('_')));
+      if (!version)
+        return Status::Internal("bad migration name " + std::string(name));
+      if (applied.count(*version)) continue;
+      Status m = InTransaction(c, [&]() -> Status {
+        WARTA_RETURN_IF_ERROR(c.Exec(sql));
+        WARTA_ASSIGN_OR_RETURN(
+            auto st,
+            c.Prepare("INSERT INTO schema_migrations (version, name, "
+                      "applied_at) VALUES (?, ?, ?)"));
+        return st.Bind(1, *version).Bind(2, name).Bind(3, clock_.Now()).Run();
+      });
+      if (!m.ok()) return m.WithContext("migration " + std::string(name));
+      current = std::max(current, static_cast<int>(*version));
+    }
+    schema_version_ = current;
+    return Status::Ok();
+  }();
+  unlock();
+  return s;
+}
+
+Result<std::unique_ptr<PgStore::Reader>> PgStore::BorrowReader() {
+  if (InBatchHere()) return std::make_unique<Reader>(writer_.get());
+  std::unique_ptr<Connection> c;
+  {
+    std::lock_guard<std::mutex> lock(pool_mu_);
+    while (!readers_.empty() && !c) {
+      c = std::move(readers_.back());
+      readers_.pop_back();
+      if (!c->Healthy()) c.reset();
+    }
+  }
+  if (!c) {
+    WARTA_ASSIGN_OR_RETURN(
+        c, Connection::Open(options_.url, options_.statement_timeout_ms));
+  }
+  return std::make_unique<Reader>(this, std::move(c));
+}
+
+void PgStore::ReturnReader(std::unique_ptr<Connection> c) {
+  std::lock_guard<std::mutex> lock(pool_mu_);
+  if (c->Healthy() && readers_.size() < static_cast<size_t>(std::max(
+                                            1, options_.connections - 1))) {
+    readers_.push_back(std::move(c));
+  }
+}
+
+Status PgStore::LockChangeSeq(Connection& c) {
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, c.Prepare("SELECT value FROM meta WHERE key = 'change_seq' "
+                         "FOR UPDATE"));
+  return st.Run();
+}
+
+Result<std::int64_t> PgStore::BumpChangeSeq(Connection& c) {
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, c.Prepare("UPDATE meta SET value = value + 1 WHERE key = "
+                         "'change_seq' RETURNING value"));
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::Internal("meta.change_seq is missing");
+  return st.Int(0);
+}
+
+Status PgStore::LogArticleChange(Connection& c, std::int64_t article_id) {
+  // The write's seq is the value the final BumpChangeSeq will set (the
+  // write holds the change_seq row lock: LockChangeSeq).
+  WARTA_ASSIGN_OR_RETURN(
+      auto st,
+      c.Prepare("INSERT INTO article_changes (seq, article_id, changed_at) "
+                "SELECT value + 1, ?, ? FROM meta WHERE key = 'change_seq' "
+                "ON CONFLICT (seq, article_id) DO NOTHING"));
+  return st.Bind(1, article_id).Bind(2, clock_.Now()).Run();
+}
+
+Result<std::int64_t> PgStore::ChangeSeq() {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  WARTA_ASSIGN_OR_RETURN(
+      auto st,
+      (*r)->Prepare("SELECT value FROM meta WHERE key = 'change_seq'"));
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? st.Int(0) : 0;
+}
+
+}  // namespace pg
 }  // namespace warta

@@ -1,0 +1,63 @@
+#include "store/postgres/pg_store.h"
+
+#include <gtest/gtest.h>
+
+#include "store/postgres/db.h"
+#include "store/postgres/testing/pg_test_db.h"
+#include "store/store_conformance.h"
+
+namespace warta {
+namespace {
+
+INSTANTIATE_TEST_SUITE_P(Postgres, StoreConformance,
+                         ::testing::Values(&pg::MakePgStoreForTest));
+
+TEST(PgSqlTest, PlaceholdersBecomeNumberedParameters) {
+  int n = 0;
+  EXPECT_EQ(pg::TranslateSql("SELECT a FROM t WHERE b = ? AND c = '?' AND d = ?",
+                             &n),
+            "SELECT a FROM t WHERE b = $1 AND c = '?' AND d = $2");
+  EXPECT_EQ(n, 2);
+  EXPECT_EQ(pg::TranslateSql("VALUES (?1, ?2, ?1)", &n), "VALUES ($1, $2, $1)");
+  EXPECT_EQ(n, 2);
+  EXPECT_EQ(pg::TranslateSql("id IN (SELECT value FROM json_each(?))", &n),
+            "id IN (SELECT value::bigint FROM "
+            "jsonb_array_elements_text($1::jsonb) AS j(value))");
+}
+
+TEST(PgSqlTest, TestUrlsNameTheirDatabase) {
+  EXPECT_EQ(pg::WithDatabase("postgresql://postgres@/postgres?host=/tmp/x&port=5432",
+                             "t1"),
+            "postgresql://postgres@/t1?host=/tmp/x&port=5432");
+  EXPECT_EQ(pg::WithDatabase("postgresql://u:p@db:5433/warta", "t1"),
+            "postgresql://u:p@db:5433/t1");
+  EXPECT_EQ(pg::WithDatabase("postgresql://db", "t1"), "postgresql://db/t1");
+}
+
+TEST(PgStoreTest, FailsClearlyWhenTheServerIsUnreachable) {
+  FakeClock clock(0);
+  PgOptions o;
+  o.url = "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2";
+  auto s = OpenPgStore(o, clock);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kUnavailable);
+  EXPECT_NE(s.status().message().find("PostgreSQL"), std::string::npos);
+}
+
+TEST(PgStoreTest, MigratesOnceAndReopens) {
+  const std::string url = pg::TestDatabaseUrl("migrates-once");
+  if (url.empty()) return;
+  FakeClock clock(0);
+  PgOptions o;
+  o.url = url;
+  auto a = OpenPgStore(o, clock);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  auto b = OpenPgStore(o, clock);
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ((*a)->SchemaVersion(), (*b)->SchemaVersion());
+  EXPECT_GE((*a)->SchemaVersion(), 1);
+  EXPECT_EQ((*a)->BackendName(), "postgres");
+}
+
+}  // namespace
+}  // namespace warta
