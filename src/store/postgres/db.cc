@@ -46,8 +46,10 @@ std::string JsonArray(const std::vector<std::int64_t>& values) {
 std::string TranslateSql(std::string_view in, int* params) {
   static const std::regex json_each(
       R"(SELECT\s+value\s+FROM\s+json_each\((\?\d*)\))");
+  // SQLite's index hints: PostgreSQL's planner chooses by itself.
+  static const std::regex indexed_by(R"(\s+INDEXED\s+BY\s+\w+)");
   std::string sql = std::regex_replace(
-      std::string(in), json_each,
+      std::regex_replace(std::string(in), indexed_by, ""), json_each,
       "SELECT value::bigint FROM jsonb_array_elements_text($1::jsonb) AS "
       "j(value)");
   std::string out;

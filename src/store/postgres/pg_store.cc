@@ -1,6 +1,7 @@
 #include "store/postgres/pg_store.h"
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 #include <string>
 
@@ -26,15 +27,16 @@ Status PgStore::Open() {
   WARTA_ASSIGN_OR_RETURN(
       writer_, Connection::Open(options_.url, options_.statement_timeout_ms));
   WARTA_RETURN_IF_ERROR(Migrate());
+  // One reader now (a first request need not connect); more on demand.
+  WARTA_ASSIGN_OR_RETURN(
+      auto c, Connection::Open(options_.url, options_.statement_timeout_ms));
   std::lock_guard<std::mutex> lock(pool_mu_);
-  const int readers = std::max(1, options_.connections - 1);
-  while (readers_.size() < static_cast<size_t>(std::min(readers, 2))) {
-    WARTA_ASSIGN_OR_RETURN(
-        auto c, Connection::Open(options_.url, options_.statement_timeout_ms));
-    readers_.push_back(std::move(c));
-  }
+  readers_.push_back(std::move(c));
+  readers_open_ = 1;
   return Status::Ok();
 }
+
+int PgStore::MaxReaders() const { return std::max(1, options_.connections - 1); }
 
 Status PgStore::EnsureWriter() {
   if (writer_ && writer_->Healthy()) return Status::Ok();
@@ -99,26 +101,46 @@ Result<std::unique_ptr<PgStore::Reader>> PgStore::BorrowReader() {
   if (InBatchHere()) return std::make_unique<Reader>(writer_.get());
   std::unique_ptr<Connection> c;
   {
-    std::lock_guard<std::mutex> lock(pool_mu_);
-    while (!readers_.empty() && !c) {
+    std::unique_lock<std::mutex> lock(pool_mu_);
+    const auto wait = std::chrono::milliseconds(
+        options_.statement_timeout_ms > 0 ? options_.statement_timeout_ms
+                                          : 30000);
+    if (!pool_cv_.wait_for(lock, wait, [&] {
+          return !readers_.empty() || readers_open_ < MaxReaders();
+        })) {
+      return Status::Unavailable("postgres: every connection is busy");
+    }
+    if (!readers_.empty()) {
       c = std::move(readers_.back());
       readers_.pop_back();
-      if (!c->Healthy()) c.reset();
     }
+    if (c && !c->Healthy()) {  // lost (server restart): replaced below
+      c.reset();
+      --readers_open_;
+    }
+    if (!c) ++readers_open_;  // the one opened below
   }
   if (!c) {
-    WARTA_ASSIGN_OR_RETURN(
-        c, Connection::Open(options_.url, options_.statement_timeout_ms));
+    auto opened = Connection::Open(options_.url, options_.statement_timeout_ms);
+    if (!opened.ok()) {
+      std::lock_guard<std::mutex> lock(pool_mu_);
+      --readers_open_;
+      pool_cv_.notify_one();
+      return opened.status();
+    }
+    c = std::move(*opened);
   }
   return std::make_unique<Reader>(this, std::move(c));
 }
 
 void PgStore::ReturnReader(std::unique_ptr<Connection> c) {
   std::lock_guard<std::mutex> lock(pool_mu_);
-  if (c->Healthy() && readers_.size() < static_cast<size_t>(std::max(
-                                            1, options_.connections - 1))) {
+  if (c->Healthy()) {
     readers_.push_back(std::move(c));
+  } else {
+    --readers_open_;
   }
+  pool_cv_.notify_one();
 }
 
 Status PgStore::LockChangeSeq(Connection& c) {

@@ -5,6 +5,7 @@
 #define WARTA_STORE_POSTGRES_SQLITE_STORE_IMPL_H_
 
 #include <atomic>
+#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -192,6 +193,7 @@ class PgStore final : public Store {
   };
   Result<std::unique_ptr<Reader>> BorrowReader();
   void ReturnReader(std::unique_ptr<Connection> c);
+  int MaxReaders() const;
   // Takes the change_seq row lock first, so writes of every node run one
   // at a time and log their changes at the seq they will commit.
   Status LockChangeSeq(Connection& c);
@@ -281,8 +283,13 @@ class PgStore final : public Store {
   std::unique_ptr<Connection> writer_;
   // The thread inside RunBatch (it holds write_mu_), else a default id.
   std::atomic<std::thread::id> batch_thread_{};
+  // Reader connections: idle ones in readers_, at most options_.connections
+  // - 1 open at once (the writer is the last one); a read waits for a free
+  // one, up to the statement timeout.
   std::mutex pool_mu_;
+  std::condition_variable pool_cv_;
   std::vector<std::unique_ptr<Connection>> readers_;
+  int readers_open_ = 0;  // idle and borrowed
 };
 
 }  // namespace warta::pg

@@ -152,8 +152,9 @@ Result<std::optional<Timestamp>> PgStore::NextFeedItemTime(
     }
   }
   WARTA_ASSIGN_OR_RETURN(auto st, (*r)->Prepare(sql));
-  if (scope.kind) st.Bind(1, scope.id);
-  st.Bind(2, after);
+  // ?1 is bound even where the SQL leaves it out: PostgreSQL must know the
+  // type of every parameter.
+  st.Bind(1, scope.kind ? scope.id : 0).Bind(2, after);
   WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row || st.IsNull(0)) return std::optional<Timestamp>();
   return std::optional<Timestamp>(st.Int(0));

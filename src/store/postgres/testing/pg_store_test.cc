@@ -23,6 +23,9 @@ TEST(PgSqlTest, PlaceholdersBecomeNumberedParameters) {
   EXPECT_EQ(pg::TranslateSql("id IN (SELECT value FROM json_each(?))", &n),
             "id IN (SELECT value::bigint FROM "
             "jsonb_array_elements_text($1::jsonb) AS j(value))");
+  EXPECT_EQ(pg::TranslateSql("SELECT 1 FROM t INDEXED BY t_by_x WHERE x = ?",
+                             &n),
+            "SELECT 1 FROM t WHERE x = $1");
 }
 
 TEST(PgSqlTest, TestUrlsNameTheirDatabase) {
