@@ -171,7 +171,12 @@ Status Statement::Execute() {
   PGconn* c = conn_->conn_;
   auto it = conn_->prepared_.find(key);
   if (it == conn_->prepared_.end()) {
-    std::string name = "w" + std::to_string(conn_->prepared_.size() + 1);
+    if (conn_->prepared_.size() >= Connection::kStatementCacheCapacity) {
+      // Rare (the SQL texts are a fixed set): start the cache afresh.
+      WARTA_RETURN_IF_ERROR(conn_->Exec("DEALLOCATE ALL"));
+      conn_->prepared_.clear();
+    }
+    std::string name = "w" + std::to_string(++conn_->statements_made_);
     std::vector<Oid> oids(types_.begin(), types_.end());
     std::unique_ptr<PGresult, ResultDeleter> res(
         PQprepare(c, name.c_str(), sql_.c_str(), static_cast<int>(oids.size()),

@@ -6,6 +6,7 @@
 #ifndef WARTA_STORE_POSTGRES_DB_H_
 #define WARTA_STORE_POSTGRES_DB_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -41,6 +42,10 @@ class Connection {
 
   // The id the last INSERT on this connection gave a BIGSERIAL (lastval()).
   std::int64_t LastInsertId();
+  // Most server-side prepared statements one connection keeps.
+  static constexpr std::size_t kStatementCacheCapacity = 256;
+  std::size_t CachedStatements() const { return prepared_.size(); }
+
   // Rows the last statement inserted, updated or deleted.
   int Changes() const { return changes_; }
   // False once the server connection is lost.
@@ -55,6 +60,7 @@ class Connection {
   int changes_ = 0;
   // Server-side prepared statement names by SQL text + parameter types.
   std::map<std::string, std::string> prepared_;
+  std::int64_t statements_made_ = 0;
 };
 
 // The SQL of `sqlite_style`, with `?`/`?N` as $N and SQLite idioms the rows

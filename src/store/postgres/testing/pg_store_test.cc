@@ -1,8 +1,13 @@
 #include "store/postgres/pg_store.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <thread>
+#include <vector>
 
 #include "store/postgres/db.h"
+#include "store/postgres/migrations.h"
 #include "store/postgres/testing/pg_test_db.h"
 #include "store/store_conformance.h"
 
@@ -60,6 +65,43 @@ TEST(PgStoreTest, MigratesOnceAndReopens) {
   EXPECT_EQ((*a)->SchemaVersion(), (*b)->SchemaVersion());
   EXPECT_GE((*a)->SchemaVersion(), 1);
   EXPECT_EQ((*a)->BackendName(), "postgres");
+}
+
+// Several nodes starting together on an empty database: one runs the
+// migrations under the advisory lock, the others wait and find them done.
+TEST(PgStoreTest, NodesStartingTogetherMigrateOnce) {
+  const std::string url = pg::TestDatabaseUrl(
+      "nodes-together-" + std::to_string(::getpid()), /*empty=*/true);
+  if (url.empty()) return;
+  FakeClock clock(0);
+  PgOptions o;
+  o.url = url;
+  std::vector<std::thread> nodes;
+  std::vector<std::unique_ptr<Store>> opened(4);
+  std::vector<Status> errors(4);
+  for (int i = 0; i < 4; ++i) {
+    nodes.emplace_back([&, i] {
+      auto s = OpenPgStore(o, clock);
+      if (s.ok()) {
+        opened[i] = std::move(*s);
+      } else {
+        errors[i] = s.status();
+      }
+    });
+  }
+  for (auto& t : nodes) t.join();
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(opened[i]) << errors[i].ToString();
+    EXPECT_EQ(opened[i]->SchemaVersion(), opened[0]->SchemaVersion());
+  }
+  auto c = pg::Connection::Open(url, 0);
+  ASSERT_TRUE(c.ok());
+  auto st = (*c)->Prepare("SELECT count(*), count(DISTINCT version) FROM "
+                          "schema_migrations");
+  ASSERT_TRUE(st.ok());
+  ASSERT_TRUE(*st->Step());
+  EXPECT_EQ(st->Int(0), st->Int(1));
+  EXPECT_EQ(st->Int(0), static_cast<std::int64_t>(pg::Migrations().size()));
 }
 
 }  // namespace

@@ -33,7 +33,7 @@ std::string TemplateName() {
 }
 
 Status CreateDatabase(Connection& admin, const std::string& base_url,
-                      const std::string& db) {
+                      const std::string& db, bool empty) {
   const std::string tpl = TemplateName();
   WARTA_RETURN_IF_ERROR(admin.Exec("SELECT pg_advisory_lock(" +
                                    std::to_string(kTemplateLock) + ")"));
@@ -49,6 +49,7 @@ Status CreateDatabase(Connection& admin, const std::string& base_url,
   Status s = [&]() -> Status {
     WARTA_ASSIGN_OR_RETURN(bool have_db, exists(db));
     if (have_db) return Status::Ok();
+    if (empty) return admin.Exec("CREATE DATABASE " + db);
     WARTA_ASSIGN_OR_RETURN(bool have_tpl, exists(tpl));
     if (!have_tpl) {
       // Identifiers cannot be parameters; both names are made here.
@@ -82,7 +83,7 @@ std::string WithDatabase(const std::string& url, const std::string& db) {
   return url.substr(0, slash) + "/" + db + rest;
 }
 
-std::string TestDatabaseUrl(const std::string& key) {
+std::string TestDatabaseUrl(const std::string& key, bool empty) {
   const char* base = std::getenv("WARTA_TEST_PG_URL");
   if (!base || !*base) {
     SkipOrFail("WARTA_TEST_PG_URL is not set: no PostgreSQL to test on "
@@ -97,7 +98,7 @@ std::string TestDatabaseUrl(const std::string& key) {
   }
   const std::string db =
       "warta_t" + std::to_string(std::hash<std::string>()(key) % 1000000000000);
-  Status s = CreateDatabase(**admin, base, db);
+  Status s = CreateDatabase(**admin, base, db, empty);
   if (!s.ok()) {
     ADD_FAILURE() << "cannot create test database " << db << ": "
                   << s.ToString();

@@ -15,9 +15,10 @@ namespace warta::pg {
 std::string WithDatabase(const std::string& url, const std::string& db);
 
 // The URL of a database for `key` (the same key gives the same database),
-// created migrated from a template on first use. "" with the test marked
-// skipped (or failed when CI=true) when no PostgreSQL is reachable.
-std::string TestDatabaseUrl(const std::string& key);
+// created migrated from a template on first use (`empty`: with no tables).
+// "" with the test marked skipped (or failed when CI=true) when no
+// PostgreSQL is reachable.
+std::string TestDatabaseUrl(const std::string& key, bool empty = false);
 
 // A StoreMaker: a PgStore on the database of `dir`.
 std::unique_ptr<Store> MakePgStoreForTest(const std::string& dir,
