@@ -1,6 +1,9 @@
 #include "store/postgres/db.h"
 
 #include <libpq-fe.h>
+#include <poll.h>
+
+#include <cerrno>
 
 #include <cstdlib>
 #include <regex>
@@ -96,6 +99,29 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url,
 Connection::~Connection() { PQfinish(conn_); }
 
 bool Connection::Healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+
+Result<bool> Connection::WaitForNotification(int timeout_ms) {
+  auto drain = [&] {
+    bool any = false;
+    while (PGnotify* n = PQnotifies(conn_)) {
+      any = true;
+      PQfreemem(n);
+    }
+    return any;
+  };
+  if (drain()) return true;
+  const int fd = PQsocket(conn_);
+  if (fd < 0) return Status::Unavailable("postgres: connection lost");
+  pollfd p{fd, POLLIN, 0};
+  int rc = ::poll(&p, 1, timeout_ms);
+  if (rc < 0 && errno != EINTR)
+    return Status::IoError("postgres: poll failed");
+  if (rc <= 0) return false;
+  if (!PQconsumeInput(conn_))
+    return Status::Unavailable(std::string("postgres: ") +
+                               PQerrorMessage(conn_));
+  return drain();
+}
 
 Status Connection::ErrorOf(PGresult* res, std::string_view what) {
   std::string msg = "postgres: " + std::string(what) + ": ";

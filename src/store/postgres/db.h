@@ -51,6 +51,11 @@ class Connection {
   // False once the server connection is lost.
   bool Healthy() const;
 
+  // After LISTEN: waits up to `timeout_ms` for notifications; true when at
+  // least one came (all pending are consumed), false on timeout, an error
+  // when the connection is lost.
+  Result<bool> WaitForNotification(int timeout_ms);
+
   Status ErrorOf(pg_result* res, std::string_view what);
 
  private:

@@ -20,6 +20,9 @@ Result<std::unique_ptr<Store>> OpenPgStore(const PgOptions& options,
 
 namespace pg {
 
+// The channel writes notify and watches listen on.
+constexpr char kChangesChannel[] = "warta_changes";
+
 // Any number every warta node agrees on: the advisory lock migrations take.
 constexpr std::int64_t kMigrationLock = 0x77617274612d6d;  // "warta-m"
 
@@ -156,7 +159,67 @@ Result<std::int64_t> PgStore::BumpChangeSeq(Connection& c) {
                          "'change_seq' RETURNING value"));
   WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Status::Internal("meta.change_seq is missing");
-  return st.Int(0);
+  const std::int64_t seq = st.Int(0);
+  // Delivered to every listening node when the transaction commits (one
+  // per transaction: PostgreSQL folds repeats).
+  WARTA_RETURN_IF_ERROR(c.Exec("NOTIFY " + std::string(kChangesChannel)));
+  return seq;
+}
+
+namespace {
+
+// Listens on its own connection and calls `on_change` for each burst of
+// notifications; reconnects (and calls once, as writes may have been
+// missed) when the connection drops.
+class PgChangeWatch final : public ChangeWatch {
+ public:
+  PgChangeWatch(std::string url, std::function<void()> on_change)
+      : url_(std::move(url)), on_change_(std::move(on_change)) {
+    thread_ = std::thread([this] { Run(); });
+  }
+  ~PgChangeWatch() override {
+    stop_.store(true);
+    thread_.join();
+  }
+
+ private:
+  void Run() {
+    bool missed = false;
+    while (!stop_.load()) {
+      auto c = Connection::Open(url_, 0);
+      if (!c.ok() ||
+          !(*c)->Exec("LISTEN " + std::string(kChangesChannel)).ok()) {
+        missed = true;
+        Sleep(1000);
+        continue;
+      }
+      if (missed) on_change_();  // writes while we were not listening
+      missed = false;
+      while (!stop_.load()) {
+        auto got = (*c)->WaitForNotification(200);
+        if (!got.ok()) {
+          missed = true;
+          break;
+        }
+        if (*got) on_change_();
+      }
+    }
+  }
+  void Sleep(int ms) {
+    for (int waited = 0; waited < ms && !stop_.load(); waited += 50)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  std::string url_;
+  std::function<void()> on_change_;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
+}  // namespace
+
+std::unique_ptr<ChangeWatch> PgStore::WatchChanges(
+    std::function<void()> on_change) {
+  return std::make_unique<PgChangeWatch>(options_.url, std::move(on_change));
 }
 
 Status PgStore::LogArticleChange(Connection& c, std::int64_t article_id) {

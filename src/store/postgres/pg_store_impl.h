@@ -34,6 +34,9 @@ class PgStore final : public Store {
   int SchemaVersion() const override { return schema_version_; }
   std::string BackendName() const override { return "postgres"; }
   Status RunBatch(const std::function<Status()>& fn) override;
+  // LISTEN/NOTIFY: a write on any node (or by the CLI) wakes the others.
+  std::unique_ptr<ChangeWatch> WatchChanges(
+      std::function<void()> on_change) override;
 
   // ArticleStore
   Result<Article> SaveArticle(const Article& article) override;
