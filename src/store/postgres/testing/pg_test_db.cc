@@ -84,15 +84,15 @@ std::string WithDatabase(const std::string& url, const std::string& db) {
 }
 
 std::string TestDatabaseUrl(const std::string& key, bool empty) {
-  const char* base = std::getenv("WARTA_TEST_PG_URL");
+  const char* base = std::getenv("TEST_PG_URL");
   if (!base || !*base) {
-    SkipOrFail("WARTA_TEST_PG_URL is not set: no PostgreSQL to test on "
+    SkipOrFail("TEST_PG_URL is not set: no PostgreSQL to test on "
                "(ctest starts one with scripts/pg-cluster)");
     return "";
   }
   auto admin = Connection::Open(base, 0);
   if (!admin.ok()) {
-    SkipOrFail("PostgreSQL at WARTA_TEST_PG_URL is not reachable: " +
+    SkipOrFail("PostgreSQL at TEST_PG_URL is not reachable: " +
                admin.status().ToString());
     return "";
   }

@@ -1,5 +1,5 @@
 // Test support: a fresh PostgreSQL database per test, on the cluster named
-// by WARTA_TEST_PG_URL (scripts/pg-cluster; ctest starts one).
+// by TEST_PG_URL (scripts/pg-cluster; ctest starts one).
 #ifndef WARTA_STORE_POSTGRES_TESTING_PG_TEST_DB_H_
 #define WARTA_STORE_POSTGRES_TESTING_PG_TEST_DB_H_
 
