@@ -90,6 +90,8 @@ Result<std::unique_ptr<App>> App::Open(Config config, const Clock& clock) {
   so.default_sqlite_path =
       c.store.path.empty() ? c.data_dir + "/warta.db" : c.store.path;
   so.sqlite_synchronous = c.store.synchronous;
+  so.postgres_connections = c.store.connections;
+  so.postgres_statement_timeout_ms = c.store.statement_timeout_ms;
   WARTA_ASSIGN_OR_RETURN(app->store_, OpenStore(so, clock));
   ApplyStoredSettings(*app->store_, c);
   WARTA_ASSIGN_OR_RETURN(app->timezone_, FindTimeZone(c.site.timezone));

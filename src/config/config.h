@@ -73,6 +73,12 @@ struct StoreConfig {
   // database file; empty: DATA/warta.db).
   std::string synchronous = "FULL";
   std::string path = "";
+  // PostgreSQL only: connections a node keeps open (store.connections; one
+  // writes, the rest read) and the statement timeout in milliseconds
+  // (store.statement_timeout_ms; a call waiting for a free connection gives
+  // up after it too).
+  int connections = 12;
+  int statement_timeout_ms = 10000;
 };
 
 struct ImportConfig {

@@ -59,6 +59,11 @@ TEST(ConfigTest, StoreUrlFromFileAndEnvironment) {
   EXPECT_TRUE(ApplySetting(c, "store.url", "").ok());
   EXPECT_TRUE(ApplySetting(c, "store.url", "sqlite:/srv/w.db").ok());
   EXPECT_FALSE(ApplySetting(c, "store.url", "mysql://db/warta").ok());
+  EXPECT_TRUE(ApplySetting(c, "store.connections", "20").ok());
+  EXPECT_EQ(c.store.connections, 20);
+  EXPECT_FALSE(ApplySetting(c, "store.connections", "1").ok());
+  EXPECT_TRUE(ApplySetting(c, "store.statement_timeout_ms", "5000").ok());
+  EXPECT_EQ(c.store.statement_timeout_ms, 5000);
   char a[] = "WARTA_STORE_URL=postgres://localhost/warta";
   char* env[] = {a, nullptr};
   auto loaded = LoadConfig("/nonexistent-dir", env);

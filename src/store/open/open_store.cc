@@ -72,6 +72,8 @@ Result<std::unique_ptr<Store>> OpenStore(const StoreOptions& options,
 #ifdef WARTA_HAVE_POSTGRES
     PgOptions po;
     po.url = where.postgres_url;
+    po.connections = options.postgres_connections;
+    po.statement_timeout_ms = options.postgres_statement_timeout_ms;
     return OpenPgStore(po, clock);
 #else
     return Status::FailedPrecondition(std::string(kNoPostgresMessage) +

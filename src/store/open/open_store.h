@@ -21,6 +21,9 @@ struct StoreOptions {
   std::string default_sqlite_path;
   // SQLite only: FULL|NORMAL|EXTRA (store.synchronous).
   std::string sqlite_synchronous = "FULL";
+  // PostgreSQL only: store.connections, store.statement_timeout_ms.
+  int postgres_connections = 12;
+  int postgres_statement_timeout_ms = 10000;
 };
 
 enum class StoreBackend { kSqlite, kPostgres };

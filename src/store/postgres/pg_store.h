@@ -19,9 +19,9 @@ struct PgOptions {
   std::string url;
   // Connections kept open: enough for the server's threads and background
   // work; a call waits for a free one beyond that.
-  int connections = 8;
+  int connections = 12;
   // statement_timeout of every connection, milliseconds (0: none).
-  int statement_timeout_ms = 30000;
+  int statement_timeout_ms = 10000;
 };
 
 // Connects, creates the schema or runs pending migrations (once, under an
