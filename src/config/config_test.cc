@@ -54,7 +54,8 @@ TEST(ConfigTest, EnvironmentOverridesFile) {
 TEST(ConfigTest, StoreUrlFromFileAndEnvironment) {
   Config c;
   EXPECT_EQ(c.store.url, "");
-  ASSERT_TRUE(ApplySetting(c, "store.url", "postgresql://w@db:5432/warta").ok());
+  ASSERT_TRUE(
+      ApplySetting(c, "store.url", "postgresql://w@db:5432/warta").ok());
   EXPECT_EQ(c.store.url, "postgresql://w@db:5432/warta");
   EXPECT_TRUE(ApplySetting(c, "store.url", "").ok());
   EXPECT_TRUE(ApplySetting(c, "store.url", "sqlite:/srv/w.db").ok());

@@ -37,16 +37,16 @@ TEST(PostgresNodesTest, TwoNodesActAsOneSite) {
   const std::string a_data = a_dir.path() + "/data";
   const std::string b_data = b_dir.path() + "/data";
 
-  CommandResult user = RunWarta(
-      {"user", "add", "--data", a_data, "--store", url, "--email",
-       "redaksi@contoh.id", "--name", "Redaksi", "--role", "admin",
-       "--password-stdin"},
-      "kata-sandi-yang-panjang\n");
+  CommandResult user =
+      RunWarta({"user", "add", "--data", a_data, "--store", url, "--email",
+                "redaksi@contoh.id", "--name", "Redaksi", "--role", "admin",
+                "--password-stdin"},
+               "kata-sandi-yang-panjang\n");
   ASSERT_EQ(user.exit_code, 0) << user.err;
-  std::string jsonl = files.Write(
-      "impor.jsonl",
-      "{\"title\":\"Banjir rob di pesisir\",\"body\":\"Isi satu.\","
-      "\"status\":\"published\"}\n");
+  std::string jsonl =
+      files.Write("impor.jsonl",
+                  "{\"title\":\"Banjir rob di pesisir\",\"body\":\"Isi satu.\","
+                  "\"status\":\"published\"}\n");
   CommandResult imported =
       RunWarta({"import", "--data", a_data, "--store", url, jsonl});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
@@ -63,12 +63,12 @@ TEST(PostgresNodesTest, TwoNodesActAsOneSite) {
   ASSERT_EQ(on_a.Login("redaksi@contoh.id", "kata-sandi-yang-panjang").status,
             200);
   on_b.ShareSessionOf(on_a);
-  Reply created = on_b.Post(
-      "/api/admin/articles",
-      {{"title", "Gempa di Maluku"}, {"body", "Isi gempa."}});
+  Reply created =
+      on_b.Post("/api/admin/articles",
+                {{"title", "Gempa di Maluku"}, {"body", "Isi gempa."}});
   ASSERT_EQ(created.status, 201) << created.text;
-  const std::string path =
-      "/api/admin/articles/" + std::to_string(created.body["id"].get<int64_t>());
+  const std::string path = "/api/admin/articles/" +
+                           std::to_string(created.body["id"].get<int64_t>());
   Reply published = on_b.Post(path + "/publish");
   ASSERT_EQ(published.status, 200) << published.text;
   EXPECT_TRUE(Shows(*a, "/feed.json", "Gempa di Maluku", 2));

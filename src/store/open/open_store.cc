@@ -65,9 +65,8 @@ bool PostgresSupported() {
 
 Result<std::unique_ptr<Store>> OpenStore(const StoreOptions& options,
                                          const Clock& clock) {
-  WARTA_ASSIGN_OR_RETURN(
-      StoreLocation where,
-      LocateStore(options.url, options.default_sqlite_path));
+  WARTA_ASSIGN_OR_RETURN(StoreLocation where,
+                         LocateStore(options.url, options.default_sqlite_path));
   if (where.backend == StoreBackend::kPostgres) {
 #ifdef WARTA_HAVE_POSTGRES
     PgOptions po;

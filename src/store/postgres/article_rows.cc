@@ -214,7 +214,7 @@ void BindFilter(Statement& st, const Filter& f) {
 }  // namespace
 
 Result<Article> PgStore::LoadArticle(Connection& c, std::string_view where,
-                                         ArticleKey key) {
+                                     ArticleKey key) {
   std::string sql = SelectArticles(true) + std::string(where);
   WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
   std::string name;
@@ -233,7 +233,7 @@ Result<Article> PgStore::LoadArticle(Connection& c, std::string_view where,
 }
 
 Status PgStore::LoadArticleLinks(Connection& c,
-                                     std::vector<Article>& articles) {
+                                 std::vector<Article>& articles) {
   if (articles.empty()) return Status::Ok();
   std::map<std::int64_t, Article*> by_id;
   std::vector<std::int64_t> id_list;
@@ -289,8 +289,7 @@ Result<Article> PgStore::GetArticleBySlug(std::string_view slug) {
   return LoadArticle(**r, "WHERE a.slug = ? AND a.deleted_at IS NULL", slug);
 }
 
-Result<std::int64_t> PgStore::FindArticleIdByOldSlug(
-    std::string_view slug) {
+Result<std::int64_t> PgStore::FindArticleIdByOldSlug(std::string_view slug) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st,
@@ -386,8 +385,8 @@ Result<std::int64_t> PgStore::CountArticles(const ArticleQuery& q) {
 }
 
 Result<std::string> PgStore::UniqueSlug(Connection& c,
-                                            const std::string& wanted,
-                                            std::int64_t self_id) {
+                                        const std::string& wanted,
+                                        std::int64_t self_id) {
   WARTA_ASSIGN_OR_RETURN(auto st,
                          c.Prepare("SELECT id FROM articles WHERE slug = ?"));
   for (int n = 1; n < 10000; ++n) {
@@ -408,7 +407,7 @@ Result<std::string> PgStore::UniqueSlug(Connection& c,
 }
 
 Status PgStore::WriteArticleLinks(Connection& c, std::int64_t id,
-                                      const Article& a) {
+                                  const Article& a) {
   {
     WARTA_ASSIGN_OR_RETURN(
         auto del,
@@ -452,7 +451,7 @@ Result<Article> PgStore::SaveArticle(const Article& in) {
 }
 
 Result<Article> PgStore::SaveArticleWithRevision(const Article& in,
-                                                     const Revision* rev) {
+                                                 const Revision* rev) {
   if (in.title.empty()) return Status::InvalidArgument("article has no title");
   std::string wanted = in.slug.empty() ? Slugify(in.title) : in.slug;
   if (!IsValidSlug(wanted)) {
@@ -475,8 +474,7 @@ Result<Article> PgStore::SaveArticleWithRevision(const Article& in,
 }
 
 Status PgStore::WriteArticleRow(Connection& c, const Article& in,
-                                    const std::string& wanted,
-                                    std::int64_t& id) {
+                                const std::string& wanted, std::int64_t& id) {
   {
     Timestamp now = clock_.Now();
     std::optional<std::int64_t> category_id;

@@ -4,7 +4,6 @@
 #include <poll.h>
 
 #include <cerrno>
-
 #include <cstdlib>
 #include <regex>
 
@@ -68,7 +67,8 @@ std::string TranslateSql(std::string_view in, int* params) {
     }
     std::size_t j = i + 1;
     while (j < sql.size() && sql[j] >= '0' && sql[j] <= '9') ++j;
-    int n = j > i + 1 ? std::atoi(sql.substr(i + 1, j - i - 1).c_str()) : ++next;
+    int n =
+        j > i + 1 ? std::atoi(sql.substr(i + 1, j - i - 1).c_str()) : ++next;
     if (j > i + 1) next = n;
     highest = std::max(highest, n);
     out += '$' + std::to_string(n);
@@ -89,10 +89,11 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url,
     return Status::Unavailable("cannot connect to PostgreSQL: " + msg);
   }
   std::unique_ptr<Connection> c(new Connection(conn));
-  WARTA_RETURN_IF_ERROR(c->Exec(
-      "SET client_min_messages = warning; SET TIME ZONE 'UTC'; "
-      "SET statement_timeout = " +
-      std::to_string(std::max(0, statement_timeout_ms))));
+  WARTA_RETURN_IF_ERROR(
+      c->Exec("SET client_min_messages = warning; SET TIME ZONE 'UTC'; "
+              "SET client_encoding = 'UTF8'; "
+              "SET statement_timeout = " +
+              std::to_string(std::max(0, statement_timeout_ms))));
   return c;
 }
 
@@ -114,8 +115,7 @@ Result<bool> Connection::WaitForNotification(int timeout_ms) {
   if (fd < 0) return Status::Unavailable("postgres: connection lost");
   pollfd p{fd, POLLIN, 0};
   int rc = ::poll(&p, 1, timeout_ms);
-  if (rc < 0 && errno != EINTR)
-    return Status::IoError("postgres: poll failed");
+  if (rc < 0 && errno != EINTR) return Status::IoError("postgres: poll failed");
   if (rc <= 0) return false;
   if (!PQconsumeInput(conn_))
     return Status::Unavailable(std::string("postgres: ") +
@@ -220,10 +220,9 @@ Status Statement::Execute() {
     lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
     formats[i] = types_[i] == kBytea ? 1 : 0;
   }
-  PGresult* raw = PQexecPrepared(c, it->second.c_str(), n,
-                                 n ? values.data() : nullptr,
-                                 n ? lengths.data() : nullptr,
-                                 n ? formats.data() : nullptr, 0);
+  PGresult* raw = PQexecPrepared(
+      c, it->second.c_str(), n, n ? values.data() : nullptr,
+      n ? lengths.data() : nullptr, n ? formats.data() : nullptr, 0);
   result_.reset(raw, ResultDeleter());
   ExecStatusType st = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {

@@ -20,8 +20,8 @@ Status PgStore::LogClusterChange(Connection& c, std::int64_t cluster_id) {
   return Status::Ok();
 }
 
-Status PgStore::SaveDuplicateSignature(
-    const DuplicateSignature& sig, const std::vector<std::int64_t>& bands) {
+Status PgStore::SaveDuplicateSignature(const DuplicateSignature& sig,
+                                       const std::vector<std::int64_t>& bands) {
   return Write([&](Connection& c) -> Status {
     std::int64_t old_cluster = 0;
     {
@@ -51,10 +51,10 @@ Status PgStore::SaveDuplicateSignature(
       WARTA_RETURN_IF_ERROR(st.Bind(1, sig.article_id).Run());
     }
     {
-      WARTA_ASSIGN_OR_RETURN(
-          auto st, c.Prepare("INSERT INTO article_signature_bands "
-                             "(band_key, article_id) VALUES (?, ?) "
-                             "ON CONFLICT DO NOTHING"));
+      WARTA_ASSIGN_OR_RETURN(auto st,
+                             c.Prepare("INSERT INTO article_signature_bands "
+                                       "(band_key, article_id) VALUES (?, ?) "
+                                       "ON CONFLICT DO NOTHING"));
       for (std::int64_t key : bands) {
         WARTA_RETURN_IF_ERROR(st.Bind(1, key).Bind(2, sig.article_id).Run());
         st.Reset();

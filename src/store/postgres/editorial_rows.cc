@@ -58,7 +58,7 @@ Result<std::map<std::int64_t, Workflow>> PgStore::GetWorkflows(
 }
 
 Status PgStore::SetReviewState(std::int64_t id, const std::string& state,
-                                   const std::string& note) {
+                               const std::string& note) {
   if (state != "" && state != "submitted" && state != "returned")
     return Status::InvalidArgument("review state \"" + state + "\"");
   return Write([&](Connection& c) -> Status {
@@ -73,9 +73,8 @@ Status PgStore::SetReviewState(std::int64_t id, const std::string& state,
   });
 }
 
-Result<bool> PgStore::PublishScheduled(std::int64_t id,
-                                           std::int64_t version, Timestamp now,
-                                           const Revision* rev) {
+Result<bool> PgStore::PublishScheduled(std::int64_t id, std::int64_t version,
+                                       Timestamp now, const Revision* rev) {
   bool won = false;
   Status s = Write([&](Connection& c) -> Status {
     // The condition is checked by the UPDATE itself, inside the write

@@ -173,7 +173,7 @@ std::optional<ListScope> ListScopeOf(const ArticleQuery& q) {
 }
 
 Status PgStore::Relist(Connection& c, const std::vector<std::int64_t>& ids,
-                           std::set<std::string>& keys) {
+                       std::set<std::string>& keys) {
   WARTA_ASSIGN_OR_RETURN(std::vector<std::int64_t> all, WithClusters(c, ids));
   // Placements grouped by cluster, each cluster by (published_at, id): an
   // article's row is hidden in a list an earlier member already shows.
@@ -297,13 +297,13 @@ Status PgStore::RecordBatchKeys(Connection& c) {
 }
 
 Status PgStore::RecordKeys(Connection& c, std::set<std::string> keys,
-                               std::size_t max_keys, int seq_offset) {
+                           std::size_t max_keys, int seq_offset) {
   if (keys.empty()) return Status::Ok();
   if (keys.size() > max_keys) keys = {"site"};
-  WARTA_ASSIGN_OR_RETURN(
-      auto ins, c.Prepare("INSERT INTO change_keys (seq, key) "
-                          "SELECT value + ?, ? FROM meta WHERE key = "
-                          "'change_seq' ON CONFLICT DO NOTHING"));
+  WARTA_ASSIGN_OR_RETURN(auto ins,
+                         c.Prepare("INSERT INTO change_keys (seq, key) "
+                                   "SELECT value + ?, ? FROM meta WHERE key = "
+                                   "'change_seq' ON CONFLICT DO NOTHING"));
   for (const std::string& key : keys) {
     WARTA_RETURN_IF_ERROR(ins.Bind(1, seq_offset).Bind(2, key).Run());
     ins.Reset();
@@ -335,7 +335,7 @@ void PgStore::NoteChangedKey(std::string key) {
 }
 
 Result<PageChanges> PgStore::PageChangesSince(std::int64_t after_seq,
-                                                  int limit) {
+                                              int limit) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   PageChanges out;
   WARTA_ASSIGN_OR_RETURN(
@@ -369,7 +369,7 @@ Result<PageChanges> PgStore::PageChangesSince(std::int64_t after_seq,
 }
 
 Result<std::vector<Article>> PgStore::ListListed(const ListScope& scope,
-                                                     const ArticleQuery& q) {
+                                                 const ArticleQuery& q) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   const bool newest = q.order != ArticleQuery::Order::kOldest;
   std::string sql =
@@ -407,7 +407,7 @@ Result<std::vector<Article>> PgStore::ListListed(const ListScope& scope,
 }
 
 Result<std::int64_t> PgStore::CountListed(const ListScope& scope,
-                                              const ArticleQuery& q) {
+                                          const ArticleQuery& q) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   const char* column = q.one_per_duplicate_cluster ? "shown" : "n";
   WARTA_ASSIGN_OR_RETURN(

@@ -74,8 +74,8 @@ std::string FindPgDump() {
     }
   }
   for (const char* v : {"17", "16", "15", "14", "13"}) {
-    std::string candidate = std::string("/usr/lib/postgresql/") + v +
-                            "/bin/pg_dump";
+    std::string candidate =
+        std::string("/usr/lib/postgresql/") + v + "/bin/pg_dump";
     if (::access(candidate.c_str(), X_OK) == 0) return candidate;
   }
   return "";

@@ -39,7 +39,9 @@ Status PgStore::Open() {
   return Status::Ok();
 }
 
-int PgStore::MaxReaders() const { return std::max(1, options_.connections - 1); }
+int PgStore::MaxReaders() const {
+  return std::max(1, options_.connections - 1);
+}
 
 Status PgStore::EnsureWriter() {
   if (writer_ && writer_->Healthy()) return Status::Ok();
@@ -85,9 +87,8 @@ Status PgStore::Migrate() {
       Status m = InTransaction(c, [&]() -> Status {
         WARTA_RETURN_IF_ERROR(c.Exec(sql));
         WARTA_ASSIGN_OR_RETURN(
-            auto st,
-            c.Prepare("INSERT INTO schema_migrations (version, name, "
-                      "applied_at) VALUES (?, ?, ?)"));
+            auto st, c.Prepare("INSERT INTO schema_migrations (version, name, "
+                               "applied_at) VALUES (?, ?, ?)"));
         return st.Bind(1, *version).Bind(2, name).Bind(3, clock_.Now()).Run();
       });
       if (!m.ok()) return m.WithContext("migration " + std::string(name));

@@ -20,9 +20,10 @@ Status PgStore::AddViews(
                   "ON CONFLICT (hour, article_id) DO UPDATE SET "
                   "n = article_views.n + excluded.n RETURNING article_id"));
     WARTA_ASSIGN_OR_RETURN(
-        auto total, c.Prepare("INSERT INTO article_view_totals (article_id, n) "
-                              "VALUES (?, ?) ON CONFLICT (article_id) DO "
-                              "UPDATE SET n = article_view_totals.n + excluded.n"));
+        auto total,
+        c.Prepare("INSERT INTO article_view_totals (article_id, n) "
+                  "VALUES (?, ?) ON CONFLICT (article_id) DO "
+                  "UPDATE SET n = article_view_totals.n + excluded.n"));
     for (const auto& [slug, n] : by_slug) {
       if (n <= 0) continue;
       hourly.Bind(1, hour).Bind(2, n).Bind(3, slug);
@@ -38,7 +39,7 @@ Status PgStore::AddViews(
 }
 
 Result<std::vector<PopularArticle>> PgStore::ListPopular(Timestamp since,
-                                                             int limit) {
+                                                         int limit) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   // The window's rows only (the primary key starts with the hour).
   WARTA_ASSIGN_OR_RETURN(
@@ -102,8 +103,9 @@ Status PgStore::PruneViews(Timestamp before) {
   });
 }
 
-Result<std::vector<CorrectionEntry>> PgStore::ListCorrections(
-    Timestamp before, int limit, int offset) {
+Result<std::vector<CorrectionEntry>> PgStore::ListCorrections(Timestamp before,
+                                                              int limit,
+                                                              int offset) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st,

@@ -34,7 +34,7 @@ Revision ReadRevision(const Statement& st) {
 }  // namespace
 
 Status PgStore::InsertRevision(Connection& c, std::int64_t id,
-                                   const Revision& rev) {
+                               const Revision& rev) {
   WARTA_ASSIGN_OR_RETURN(
       auto st,
       c.Prepare("INSERT INTO revisions (article_id, article_version, "
@@ -68,8 +68,9 @@ Status PgStore::AddRevision(std::int64_t article_id, const Revision& rev) {
   });
 }
 
-Result<std::vector<Revision>> PgStore::ListRevisions(
-    std::int64_t article_id, int limit, bool with_data) {
+Result<std::vector<Revision>> PgStore::ListRevisions(std::int64_t article_id,
+                                                     int limit,
+                                                     bool with_data) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   std::string sql(kRevisionColumns);
   sql += with_data ? "r.data " : "'' ";

@@ -60,8 +60,7 @@ Result<std::int64_t> PgStore::FeedVersion(const FeedScope& scope) {
   return row ? st.Int(0) : 0;
 }
 
-Result<std::optional<StoredFeed>> PgStore::GetStoredFeed(
-    std::string_view key) {
+Result<std::optional<StoredFeed>> PgStore::GetStoredFeed(std::string_view key) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st, (*r)->Prepare(

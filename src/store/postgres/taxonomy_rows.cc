@@ -30,7 +30,7 @@ Result<std::string> EntrySlug(std::string_view kind, const std::string& slug,
 }  // namespace
 
 Result<std::int64_t> PgStore::ResolveCategory(Connection& c,
-                                                  const Category& cat) {
+                                              const Category& cat) {
   if (cat.id != 0) return cat.id;
   WARTA_ASSIGN_OR_RETURN(std::string slug,
                          EntrySlug("category", cat.slug, cat.name));
@@ -61,8 +61,7 @@ Result<std::int64_t> PgStore::ResolveTag(Connection& c, const Tag& tag) {
   return c.LastInsertId();
 }
 
-Result<std::int64_t> PgStore::ResolveAuthor(Connection& c,
-                                                const Author& au) {
+Result<std::int64_t> PgStore::ResolveAuthor(Connection& c, const Author& au) {
   if (au.id != 0) return au.id;
   WARTA_ASSIGN_OR_RETURN(std::string slug,
                          EntrySlug("author", au.slug, au.name));

@@ -226,7 +226,7 @@ Status PgStore::DeleteSession(std::string_view token_hash) {
 }
 
 Status PgStore::DeleteUserSessions(std::int64_t user_id,
-                                       std::string_view keep_hash) {
+                                   std::string_view keep_hash) {
   return WriteQuiet([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(
         auto st, c.Prepare("DELETE FROM sessions WHERE user_id = ? AND "

@@ -121,12 +121,12 @@ Status PgStore::RecordWireFetch(const WireFetch& f) {
     if (ok && f.not_modified && f.validators.etag.empty() &&
         f.validators.last_modified.empty())
       return Status::Ok();
-    WARTA_ASSIGN_OR_RETURN(
-        auto v, c.Prepare("INSERT INTO wire_sources (feed, source, "
-                          "etag, last_modified) VALUES (?, ?, ?, ?) "
-                          "ON CONFLICT (feed, source) DO UPDATE SET "
-                          "etag = excluded.etag, "
-                          "last_modified = excluded.last_modified"));
+    WARTA_ASSIGN_OR_RETURN(auto v,
+                           c.Prepare("INSERT INTO wire_sources (feed, source, "
+                                     "etag, last_modified) VALUES (?, ?, ?, ?) "
+                                     "ON CONFLICT (feed, source) DO UPDATE SET "
+                                     "etag = excluded.etag, "
+                                     "last_modified = excluded.last_modified"));
     return v.Bind(1, f.feed)
         .Bind(2, f.source)
         .Bind(3, ok ? f.validators.etag : "")
@@ -136,7 +136,7 @@ Status PgStore::RecordWireFetch(const WireFetch& f) {
 }
 
 Result<WireValidators> PgStore::GetWireValidators(std::string_view feed,
-                                                      std::string_view source) {
+                                                  std::string_view source) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st, (*r)->Prepare("SELECT etag, last_modified FROM wire_sources "

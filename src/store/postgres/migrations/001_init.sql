@@ -290,8 +290,11 @@ RETURNS void AS $$
   DO UPDATE SET lastmod = GREATEST(taxonomy_lastmod.lastmod, excluded.lastmod);
 $$ LANGUAGE sql;
 
+-- 'YYYY-MM' (UTC) of a Unix time; NULL outside years 1-9999, as SQLite's
+-- strftime gives (such articles have no sitemap month).
 CREATE FUNCTION warta_month(t BIGINT) RETURNS TEXT AS $$
-  SELECT to_char(to_timestamp(t) AT TIME ZONE 'UTC', 'YYYY-MM');
+  SELECT CASE WHEN t BETWEEN -62135596800 AND 253402300799
+              THEN to_char(to_timestamp(t) AT TIME ZONE 'UTC', 'YYYY-MM') END;
 $$ LANGUAGE sql IMMUTABLE;
 
 -- articles: taxonomy last-modified, sitemap months, feed links and versions.
@@ -315,7 +318,7 @@ BEGIN
     END IF;
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.status = 'published'
-     AND NEW.noindex = 0 AND NEW.published_at IS NOT NULL THEN
+     AND NEW.noindex = 0 AND warta_month(NEW.published_at) IS NOT NULL THEN
     INSERT INTO sitemap_months (month, articles, lastmod)
     VALUES (warta_month(NEW.published_at), 1, NEW.updated_at)
     ON CONFLICT (month) DO UPDATE SET articles = sitemap_months.articles + 1,
@@ -380,35 +383,25 @@ FOR EACH ROW EXECUTE FUNCTION warta_link_before_insert();
 CREATE TRIGGER article_authors_before_insert BEFORE INSERT ON article_authors
 FOR EACH ROW EXECUTE FUNCTION warta_link_before_insert();
 
-CREATE FUNCTION warta_tag_link_after() RETURNS trigger AS $$
+-- TG_ARGV: the taxonomy kind ('t', 'a') and its id column.
+CREATE FUNCTION warta_link_after() RETURNS trigger AS $$
+DECLARE
+  k TEXT := TG_ARGV[0];
+  row_json JSONB := to_jsonb(CASE WHEN TG_OP = 'INSERT' THEN NEW ELSE OLD END);
+  tid BIGINT := (row_json ->> TG_ARGV[1])::BIGINT;
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM warta_taxonomy_lastmod('t', NEW.tag_id, a.updated_at)
+    PERFORM warta_taxonomy_lastmod(k, tid, a.updated_at)
     FROM articles a WHERE a.id = NEW.article_id AND a.status = 'published';
-    PERFORM warta_bump_feed('t' || NEW.tag_id);
-  ELSE
-    PERFORM warta_bump_feed('t' || OLD.tag_id);
   END IF;
+  PERFORM warta_bump_feed(k || tid);
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER article_tags_after AFTER INSERT OR DELETE ON article_tags
-FOR EACH ROW EXECUTE FUNCTION warta_tag_link_after();
-
-CREATE FUNCTION warta_author_link_after() RETURNS trigger AS $$
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM warta_taxonomy_lastmod('a', NEW.author_id, a.updated_at)
-    FROM articles a WHERE a.id = NEW.article_id AND a.status = 'published';
-    PERFORM warta_bump_feed('a' || NEW.author_id);
-  ELSE
-    PERFORM warta_bump_feed('a' || OLD.author_id);
-  END IF;
-  RETURN NULL;
-END;
-$$ LANGUAGE plpgsql;
+FOR EACH ROW EXECUTE FUNCTION warta_link_after('t', 'tag_id');
 CREATE TRIGGER article_authors_after AFTER INSERT OR DELETE ON article_authors
-FOR EACH ROW EXECUTE FUNCTION warta_author_link_after();
+FOR EACH ROW EXECUTE FUNCTION warta_link_after('a', 'author_id');
 
 -- categories, tags, authors: the feeds' navigation.
 CREATE FUNCTION warta_taxonomy_changed() RETURNS trigger AS $$

@@ -19,23 +19,23 @@ INSTANTIATE_TEST_SUITE_P(Postgres, StoreConformance,
 
 TEST(PgSqlTest, PlaceholdersBecomeNumberedParameters) {
   int n = 0;
-  EXPECT_EQ(pg::TranslateSql("SELECT a FROM t WHERE b = ? AND c = '?' AND d = ?",
-                             &n),
-            "SELECT a FROM t WHERE b = $1 AND c = '?' AND d = $2");
+  EXPECT_EQ(
+      pg::TranslateSql("SELECT a FROM t WHERE b = ? AND c = '?' AND d = ?", &n),
+      "SELECT a FROM t WHERE b = $1 AND c = '?' AND d = $2");
   EXPECT_EQ(n, 2);
   EXPECT_EQ(pg::TranslateSql("VALUES (?1, ?2, ?1)", &n), "VALUES ($1, $2, $1)");
   EXPECT_EQ(n, 2);
   EXPECT_EQ(pg::TranslateSql("id IN (SELECT value FROM json_each(?))", &n),
             "id IN (SELECT value::bigint FROM "
             "jsonb_array_elements_text($1::jsonb) AS j(value))");
-  EXPECT_EQ(pg::TranslateSql("SELECT 1 FROM t INDEXED BY t_by_x WHERE x = ?",
-                             &n),
-            "SELECT 1 FROM t WHERE x = $1");
+  EXPECT_EQ(
+      pg::TranslateSql("SELECT 1 FROM t INDEXED BY t_by_x WHERE x = ?", &n),
+      "SELECT 1 FROM t WHERE x = $1");
 }
 
 TEST(PgSqlTest, TestUrlsNameTheirDatabase) {
-  EXPECT_EQ(pg::WithDatabase("postgresql://postgres@/postgres?host=/tmp/x&port=5432",
-                             "t1"),
+  EXPECT_EQ(pg::WithDatabase(
+                "postgresql://postgres@/postgres?host=/tmp/x&port=5432", "t1"),
             "postgresql://postgres@/t1?host=/tmp/x&port=5432");
   EXPECT_EQ(pg::WithDatabase("postgresql://u:p@db:5433/warta", "t1"),
             "postgresql://u:p@db:5433/t1");
@@ -96,8 +96,9 @@ TEST(PgStoreTest, NodesStartingTogetherMigrateOnce) {
   }
   auto c = pg::Connection::Open(url, 0);
   ASSERT_TRUE(c.ok());
-  auto st = (*c)->Prepare("SELECT count(*), count(DISTINCT version) FROM "
-                          "schema_migrations");
+  auto st = (*c)->Prepare(
+      "SELECT count(*), count(DISTINCT version) FROM "
+      "schema_migrations");
   ASSERT_TRUE(st.ok());
   ASSERT_TRUE(*st->Step());
   EXPECT_EQ(st->Int(0), st->Int(1));

@@ -77,7 +77,8 @@ std::string WithDatabase(const std::string& url, const std::string& db) {
   std::size_t start = scheme == std::string::npos ? 0 : scheme + 3;
   std::size_t query = url.find('?', start);
   std::size_t slash = url.find('/', start);
-  if (slash == std::string::npos || (query != std::string::npos && slash > query))
+  if (slash == std::string::npos ||
+      (query != std::string::npos && slash > query))
     slash = query == std::string::npos ? url.size() : query;
   std::string rest = query == std::string::npos ? "" : url.substr(query);
   return url.substr(0, slash) + "/" + db + rest;
@@ -86,8 +87,9 @@ std::string WithDatabase(const std::string& url, const std::string& db) {
 std::string TestDatabaseUrl(const std::string& key, bool empty) {
   const char* base = std::getenv("TEST_PG_URL");
   if (!base || !*base) {
-    SkipOrFail("TEST_PG_URL is not set: no PostgreSQL to test on "
-               "(ctest starts one with scripts/pg-cluster)");
+    SkipOrFail(
+        "TEST_PG_URL is not set: no PostgreSQL to test on "
+        "(ctest starts one with scripts/pg-cluster)");
     return "";
   }
   auto admin = Connection::Open(base, 0);
