@@ -177,6 +177,9 @@ Statement& Statement::Bind(int i, std::optional<std::int64_t> v) {
   return v ? Bind(i, *v) : Set(i, std::nullopt, kInt8);
 }
 Statement& Statement::BindNull(int i) { return Set(i, std::nullopt, 0); }
+Statement& Statement::BindUntyped(int i, std::string_view v) {
+  return Set(i, std::string(v), 0);
+}
 Statement& Statement::BindBlob(int i, std::string_view bytes) {
   return Set(i, std::string(bytes), kBytea);
 }

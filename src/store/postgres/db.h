@@ -94,6 +94,9 @@ class Statement {
   Statement& Bind(int i, std::optional<std::int64_t> v);
   Statement& BindNull(int i);
   Statement& BindBlob(int i, std::string_view bytes);
+  // Text the server converts to the type the SQL gives the parameter (a
+  // column's, say): for copying rows whose types the caller does not know.
+  Statement& BindUntyped(int i, std::string_view v);
 
   void Reset();
   Result<bool> Step();

@@ -3,12 +3,15 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <thread>
 #include <vector>
 
+#include "store/open/migrate_store.h"
 #include "store/postgres/db.h"
 #include "store/postgres/migrations.h"
 #include "store/postgres/testing/pg_test_db.h"
+#include "store/sqlite/sqlite_store.h"
 #include "store/store_conformance.h"
 
 namespace warta {
@@ -103,6 +106,99 @@ TEST(PgStoreTest, NodesStartingTogetherMigrateOnce) {
   ASSERT_TRUE(*st->Step());
   EXPECT_EQ(st->Int(0), st->Int(1));
   EXPECT_EQ(st->Int(0), static_cast<std::int64_t>(pg::Migrations().size()));
+}
+
+// `warta migrate`: an SQLite newsroom copied into an empty PostgreSQL
+// database keeps its ids, users with password hashes, tokens, revisions,
+// lists and change seq; a second copy into the same database is refused.
+TEST(PgStoreTest, MigratesAnSqliteNewsroomIntoAnEmptyDatabase) {
+  const std::string url = pg::TestDatabaseUrl(
+      "migrate-" + std::to_string(::getpid()), /*empty=*/true);
+  if (url.empty()) return;
+  FakeClock clock(1759115700);
+  const std::string dir =
+      ::testing::TempDir() + "/warta-migrate-" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir);
+  std::int64_t article_id = 0, seq = 0;
+  {
+    SqliteOptions so;
+    so.path = dir + "/warta.db";
+    auto s = OpenSqliteStore(so, clock);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    User u;
+    u.email = "redaksi@contoh.id";
+    u.name = "Redaksi";
+    u.role = Role::kAdmin;
+    u.password_hash = "$argon2id$v=19$contoh";
+    auto user = (*s)->AddUser(u);
+    ASSERT_TRUE(user.ok()) << user.status().ToString();
+    ApiToken t;
+    t.user_id = user->id;
+    t.name = "cms";
+    t.token_hash = "hash-token";
+    t.hint = "abcd";
+    t.scopes = "articles:write";
+    ASSERT_TRUE((*s)->AddApiToken(t).ok());
+    for (int i = 0; i < 5; ++i) {
+      Article a;
+      a.title = "Berita " + std::to_string(i);
+      a.body = a.plaintext = "Isi";
+      a.category = Category{0, "", "Politik", ""};
+      a.tags = {Tag{0, "", "Pemilu"}};
+      a.status = ArticleStatus::kPublished;
+      a.published_at = clock.Now() - i * 60;
+      Revision r;
+      r.kind = "save";
+      r.title = a.title;
+      r.raw_size = 3;
+      r.snapshot_hash = "h" + std::to_string(i);
+      r.data = std::string("\0\x01\xff", 3);  // bytes, not text
+      auto saved = (*s)->SaveArticleWithRevision(a, &r);
+      ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+      article_id = saved->id;
+    }
+    seq = *(*s)->ChangeSeq();
+  }
+  auto report = MigrateSqliteToPostgres(dir + "/warta.db", url, clock);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  PgOptions o;
+  o.url = url;
+  auto pg = OpenPgStore(o, clock);
+  ASSERT_TRUE(pg.ok()) << pg.status().ToString();
+  auto user = (*pg)->GetUserByEmail("redaksi@contoh.id");
+  ASSERT_TRUE(user.ok()) << user.status().ToString();
+  EXPECT_EQ(user->password_hash, "$argon2id$v=19$contoh");
+  EXPECT_TRUE((*pg)->GetApiTokenByHash("hash-token").ok());
+  auto a = (*pg)->GetArticle(article_id);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->title, "Berita 4");
+  ASSERT_EQ(a->tags.size(), 1u);
+  EXPECT_EQ(*(*pg)->ChangeSeq(), seq);
+  ArticleQuery q;
+  q.status = ArticleStatus::kPublished;
+  EXPECT_EQ(*(*pg)->CountArticles(q), 5);
+  auto listed = (*pg)->ListArticles(q);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 5u);
+  EXPECT_EQ((*listed)[0].title, "Berita 0");
+  auto revisions = (*pg)->ListRevisions(article_id, 10, true);
+  ASSERT_TRUE(revisions.ok()) << revisions.status().ToString();
+  ASSERT_EQ(revisions->size(), 1u);
+  EXPECT_EQ((*revisions)[0].data, std::string("\0\x01\xff", 3));
+  auto months = (*pg)->ListSitemapMonths();
+  ASSERT_TRUE(months.ok());
+  ASSERT_EQ(months->size(), 1u);
+  // New rows continue after the copied ids.
+  Article next;
+  next.title = "Sesudah pindah";
+  next.body = "Isi";
+  auto saved = (*pg)->SaveArticle(next);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  EXPECT_GT(saved->id, article_id);
+  // Not into a database that holds a newsroom.
+  auto again = MigrateSqliteToPostgres(dir + "/warta.db", url, clock);
+  EXPECT_EQ(again.status().code(), StatusCode::kFailedPrecondition);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
