@@ -147,6 +147,29 @@ void PgStore::ReturnReader(std::unique_ptr<Connection> c) {
   pool_cv_.notify_one();
 }
 
+// The first key of the advisory locks of RunExclusive (the second is the
+// hash of the job's name).
+constexpr std::int64_t kJobLocks = 0x7761;  // "wa"
+
+Result<bool> PgStore::RunExclusive(std::string_view name,
+                                   const std::function<void()>& fn) {
+  WARTA_ASSIGN_OR_RETURN(auto c, Connection::Open(options_.url, 0));
+  {
+    WARTA_ASSIGN_OR_RETURN(auto st,
+                           c->Prepare("SELECT pg_try_advisory_lock(?::int4, "
+                                      "hashtext(?))"));
+    WARTA_ASSIGN_OR_RETURN(bool row,
+                           st.Bind(1, kJobLocks).Bind(2, name).Step());
+    if (!row || st.Int(0) == 0) return false;
+  }
+  fn();
+  // Closing the connection (when `c` goes) releases the lock too.
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, c->Prepare("SELECT pg_advisory_unlock(?::int4, hashtext(?))"));
+  (void)st.Bind(1, kJobLocks).Bind(2, name).Run();
+  return true;
+}
+
 Status PgStore::LockChangeSeq(Connection& c) {
   WARTA_ASSIGN_OR_RETURN(
       auto st, c.Prepare("SELECT value FROM meta WHERE key = 'change_seq' "

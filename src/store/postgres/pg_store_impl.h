@@ -34,6 +34,10 @@ class PgStore final : public Store {
   int SchemaVersion() const override { return schema_version_; }
   std::string BackendName() const override { return "postgres"; }
   Status RunBatch(const std::function<Status()>& fn) override;
+  // A session advisory lock on a connection of its own, held while `fn`
+  // runs (released by the server if this node dies).
+  Result<bool> RunExclusive(std::string_view name,
+                            const std::function<void()>& fn) override;
   // LISTEN/NOTIFY: a write on any node (or by the CLI) wakes the others.
   std::unique_ptr<ChangeWatch> WatchChanges(
       std::function<void()> on_change) override;

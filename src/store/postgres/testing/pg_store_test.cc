@@ -108,6 +108,37 @@ TEST(PgStoreTest, NodesStartingTogetherMigrateOnce) {
   EXPECT_EQ(st->Int(0), static_cast<std::int64_t>(pg::Migrations().size()));
 }
 
+// Background jobs every node starts run on one node at a time; the claim
+// ends with the job, or with the node (its connection) that held it.
+TEST(PgStoreTest, RunExclusiveLetsOneNodeAtATimeRunAJob) {
+  const std::string url = pg::TestDatabaseUrl("exclusive");
+  if (url.empty()) return;
+  FakeClock clock(0);
+  PgOptions o;
+  o.url = url;
+  auto a = OpenPgStore(o, clock);
+  auto b = OpenPgStore(o, clock);
+  ASSERT_TRUE(a.ok() && b.ok());
+  bool inner_ran = false, other_ran = false;
+  auto outer = (*a)->RunExclusive("wire:antara", [&] {
+    auto inner = (*b)->RunExclusive("wire:antara", [&] { inner_ran = true; });
+    ASSERT_TRUE(inner.ok()) << inner.status().ToString();
+    EXPECT_FALSE(*inner);
+    auto other = (*b)->RunExclusive("wire:reuters", [&] { other_ran = true; });
+    ASSERT_TRUE(other.ok());
+    EXPECT_TRUE(*other);
+  });
+  ASSERT_TRUE(outer.ok()) << outer.status().ToString();
+  EXPECT_TRUE(*outer);
+  EXPECT_FALSE(inner_ran);
+  EXPECT_TRUE(other_ran);
+  bool after = false;
+  auto again = (*b)->RunExclusive("wire:antara", [&] { after = true; });
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(*again);
+  EXPECT_TRUE(after);
+}
+
 // `warta migrate`: an SQLite newsroom copied into an empty PostgreSQL
 // database keeps its ids, users with password hashes, tokens, revisions,
 // lists and change seq; a second copy into the same database is refused.
