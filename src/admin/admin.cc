@@ -54,6 +54,7 @@ void Admin::Register(http::Router& r) {
   RegisterUsersApi(ctx, r);
   RegisterSettingsApi(ctx, r);
   RegisterBreakingApi(ctx, r);
+  RegisterHomeApi(ctx, r);
   RegisterTokensApi(ctx, r);
   RegisterMediaApi(ctx, r);
   RegisterPages(ctx, r);

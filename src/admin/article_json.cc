@@ -75,6 +75,7 @@ json ArticleJson(const AdminContext& ctx, const Article& a, const Workflow& wf,
       {"feature_image_caption", a.feature_image_caption},
       {"noindex", a.noindex},
       {"no_ai", a.no_ai},
+      {"featured", a.featured},
       {"status", ArticleStatusName(a.status)},
       {"published_at", TimeJson(a.published_at)},
       {"created_at", TimeJson(a.created_at)},
@@ -178,6 +179,16 @@ Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
       return Status::InvalidArgument(std::string(name) +
                                      ": expected true or false");
     *target = j[name].get<bool>();
+  }
+  // Ghost's featured flag: programming the home page is an editor's call.
+  if (j.contains("featured") && !j["featured"].is_null()) {
+    if (!j["featured"].is_boolean())
+      return Status::InvalidArgument("featured: expected true or false");
+    const bool featured = j["featured"].get<bool>();
+    if (featured != a.featured) {
+      WARTA_RETURN_IF_ERROR(Authorize(who, Action::kArticlePublishAny));
+      a.featured = featured;
+    }
   }
 
   if (j.contains("category")) {

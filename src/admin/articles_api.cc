@@ -204,10 +204,13 @@ Result<http::Response> EditArticle(AdminContext& ctx, const http::Request& req,
   WARTA_ASSIGN_OR_RETURN(Loaded l, Load(ctx, id, false));
   WARTA_RETURN_IF_ERROR(
       AuthorizeArticle(who, ArticleVerb::kEdit, l.article, l.workflow));
-  if (!version)
+  // Setting only the featured flag (an editor's call, not a text edit)
+  // needs no version; the store still refuses a save that lost a race.
+  const bool flag_only = body.size() == 1 && body.contains("featured");
+  if (!version && !flag_only)
     return Status::InvalidArgument(
         "version: required (the version the edit is based on)");
-  if (*version != l.article.version) {
+  if (version && *version != l.article.version) {
     return ConflictResponse(ctx, id,
                             "the article changed since version " +
                                 std::to_string(*version) + "; it is now at " +

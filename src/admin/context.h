@@ -73,6 +73,7 @@ void RegisterTaxonomyApi(AdminContext& ctx, http::Router& r);
 void RegisterUsersApi(AdminContext& ctx, http::Router& r);
 void RegisterSettingsApi(AdminContext& ctx, http::Router& r);
 void RegisterBreakingApi(AdminContext& ctx, http::Router& r);
+void RegisterHomeApi(AdminContext& ctx, http::Router& r);
 void RegisterTokensApi(AdminContext& ctx, http::Router& r);
 void RegisterMediaApi(AdminContext& ctx, http::Router& r);
 void RegisterPages(AdminContext& ctx, http::Router& r);

@@ -211,6 +211,7 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
       {"feature_image_caption", a.feature_image_caption},
       {"correction", a.correction},
       {"withdrawn_reason", a.withdrawn_reason},
+      {"featured", a.featured},
       {"status", ArticleStatusName(a.status)},
       {"status_label", StatusLabel(ctx, lang, a, wf)},
       {"published_at_local", LocalInputTime(ctx, a.published_at)},
@@ -240,6 +241,10 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
       {"trash", can_trash && id != 0},
   };
   v["readonly"] = !(can_edit || id == 0);
+  // The home page's pins and the featured flag: editors and admins.
+  v["home"] = false;
+  if (id != 0 && Authorize(p.who, Action::kArticlePublishAny).ok())
+    v["home"] = {{"published", published}};
   v["views"] = false;
   if (id != 0) {
     WARTA_ASSIGN_OR_RETURN(auto views, LoadViews(ctx, {id}));

@@ -1,7 +1,8 @@
 // /api/admin/categories, /tags, /authors: browse (anyone in the newsroom),
-// add and edit (editors and admins).
+// add and edit (editors and admins); tags also merge and delete.
 #include "admin/article_json.h"
 #include "base/strings.h"
+#include "content/slug.h"
 
 namespace warta::admin {
 namespace {
@@ -108,6 +109,49 @@ Result<http::Response> Save(AdminContext& ctx, Kind kind,
   return JsonResponse(status, AuthorJson({saved, 0}));
 }
 
+// The tag a request names in "into": its id, slug or name (as an editor
+// types it).
+Result<std::int64_t> TagNamed(AdminContext& ctx, const json& body) {
+  auto it = body.find("into");
+  if (it == body.end() || it->is_null())
+    return Status::InvalidArgument("into: required (the tag to merge into)");
+  if (it->is_number_integer()) return it->get<std::int64_t>();
+  if (!it->is_string())
+    return Status::InvalidArgument("into: a tag id, slug or name");
+  std::string want(Trim(it->get<std::string>()));
+  if (want.empty() || want.size() > 100)
+    return Status::InvalidArgument("into: a tag id, slug or name");
+  if (auto id = ParseInt(want)) return *id;
+  for (const std::string& slug : {want, Slugify(want)}) {
+    auto tag = ctx.store.GetTagBySlug(slug);
+    if (tag.ok()) return tag->id;
+    if (!tag.status().IsNotFound()) return tag.status();
+  }
+  return Status::NotFound("into: no tag \"" + want + "\"");
+}
+
+// POST /api/admin/tags/{id}/merge {"into": ...}: the tag's articles move to
+// the other tag and the tag goes.
+Result<http::Response> MergeTag(AdminContext& ctx, const http::Request& req,
+                                const Principal& who) {
+  WARTA_RETURN_IF_ERROR(Authorize(who, Action::kTaxonomyManage));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(req, "id"));
+  WARTA_ASSIGN_OR_RETURN(json body, ParseBody(req));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t into, TagNamed(ctx, body));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t moved, ctx.store.MergeTag(id, into));
+  return JsonResponse(200,
+                      {{"merged", id}, {"into", into}, {"articles", moved}});
+}
+
+// DELETE /api/admin/tags/{id}: off every article, then gone.
+Result<http::Response> DeleteTag(AdminContext& ctx, const http::Request& req,
+                                 const Principal& who) {
+  WARTA_RETURN_IF_ERROR(Authorize(who, Action::kTaxonomyManage));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(req, "id"));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t removed, ctx.store.DeleteTag(id));
+  return JsonResponse(200, {{"deleted", id}, {"articles", removed}});
+}
+
 }  // namespace
 
 void RegisterTaxonomyApi(AdminContext& ctx, http::Router& r) {
@@ -130,6 +174,14 @@ void RegisterTaxonomyApi(AdminContext& ctx, http::Router& r) {
           });
     });
   }
+  r.Post("/api/admin/tags/{id}/merge", [&ctx](const http::Request& req) {
+    return RunApi(ctx, req,
+                  [&](const Principal& w) { return MergeTag(ctx, req, w); });
+  });
+  r.Delete("/api/admin/tags/{id}", [&ctx](const http::Request& req) {
+    return RunApi(ctx, req,
+                  [&](const Principal& w) { return DeleteTag(ctx, req, w); });
+  });
 }
 
 }  // namespace warta::admin

@@ -70,6 +70,7 @@ struct Article {
   std::string import_key;    // identity of the file/line it came from, if any
   bool noindex = false;      // keep out of search engines and sitemaps
   bool no_ai = false;        // tell AI crawlers no (meta tags and robots.txt)
+  bool featured = false;     // Ghost's flag: an editor's pick (home page)
   // Updates and corrections. The store keeps modified_at (the last change
   // of title, excerpt or body while published), correction_at (when the
   // correction note last changed) and withdrawn_at (when a published article

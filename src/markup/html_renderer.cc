@@ -6,6 +6,7 @@
 
 #include "base/strings.h"
 #include "base/utf8.h"
+#include "markup/embed.h"
 #include "markup/md4c_text.h"
 
 namespace warta::markup {
@@ -143,6 +144,11 @@ void HtmlRenderer::EnterBlock(MD_BLOCKTYPE type, void* detail) {
     case MD_BLOCK_HTML:  // not produced with MD_FLAG_NOHTML; shown as text
     case MD_BLOCK_P:
       text_.Open(Separator::kBlock);
+      // A top-level paragraph without the dateline may become an embed.
+      embed_start_ = type == MD_BLOCK_P && depth_ == 1 && !lead_in_pending_
+                         ? html_.size()
+                         : std::string::npos;
+      embed_text_.clear();
       html_ += "<p>";
       if (lead_in_pending_) {
         lead_in_pending_ = false;
@@ -211,7 +217,15 @@ void HtmlRenderer::LeaveBlock(MD_BLOCKTYPE type) {
       break;
     case MD_BLOCK_HTML:
     case MD_BLOCK_P:
-      html_ += "</p>\n";
+      if (std::optional<Embed> embed = embed_start_ == std::string::npos
+                                           ? std::nullopt
+                                           : RecognizeEmbed(embed_text_)) {
+        html_.resize(embed_start_);
+        html_ += EmbedHtml(*embed);
+      } else {
+        html_ += "</p>\n";
+      }
+      embed_start_ = std::string::npos;
       text_.Request(Separator::kBlock);
       break;
     case MD_BLOCK_TABLE:

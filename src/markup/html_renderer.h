@@ -119,6 +119,12 @@ class HtmlRenderer {
   std::optional<SafeUrl> image_src_;
   std::string image_title_;
   std::string image_alt_;
+
+  // A top-level paragraph that may hold only an embeddable URL
+  // (markup/embed.h): where its <p> starts in html_, and its text so far.
+  // embed_start_ is npos when the open paragraph cannot be an embed.
+  std::size_t embed_start_ = std::string::npos;
+  std::string embed_text_;
 };
 
 }  // namespace warta::markup

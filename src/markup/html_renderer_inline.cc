@@ -16,6 +16,8 @@ void HtmlRenderer::EnterSpan(MD_SPANTYPE type, void* detail) {
     if (type == MD_SPAN_IMG) ++image_depth_;
     return;
   }
+  // Only a link (the URL autolinked) may be in a paragraph that embeds.
+  if (type != MD_SPAN_A) embed_start_ = std::string::npos;
   bool wrote_tag = true;
   switch (type) {
     case MD_SPAN_EM:
@@ -99,6 +101,7 @@ void HtmlRenderer::Text(MD_TEXTTYPE type, std::string_view text) {
       break;
     case MD_TEXT_BR:
     case MD_TEXT_SOFTBR:
+      embed_start_ = std::string::npos;  // an embed's URL is one line
       if (image_depth_ > 0) {
         image_alt_ += ' ';
         text_.Append(" ");
@@ -134,6 +137,13 @@ void HtmlRenderer::AppendText(std::string_view text) {
     image_alt_.append(text);
   } else {
     AppendHtmlEscaped(html_, text);
+  }
+  if (embed_start_ != std::string::npos) {
+    if (embed_text_.size() + text.size() > 512) {
+      embed_start_ = std::string::npos;
+    } else {
+      embed_text_.append(text);
+    }
   }
   text_.Append(text);
 }

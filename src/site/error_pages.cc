@@ -1,8 +1,28 @@
-// The themed 404 and 500 pages.
+// The themed error pages; the 404 page offers search and the latest stories.
 #include "site/pages.h"
 #include "site/views.h"
 
 namespace warta::site {
+namespace {
+
+constexpr int kNotFoundLatest = 6;  // stories listed on the 404 page
+
+// The latest stories for the 404 page (one bounded read); an empty list
+// when the store fails, so the page still shows.
+render::View LatestCards(const SiteContext& ctx) {
+  ArticleQuery q;
+  q.status = ArticleStatus::kPublished;
+  q.published_before = ctx.clock.Now();
+  q.one_per_duplicate_cluster = true;
+  q.limit = kNotFoundLatest;
+  render::View cards = render::View::array();
+  auto latest = ctx.store.ListArticles(q);
+  if (!latest.ok()) return cards;
+  for (const Article& a : *latest) cards.push_back(CardView(ctx, a, false));
+  return cards;
+}
+
+}  // namespace
 
 std::string RenderErrorPage(const SiteContext& ctx, int status) {
   const Language lang = ctx.options.language;
@@ -21,6 +41,10 @@ std::string RenderErrorPage(const SiteContext& ctx, int status) {
         {"title", title},
         {"text", ctx.theme.Text(lang, not_found ? "not_found_text"
                                                 : "server_error_text")}};
+    render::View latest =
+        not_found ? LatestCards(ctx) : render::View(render::View::array());
+    (*v)["has_latest"] = !latest.empty();
+    (*v)["latest"] = std::move(latest);
     auto html =
         ctx.theme.Render({"error-" + std::to_string(status), "error"}, *v);
     if (html.ok()) return std::move(*html);

@@ -1,6 +1,10 @@
-// The home page: the latest stories, then a section per category.
+// The home page: the editor's pinned lead and top stories (store/
+// home_store.h; featured stories among the newest fill the top row), the
+// latest stories (one per near-duplicate cluster, none twice), then a
+// section per category.
 #include <algorithm>
 
+#include "site/home_pins.h"
 #include "site/meta_views.h"
 #include "site/pages.h"
 #include "site/popular.h"
@@ -28,17 +32,17 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
   WARTA_ASSIGN_OR_RETURN(render::View v, BaseView(ctx, info));
   AddListMeta(ctx, v, info.title, info.description, "/", "", "");
 
+  const Timestamp now = ctx.clock.Now();
+  // The editor's pins first (store/home_store.h), then the newest.
+  WARTA_ASSIGN_OR_RETURN(LivePins pins, LoadLivePins(ctx.store, now));
   ArticleQuery q;
   q.status = ArticleStatus::kPublished;
-  q.published_before = ctx.clock.Now();
+  q.published_before = now;
   q.one_per_duplicate_cluster = true;
-  q.limit = kLatestCount;
-  WARTA_ASSIGN_OR_RETURN(std::vector<Article> latest,
-                         ctx.store.ListArticles(q));
   // Articles on the page, with their near-duplicates: a story shows once
   // on the whole page, not only once per list.
   std::vector<std::int64_t> shown;
-  std::vector<std::string> keys = {"all"};
+  std::vector<std::string> keys = {"all", "home"};
   auto show = [&](const Article& a) -> Status {
     shown.push_back(a.id);
     keys.push_back(ArticleKey(a.id));
@@ -50,18 +54,50 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
     shown.insert(shown.end(), members.begin(), members.end());
     return Status::Ok();
   };
-  render::View cards = render::View::array();
-  for (size_t i = 0; i < latest.size(); ++i) {
-    WARTA_RETURN_IF_ERROR(show(latest[i]));
-    if (i == 0) {
-      v["lead"] = CardView(ctx, latest[i], true);
-    } else {
-      cards.push_back(CardView(ctx, latest[i], false));
-    }
+  auto is_shown = [&](std::int64_t id) {
+    return std::find(shown.begin(), shown.end(), id) != shown.end();
+  };
+  std::optional<Article> lead = pins.lead;
+  if (lead) WARTA_RETURN_IF_ERROR(show(*lead));
+  std::vector<Article> top;
+  for (Article& a : pins.top) {
+    if (is_shown(a.id)) continue;  // a near-duplicate of another pin
+    WARTA_RETURN_IF_ERROR(show(a));
+    top.push_back(std::move(a));
   }
-  if (latest.empty()) v["lead"] = false;
+  // Room for featured stories that rise into the top row.
+  q.limit = kLatestCount + kMaxTopStories;
+  q.exclude_ids = shown;
+  WARTA_ASSIGN_OR_RETURN(std::vector<Article> newest,
+                         ctx.store.ListArticles(q));
+  if (!lead && !newest.empty()) {
+    lead = newest.front();
+    newest.erase(newest.begin());
+    WARTA_RETURN_IF_ERROR(show(*lead));
+  }
+  for (const Article& a : newest) {
+    if (static_cast<int>(top.size()) >= kMaxTopStories) break;
+    if (!a.featured || is_shown(a.id)) continue;
+    WARTA_RETURN_IF_ERROR(show(a));
+    top.push_back(a);
+  }
+  const bool edited = pins.lead.has_value() || !top.empty();
+  v["lead"] = lead ? CardView(ctx, *lead, true) : render::View(false);
+  render::View top_cards = render::View::array();
+  for (const Article& a : top) top_cards.push_back(CardView(ctx, a, false));
+  v["top_stories"] = std::move(top_cards);
+  v["has_top"] = !top.empty();
+  v["edited"] = edited;
+  v["headline_title"] = ctx.theme.Text(lang, edited ? "headlines" : "latest");
+  render::View cards = render::View::array();
+  for (const Article& a : newest) {
+    if (static_cast<int>(cards.size()) >= kLatestCount - 1) break;
+    if (is_shown(a.id)) continue;
+    WARTA_RETURN_IF_ERROR(show(a));
+    cards.push_back(CardView(ctx, a, false));
+  }
   v["latest"] = std::move(cards);
-  v["empty"] = latest.empty();
+  v["empty"] = !lead;
 
   WARTA_ASSIGN_OR_RETURN(auto categories, ctx.store.ListCategories());
   std::stable_sort(categories.begin(), categories.end(),
@@ -96,10 +132,15 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
   v["sections"] = std::move(sections);
   AddPopularBox(ctx, v);
   WARTA_ASSIGN_OR_RETURN(std::string html, ctx.theme.Render({"home"}, v));
-  // Terpopuler changes with every view: re-rendered in the background.
-  return PageResult{200,  std::move(html),
-                    "",   std::move(keys),
-                    true, ctx.options.popular_refresh_seconds};
+  // Terpopuler changes with every view: re-rendered in the background;
+  // sooner when the pinned lead expires (no write tells us).
+  int refresh = ctx.options.popular_refresh_seconds;
+  if (pins.changes_at > now) {
+    const Timestamp left = pins.changes_at - now;
+    if (refresh <= 0 || left < refresh) refresh = static_cast<int>(left);
+  }
+  return PageResult{200,  std::move(html),     "", std::move(keys),
+                    true, std::max(refresh, 1)};
 }
 
 }  // namespace warta::site

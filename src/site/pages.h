@@ -74,6 +74,8 @@ Result<PageResult> RenderListPage(const SiteContext& ctx, ListKind kind,
                                   std::string_view slug, int page);
 
 // The themed 404 or 500 page; falls back to plain text if the theme fails.
+// The 404 page also lists the latest stories (one bounded read; Site keeps
+// the page in its cache under the page key "all").
 std::string RenderErrorPage(const SiteContext& ctx, int status);
 
 }  // namespace warta::site

@@ -157,11 +157,31 @@ void Site::BackgroundLoop(std::chrono::milliseconds interval) {
   }
 }
 
-http::Response Site::ErrorResponse(int status) const {
-  http::Response r =
-      http::Response::Html(status, RenderErrorPage(ctx_, status));
-  r.SetHeader("Cache-Control", kErrorCacheControl);
-  return r;
+http::Response Site::ErrorResponse(int status) {
+  if (status != 404) {
+    http::Response r =
+        http::Response::Html(status, RenderErrorPage(ctx_, status));
+    r.SetHeader("Cache-Control", kErrorCacheControl);
+    return r;
+  }
+  // Bots ask for missing pages all day: the 404 page, with its list of the
+  // latest stories, renders once per change of the lists (and, for edits
+  // of the stories it lists, at most page_max_stale_seconds late).
+  constexpr std::string_view kNotFoundKey = "error:404";
+  RefreshIfChanged();
+  const Timestamp now = ctx_.clock.Now();
+  PageCache::Hit hit = cache_.Lookup(kNotFoundKey, now);
+  std::shared_ptr<const CachedPage> page = hit.page;
+  if (!page || hit.refresh_due) {
+    const std::uint64_t generation = cache_.generation();
+    std::shared_ptr<CachedPage> made = MakeCachedPage(
+        404, kHtml, RenderErrorPage(ctx_, 404), kErrorCacheControl);
+    made->etag.clear();  // never a 304 for a 404
+    cache_.Insert(std::string(kNotFoundKey), made, generation, {"all"},
+                  now + std::max(ctx_.options.page_max_stale_seconds, 1));
+    page = std::move(made);
+  }
+  return page->ToResponse();
 }
 
 // One render of a page that several requests wait for.
@@ -290,7 +310,7 @@ http::Response Site::ViewBeacon(const http::Request& req) {
   return r;
 }
 
-http::Response Site::Asset(const http::Request& req) const {
+http::Response Site::Asset(const http::Request& req) {
   const render::Asset* a = ctx_.theme.FindAsset(req.Param("file"));
   if (!a) return ErrorResponse(404);
   http::Response r;

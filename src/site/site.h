@@ -59,8 +59,9 @@ class Site {
   // pages due for a refresh. Without it, those render on the request.
   void Follow(std::chrono::milliseconds interval);
 
-  // Serves `kind` for `status` (404, 500) as a response.
-  http::Response ErrorResponse(int status) const;
+  // Serves the error page for `status` (404, 500) as a response. The 404
+  // page (it lists the latest stories) comes from the page cache.
+  http::Response ErrorResponse(int status);
 
   const SiteContext& context() const { return ctx_; }
   PageCache& cache() { return cache_; }
@@ -86,7 +87,7 @@ class Site {
   // Loads the banner (before the pages that show it are dropped).
   void LoadBreaking();
   void BackgroundLoop(std::chrono::milliseconds interval);
-  http::Response Asset(const http::Request& req) const;
+  http::Response Asset(const http::Request& req);
   // POST|GET /api/view?path=/berita/SLUG: the beacon of CDN setups.
   http::Response ViewBeacon(const http::Request& req);
 

@@ -166,6 +166,55 @@ TEST_F(SiteTest, HealthAndErrors) {
   EXPECT_EQ(Get("/tag/x?page=0").status, 404);
 }
 
+TEST_F(SiteTest, NotFoundPageOffersTheLatestFromTheCache) {
+  Publish("Banjir rob di Muara Baru");
+  MakeSite();
+  newsroom_->AddListener([this](const Article&) { site_->Invalidate(); });
+  http::Response first = Get("/berita/tidak-ada");
+  EXPECT_EQ(first.status, 404);
+  EXPECT_EQ(first.Header("ETag"), "");
+  std::string html = Body(first);
+  EXPECT_NE(html.find("class=\"error-page\""), std::string::npos);
+  EXPECT_NE(html.find("class=\"wrap-narrow error-content\""),
+            std::string::npos);
+  EXPECT_NE(html.find("Banjir rob di Muara Baru"), std::string::npos);
+  EXPECT_NE(html.find("action=\"/cari\""), std::string::npos);
+  http::Response second = Get("/kategori/tidak-ada");
+  EXPECT_EQ(first.body.get(), second.body.get()) << "one render, cached";
+  Publish("Gempa terasa di Cianjur");
+  EXPECT_NE(Body(Get("/berita/tidak-ada")).find("Gempa terasa di Cianjur"),
+            std::string::npos);
+}
+
+TEST_F(SiteTest, PinnedLeadLeadsUntilItExpiresWithoutAWrite) {
+  Article pinned = Publish("Sidang kabinet bahas anggaran");
+  clock_.Advance(60);
+  Article top = Publish("Harga beras turun", "Ekonomi");
+  clock_.Advance(60);
+  Article newest = Publish("Timnas menang tipis", "Olahraga");
+  HomePins pins;
+  pins.lead = pinned.id;
+  pins.lead_until = clock_.Now() + 20;  // sooner than Terpopuler's refresh
+  pins.top = {top.id};
+  ASSERT_TRUE(store_.store().SetHomePins(pins).ok());
+  MakeSite();
+  std::string html = Body(Get("/"));
+  size_t lead = html.find("class=\"lead-story\"");
+  ASSERT_NE(lead, std::string::npos);
+  EXPECT_LT(lead, html.find(pinned.title));
+  EXPECT_LT(html.find(pinned.title), html.find(top.title));
+  EXPECT_LT(html.find(top.title), html.find(newest.title));
+  EXPECT_NE(html.find("Berita Utama"), std::string::npos);
+  clock_.Advance(19);
+  EXPECT_LT(Body(Get("/")).find(pinned.title), html.find(top.title));
+  // Past the expiry the cached page is due: the newest leads again.
+  clock_.Advance(2);
+  html = Body(Get("/"));
+  EXPECT_LT(html.find("class=\"lead-story\""), html.find(newest.title));
+  EXPECT_LT(html.find(newest.title), html.find(top.title));
+  EXPECT_LT(html.find(top.title), html.find(pinned.title));
+}
+
 // While the search index is being built (a first start, or damaged index
 // files), search answers 503 and says so; other pages are not blocked.
 TEST_F(SiteTest, SearchAnswers503UntilTheIndexIsReady) {

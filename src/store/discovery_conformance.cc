@@ -107,5 +107,37 @@ TEST_P(StoreConformance, KeepsNearDuplicateClusters) {
   EXPECT_TRUE(store_->FindDuplicateCandidates({9}, 0)->empty());
 }
 
+// A band key shared by many articles (boilerplate) yields only its newest
+// holders: finding candidates costs the same however large the archive.
+TEST_P(StoreConformance, BoundsDuplicateCandidatesPerBand) {
+  const int n = DiscoveryStore::kCandidatesPerBand + 6;
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < n; ++i) {
+    auto a = store_->SaveArticle(
+        Published("Boiler " + std::to_string(i), clock_.Now() - 1000 + i));
+    ASSERT_TRUE(a.ok());
+    ids.push_back(a->id);
+    // Key 7 is shared by all; key 100+i by one article each.
+    ASSERT_TRUE(
+        store_->SaveDuplicateSignature({a->id, a->id, "m"}, {7, 100 + i}).ok());
+  }
+  auto cands = store_->FindDuplicateCandidates({7}, ids.back());
+  ASSERT_TRUE(cands.ok()) << cands.status().ToString();
+  ASSERT_EQ(cands->size(),
+            static_cast<std::size_t>(DiscoveryStore::kCandidatesPerBand));
+  // The newest holders, other than the excluded one, in id order.
+  std::vector<std::int64_t> want(
+      ids.end() - 1 - DiscoveryStore::kCandidatesPerBand, ids.end() - 1);
+  std::vector<std::int64_t> got;
+  for (const DuplicateSignature& c : *cands) got.push_back(c.article_id);
+  EXPECT_EQ(got, want);
+  // A rare key still finds its old holder, and each article comes once.
+  cands = store_->FindDuplicateCandidates({7, 100}, ids.back());
+  ASSERT_TRUE(cands.ok());
+  EXPECT_EQ(cands->size(),
+            static_cast<std::size_t>(DiscoveryStore::kCandidatesPerBand) + 1);
+  EXPECT_EQ(cands->front().article_id, ids.front());
+}
+
 }  // namespace
 }  // namespace warta

@@ -16,6 +16,7 @@
 #include "store/discovery_store.h"
 #include "store/distribution_store.h"
 #include "store/editorial_store.h"
+#include "store/home_store.h"
 #include "store/maintenance_store.h"
 #include "store/reader_store.h"
 #include "store/revision_store.h"
@@ -27,8 +28,9 @@ namespace warta {
 
 // What writes after a given change seq changed, as page keys: "a:ID" (the
 // article), "all", "c:ID", "t:ID", "u:ID" (lists it entered, left or moved
-// in), "pub" (anything public: feeds, sitemaps), "nav" and "site" (every
-// page). `everything` when the keys are no longer known (too far behind).
+// in), "pub" (anything public: feeds, sitemaps), "home" (the home page
+// alone: its pins), "nav" and "site" (every page). `everything` when the keys
+// are no longer known (too far behind).
 struct PageChanges {
   std::int64_t seq = 0;  // the change seq the keys run up to
   std::vector<std::string> keys;
@@ -49,6 +51,7 @@ class Store : public ArticleStore,
               public UserStore,
               public RevisionStore,
               public EditorialStore,
+              public HomeStore,
               public DiscoveryStore,
               public MaintenanceStore,
               public ReaderStore {

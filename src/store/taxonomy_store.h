@@ -32,6 +32,18 @@ class TaxonomyStore {
   virtual Result<Tag> SaveTag(const Tag& tag) = 0;
   virtual Result<Tag> GetTagBySlug(std::string_view slug) = 0;
   virtual Result<std::vector<Counted<Tag>>> ListTags() = 0;
+  // Moves every article of tag `from` to tag `into` (in the same position
+  // among its tags; an article that had both keeps one) and deletes `from`,
+  // whose URL then answers 404. Each article moved counts as changed (a new
+  // version, so an editor's open copy cannot bring the old tag back without
+  // a conflict; indexes and pages re-read it). NotFound when either tag does
+  // not exist, InvalidArgument when they are the same. Returns the number of
+  // articles moved.
+  virtual Result<std::int64_t> MergeTag(std::int64_t from,
+                                        std::int64_t into) = 0;
+  // Removes the tag from every article (each counts as changed) and deletes
+  // it. Returns the number of articles it was removed from.
+  virtual Result<std::int64_t> DeleteTag(std::int64_t id) = 0;
 
   virtual Result<Author> SaveAuthor(const Author& author) = 0;
   virtual Result<Author> GetAuthorBySlug(std::string_view slug) = 0;

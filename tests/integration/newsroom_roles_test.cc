@@ -230,6 +230,34 @@ TEST_F(RoleMatrixTest, EveryRoleGetsExactlyItsRights) {
          return c.Post("/api/admin/tags", {{"name", "Tag " + me}}).status;
        },
        {403, 403, 201, 201}},
+      {"merge a tag",
+       [](RoleMatrixTest& t, AdminClient& c, auto& me) {
+         auto from =
+             t.owner_->Post("/api/admin/tags", {{"name", "Dari " + me}});
+         EXPECT_EQ(from.status, 201);
+         EXPECT_EQ(
+             t.owner_->Post("/api/admin/tags", {{"name", "Ke " + me}}).status,
+             201);
+         return c
+             .Post("/api/admin/tags/" +
+                       std::to_string(
+                           static_cast<std::int64_t>(from.body["id"])) +
+                       "/merge",
+                   {{"into", "Ke " + me}})
+             .status;
+       },
+       {403, 403, 200, 200}},
+      {"delete a tag",
+       [](RoleMatrixTest& t, AdminClient& c, auto& me) {
+         auto tag =
+             t.owner_->Post("/api/admin/tags", {{"name", "Hapus " + me}});
+         EXPECT_EQ(tag.status, 201);
+         return c
+             .Delete("/api/admin/tags/" +
+                     std::to_string(static_cast<std::int64_t>(tag.body["id"])))
+             .status;
+       },
+       {403, 403, 200, 200}},
       {"add an author",
        [](auto&, AdminClient& c, auto& me) {
          return c.Post("/api/admin/authors", {{"name", "Penulis " + me}})

@@ -2,13 +2,15 @@
 // counted for browsers (cached pages too) and not for Googlebot or
 // prefetches, /api/popular and the home page's Terpopuler, counts kept
 // across restarts, "Diperbarui" and "Koreksi" after edits through the admin
-// API, 410 for a withdrawn story, search by a word only in a tag, /indeks.
+// API, 410 for a withdrawn story, search by a word only in a tag, /indeks,
+// tags merged and deleted by the desk.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <csignal>
 #include <ctime>
 #include <fstream>
+#include <functional>
 #include <thread>
 
 #include "admin_client.h"
@@ -314,6 +316,64 @@ TEST_F(ReadersTest, AKontributorsNewTagWaitsForTheEditor) {
   EXPECT_EQ(accepted.body["tags"], json({"Lingkungan", "Kerja Bakti"}));
   EXPECT_EQ(accepted.body["pending_tags"], json::array());
   EXPECT_EQ(kontri.Post(path + "/tags/accept").status, 403);
+}
+
+TEST_F(ReadersTest, TheDeskMergesAndDeletesTags) {
+  json a = Publish("Hujan deras semalaman", {{"tags", {"Banjr", "Cuaca"}}});
+  json b = Publish("Tanggul jebol di hulu", {{"tags", {"Banjir"}}});
+  std::string url = a["url"];
+  // Cached first: the merge must reach pages already in the page cache.
+  EXPECT_EQ(Fetch("/tag/banjr", kBrowser).status, 200);
+  EXPECT_NE(Fetch(url, kBrowser).body.find("/tag/banjr"), std::string::npos);
+  auto tag_id = [&](const std::string& slug) -> std::int64_t {
+    json tags = admin_->Get("/api/admin/tags").body["tags"];
+    for (const json& t : tags)
+      if (t["slug"] == slug) return t["id"];
+    return 0;
+  };
+  std::int64_t typo = tag_id("banjr");
+  ASSERT_NE(typo, 0);
+  std::string tag_path = "/api/admin/tags/" + std::to_string(typo);
+
+  EXPECT_EQ(admin_->Post(tag_path + "/merge", {{"into", "Tidak Ada"}}).status,
+            404);
+  Reply merged = admin_->Post(tag_path + "/merge", {{"into", "Banjir"}});
+  ASSERT_EQ(merged.status, 200) << merged.text;
+  EXPECT_EQ(merged.body["articles"], 1);
+  // Pages cached before follow the change log (within a second or two).
+  auto within =
+      [&](const std::string& path,
+          const std::function<bool(const http::ClientResponse&)>& pred) {
+        for (int i = 0; i < 30; ++i) {
+          if (pred(Fetch(path, kBrowser))) return true;
+          std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        return false;
+      };
+  auto shows = [](const std::string& text) {
+    return [text](const http::ClientResponse& r) {
+      return r.body.find(text) != std::string::npos;
+    };
+  };
+  auto gone = [](const http::ClientResponse& r) { return r.status == 404; };
+  EXPECT_TRUE(within("/tag/banjr", gone));
+  EXPECT_TRUE(within("/tag/banjir", shows("Hujan deras")));
+  EXPECT_NE(Fetch("/tag/banjir", kBrowser).body.find("Tanggul jebol"),
+            std::string::npos);
+  EXPECT_TRUE(within(url, shows("/tag/banjir")));
+  EXPECT_EQ(Fetch(url, kBrowser).body.find("/tag/banjr"), std::string::npos);
+
+  std::int64_t cuaca = tag_id("cuaca");
+  Reply deleted = admin_->Delete("/api/admin/tags/" + std::to_string(cuaca));
+  ASSERT_EQ(deleted.status, 200) << deleted.text;
+  EXPECT_TRUE(within("/tag/cuaca", gone));
+  json article = admin_
+                     ->Get("/api/admin/articles/" +
+                           std::to_string(a["id"].get<std::int64_t>()))
+                     .body;
+  EXPECT_EQ(article["tags"], json({"Banjir"}));
+  EXPECT_EQ(admin_->Delete("/api/admin/tags/" + std::to_string(cuaca)).status,
+            404);
 }
 
 }  // namespace

@@ -97,19 +97,35 @@ Result<std::vector<DuplicateSignature>> SqliteStore::FindDuplicateCandidates(
   std::vector<DuplicateSignature> out;
   if (bands.empty()) return out;
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  // One bounded range read of the (band_key, article_id) key per band.
+  std::vector<std::int64_t> ids;
+  {
+    WARTA_ASSIGN_OR_RETURN(
+        auto st, (*r)->Prepare("SELECT article_id FROM article_signature_bands "
+                               "WHERE band_key = ? AND article_id <> ? "
+                               "ORDER BY article_id DESC LIMIT ?"));
+    for (std::int64_t key : bands) {
+      st.Bind(1, key).Bind(2, exclude).Bind(3, kCandidatesPerBand);
+      while (true) {
+        WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+        if (!row) break;
+        ids.push_back(st.Int(0));
+      }
+      st.Reset();
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   WARTA_ASSIGN_OR_RETURN(
-      auto st,
-      (*r)->Prepare("SELECT s.article_id, s.cluster_id, s.minhash "
-                    "FROM article_signatures s WHERE s.article_id <> ? AND "
-                    "s.article_id IN (SELECT article_id FROM "
-                    "article_signature_bands WHERE band_key IN "
-                    "(SELECT value FROM json_each(?))) ORDER BY s.article_id"));
-  st.Bind(1, exclude);
-  st.Bind(2, JsonArray(bands));
-  while (true) {
+      auto st, (*r)->Prepare("SELECT article_id, cluster_id, minhash "
+                             "FROM article_signatures WHERE article_id = ?"));
+  out.reserve(ids.size());
+  for (std::int64_t id : ids) {
+    st.Bind(1, id);
     WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    out.push_back(DuplicateSignature{st.Int(0), st.Int(1), st.Text(2)});
+    if (row)
+      out.push_back(DuplicateSignature{st.Int(0), st.Int(1), st.Text(2)});
+    st.Reset();
   }
   return out;
 }

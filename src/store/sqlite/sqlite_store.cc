@@ -38,6 +38,10 @@ Status SqliteStore::Open() {
     WARTA_RETURN_IF_ERROR(c->Exec("SELECT 1 FROM sqlite_master LIMIT 1"));
     readers_.push_back(std::move(c));
   }
+  WARTA_ASSIGN_OR_RETURN(
+      auto own, Connection::Open(options_.path, false, options_.synchronous));
+  checkpointer_ = std::make_unique<Checkpointer>(*writer_, std::move(own),
+                                                 Checkpointer::Options{});
   return Status::Ok();
 }
 

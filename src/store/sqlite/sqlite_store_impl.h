@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "store/sqlite/checkpointer.h"
 #include "store/sqlite/db.h"
 #include "store/sqlite/listing.h"
 #include "store/sqlite/sqlite_store.h"
@@ -96,6 +97,10 @@ class SqliteStore final : public Store {
   Status SaveSettings(
       const std::map<std::string, std::string>& settings) override;
 
+  // HomeStore (home_rows.cc)
+  Result<HomePins> GetHomePins() override;
+  Status SetHomePins(const HomePins& pins) override;
+
   // ReaderStore (reader_rows.cc)
   Status AddViews(Timestamp hour,
                   const std::vector<std::pair<std::string, std::int64_t>>&
@@ -139,6 +144,8 @@ class SqliteStore final : public Store {
   Result<Tag> SaveTag(const Tag& tag) override;
   Result<Tag> GetTagBySlug(std::string_view slug) override;
   Result<std::vector<Counted<Tag>>> ListTags() override;
+  Result<std::int64_t> MergeTag(std::int64_t from, std::int64_t into) override;
+  Result<std::int64_t> DeleteTag(std::int64_t id) override;
   Result<Author> SaveAuthor(const Author& author) override;
   Result<Author> GetAuthorBySlug(std::string_view slug) override;
   Result<std::vector<Counted<Author>>> ListAuthors() override;
@@ -224,6 +231,9 @@ class SqliteStore final : public Store {
   Result<std::int64_t> BumpChangeSeq(Connection& c);
   // Records that `article_id` changed in the current write transaction.
   Status LogArticleChange(Connection& c, std::int64_t article_id);
+  // Takes tag `from` off its articles (onto `into` unless 0) and deletes it.
+  Result<std::int64_t> RetireTag(Connection& c, std::int64_t from,
+                                 std::int64_t into);
   Status Migrate();
 
   // Listing upkeep and page keys (listing_rows.cc). FinishWrite relists the
@@ -273,6 +283,7 @@ class SqliteStore final : public Store {
   std::set<std::string> pending_keys_;  // guarded by write_mu_
   std::set<std::string> batch_keys_;    // guarded by write_mu_
   std::unique_ptr<Connection> writer_;
+  std::unique_ptr<Checkpointer> checkpointer_;  // after writer_: ends first
   // The thread inside RunBatch (it holds write_mu_), else a default id.
   std::atomic<std::thread::id> batch_thread_{};
   bool batch_cache_set_ = false;  // the writer's cache grown for batches

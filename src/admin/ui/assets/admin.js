@@ -63,6 +63,12 @@
     notice(el.getAttribute('data-done') || 'OK', 'ok');
   }
 
+  // Actions that change what readers see, or cannot be undone, ask first.
+  function confirmed(el) {
+    var text = el.getAttribute('data-confirm');
+    return !text || window.confirm(text);
+  }
+
   function call(spec, body) {
     var i = spec.indexOf(' ');
     return api(spec.slice(0, i), spec.slice(i + 1), body);
@@ -83,6 +89,7 @@
     }
     if (form.hasAttribute('data-api')) {
       e.preventDefault();
+      if (!confirmed(form)) return;
       call(form.getAttribute('data-api'), formJson(form)).then(function (r) {
         if (r.ok && form.hasAttribute('data-show-token')) {
           var out = form.querySelector('[data-token-out]');
@@ -105,6 +112,7 @@
         '; path=/; max-age=31536000; SameSite=Lax';
       location.reload();
     } else if (el.hasAttribute('data-api') && el.type === 'button') {
+      if (!confirmed(el)) return;
       var body = el.hasAttribute('data-body') ? JSON.parse(el.getAttribute('data-body')) : undefined;
       call(el.getAttribute('data-api'), body).then(function (r) { after(el, r); });
     }

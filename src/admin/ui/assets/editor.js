@@ -79,6 +79,7 @@
   function payload(extra) {
     var p = values();
     ['category'].forEach(function (f) { if (p[f] === '') p[f] = null; });
+    if (el('featured')) p.featured = el('featured').checked;  // editors only
     p.version = version;
     for (var k in extra) p[k] = extra[k];
     return p;
@@ -265,4 +266,56 @@
 
   restoreLocal();
   preview();
+})();
+
+// The home page's pins (/api/admin/home), for editors: make this article the
+// lead (optionally until a time), add it to the top stories, or unpin it.
+(function () {
+  'use strict';
+  var box = document.querySelector('[data-home-pins]');
+  if (!box || !window.warta) return;
+  var w = window.warta;
+  var id = parseInt(box.getAttribute('data-id'), 10);
+  var state = box.querySelector('[data-home-state]');
+  function ids(list) { return list.map(function (p) { return p.id; }); }
+  function show(home) {
+    var text = box.getAttribute('data-label-none');
+    if (home.lead && home.lead.id === id) {
+      text = box.getAttribute('data-label-lead') + (home.lead.until ? ' (' + home.lead.until + ')' : '');
+    } else if (ids(home.top).indexOf(id) >= 0) {
+      text = box.getAttribute('data-label-top');
+    }
+    state.textContent = text;
+  }
+  function change(edit) {
+    w.api('GET', '/api/admin/home').then(function (r) {
+      if (!r.ok) { w.notice(w.errorText(r), 'error'); return; }
+      var home = r.data;
+      var lead = home.lead && home.lead.id !== id
+        ? { id: home.lead.id, until: home.lead.until } : null;
+      var top = ids(home.top).filter(function (t) { return t !== id; });
+      var next = edit(lead, top);
+      w.api('PUT', '/api/admin/home', next).then(function (r2) {
+        if (!r2.ok) { w.notice(w.errorText(r2), 'error'); return; }
+        w.notice('', '');
+        show(r2.data);
+      });
+    });
+  }
+  box.addEventListener('click', function (e) {
+    var b = e.target.closest('[data-pin]');
+    if (!b) return;
+    var what = b.getAttribute('data-pin');
+    if (what === 'lead') {
+      var until = box.querySelector('[name="lead_until"]').value;
+      change(function (lead, top) {
+        return { lead: { id: id, until: until || null }, top: top };
+      });
+    } else if (what === 'top') {
+      change(function (lead, top) { top.push(id); return { lead: lead, top: top }; });
+    } else {
+      change(function (lead, top) { return { lead: lead, top: top }; });
+    }
+  });
+  w.api('GET', '/api/admin/home').then(function (r) { if (r.ok) show(r.data); });
 })();

@@ -1,0 +1,57 @@
+// Checkpointer: copies the WAL back into the database file on a thread of
+// its own, so that no write (an editor's save, a bulk import's commit) pays
+// for it. It takes over the writer connection's automatic checkpoints: after
+// each commit, a WAL of `soft_pages` or more wakes the thread, which runs a
+// PASSIVE checkpoint on its own connection (readers and the writer go on
+// meanwhile). Should the WAL still reach `hard_pages` (checkpoints kept from
+// finishing by a writer that never pauses), the committing writer checkpoints
+// it itself, as SQLite does by default, which bounds the WAL.
+#ifndef WARTA_STORE_SQLITE_CHECKPOINTER_H_
+#define WARTA_STORE_SQLITE_CHECKPOINTER_H_
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "store/sqlite/db.h"
+
+namespace warta::sqlite {
+
+class Checkpointer {
+ public:
+  struct Options {
+    int soft_pages = 1000;   // SQLite's default autocheckpoint
+    int hard_pages = 65536;  // 256 MiB of 4 KiB pages
+  };
+
+  // `writer` must outlive the Checkpointer; `own` is used by its thread only.
+  Checkpointer(Connection& writer, std::unique_ptr<Connection> own,
+               Options options);
+  // Hands checkpoints back to the writer (SQLite's default) and stops.
+  ~Checkpointer();
+  Checkpointer(const Checkpointer&) = delete;
+  Checkpointer& operator=(const Checkpointer&) = delete;
+
+  // Checkpoints the background thread has run (for tests).
+  std::int64_t runs() const;
+
+ private:
+  static int OnCommit(void* self, sqlite3* db, const char* name, int pages);
+  void Loop();
+
+  Connection& writer_;
+  std::unique_ptr<Connection> own_;
+  const Options options_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  bool wanted_ = false;    // guarded by mu_
+  bool stop_ = false;      // guarded by mu_
+  std::int64_t runs_ = 0;  // guarded by mu_
+  std::thread thread_;
+};
+
+}  // namespace warta::sqlite
+
+#endif  // WARTA_STORE_SQLITE_CHECKPOINTER_H_
