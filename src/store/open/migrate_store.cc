@@ -35,6 +35,7 @@ constexpr const char* kTables[] = {
     "tags",
     "authors",
     "articles",
+    "home_pins",
     "article_authors",
     "article_tags",
     "slug_history",

@@ -23,7 +23,7 @@ constexpr std::string_view kColumnsTail =
     "a.feature_image, a.feature_image_alt, a.feature_image_caption, a.status, "
     "a.published_at, a.created_at, a.updated_at, a.word_count, "
     "a.reading_time, a.version, COALESCE(a.import_key, ''), "
-    "a.noindex, a.no_ai, "
+    "a.noindex, a.no_ai, a.featured, "
     "a.modified_at, a.correction, a.correction_at, a.withdrawn_at, "
     "a.withdrawn_reason, a.pending_tags, "
     "c.id, c.slug, c.name, c.description, "
@@ -65,6 +65,7 @@ Article ReadArticle(const Statement& st) {
   a.import_key = st.Text(i++);
   a.noindex = st.Int(i++) != 0;
   a.no_ai = st.Int(i++) != 0;
+  a.featured = st.Int(i++) != 0;
   a.modified_at = st.OptInt(i++);
   a.correction = st.Text(i++);
   a.correction_at = st.OptInt(i++);
@@ -541,17 +542,17 @@ Status PgStore::WriteArticleRow(Connection& c, const Article& in,
               "category_id, editor_id, feature_image, feature_image_alt, "
               "feature_image_caption, status, published_at, created_at, "
               "updated_at, word_count, reading_time, version, import_key, "
-              "noindex, no_ai, modified_at, correction, correction_at, "
-              "withdrawn_at, withdrawn_reason, pending_tags) "
+              "noindex, no_ai, featured, modified_at, correction, "
+              "correction_at, withdrawn_at, withdrawn_reason, pending_tags) "
               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-              "?,?,?)"
+              "?,?,?,?)"
             : "UPDATE articles SET slug=?, title=?, custom_excerpt=?, body=?, "
               "html=?, plaintext=?, dateline_city=?, dateline_outlet=?, "
               "source=?, source_url=?, category_id=?, editor_id=?, "
               "feature_image=?, feature_image_alt=?, feature_image_caption=?, "
               "status=?, published_at=?, created_at=?, updated_at=?, "
               "word_count=?, reading_time=?, version=?, import_key=?, "
-              "noindex=?, no_ai=?, modified_at=?, correction=?, "
+              "noindex=?, no_ai=?, featured=?, modified_at=?, correction=?, "
               "correction_at=?, withdrawn_at=?, withdrawn_reason=?, "
               "pending_tags=? WHERE id=?";
     WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
@@ -591,6 +592,7 @@ Status PgStore::WriteArticleRow(Connection& c, const Article& in,
     }
     bind(in.noindex ? 1 : 0);
     bind(in.no_ai ? 1 : 0);
+    bind(in.featured ? 1 : 0);
     if (published) withdrawn_at.reset();
     bind(modified_at);
     bind(in.correction);

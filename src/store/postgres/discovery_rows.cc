@@ -98,15 +98,21 @@ Result<std::vector<DuplicateSignature>> PgStore::FindDuplicateCandidates(
   std::vector<DuplicateSignature> out;
   if (bands.empty()) return out;
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  // Per band key one bounded backward range read of the (band_key,
+  // article_id) primary key, all in one round trip (SQLite: one read per
+  // key).
   WARTA_ASSIGN_OR_RETURN(
       auto st,
       (*r)->Prepare("SELECT s.article_id, s.cluster_id, s.minhash "
-                    "FROM article_signatures s WHERE s.article_id <> ? AND "
-                    "s.article_id IN (SELECT article_id FROM "
-                    "article_signature_bands WHERE band_key IN "
-                    "(SELECT value FROM json_each(?))) ORDER BY s.article_id"));
-  st.Bind(1, exclude);
-  st.Bind(2, JsonArray(bands));
+                    "FROM article_signatures s WHERE s.article_id IN ("
+                    "SELECT b.article_id FROM (SELECT value FROM json_each(?)) "
+                    "k CROSS JOIN LATERAL (SELECT article_id FROM "
+                    "article_signature_bands WHERE band_key = k.value AND "
+                    "article_id <> ? ORDER BY article_id DESC LIMIT ?) b) "
+                    "ORDER BY s.article_id"));
+  st.Bind(1, JsonArray(bands));
+  st.Bind(2, exclude);
+  st.Bind(3, kCandidatesPerBand);
   while (true) {
     WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;

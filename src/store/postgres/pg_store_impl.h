@@ -102,6 +102,10 @@ class PgStore final : public Store {
   Status SaveSettings(
       const std::map<std::string, std::string>& settings) override;
 
+  // HomeStore (home_rows.cc)
+  Result<HomePins> GetHomePins() override;
+  Status SetHomePins(const HomePins& pins) override;
+
   // ReaderStore (reader_rows.cc)
   Status AddViews(Timestamp hour,
                   const std::vector<std::pair<std::string, std::int64_t>>&
@@ -145,6 +149,8 @@ class PgStore final : public Store {
   Result<Tag> SaveTag(const Tag& tag) override;
   Result<Tag> GetTagBySlug(std::string_view slug) override;
   Result<std::vector<Counted<Tag>>> ListTags() override;
+  Result<std::int64_t> MergeTag(std::int64_t from, std::int64_t into) override;
+  Result<std::int64_t> DeleteTag(std::int64_t id) override;
   Result<Author> SaveAuthor(const Author& author) override;
   Result<Author> GetAuthorBySlug(std::string_view slug) override;
   Result<std::vector<Counted<Author>>> ListAuthors() override;
@@ -239,6 +245,9 @@ class PgStore final : public Store {
   Result<std::int64_t> BumpChangeSeq(Connection& c);
   // Records that `article_id` changed in the current write transaction.
   Status LogArticleChange(Connection& c, std::int64_t article_id);
+  // Takes tag `from` off its articles (onto `into` unless 0) and deletes it.
+  Result<std::int64_t> RetireTag(Connection& c, std::int64_t from,
+                                 std::int64_t into);
   Status Migrate();
 
   // Listing upkeep and page keys (listing_rows.cc). FinishWrite relists the

@@ -1,5 +1,6 @@
 // PgStore: categories, tags and authors.
 #include "content/slug.h"
+#include "store/postgres/listing.h"
 #include "store/postgres/pg_store_impl.h"
 
 namespace warta::pg {
@@ -191,6 +192,79 @@ Result<std::vector<Counted<Tag>>> PgStore::ListTags() {
     out.push_back({Tag{st.Int(0), st.Text(1), st.Text(2)}, st.Int(3)});
   }
   return out;
+}
+
+Result<std::int64_t> PgStore::RetireTag(Connection& c, std::int64_t from,
+                                        std::int64_t into) {
+  WARTA_ASSIGN_OR_RETURN(auto exists,
+                         c.Prepare("SELECT 1 FROM tags WHERE id = ?"));
+  for (std::int64_t id : {from, into}) {
+    if (id == 0) continue;
+    exists.Bind(1, id);
+    WARTA_ASSIGN_OR_RETURN(bool row, exists.Step());
+    exists.Reset();
+    if (!row) return Status::NotFound("tag " + std::to_string(id));
+  }
+  std::vector<std::int64_t> ids;
+  {
+    WARTA_ASSIGN_OR_RETURN(
+        auto st,
+        c.Prepare("SELECT article_id FROM article_tags WHERE tag_id = ?"));
+    st.Bind(1, from);
+    while (true) {
+      WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      ids.push_back(st.Int(0));
+    }
+  }
+  if (into != 0) {
+    WARTA_ASSIGN_OR_RETURN(
+        auto st, c.Prepare("INSERT INTO article_tags (article_id, tag_id, "
+                           "position) SELECT article_id, ?, position FROM "
+                           "article_tags WHERE tag_id = ? "
+                           "ON CONFLICT (article_id, tag_id) DO NOTHING"));
+    WARTA_RETURN_IF_ERROR(st.Bind(1, into).Bind(2, from).Run());
+  }
+  for (const char* sql :
+       {"DELETE FROM article_tags WHERE tag_id = ?",
+        "DELETE FROM taxonomy_lastmod WHERE kind = 't' AND taxonomy_id = ?",
+        "DELETE FROM tags WHERE id = ?"}) {
+    WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
+    WARTA_RETURN_IF_ERROR(st.Bind(1, from).Run());
+  }
+  WARTA_ASSIGN_OR_RETURN(
+      auto bump,
+      c.Prepare("UPDATE articles SET version = version + 1 WHERE id = ?"));
+  for (std::int64_t id : ids) {
+    WARTA_RETURN_IF_ERROR(bump.Bind(1, id).Run());
+    bump.Reset();
+    WARTA_RETURN_IF_ERROR(LogArticleChange(c, id));
+  }
+  // The tag's own page goes even when it listed nothing published.
+  NoteChangedKey(ListKey(kListTag, from));
+  return static_cast<std::int64_t>(ids.size());
+}
+
+Result<std::int64_t> PgStore::MergeTag(std::int64_t from, std::int64_t into) {
+  if (from == into)
+    return Status::InvalidArgument("into: a tag cannot be merged into itself");
+  if (into == 0) return Status::NotFound("tag 0");
+  std::int64_t moved = 0;
+  WARTA_RETURN_IF_ERROR(Write([&](Connection& c) -> Status {
+    WARTA_ASSIGN_OR_RETURN(moved, RetireTag(c, from, into));
+    return Status::Ok();
+  }));
+  return moved;
+}
+
+Result<std::int64_t> PgStore::DeleteTag(std::int64_t id) {
+  if (id == 0) return Status::NotFound("tag 0");
+  std::int64_t removed = 0;
+  WARTA_RETURN_IF_ERROR(Write([&](Connection& c) -> Status {
+    WARTA_ASSIGN_OR_RETURN(removed, RetireTag(c, id, 0));
+    return Status::Ok();
+  }));
+  return removed;
 }
 
 Result<Author> PgStore::SaveAuthor(const Author& in) {

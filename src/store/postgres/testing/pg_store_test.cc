@@ -108,6 +108,45 @@ TEST(PgStoreTest, NodesStartingTogetherMigrateOnce) {
   EXPECT_EQ(st->Int(0), static_cast<std::int64_t>(pg::Migrations().size()));
 }
 
+// A database made by an earlier warta (migration 001 only) upgrades in
+// place: its articles are not featured, and pins can be set.
+TEST(PgStoreTest, UpgradesADatabaseMadeByMigration001) {
+  const std::string url = pg::TestDatabaseUrl(
+      "upgrade-001-" + std::to_string(::getpid()), /*empty=*/true);
+  if (url.empty()) return;
+  FakeClock clock(1759115700);
+  {
+    auto c = pg::Connection::Open(url, 0);
+    ASSERT_TRUE(c.ok()) << c.status().ToString();
+    const auto& [name, sql] = pg::Migrations().front();
+    ASSERT_EQ(name.substr(0, 4), "001_");
+    ASSERT_TRUE((*c)->Exec(sql).ok());
+    ASSERT_TRUE((*c)->Exec("CREATE TABLE schema_migrations (version BIGINT "
+                           "PRIMARY KEY, name TEXT NOT NULL, applied_at "
+                           "BIGINT NOT NULL); INSERT INTO schema_migrations "
+                           "VALUES (1, '001_init.sql', 0); INSERT INTO "
+                           "categories (slug, name, created_at) VALUES "
+                           "('politik', 'Politik', 0); INSERT INTO articles "
+                           "(slug, title, status, published_at, created_at, "
+                           "updated_at) VALUES ('lama', 'Lama', 'published', "
+                           "0, 0, 0)")
+                    .ok());
+  }
+  PgOptions o;
+  o.url = url;
+  auto store = OpenPgStore(o, clock);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ((*store)->SchemaVersion(),
+            static_cast<int>(pg::Migrations().size()));
+  auto old = (*store)->GetArticleBySlug("lama");
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  EXPECT_FALSE(old->featured);
+  HomePins pins;
+  pins.lead = old->id;
+  ASSERT_TRUE((*store)->SetHomePins(pins).ok());
+  EXPECT_EQ((*store)->GetHomePins()->lead, old->id);
+}
+
 // Background jobs every node starts run on one node at a time; the claim
 // ends with the job, or with the node (its connection) that held it.
 TEST(PgStoreTest, RunExclusiveLetsOneNodeAtATimeRunAJob) {
@@ -184,10 +223,15 @@ TEST(PgStoreTest, MigratesAnSqliteNewsroomIntoAnEmptyDatabase) {
       r.raw_size = 3;
       r.snapshot_hash = "h" + std::to_string(i);
       r.data = std::string("\0\x01\xff", 3);  // bytes, not text
+      a.featured = i == 4;
       auto saved = (*s)->SaveArticleWithRevision(a, &r);
       ASSERT_TRUE(saved.ok()) << saved.status().ToString();
       article_id = saved->id;
     }
+    HomePins pins;
+    pins.lead = article_id;
+    pins.lead_until = clock.Now() + 3600;
+    ASSERT_TRUE((*s)->SetHomePins(pins).ok());
     seq = *(*s)->ChangeSeq();
   }
   auto report = MigrateSqliteToPostgres(dir + "/warta.db", url, clock);
@@ -203,7 +247,12 @@ TEST(PgStoreTest, MigratesAnSqliteNewsroomIntoAnEmptyDatabase) {
   auto a = (*pg)->GetArticle(article_id);
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->title, "Berita 4");
+  EXPECT_TRUE(a->featured);
   ASSERT_EQ(a->tags.size(), 1u);
+  auto pins = (*pg)->GetHomePins();
+  ASSERT_TRUE(pins.ok()) << pins.status().ToString();
+  EXPECT_EQ(pins->lead, article_id);
+  EXPECT_EQ(pins->lead_until, clock.Now() + 3600);
   EXPECT_EQ(*(*pg)->ChangeSeq(), seq);
   ArticleQuery q;
   q.status = ArticleStatus::kPublished;
