@@ -17,3 +17,14 @@ find_library(STEMMER_LIB stemmer REQUIRED)
 find_path(STEMMER_INCLUDE libstemmer.h REQUIRED)
 find_path(MUSTACHE_INCLUDE kainjow/mustache.hpp REQUIRED)
 find_package(benchmark QUIET)
+
+# The PostgreSQL store backend (src/store/postgres) needs libpq (libpq-dev).
+# Without it warta still builds; `--store postgresql://...` then says so.
+option(WARTA_POSTGRES "Build the PostgreSQL store backend (libpq)" ON)
+if(WARTA_POSTGRES)
+  pkg_check_modules(LIBPQ IMPORTED_TARGET libpq)
+  if(NOT LIBPQ_FOUND)
+    message(WARNING "libpq not found: building without the PostgreSQL store")
+    set(WARTA_POSTGRES OFF)
+  endif()
+endif()

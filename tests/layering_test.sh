@@ -49,6 +49,7 @@ check_only() {
   if [ -n "$hits" ]; then echo "layering: <$header> used outside $*: $hits"; status=1; fi
 }
 check_only 'sqlite3.h' 'src/store/sqlite/'
+check_only 'libpq' 'src/store/postgres/'
 check_only 'boost/' 'src/http/'
 check_only 'kainjow/' 'src/render/'
 check_only 'md4c' 'src/markup/'

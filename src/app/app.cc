@@ -22,7 +22,7 @@
 #include "site/distribution.h"
 #include "site/related.h"
 #include "site/site.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/open/open_store.h"
 
 namespace warta {
 namespace {
@@ -85,10 +85,14 @@ Result<std::unique_ptr<App>> App::Open(Config config, const Clock& clock) {
   if (ec)
     return Status::IoError("cannot create data directory " + c.data_dir + ": " +
                            ec.message());
-  SqliteOptions so;
-  so.path = c.store.path.empty() ? c.data_dir + "/warta.db" : c.store.path;
-  so.synchronous = c.store.synchronous;
-  WARTA_ASSIGN_OR_RETURN(app->store_, OpenSqliteStore(so, clock));
+  StoreOptions so;
+  so.url = c.store.url;
+  so.default_sqlite_path =
+      c.store.path.empty() ? c.data_dir + "/warta.db" : c.store.path;
+  so.sqlite_synchronous = c.store.synchronous;
+  so.postgres_connections = c.store.connections;
+  so.postgres_statement_timeout_ms = c.store.statement_timeout_ms;
+  WARTA_ASSIGN_OR_RETURN(app->store_, OpenStore(so, clock));
   ApplyStoredSettings(*app->store_, c);
   WARTA_ASSIGN_OR_RETURN(app->timezone_, FindTimeZone(c.site.timezone));
   app->newsroom_ = std::make_unique<Newsroom>(*app->store_, clock, c.site.name);

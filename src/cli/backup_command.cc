@@ -24,26 +24,25 @@ CommandRunner AddBackupCommand(CLI::App& app) {
       "backup", "Back up the store, media and settings while serving");
   cmd->add_option("--data", flags->data, "Data directory")
       ->capture_default_str();
-  cmd->add_option("--store", flags->store,
-                  "Store URL: sqlite:PATH (default: DATA/warta.db)");
+  AddStoreOption(cmd, &flags->store);
   cmd->add_option("--to", flags->to, "Backup file to write (.tar.gz)")
       ->required();
   return [flags]() -> int {
-    auto store_path = StorePathFromUrl(flags->store);
-    if (!store_path.ok()) {
-      std::cerr << "warta backup: " << store_path.status().message() << "\n";
+    std::optional<Config> config = LoadConfigOrPrint(flags->data, flags->store);
+    if (!config) return 2;
+    auto where = StoreLocationOf(*config);
+    Status sqlite_only =
+        where.ok() ? RequireSqlite(*where, "warta backup") : where.status();
+    if (!sqlite_only.ok()) {
+      std::cerr << "warta backup: " << sqlite_only.message() << "\n";
       return 2;
     }
-    std::string db =
-        store_path->empty() ? flags->data + "/warta.db" : *store_path;
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(db, ec)) {
-      std::cerr << "warta backup: no store at " << db << "\n";
+    if (!std::filesystem::is_regular_file(where->sqlite_path, ec)) {
+      std::cerr << "warta backup: no store at " << where->sqlite_path << "\n";
       return 1;
     }
-    std::optional<Config> config = LoadConfigOrPrint(flags->data);
-    if (!config) return 2;
-    config->store.path = *store_path;
+    config->store.path = where->sqlite_path;
     auto start = std::chrono::steady_clock::now();
     auto opened = App::Open(std::move(*config));
     if (!opened.ok()) {

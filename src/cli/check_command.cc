@@ -15,19 +15,23 @@ namespace warta::cli {
 CommandRunner AddCheckCommand(CLI::App& app) {
   struct Flags {
     std::string data = "data";
+    std::string store;
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* cmd = app.add_subcommand(
       "check", "Check the store, media files and search index of DIR");
   cmd->add_option("--data", flags->data, "Data directory")
       ->capture_default_str();
+  AddStoreOption(cmd, &flags->store);
   return [flags]() -> int {
-    std::optional<Config> config = LoadConfigOrPrint(flags->data);
+    std::optional<Config> config = LoadConfigOrPrint(flags->data, flags->store);
     if (!config) return 2;
-    std::string db = config->store.path.empty() ? flags->data + "/warta.db"
-                                                : config->store.path;
+    auto where = StoreLocationOf(*config);
+    if (!where.ok()) return 2;
+    const bool sqlite = where->backend == StoreBackend::kSqlite;
+    std::string db = sqlite ? where->sqlite_path : "the PostgreSQL store";
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(db, ec)) {
+    if (sqlite && !std::filesystem::is_regular_file(db, ec)) {
       std::cout << "PROBLEM store: no database at " << db << "\n"
                 << "warta check: 1 problem found in " << flags->data << "\n";
       return 1;

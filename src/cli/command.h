@@ -23,6 +23,7 @@ CommandRunner AddBackupCommand(CLI::App& app);
 CommandRunner AddRestoreCommand(CLI::App& app);
 CommandRunner AddCheckCommand(CLI::App& app);
 CommandRunner AddReindexCommand(CLI::App& app);
+CommandRunner AddMigrateCommand(CLI::App& app);
 
 }  // namespace warta::cli
 

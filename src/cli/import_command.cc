@@ -95,6 +95,7 @@ std::int64_t CountArticles(const std::vector<std::string>& files) {
 CommandRunner AddImportCommand(CLI::App& app) {
   struct Flags {
     std::string data = "data";
+    std::string store;
     std::vector<std::string> files;
     std::optional<std::string> category;
     std::optional<std::string> author;
@@ -110,6 +111,7 @@ CommandRunner AddImportCommand(CLI::App& app) {
                          "front matter, JSON Lines (.gz ok)");
   cmd->add_option("--data", flags->data, "Data directory (created if missing)")
       ->capture_default_str();
+  AddStoreOption(cmd, &flags->store);
   cmd->add_option(
       "--category", flags->category,
       "Category for files that name none (default: import.default_category)");
@@ -129,7 +131,7 @@ CommandRunner AddImportCommand(CLI::App& app) {
                 "Print neither progress nor the summary on stderr");
   cmd->add_option("files", flags->files, "Files to import")->required();
   return [flags]() -> int {
-    std::optional<Config> config = LoadConfigOrPrint(flags->data);
+    std::optional<Config> config = LoadConfigOrPrint(flags->data, flags->store);
     if (!config) return 2;
     ingest::ImportDefaults defaults;
     defaults.category =

@@ -19,6 +19,7 @@ namespace warta::cli {
 CommandRunner AddIngestCommand(CLI::App& app) {
   struct Flags {
     std::string data = "data";
+    std::string store;
     std::string feed;
     bool trusted = false;
     bool quiet = false;
@@ -29,6 +30,7 @@ CommandRunner AddIngestCommand(CLI::App& app) {
       "ingest", "Ingest agency feeds (RSS, Atom) as draft articles");
   cmd->add_option("--data", flags->data, "Data directory (created if missing)")
       ->capture_default_str();
+  AddStoreOption(cmd, &flags->store);
   cmd->add_option("--feed", flags->feed,
                   "The feed's name: becomes each article's source")
       ->required();
@@ -39,7 +41,7 @@ CommandRunner AddIngestCommand(CLI::App& app) {
                   "Feed URLs (http, https) or files; default: the feed's "
                   "urls in DATA/feeds.json");
   return [flags]() -> int {
-    std::optional<Config> config = LoadConfigOrPrint(flags->data);
+    std::optional<Config> config = LoadConfigOrPrint(flags->data, flags->store);
     if (!config) return 2;
     auto configured = ingest::LoadWireFeeds(config->data_dir + "/feeds.json");
     if (!configured.ok()) {

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   add(&warta::cli::AddRestoreCommand);
   add(&warta::cli::AddCheckCommand);
   add(&warta::cli::AddReindexCommand);
+  add(&warta::cli::AddMigrateCommand);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

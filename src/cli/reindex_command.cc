@@ -14,14 +14,16 @@ namespace warta::cli {
 CommandRunner AddReindexCommand(CLI::App& app) {
   struct Flags {
     std::string data = "data";
+    std::string store;
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* cmd = app.add_subcommand(
       "reindex", "Rebuild the search index and related articles offline");
   cmd->add_option("--data", flags->data, "Data directory")
       ->capture_default_str();
+  AddStoreOption(cmd, &flags->store);
   return [flags]() -> int {
-    std::optional<Config> config = LoadConfigOrPrint(flags->data);
+    std::optional<Config> config = LoadConfigOrPrint(flags->data, flags->store);
     if (!config) return 2;
     auto opened = App::Open(std::move(*config));
     if (!opened.ok()) {

@@ -17,6 +17,7 @@ CommandRunner AddRestoreCommand(CLI::App& app) {
     std::string data;
     std::string from;
     bool force = false;
+    std::string store;
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* cmd =
@@ -24,10 +25,23 @@ CommandRunner AddRestoreCommand(CLI::App& app) {
   cmd->add_option("--data", flags->data, "Data directory to restore into")
       ->required();
   cmd->add_option("--from", flags->from, "Backup file (.tar.gz)")->required();
+  AddStoreOption(cmd, &flags->store);
   cmd->add_flag("--force", flags->force,
                 "Restore even when DIR is not empty (its contents are moved "
                 "to DIR.replaced-TIME)");
   return [flags]() -> int {
+    {
+      std::optional<Config> config =
+          LoadConfigOrPrint(flags->data, flags->store);
+      if (!config) return 2;
+      auto where = StoreLocationOf(*config);
+      Status sqlite_only =
+          where.ok() ? RequireSqlite(*where, "warta restore") : where.status();
+      if (!sqlite_only.ok()) {
+        std::cerr << "warta restore: " << sqlite_only.message() << "\n";
+        return 2;
+      }
+    }
     auto m = ops::Restore(flags->from, flags->data, flags->force);
     if (!m.ok()) {
       std::cerr << "warta restore: " << m.status().message() << "\n";
@@ -38,7 +52,7 @@ CommandRunner AddRestoreCommand(CLI::App& app) {
               << m->schema_version << "): " << m->counts["articles"]
               << " articles, " << m->counts["media_files"]
               << " media files into " << flags->data << "\n";
-    std::optional<Config> config = LoadConfigOrPrint(flags->data);
+    std::optional<Config> config = LoadConfigOrPrint(flags->data, flags->store);
     if (!config) return 2;
     auto opened = App::Open(std::move(*config));
     if (!opened.ok()) {

@@ -11,6 +11,7 @@ namespace warta::cli {
 CommandRunner AddServeCommand(CLI::App& app) {
   struct Flags {
     std::string data = "data";
+    std::string store;
     std::optional<std::string> host;
     std::optional<int> port;
     std::optional<std::string> theme;
@@ -21,6 +22,7 @@ CommandRunner AddServeCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("serve", "Serve the site over HTTP");
   cmd->add_option("--data", flags->data, "Data directory (created if missing)")
       ->capture_default_str();
+  AddStoreOption(cmd, &flags->store);
   cmd->add_option("--host", flags->host,
                   "Address to listen on (default 127.0.0.1)");
   cmd->add_option("--port", flags->port,
@@ -34,7 +36,7 @@ CommandRunner AddServeCommand(CLI::App& app) {
   cmd->add_option("--site-url", flags->site_url,
                   "Public origin, e.g. https://kabarin.id");
   return [flags]() -> int {
-    std::optional<Config> config = LoadConfigOrPrint(flags->data);
+    std::optional<Config> config = LoadConfigOrPrint(flags->data, flags->store);
     if (!config) return 2;
     if (flags->host) config->server.host = *flags->host;
     if (flags->port)

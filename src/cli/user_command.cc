@@ -17,6 +17,7 @@ namespace warta::cli {
 CommandRunner AddUserCommand(CLI::App& app) {
   struct Flags {
     std::string data = "data";
+    std::string store;
     std::string email, name, role;
     bool password_stdin = false;
   };
@@ -26,6 +27,7 @@ CommandRunner AddUserCommand(CLI::App& app) {
   CLI::App* add = cmd->add_subcommand("add", "Create an account");
   add->add_option("--data", flags->data, "Data directory")
       ->capture_default_str();
+  AddStoreOption(add, &flags->store);
   add->add_option("--email", flags->email, "E-mail address (the login)")
       ->required();
   add->add_option("--name", flags->name, "Name, also the byline")->required();
@@ -37,8 +39,9 @@ CommandRunner AddUserCommand(CLI::App& app) {
   CLI::App* list = cmd->add_subcommand("list", "List accounts");
   list->add_option("--data", flags->data, "Data directory")
       ->capture_default_str();
+  AddStoreOption(list, &flags->store);
   return [flags, add, list]() -> int {
-    std::optional<Config> config = LoadConfigOrPrint(flags->data);
+    std::optional<Config> config = LoadConfigOrPrint(flags->data, flags->store);
     if (!config) return 2;
     if (add->parsed()) {
       auto role = ParseRole(flags->role);

@@ -115,6 +115,19 @@ Status ApplySetting(Config& c, std::string_view key, std::string_view raw) {
   } else if (k == "store.backend") {
     if (v != "sqlite") return Bad(k, v, "expected sqlite");
     c.store.backend = v;
+  } else if (k == "store.url") {
+    if (!v.empty() && v.rfind("postgresql://", 0) != 0 &&
+        v.rfind("postgres://", 0) != 0 && v.rfind("sqlite:", 0) != 0 &&
+        v.rfind("file:", 0) != 0)
+      return Bad(k, v.substr(0, v.find(':')) + ":...",
+                 "expected postgresql://..., sqlite:PATH or empty");
+    c.store.url = v;
+  } else if (k == "store.connections") {
+    return SetInt(k, v, 2, 1000,
+                  [&](long long n) { c.store.connections = int(n); });
+  } else if (k == "store.statement_timeout_ms") {
+    return SetInt(k, v, 0, 3600000,
+                  [&](long long n) { c.store.statement_timeout_ms = int(n); });
   } else if (k == "store.path") {
     c.store.path = v;
   } else if (k == "store.synchronous") {

@@ -65,10 +65,20 @@ struct ServerConfig {
 };
 
 struct StoreConfig {
-  std::string backend = "sqlite";    // store.backend: sqlite
-  std::string synchronous = "FULL";  // store.synchronous: FULL|NORMAL
-  std::string path = "";             // store.path: the database file; empty:
-                                     // DATA/warta.db (`warta backup --store`)
+  // store.url (WARTA_STORE_URL, --store): empty or sqlite:PATH for SQLite,
+  // postgresql://user@host:port/db (a libpq URI) for PostgreSQL.
+  std::string url = "";
+  std::string backend = "sqlite";  // store.backend: sqlite (kept; see url)
+  // SQLite only: store.synchronous FULL|NORMAL|EXTRA and store.path (the
+  // database file; empty: DATA/warta.db).
+  std::string synchronous = "FULL";
+  std::string path = "";
+  // PostgreSQL only: connections a node keeps open (store.connections; one
+  // writes, the rest read) and the statement timeout in milliseconds
+  // (store.statement_timeout_ms; a call waiting for a free connection gives
+  // up after it too).
+  int connections = 12;
+  int statement_timeout_ms = 10000;
 };
 
 struct ImportConfig {

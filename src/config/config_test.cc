@@ -51,6 +51,27 @@ TEST(ConfigTest, EnvironmentOverridesFile) {
   EXPECT_EQ(c->server.port, 8181);
 }
 
+TEST(ConfigTest, StoreUrlFromFileAndEnvironment) {
+  Config c;
+  EXPECT_EQ(c.store.url, "");
+  ASSERT_TRUE(
+      ApplySetting(c, "store.url", "postgresql://w@db:5432/warta").ok());
+  EXPECT_EQ(c.store.url, "postgresql://w@db:5432/warta");
+  EXPECT_TRUE(ApplySetting(c, "store.url", "").ok());
+  EXPECT_TRUE(ApplySetting(c, "store.url", "sqlite:/srv/w.db").ok());
+  EXPECT_FALSE(ApplySetting(c, "store.url", "mysql://db/warta").ok());
+  EXPECT_TRUE(ApplySetting(c, "store.connections", "20").ok());
+  EXPECT_EQ(c.store.connections, 20);
+  EXPECT_FALSE(ApplySetting(c, "store.connections", "1").ok());
+  EXPECT_TRUE(ApplySetting(c, "store.statement_timeout_ms", "5000").ok());
+  EXPECT_EQ(c.store.statement_timeout_ms, 5000);
+  char a[] = "WARTA_STORE_URL=postgres://localhost/warta";
+  char* env[] = {a, nullptr};
+  auto loaded = LoadConfig("/nonexistent-dir", env);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->store.url, "postgres://localhost/warta");
+}
+
 TEST(ConfigTest, OperationsKeys) {
   Config c;
   EXPECT_EQ(c.server.log_format, "text");

@@ -35,42 +35,57 @@ int WirePoller::PollDue() {
     auto it = next_due_.find(feed.name);
     if (it != next_due_.end() && it->second > now) continue;
     next_due_[feed.name] = now + feed.interval_minutes * 60;
-    // A fresh detector per poll sees what other writers saved meanwhile.
-    ShingleDetector detector(newsroom_.store());
-    WireIngester ingester(newsroom_, detector, defaults_);
-    for (const std::string& source : feed.sources) {
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        if (stop_) return fetched;
-      }
-      ++fetched;
-      static auto& polls = metrics::Registry::Default().CounterFamily(
-          "warta_wire_polls_total", "Wire feed sources fetched, by feed.",
-          {"feed"});
-      static auto& items = metrics::Registry::Default().CounterFamily(
-          "warta_wire_items_total",
-          "Items read from wire feeds, by feed (created, updated or not).",
-          {"feed"});
-      static auto& errors = metrics::Registry::Default().CounterFamily(
-          "warta_wire_errors_total", "Wire feed fetches that failed, by feed.",
-          {"feed"});
-      polls.With({feed.name}).Inc();
-      auto stats = ingester.Ingest(feed, source, [&](const WireEvent& e) {
-        if (e.action == WireAction::kCreated ||
-            e.action == WireAction::kUpdated) {
-          LogInfo("wire " + feed.name + ": " +
-                  (e.action == WireAction::kCreated ? "created " : "updated ") +
-                  AdminArticlePath(e.article.id));
+    bool stopped = false;
+    // Every node polls; one at a time fetches a feed (the others skip this
+    // round), so an item is never ingested twice at once.
+    auto ran = newsroom_.store().RunExclusive("wire:" + feed.name, [&] {
+      // A fresh detector per poll sees what other writers saved meanwhile.
+      ShingleDetector detector(newsroom_.store());
+      WireIngester ingester(newsroom_, detector, defaults_);
+      for (const std::string& source : feed.sources) {
+        {
+          std::lock_guard<std::mutex> lock(mu_);
+          if (stop_) {
+            stopped = true;
+            return;
+          }
         }
-      });
-      if (stats.ok()) items.With({feed.name}).Inc(stats->items);
-      if (!stats.ok()) {
-        errors.With({feed.name}).Inc();
-        LogWarning("wire " + feed.name + ": " + stats.status().message());
-      } else if (stats->not_modified) {
-        LogInfo("wire " + feed.name + ": " + source + " not modified");
+        ++fetched;
+        static auto& polls = metrics::Registry::Default().CounterFamily(
+            "warta_wire_polls_total", "Wire feed sources fetched, by feed.",
+            {"feed"});
+        static auto& items = metrics::Registry::Default().CounterFamily(
+            "warta_wire_items_total",
+            "Items read from wire feeds, by feed (created, updated or not).",
+            {"feed"});
+        static auto& errors = metrics::Registry::Default().CounterFamily(
+            "warta_wire_errors_total",
+            "Wire feed fetches that failed, by feed.", {"feed"});
+        polls.With({feed.name}).Inc();
+        auto stats = ingester.Ingest(feed, source, [&](const WireEvent& e) {
+          if (e.action == WireAction::kCreated ||
+              e.action == WireAction::kUpdated) {
+            LogInfo(
+                "wire " + feed.name + ": " +
+                (e.action == WireAction::kCreated ? "created " : "updated ") +
+                AdminArticlePath(e.article.id));
+          }
+        });
+        if (stats.ok()) items.With({feed.name}).Inc(stats->items);
+        if (!stats.ok()) {
+          errors.With({feed.name}).Inc();
+          LogWarning("wire " + feed.name + ": " + stats.status().message());
+        } else if (stats->not_modified) {
+          LogInfo("wire " + feed.name + ": " + source + " not modified");
+        }
       }
+    });
+    if (!ran.ok()) {
+      LogWarning("wire " + feed.name + ": " + ran.status().message());
+    } else if (!*ran) {
+      LogInfo("wire " + feed.name + ": another node is fetching it");
     }
+    if (stopped) return fetched;
   }
   return fetched;
 }

@@ -84,6 +84,18 @@ class Store : public ArticleStore,
     return nullptr;
   }
 
+  // Runs `fn` and returns true, unless another process or node is running
+  // work of the same `name` (then returns false at once, `fn` not run):
+  // background jobs every node starts but one at a time should do (the
+  // wire poller). The claim ends with `fn`, or with its holder's death.
+  // (sqlite: one machine; runs `fn` without a claim.)
+  virtual Result<bool> RunExclusive(std::string_view name,
+                                    const std::function<void()>& fn) {
+    (void)name;
+    fn();
+    return true;
+  }
+
   // Runs `fn` with every write this thread makes through the store inside
   // one transaction (bulk import: one commit per batch instead of one per
   // article). Each write call stays atomic on its own: a failing one rolls

@@ -16,7 +16,9 @@
 namespace warta {
 
 // Opens a fresh, empty store in `dir` (a new temporary directory). When
-// `dir` already holds a store, opens that one (to test durability).
+// `dir` already holds a store, opens that one (to test durability). A maker
+// whose backend is not available calls GTEST_SKIP (through a void helper)
+// and returns nullptr: the test is skipped.
 using StoreMaker = std::unique_ptr<Store> (*)(const std::string& dir,
                                               const Clock& clock);
 

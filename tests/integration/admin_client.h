@@ -49,6 +49,11 @@ class AdminClient {
   }
   void UseToken(const std::string& token) { bearer_ = token; }
   void DropCsrf() { csrf_.clear(); }
+  // Uses the session `other` logged in with (on another node of the site).
+  void ShareSessionOf(const AdminClient& other) {
+    cookie_ = other.cookie_;
+    csrf_ = other.csrf_;
+  }
   const std::string& csrf() const { return csrf_; }
 
   Reply Call(http::Method method, const std::string& path,

@@ -4,11 +4,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
-#include <chrono>
-#include <condition_variable>
 #include <filesystem>
-#include <mutex>
-#include <thread>
 
 #include "store/sqlite/db.h"
 #include "store/store_conformance.h"
@@ -27,48 +23,6 @@ std::unique_ptr<Store> MakeSqlite(const std::string& dir, const Clock& clock) {
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, StoreConformance,
                          ::testing::Values(&MakeSqlite));
-
-// A second store on the same file stands for another process (`warta
-// import` beside `warta serve`): its commit wakes the first one's watch.
-TEST(SqliteStoreTest, WatchesCommitsOfOtherConnections) {
-  FakeClock clock(1759115700);
-  const std::string dir =
-      ::testing::TempDir() + "/warta-watch-" + std::to_string(::getpid());
-  std::filesystem::create_directories(dir);
-  std::unique_ptr<Store> server = MakeSqlite(dir, clock);
-  std::unique_ptr<Store> importer = MakeSqlite(dir, clock);
-  ASSERT_TRUE(server && importer);
-  std::mutex mu;
-  std::condition_variable cv;
-  int calls = 0;
-  std::unique_ptr<ChangeWatch> watch = server->WatchChanges([&] {
-    std::lock_guard<std::mutex> lock(mu);
-    ++calls;
-    cv.notify_all();
-  });
-  ASSERT_NE(watch, nullptr);
-  const std::int64_t before = *server->ChangeSeq();
-  Article a;
-  a.title = "Dari proses lain";
-  a.body = a.plaintext = "Isi";
-  a.status = ArticleStatus::kPublished;
-  ASSERT_TRUE(importer->SaveArticle(a).ok());
-  {
-    std::unique_lock<std::mutex> lock(mu);
-    EXPECT_TRUE(
-        cv.wait_for(lock, std::chrono::seconds(5), [&] { return calls > 0; }));
-  }
-  EXPECT_GT(*server->ChangeSeq(), before);
-  watch.reset();  // stops its thread; no call after this
-  const int seen = calls;
-  a.title = "Lagi";
-  ASSERT_TRUE(importer->SaveArticle(a).ok());
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  EXPECT_EQ(calls, seen);
-  server.reset();
-  importer.reset();
-  std::filesystem::remove_all(dir);
-}
 
 TEST(SqliteStoreTest, FailsClearlyOnAnUnwritablePath) {
   FakeClock clock(0);

@@ -1,0 +1,35 @@
+// Moving a newsroom from SQLite to PostgreSQL (`warta migrate`): every
+// table of an SQLite store copied into an empty PostgreSQL database, ids,
+// password hashes and token hashes as they are, in one transaction.
+#ifndef WARTA_STORE_OPEN_MIGRATE_STORE_H_
+#define WARTA_STORE_OPEN_MIGRATE_STORE_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/result.h"
+
+namespace warta {
+
+struct MigrateReport {
+  // Rows copied per table, in copy order (each checked against the source).
+  std::vector<std::pair<std::string, std::int64_t>> tables;
+};
+
+// Copies the store in `sqlite_path` (migrated to its latest schema first)
+// into the PostgreSQL database `postgres_url` (created schema first).
+// FailedPrecondition when the target already holds articles, users or
+// taxonomies, or when this build has no PostgreSQL; nothing is written
+// unless every table's count matches. Derived tables (list counts, sitemap
+// months, taxonomy last-modified, feed versions) are rebuilt by the
+// target's triggers; stored feeds are rendered again.
+Result<MigrateReport> MigrateSqliteToPostgres(const std::string& sqlite_path,
+                                              const std::string& postgres_url,
+                                              const Clock& clock);
+
+}  // namespace warta
+
+#endif  // WARTA_STORE_OPEN_MIGRATE_STORE_H_

@@ -1,0 +1,677 @@
+// PgStore: the articles table and its links to authors and tags.
+#include <algorithm>
+#include <map>
+#include <variant>
+
+#include "base/strings.h"
+#include "content/slug.h"
+#include "store/postgres/pg_store_impl.h"
+
+namespace warta::pg {
+namespace {
+
+// Column list shared by every article SELECT; `a` aliases articles and `c`
+// categories. Keep in step with ReadArticle().
+constexpr std::string_view kColumnsHead =
+    "SELECT a.id, a.slug, a.title, a.custom_excerpt, ";
+constexpr std::string_view kBodyColumns = "a.body, a.html, a.plaintext, ";
+// Lists get the start of the plain text, enough for an excerpt.
+constexpr std::string_view kNoBodyColumns =
+    "'', '', SUBSTR(a.plaintext, 1, 400), ";
+constexpr std::string_view kColumnsTail =
+    "a.dateline_city, a.dateline_outlet, a.source, a.source_url, "
+    "a.feature_image, a.feature_image_alt, a.feature_image_caption, a.status, "
+    "a.published_at, a.created_at, a.updated_at, a.word_count, "
+    "a.reading_time, a.version, COALESCE(a.import_key, ''), "
+    "a.noindex, a.no_ai, a.featured, "
+    "a.modified_at, a.correction, a.correction_at, a.withdrawn_at, "
+    "a.withdrawn_reason, a.pending_tags, "
+    "c.id, c.slug, c.name, c.description, "
+    "e.id, e.slug, e.name "
+    "FROM articles a LEFT JOIN categories c ON c.id = a.category_id "
+    "LEFT JOIN authors e ON e.id = a.editor_id ";
+
+std::string SelectArticles(bool with_body) {
+  std::string sql(kColumnsHead);
+  sql += with_body ? kBodyColumns : kNoBodyColumns;
+  sql += kColumnsTail;
+  return sql;
+}
+
+Article ReadArticle(const Statement& st) {
+  Article a;
+  int i = 0;
+  a.id = st.Int(i++);
+  a.slug = st.Text(i++);
+  a.title = st.Text(i++);
+  a.custom_excerpt = st.Text(i++);
+  a.body = st.Text(i++);
+  a.html = st.Text(i++);
+  a.plaintext = st.Text(i++);
+  a.dateline_city = st.Text(i++);
+  a.dateline_outlet = st.Text(i++);
+  a.source = st.Text(i++);
+  a.source_url = st.Text(i++);
+  a.feature_image = st.Text(i++);
+  a.feature_image_alt = st.Text(i++);
+  a.feature_image_caption = st.Text(i++);
+  a.status = ParseArticleStatus(st.Text(i++)).value_or(ArticleStatus::kDraft);
+  a.published_at = st.OptInt(i++);
+  a.created_at = st.Int(i++);
+  a.updated_at = st.Int(i++);
+  a.word_count = static_cast<int>(st.Int(i++));
+  a.reading_time = static_cast<int>(st.Int(i++));
+  a.version = st.Int(i++);
+  a.import_key = st.Text(i++);
+  a.noindex = st.Int(i++) != 0;
+  a.no_ai = st.Int(i++) != 0;
+  a.featured = st.Int(i++) != 0;
+  a.modified_at = st.OptInt(i++);
+  a.correction = st.Text(i++);
+  a.correction_at = st.OptInt(i++);
+  a.withdrawn_at = st.OptInt(i++);
+  a.withdrawn_reason = st.Text(i++);
+  const std::string pending = st.Text(i++);
+  for (std::string_view name : Split(pending, '\n')) {
+    if (!name.empty()) a.pending_tags.emplace_back(name);
+  }
+  if (!st.IsNull(i)) {
+    a.category =
+        Category{st.Int(i), st.Text(i + 1), st.Text(i + 2), st.Text(i + 3)};
+  }
+  i += 4;
+  if (!st.IsNull(i)) {
+    Author e;
+    e.id = st.Int(i);
+    e.slug = st.Text(i + 1);
+    e.name = st.Text(i + 2);
+    a.editor = e;
+  }
+  return a;
+}
+
+// WHERE clause and its bindings, in order, for an ArticleQuery.
+struct Filter {
+  std::string sql;
+  std::vector<std::variant<std::int64_t, std::string>> args;
+};
+
+// "%text%" for LIKE ... ESCAPE '\\', lower-case.
+std::string LikePattern(std::string_view text) {
+  std::string p = "%";
+  for (char ch : AsciiLower(text)) {
+    if (ch == '%' || ch == '_' || ch == '\\') p += '\\';
+    p += ch;
+  }
+  return p + "%";
+}
+
+Filter BuildFilter(const ArticleQuery& q) {
+  Filter f;
+  std::vector<std::string> conds;
+  conds.push_back(q.trashed ? "a.deleted_at IS NOT NULL"
+                            : "a.deleted_at IS NULL");
+  if (q.status) {
+    conds.push_back("a.status = ?");
+    f.args.emplace_back(std::string(ArticleStatusName(*q.status)));
+  }
+  if (q.category_id) {
+    conds.push_back("a.category_id = ?");
+    f.args.emplace_back(q.category_id);
+  }
+  if (q.tag_id) {
+    conds.push_back(
+        "a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ?)");
+    f.args.emplace_back(q.tag_id);
+  }
+  if (q.author_id) {
+    conds.push_back(
+        "a.id IN (SELECT article_id FROM article_authors WHERE author_id = ?)");
+    f.args.emplace_back(q.author_id);
+  }
+  if (q.published_after) {
+    conds.push_back("a.published_at >= ?");
+    f.args.emplace_back(*q.published_after);
+  }
+  if (q.published_before) {
+    conds.push_back("a.published_at <= ?");
+    f.args.emplace_back(*q.published_before);
+  }
+  for (std::int64_t id : q.exclude_ids) {
+    conds.push_back("a.id <> ?");
+    f.args.emplace_back(id);
+  }
+  if (!q.title_contains.empty()) {
+    conds.push_back("LOWER(a.title) LIKE ? ESCAPE '\\'");
+    f.args.emplace_back(LikePattern(q.title_contains));
+  }
+  if (!q.review_state.empty()) {
+    conds.push_back("a.review_state = ?");
+    f.args.emplace_back(q.review_state);
+  }
+  if (q.owner_user_id) {
+    conds.push_back(
+        "(a.created_by = ? OR a.id IN (SELECT article_id FROM "
+        "article_authors WHERE author_id = ?))");
+    f.args.emplace_back(q.owner_user_id);
+    f.args.emplace_back(q.owner_author_id);
+  }
+  if (q.one_per_duplicate_cluster) {
+    // Left out: an article with an earlier member of its near-duplicate
+    // cluster (by published_at, then id) that the same list would show.
+    std::string sql =
+        "NOT EXISTS (SELECT 1 FROM article_signatures d "
+        "JOIN article_signatures o ON o.cluster_id = d.cluster_id "
+        "AND o.article_id <> d.article_id "
+        "JOIN articles b ON b.id = o.article_id "
+        "WHERE d.article_id = a.id AND b.deleted_at IS NULL AND "
+        "(b.published_at < a.published_at OR "
+        "(b.published_at = a.published_at AND b.id < a.id))";
+    if (q.status) {
+      sql += " AND b.status = ?";
+      f.args.emplace_back(std::string(ArticleStatusName(*q.status)));
+    }
+    if (q.category_id) {
+      sql += " AND b.category_id = ?";
+      f.args.emplace_back(q.category_id);
+    }
+    if (q.tag_id) {
+      sql +=
+          " AND b.id IN (SELECT article_id FROM article_tags WHERE "
+          "tag_id = ?)";
+      f.args.emplace_back(q.tag_id);
+    }
+    if (q.author_id) {
+      sql +=
+          " AND b.id IN (SELECT article_id FROM article_authors WHERE "
+          "author_id = ?)";
+      f.args.emplace_back(q.author_id);
+    }
+    if (q.published_after) {
+      sql += " AND b.published_at >= ?";
+      f.args.emplace_back(*q.published_after);
+    }
+    if (q.published_before) {
+      sql += " AND b.published_at <= ?";
+      f.args.emplace_back(*q.published_before);
+    }
+    conds.push_back(sql + ")");
+  }
+  f.sql = "WHERE " + Join(conds, " AND ") + " ";
+  return f;
+}
+
+void BindFilter(Statement& st, const Filter& f) {
+  int i = 1;
+  for (const auto& arg : f.args) {
+    if (const auto* n = std::get_if<std::int64_t>(&arg)) {
+      st.Bind(i++, *n);
+    } else {
+      st.Bind(i++, std::get<std::string>(arg));
+    }
+  }
+}
+
+}  // namespace
+
+Result<Article> PgStore::LoadArticle(Connection& c, std::string_view where,
+                                     ArticleKey key) {
+  std::string sql = SelectArticles(true) + std::string(where);
+  WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
+  std::string name;
+  if (const auto* id = std::get_if<std::int64_t>(&key)) {
+    st.Bind(1, *id);
+    name = std::to_string(*id);
+  } else {
+    name = std::get<std::string_view>(key);
+    st.Bind(1, name);
+  }
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::NotFound("article " + name);
+  std::vector<Article> one{ReadArticle(st)};
+  WARTA_RETURN_IF_ERROR(LoadArticleLinks(c, one));
+  return std::move(one[0]);
+}
+
+Status PgStore::LoadArticleLinks(Connection& c,
+                                 std::vector<Article>& articles) {
+  if (articles.empty()) return Status::Ok();
+  std::map<std::int64_t, Article*> by_id;
+  std::vector<std::int64_t> id_list;
+  for (Article& a : articles) {
+    by_id[a.id] = &a;
+    id_list.push_back(a.id);
+  }
+  // One bound JSON array: the SQL text stays the same for every call.
+  const std::string ids = JsonArray(id_list);
+  {
+    WARTA_ASSIGN_OR_RETURN(
+        auto st, c.Prepare("SELECT aa.article_id, u.id, u.slug, u.name, u.bio "
+                           "FROM article_authors aa JOIN authors u ON u.id = "
+                           "aa.author_id WHERE aa.article_id IN "
+                           "(SELECT value FROM json_each(?)) "
+                           "ORDER BY aa.article_id, aa.position"));
+    st.Bind(1, ids);
+    while (true) {
+      WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      Author au;
+      au.id = st.Int(1);
+      au.slug = st.Text(2);
+      au.name = st.Text(3);
+      au.bio = st.Text(4);
+      by_id[st.Int(0)]->authors.push_back(std::move(au));
+    }
+  }
+  {
+    WARTA_ASSIGN_OR_RETURN(
+        auto st,
+        c.Prepare("SELECT at.article_id, t.id, t.slug, t.name "
+                  "FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+                  "WHERE at.article_id IN (SELECT value FROM json_each(?)) "
+                  "ORDER BY at.article_id, at.position"));
+    st.Bind(1, ids);
+    while (true) {
+      WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      by_id[st.Int(0)]->tags.push_back(Tag{st.Int(1), st.Text(2), st.Text(3)});
+    }
+  }
+  return Status::Ok();
+}
+
+Result<Article> PgStore::GetArticle(std::int64_t id) {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  return LoadArticle(**r, "WHERE a.id = ? AND a.deleted_at IS NULL", id);
+}
+
+Result<Article> PgStore::GetArticleBySlug(std::string_view slug) {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  return LoadArticle(**r, "WHERE a.slug = ? AND a.deleted_at IS NULL", slug);
+}
+
+Result<std::int64_t> PgStore::FindArticleIdByOldSlug(std::string_view slug) {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  WARTA_ASSIGN_OR_RETURN(
+      auto st,
+      (*r)->Prepare("SELECT article_id FROM slug_history WHERE slug = ?"));
+  st.Bind(1, slug);
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::NotFound("old slug " + std::string(slug));
+  return st.Int(0);
+}
+
+Result<std::optional<Article>> PgStore::FindArticleByImportKey(
+    std::string_view import_key) {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  auto a = LoadArticle(**r, "WHERE a.import_key = ?", import_key);
+  if (a.ok()) return std::optional<Article>(std::move(*a));
+  if (a.status().IsNotFound()) return std::optional<Article>();
+  return a.status();
+}
+
+Result<std::vector<Article>> PgStore::LoadArticlesByIds(
+    Connection& c, const std::vector<std::int64_t>& ids, bool with_body) {
+  std::vector<Article> out;
+  if (ids.empty()) return out;
+  std::string json = "[";
+  for (std::int64_t id : ids) {
+    if (json.size() > 1) json += ',';
+    json += std::to_string(id);
+  }
+  json += ']';
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, c.Prepare(SelectArticles(with_body) +
+                         "WHERE a.id IN (SELECT value FROM json_each(?)) "
+                         "AND a.deleted_at IS NULL"));
+  st.Bind(1, json);
+  std::map<std::int64_t, Article> by_id;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    Article a = ReadArticle(st);
+    by_id.emplace(a.id, std::move(a));
+  }
+  for (std::int64_t id : ids) {
+    auto it = by_id.find(id);
+    if (it != by_id.end()) out.push_back(std::move(it->second));
+  }
+  WARTA_RETURN_IF_ERROR(LoadArticleLinks(c, out));
+  return out;
+}
+
+Result<std::vector<Article>> PgStore::ListArticles(const ArticleQuery& q) {
+  if (auto scope = ListScopeOf(q)) return ListListed(*scope, q);
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  Filter f = BuildFilter(q);
+  std::string sql = SelectArticles(q.with_body) + f.sql;
+  switch (q.order) {
+    case ArticleQuery::Order::kNewest:
+      sql += "ORDER BY a.published_at DESC, a.id DESC ";
+      break;
+    case ArticleQuery::Order::kOldest:
+      sql += "ORDER BY a.published_at ASC, a.id ASC ";
+      break;
+    case ArticleQuery::Order::kRecentlyUpdated:
+      sql += "ORDER BY a.updated_at DESC, a.id DESC ";
+      break;
+  }
+  sql += "LIMIT ? OFFSET ?";
+  WARTA_ASSIGN_OR_RETURN(auto st, (*r)->Prepare(sql));
+  BindFilter(st, f);
+  int n = static_cast<int>(f.args.size());
+  st.Bind(n + 1, std::clamp(q.limit, 0, 1000));
+  st.Bind(n + 2, std::max(q.offset, 0));
+  std::vector<Article> out;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(ReadArticle(st));
+  }
+  WARTA_RETURN_IF_ERROR(LoadArticleLinks(**r, out));
+  return out;
+}
+
+Result<std::int64_t> PgStore::CountArticles(const ArticleQuery& q) {
+  if (auto scope = ListScopeOf(q); scope && scope->countable) {
+    return CountListed(*scope, q);
+  }
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  Filter f = BuildFilter(q);
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, (*r)->Prepare("SELECT COUNT(*) FROM articles a " + f.sql));
+  BindFilter(st, f);
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? st.Int(0) : 0;
+}
+
+Result<std::string> PgStore::UniqueSlug(Connection& c,
+                                        const std::string& wanted,
+                                        std::int64_t self_id) {
+  WARTA_ASSIGN_OR_RETURN(auto st,
+                         c.Prepare("SELECT id FROM articles WHERE slug = ?"));
+  for (int n = 1; n < 10000; ++n) {
+    std::string candidate = wanted;
+    if (n > 1) {
+      std::string suffix = "-" + std::to_string(n);
+      if (candidate.size() + suffix.size() > kMaxSlugLength)
+        candidate.resize(kMaxSlugLength - suffix.size());
+      candidate += suffix;
+    }
+    st.Bind(1, candidate);
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    std::int64_t owner = row ? st.Int(0) : 0;
+    st.Reset();
+    if (!row || owner == self_id) return candidate;
+  }
+  return Status::AlreadyExists("no free slug for " + wanted);
+}
+
+Status PgStore::WriteArticleLinks(Connection& c, std::int64_t id,
+                                  const Article& a) {
+  {
+    WARTA_ASSIGN_OR_RETURN(
+        auto del,
+        c.Prepare("DELETE FROM article_authors WHERE article_id = ?"));
+    WARTA_RETURN_IF_ERROR(del.Bind(1, id).Run());
+  }
+  {
+    WARTA_ASSIGN_OR_RETURN(
+        auto del, c.Prepare("DELETE FROM article_tags WHERE article_id = ?"));
+    WARTA_RETURN_IF_ERROR(del.Bind(1, id).Run());
+  }
+  int pos = 0;
+  std::vector<std::int64_t> seen;
+  for (const Author& au : a.authors) {
+    WARTA_ASSIGN_OR_RETURN(std::int64_t author_id, ResolveAuthor(c, au));
+    if (std::find(seen.begin(), seen.end(), author_id) != seen.end()) continue;
+    seen.push_back(author_id);
+    WARTA_ASSIGN_OR_RETURN(
+        auto ins,
+        c.Prepare("INSERT INTO article_authors "
+                  "(article_id, author_id, position) VALUES (?, ?, ?)"));
+    WARTA_RETURN_IF_ERROR(
+        ins.Bind(1, id).Bind(2, author_id).Bind(3, pos++).Run());
+  }
+  pos = 0;
+  seen.clear();
+  for (const Tag& t : a.tags) {
+    WARTA_ASSIGN_OR_RETURN(std::int64_t tag_id, ResolveTag(c, t));
+    if (std::find(seen.begin(), seen.end(), tag_id) != seen.end()) continue;
+    seen.push_back(tag_id);
+    WARTA_ASSIGN_OR_RETURN(
+        auto ins, c.Prepare("INSERT INTO article_tags "
+                            "(article_id, tag_id, position) VALUES (?, ?, ?)"));
+    WARTA_RETURN_IF_ERROR(ins.Bind(1, id).Bind(2, tag_id).Bind(3, pos++).Run());
+  }
+  return Status::Ok();
+}
+
+Result<Article> PgStore::SaveArticle(const Article& in) {
+  return SaveArticleWithRevision(in, nullptr);
+}
+
+Result<Article> PgStore::SaveArticleWithRevision(const Article& in,
+                                                 const Revision* rev) {
+  if (in.title.empty()) return Status::InvalidArgument("article has no title");
+  std::string wanted = in.slug.empty() ? Slugify(in.title) : in.slug;
+  if (!IsValidSlug(wanted)) {
+    return Status::InvalidArgument("invalid slug \"" + wanted + "\"");
+  }
+  std::int64_t id = in.id;
+  Status s = Write([&](Connection& c) -> Status {
+    WARTA_RETURN_IF_ERROR(WriteArticleRow(c, in, wanted, id));
+    if (!rev) return Status::Ok();
+    if (in.id == 0 && rev->user_id != 0) {
+      WARTA_ASSIGN_OR_RETURN(
+          auto own,
+          c.Prepare("UPDATE articles SET created_by = ? WHERE id = ?"));
+      WARTA_RETURN_IF_ERROR(own.Bind(1, rev->user_id).Bind(2, id).Run());
+    }
+    return InsertRevision(c, id, *rev);
+  });
+  if (!s.ok()) return s;
+  return GetArticle(id);
+}
+
+Status PgStore::WriteArticleRow(Connection& c, const Article& in,
+                                const std::string& wanted, std::int64_t& id) {
+  {
+    Timestamp now = clock_.Now();
+    std::optional<std::int64_t> category_id;
+    if (in.category) {
+      WARTA_ASSIGN_OR_RETURN(category_id, ResolveCategory(c, *in.category));
+    }
+    std::optional<std::int64_t> editor_id;
+    if (in.editor) {
+      WARTA_ASSIGN_OR_RETURN(editor_id, ResolveAuthor(c, *in.editor));
+    }
+    std::string old_slug;
+    std::int64_t version = 1;
+    Timestamp created_at = now;
+    // Updates and corrections (migration 047): kept here, from the row
+    // as it was.
+    std::optional<Timestamp> modified_at, correction_at, withdrawn_at;
+    bool new_correction = !in.correction.empty();
+    const bool published = in.status == ArticleStatus::kPublished;
+    if (new_correction) correction_at = now;
+    if (id != 0) {
+      WARTA_ASSIGN_OR_RETURN(
+          auto cur,
+          c.Prepare("SELECT slug, version, created_at, status, title, "
+                    "custom_excerpt, body, modified_at, correction, "
+                    "correction_at, withdrawn_at FROM articles "
+                    "WHERE id = ? AND deleted_at IS NULL"));
+      cur.Bind(1, id);
+      WARTA_ASSIGN_OR_RETURN(bool row, cur.Step());
+      if (!row) return Status::NotFound("article " + std::to_string(id));
+      old_slug = cur.Text(0);
+      std::int64_t stored = cur.Int(1);
+      created_at = cur.Int(2);
+      const bool was_published = cur.Text(3) == "published";
+      modified_at = cur.OptInt(7);
+      if (was_published && published &&
+          (cur.Text(4) != in.title || cur.Text(5) != in.custom_excerpt ||
+           cur.Text(6) != in.body)) {
+        modified_at = now;
+      }
+      if (in.correction == cur.Text(8)) {
+        new_correction = false;
+        correction_at = cur.OptInt(9);
+      }
+      withdrawn_at = cur.OptInt(10);
+      if (was_published && !published) withdrawn_at = now;
+      if (stored != in.version) {
+        return Status::Conflict("article " + std::to_string(id) +
+                                " is at version " + std::to_string(stored) +
+                                ", not " + std::to_string(in.version));
+      }
+      version = stored + 1;
+    }
+    WARTA_ASSIGN_OR_RETURN(std::string slug, UniqueSlug(c, wanted, id));
+    {
+      // A live slug wins over another article's old one.
+      WARTA_ASSIGN_OR_RETURN(
+          auto del, c.Prepare("DELETE FROM slug_history WHERE slug = ?"));
+      WARTA_RETURN_IF_ERROR(del.Bind(1, slug).Run());
+    }
+    std::string_view sql =
+        id == 0
+            ? "INSERT INTO articles (slug, title, custom_excerpt, body, html, "
+              "plaintext, dateline_city, dateline_outlet, source, source_url, "
+              "category_id, editor_id, feature_image, feature_image_alt, "
+              "feature_image_caption, status, published_at, created_at, "
+              "updated_at, word_count, reading_time, version, import_key, "
+              "noindex, no_ai, featured, modified_at, correction, "
+              "correction_at, withdrawn_at, withdrawn_reason, pending_tags) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+              "?,?,?,?)"
+            : "UPDATE articles SET slug=?, title=?, custom_excerpt=?, body=?, "
+              "html=?, plaintext=?, dateline_city=?, dateline_outlet=?, "
+              "source=?, source_url=?, category_id=?, editor_id=?, "
+              "feature_image=?, feature_image_alt=?, feature_image_caption=?, "
+              "status=?, published_at=?, created_at=?, updated_at=?, "
+              "word_count=?, reading_time=?, version=?, import_key=?, "
+              "noindex=?, no_ai=?, featured=?, modified_at=?, correction=?, "
+              "correction_at=?, withdrawn_at=?, withdrawn_reason=?, "
+              "pending_tags=? WHERE id=?";
+    WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
+    int i = 1;
+    auto bind = [&](const auto& v) { st.Bind(i++, v); };
+    bind(slug);
+    bind(in.title);
+    bind(in.custom_excerpt);
+    bind(in.body);
+    bind(in.html);
+    bind(in.plaintext);
+    bind(in.dateline_city);
+    bind(in.dateline_outlet);
+    bind(in.source);
+    bind(in.source_url);
+    bind(category_id);
+    bind(editor_id);
+    bind(in.feature_image);
+    bind(in.feature_image_alt);
+    bind(in.feature_image_caption);
+    bind(ArticleStatusName(in.status));
+    // A published article always has its publication time.
+    std::optional<Timestamp> published_at = in.published_at;
+    if (!published_at && in.status == ArticleStatus::kPublished) {
+      published_at = now;
+    }
+    bind(published_at);
+    bind(created_at);
+    bind(now);
+    bind(in.word_count);
+    bind(in.reading_time);
+    bind(version);
+    if (in.import_key.empty()) {
+      st.BindNull(i++);
+    } else {
+      bind(in.import_key);
+    }
+    bind(in.noindex ? 1 : 0);
+    bind(in.no_ai ? 1 : 0);
+    bind(in.featured ? 1 : 0);
+    if (published) withdrawn_at.reset();
+    bind(modified_at);
+    bind(in.correction);
+    bind(correction_at);
+    bind(withdrawn_at);
+    bind(published ? std::string() : in.withdrawn_reason);
+    bind(Join(in.pending_tags, "\n"));
+    if (id != 0) st.Bind(i++, id);
+    WARTA_RETURN_IF_ERROR(st.Run());
+    if (id == 0) id = c.LastInsertId();
+    if (new_correction) {
+      WARTA_ASSIGN_OR_RETURN(
+          auto log, c.Prepare("INSERT INTO corrections (article_id, text, "
+                              "created_at) VALUES (?, ?, ?)"));
+      WARTA_RETURN_IF_ERROR(
+          log.Bind(1, id).Bind(2, in.correction).Bind(3, now).Run());
+    }
+    if (!old_slug.empty() && old_slug != slug) {
+      WARTA_ASSIGN_OR_RETURN(
+          auto hist,
+          c.Prepare("INSERT INTO slug_history (slug, article_id, created_at) "
+                    "VALUES (?, ?, ?) ON CONFLICT (slug) DO UPDATE SET "
+                    "article_id = excluded.article_id"));
+      WARTA_RETURN_IF_ERROR(
+          hist.Bind(1, old_slug).Bind(2, id).Bind(3, now).Run());
+    }
+    WARTA_RETURN_IF_ERROR(LogArticleChange(c, id));
+    return WriteArticleLinks(c, id, in);
+  }
+}
+
+Status PgStore::DeleteArticle(std::int64_t id) {
+  return Write([&](Connection& c) -> Status {
+    WARTA_ASSIGN_OR_RETURN(auto st,
+                           c.Prepare("DELETE FROM articles WHERE id = ?"));
+    WARTA_RETURN_IF_ERROR(st.Bind(1, id).Run());
+    if (c.Changes() == 0)
+      return Status::NotFound("article " + std::to_string(id));
+    return LogArticleChange(c, id);
+  });
+}
+
+Result<std::vector<ArticleChange>> PgStore::ArticleChangesSince(
+    std::int64_t after_seq, int limit) {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, (*r)->Prepare("SELECT MAX(seq), article_id, MAX(changed_at) "
+                             "FROM article_changes WHERE seq > ? "
+                             "GROUP BY article_id ORDER BY MAX(seq) LIMIT ?"));
+  st.Bind(1, after_seq).Bind(2, std::clamp(limit, 1, 100000));
+  std::vector<ArticleChange> out;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(ArticleChange{st.Int(0), st.Int(1), st.Int(2)});
+  }
+  return out;
+}
+
+Result<std::vector<Article>> PgStore::ScanPublishedArticles(
+    std::int64_t after_id, int limit) {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  WARTA_ASSIGN_OR_RETURN(
+      auto st,
+      // `+a.status`: walk the rowid range. With the status index the
+      // planner read every published article and sorted them on each call,
+      // which made a full index build quadratic (82 articles/s at 1M).
+      (*r)->Prepare(SelectArticles(true) +
+                    "WHERE a.id > ? AND a.status = 'published' AND "
+                    "a.deleted_at IS NULL ORDER BY a.id LIMIT ?"));
+  st.Bind(1, after_id).Bind(2, std::clamp(limit, 1, 1000));
+  std::vector<Article> out;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(ReadArticle(st));
+  }
+  WARTA_RETURN_IF_ERROR(LoadArticleLinks(**r, out));
+  return out;
+}
+
+}  // namespace warta::pg

@@ -1,0 +1,437 @@
+// PgStore: the public article lists kept at write time (migration 040)
+// and the page keys each write changed. Every Write() ends with FinishWrite:
+// the articles it logged in article_changes (and the other members of their
+// near-duplicate clusters) are relisted, and the lists whose rows changed are
+// recorded in change_keys with the write's seq.
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "base/strings.h"
+#include "store/postgres/listing.h"
+#include "store/postgres/pg_store_impl.h"
+
+namespace warta::pg {
+namespace {
+
+// Keys older than this many writes are pruned; a reader further behind
+// drops every cached page.
+constexpr std::int64_t kKeepKeysFor = 100000;
+// A write that changes more keys than this is recorded as "site".
+constexpr std::size_t kMaxKeysPerWrite = 2000;
+// The same for a batch (an import's thousand articles and their lists).
+constexpr std::size_t kMaxKeysPerBatch = 4000;
+
+struct Row {
+  int kind = 0;
+  std::int64_t subject = 0;
+  std::int64_t published_at = 0;
+  bool hidden = false;
+  auto List() const { return std::make_pair(kind, subject); }
+  bool operator==(const Row& o) const {
+    return kind == o.kind && subject == o.subject &&
+           published_at == o.published_at && hidden == o.hidden;
+  }
+};
+
+// An article's place in the lists: whether it is public and which lists.
+struct Placement {
+  std::int64_t id = 0;
+  std::int64_t published_at = 0;
+  bool listed = false;  // published, live, with a published_at
+  std::vector<std::pair<int, std::int64_t>> lists;
+};
+
+Result<Placement> PlacementOf(Connection& c, std::int64_t id) {
+  Placement p;
+  p.id = id;
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, c.Prepare("SELECT published_at, category_id FROM articles "
+                         "WHERE id = ? AND status = 'published' AND "
+                         "deleted_at IS NULL AND published_at IS NOT NULL"));
+  st.Bind(1, id);
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return p;
+  p.listed = true;
+  p.published_at = st.Int(0);
+  p.lists.emplace_back(kListAll, 0);
+  if (!st.IsNull(1)) p.lists.emplace_back(kListCategory, st.Int(1));
+  WARTA_ASSIGN_OR_RETURN(auto tags,
+                         c.Prepare("SELECT tag_id FROM article_tags WHERE "
+                                   "article_id = ?"));
+  tags.Bind(1, id);
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool r, tags.Step());
+    if (!r) break;
+    p.lists.emplace_back(kListTag, tags.Int(0));
+  }
+  WARTA_ASSIGN_OR_RETURN(
+      auto authors, c.Prepare("SELECT author_id FROM article_authors WHERE "
+                              "article_id = ?"));
+  authors.Bind(1, id);
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool r, authors.Step());
+    if (!r) break;
+    p.lists.emplace_back(kListAuthor, authors.Int(0));
+  }
+  return p;
+}
+
+Result<std::vector<Row>> RowsOf(Connection& c, std::int64_t id) {
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, c.Prepare("SELECT kind, subject_id, published_at, hidden "
+                         "FROM listing WHERE article_id = ?"));
+  st.Bind(1, id);
+  std::vector<Row> out;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(
+        Row{static_cast<int>(st.Int(0)), st.Int(1), st.Int(2), st.Int(3) != 0});
+  }
+  return out;
+}
+
+// The ids to relist: `ids` with every member of their clusters.
+Result<std::vector<std::int64_t>> WithClusters(
+    Connection& c, const std::vector<std::int64_t>& ids) {
+  std::set<std::int64_t> out(ids.begin(), ids.end());
+  std::set<std::int64_t> clusters;
+  WARTA_ASSIGN_OR_RETURN(auto cluster_of,
+                         c.Prepare("SELECT cluster_id FROM article_signatures "
+                                   "WHERE article_id = ?"));
+  for (std::int64_t id : ids) {
+    cluster_of.Bind(1, id);
+    WARTA_ASSIGN_OR_RETURN(bool row, cluster_of.Step());
+    if (row) clusters.insert(cluster_of.Int(0));
+    cluster_of.Reset();
+  }
+  WARTA_ASSIGN_OR_RETURN(auto members,
+                         c.Prepare("SELECT article_id FROM article_signatures "
+                                   "WHERE cluster_id = ?"));
+  for (std::int64_t cluster : clusters) {
+    members.Bind(1, cluster);
+    while (true) {
+      WARTA_ASSIGN_OR_RETURN(bool row, members.Step());
+      if (!row) break;
+      out.insert(members.Int(0));
+    }
+    members.Reset();
+  }
+  return std::vector<std::int64_t>(out.begin(), out.end());
+}
+
+Result<std::int64_t> ClusterOf(Connection& c, std::int64_t id) {
+  WARTA_ASSIGN_OR_RETURN(auto st,
+                         c.Prepare("SELECT cluster_id FROM article_signatures "
+                                   "WHERE article_id = ?"));
+  st.Bind(1, id);
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? st.Int(0) : -id;  // no signature: a cluster of its own
+}
+
+}  // namespace
+
+std::string ListKey(int kind, std::int64_t subject) {
+  switch (kind) {
+    case kListCategory:
+      return "c:" + std::to_string(subject);
+    case kListTag:
+      return "t:" + std::to_string(subject);
+    case kListAuthor:
+      return "u:" + std::to_string(subject);
+    default:
+      return "all";
+  }
+}
+
+std::optional<ListScope> ListScopeOf(const ArticleQuery& q) {
+  if (q.status != ArticleStatus::kPublished || q.trashed ||
+      !q.title_contains.empty() || !q.review_state.empty() ||
+      q.owner_user_id != 0 || q.order == ArticleQuery::Order::kRecentlyUpdated)
+    return std::nullopt;
+  int subjects = (q.category_id != 0) + (q.tag_id != 0) + (q.author_id != 0);
+  if (subjects > 1) return std::nullopt;
+  // A cluster's earliest member may fall outside a date range: only the
+  // article rows know which member such a list shows.
+  if (q.published_after && q.one_per_duplicate_cluster) return std::nullopt;
+  ListScope s;
+  s.countable = q.exclude_ids.empty() && !q.published_after;
+  if (q.category_id) {
+    s.kind = kListCategory;
+    s.subject = q.category_id;
+  } else if (q.tag_id) {
+    s.kind = kListTag;
+    s.subject = q.tag_id;
+  } else if (q.author_id) {
+    s.kind = kListAuthor;
+    s.subject = q.author_id;
+  }
+  return s;
+}
+
+Status PgStore::Relist(Connection& c, const std::vector<std::int64_t>& ids,
+                       std::set<std::string>& keys) {
+  WARTA_ASSIGN_OR_RETURN(std::vector<std::int64_t> all, WithClusters(c, ids));
+  // Placements grouped by cluster, each cluster by (published_at, id): an
+  // article's row is hidden in a list an earlier member already shows.
+  std::map<std::int64_t, std::vector<Placement>> clusters;
+  std::map<std::int64_t, std::vector<Row>> old_rows;
+  for (std::int64_t id : all) {
+    WARTA_ASSIGN_OR_RETURN(Placement p, PlacementOf(c, id));
+    WARTA_ASSIGN_OR_RETURN(old_rows[id], RowsOf(c, id));
+    WARTA_ASSIGN_OR_RETURN(std::int64_t cluster, ClusterOf(c, id));
+    if (p.listed || !old_rows[id].empty()) keys.insert("pub");
+    clusters[cluster].push_back(std::move(p));
+  }
+  WARTA_ASSIGN_OR_RETURN(auto del,
+                         c.Prepare("DELETE FROM listing WHERE article_id = ?"));
+  WARTA_ASSIGN_OR_RETURN(auto ins,
+                         c.Prepare("INSERT INTO listing (kind, subject_id, "
+                                   "published_at, article_id, hidden) "
+                                   "VALUES (?, ?, ?, ?, ?)"));
+  std::set<std::int64_t> category_changes;
+  for (auto& [cluster, members] : clusters) {
+    std::sort(members.begin(), members.end(),
+              [](const Placement& a, const Placement& b) {
+                return std::tie(a.published_at, a.id) <
+                       std::tie(b.published_at, b.id);
+              });
+    std::set<std::pair<int, std::int64_t>> shown;
+    for (const Placement& p : members) {
+      std::vector<Row> rows;
+      if (p.listed) {
+        for (const auto& list : p.lists) {
+          bool hidden = !shown.insert(list).second;
+          rows.push_back(Row{list.first, list.second, p.published_at, hidden});
+        }
+      }
+      std::vector<Row>& old = old_rows[p.id];
+      auto same = [](std::vector<Row> a, std::vector<Row> b) {
+        auto order = [](const Row& x, const Row& y) {
+          return x.List() < y.List();
+        };
+        std::sort(a.begin(), a.end(), order);
+        std::sort(b.begin(), b.end(), order);
+        return a == b;
+      };
+      if (same(old, rows)) continue;
+      // Every list the article enters, leaves or moves in.
+      std::map<std::pair<int, std::int64_t>, const Row*> before;
+      for (const Row& r : old) before[r.List()] = &r;
+      for (const Row& r : rows) {
+        auto it = before.find(r.List());
+        if (it == before.end()) {
+          keys.insert(ListKey(r.kind, r.subject));
+          if (r.kind == kListCategory) category_changes.insert(r.subject);
+        } else {
+          if (!(*it->second == r)) keys.insert(ListKey(r.kind, r.subject));
+          before.erase(it);
+        }
+      }
+      for (const auto& [list, r] : before) {
+        keys.insert(ListKey(list.first, list.second));
+        if (list.first == kListCategory) category_changes.insert(list.second);
+      }
+      WARTA_RETURN_IF_ERROR(del.Bind(1, p.id).Run());
+      del.Reset();
+      for (const Row& r : rows) {
+        WARTA_RETURN_IF_ERROR(ins.Bind(1, r.kind)
+                                  .Bind(2, r.subject)
+                                  .Bind(3, r.published_at)
+                                  .Bind(4, p.id)
+                                  .Bind(5, r.hidden ? 1 : 0)
+                                  .Run());
+        ins.Reset();
+      }
+    }
+  }
+  // The navigation lists the categories that have articles: a category
+  // that gained its first or lost its last changes every page.
+  if (!category_changes.empty()) {
+    WARTA_ASSIGN_OR_RETURN(
+        auto count, c.Prepare("SELECT n FROM listing_counts WHERE kind = 1 "
+                              "AND subject_id = ?"));
+    for (std::int64_t cat : category_changes) {
+      count.Bind(1, cat);
+      WARTA_ASSIGN_OR_RETURN(bool row, count.Step());
+      std::int64_t n = row ? count.Int(0) : 0;
+      count.Reset();
+      if (n <= 1) keys.insert("nav");
+    }
+  }
+  return Status::Ok();
+}
+
+Status PgStore::FinishWrite(Connection& c) {
+  WARTA_ASSIGN_OR_RETURN(
+      auto changed, c.Prepare("SELECT article_id FROM article_changes WHERE "
+                              "seq = (SELECT value + 1 FROM meta WHERE key = "
+                              "'change_seq')"));
+  std::vector<std::int64_t> ids;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, changed.Step());
+    if (!row) break;
+    ids.push_back(changed.Int(0));
+  }
+  std::set<std::string> keys = std::move(pending_keys_);
+  pending_keys_.clear();
+  if (!ids.empty()) WARTA_RETURN_IF_ERROR(Relist(c, ids, keys));
+  for (std::int64_t id : ids) keys.insert("a:" + std::to_string(id));
+  if (InBatchHere()) {
+    // Recorded once, when the batch ends (RecordBatchKeys): its writes
+    // become visible together.
+    batch_keys_.merge(keys);
+    return Status::Ok();
+  }
+  return RecordKeys(c, std::move(keys), kMaxKeysPerWrite, 1);
+}
+
+Status PgStore::RecordBatchKeys(Connection& c) {
+  std::set<std::string> keys = std::move(batch_keys_);
+  batch_keys_.clear();
+  // The batch's last write has bumped change_seq already.
+  return RecordKeys(c, std::move(keys), kMaxKeysPerBatch, 0);
+}
+
+Status PgStore::RecordKeys(Connection& c, std::set<std::string> keys,
+                           std::size_t max_keys, int seq_offset) {
+  if (keys.empty()) return Status::Ok();
+  if (keys.size() > max_keys) keys = {"site"};
+  WARTA_ASSIGN_OR_RETURN(auto ins,
+                         c.Prepare("INSERT INTO change_keys (seq, key) "
+                                   "SELECT value + ?, ? FROM meta WHERE key = "
+                                   "'change_seq' ON CONFLICT DO NOTHING"));
+  for (const std::string& key : keys) {
+    WARTA_RETURN_IF_ERROR(ins.Bind(1, seq_offset).Bind(2, key).Run());
+    ins.Reset();
+  }
+  // Now and then (when the oldest is 1000 writes past due), forget keys no
+  // reader should still need.
+  WARTA_ASSIGN_OR_RETURN(
+      auto seq, c.Prepare("SELECT value + ?, (SELECT MIN(seq) FROM "
+                          "change_keys) FROM meta WHERE key = 'change_seq'"));
+  seq.Bind(1, seq_offset);
+  WARTA_ASSIGN_OR_RETURN(bool row, seq.Step());
+  const std::int64_t now = row ? seq.Int(0) : 0;
+  const std::int64_t oldest = row && !seq.IsNull(1) ? seq.Int(1) : now;
+  if (oldest < now - kKeepKeysFor - 1000) {
+    WARTA_ASSIGN_OR_RETURN(auto prune,
+                           c.Prepare("DELETE FROM change_keys WHERE seq < ?"));
+    WARTA_RETURN_IF_ERROR(prune.Bind(1, now - kKeepKeysFor).Run());
+    WARTA_ASSIGN_OR_RETURN(
+        auto from,
+        c.Prepare("UPDATE meta SET value = GREATEST(value, ?) WHERE key = "
+                  "'change_keys_from'"));
+    WARTA_RETURN_IF_ERROR(from.Bind(1, now - kKeepKeysFor - 1).Run());
+  }
+  return Status::Ok();
+}
+
+void PgStore::NoteChangedKey(std::string key) {
+  pending_keys_.insert(std::move(key));
+}
+
+Result<PageChanges> PgStore::PageChangesSince(std::int64_t after_seq,
+                                              int limit) {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  PageChanges out;
+  WARTA_ASSIGN_OR_RETURN(
+      auto meta, (*r)->Prepare("SELECT key, value FROM meta WHERE key IN "
+                               "('change_seq', 'change_keys_from')"));
+  std::int64_t from = 0;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, meta.Step());
+    if (!row) break;
+    (meta.Text(0) == "change_seq" ? out.seq : from) = meta.Int(1);
+  }
+  if (after_seq >= out.seq) return out;
+  if (after_seq < from) {
+    out.everything = true;
+    return out;
+  }
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, (*r)->Prepare("SELECT DISTINCT key FROM change_keys WHERE "
+                             "seq > ? AND seq <= ? LIMIT ?"));
+  st.Bind(1, after_seq).Bind(2, out.seq).Bind(3, std::max(limit, 1) + 1);
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.keys.push_back(st.Text(0));
+  }
+  if (static_cast<int>(out.keys.size()) > limit) {
+    out.keys.clear();
+    out.everything = true;
+  }
+  return out;
+}
+
+Result<std::vector<Article>> PgStore::ListListed(const ListScope& scope,
+                                                 const ArticleQuery& q) {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  const bool newest = q.order != ArticleQuery::Order::kOldest;
+  std::string sql =
+      "SELECT article_id FROM listing WHERE kind = ? AND subject_id = ? "
+      "AND published_at >= ? AND published_at <= ? ";
+  if (q.one_per_duplicate_cluster) sql += "AND hidden = 0 ";
+  if (!q.exclude_ids.empty())
+    sql += "AND article_id NOT IN (SELECT value FROM json_each(?)) ";
+  sql += newest ? "ORDER BY published_at DESC, article_id DESC "
+                : "ORDER BY published_at ASC, article_id ASC ";
+  sql += "LIMIT ? OFFSET ?";
+  WARTA_ASSIGN_OR_RETURN(auto st, (*r)->Prepare(sql));
+  int i = 1;
+  st.Bind(i++, scope.kind);
+  st.Bind(i++, scope.subject);
+  st.Bind(i++, q.published_after.value_or(INT64_MIN));
+  st.Bind(i++, q.published_before.value_or(INT64_MAX));
+  if (!q.exclude_ids.empty()) {
+    std::string json = "[";
+    for (std::int64_t id : q.exclude_ids) {
+      if (json.size() > 1) json += ',';
+      json += std::to_string(id);
+    }
+    st.Bind(i++, json + "]");
+  }
+  st.Bind(i++, std::clamp(q.limit, 0, 1000));
+  st.Bind(i++, std::max(q.offset, 0));
+  std::vector<std::int64_t> ids;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    ids.push_back(st.Int(0));
+  }
+  return LoadArticlesByIds(**r, ids, q.with_body);
+}
+
+Result<std::int64_t> PgStore::CountListed(const ListScope& scope,
+                                          const ArticleQuery& q) {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  const char* column = q.one_per_duplicate_cluster ? "shown" : "n";
+  WARTA_ASSIGN_OR_RETURN(
+      auto total, (*r)->Prepare(std::string("SELECT ") + column +
+                                " FROM listing_counts WHERE kind = ? AND "
+                                "subject_id = ?"));
+  total.Bind(1, scope.kind).Bind(2, scope.subject);
+  WARTA_ASSIGN_OR_RETURN(bool row, total.Step());
+  std::int64_t n = row ? total.Int(0) : 0;
+  // Less the future-dated rows: a bounded read of the newest end.
+  std::string hidden = q.one_per_duplicate_cluster ? "AND hidden = 0" : "";
+  auto outside = [&](const char* range, std::int64_t bound) -> Status {
+    WARTA_ASSIGN_OR_RETURN(
+        auto st, (*r)->Prepare("SELECT COUNT(*) FROM listing WHERE kind = ? "
+                               "AND subject_id = ? AND published_at " +
+                               std::string(range) + " ? " + hidden));
+    st.Bind(1, scope.kind).Bind(2, scope.subject).Bind(3, bound);
+    WARTA_ASSIGN_OR_RETURN(bool got, st.Step());
+    if (got) n -= st.Int(0);
+    return Status::Ok();
+  };
+  if (q.published_before)
+    WARTA_RETURN_IF_ERROR(outside(">", *q.published_before));
+  return std::max<std::int64_t>(n, 0);
+}
+
+}  // namespace warta::pg

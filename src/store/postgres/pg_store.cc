@@ -1,0 +1,270 @@
+#include "store/postgres/pg_store.h"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <string>
+
+#include "base/strings.h"
+#include "store/postgres/migrations.h"
+#include "store/postgres/pg_store_impl.h"
+
+namespace warta {
+
+Result<std::unique_ptr<Store>> OpenPgStore(const PgOptions& options,
+                                           const Clock& clock) {
+  auto store = std::make_unique<pg::PgStore>(options, clock);
+  WARTA_RETURN_IF_ERROR(store->Open());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+namespace pg {
+
+// The channel writes notify and watches listen on.
+constexpr char kChangesChannel[] = "warta_changes";
+
+// Any number every warta node agrees on: the advisory lock migrations take.
+constexpr std::int64_t kMigrationLock = 0x77617274612d6d;  // "warta-m"
+
+Status PgStore::Open() {
+  WARTA_ASSIGN_OR_RETURN(
+      writer_, Connection::Open(options_.url, options_.statement_timeout_ms));
+  WARTA_RETURN_IF_ERROR(Migrate());
+  // One reader now (a first request need not connect); more on demand.
+  WARTA_ASSIGN_OR_RETURN(
+      auto c, Connection::Open(options_.url, options_.statement_timeout_ms));
+  std::lock_guard<std::mutex> lock(pool_mu_);
+  readers_.push_back(std::move(c));
+  readers_open_ = 1;
+  return Status::Ok();
+}
+
+int PgStore::MaxReaders() const {
+  return std::max(1, options_.connections - 1);
+}
+
+Status PgStore::EnsureWriter() {
+  if (writer_ && writer_->Healthy()) return Status::Ok();
+  WARTA_ASSIGN_OR_RETURN(
+      writer_, Connection::Open(options_.url, options_.statement_timeout_ms));
+  return Status::Ok();
+}
+
+Status PgStore::Migrate() {
+  std::lock_guard<std::mutex> lock(write_mu_);
+  Connection& c = *writer_;
+  // Several nodes starting together: one migrates, the others wait for it
+  // and then find nothing left to do.
+  {
+    WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare("SELECT pg_advisory_lock(?)"));
+    WARTA_RETURN_IF_ERROR(st.Bind(1, kMigrationLock).Run());
+  }
+  auto unlock = [&] {
+    auto st = c.Prepare("SELECT pg_advisory_unlock(?)");
+    if (st.ok()) (void)st->Bind(1, kMigrationLock).Run();
+  };
+  Status s = [&]() -> Status {
+    WARTA_RETURN_IF_ERROR(
+        c.Exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
+               "version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
+               "applied_at BIGINT NOT NULL)"));
+    std::set<std::int64_t> applied;
+    {
+      WARTA_ASSIGN_OR_RETURN(
+          auto st, c.Prepare("SELECT version FROM schema_migrations"));
+      while (true) {
+        WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+        if (!row) break;
+        applied.insert(st.Int(0));
+      }
+    }
+    int current = applied.empty() ? 0 : static_cast<int>(*applied.rbegin());
+    for (const auto& [name, sql] : Migrations()) {
+      auto version = ParseInt(name.substr(0, name.find('_')));
+      if (!version)
+        return Status::Internal("bad migration name " + std::string(name));
+      if (applied.count(*version)) continue;
+      Status m = InTransaction(c, [&]() -> Status {
+        WARTA_RETURN_IF_ERROR(c.Exec(sql));
+        WARTA_ASSIGN_OR_RETURN(
+            auto st, c.Prepare("INSERT INTO schema_migrations (version, name, "
+                               "applied_at) VALUES (?, ?, ?)"));
+        return st.Bind(1, *version).Bind(2, name).Bind(3, clock_.Now()).Run();
+      });
+      if (!m.ok()) return m.WithContext("migration " + std::string(name));
+      current = std::max(current, static_cast<int>(*version));
+    }
+    schema_version_ = current;
+    return Status::Ok();
+  }();
+  unlock();
+  return s;
+}
+
+Result<std::unique_ptr<PgStore::Reader>> PgStore::BorrowReader() {
+  if (InBatchHere()) return std::make_unique<Reader>(writer_.get());
+  std::unique_ptr<Connection> c;
+  {
+    std::unique_lock<std::mutex> lock(pool_mu_);
+    const auto wait = std::chrono::milliseconds(
+        options_.statement_timeout_ms > 0 ? options_.statement_timeout_ms
+                                          : 30000);
+    if (!pool_cv_.wait_for(lock, wait, [&] {
+          return !readers_.empty() || readers_open_ < MaxReaders();
+        })) {
+      return Status::Unavailable("postgres: every connection is busy");
+    }
+    if (!readers_.empty()) {
+      c = std::move(readers_.back());
+      readers_.pop_back();
+    }
+    if (c && !c->Healthy()) {  // lost (server restart): replaced below
+      c.reset();
+      --readers_open_;
+    }
+    if (!c) ++readers_open_;  // the one opened below
+  }
+  if (!c) {
+    auto opened = Connection::Open(options_.url, options_.statement_timeout_ms);
+    if (!opened.ok()) {
+      std::lock_guard<std::mutex> lock(pool_mu_);
+      --readers_open_;
+      pool_cv_.notify_one();
+      return opened.status();
+    }
+    c = std::move(*opened);
+  }
+  return std::make_unique<Reader>(this, std::move(c));
+}
+
+void PgStore::ReturnReader(std::unique_ptr<Connection> c) {
+  std::lock_guard<std::mutex> lock(pool_mu_);
+  if (c->Healthy()) {
+    readers_.push_back(std::move(c));
+  } else {
+    --readers_open_;
+  }
+  pool_cv_.notify_one();
+}
+
+// The first key of the advisory locks of RunExclusive (the second is the
+// hash of the job's name).
+constexpr std::int64_t kJobLocks = 0x7761;  // "wa"
+
+Result<bool> PgStore::RunExclusive(std::string_view name,
+                                   const std::function<void()>& fn) {
+  WARTA_ASSIGN_OR_RETURN(auto c, Connection::Open(options_.url, 0));
+  {
+    WARTA_ASSIGN_OR_RETURN(auto st,
+                           c->Prepare("SELECT pg_try_advisory_lock(?::int4, "
+                                      "hashtext(?))"));
+    WARTA_ASSIGN_OR_RETURN(bool row,
+                           st.Bind(1, kJobLocks).Bind(2, name).Step());
+    if (!row || st.Int(0) == 0) return false;
+  }
+  fn();
+  // Closing the connection (when `c` goes) releases the lock too.
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, c->Prepare("SELECT pg_advisory_unlock(?::int4, hashtext(?))"));
+  (void)st.Bind(1, kJobLocks).Bind(2, name).Run();
+  return true;
+}
+
+Status PgStore::LockChangeSeq(Connection& c) {
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, c.Prepare("SELECT value FROM meta WHERE key = 'change_seq' "
+                         "FOR UPDATE"));
+  return st.Run();
+}
+
+Result<std::int64_t> PgStore::BumpChangeSeq(Connection& c) {
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, c.Prepare("UPDATE meta SET value = value + 1 WHERE key = "
+                         "'change_seq' RETURNING value"));
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::Internal("meta.change_seq is missing");
+  const std::int64_t seq = st.Int(0);
+  // Delivered to every listening node when the transaction commits (one
+  // per transaction: PostgreSQL folds repeats).
+  WARTA_RETURN_IF_ERROR(c.Exec("NOTIFY " + std::string(kChangesChannel)));
+  return seq;
+}
+
+namespace {
+
+// Listens on its own connection and calls `on_change` for each burst of
+// notifications; reconnects (and calls once, as writes may have been
+// missed) when the connection drops.
+class PgChangeWatch final : public ChangeWatch {
+ public:
+  PgChangeWatch(std::string url, std::function<void()> on_change)
+      : url_(std::move(url)), on_change_(std::move(on_change)) {
+    thread_ = std::thread([this] { Run(); });
+  }
+  ~PgChangeWatch() override {
+    stop_.store(true);
+    thread_.join();
+  }
+
+ private:
+  void Run() {
+    bool missed = false;
+    while (!stop_.load()) {
+      auto c = Connection::Open(url_, 0);
+      if (!c.ok() ||
+          !(*c)->Exec("LISTEN " + std::string(kChangesChannel)).ok()) {
+        missed = true;
+        Sleep(1000);
+        continue;
+      }
+      if (missed) on_change_();  // writes while we were not listening
+      missed = false;
+      while (!stop_.load()) {
+        auto got = (*c)->WaitForNotification(200);
+        if (!got.ok()) {
+          missed = true;
+          break;
+        }
+        if (*got) on_change_();
+      }
+    }
+  }
+  void Sleep(int ms) {
+    for (int waited = 0; waited < ms && !stop_.load(); waited += 50)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  std::string url_;
+  std::function<void()> on_change_;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
+}  // namespace
+
+std::unique_ptr<ChangeWatch> PgStore::WatchChanges(
+    std::function<void()> on_change) {
+  return std::make_unique<PgChangeWatch>(options_.url, std::move(on_change));
+}
+
+Status PgStore::LogArticleChange(Connection& c, std::int64_t article_id) {
+  // The write's seq is the value the final BumpChangeSeq will set (the
+  // write holds the change_seq row lock: LockChangeSeq).
+  WARTA_ASSIGN_OR_RETURN(
+      auto st,
+      c.Prepare("INSERT INTO article_changes (seq, article_id, changed_at) "
+                "SELECT value + 1, ?, ? FROM meta WHERE key = 'change_seq' "
+                "ON CONFLICT (seq, article_id) DO NOTHING"));
+  return st.Bind(1, article_id).Bind(2, clock_.Now()).Run();
+}
+
+Result<std::int64_t> PgStore::ChangeSeq() {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  WARTA_ASSIGN_OR_RETURN(
+      auto st,
+      (*r)->Prepare("SELECT value FROM meta WHERE key = 'change_seq'"));
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? st.Int(0) : 0;
+}
+
+}  // namespace pg
+}  // namespace warta

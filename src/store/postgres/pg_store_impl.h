@@ -1,0 +1,313 @@
+// Private to the postgres backend: the PgStore class, split over
+// pg_store.cc (open, migrations, pool) and the *_rows.cc files, which follow
+// their store/sqlite namesakes statement for statement.
+#ifndef WARTA_STORE_POSTGRES_SQLITE_STORE_IMPL_H_
+#define WARTA_STORE_POSTGRES_SQLITE_STORE_IMPL_H_
+
+#include <atomic>
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <variant>
+#include <vector>
+
+#include "store/postgres/db.h"
+#include "store/postgres/listing.h"
+#include "store/postgres/pg_store.h"
+
+namespace warta::pg {
+
+class PgStore final : public Store {
+ public:
+  PgStore(PgOptions options, const Clock& clock)
+      : options_(std::move(options)), clock_(clock) {}
+  Status Open();
+
+  // Store
+  Result<std::int64_t> ChangeSeq() override;
+  Result<PageChanges> PageChangesSince(std::int64_t after_seq,
+                                       int limit) override;
+  int SchemaVersion() const override { return schema_version_; }
+  std::string BackendName() const override { return "postgres"; }
+  Status RunBatch(const std::function<Status()>& fn) override;
+  // A session advisory lock on a connection of its own, held while `fn`
+  // runs (released by the server if this node dies).
+  Result<bool> RunExclusive(std::string_view name,
+                            const std::function<void()>& fn) override;
+  // LISTEN/NOTIFY: a write on any node (or by the CLI) wakes the others.
+  std::unique_ptr<ChangeWatch> WatchChanges(
+      std::function<void()> on_change) override;
+
+  // ArticleStore
+  Result<Article> SaveArticle(const Article& article) override;
+  Result<Article> GetArticle(std::int64_t id) override;
+  Result<Article> GetArticleBySlug(std::string_view slug) override;
+  Result<std::int64_t> FindArticleIdByOldSlug(std::string_view slug) override;
+  Result<std::optional<Article>> FindArticleByImportKey(
+      std::string_view import_key) override;
+  Result<std::vector<Article>> ListArticles(const ArticleQuery& q) override;
+  Result<std::int64_t> CountArticles(const ArticleQuery& q) override;
+  Status DeleteArticle(std::int64_t id) override;
+  Result<std::vector<ArticleChange>> ArticleChangesSince(std::int64_t after_seq,
+                                                         int limit) override;
+
+  // MaintenanceStore (maintenance.cc)
+  Result<std::map<std::string, std::int64_t>> SnapshotTo(
+      const std::string& path) override;
+  Result<std::vector<std::string>> CheckIntegrity() override;
+  Result<std::map<std::string, std::int64_t>> TableCounts() override;
+  Result<std::vector<std::string>> MediaReferences() override;
+
+  // DiscoveryStore (discovery_rows.cc)
+  Result<std::vector<Article>> ScanPublishedArticles(std::int64_t after_id,
+                                                     int limit) override;
+  Status SaveDuplicateSignature(
+      const DuplicateSignature& signature,
+      const std::vector<std::int64_t>& band_keys) override;
+  Status RemoveDuplicateSignature(std::int64_t article_id) override;
+  Result<std::vector<DuplicateSignature>> FindDuplicateCandidates(
+      const std::vector<std::int64_t>& band_keys,
+      std::int64_t exclude_article_id) override;
+  Result<std::vector<std::int64_t>> DuplicateClusterMembers(
+      std::int64_t cluster_id) override;
+  Status MoveDuplicateCluster(std::int64_t from, std::int64_t to) override;
+  Result<std::int64_t> DuplicateClusterOf(std::int64_t article_id) override;
+
+  // RevisionStore (revision_rows.cc)
+  Result<Article> SaveArticleWithRevision(const Article& article,
+                                          const Revision* revision) override;
+  Status AddRevision(std::int64_t article_id,
+                     const Revision& revision) override;
+  Result<std::vector<Revision>> ListRevisions(std::int64_t article_id,
+                                              int limit,
+                                              bool with_data) override;
+  Result<Revision> GetRevision(std::int64_t revision_id) override;
+
+  // EditorialStore (editorial_rows.cc)
+  Status TrashArticle(std::int64_t id, Timestamp now) override;
+  Status RestoreArticle(std::int64_t id) override;
+  Result<Article> GetTrashedArticle(std::int64_t id) override;
+  Result<std::map<std::int64_t, Workflow>> GetWorkflows(
+      const std::vector<std::int64_t>& ids) override;
+  Status SetReviewState(std::int64_t id, const std::string& state,
+                        const std::string& note) override;
+  Result<bool> PublishScheduled(std::int64_t id, std::int64_t version,
+                                Timestamp now,
+                                const Revision* revision) override;
+  Result<std::map<std::string, std::string>> LoadSettings() override;
+  Status SaveSettings(
+      const std::map<std::string, std::string>& settings) override;
+
+  // HomeStore (home_rows.cc)
+  Result<HomePins> GetHomePins() override;
+  Status SetHomePins(const HomePins& pins) override;
+
+  // ReaderStore (reader_rows.cc)
+  Status AddViews(Timestamp hour,
+                  const std::vector<std::pair<std::string, std::int64_t>>&
+                      by_slug) override;
+  Result<std::vector<PopularArticle>> ListPopular(Timestamp since,
+                                                  int limit) override;
+  Result<std::map<std::int64_t, ArticleViews>> GetArticleViews(
+      const std::vector<std::int64_t>& ids, Timestamp day_start,
+      Timestamp week_start) override;
+  Status PruneViews(Timestamp before) override;
+  Result<std::vector<CorrectionEntry>> ListCorrections(Timestamp before,
+                                                       int limit,
+                                                       int offset) override;
+  Result<WithdrawnArticle> FindWithdrawn(std::string_view slug) override;
+
+  // UserStore (user_rows.cc)
+  Result<User> AddUser(const User& user) override;
+  Result<User> AddFirstUser(const User& user) override;
+  Result<User> UpdateUser(const User& user) override;
+  Result<User> GetUser(std::int64_t id) override;
+  Result<User> GetUserByEmail(std::string_view email) override;
+  Result<std::vector<User>> ListUsers() override;
+  Result<std::int64_t> CountUsers() override;
+  Status AddSession(const Session& session) override;
+  Result<Session> GetSession(std::string_view token_hash) override;
+  Status DeleteSession(std::string_view token_hash) override;
+  Status DeleteUserSessions(std::int64_t user_id,
+                            std::string_view keep_hash) override;
+  Status DeleteExpiredSessions(Timestamp now) override;
+  Result<ApiToken> AddApiToken(const ApiToken& token) override;
+  Result<ApiToken> GetApiTokenByHash(std::string_view token_hash) override;
+  Result<ApiToken> GetApiToken(std::int64_t id) override;
+  Result<std::vector<ApiToken>> ListApiTokens(std::int64_t user_id) override;
+  Status RevokeApiToken(std::int64_t id, Timestamp now) override;
+  Status TouchApiToken(std::int64_t id, Timestamp now) override;
+
+  // TaxonomyStore
+  Result<Category> SaveCategory(const Category& category) override;
+  Result<Category> GetCategoryBySlug(std::string_view slug) override;
+  Result<std::vector<Counted<Category>>> ListCategories() override;
+  Result<Tag> SaveTag(const Tag& tag) override;
+  Result<Tag> GetTagBySlug(std::string_view slug) override;
+  Result<std::vector<Counted<Tag>>> ListTags() override;
+  Result<std::int64_t> MergeTag(std::int64_t from, std::int64_t into) override;
+  Result<std::int64_t> DeleteTag(std::int64_t id) override;
+  Result<Author> SaveAuthor(const Author& author) override;
+  Result<Author> GetAuthorBySlug(std::string_view slug) override;
+  Result<std::vector<Counted<Author>>> ListAuthors() override;
+
+  // DistributionStore (distribution_rows.cc)
+  Result<std::vector<SitemapArticle>> ListSitemapArticles(
+      const SitemapQuery& q) override;
+  Result<std::vector<SitemapMonth>> ListSitemapMonths() override;
+  Result<std::vector<TaxonomyLastmod>> ListTaxonomyLastmod(
+      TaxonomyKind kind, std::int64_t after_id, int limit) override;
+  Result<std::int64_t> CountTaxonomyLastmod(TaxonomyKind kind) override;
+  Result<std::vector<std::string>> ListNoAiSlugs(int limit) override;
+  Result<std::vector<std::int64_t>> ListNewestLinkedArticleIds(
+      TaxonomyKind kind, std::int64_t id, Timestamp before, int limit) override;
+  // (stored_feed_rows.cc)
+  Result<std::int64_t> FeedVersion(const FeedScope& scope) override;
+  Result<std::optional<StoredFeed>> GetStoredFeed(
+      std::string_view key) override;
+  Status PutStoredFeed(const StoredFeed& feed) override;
+  Result<std::optional<Timestamp>> NextFeedItemTime(const FeedScope& scope,
+                                                    Timestamp after) override;
+
+  // WireStore (wire_rows.cc)
+  Result<std::optional<WireItem>> FindWireItem(
+      std::string_view feed, std::string_view item_key) override;
+  Result<std::optional<WireItem>> FindWireItemByFingerprint(
+      std::string_view fingerprint) override;
+  Status SaveWireItem(const WireItem& item) override;
+  Status RecordWireFetch(const WireFetch& fetch) override;
+  Result<WireValidators> GetWireValidators(std::string_view feed,
+                                           std::string_view source) override;
+  Result<std::vector<WireFeedStatus>> ListWireFeeds() override;
+
+ private:
+  // A reader connection borrowed from the pool for one call.
+  // Inside this thread's batch it is the writer (which sees the batch).
+  class Reader {
+   public:
+    Reader(PgStore* store, std::unique_ptr<Connection> c)
+        : store_(store), c_(std::move(c)), raw_(c_.get()) {}
+    explicit Reader(Connection* batch_writer)
+        : store_(nullptr), raw_(batch_writer) {}
+    ~Reader() {
+      if (c_) store_->ReturnReader(std::move(c_));
+    }
+    Connection& operator*() { return *raw_; }
+    Connection* operator->() { return raw_; }
+
+   private:
+    PgStore* store_;
+    std::unique_ptr<Connection> c_;
+    Connection* raw_;
+  };
+  Result<std::unique_ptr<Reader>> BorrowReader();
+  void ReturnReader(std::unique_ptr<Connection> c);
+  int MaxReaders() const;
+  // Takes the change_seq row lock first, so writes of every node run one
+  // at a time and log their changes at the seq they will commit.
+  Status LockChangeSeq(Connection& c);
+  // Reconnects the writer when its connection was lost (under write_mu_).
+  Status EnsureWriter();
+
+  // Runs `fn(writer)` in a write transaction that also bumps change_seq.
+  // Inside this thread's RunBatch, a savepoint of the batch's transaction.
+  template <typename Fn>
+  Status Write(Fn&& fn) {
+    auto body = [&]() -> Status {
+      pending_keys_.clear();
+      WARTA_RETURN_IF_ERROR(LockChangeSeq(*writer_));
+      WARTA_RETURN_IF_ERROR(fn(*writer_));
+      WARTA_RETURN_IF_ERROR(FinishWrite(*writer_));
+      return BumpChangeSeq(*writer_).status();
+    };
+    if (InBatchHere()) return InSavepoint(*writer_, body);
+    std::lock_guard<std::mutex> lock(write_mu_);
+    WARTA_RETURN_IF_ERROR(EnsureWriter());
+    return InTransaction(*writer_, body);
+  }
+  // Runs `fn(writer)` in a write transaction that leaves change_seq alone:
+  // for writes no page shows (accounts, sessions, tokens).
+  template <typename Fn>
+  Status WriteQuiet(Fn&& fn) {
+    auto body = [&]() -> Status { return fn(*writer_); };
+    if (InBatchHere()) return InSavepoint(*writer_, body);
+    std::lock_guard<std::mutex> lock(write_mu_);
+    WARTA_RETURN_IF_ERROR(EnsureWriter());
+    return InTransaction(*writer_, body);
+  }
+  // True on the thread running RunBatch, while it runs (batch_rows.cc).
+  bool InBatchHere() const;
+  // Bumps change_seq; returns the new value.
+  Result<std::int64_t> BumpChangeSeq(Connection& c);
+  // Records that `article_id` changed in the current write transaction.
+  Status LogArticleChange(Connection& c, std::int64_t article_id);
+  // Takes tag `from` off its articles (onto `into` unless 0) and deletes it.
+  Result<std::int64_t> RetireTag(Connection& c, std::int64_t from,
+                                 std::int64_t into);
+  Status Migrate();
+
+  // Listing upkeep and page keys (listing_rows.cc). FinishWrite relists the
+  // articles the current write logged and records its page keys; call it
+  // last in a Write. NoteChangedKey adds a key to the current write.
+  Status FinishWrite(Connection& c);
+  Status Relist(Connection& c, const std::vector<std::int64_t>& ids,
+                std::set<std::string>& keys);
+  void NoteChangedKey(std::string key);
+  // Records the keys of a batch's writes, at its end (inside its
+  // transaction).
+  Status RecordBatchKeys(Connection& c);
+  Status RecordKeys(Connection& c, std::set<std::string> keys,
+                    std::size_t max_keys, int seq_offset);
+  Result<std::vector<Article>> ListListed(const ListScope& scope,
+                                          const ArticleQuery& q);
+  Result<std::int64_t> CountListed(const ListScope& scope,
+                                   const ArticleQuery& q);
+  // Articles by id, in the order given; missing ones are left out.
+  Result<std::vector<Article>> LoadArticlesByIds(
+      Connection& c, const std::vector<std::int64_t>& ids, bool with_body);
+
+  // Rows (article_rows.cc, taxonomy_rows.cc). Work on the given connection.
+  using ArticleKey = std::variant<std::int64_t, std::string_view>;
+  Result<Article> LoadArticle(Connection& c, std::string_view where,
+                              ArticleKey key);
+  Status LoadArticleLinks(Connection& c, std::vector<Article>& articles);
+  // Logs a change of every member of `cluster_id` (discovery_rows.cc).
+  Status LogClusterChange(Connection& c, std::int64_t cluster_id);
+  Result<std::int64_t> ResolveCategory(Connection& c, const Category& cat);
+  Result<std::int64_t> ResolveTag(Connection& c, const Tag& tag);
+  Result<std::int64_t> ResolveAuthor(Connection& c, const Author& author);
+  Result<std::string> UniqueSlug(Connection& c, const std::string& wanted,
+                                 std::int64_t self_id);
+  Status WriteArticleLinks(Connection& c, std::int64_t id, const Article& a);
+  // Inserts (id == 0, then set) or updates the article row and its links.
+  Status WriteArticleRow(Connection& c, const Article& in,
+                         const std::string& wanted_slug, std::int64_t& id);
+  // Appends `rev` for article `id` at the article's current version.
+  Status InsertRevision(Connection& c, std::int64_t id, const Revision& rev);
+  Result<User> InsertUser(Connection& c, const User& user);
+
+  PgOptions options_;
+  const Clock& clock_;
+  int schema_version_ = 0;
+  std::mutex write_mu_;
+  std::set<std::string> pending_keys_;  // guarded by write_mu_
+  std::set<std::string> batch_keys_;    // guarded by write_mu_
+  std::unique_ptr<Connection> writer_;
+  // The thread inside RunBatch (it holds write_mu_), else a default id.
+  std::atomic<std::thread::id> batch_thread_{};
+  // Reader connections: idle ones in readers_, at most options_.connections
+  // - 1 open at once (the writer is the last one); a read waits for a free
+  // one, up to the statement timeout.
+  std::mutex pool_mu_;
+  std::condition_variable pool_cv_;
+  std::vector<std::unique_ptr<Connection>> readers_;
+  int readers_open_ = 0;  // idle and borrowed
+};
+
+}  // namespace warta::pg
+
+#endif  // WARTA_STORE_POSTGRES_SQLITE_STORE_IMPL_H_

@@ -1,0 +1,285 @@
+#include "store/postgres/pg_store.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <thread>
+#include <vector>
+
+#include "store/open/migrate_store.h"
+#include "store/postgres/db.h"
+#include "store/postgres/migrations.h"
+#include "store/postgres/testing/pg_test_db.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store/store_conformance.h"
+
+namespace warta {
+namespace {
+
+INSTANTIATE_TEST_SUITE_P(Postgres, StoreConformance,
+                         ::testing::Values(&pg::MakePgStoreForTest));
+
+TEST(PgSqlTest, PlaceholdersBecomeNumberedParameters) {
+  int n = 0;
+  EXPECT_EQ(
+      pg::TranslateSql("SELECT a FROM t WHERE b = ? AND c = '?' AND d = ?", &n),
+      "SELECT a FROM t WHERE b = $1 AND c = '?' AND d = $2");
+  EXPECT_EQ(n, 2);
+  EXPECT_EQ(pg::TranslateSql("VALUES (?1, ?2, ?1)", &n), "VALUES ($1, $2, $1)");
+  EXPECT_EQ(n, 2);
+  EXPECT_EQ(pg::TranslateSql("id IN (SELECT value FROM json_each(?))", &n),
+            "id IN (SELECT value::bigint FROM "
+            "jsonb_array_elements_text($1::jsonb) AS j(value))");
+  EXPECT_EQ(
+      pg::TranslateSql("SELECT 1 FROM t INDEXED BY t_by_x WHERE x = ?", &n),
+      "SELECT 1 FROM t WHERE x = $1");
+}
+
+TEST(PgSqlTest, TestUrlsNameTheirDatabase) {
+  EXPECT_EQ(pg::WithDatabase(
+                "postgresql://postgres@/postgres?host=/tmp/x&port=5432", "t1"),
+            "postgresql://postgres@/t1?host=/tmp/x&port=5432");
+  EXPECT_EQ(pg::WithDatabase("postgresql://u:p@db:5433/warta", "t1"),
+            "postgresql://u:p@db:5433/t1");
+  EXPECT_EQ(pg::WithDatabase("postgresql://db", "t1"), "postgresql://db/t1");
+}
+
+TEST(PgStoreTest, FailsClearlyWhenTheServerIsUnreachable) {
+  FakeClock clock(0);
+  PgOptions o;
+  o.url = "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2";
+  auto s = OpenPgStore(o, clock);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kUnavailable);
+  EXPECT_NE(s.status().message().find("PostgreSQL"), std::string::npos);
+}
+
+TEST(PgStoreTest, MigratesOnceAndReopens) {
+  const std::string url = pg::TestDatabaseUrl("migrates-once");
+  if (url.empty()) return;
+  FakeClock clock(0);
+  PgOptions o;
+  o.url = url;
+  auto a = OpenPgStore(o, clock);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  auto b = OpenPgStore(o, clock);
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ((*a)->SchemaVersion(), (*b)->SchemaVersion());
+  EXPECT_GE((*a)->SchemaVersion(), 1);
+  EXPECT_EQ((*a)->BackendName(), "postgres");
+}
+
+// Several nodes starting together on an empty database: one runs the
+// migrations under the advisory lock, the others wait and find them done.
+TEST(PgStoreTest, NodesStartingTogetherMigrateOnce) {
+  const std::string url = pg::TestDatabaseUrl(
+      "nodes-together-" + std::to_string(::getpid()), /*empty=*/true);
+  if (url.empty()) return;
+  FakeClock clock(0);
+  PgOptions o;
+  o.url = url;
+  std::vector<std::thread> nodes;
+  std::vector<std::unique_ptr<Store>> opened(4);
+  std::vector<Status> errors(4);
+  for (int i = 0; i < 4; ++i) {
+    nodes.emplace_back([&, i] {
+      auto s = OpenPgStore(o, clock);
+      if (s.ok()) {
+        opened[i] = std::move(*s);
+      } else {
+        errors[i] = s.status();
+      }
+    });
+  }
+  for (auto& t : nodes) t.join();
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(opened[i]) << errors[i].ToString();
+    EXPECT_EQ(opened[i]->SchemaVersion(), opened[0]->SchemaVersion());
+  }
+  auto c = pg::Connection::Open(url, 0);
+  ASSERT_TRUE(c.ok());
+  auto st = (*c)->Prepare(
+      "SELECT count(*), count(DISTINCT version) FROM "
+      "schema_migrations");
+  ASSERT_TRUE(st.ok());
+  ASSERT_TRUE(*st->Step());
+  EXPECT_EQ(st->Int(0), st->Int(1));
+  EXPECT_EQ(st->Int(0), static_cast<std::int64_t>(pg::Migrations().size()));
+}
+
+// A database made by an earlier warta (migration 001 only) upgrades in
+// place: its articles are not featured, and pins can be set.
+TEST(PgStoreTest, UpgradesADatabaseMadeByMigration001) {
+  const std::string url = pg::TestDatabaseUrl(
+      "upgrade-001-" + std::to_string(::getpid()), /*empty=*/true);
+  if (url.empty()) return;
+  FakeClock clock(1759115700);
+  {
+    auto c = pg::Connection::Open(url, 0);
+    ASSERT_TRUE(c.ok()) << c.status().ToString();
+    const auto& [name, sql] = pg::Migrations().front();
+    ASSERT_EQ(name.substr(0, 4), "001_");
+    ASSERT_TRUE((*c)->Exec(sql).ok());
+    ASSERT_TRUE((*c)->Exec("CREATE TABLE schema_migrations (version BIGINT "
+                           "PRIMARY KEY, name TEXT NOT NULL, applied_at "
+                           "BIGINT NOT NULL); INSERT INTO schema_migrations "
+                           "VALUES (1, '001_init.sql', 0); INSERT INTO "
+                           "categories (slug, name, created_at) VALUES "
+                           "('politik', 'Politik', 0); INSERT INTO articles "
+                           "(slug, title, status, published_at, created_at, "
+                           "updated_at) VALUES ('lama', 'Lama', 'published', "
+                           "0, 0, 0)")
+                    .ok());
+  }
+  PgOptions o;
+  o.url = url;
+  auto store = OpenPgStore(o, clock);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ((*store)->SchemaVersion(),
+            static_cast<int>(pg::Migrations().size()));
+  auto old = (*store)->GetArticleBySlug("lama");
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  EXPECT_FALSE(old->featured);
+  HomePins pins;
+  pins.lead = old->id;
+  ASSERT_TRUE((*store)->SetHomePins(pins).ok());
+  EXPECT_EQ((*store)->GetHomePins()->lead, old->id);
+}
+
+// Background jobs every node starts run on one node at a time; the claim
+// ends with the job, or with the node (its connection) that held it.
+TEST(PgStoreTest, RunExclusiveLetsOneNodeAtATimeRunAJob) {
+  const std::string url = pg::TestDatabaseUrl("exclusive");
+  if (url.empty()) return;
+  FakeClock clock(0);
+  PgOptions o;
+  o.url = url;
+  auto a = OpenPgStore(o, clock);
+  auto b = OpenPgStore(o, clock);
+  ASSERT_TRUE(a.ok() && b.ok());
+  bool inner_ran = false, other_ran = false;
+  auto outer = (*a)->RunExclusive("wire:antara", [&] {
+    auto inner = (*b)->RunExclusive("wire:antara", [&] { inner_ran = true; });
+    ASSERT_TRUE(inner.ok()) << inner.status().ToString();
+    EXPECT_FALSE(*inner);
+    auto other = (*b)->RunExclusive("wire:reuters", [&] { other_ran = true; });
+    ASSERT_TRUE(other.ok());
+    EXPECT_TRUE(*other);
+  });
+  ASSERT_TRUE(outer.ok()) << outer.status().ToString();
+  EXPECT_TRUE(*outer);
+  EXPECT_FALSE(inner_ran);
+  EXPECT_TRUE(other_ran);
+  bool after = false;
+  auto again = (*b)->RunExclusive("wire:antara", [&] { after = true; });
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(*again);
+  EXPECT_TRUE(after);
+}
+
+// `warta migrate`: an SQLite newsroom copied into an empty PostgreSQL
+// database keeps its ids, users with password hashes, tokens, revisions,
+// lists and change seq; a second copy into the same database is refused.
+TEST(PgStoreTest, MigratesAnSqliteNewsroomIntoAnEmptyDatabase) {
+  const std::string url = pg::TestDatabaseUrl(
+      "migrate-" + std::to_string(::getpid()), /*empty=*/true);
+  if (url.empty()) return;
+  FakeClock clock(1759115700);
+  const std::string dir =
+      ::testing::TempDir() + "/warta-migrate-" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir);
+  std::int64_t article_id = 0, seq = 0;
+  {
+    SqliteOptions so;
+    so.path = dir + "/warta.db";
+    auto s = OpenSqliteStore(so, clock);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    User u;
+    u.email = "redaksi@contoh.id";
+    u.name = "Redaksi";
+    u.role = Role::kAdmin;
+    u.password_hash = "$argon2id$v=19$contoh";
+    auto user = (*s)->AddUser(u);
+    ASSERT_TRUE(user.ok()) << user.status().ToString();
+    ApiToken t;
+    t.user_id = user->id;
+    t.name = "cms";
+    t.token_hash = "hash-token";
+    t.hint = "abcd";
+    t.scopes = "articles:write";
+    ASSERT_TRUE((*s)->AddApiToken(t).ok());
+    for (int i = 0; i < 5; ++i) {
+      Article a;
+      a.title = "Berita " + std::to_string(i);
+      a.body = a.plaintext = "Isi";
+      a.category = Category{0, "", "Politik", ""};
+      a.tags = {Tag{0, "", "Pemilu"}};
+      a.status = ArticleStatus::kPublished;
+      a.published_at = clock.Now() - i * 60;
+      Revision r;
+      r.kind = "save";
+      r.title = a.title;
+      r.raw_size = 3;
+      r.snapshot_hash = "h" + std::to_string(i);
+      r.data = std::string("\0\x01\xff", 3);  // bytes, not text
+      a.featured = i == 4;
+      auto saved = (*s)->SaveArticleWithRevision(a, &r);
+      ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+      article_id = saved->id;
+    }
+    HomePins pins;
+    pins.lead = article_id;
+    pins.lead_until = clock.Now() + 3600;
+    ASSERT_TRUE((*s)->SetHomePins(pins).ok());
+    seq = *(*s)->ChangeSeq();
+  }
+  auto report = MigrateSqliteToPostgres(dir + "/warta.db", url, clock);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  PgOptions o;
+  o.url = url;
+  auto pg = OpenPgStore(o, clock);
+  ASSERT_TRUE(pg.ok()) << pg.status().ToString();
+  auto user = (*pg)->GetUserByEmail("redaksi@contoh.id");
+  ASSERT_TRUE(user.ok()) << user.status().ToString();
+  EXPECT_EQ(user->password_hash, "$argon2id$v=19$contoh");
+  EXPECT_TRUE((*pg)->GetApiTokenByHash("hash-token").ok());
+  auto a = (*pg)->GetArticle(article_id);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->title, "Berita 4");
+  EXPECT_TRUE(a->featured);
+  ASSERT_EQ(a->tags.size(), 1u);
+  auto pins = (*pg)->GetHomePins();
+  ASSERT_TRUE(pins.ok()) << pins.status().ToString();
+  EXPECT_EQ(pins->lead, article_id);
+  EXPECT_EQ(pins->lead_until, clock.Now() + 3600);
+  EXPECT_EQ(*(*pg)->ChangeSeq(), seq);
+  ArticleQuery q;
+  q.status = ArticleStatus::kPublished;
+  EXPECT_EQ(*(*pg)->CountArticles(q), 5);
+  auto listed = (*pg)->ListArticles(q);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 5u);
+  EXPECT_EQ((*listed)[0].title, "Berita 0");
+  auto revisions = (*pg)->ListRevisions(article_id, 10, true);
+  ASSERT_TRUE(revisions.ok()) << revisions.status().ToString();
+  ASSERT_EQ(revisions->size(), 1u);
+  EXPECT_EQ((*revisions)[0].data, std::string("\0\x01\xff", 3));
+  auto months = (*pg)->ListSitemapMonths();
+  ASSERT_TRUE(months.ok());
+  ASSERT_EQ(months->size(), 1u);
+  // New rows continue after the copied ids.
+  Article next;
+  next.title = "Sesudah pindah";
+  next.body = "Isi";
+  auto saved = (*pg)->SaveArticle(next);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  EXPECT_GT(saved->id, article_id);
+  // Not into a database that holds a newsroom.
+  auto again = MigrateSqliteToPostgres(dir + "/warta.db", url, clock);
+  EXPECT_EQ(again.status().code(), StatusCode::kFailedPrecondition);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace warta
