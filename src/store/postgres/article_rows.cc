@@ -25,11 +25,19 @@ constexpr std::string_view kColumnsTail =
     "a.reading_time, a.version, COALESCE(a.import_key, ''), "
     "a.noindex, a.no_ai, a.featured, "
     "a.modified_at, a.correction, a.correction_at, a.withdrawn_at, "
-    "a.withdrawn_reason, a.pending_tags, "
+    "a.withdrawn_reason, a.pending_tags, a.feature_image_credit, "
+    "a.feature_image_focal_x, a.feature_image_focal_y, "
     "c.id, c.slug, c.name, c.description, "
     "e.id, e.slug, e.name "
     "FROM articles a LEFT JOIN categories c ON c.id = a.category_id "
     "LEFT JOIN authors e ON e.id = a.editor_id ";
+
+// A focal coordinate (0..1) as stored: thousandths, clamped.
+std::int64_t FocalPerMille(double v) {
+  if (!(v >= 0.0)) return 0;  // also NaN
+  if (v > 1.0) return 1000;
+  return static_cast<std::int64_t>(v * 1000.0 + 0.5);
+}
 
 std::string SelectArticles(bool with_body) {
   std::string sql(kColumnsHead);
@@ -72,6 +80,9 @@ Article ReadArticle(const Statement& st) {
   a.withdrawn_at = st.OptInt(i++);
   a.withdrawn_reason = st.Text(i++);
   const std::string pending = st.Text(i++);
+  a.feature_image_credit = st.Text(i++);
+  a.feature_image_focal_x = static_cast<double>(st.Int(i++)) / 1000.0;
+  a.feature_image_focal_y = static_cast<double>(st.Int(i++)) / 1000.0;
   for (std::string_view name : Split(pending, '\n')) {
     if (!name.empty()) a.pending_tags.emplace_back(name);
   }
@@ -543,9 +554,11 @@ Status PgStore::WriteArticleRow(Connection& c, const Article& in,
               "feature_image_caption, status, published_at, created_at, "
               "updated_at, word_count, reading_time, version, import_key, "
               "noindex, no_ai, featured, modified_at, correction, "
-              "correction_at, withdrawn_at, withdrawn_reason, pending_tags) "
+              "correction_at, withdrawn_at, withdrawn_reason, pending_tags, "
+              "feature_image_credit, feature_image_focal_x, "
+              "feature_image_focal_y) "
               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-              "?,?,?,?)"
+              "?,?,?,?,?,?,?)"
             : "UPDATE articles SET slug=?, title=?, custom_excerpt=?, body=?, "
               "html=?, plaintext=?, dateline_city=?, dateline_outlet=?, "
               "source=?, source_url=?, category_id=?, editor_id=?, "
@@ -554,7 +567,8 @@ Status PgStore::WriteArticleRow(Connection& c, const Article& in,
               "word_count=?, reading_time=?, version=?, import_key=?, "
               "noindex=?, no_ai=?, featured=?, modified_at=?, correction=?, "
               "correction_at=?, withdrawn_at=?, withdrawn_reason=?, "
-              "pending_tags=? WHERE id=?";
+              "pending_tags=?, feature_image_credit=?, "
+              "feature_image_focal_x=?, feature_image_focal_y=? WHERE id=?";
     WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
     int i = 1;
     auto bind = [&](const auto& v) { st.Bind(i++, v); };
@@ -600,6 +614,9 @@ Status PgStore::WriteArticleRow(Connection& c, const Article& in,
     bind(withdrawn_at);
     bind(published ? std::string() : in.withdrawn_reason);
     bind(Join(in.pending_tags, "\n"));
+    bind(in.feature_image_credit);
+    bind(FocalPerMille(in.feature_image_focal_x));
+    bind(FocalPerMille(in.feature_image_focal_y));
     if (id != 0) st.Bind(i++, id);
     WARTA_RETURN_IF_ERROR(st.Run());
     if (id == 0) id = c.LastInsertId();

@@ -91,6 +91,8 @@ class PgStore final : public Store {
   Status TrashArticle(std::int64_t id, Timestamp now) override;
   Status RestoreArticle(std::int64_t id) override;
   Result<Article> GetTrashedArticle(std::int64_t id) override;
+  Result<std::vector<MediaUse>> ListMediaUses(const std::string& q,
+                                              int limit) override;
   Result<std::map<std::int64_t, Workflow>> GetWorkflows(
       const std::vector<std::int64_t>& ids) override;
   Status SetReviewState(std::int64_t id, const std::string& state,
