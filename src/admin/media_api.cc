@@ -3,7 +3,8 @@
 // checked by content and size, metadata stripped, turned upright, resized
 // variants in the stored format and WebP), stores the original and the
 // variants under DATA/media/YYYY/MM/ named by the upload's content hash and
-// pixel size (content/media.h), and answers with the URLs. At most
+// pixel size (content/media.h), and in the store when it is shared by several
+// nodes (MediaStore::KeepsMedia), and answers with the URLs. At most
 // AdminOptions::image_jobs uploads are processed at once. GET /media/{file*}
 // serves them to readers with a year-long immutable cache.
 #include <algorithm>
@@ -91,15 +92,22 @@ Result<http::Response> Upload(AdminContext& ctx, const http::Request& req,
   // Variants first, the original last: an original on disk means its
   // variants are there too (the same upload again skips the writing).
   const bool done = std::filesystem::exists(ctx.options.media_dir + "/" + name);
+  // A store shared by several nodes keeps the bytes too (before the local
+  // files, which mark the upload done), so every node serves the upload.
+  const bool shared = ctx.store.KeepsMedia();
   for (const media::Encoded& v : made.variants) {
     std::string vurl = MediaVariantUrl(ref, v.size.width, v.extension);
     if (!done) {
+      if (shared)
+        WARTA_RETURN_IF_ERROR(ctx.store.PutMedia(vurl.substr(7), v.bytes));
       WARTA_RETURN_IF_ERROR(
           WriteFileAtomically(ctx.options.media_dir + vurl.substr(6), v.bytes));
     }
     variants.push_back(Described(vurl, v));
   }
   if (!done) {
+    if (shared)
+      WARTA_RETURN_IF_ERROR(ctx.store.PutMedia(name, made.original.bytes));
     WARTA_RETURN_IF_ERROR(WriteFileAtomically(
         ctx.options.media_dir + "/" + name, made.original.bytes));
   }
@@ -200,13 +208,27 @@ http::Response Serve(const AdminContext& ctx, const http::Request& req) {
   std::string rel(req.Param("file"));
   std::string type = ContentTypeOf(rel);
   if (!SafeMediaPath(rel) || type.empty()) return http::Response::Error(404);
-  std::ifstream in(ctx.options.media_dir + "/" + rel, std::ios::binary);
-  if (!in) return http::Response::Error(404);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  const std::string file = ctx.options.media_dir + "/" + rel;
+  std::string body;
+  if (std::ifstream in(file, std::ios::binary); in) {
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    body = std::move(bytes).str();
+  } else if (ctx.store.KeepsMedia()) {
+    // Uploaded through another node: from the store, kept on disk after.
+    auto kept = ctx.store.GetMedia(rel);
+    if (!kept.ok()) {
+      return kept.status().IsNotFound() ? http::Response::Error(404)
+                                        : http::Response::Error(503);
+    }
+    body = std::move(*kept);
+    (void)WriteFileAtomically(file, body);  // a cache: failing is harmless
+  } else {
+    return http::Response::Error(404);
+  }
   http::Response r;
   r.content_type = type;
-  r.body = std::make_shared<const std::string>(std::move(bytes).str());
+  r.body = std::make_shared<const std::string>(std::move(body));
   r.compressible = false;
   // Names are content hashes: the bytes behind a name never change.
   r.SetHeader("Cache-Control", "public, max-age=31536000, immutable");

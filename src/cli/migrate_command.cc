@@ -2,7 +2,8 @@
 // Copies the SQLite newsroom of DIR (articles, revisions, users with their
 // password hashes, tokens, taxonomies, settings, wire state) into an empty
 // PostgreSQL database, checks every table's count and refuses a non-empty
-// target. Media stay in DIR/media.
+// target. The uploads in DIR/media are stored in the database too, so every
+// node serves them (store/media_store.h).
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -10,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "store/open/migrate_store.h"
+#include "store/open/open_store.h"
 
 namespace warta::cli {
 
@@ -54,6 +56,17 @@ CommandRunner AddMigrateCommand(CLI::App& app) {
     }
     for (const auto& [table, rows] : report->tables)
       std::cout << table << ": " << rows << "\n";
+    StoreOptions so;
+    so.url = to->postgres_url;
+    auto target = OpenStore(so, RealClock::Get());
+    Result<std::int64_t> media =
+        target.ok() ? CopyMediaFiles(flags->data + "/media", **target)
+                    : Result<std::int64_t>(target.status());
+    if (!media.ok()) {
+      std::cerr << "warta migrate: media: " << media.status().message() << "\n";
+      return 1;
+    }
+    std::cout << "media: " << *media << " files\n";
     std::cout << "warta migrate: " << from->sqlite_path
               << " copied; counts checked\n";
     return 0;

@@ -18,6 +18,7 @@
 #include "store/editorial_store.h"
 #include "store/home_store.h"
 #include "store/maintenance_store.h"
+#include "store/media_store.h"
 #include "store/reader_store.h"
 #include "store/revision_store.h"
 #include "store/taxonomy_store.h"
@@ -54,6 +55,7 @@ class Store : public ArticleStore,
               public HomeStore,
               public DiscoveryStore,
               public MaintenanceStore,
+              public MediaStore,
               public ReaderStore {
  public:
   ~Store() override = default;

@@ -1,7 +1,8 @@
 // Two `warta serve` nodes on one PostgreSQL database (scripts/pg-cluster,
 // started by ctest): the CLI writes to it, a session made on one node works
-// on the other, a write through one shows on the other, and killing one
-// leaves the other serving.
+// on the other, a write through one shows on the other, an image uploaded
+// through one is served by the other, and killing one leaves the other
+// serving.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 
 #include "admin_client.h"
 #include "store/postgres/testing/pg_test_db.h"
+#include "test_png.h"
 #include "warta_process.h"
 
 namespace warta::testing {
@@ -74,6 +76,26 @@ TEST(PostgresNodesTest, TwoNodesActAsOneSite) {
   EXPECT_TRUE(Shows(*a, "/feed.json", "Gempa di Maluku", 2));
   EXPECT_TRUE(Shows(*a, "/cari?q=maluku", "/berita/gempa-di-maluku", 2));
   EXPECT_TRUE(Shows(*a, "/berita/gempa-di-maluku", "Isi gempa.", 2));
+
+  // An image uploaded through b is served by a (from the store; then from
+  // a's disk copy), byte for byte.
+  std::string png = TestPng(1600, 900);
+  Reply up = on_b.Call(http::Method::kPost, "/api/admin/images", png,
+                       {{"Content-Type", "image/png"}});
+  ASSERT_EQ(up.status, 201) << up.text;
+  for (const std::string& url :
+       {up.body["url"].get<std::string>(),
+        up.body["variants"][0]["url"].get<std::string>()}) {
+    auto on_b_bytes = b->Get(url);
+    ASSERT_TRUE(on_b_bytes.ok());
+    for (int i = 0; i < 2; ++i) {
+      auto r = a->Get(url);
+      ASSERT_TRUE(r.ok()) << url;
+      EXPECT_EQ(r->status, 200) << url;
+      EXPECT_EQ(r->body, on_b_bytes->body) << url;
+    }
+  }
+  EXPECT_EQ(a->Get("/media/2026/12/0000000000000000-1x1-o.png")->status, 404);
 
   // Node a dies; b keeps serving, reads and writes.
   a->Stop(SIGKILL);

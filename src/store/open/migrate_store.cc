@@ -1,5 +1,9 @@
 #include "store/open/migrate_store.h"
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "store/open/open_store.h"
 
 #ifdef WARTA_HAVE_POSTGRES
@@ -210,5 +214,27 @@ Result<MigrateReport> MigrateSqliteToPostgres(const std::string& sqlite_path,
 }
 
 #endif
+
+Result<std::int64_t> CopyMediaFiles(const std::string& media_dir,
+                                    MediaStore& store) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(media_dir, ec)) return 0;
+  std::int64_t copied = 0;
+  for (auto it = fs::recursive_directory_iterator(media_dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    std::string rel = fs::relative(it->path(), media_dir, ec).generic_string();
+    if (ec || rel.find(".tmp-") != std::string::npos) continue;
+    std::ifstream in(it->path(), std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in) return Status::IoError("cannot read " + it->path().string());
+    WARTA_RETURN_IF_ERROR(store.PutMedia(rel, std::move(bytes).str()));
+    ++copied;
+  }
+  if (ec) return Status::IoError(media_dir + ": " + ec.message());
+  return copied;
+}
 
 }  // namespace warta

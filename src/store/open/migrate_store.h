@@ -11,6 +11,7 @@
 
 #include "base/clock.h"
 #include "base/result.h"
+#include "store/media_store.h"
 
 namespace warta {
 
@@ -29,6 +30,13 @@ struct MigrateReport {
 Result<MigrateReport> MigrateSqliteToPostgres(const std::string& sqlite_path,
                                               const std::string& postgres_url,
                                               const Clock& clock);
+
+// Stores every uploaded file under `media_dir` (DATA/media) in `store`
+// (MediaStore::PutMedia, by its path below the directory), so that every
+// node on the target serves the newsroom's uploads. Returns the number of
+// files; 0 when the directory does not exist.
+Result<std::int64_t> CopyMediaFiles(const std::string& media_dir,
+                                    MediaStore& store);
 
 }  // namespace warta
 

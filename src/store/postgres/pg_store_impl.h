@@ -105,6 +105,11 @@ class PgStore final : public Store {
       const std::map<std::string, std::string>& settings) override;
 
   // HomeStore (home_rows.cc)
+  // MediaStore
+  bool KeepsMedia() const override { return true; }
+  Status PutMedia(const std::string& path, std::string_view bytes) override;
+  Result<std::string> GetMedia(const std::string& path) override;
+
   Result<HomePins> GetHomePins() override;
   Status SetHomePins(const HomePins& pins) override;
 

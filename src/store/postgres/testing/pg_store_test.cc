@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <thread>
 #include <vector>
 
@@ -240,6 +241,17 @@ TEST(PgStoreTest, MigratesAnSqliteNewsroomIntoAnEmptyDatabase) {
   o.url = url;
   auto pg = OpenPgStore(o, clock);
   ASSERT_TRUE(pg.ok()) << pg.status().ToString();
+  // The uploads in DATA/media go into the database for every node.
+  std::filesystem::create_directories(dir + "/media/2026/12");
+  std::ofstream(dir + "/media/2026/12/abc-2x1-o.png", std::ios::binary)
+      << std::string("\x89PNG\0\x01", 6);
+  std::ofstream(dir + "/media/2026/12/abc-2x1-o.png.tmp-x") << "half";
+  auto files = CopyMediaFiles(dir + "/media", **pg);
+  ASSERT_TRUE(files.ok()) << files.status().ToString();
+  EXPECT_EQ(*files, 1);
+  auto png = (*pg)->GetMedia("2026/12/abc-2x1-o.png");
+  ASSERT_TRUE(png.ok()) << png.status().ToString();
+  EXPECT_EQ(*png, std::string("\x89PNG\0\x01", 6));
   auto user = (*pg)->GetUserByEmail("redaksi@contoh.id");
   ASSERT_TRUE(user.ok()) << user.status().ToString();
   EXPECT_EQ(user->password_hash, "$argon2id$v=19$contoh");

@@ -1,0 +1,35 @@
+// Conformance tests of MediaStore (uploads' bytes in stores shared by
+// several nodes), run per backend with the StoreConformance suite.
+#include "store/store_conformance.h"
+
+namespace warta {
+namespace {
+
+TEST_P(StoreConformance, KeepsUploadedFilesForEveryNode) {
+  if (!store_->KeepsMedia()) {
+    // The embedded store leaves uploads in DATA/media: nothing kept.
+    EXPECT_TRUE(store_->PutMedia("2026/12/a-1x1-o.png", "x").ok());
+    EXPECT_TRUE(store_->GetMedia("2026/12/a-1x1-o.png").status().IsNotFound());
+    return;
+  }
+  std::string bytes("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  bytes += std::string(300000, '\xff');  // binary, NULs included, 300 KB
+  const std::string path = "2026/12/0123456789abcdef-1600x900-o.png";
+  EXPECT_TRUE(store_->GetMedia(path).status().IsNotFound());
+  ASSERT_TRUE(store_->PutMedia(path, bytes).ok());
+  auto got = store_->GetMedia(path);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(*got, bytes);
+  // Content-named: a second put of the same path is a no-op.
+  EXPECT_TRUE(store_->PutMedia(path, bytes).ok());
+  // Another store on the same database (another node) sees it.
+  store_.reset();
+  store_ = Reopen();
+  ASSERT_NE(store_, nullptr);
+  got = store_->GetMedia(path);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->size(), bytes.size());
+}
+
+}  // namespace
+}  // namespace warta

@@ -1,0 +1,41 @@
+// MediaStore: the bytes of uploaded files (originals and their variants),
+// for backends shared by several nodes. Part of the Store interface.
+// Thread-safe.
+#ifndef WARTA_STORE_MEDIA_STORE_H_
+#define WARTA_STORE_MEDIA_STORE_H_
+
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+
+namespace warta {
+
+class MediaStore {
+ public:
+  virtual ~MediaStore() = default;
+
+  // True when uploads' bytes live in the store, so that every node on the
+  // same database serves every upload (PostgreSQL; each node keeps a disk
+  // copy in DATA/media as a cache). False for the embedded SQLite store,
+  // whose one process serves DATA/media itself: Put does nothing and Get
+  // finds nothing.
+  virtual bool KeepsMedia() const { return false; }
+
+  // Stores a file under its path below /media/ ("2026/12/HASH-WxH-o.png").
+  // Names are content hashes: a path always holds the same bytes, so
+  // storing one again changes nothing.
+  virtual Status PutMedia(const std::string& path, std::string_view bytes) {
+    (void)path;
+    (void)bytes;
+    return Status::Ok();
+  }
+  // The file's bytes; NotFound when the store has none under `path`.
+  virtual Result<std::string> GetMedia(const std::string& path) {
+    return Status::NotFound("media " + path);
+  }
+};
+
+}  // namespace warta
+
+#endif  // WARTA_STORE_MEDIA_STORE_H_
