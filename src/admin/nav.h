@@ -3,6 +3,8 @@
 #ifndef WARTA_ADMIN_NAV_H_
 #define WARTA_ADMIN_NAV_H_
 
+#include <optional>
+
 #include "admin/policy.h"
 
 namespace warta::admin {
@@ -11,6 +13,8 @@ struct NavEntry {
   const char* label_key;  // locale key of the link text
   const char* path;
   Action action;  // shown when the role allows this
+  // ... unless the role also allows this (an entry another one replaces).
+  std::optional<Action> unless = std::nullopt;
 };
 
 inline constexpr NavEntry kAdminNav[] = {
@@ -20,6 +24,8 @@ inline constexpr NavEntry kAdminNav[] = {
     {"nav_users", "/admin/users", Action::kUsersManage},
     {"nav_settings", "/admin/settings", Action::kSettingsManage},
     {"nav_tokens", "/admin/tokens", Action::kTokensOwn},
+    // Roles without API tokens (kontributor) find their password here.
+    {"nav_account", "/admin/tokens", Action::kAccountEdit, Action::kTokensOwn},
     {"nav_feeds", "/admin/feeds", Action::kReviewQueue},
 };
 

@@ -76,6 +76,7 @@ render::View PageView(const AdminContext& ctx, const PageRequest& p,
   render::View nav = render::View::array();
   for (const NavEntry& e : kAdminNav) {
     if (!RoleAllows(p.who.user.role, e.action)) continue;
+    if (e.unless && RoleAllows(p.who.user.role, *e.unless)) continue;
     render::View entry = {{"label", ctx.ui->Text(p.lang, e.label_key)},
                           {"url", e.path},
                           {"current", current == e.path},

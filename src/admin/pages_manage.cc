@@ -102,11 +102,19 @@ std::string ScopeId(std::string_view scope) {
   return id;
 }
 
+// API tokens and the account (password); a role without tokens sees only
+// the account.
 Result<http::Response> TokensPage(AdminContext& ctx, const PageRequest& p) {
-  WARTA_RETURN_IF_ERROR(Authorize(p.who, Action::kTokensOwn));
-  render::View v =
-      PageView(ctx, p, ctx.ui->Text(p.lang, "tokens_title"), "/admin/tokens");
-  WARTA_ASSIGN_OR_RETURN(auto tokens, ctx.store.ListApiTokens(p.who.user.id));
+  WARTA_RETURN_IF_ERROR(Authorize(p.who, Action::kAccountEdit));
+  const bool can_tokens = Authorize(p.who, Action::kTokensOwn).ok();
+  render::View v = PageView(
+      ctx, p, ctx.ui->Text(p.lang, can_tokens ? "tokens_title" : "nav_account"),
+      "/admin/tokens");
+  v["can_tokens"] = can_tokens;
+  std::vector<ApiToken> tokens;
+  if (can_tokens) {
+    WARTA_ASSIGN_OR_RETURN(tokens, ctx.store.ListApiTokens(p.who.user.id));
+  }
   render::View rows = render::View::array();
   for (const ApiToken& t : tokens) {
     rows.push_back(

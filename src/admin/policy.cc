@@ -43,7 +43,7 @@ constexpr Rule kRules[] = {
      "taxonomy:write"},
     {Action::kUsersManage, "users.manage", Role::kAdmin, "users"},
     {Action::kSettingsManage, "settings.manage", Role::kAdmin, "settings"},
-    {Action::kTokensOwn, "tokens.own", Role::kKontributor, "tokens"},
+    {Action::kTokensOwn, "tokens.own", Role::kPenulis, "tokens"},
     {Action::kTokensAny, "tokens.any", Role::kAdmin, "tokens"},
     {Action::kAccountEdit, "account.edit", Role::kKontributor, "account"},
 };

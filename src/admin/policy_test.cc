@@ -26,7 +26,7 @@ constexpr Row kMatrix[] = {
     {Action::kTaxonomyManage, false, false, true, true},
     {Action::kUsersManage, false, false, false, true},
     {Action::kSettingsManage, false, false, false, true},
-    {Action::kTokensOwn, true, true, true, true},
+    {Action::kTokensOwn, false, true, true, true},
     {Action::kTokensAny, false, false, false, true},
     {Action::kAccountEdit, true, true, true, true},
 };

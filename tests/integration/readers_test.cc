@@ -316,6 +316,18 @@ TEST_F(ReadersTest, AKontributorsNewTagWaitsForTheEditor) {
   EXPECT_EQ(accepted.body["tags"], json({"Lingkungan", "Kerja Bakti"}));
   EXPECT_EQ(accepted.body["pending_tags"], json::array());
   EXPECT_EQ(kontri.Post(path + "/tags/accept").status, 403);
+
+  // A kontributor has no API tokens: the menu says "Akun", the page keeps
+  // the password and no token form.
+  std::string menu = kontri.Get("/admin/articles").text;
+  EXPECT_NE(menu.find("/admin/tokens\">Akun<"), std::string::npos) << menu;
+  EXPECT_EQ(menu.find("Token API"), std::string::npos);
+  std::string account = kontri.Get("/admin/tokens").text;
+  EXPECT_NE(account.find("new-password"), std::string::npos);
+  EXPECT_EQ(account.find("POST /api/admin/tokens"), std::string::npos);
+  EXPECT_EQ(kontri.Post("/api/admin/tokens", {{"name", "x"}}).status, 403);
+  std::string editor_menu = admin_->Get("/admin/articles").text;
+  EXPECT_NE(editor_menu.find("Token API"), std::string::npos);
 }
 
 TEST_F(ReadersTest, TheDeskMergesAndDeletesTags) {
