@@ -329,7 +329,8 @@ Result<http::Response> Submit(AdminContext& ctx, const http::Request& req,
   if (l.article.status != ArticleStatus::kDraft)
     return Status::FailedPrecondition(
         "only a draft can be submitted for review");
-  WARTA_RETURN_IF_ERROR(ctx.store.SetReviewState(id, "submitted", ""));
+  WARTA_RETURN_IF_ERROR(
+      ctx.store.SetReviewState(id, "submitted", "", who.user.id));
   return Ok(ctx, 200, id);
 }
 
@@ -345,7 +346,8 @@ Result<http::Response> Return(AdminContext& ctx, const http::Request& req,
   if (l.article.status == ArticleStatus::kPublished)
     return Status::FailedPrecondition(
         "a published article cannot be returned; unpublish it first");
-  WARTA_RETURN_IF_ERROR(ctx.store.SetReviewState(id, "returned", note));
+  WARTA_RETURN_IF_ERROR(
+      ctx.store.SetReviewState(id, "returned", note, who.user.id));
   return Ok(ctx, 200, id);
 }
 

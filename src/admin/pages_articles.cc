@@ -34,6 +34,19 @@ render::View PublicUrl(const AdminContext& ctx, const Article& a,
                       "?v=" + std::to_string(a.version));
 }
 
+// "Kontri Redaksi · Senin, 1 Desember 2026 14:05 WIB": who put the article
+// in its review state and when (the review banner); false when unknown.
+render::View ReviewWho(const AdminContext& ctx, const Workflow& wf,
+                       Language lang) {
+  if (wf.review_state.empty() || !wf.review_at) return render::View(false);
+  std::string who;
+  if (wf.review_by != 0) {
+    auto user = ctx.store.GetUser(wf.review_by);
+    if (user.ok()) who = user->name + " · ";
+  }
+  return render::View(who + ShowTime(ctx, wf.review_at, lang));
+}
+
 render::View Row(const AdminContext& ctx, Language lang, const Article& a,
                  const Workflow& wf, const ArticleViews& views) {
   std::string authors;
@@ -241,6 +254,7 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
            ? render::View(false)
            : render::View(ctx.ui->Text(lang, "review_" + wf.review_state))},
       {"review_note", OptText(wf.review_note)},
+      {"review_who", ReviewWho(ctx, wf, lang)},
   };
   v["can"] = {
       {"edit", can_edit || id == 0},

@@ -24,6 +24,10 @@ struct Workflow {
   std::int64_t created_by = 0;  // user id; 0 for imports
   std::string review_state;     // "", "submitted" or "returned"
   std::string review_note;      // the editor's note when returned
+  // Who put it in its review state, and when (0 / nullopt: nobody, or set
+  // before these were kept).
+  std::int64_t review_by = 0;
+  std::optional<Timestamp> review_at;
   std::optional<Timestamp> trashed_at;
 };
 
@@ -50,9 +54,11 @@ class EditorialStore {
   // Workflow of each existing id (trashed too); absent ids are left out.
   virtual Result<std::map<std::int64_t, Workflow>> GetWorkflows(
       const std::vector<std::int64_t>& ids) = 0;
-  // Sets review_state ("", "submitted", "returned") and note.
+  // Sets review_state ("", "submitted", "returned") and note, recording
+  // user `by` and now as who moved it there and when.
   virtual Status SetReviewState(std::int64_t id, const std::string& state,
-                                const std::string& note) = 0;
+                                const std::string& note,
+                                std::int64_t by = 0) = 0;
 
   // Publishes a scheduled article if, at commit time, it is still scheduled,
   // not trashed, at `version` and due (published_at <= now): one

@@ -255,7 +255,11 @@ TEST_P(StoreConformance, FiltersAdminListsByTitleReviewAndOwner) {
   auto mine = store_->SaveArticleWithRevision(Draft("Banjir 100% Jakarta"), &r);
   auto other = store_->SaveArticle(Draft("Gempa Bumi"));
   ASSERT_TRUE(mine.ok() && other.ok());
-  ASSERT_TRUE(store_->SetReviewState(mine->id, "submitted", "").ok());
+  ASSERT_TRUE(store_->SetReviewState(mine->id, "submitted", "", u->id).ok());
+  // Who submitted it, and when, for the review banner.
+  Workflow w = store_->GetWorkflows({mine->id})->at(mine->id);
+  EXPECT_EQ(w.review_by, u->id);
+  EXPECT_EQ(w.review_at, clock_.Now());
   EXPECT_EQ(store_->SetReviewState(mine->id, "bogus", "").code(),
             StatusCode::kInvalidArgument);
   ArticleQuery q;
@@ -282,6 +286,10 @@ TEST_P(StoreConformance, FiltersAdminListsByTitleReviewAndOwner) {
   ASSERT_TRUE(store_->SetReviewState(mine->id, "returned", "Perbaiki").ok());
   EXPECT_EQ(store_->GetWorkflows({mine->id})->at(mine->id).review_note,
             "Perbaiki");
+  ASSERT_TRUE(store_->SetReviewState(mine->id, "", "").ok());
+  w = store_->GetWorkflows({mine->id})->at(mine->id);
+  EXPECT_EQ(w.review_by, 0);
+  EXPECT_FALSE(w.review_at.has_value());
 }
 
 TEST_P(StoreConformance, PublishesAScheduledArticleExactlyOnce) {

@@ -226,6 +226,12 @@ TEST_F(NewsroomApiTest, SubmitAndReturnWithANote) {
                                    : page.substr(at + 18, 1);
   };
   EXPECT_EQ(waiting(), "1");
+  // The review banner says who submitted it, and when.
+  std::string editor =
+      admin_->Get("/admin/articles/" + std::to_string(id)).text;
+  EXPECT_NE(editor.find("class=\"review-who\">(Admin Redaksi · "),
+            std::string::npos)
+      << editor;
   EXPECT_EQ(admin_->Post(path + "/return").body["field"], "note");
   Reply returned = admin_->Post(path + "/return", {{"note", "Cek angka."}});
   EXPECT_EQ(returned.body["review_state"], "returned");

@@ -96,7 +96,7 @@ class PgStore final : public Store {
   Result<std::map<std::int64_t, Workflow>> GetWorkflows(
       const std::vector<std::int64_t>& ids) override;
   Status SetReviewState(std::int64_t id, const std::string& state,
-                        const std::string& note) override;
+                        const std::string& note, std::int64_t by = 0) override;
   Result<bool> PublishScheduled(std::int64_t id, std::int64_t version,
                                 Timestamp now,
                                 const Revision* revision) override;

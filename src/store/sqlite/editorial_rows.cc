@@ -40,7 +40,8 @@ Result<std::map<std::int64_t, Workflow>> SqliteStore::GetWorkflows(
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(auto st,
                          (*r)->Prepare("SELECT id, COALESCE(created_by, 0), "
-                                       "review_state, review_note, deleted_at "
+                                       "review_state, review_note, deleted_at, "
+                                       "review_by, review_at "
                                        "FROM articles WHERE id IN "
                                        "(SELECT value FROM json_each(?))"));
   st.Bind(1, JsonArray(ids));
@@ -52,6 +53,8 @@ Result<std::map<std::int64_t, Workflow>> SqliteStore::GetWorkflows(
     w.review_state = st.Text(2);
     w.review_note = st.Text(3);
     w.trashed_at = st.OptInt(4);
+    w.review_by = st.Int(5);
+    w.review_at = st.OptInt(6);
     out[st.Int(0)] = std::move(w);
   }
   return out;
@@ -86,15 +89,23 @@ Result<std::vector<MediaUse>> SqliteStore::ListMediaUses(const std::string& q,
 }
 
 Status SqliteStore::SetReviewState(std::int64_t id, const std::string& state,
-                                   const std::string& note) {
+                                   const std::string& note, std::int64_t by) {
   if (state != "" && state != "submitted" && state != "returned")
     return Status::InvalidArgument("review state \"" + state + "\"");
   return Write([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(auto st,
                            c.Prepare("UPDATE articles SET review_state = ?, "
-                                     "review_note = ? WHERE id = ? AND "
+                                     "review_note = ?, review_by = ?, "
+                                     "review_at = ? WHERE id = ? AND "
                                      "deleted_at IS NULL"));
-    WARTA_RETURN_IF_ERROR(st.Bind(1, state).Bind(2, note).Bind(3, id).Run());
+    std::optional<std::int64_t> at;
+    if (!state.empty()) at = clock_.Now();
+    WARTA_RETURN_IF_ERROR(st.Bind(1, state)
+                              .Bind(2, note)
+                              .Bind(3, state.empty() ? 0 : by)
+                              .Bind(4, at)
+                              .Bind(5, id)
+                              .Run());
     if (c.Changes() == 0)
       return Status::NotFound("article " + std::to_string(id));
     return LogArticleChange(c, id);
