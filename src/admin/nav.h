@@ -15,11 +15,13 @@ struct NavEntry {
   Action action;  // shown when the role allows this
   // ... unless the role also allows this (an entry another one replaces).
   std::optional<Action> unless = std::nullopt;
+  // Shows how many drafts wait for review beside the label.
+  bool review_count = false;
 };
 
 inline constexpr NavEntry kAdminNav[] = {
     {"nav_articles", "/admin/articles", Action::kArticleReadOwn},
-    {"nav_review", "/admin/review", Action::kReviewQueue},
+    {"nav_review", "/admin/review", Action::kReviewQueue, std::nullopt, true},
     {"nav_taxonomy", "/admin/taxonomy", Action::kTaxonomyManage},
     {"nav_users", "/admin/users", Action::kUsersManage},
     {"nav_settings", "/admin/settings", Action::kSettingsManage},

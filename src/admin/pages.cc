@@ -81,7 +81,7 @@ render::View PageView(const AdminContext& ctx, const PageRequest& p,
                           {"url", e.path},
                           {"current", current == e.path},
                           {"count", false}};
-    if (std::string_view(e.path) == "/admin/review") {
+    if (e.review_count) {
       // Drafts waiting for an editor: a read of the review index, as long
       // as the queue, on each page of the newsroom.
       ArticleQuery q;

@@ -1,6 +1,4 @@
 // PgStore: trash, review state, scheduled publishing and settings.
-#include <algorithm>
-
 #include "store/postgres/pg_store_impl.h"
 
 namespace warta::pg {
@@ -40,12 +38,12 @@ Result<std::vector<MediaUse>> PgStore::ListMediaUses(const std::string& q,
   std::vector<MediaUse> out;
   if (limit <= 0) return out;
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
-  // As the SQLite backend: the newest articles only, grouped by image; the
-  // newest use's alt, caption and credit come first in each group.
+  // As the SQLite backend: the newest articles only, one row per image
+  // (its newest use's alt, caption and credit), newest first.
   WARTA_ASSIGN_OR_RETURN(
       auto st,
       (*r)->Prepare(
-          "SELECT DISTINCT ON (feature_image) feature_image, "
+          "SELECT * FROM (SELECT DISTINCT ON (feature_image) feature_image, "
           "feature_image_alt, feature_image_caption, feature_image_credit, "
           "updated_at FROM (SELECT id, feature_image, feature_image_alt, "
           "feature_image_caption, feature_image_credit, updated_at FROM "
@@ -53,21 +51,18 @@ Result<std::vector<MediaUse>> PgStore::ListMediaUses(const std::string& q,
           "WHERE feature_image LIKE '/media/%' AND (? = '' OR "
           "strpos(lower(feature_image_caption), lower(?)) > 0 OR "
           "strpos(lower(feature_image_credit), lower(?)) > 0) "
-          "ORDER BY feature_image, updated_at DESC, id DESC"));
+          "ORDER BY feature_image, updated_at DESC, id DESC) u "
+          "ORDER BY updated_at DESC, feature_image LIMIT ?"));
   st.Bind(1, static_cast<std::int64_t>(kMediaUseArticles))
       .Bind(2, q)
       .Bind(3, q)
-      .Bind(4, q);
+      .Bind(4, q)
+      .Bind(5, static_cast<std::int64_t>(limit));
   while (true) {
     WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
     out.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Int(4)});
   }
-  // Newest first, then by URL (as SQLite's ORDER BY 5 DESC, feature_image).
-  std::sort(out.begin(), out.end(), [](const MediaUse& a, const MediaUse& b) {
-    return a.used_at != b.used_at ? a.used_at > b.used_at : a.url < b.url;
-  });
-  if (out.size() > static_cast<std::size_t>(limit)) out.resize(limit);
   return out;
 }
 
