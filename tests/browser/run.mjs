@@ -110,7 +110,11 @@ test('log in, write, preview, publish and read it on the public site', async () 
   // Going live asks first; dismissed, nothing is published.
   const asked = [];
   page.removeAllListeners('dialog');
-  page.on('dialog', (d) => { asked.push(d.message()); asked.length === 1 ? d.dismiss() : d.accept(); });
+  page.on('dialog', (d) => {
+    if (d.type() === 'beforeunload') return d.accept();
+    asked.push(d.message());
+    return asked.length === 1 ? d.dismiss() : d.accept();
+  });
   await page.getByRole('button', { name: /Terbitkan sekarang|Publish now/ }).click();
   await page.waitForTimeout(300);
   assert.match(asked[0] || '', /Terbitkan sekarang\?|Publish now\?/);
@@ -375,7 +379,13 @@ test('actions that change a live page ask first: publish, unpublish, restore', a
   const asked = [];
   let answer = false;
   page.removeAllListeners('dialog');
-  page.on('dialog', (d) => { asked.push(d.message()); answer ? d.accept() : d.dismiss(); });
+  page.on('dialog', (d) => {
+    // Leaving the editor is always allowed: a dismissed beforeunload would
+    // hold the next navigation.
+    if (d.type() === 'beforeunload') return d.accept();
+    asked.push(d.message());
+    return answer ? d.accept() : d.dismiss();
+  });
   const status = async () => (await page.request.get(base + a.url)).status();
 
   await page.goto(base + '/admin/articles/' + a.id);
