@@ -149,6 +149,7 @@ render::View LeadImageView(const Article& a) {
   o.sizes = "(min-width: 72rem) 70rem, 100vw";
   o.src_width = 960;
   o.lazy = false;
+  o.high_priority = true;  // the home page's largest paint
   o.focal_x = a.feature_image_focal_x;
   o.focal_y = a.feature_image_focal_y;
   return PictureView(a.feature_image, "", o);
@@ -157,7 +158,9 @@ render::View LeadImageView(const Article& a) {
 void LoadFirstCardEagerly(render::View& cards) {
   if (!cards.is_array() || cards.empty()) return;
   render::View& image = cards.front()["image"];
-  if (image.is_object()) image["lazy"] = false;
+  if (!image.is_object()) return;
+  image["lazy"] = false;
+  image["high"] = true;
 }
 
 }  // namespace warta::site

@@ -46,7 +46,8 @@ render::View CardImageView(const Article& a, bool lazy);
 render::View LeadImageView(const Article& a);
 
 // The first card of a list is in view on arrival: its photo loads at once
-// (a lazy image there would delay the largest paint).
+// and first (fetchpriority="high"; a lazy image there would delay the
+// largest paint).
 void LoadFirstCardEagerly(render::View& cards);
 
 }  // namespace warta::site

@@ -80,10 +80,21 @@ TEST(PictureTest, CardsCropAroundTheFocalPointOrStayText) {
   EXPECT_EQ(card["position"], "25.0% 75.0%");
   EXPECT_EQ(card["src"], std::string(kStem) + "-640w.jpg");
   EXPECT_EQ(card["lazy"], true);
+  EXPECT_EQ(card["high"], false);
   render::View cards = render::View::array();
   cards.push_back({{"image", card}});
   LoadFirstCardEagerly(cards);
   EXPECT_EQ(cards[0]["image"]["lazy"], false);
+  EXPECT_EQ(cards[0]["image"]["high"], true);
+}
+
+TEST(PictureTest, TheHomePagesLeadPhotoLoadsFirst) {
+  Article a;
+  a.feature_image = kUpload;
+  render::View lead = LeadImageView(a);
+  EXPECT_EQ(lead["lazy"], false);
+  EXPECT_EQ(lead["high"], true);
+  EXPECT_EQ(lead["src"], std::string(kStem) + "-960w.jpg");
 }
 
 }  // namespace

@@ -12,11 +12,12 @@
 // [path/to/warta]
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
 import { createRequire } from 'node:module';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -28,22 +29,6 @@ const shots = process.env.WARTA_SCREENSHOTS || '';
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let dir, server, base, context;
-
-function startServer(data) {
-  return new Promise((resolve, reject) => {
-    const p = spawn(binary, ['serve', '--data', data, '--port', '0'],
-      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WARTA_ADMIN_AUTOSAVE_SECONDS: '2' } });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('warta serve did not start: ' + out)), 15000);
-    p.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/listening on (http:\/\/[^\s]+)/);
-      if (m) { clearTimeout(timer); resolve({ proc: p, url: m[1] }); }
-    });
-    p.stderr.on('data', () => {});
-    p.on('exit', (code) => reject(new Error('warta serve exited ' + code + ': ' + out)));
-  });
-}
 
 async function login(page) {
   await page.goto(base + '/admin/articles');
@@ -61,7 +46,7 @@ before(async () => {
     '--name', 'Rina Wulandari', '--role', 'admin', '--password-stdin'],
   { input: PASSWORD + '\n', encoding: 'utf8' });
   assert.equal(add.status, 0, add.stderr);
-  ({ proc: server, url: base } = await startServer(data));
+  ({ proc: server, url: base } = await startServer(binary, data, { WARTA_ADMIN_AUTOSAVE_SECONDS: '2' }));
   context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
     executablePath: '/usr/bin/chromium',
     headless: true,
