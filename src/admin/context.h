@@ -10,13 +10,13 @@
 #include <string>
 
 #include "admin/auth.h"
+#include "admin/image_library.h"
 #include "admin/json_io.h"
 #include "admin/policy.h"
 #include "base/clock.h"
 #include "content/dates.h"
 #include "content/timezone.h"
 #include "http/router.h"
-#include "media/image.h"
 #include "newsroom/newsroom.h"
 #include "render/theme.h"
 #include "site/context.h"
@@ -52,7 +52,12 @@ struct AdminContext {
   SettingsHooks settings;
   Auth auth;
   std::unique_ptr<render::Theme> ui;  // the admin's templates and strings
-  media::ImageGate image_gate{options.image_jobs};
+  ImageLibrary images{store,
+                      clock,
+                      options.media_dir,
+                      options.upload_limit,
+                      options.image_jobs,
+                      site.options.timezone.offset_seconds};
 
   const TimeZone& timezone() const { return site.options.timezone; }
   const Urls& urls() const { return site.urls; }

@@ -1,12 +1,8 @@
 // Feature images: POST /api/admin/images takes the image bytes as the
-// request body, runs them through the image pipeline (media/image.h:
-// checked by content and size, metadata stripped, turned upright, resized
-// variants in the stored format and WebP), stores the original and the
-// variants under DATA/media/YYYY/MM/ named by the upload's content hash and
-// pixel size (content/media.h), and in the store when it is shared by several
-// nodes (MediaStore::KeepsMedia), and answers with the URLs. At most
-// AdminOptions::image_jobs uploads are processed at once. GET /media/{file*}
-// serves them to readers with a year-long immutable cache.
+// request body, keeps them in the ImageLibrary (checked, stripped, resized
+// variants, stored on disk and in a shared store) and answers with the URLs.
+// At most AdminOptions::image_jobs uploads are processed at once. GET
+// /media/{file*} serves them to readers with a year-long immutable cache.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -50,68 +46,15 @@ json Described(const std::string& url, const media::Encoded& e) {
           {"content_type", e.content_type}};
 }
 
-Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
-  std::error_code ec;
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(),
-                                      ec);
-  if (ec) return Status::IoError("media: " + ec.message());
-  std::string tmp = path + ".tmp-" + RandomToken(6);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) return Status::IoError("media: cannot write " + tmp);
-  }
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    return Status::IoError("media: cannot store " + path);
-  }
-  return Status::Ok();
-}
-
 Result<http::Response> Upload(AdminContext& ctx, const http::Request& req,
                               const Principal& who) {
   WARTA_RETURN_IF_ERROR(Authorize(who, Action::kArticleCreate));
-  media::Limits limits;
-  limits.max_bytes = ctx.options.upload_limit;
-  // Cheap checks first (headers only): refused bytes never wait for a slot.
-  WARTA_RETURN_IF_ERROR(media::Probe(req.body, limits).status());
-  media::ImageGate::Slot slot = ctx.image_gate.Enter(std::chrono::seconds(20));
-  if (!slot.ok())
-    return Status::Unavailable("image: the server is busy; try again");
-  WARTA_ASSIGN_OR_RETURN(media::Variants made,
-                         media::MakeVariants(req.body, limits));
-  CivilTime now = ToCivil(ctx.clock.Now(), ctx.timezone().offset_seconds);
-  const std::string name =
-      MediaOriginalName(now.year, now.month, TokenHash(req.body).substr(0, 16),
-                        made.original.size, made.original.extension);
-  const std::string url = "/media/" + name;
-  const MediaRef ref = *ParseMediaUrl(url);
+  WARTA_ASSIGN_OR_RETURN(KeptImage kept,
+                         ctx.images.Keep(req.body, std::chrono::seconds(20)));
   json variants = json::array();
-  // Variants first, the original last: an original on disk means its
-  // variants are there too (the same upload again skips the writing).
-  const bool done = std::filesystem::exists(ctx.options.media_dir + "/" + name);
-  // A store shared by several nodes keeps the bytes too (before the local
-  // files, which mark the upload done), so every node serves the upload.
-  const bool shared = ctx.store.KeepsMedia();
-  for (const media::Encoded& v : made.variants) {
-    std::string vurl = MediaVariantUrl(ref, v.size.width, v.extension);
-    if (!done) {
-      if (shared)
-        WARTA_RETURN_IF_ERROR(ctx.store.PutMedia(vurl.substr(7), v.bytes));
-      WARTA_RETURN_IF_ERROR(
-          WriteFileAtomically(ctx.options.media_dir + vurl.substr(6), v.bytes));
-    }
+  for (const auto& [vurl, v] : kept.variants)
     variants.push_back(Described(vurl, v));
-  }
-  if (!done) {
-    if (shared)
-      WARTA_RETURN_IF_ERROR(ctx.store.PutMedia(name, made.original.bytes));
-    WARTA_RETURN_IF_ERROR(WriteFileAtomically(
-        ctx.options.media_dir + "/" + name, made.original.bytes));
-  }
-  json body = Described(url, made.original);
+  json body = Described(kept.url, kept.original);
   body["variants"] = std::move(variants);
   return JsonResponse(201, body);
 }

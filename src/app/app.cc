@@ -166,6 +166,28 @@ Result<std::uint64_t> App::RebuildSearchIndex() {
   return live.snapshot()->live_docs();
 }
 
+ingest::WireDefaults App::WireDefaults() {
+  ingest::WireDefaults d;
+  d.category = config_.import.default_category;
+  d.author = config_.import.default_author;
+  d.utc_offset_seconds = timezone_.offset_seconds;
+  if (!wire_images_) {
+    // One photo at a time: wire ingestion runs on one thread.
+    wire_images_ = std::make_unique<admin::ImageLibrary>(
+        *store_, clock_, config_.data_dir + "/media",
+        config_.admin.upload_limit,
+        /*jobs=*/1, timezone_.offset_seconds);
+  }
+  d.images.max_bytes = config_.admin.upload_limit;
+  d.images.keep = [images = wire_images_.get()](
+                      std::string_view bytes) -> Result<std::string> {
+    WARTA_ASSIGN_OR_RETURN(admin::KeptImage kept,
+                           images->Keep(bytes, std::chrono::minutes(1)));
+    return kept.url;
+  };
+  return d;
+}
+
 Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
   // Scheduled articles that fell due while the server was down publish now,
   // before the first request; then the scheduler checks every second.
@@ -190,10 +212,7 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
     }
     wire_feeds = std::move(*loaded);
   }
-  ingest::WireDefaults wire_defaults;
-  wire_defaults.category = config_.import.default_category;
-  wire_defaults.author = config_.import.default_author;
-  wire_defaults.utc_offset_seconds = timezone_.offset_seconds;
+  ingest::WireDefaults wire_defaults = WireDefaults();
   // The search index: mapped from DATA/index and brought up to date from
   // the change log; when those files are missing or damaged it is built on
   // its own thread while the site already serves (search answers 503 until

@@ -12,12 +12,14 @@
 #include <mutex>
 #include <string>
 
+#include "admin/image_library.h"
 #include "base/clock.h"
 #include "base/result.h"
 #include "config/config.h"
 #include "content/timezone.h"
 #include "index/live_index.h"
 #include "index/near_duplicate.h"
+#include "ingest/wire_ingester.h"
 #include "newsroom/newsroom.h"
 #include "ops/endpoints.h"
 #include "render/theme.h"
@@ -58,6 +60,11 @@ class App {
   // Serve() runs.
   Result<std::uint64_t> RebuildSearchIndex();
 
+  // What wire ingestion needs of the newsroom's settings: the default
+  // category and author, the time zone, and an ImageKeeper that keeps the
+  // items' photos in DATA/media (and a shared store) like uploads.
+  ingest::WireDefaults WireDefaults();
+
   const Config& config() const { return config_; }
   Store& store() { return *store_; }
   Newsroom& newsroom() { return *newsroom_; }
@@ -86,7 +93,8 @@ class App {
   std::unique_ptr<text::Stemmer> stemmer_;
   std::unique_ptr<text::Analyzer> analyzer_;
   std::unique_ptr<index::DuplicateDetector> detector_;
-  std::unique_ptr<index::LiveIndex> search_;  // while serving
+  std::unique_ptr<index::LiveIndex> search_;          // while serving
+  std::unique_ptr<admin::ImageLibrary> wire_images_;  // once asked for
   // Counts every server's requests for /metrics (outlives each server).
   std::unique_ptr<ops::HttpMetrics> http_metrics_;
   // Page cache counts of the sites of earlier settings reloads, so the

@@ -61,15 +61,12 @@ CommandRunner AddIngestCommand(CLI::App& app) {
                 << "\" has no urls in feeds.json\n";
       return 2;
     }
-    ingest::WireDefaults defaults;
-    defaults.category = config->import.default_category;
-    defaults.author = config->import.default_author;
     auto app = App::Open(std::move(*config));
     if (!app.ok()) {
       std::cerr << "warta ingest: " << app.status().message() << "\n";
       return 1;
     }
-    defaults.utc_offset_seconds = (*app)->timezone().offset_seconds;
+    ingest::WireDefaults defaults = (*app)->WireDefaults();
     const Clock& clock = (*app)->clock();
     ingest::ShingleDetector detector((*app)->store());
     ingest::WireIngester ingester((*app)->newsroom(), detector, defaults);

@@ -252,8 +252,9 @@ Result<ClientResponse> Fetch(const ClientRequest& request) {
   for (int hop = 0;; ++hop) {
     Result<ClientResponse> once = Status::Internal("not fetched");
     try {
-      once = FetchOnce(url, current, method, send_body,
-                       hop > 0 && !request.private_redirects);
+      once = FetchOnce(
+          url, current, method, send_body,
+          hop > 0 ? !request.private_redirects : !request.private_target);
     } catch (const std::exception& e) {
       // Beast throws on requests it cannot represent (e.g. a header field
       // over its limits): a bad request is an expected failure here.

@@ -35,6 +35,9 @@ struct ClientRequest {
   // addresses, so DNS cannot point around it): kPermissionDenied. The URL
   // asked for is the caller's choice and is not checked.
   bool private_redirects = true;
+  // The same check for the URL asked for itself, when it was taken from
+  // content someone else wrote (an image URL in an agency's feed).
+  bool private_target = true;
 };
 
 // Whether `address` ("127.0.0.1", "::1", "10.1.2.3", ...) is loopback,

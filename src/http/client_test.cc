@@ -192,6 +192,11 @@ TEST_F(ClientTest, RefusesRedirectsToPrivateAddressesWhenAsked) {
   r = Fetch(req);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->status, 200);
+  // Unless it came from someone else's content (an image in a feed).
+  req.private_target = false;
+  r = Fetch(req);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kPermissionDenied);
 }
 
 TEST(ClientAddressTest, NonPublicAddresses) {

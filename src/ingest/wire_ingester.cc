@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/log.h"
 #include "base/strings.h"
 #include "base/time.h"
 #include "base/utf8.h"
@@ -102,6 +103,14 @@ WireIngester::WireIngester(Newsroom& newsroom, DuplicateDetector& detector,
     : newsroom_(newsroom),
       detector_(detector),
       defaults_(std::move(defaults)) {}
+
+void WireIngester::KeepImages(Article& a, const WireFeedConfig& feed) const {
+  if (!defaults_.images.keep) return;
+  for (const std::string& failed :
+       KeepArticleImages(a, defaults_.images, feed.internal)) {
+    LogWarning("wire " + feed.name + ": photo left at the agency: " + failed);
+  }
+}
 
 Result<WireIngester::Fetched> WireIngester::Fetch(
     const std::string& source, const WireValidators& validators,
@@ -292,6 +301,7 @@ Result<WireStats> WireIngester::IngestDocument(
         continue;
       }
       Article updated = *existing;
+      KeepImages(p.article, feed);
       ApplyItem(updated, p.article);
       WARTA_ASSIGN_OR_RETURN(Article saved, newsroom_.Save(std::move(updated)));
       WARTA_RETURN_IF_ERROR(store.SaveWireItem(w));
@@ -322,6 +332,7 @@ Result<WireStats> WireIngester::IngestDocument(
       on_event(event);
       continue;
     }
+    KeepImages(p.article, feed);
     WARTA_ASSIGN_OR_RETURN(Article saved, newsroom_.Save(std::move(p.article)));
     w.article_id = saved.id;
     WARTA_RETURN_IF_ERROR(store.SaveWireItem(w));

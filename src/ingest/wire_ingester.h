@@ -18,6 +18,7 @@
 #include "ingest/duplicates.h"
 #include "ingest/feed_parser.h"
 #include "ingest/wire_feeds.h"
+#include "ingest/wire_images.h"
 #include "newsroom/newsroom.h"
 
 namespace warta::ingest {
@@ -26,6 +27,9 @@ struct WireDefaults {
   std::string category = "Berita";  // when the feed maps none
   std::string author = "Redaksi";   // when an item names none
   int utc_offset_seconds = 7 * 3600;
+  // Keeps items' photos in the newsroom (wire_images.h); without `keep`
+  // they stay remote URLs.
+  ImageKeeper images;
 };
 
 enum class WireAction { kCreated, kUpdated, kUnchanged, kLinked };
@@ -79,6 +83,10 @@ class WireIngester {
                                bool internal = false);
 
  private:
+  // Brings `a`'s remote images in (defaults_.images); a failure is logged
+  // and leaves the remote URL.
+  void KeepImages(Article& a, const WireFeedConfig& feed) const;
+
   Newsroom& newsroom_;
   DuplicateDetector& detector_;
   WireDefaults defaults_;
