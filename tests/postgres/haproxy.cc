@@ -42,9 +42,10 @@ std::string Haproxy::Binary() {
     ADD_FAILURE() << "haproxy is not installed (Debian package haproxy; "
                      "scripts/install-deps installs it) and CI=true";
   } else {
-    GTEST_SKIP_(
-        "haproxy is not installed (apt-get install haproxy): "
-        "skipping the load balancer test");
+    [] {
+      GTEST_SKIP() << "haproxy is not installed (apt-get install haproxy): "
+                      "skipping the load balancer test";
+    }();
   }
   return "";
 }

@@ -32,6 +32,23 @@ Status StatusFor(const char* sqlstate, const std::string& msg) {
   return Status::IoError(msg);
 }
 
+// libpq's message on one line ("...failed: No such file\n\tIs the server
+// running...?\n" -> "...failed: No such file; Is the server running...?").
+std::string OneLine(std::string_view text) {
+  std::string out;
+  bool gap = false;
+  for (char ch : text) {
+    if (ch == '\n' || ch == '\t' || ch == '\r') {
+      gap = true;
+      continue;
+    }
+    if (gap && !out.empty()) out += "; ";
+    gap = false;
+    out += ch;
+  }
+  return out;
+}
+
 struct ResultDeleter {
   void operator()(PGresult* r) const { PQclear(r); }
 };
@@ -93,9 +110,7 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url,
       kConnectTimeoutSeconds, "30", "10", "3", url.c_str(), nullptr};
   PGconn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
   if (PQstatus(conn) != CONNECTION_OK) {
-    std::string msg = conn ? PQerrorMessage(conn) : "out of memory";
-    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' '))
-      msg.pop_back();
+    std::string msg = OneLine(conn ? PQerrorMessage(conn) : "out of memory");
     PQfinish(conn);
     return Status::Unavailable(std::string(kUnavailable) +
                                "cannot connect to PostgreSQL: " + msg);
@@ -151,9 +166,7 @@ Result<bool> Connection::WaitForNotification(int timeout_ms) {
 
 Status Connection::ErrorOf(PGresult* res, std::string_view what) {
   std::string msg = "postgres: " + std::string(what) + ": ";
-  msg += res ? PQresultErrorMessage(res) : PQerrorMessage(conn_);
-  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' '))
-    msg.pop_back();
+  msg += OneLine(res ? PQresultErrorMessage(res) : PQerrorMessage(conn_));
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
   if (!Healthy()) return Status::Unavailable(kUnavailable + msg);
   return StatusFor(state, msg);
