@@ -23,7 +23,12 @@ conns=${2:-32}
 articles=${3:-2000}
 rounds=${4:-3}
 ./scripts/install-deps --bench
-./scripts/build >/dev/null
+# The binary only (the tests' targets are not needed here).
+if [[ -f build/build.ninja ]]; then
+  cmake --build build --target warta >/dev/null
+else
+  ./scripts/build >/dev/null
+fi
 for tool in haproxy wrk taskset; do
   command -v "$tool" >/dev/null || { echo "nodes_bench: $tool missing" >&2; exit 1; }
 done
