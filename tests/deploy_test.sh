@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Checks the files under deploy/: the Prometheus alert rules with promtool,
-# the systemd units with systemd-analyze, and the nginx front config with
-# nginx -t (a throwaway certificate and cache directory stand in for the
-# real ones). A missing tool skips its check with a message (and fails
-# when CI=true, for promtool).
+# the systemd units with systemd-analyze, the HAProxy config of several
+# nodes with haproxy -c, and the nginx front config with nginx -t (a
+# throwaway certificate and cache directory stand in for the real ones). A
+# missing tool skips its check with a message (and fails when CI=true, for
+# promtool and haproxy).
 set -u
 root=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 status=0
@@ -41,5 +42,12 @@ if command -v nginx >/dev/null && command -v openssl >/dev/null; then
   [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "deploy: nginx -t failed"; status=1; }
 else
   echo "deploy: nginx not found: skipping the front config check"
+fi
+if command -v haproxy >/dev/null; then
+  haproxy -c -q -f "$root/deploy/haproxy-warta.cfg" || { echo "deploy: haproxy -c failed"; status=1; }
+elif [ "${CI:-}" = true ]; then
+  echo "deploy: haproxy missing (Debian package haproxy)"; status=1
+else
+  echo "deploy: haproxy not found: skipping the load balancer config check"
 fi
 exit $status

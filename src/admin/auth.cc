@@ -21,8 +21,8 @@ Auth::Auth(Store& store, const Clock& clock, AuthOptions options)
     : store_(store),
       clock_(clock),
       options_(options),
-      per_account_(clock, options.limit_account, options.window_seconds),
-      per_ip_(clock, options.limit_ip, options.window_seconds) {}
+      per_account_(store, clock, options.limit_account, options.window_seconds),
+      per_ip_(store, clock, options.limit_ip, options.window_seconds) {}
 
 Result<LoginResult> Auth::Login(std::string_view email_in,
                                 std::string_view password, std::string_view ip,
@@ -30,8 +30,10 @@ Result<LoginResult> Auth::Login(std::string_view email_in,
   std::string email = AsciiLower(Trim(email_in));
   std::string account_key = "account:" + email;
   std::string ip_key = "ip:" + std::string(ip);
-  std::int64_t wait = std::max(per_ip_.RetryAfter(ip_key),
-                               per_account_.RetryAfter(account_key));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t ip_wait, per_ip_.RetryAfter(ip_key));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t account_wait,
+                         per_account_.RetryAfter(account_key));
+  const std::int64_t wait = std::max(ip_wait, account_wait);
   if (wait > 0) {
     static metrics::Counter& limited = metrics::Registry::Default().GetCounter(
         "warta_login_rate_limited_total",
@@ -54,11 +56,11 @@ Result<LoginResult> Auth::Login(std::string_view email_in,
         "warta_login_failures_total",
         "Failed logins (wrong e-mail or password).");
     failures.Inc();
-    per_ip_.RecordFailure(ip_key);
-    per_account_.RecordFailure(account_key);
+    WARTA_RETURN_IF_ERROR(per_ip_.RecordFailure(ip_key));
+    WARTA_RETURN_IF_ERROR(per_account_.RecordFailure(account_key));
     return Status::Unauthenticated("wrong e-mail or password");
   }
-  per_account_.Reset(account_key);
+  WARTA_RETURN_IF_ERROR(per_account_.Reset(account_key));
   return StartSession(*user);
 }
 
@@ -95,6 +97,7 @@ Result<Principal> Auth::Authenticate(const http::Request& req) {
     if (token->revoked_at)
       return Status::Unauthenticated("the API token was revoked");
     auto user = store_.GetUser(token->user_id);
+    if (!user.ok() && !user.status().IsNotFound()) return user.status();
     if (!user.ok() || user->disabled)
       return Status::Unauthenticated("the token's user is disabled");
     if (!token->last_used_at ||
@@ -120,6 +123,7 @@ Result<Principal> Auth::Authenticate(const http::Request& req) {
     return Status::Unauthenticated("the session expired; log in again");
   }
   auto user = store_.GetUser(session->user_id);
+  if (!user.ok() && !user.status().IsNotFound()) return user.status();
   if (!user.ok() || user->disabled)
     return Status::Unauthenticated("the account is disabled");
   p.user = std::move(*user);

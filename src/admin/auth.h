@@ -5,7 +5,8 @@
 // state-changing request made with the cookie must carry X-CSRF-Token
 // (derived from the session) and, when it sends Origin, come from the same
 // host. API tokens (Authorization: Bearer) need neither. Failed logins are
-// rate limited per IP and per account. Thread-safe.
+// rate limited per IP and per account, counted in the store (so across
+// nodes). Thread-safe.
 #ifndef WARTA_ADMIN_AUTH_H_
 #define WARTA_ADMIN_AUTH_H_
 

@@ -50,7 +50,10 @@ http::Response ErrorResponse(const Status& s) {
       s.message().find(' ') >= colon) {
     body["field"] = s.message().substr(0, colon);
   }
-  return JsonResponse(status, body);
+  http::Response r = JsonResponse(status, body);
+  // The database (or a resource) is down for a while: nothing was saved.
+  if (status == 503) r.SetHeader("Retry-After", "5");
+  return r;
 }
 
 Result<json> ParseBody(const http::Request& req) {

@@ -4,6 +4,7 @@
 #include "admin/auth.h"
 #include "admin/crypto.h"
 #include "admin/rate_limiter.h"
+#include "store/sqlite/testing/temp_sqlite_store.h"
 
 namespace warta::admin {
 namespace {
@@ -39,21 +40,25 @@ TEST(CryptoTest, TokensAreRandomAndHashedStably) {
 
 TEST(RateLimiterTest, LimitsFailuresInASlidingWindow) {
   FakeClock clock(1000);
-  RateLimiter limiter(clock, 3, 60);
+  TempSqliteStore store(clock);
+  RateLimiter limiter(store.store(), clock, 3, 60);
   for (int i = 0; i < 3; ++i) {
-    EXPECT_EQ(limiter.RetryAfter("a"), 0);
-    limiter.RecordFailure("a");
+    EXPECT_EQ(*limiter.RetryAfter("a"), 0);
+    ASSERT_TRUE(limiter.RecordFailure("a").ok());
     clock.Advance(10);
   }
   // Failures at 1000, 1010, 1020; now 1030: free at 1060.
-  EXPECT_EQ(limiter.RetryAfter("a"), 30);
-  EXPECT_EQ(limiter.RetryAfter("b"), 0) << "other keys unaffected";
+  EXPECT_EQ(*limiter.RetryAfter("a"), 30);
+  EXPECT_EQ(*limiter.RetryAfter("b"), 0) << "other keys unaffected";
+  // Another process or node on the same store counts with this one.
+  RateLimiter elsewhere(store.store(), clock, 3, 60);
+  EXPECT_EQ(*elsewhere.RetryAfter("a"), 30);
   clock.Advance(30);
-  EXPECT_EQ(limiter.RetryAfter("a"), 0);
-  limiter.RecordFailure("a");
-  EXPECT_EQ(limiter.RetryAfter("a"), 10);  // 1010 + 60 - 1060
-  limiter.Reset("a");
-  EXPECT_EQ(limiter.RetryAfter("a"), 0);
+  EXPECT_EQ(*limiter.RetryAfter("a"), 0);
+  ASSERT_TRUE(elsewhere.RecordFailure("a").ok());
+  EXPECT_EQ(*limiter.RetryAfter("a"), 10);  // 1010 + 60 - 1060
+  ASSERT_TRUE(limiter.Reset("a").ok());
+  EXPECT_EQ(*elsewhere.RetryAfter("a"), 0);
 }
 
 TEST(OriginTest, LocalAndSameOriginChecks) {

@@ -84,6 +84,14 @@ std::shared_ptr<const CachedPage> PageCache::Find(std::string_view key) const {
   return it->second.page;
 }
 
+void PageCache::Postpone(std::string_view key, Timestamp refresh_at) {
+  std::unique_lock lock(mu_);
+  auto it = pages_.find(key);
+  if (it == pages_.end()) return;
+  it->second.refresh_at = refresh_at;
+  it->second.refreshing.store(false);
+}
+
 PageCache::Hit PageCache::Lookup(std::string_view key, Timestamp now) {
   std::shared_lock lock(mu_);
   auto it = pages_.find(key);

@@ -92,6 +92,11 @@ class PageCache {
               std::uint64_t generation, std::vector<std::string> deps = {},
               Timestamp refresh_at = 0);
 
+  // After a refresh of `key` failed (the store unreachable, say): keeps the
+  // entry as it is and makes it due again at `refresh_at`. No-op when the
+  // entry is gone.
+  void Postpone(std::string_view key, Timestamp refresh_at);
+
   // Drops the entries depending on any of `keys` ("site", "nav": all).
   void Invalidate(const std::vector<std::string>& keys);
   // Drops everything.

@@ -106,6 +106,20 @@ TEST(PageCacheTest, ReportsARefreshDueOnceAndKeepsServing) {
   EXPECT_EQ(cache.stats().hits, 3u);
 }
 
+TEST(PageCacheTest, AFailedRefreshKeepsThePageAndComesDueAgain) {
+  PageCache cache(1 << 20);
+  cache.Insert("/a", Page("a"), cache.generation(), {"a:1"}, 100);
+  ASSERT_TRUE(cache.Lookup("/a", 100).refresh_due);
+  cache.Postpone("/a", 110);  // the refresh failed
+  PageCache::Hit kept = cache.Lookup("/a", 105);
+  ASSERT_NE(kept.page, nullptr);
+  EXPECT_EQ(*kept.page->body, "a");
+  EXPECT_FALSE(kept.refresh_due);
+  EXPECT_TRUE(cache.Lookup("/a", 110).refresh_due);
+  cache.Postpone("/missing", 120);
+  EXPECT_EQ(cache.Lookup("/missing", 120).page, nullptr);
+}
+
 TEST(PageCacheTest, ReadersAndWritersShareItSafely) {
   PageCache cache(64 * 1024);
   std::vector<std::thread> threads;
@@ -118,8 +132,8 @@ TEST(PageCacheTest, ReadersAndWritersShareItSafely) {
                        {"a:" + std::to_string(i % 50)});
         }
         if (i % 97 == 0) {
-          cache.Invalidate(std::vector<std::string>{"a:" +
-                                                    std::to_string(i % 50)});
+          cache.Invalidate(
+              std::vector<std::string>{"a:" + std::to_string(i % 50)});
         }
       }
     });

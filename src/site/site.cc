@@ -151,7 +151,7 @@ void Site::BackgroundLoop(std::chrono::milliseconds interval) {
       auto [key, render] = std::move(refresh_queue_.front());
       refresh_queue_.pop_front();
       lock.unlock();
-      RenderAndStore(key, render);
+      RenderAndStore(key, render, /*refresh=*/true);
       lock.lock();
     }
   }
@@ -193,13 +193,28 @@ struct Site::Flight {
 };
 
 http::Response Site::RenderAndStore(const std::string& key,
-                                    const Renderer& render) {
+                                    const Renderer& render, bool refresh) {
   std::uint64_t generation = cache_.generation();
   Result<PageResult> result = render();
   if (!result.ok()) {
+    const Status& s = result.status();
+    if (refresh && !s.IsNotFound()) {
+      // Readers keep the copy they have (the database may be down).
+      LogWarning("page " + key +
+                 ": refresh failed, serving the cached copy: " + s.ToString());
+      cache_.Postpone(
+          key,
+          ctx_.clock.Now() + std::max(ctx_.options.page_max_stale_seconds, 1));
+      return http::Response();
+    }
     cache_.Invalidate({"page:" + key});
-    if (result.status().IsNotFound()) return ErrorResponse(404);
-    LogError("page " + key + ": " + result.status().ToString());
+    if (s.IsNotFound()) return ErrorResponse(404);
+    LogError("page " + key + ": " + s.ToString());
+    if (s.code() == StatusCode::kUnavailable) {
+      http::Response r = ErrorResponse(503);
+      r.SetHeader("Retry-After", "5");
+      return r;
+    }
     return ErrorResponse(500);
   }
   std::shared_ptr<const CachedPage> page;
@@ -440,12 +455,16 @@ void Site::Register(http::Router& router) {
     r.SetHeader("Cache-Control", "public, max-age=86400");
     return r;
   });
+  // Liveness, and the load balancer's check: 200 while this node serves
+  // pages. An unreachable store is reported but keeps it 200: every node
+  // shares it, and while it is down the page caches still serve readers
+  // (/readyz says 503).
   router.Get("/healthz", [this](const http::Request&) {
     auto seq = ctx_.store.ChangeSeq();
-    http::Response r =
-        seq.ok()
-            ? http::Response::Json(200, "{\"status\":\"ok\"}\n")
-            : http::Response::Json(503, "{\"status\":\"store unavailable\"}\n");
+    http::Response r = http::Response::Json(
+        200, seq.ok()
+                 ? "{\"status\":\"ok\"}\n"
+                 : "{\"status\":\"degraded\",\"store\":\"unavailable\"}\n");
     r.SetHeader("Cache-Control", "no-store");
     return r;
   });

@@ -81,8 +81,11 @@ class Site {
   // prepared page allocates nothing.
   http::Response Cached(std::string_view key,
                         const std::function<Renderer()>& make_renderer);
-  // Renders `key` and stores it; the response to send.
-  http::Response RenderAndStore(const std::string& key, const Renderer& render);
+  // Renders `key` and stores it; the response to send. When a `refresh` of
+  // a cached page fails for another reason than the page being gone (the
+  // store unreachable), the cached copy stays and is tried again later.
+  http::Response RenderAndStore(const std::string& key, const Renderer& render,
+                                bool refresh = false);
   void CatchUp();
   // Loads the banner (before the pages that show it are dropped).
   void LoadBreaking();

@@ -177,6 +177,34 @@ TEST_P(StoreConformance, KeepsSessionsAndTokensByHash) {
   EXPECT_EQ(store_->ListApiTokens(u->id + 1)->size(), 0u);
 }
 
+// Failed logins are rows: a second store on the same database (another
+// node) sees what the first recorded, newest first within the window.
+TEST_P(StoreConformance, KeepsLoginFailuresForEveryNode) {
+  std::unique_ptr<Store> other = GetParam()(dir_, clock_);
+  ASSERT_NE(other, nullptr);
+  for (Timestamp at : {100, 110, 120})
+    ASSERT_TRUE(store_->AddLoginFailure("account:a@b.id", at, 0).ok());
+  ASSERT_TRUE(other->AddLoginFailure("ip:203.0.113.1", 115, 0).ok());
+  auto seen = other->ListLoginFailures("account:a@b.id", 0, 10);
+  ASSERT_TRUE(seen.ok()) << seen.status().ToString();
+  EXPECT_EQ(*seen, (std::vector<Timestamp>{120, 110, 100}));
+  EXPECT_EQ(*store_->ListLoginFailures("account:a@b.id", 105, 10),
+            (std::vector<Timestamp>{120, 110}));
+  EXPECT_EQ(*store_->ListLoginFailures("account:a@b.id", 0, 1),
+            (std::vector<Timestamp>{120}));
+  EXPECT_EQ(*store_->ListLoginFailures("ip:203.0.113.1", 0, 10),
+            (std::vector<Timestamp>{115}));
+  // A new failure forgets everyone's older than its window.
+  ASSERT_TRUE(other->AddLoginFailure("account:a@b.id", 130, 111).ok());
+  EXPECT_EQ(*store_->ListLoginFailures("account:a@b.id", 0, 10),
+            (std::vector<Timestamp>{130, 120}));
+  EXPECT_EQ(*store_->ListLoginFailures("ip:203.0.113.1", 0, 10),
+            (std::vector<Timestamp>{115}));
+  ASSERT_TRUE(store_->ClearLoginFailures("account:a@b.id").ok());
+  EXPECT_TRUE(other->ListLoginFailures("account:a@b.id", 0, 10)->empty());
+  EXPECT_EQ(other->ListLoginFailures("ip:203.0.113.1", 0, 10)->size(), 1u);
+}
+
 TEST_P(StoreConformance, SavesRevisionsWithTheArticleAtomically) {
   auto u = store_->AddUser(MakeUser("a@b.id", "A", Role::kPenulis));
   ASSERT_TRUE(u.ok());

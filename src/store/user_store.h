@@ -56,6 +56,20 @@ class UserStore {
   // Sets revoked_at; kNotFound when absent or already revoked.
   virtual Status RevokeApiToken(std::int64_t id, Timestamp now) = 0;
   virtual Status TouchApiToken(std::int64_t id, Timestamp now) = 0;
+
+  // Failed logins by key ("account:EMAIL", "ip:ADDRESS"), kept in the store
+  // so the rate limits (admin/rate_limiter.h) hold across processes and
+  // nodes. Records one at `at`, and forgets every key's failures before
+  // `forget_before` in the same transaction.
+  virtual Status AddLoginFailure(std::string_view key, Timestamp at,
+                                 Timestamp forget_before) = 0;
+  // The times of `key`'s failures at or after `since`, newest first, at most
+  // `limit`.
+  virtual Result<std::vector<Timestamp>> ListLoginFailures(std::string_view key,
+                                                           Timestamp since,
+                                                           int limit) = 0;
+  // Forgets `key`'s failures (after a good login).
+  virtual Status ClearLoginFailures(std::string_view key) = 0;
 };
 
 }  // namespace warta

@@ -7,29 +7,14 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <chrono>
-#include <thread>
-
 #include "admin_client.h"
+#include "node_checks.h"
 #include "store/postgres/testing/pg_test_db.h"
 #include "test_png.h"
 #include "warta_process.h"
 
 namespace warta::testing {
 namespace {
-
-// Polls `path` on `node` until its body holds `text` or `seconds` pass.
-bool Shows(const WartaServer& node, const std::string& path,
-           const std::string& text, int seconds) {
-  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  while (std::chrono::steady_clock::now() < until) {
-    auto r = node.Get(path);
-    if (r.ok() && r->status == 200 && r->body.find(text) != std::string::npos)
-      return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  return false;
-}
 
 TEST(PostgresNodesTest, TwoNodesActAsOneSite) {
   const std::string url =
@@ -104,6 +89,27 @@ TEST(PostgresNodesTest, TwoNodesActAsOneSite) {
                                  {"body", "Isi gempa."},
                                  {"version", published.body["version"]}});
   EXPECT_EQ(edited.status, 200) << edited.text;
+}
+
+// The login rate limits are the site's, not a node's: failures through a
+// count on b (admin.login_limit_account = 3).
+TEST(PostgresNodesTest, FailedLoginsOnOneNodeCountOnTheOther) {
+  const std::string url =
+      pg::TestDatabaseUrl("limits-" + std::to_string(::getpid()));
+  if (url.empty()) return;
+  auto nodes = StartTwoNodes(url, "admin.login_limit_account = 3\n", false);
+  ASSERT_TRUE(nodes);
+  AdminClient on_a(*nodes->a), on_b(*nodes->b);
+  ASSERT_EQ(on_b.Login(kAdminEmail, "salah-sandi-satu").status, 401);
+  for (int i = 0; i < 2; ++i)
+    ASSERT_EQ(on_a.Login(kAdminEmail, "salah-sandi-lagi").status, 401);
+  // Three failures among both nodes: both refuse the account now, even
+  // with the right password.
+  for (AdminClient* c : {&on_a, &on_b}) {
+    Reply limited = c->Login(kAdminEmail, kAdminPassword);
+    EXPECT_EQ(limited.status, 429) << limited.text;
+    EXPECT_FALSE(limited.raw.Header("retry-after").empty());
+  }
 }
 
 }  // namespace

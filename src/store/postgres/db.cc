@@ -15,6 +15,9 @@ constexpr unsigned kText = 25;
 constexpr unsigned kBytea = 17;
 constexpr unsigned kBool = 16;
 
+// How a lost database reads in errors (and so in the admin API's 503s).
+constexpr char kUnavailable[] = "database unavailable: ";
+
 // One mapping of SQLSTATE classes to Status: a unique key taken is
 // AlreadyExists, other constraints InvalidArgument, lost connections,
 // timeouts, serialization failures and deadlocks Unavailable (503: retrying
@@ -27,6 +30,23 @@ Status StatusFor(const char* sqlstate, const std::string& msg) {
       code == "40P01" || code == "53300" || code.rfind("57P", 0) == 0)
     return Status::Unavailable(msg);
   return Status::IoError(msg);
+}
+
+// libpq's message on one line ("...failed: No such file\n\tIs the server
+// running...?\n" -> "...failed: No such file; Is the server running...?").
+std::string OneLine(std::string_view text) {
+  std::string out;
+  bool gap = false;
+  for (char ch : text) {
+    if (ch == '\n' || ch == '\t' || ch == '\r') {
+      gap = true;
+      continue;
+    }
+    if (gap && !out.empty()) out += "; ";
+    gap = false;
+    out += ch;
+  }
+  return out;
 }
 
 struct ResultDeleter {
@@ -80,13 +100,20 @@ std::string TranslateSql(std::string_view in, int* params) {
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url,
                                                      int statement_timeout_ms) {
-  PGconn* conn = PQconnectdb(url.c_str());
+  // Defaults the URL may override (later values win): a dead database
+  // host fails a connect within seconds, not minutes, and TCP keepalives
+  // notice a vanished server on an idle connection.
+  const char* keys[] = {
+      "connect_timeout",  "keepalives_idle", "keepalives_interval",
+      "keepalives_count", "dbname",          nullptr};
+  const char* values[] = {
+      kConnectTimeoutSeconds, "30", "10", "3", url.c_str(), nullptr};
+  PGconn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
   if (PQstatus(conn) != CONNECTION_OK) {
-    std::string msg = conn ? PQerrorMessage(conn) : "out of memory";
-    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' '))
-      msg.pop_back();
+    std::string msg = OneLine(conn ? PQerrorMessage(conn) : "out of memory");
     PQfinish(conn);
-    return Status::Unavailable("cannot connect to PostgreSQL: " + msg);
+    return Status::Unavailable(std::string(kUnavailable) +
+                               "cannot connect to PostgreSQL: " + msg);
   }
   std::unique_ptr<Connection> c(new Connection(conn));
   WARTA_RETURN_IF_ERROR(
@@ -100,6 +127,20 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url,
 Connection::~Connection() { PQfinish(conn_); }
 
 bool Connection::Healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+
+bool Connection::Probe() {
+  if (!Healthy()) return false;
+  // Idle, nothing should arrive; something readable is the server's
+  // goodbye (shutdown, restart, terminated backend) or end of file.
+  const int fd = PQsocket(conn_);
+  if (fd < 0) return false;
+  pollfd p{fd, POLLIN, 0};
+  if (::poll(&p, 1, 0) > 0) {
+    if (!PQconsumeInput(conn_)) return false;
+    while (PGnotify* n = PQnotifies(conn_)) PQfreemem(n);
+  }
+  return Healthy();
+}
 
 Result<bool> Connection::WaitForNotification(int timeout_ms) {
   auto drain = [&] {
@@ -125,11 +166,9 @@ Result<bool> Connection::WaitForNotification(int timeout_ms) {
 
 Status Connection::ErrorOf(PGresult* res, std::string_view what) {
   std::string msg = "postgres: " + std::string(what) + ": ";
-  msg += res ? PQresultErrorMessage(res) : PQerrorMessage(conn_);
-  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' '))
-    msg.pop_back();
+  msg += OneLine(res ? PQresultErrorMessage(res) : PQerrorMessage(conn_));
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
-  if (!Healthy()) return Status::Unavailable(msg);
+  if (!Healthy()) return Status::Unavailable(kUnavailable + msg);
   return StatusFor(state, msg);
 }
 

@@ -26,7 +26,11 @@ class Statement;
 
 class Connection {
  public:
-  // Connects to `url` (a libpq URI) and sets statement_timeout.
+  // Seconds a connection attempt may take, unless the URL says otherwise
+  // (connect_timeout=N).
+  static constexpr char kConnectTimeoutSeconds[] = "5";
+  // Connects to `url` (a libpq URI) and sets statement_timeout; kUnavailable
+  // when the server cannot be reached.
   static Result<std::unique_ptr<Connection>> Open(const std::string& url,
                                                   int statement_timeout_ms);
   ~Connection();
@@ -50,6 +54,9 @@ class Connection {
   int Changes() const { return changes_; }
   // False once the server connection is lost.
   bool Healthy() const;
+  // Healthy(), and for an idle connection also whether the server has
+  // closed it meanwhile (without a round trip): for pooled connections.
+  bool Probe();
 
   // After LISTEN: waits up to `timeout_ms` for notifications; true when at
   // least one came (all pending are consumed), false on timeout, an error

@@ -44,7 +44,7 @@ int PgStore::MaxReaders() const {
 }
 
 Status PgStore::EnsureWriter() {
-  if (writer_ && writer_->Healthy()) return Status::Ok();
+  if (writer_ && writer_->Probe()) return Status::Ok();
   WARTA_ASSIGN_OR_RETURN(
       writer_, Connection::Open(options_.url, options_.statement_timeout_ms));
   return Status::Ok();
@@ -118,7 +118,7 @@ Result<std::unique_ptr<PgStore::Reader>> PgStore::BorrowReader() {
       c = std::move(readers_.back());
       readers_.pop_back();
     }
-    if (c && !c->Healthy()) {  // lost (server restart): replaced below
+    if (c && !c->Probe()) {  // lost (server restart): replaced below
       c.reset();
       --readers_open_;
     }

@@ -148,6 +148,12 @@ class PgStore final : public Store {
   Result<std::vector<ApiToken>> ListApiTokens(std::int64_t user_id) override;
   Status RevokeApiToken(std::int64_t id, Timestamp now) override;
   Status TouchApiToken(std::int64_t id, Timestamp now) override;
+  Status AddLoginFailure(std::string_view key, Timestamp at,
+                         Timestamp forget_before) override;
+  Result<std::vector<Timestamp>> ListLoginFailures(std::string_view key,
+                                                   Timestamp since,
+                                                   int limit) override;
+  Status ClearLoginFailures(std::string_view key) override;
 
   // TaxonomyStore
   Result<Category> SaveCategory(const Category& category) override;

@@ -325,4 +325,42 @@ Status PgStore::TouchApiToken(std::int64_t id, Timestamp now) {
   });
 }
 
+Status PgStore::AddLoginFailure(std::string_view key, Timestamp at,
+                                Timestamp forget_before) {
+  return WriteQuiet([&](Connection& c) -> Status {
+    WARTA_ASSIGN_OR_RETURN(
+        auto old, c.Prepare("DELETE FROM login_failures WHERE at < ?"));
+    WARTA_RETURN_IF_ERROR(old.Bind(1, forget_before).Run());
+    WARTA_ASSIGN_OR_RETURN(
+        auto st,
+        c.Prepare("INSERT INTO login_failures (key, at) VALUES (?, ?)"));
+    return st.Bind(1, key).Bind(2, at).Run();
+  });
+}
+
+Result<std::vector<Timestamp>> PgStore::ListLoginFailures(std::string_view key,
+                                                          Timestamp since,
+                                                          int limit) {
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, (*r)->Prepare("SELECT at FROM login_failures WHERE key = ? AND "
+                             "at >= ? ORDER BY at DESC LIMIT ?"));
+  st.Bind(1, key).Bind(2, since).Bind(3, limit);
+  std::vector<Timestamp> out;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(st.Int(0));
+  }
+  return out;
+}
+
+Status PgStore::ClearLoginFailures(std::string_view key) {
+  return WriteQuiet([&](Connection& c) -> Status {
+    WARTA_ASSIGN_OR_RETURN(
+        auto st, c.Prepare("DELETE FROM login_failures WHERE key = ?"));
+    return st.Bind(1, key).Run();
+  });
+}
+
 }  // namespace warta::pg

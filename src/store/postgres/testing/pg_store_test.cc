@@ -1,6 +1,8 @@
 #include "store/postgres/pg_store.h"
 
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -177,6 +179,50 @@ TEST(PgStoreTest, RunExclusiveLetsOneNodeAtATimeRunAJob) {
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(*again);
   EXPECT_TRUE(after);
+}
+
+// A node killed (SIGKILL) while it holds a job's claim: the claim goes with
+// its connection, and another node takes the job at its next try.
+TEST(PgStoreTest, RunExclusiveClaimDiesWithItsNode) {
+  const std::string url = pg::TestDatabaseUrl("exclusive-kill");
+  if (url.empty()) return;
+  int ready[2];
+  ASSERT_EQ(::pipe(ready), 0);
+  pid_t node = ::fork();
+  if (node == 0) {  // the node that dies holding the claim
+    ::close(ready[0]);
+    FakeClock clock(0);
+    PgOptions o;
+    o.url = url;
+    auto store = OpenPgStore(o, clock);
+    if (!store.ok()) ::_exit(2);
+    (void)(*store)->RunExclusive("wire:antara", [&] {
+      (void)!::write(ready[1], "x", 1);
+      ::pause();
+    });
+    ::_exit(0);
+  }
+  ::close(ready[1]);
+  char got = 0;
+  ASSERT_EQ(::read(ready[0], &got, 1), 1) << "the node did not claim the job";
+  ::close(ready[0]);
+  FakeClock clock(0);
+  PgOptions o;
+  o.url = url;
+  auto other = OpenPgStore(o, clock);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  bool ran = false;
+  EXPECT_FALSE(*(*other)->RunExclusive("wire:antara", [&] { ran = true; }));
+  ::kill(node, SIGKILL);
+  int status = 0;
+  ::waitpid(node, &status, 0);
+  // PostgreSQL ends the dead node's session as its socket closes.
+  for (int i = 0; i < 50 && !ran; ++i) {
+    auto r = (*other)->RunExclusive("wire:antara", [&] { ran = true; });
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    if (!ran) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(ran) << "the claim outlived its node";
 }
 
 // `warta migrate`: an SQLite newsroom copied into an empty PostgreSQL
