@@ -208,9 +208,20 @@ class SqliteStore final : public Store {
   // Inside this thread's RunBatch, a savepoint of the batch's transaction.
   template <typename Fn>
   Status Write(Fn&& fn) {
+    return WriteIfShown([&](Connection& c) -> Result<bool> {
+      WARTA_RETURN_IF_ERROR(fn(c));
+      return true;
+    });
+  }
+  // Write for `fn(writer)` returning whether it changed anything a page,
+  // list or index shows (Result<bool>): when not, nothing is logged and
+  // change_seq stays, as in WriteQuiet.
+  template <typename Fn>
+  Status WriteIfShown(Fn&& fn) {
     auto body = [&]() -> Status {
       pending_keys_.clear();
-      WARTA_RETURN_IF_ERROR(fn(*writer_));
+      WARTA_ASSIGN_OR_RETURN(bool shown, fn(*writer_));
+      if (!shown) return Status::Ok();
       WARTA_RETURN_IF_ERROR(FinishWrite(*writer_));
       return BumpChangeSeq(*writer_).status();
     };
