@@ -281,7 +281,10 @@ class SqliteStore final : public Store {
   Result<std::int64_t> ResolveAuthor(Connection& c, const Author& author);
   Result<std::string> UniqueSlug(Connection& c, const std::string& wanted,
                                  std::int64_t self_id);
-  Status WriteArticleLinks(Connection& c, std::int64_t id, const Article& a);
+  // Replaces the article's author and tag links; `feed_at` is the links'
+  // feed_at (the article's published_at while it is published, else null).
+  Status WriteArticleLinks(Connection& c, std::int64_t id, const Article& a,
+                           std::optional<Timestamp> feed_at);
   // Inserts (id == 0, then set) or updates the article row and its links.
   Status WriteArticleRow(Connection& c, const Article& in,
                          const std::string& wanted_slug, std::int64_t& id);
