@@ -9,6 +9,9 @@
 # other threads (parse/render workers), the resulting rates per CPU second
 # (what a machine with free cores would reach), peak RSS and database size.
 # The data directory is kept for restart and serving benchmarks.
+#   BASE=/tmp/wimport/data-300000 FILE=/tmp/new.jsonl bench/import_bench.sh 20000 /tmp/wimport
+# imports FILE (N articles) on top of a copy of the data directory BASE
+# instead (the writer's cost on a large archive without importing it again).
 set -euo pipefail
 n=${1:?usage: bench/import_bench.sh N [WORKDIR] [import flags...]}
 work=${2:-/tmp/wimport}
@@ -16,7 +19,7 @@ shift $(( $# >= 2 ? 2 : 1 ))
 root=$(cd "$(dirname "$0")/.." && pwd)
 warta=${WARTA:-$root/build/warta}
 mkdir -p "$work"
-file=$work/articles-$n.jsonl
+file=${FILE:-$work/articles-$n.jsonl}
 if [[ ! -s $file ]]; then
   echo "generating $n articles into $file" >&2
   python3 "$root/bench/gen_articles.py" "$n" --out "$file.tmp"
@@ -24,6 +27,11 @@ if [[ ! -s $file ]]; then
 fi
 data=$work/data-$n
 rm -rf "$data"
+if [[ -n ${BASE:-} ]]; then
+  data=$work/data-$(basename "$BASE")-plus-$n
+  rm -rf "$data"
+  cp -a "$BASE" "$data"
+fi
 start=$(date +%s.%N)
 "$warta" import --data "$data" "$@" "$file" >/dev/null 2>"$work/import-$n.err" &
 pid=$!

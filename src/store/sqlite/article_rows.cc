@@ -420,7 +420,8 @@ Result<std::string> SqliteStore::UniqueSlug(Connection& c,
 }
 
 Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
-                                      const Article& a) {
+                                      const Article& a,
+                                      std::optional<Timestamp> feed_at) {
   {
     WARTA_ASSIGN_OR_RETURN(
         auto del,
@@ -439,11 +440,14 @@ Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
     if (std::find(seen.begin(), seen.end(), author_id) != seen.end()) continue;
     seen.push_back(author_id);
     WARTA_ASSIGN_OR_RETURN(
-        auto ins,
-        c.Prepare("INSERT INTO article_authors "
-                  "(article_id, author_id, position) VALUES (?, ?, ?)"));
-    WARTA_RETURN_IF_ERROR(
-        ins.Bind(1, id).Bind(2, author_id).Bind(3, pos++).Run());
+        auto ins, c.Prepare("INSERT INTO article_authors "
+                            "(article_id, author_id, position, feed_at) "
+                            "VALUES (?, ?, ?, ?)"));
+    WARTA_RETURN_IF_ERROR(ins.Bind(1, id)
+                              .Bind(2, author_id)
+                              .Bind(3, pos++)
+                              .Bind(4, feed_at)
+                              .Run());
   }
   pos = 0;
   seen.clear();
@@ -452,9 +456,10 @@ Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
     if (std::find(seen.begin(), seen.end(), tag_id) != seen.end()) continue;
     seen.push_back(tag_id);
     WARTA_ASSIGN_OR_RETURN(
-        auto ins, c.Prepare("INSERT INTO article_tags "
-                            "(article_id, tag_id, position) VALUES (?, ?, ?)"));
-    WARTA_RETURN_IF_ERROR(ins.Bind(1, id).Bind(2, tag_id).Bind(3, pos++).Run());
+        auto ins, c.Prepare("INSERT INTO article_tags (article_id, tag_id, "
+                            "position, feed_at) VALUES (?, ?, ?, ?)"));
+    WARTA_RETURN_IF_ERROR(
+        ins.Bind(1, id).Bind(2, tag_id).Bind(3, pos++).Bind(4, feed_at).Run());
   }
   return Status::Ok();
 }
@@ -639,7 +644,10 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
           hist.Bind(1, old_slug).Bind(2, id).Bind(3, now).Run());
     }
     WARTA_RETURN_IF_ERROR(LogArticleChange(c, id));
-    return WriteArticleLinks(c, id, in);
+    // The links' feed_at (migration 033): the article's published_at while
+    // it is published (a saved article is never in the trash).
+    return WriteArticleLinks(c, id, in,
+                             published ? published_at : std::nullopt);
   }
 }
 

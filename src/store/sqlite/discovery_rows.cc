@@ -1,5 +1,6 @@
 // SqliteStore: near-duplicate signatures and clusters (migration 010).
 #include <algorithm>
+#include <optional>
 
 #include "base/strings.h"
 #include "store/sqlite/sqlite_store_impl.h"
@@ -22,8 +23,8 @@ Status SqliteStore::LogClusterChange(Connection& c, std::int64_t cluster_id) {
 
 Status SqliteStore::SaveDuplicateSignature(
     const DuplicateSignature& sig, const std::vector<std::int64_t>& bands) {
-  return Write([&](Connection& c) -> Status {
-    std::int64_t old_cluster = 0;
+  return WriteIfShown([&](Connection& c) -> Result<bool> {
+    std::optional<std::int64_t> old_cluster;
     {
       WARTA_ASSIGN_OR_RETURN(
           auto st, c.Prepare("SELECT cluster_id FROM article_signatures "
@@ -44,7 +45,7 @@ Status SqliteStore::SaveDuplicateSignature(
                                 .Bind(3, sig.minhash)
                                 .Run());
     }
-    {
+    if (old_cluster) {  // band rows come and go with the signature
       WARTA_ASSIGN_OR_RETURN(auto st,
                              c.Prepare("DELETE FROM article_signature_bands "
                                        "WHERE article_id = ?"));
@@ -59,13 +60,25 @@ Status SqliteStore::SaveDuplicateSignature(
         st.Reset();
       }
     }
+    // An article that had no signature and forms a cluster of one (every
+    // new article without near-duplicates: nearly all of an import) changes
+    // no list, count or index entry: one alone in its cluster is shown as
+    // one without a signature. Nothing to log.
+    if (!old_cluster && sig.cluster_id == sig.article_id) {
+      WARTA_ASSIGN_OR_RETURN(
+          auto others, c.Prepare("SELECT 1 FROM article_signatures WHERE "
+                                 "cluster_id = ? AND article_id <> ? LIMIT 1"));
+      others.Bind(1, sig.cluster_id).Bind(2, sig.article_id);
+      WARTA_ASSIGN_OR_RETURN(bool joined, others.Step());
+      if (!joined) return false;
+    }
     // Members of the old and new cluster see their cluster change.
     WARTA_RETURN_IF_ERROR(LogArticleChange(c, sig.article_id));
-    if (old_cluster != sig.cluster_id) {
-      if (old_cluster) WARTA_RETURN_IF_ERROR(LogClusterChange(c, old_cluster));
+    if (old_cluster.value_or(0) != sig.cluster_id) {
+      if (old_cluster) WARTA_RETURN_IF_ERROR(LogClusterChange(c, *old_cluster));
       WARTA_RETURN_IF_ERROR(LogClusterChange(c, sig.cluster_id));
     }
-    return Status::Ok();
+    return true;
   });
 }
 

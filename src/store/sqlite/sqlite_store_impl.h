@@ -214,9 +214,20 @@ class SqliteStore final : public Store {
   // Inside this thread's RunBatch, a savepoint of the batch's transaction.
   template <typename Fn>
   Status Write(Fn&& fn) {
+    return WriteIfShown([&](Connection& c) -> Result<bool> {
+      WARTA_RETURN_IF_ERROR(fn(c));
+      return true;
+    });
+  }
+  // Write for `fn(writer)` returning whether it changed anything a page,
+  // list or index shows (Result<bool>): when not, nothing is logged and
+  // change_seq stays, as in WriteQuiet.
+  template <typename Fn>
+  Status WriteIfShown(Fn&& fn) {
     auto body = [&]() -> Status {
       pending_keys_.clear();
-      WARTA_RETURN_IF_ERROR(fn(*writer_));
+      WARTA_ASSIGN_OR_RETURN(bool shown, fn(*writer_));
+      if (!shown) return Status::Ok();
       WARTA_RETURN_IF_ERROR(FinishWrite(*writer_));
       return BumpChangeSeq(*writer_).status();
     };
@@ -276,7 +287,10 @@ class SqliteStore final : public Store {
   Result<std::int64_t> ResolveAuthor(Connection& c, const Author& author);
   Result<std::string> UniqueSlug(Connection& c, const std::string& wanted,
                                  std::int64_t self_id);
-  Status WriteArticleLinks(Connection& c, std::int64_t id, const Article& a);
+  // Replaces the article's author and tag links; `feed_at` is the links'
+  // feed_at (the article's published_at while it is published, else null).
+  Status WriteArticleLinks(Connection& c, std::int64_t id, const Article& a,
+                           std::optional<Timestamp> feed_at);
   // Inserts (id == 0, then set) or updates the article row and its links.
   Status WriteArticleRow(Connection& c, const Article& in,
                          const std::string& wanted_slug, std::int64_t& id);
