@@ -482,7 +482,10 @@ test('revision history: publish, unpublish and schedule events, the live version
   await page.getByRole('button', { name: /Tarik dari situs|Unpublish|Take off the site/ }).click();
   assert.ok(await until(async () => (await readArticle(page, a.id)).status === 'draft'),
     'taken off the site');
-  await page.goto(base + '/admin/articles/' + a.id);
+  // The editor reloads itself after the action: wait for that page (a
+  // goto of our own would race with its navigation).
+  await page.locator('form[data-editor][data-status="draft"]').waitFor();
+  await page.waitForLoadState('load');
   const tomorrow = new Date(Date.now() + 86400000);
   const pad = (n) => String(n).padStart(2, '0');
   // The editor's clock is WIB (UTC+7); a day ahead is in the future either way.
@@ -492,6 +495,8 @@ test('revision history: publish, unpublish and schedule events, the live version
   await page.getByRole('button', { name: /^Jadwalkan$|^Schedule$/ }).click();
   assert.ok(await until(async () => (await readArticle(page, a.id)).status === 'scheduled'),
     'scheduled');
+  await page.locator('form[data-editor][data-status="scheduled"]').waitFor();
+  await page.waitForLoadState('load');
   await page.goto(base + '/admin/articles/' + a.id + '/revisions');
   const kinds = await page.locator('.rev-list li').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
   assert.deepEqual(kinds.slice(0, 2), ['schedule', 'unpublish'], kinds.join(','));
