@@ -50,6 +50,7 @@ void Admin::Register(http::Router& r) {
   RegisterSessionApi(ctx, r);
   RegisterArticlesApi(ctx, r);
   RegisterRevisionsApi(ctx, r);
+  RegisterLiveUpdatesApi(ctx, r);
   RegisterTaxonomyApi(ctx, r);
   RegisterUsersApi(ctx, r);
   RegisterSettingsApi(ctx, r);

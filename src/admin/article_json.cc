@@ -61,6 +61,9 @@ json ArticleJson(const AdminContext& ctx, const Article& a, const Workflow& wf,
       {"title", a.title},
       {"custom_excerpt", a.custom_excerpt},
       {"excerpt", a.Excerpt(200)},
+      {"meta_title", a.meta_title},
+      {"meta_description", a.meta_description},
+      {"live_report", a.live_report},
       {"category", a.category ? json(a.category->name) : json()},
       {"category_slug", a.category ? json(a.category->slug) : json()},
       {"tags", tags},
@@ -162,6 +165,8 @@ Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
       {"feature_image_credit", &a.feature_image_credit, false},
       {"correction", &a.correction, false},
       {"withdrawn_reason", &a.withdrawn_reason, false},
+      {"meta_title", &a.meta_title, false},
+      {"meta_description", &a.meta_description, false},
   };
   for (const StringField& f : fields) {
     WARTA_ASSIGN_OR_RETURN(auto v, OptString(j, f.name));
@@ -185,12 +190,21 @@ Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
     *target = j[name].get<double>();
   }
   a.correction = std::string(Trim(a.correction));
+  // The SEO title and description are one line each.
+  for (std::string* meta : {&a.meta_title, &a.meta_description}) {
+    std::string line(Trim(*meta));
+    std::replace_if(
+        line.begin(), line.end(), [](char c) { return c == '\n' || c == '\r'; },
+        ' ');
+    *meta = std::move(line);
+  }
   a.withdrawn_reason = std::string(Trim(a.withdrawn_reason));
   WARTA_ASSIGN_OR_RETURN(auto slug, OptString(j, "slug"));
   if (slug) a.slug = std::string(Trim(*slug));
   // Robots switches (docs/feeds.md): search engines, AI crawlers.
   for (auto [name, target] :
-       {std::pair{"noindex", &a.noindex}, std::pair{"no_ai", &a.no_ai}}) {
+       {std::pair{"noindex", &a.noindex}, std::pair{"no_ai", &a.no_ai},
+        std::pair{"live_report", &a.live_report}}) {
     if (!j.contains(name) || j[name].is_null()) continue;
     if (!j[name].is_boolean())
       return Status::InvalidArgument(std::string(name) +

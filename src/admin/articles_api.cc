@@ -43,7 +43,7 @@ Result<http::Response> ConflictResponse(AdminContext& ctx, std::int64_t id,
   WARTA_ASSIGN_OR_RETURN(Loaded l, LoadAny(ctx, id));
   json current = ArticleJson(ctx, l.article, l.workflow);
   json body = current;
-  body["error"] = message;
+  body.update(ErrorJson(Status::Conflict(message)));
   body["article"] = current;
   return JsonResponse(409, body);
 }
@@ -61,6 +61,23 @@ void CreditTheEditor(const Principal& who, ArticleStatus before,
   au.id = who.user.author_id;
   au.name = who.user.name;
   after.editor = au;
+}
+
+// What a save records in the history: the workflow event it is (the story
+// put live, taken off, scheduled or rescheduled) or a plain (auto)save.
+std::string EditKind(const Article& before, const Article& after,
+                     bool autosave) {
+  if (after.status == ArticleStatus::kPublished &&
+      before.status != ArticleStatus::kPublished)
+    return "publish";
+  if (after.status == ArticleStatus::kScheduled &&
+      (before.status != ArticleStatus::kScheduled ||
+       after.published_at != before.published_at))
+    return "schedule";
+  if (after.status == ArticleStatus::kDraft &&
+      before.status != ArticleStatus::kDraft)
+    return "unpublish";
+  return autosave ? "autosave" : "save";
 }
 
 // Checks what a status change needs: rights and a sensible time.
@@ -206,7 +223,7 @@ Result<http::Response> Add(AdminContext& ctx, const http::Request& req,
   WARTA_ASSIGN_OR_RETURN(auto autosave, OptBool(body, "autosave"));
   Edit edit;
   edit.user_id = who.user.id;
-  edit.kind = autosave.value_or(false) ? "autosave" : "save";
+  edit.kind = EditKind(before, a, autosave.value_or(false));
   WARTA_ASSIGN_OR_RETURN(Article saved, ctx.newsroom.Save(a, edit));
   return Ok(ctx, 201, saved.id);
 }
@@ -249,7 +266,7 @@ Result<http::Response> EditArticle(AdminContext& ctx, const http::Request& req,
   }
   Edit edit;
   edit.user_id = who.user.id;
-  edit.kind = is_autosave ? "autosave" : "save";
+  edit.kind = EditKind(l.article, next, is_autosave);
   auto saved = ctx.newsroom.Save(next, edit);
   if (!saved.ok() && saved.status().code() == StatusCode::kConflict)
     return ConflictResponse(ctx, id, saved.status().message());

@@ -77,6 +77,7 @@ Result<std::int64_t> IdParam(const http::Request& req, std::string_view name);
 void RegisterSessionApi(AdminContext& ctx, http::Router& r);
 void RegisterArticlesApi(AdminContext& ctx, http::Router& r);
 void RegisterRevisionsApi(AdminContext& ctx, http::Router& r);
+void RegisterLiveUpdatesApi(AdminContext& ctx, http::Router& r);
 void RegisterTaxonomyApi(AdminContext& ctx, http::Router& r);
 void RegisterUsersApi(AdminContext& ctx, http::Router& r);
 void RegisterSettingsApi(AdminContext& ctx, http::Router& r);

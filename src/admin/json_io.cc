@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "admin/error_codes.h"
 #include "base/strings.h"
 
 namespace warta::admin {
@@ -42,9 +43,17 @@ int HttpStatusFor(const Status& s) {
   }
 }
 
+json ErrorJson(const Status& s) {
+  const bool fault = HttpStatusFor(s) == 500;
+  ApiError e = ErrorCodeOf(s);
+  return {{"error", fault ? "internal error" : s.message()},
+          {"code", e.code},
+          {"params", e.params}};
+}
+
 http::Response ErrorResponse(const Status& s) {
   int status = HttpStatusFor(s);
-  json body = {{"error", status == 500 ? "internal error" : s.message()}};
+  json body = ErrorJson(s);
   size_t colon = s.message().find(": ");
   if (status == 400 && colon != std::string::npos && colon < 40 &&
       s.message().find(' ') >= colon) {

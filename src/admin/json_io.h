@@ -25,8 +25,11 @@ http::Response JsonResponse(int status, const json& body);
 
 // The HTTP status for a Status code: 400, 401, 403, 404, 409, 429, 500.
 int HttpStatusFor(const Status& s);
-// {"error": message} (and "field" when the message starts with "field: ")
-// with the matching status.
+// {"error": message, "code": stable code, "params": {...}} (admin/
+// error_codes.h; "internal error" for a server fault).
+json ErrorJson(const Status& s);
+// ErrorJson (and "field" when the message starts with "field: ") with the
+// matching status.
 http::Response ErrorResponse(const Status& s);
 
 // The request body as a JSON object; InvalidArgument otherwise. An empty

@@ -186,8 +186,9 @@ void RegisterMediaApi(AdminContext& ctx, http::Router& r) {
   http::RouteOptions big;
   big.body_limit = ctx.options.upload_limit;
   big.too_large_json =
-      json{{"error", "image: larger than the upload limit (" +
-                         std::to_string(ctx.options.upload_limit) + " bytes)"}}
+      ErrorJson(Status::InvalidArgument(
+                    "image: larger than the upload limit (" +
+                    std::to_string(ctx.options.upload_limit) + " bytes)"))
           .dump();
   r.Add(
       http::Method::kPost, "/api/admin/images",

@@ -1,6 +1,7 @@
 // The editor web app's frame, its login and first-run pages and its assets.
 #include "admin/pages.h"
 
+#include "admin/error_codes.h"
 #include "admin/nav.h"
 #include "base/strings.h"
 #include "base/time.h"
@@ -37,7 +38,44 @@ Result<http::Response> PublicPage(AdminContext& ctx, const http::Request& req,
   return RenderPage(ctx, tmpl, v);
 }
 
+// The error and field strings of `lang` as JSON safe inside <script>: what
+// admin.js translates API errors with (error_CODE, field_NAME).
+std::string ErrorStrings(const AdminContext& ctx, Language lang) {
+  json out = json::object();
+  for (const auto& [key, value] : ctx.ui->Strings(lang).items()) {
+    if (key.starts_with("error_") || key.starts_with("field_"))
+      out[key] = value;
+  }
+  std::string text = Dump(out), safe;
+  for (char c : text) {
+    if (c == '<') {
+      safe += "\\u003c";
+    } else {
+      safe += c;
+    }
+  }
+  return safe;
+}
+
 }  // namespace
+
+std::string ErrorText(const AdminContext& ctx, Language lang, const Status& s) {
+  ApiError e = ErrorCodeOf(s);
+  std::string text = ctx.ui->Text(lang, "error_" + e.code);
+  for (const auto& [name, value] : e.params) {
+    std::string shown = value;
+    if (name == "field") {
+      std::string label = ctx.ui->Text(lang, "field_" + value);
+      if (label != "field_" + value) shown = label;
+    }
+    const std::string mark = "{" + name + "}";
+    for (size_t at = text.find(mark); at != std::string::npos;
+         at = text.find(mark, at + shown.size())) {
+      text.replace(at, mark.size(), shown);
+    }
+  }
+  return text;
+}
 
 Language RequestLanguage(const AdminContext& ctx, const http::Request& req) {
   auto c = req.Cookie("warta_lang");
@@ -67,6 +105,7 @@ render::View PageView(const AdminContext& ctx, const PageRequest& p,
   v["other_lang_label"] =
       p.lang == Language::kEnglish ? "Bahasa Indonesia" : "English";
   v["site_name"] = ctx.site.options.name;
+  v["error_strings"] = ErrorStrings(ctx, p.lang);
   v["title"] = title;
   v["csrf"] = p.who.csrf_token;
   v["user"] = {
@@ -139,8 +178,7 @@ void AddPage(AdminContext& ctx, http::Router& r, std::string_view pattern,
     int status = HttpStatusFor(page.status());
     render::View v = PageView(ctx, p, ctx.ui->Text(p.lang, "error_title"), "");
     v["status"] = status;
-    v["message"] = status == 500 ? ctx.ui->Text(p.lang, "error_internal")
-                                 : page.status().message();
+    v["message"] = ErrorText(ctx, p.lang, page.status());
     auto html = RenderPage(ctx, "error", v);
     http::Response out = html.ok() ? *html : http::Response::Error(status);
     out.status = status;

@@ -24,7 +24,12 @@ using PageFn = std::function<Result<http::Response>(const PageRequest& p)>;
 void AddPage(AdminContext& ctx, http::Router& r, std::string_view pattern,
              PageFn fn);
 
-// The frame every page has: t (strings), lang, user, csrf, nav, assets.
+// The error `s` in `lang`: its code's string with the parameters placed
+// (a field named by its label).
+std::string ErrorText(const AdminContext& ctx, Language lang, const Status& s);
+
+// The frame every page has: t (strings), lang, user, csrf, nav, assets,
+// error_strings (for admin.js).
 render::View PageView(const AdminContext& ctx, const PageRequest& p,
                       const std::string& title, const std::string& current);
 

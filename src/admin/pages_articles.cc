@@ -5,6 +5,7 @@
 #include "admin/revision_view.h"
 #include "base/strings.h"
 #include "content/slug.h"
+#include "newsroom/revisions.h"
 
 namespace warta::admin {
 namespace {
@@ -14,6 +15,15 @@ constexpr int kPageSize = 30;
 // Mustache treats "" as true: absent text is false.
 render::View OptText(std::string s) {
   return s.empty() ? render::View(false) : render::View(std::move(s));
+}
+
+// "warta.example" for "https://warta.example/": what a link card names.
+std::string SiteHost(std::string_view url) {
+  if (auto p = url.find("://"); p != std::string_view::npos)
+    url.remove_prefix(p + 3);
+  url = url.substr(0, url.find('/'));
+  if (url.starts_with("www.")) url.remove_prefix(4);
+  return std::string(url);
 }
 
 std::string StatusLabel(const AdminContext& ctx, Language lang,
@@ -238,6 +248,9 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
       {"feature_image_focal_y", a.feature_image_focal_y},
       {"correction", a.correction},
       {"withdrawn_reason", a.withdrawn_reason},
+      {"meta_title", a.meta_title},
+      {"meta_description", a.meta_description},
+      {"live_report", a.live_report},
       {"featured", a.featured},
       {"status", ArticleStatusName(a.status)},
       {"status_label", StatusLabel(ctx, lang, a, wf)},
@@ -256,6 +269,24 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
       {"review_note", OptText(wf.review_note)},
       {"review_who", ReviewWho(ctx, wf, lang)},
   };
+  // A live report's updates, newest first (appended by editor.js).
+  render::View updates = render::View::array();
+  if (id != 0) {
+    WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.ListLiveUpdates(id, 200));
+    for (const LiveUpdate& u : list) {
+      updates.push_back({{"when", ShowTime(ctx, u.created_at, lang)},
+                         {"body", u.body},
+                         {"who", u.user_name}});
+    }
+  }
+  v["live_updates"] = std::move(updates);
+  v["has_id"] = id != 0;
+  v["live_update_max"] = static_cast<std::int64_t>(kMaxLiveUpdateBytes);
+  // The share preview's bounds and the domain its card names.
+  v["meta_title_max"] = static_cast<std::int64_t>(kMaxMetaTitleChars);
+  v["meta_description_max"] =
+      static_cast<std::int64_t>(kMaxMetaDescriptionChars);
+  v["share_domain"] = SiteHost(ctx.site.urls.Absolute("/"));
   v["can"] = {
       {"edit", can_edit || id == 0},
       {"publish", can_publish && !published},
@@ -323,17 +354,28 @@ Result<http::Response> RevisionsPage(AdminContext& ctx, const PageRequest& p,
                   {"title", a.title},
                   {"version", a.version},
                   {"edit_url", "/admin/articles/" + std::to_string(id)}};
+  const std::int64_t live_id = LiveRevisionId(a, revs);
+  const bool against_live =
+      p.req.Query("against").value_or("") == "live" && live_id != 0;
+  const std::string base =
+      "/admin/articles/" + std::to_string(id) + "/revisions?rev=";
   render::View list = render::View::array();
   for (const Revision& r : revs) {
-    std::string kind_key = "rev_" + r.kind;
+    std::string note;
+    if (r.kind == "publish" && r.note == "scheduled")
+      note = ctx.ui->Text(p.lang, "rev_note_scheduled");
     list.push_back(
         {{"id", r.id},
-         {"url", "/admin/articles/" + std::to_string(id) +
-                     "/revisions?rev=" + std::to_string(r.id)},
+         {"url",
+          base + std::to_string(r.id) + (against_live ? "&against=live" : "")},
          {"when", ShowTime(ctx, r.created_at, p.lang)},
          {"who", r.user_name.empty() ? ctx.ui->Text(p.lang, "rev_system")
                                      : r.user_name},
-         {"kind", ctx.ui->Text(p.lang, kind_key)},
+         {"kind", ctx.ui->Text(p.lang, "rev_" + r.kind)},
+         {"kind_class", r.kind},
+         {"event", IsRevisionEvent(r.kind)},
+         {"note", OptText(std::move(note))},
+         {"live", r.id == live_id},
          {"title", r.title},
          {"current", r.id == chosen}});
   }
@@ -341,14 +383,31 @@ Result<http::Response> RevisionsPage(AdminContext& ctx, const PageRequest& p,
   v["can_restore"] =
       AuthorizeArticle(p.who, ArticleVerb::kEdit, a, wfs[id]).ok();
   if (chosen != 0) {
-    WARTA_ASSIGN_OR_RETURN(RevisionView rv, BuildRevisionView(ctx, id, chosen));
+    WARTA_ASSIGN_OR_RETURN(RevisionView rv,
+                           BuildRevisionView(ctx, id, chosen, against_live));
     render::View changes = render::View::array();
     for (const FieldChange& c : rv.changes) {
       changes.push_back({{"field", ctx.ui->Text(p.lang, "field_" + c.field)},
                          {"html", DiffHtml(c.parts)}});
     }
+    // A link to the other comparison (none for the live revision itself).
+    render::View compare = false;
+    if (against_live) {
+      compare = {{"url", base + std::to_string(chosen)},
+                 {"label", ctx.ui->Text(p.lang, "compare_previous")}};
+    } else if (live_id != 0 && chosen != live_id) {
+      compare = {{"url", base + std::to_string(chosen) + "&against=live"},
+                 {"label", ctx.ui->Text(p.lang, "compare_live")}};
+    }
+    std::string when = ShowTime(ctx, rv.revision.created_at, p.lang);
+    std::string heading =
+        against_live
+            ? ctx.ui->Text(p.lang, "changes_against_live", {{"when", when}})
+            : ctx.ui->Text(p.lang, "changes_in") + " " + when;
     v["chosen"] = {{"id", chosen},
-                   {"when", ShowTime(ctx, rv.revision.created_at, p.lang)},
+                   {"heading", std::move(heading)},
+                   {"is_live", chosen == live_id},
+                   {"compare", std::move(compare)},
                    {"changes", std::move(changes)},
                    {"no_changes", rv.changes.empty()},
                    {"is_latest", !revs.empty() && revs[0].id == chosen}};

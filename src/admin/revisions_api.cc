@@ -18,7 +18,7 @@ Result<std::pair<Article, Workflow>> LoadLive(AdminContext& ctx,
   return std::make_pair(std::move(a), wfs[id]);
 }
 
-json RevisionMeta(const Revision& r) {
+json RevisionMeta(const Revision& r, std::int64_t live_id) {
   return {{"id", r.id},
           {"article_id", r.article_id},
           {"article_version", r.article_version},
@@ -28,6 +28,9 @@ json RevisionMeta(const Revision& r) {
           {"kind", r.kind},
           {"note", r.note},
           {"title", r.title},
+          {"event", IsRevisionEvent(r.kind)},
+          {"applied", r.applied},
+          {"live", r.id == live_id},
           {"raw_bytes", r.raw_size},
           {"stored_bytes", static_cast<std::int64_t>(r.data.size())}};
 }
@@ -40,9 +43,11 @@ Result<http::Response> List(AdminContext& ctx, const http::Request& req,
       AuthorizeArticle(who, ArticleVerb::kRead, loaded.first, loaded.second));
   // With data only to report stored sizes; lists are short enough.
   WARTA_ASSIGN_OR_RETURN(auto revs, ctx.store.ListRevisions(id, 1000, true));
+  std::int64_t live_id = LiveRevisionId(loaded.first, revs);
   json items = json::array();
-  for (const Revision& r : revs) items.push_back(RevisionMeta(r));
-  return JsonResponse(200, {{"revisions", items}});
+  for (const Revision& r : revs) items.push_back(RevisionMeta(r, live_id));
+  return JsonResponse(200, {{"revisions", items},
+                            {"live_id", live_id ? json(live_id) : json()}});
 }
 
 Result<http::Response> ReadOne(AdminContext& ctx, const http::Request& req,
@@ -52,10 +57,17 @@ Result<http::Response> ReadOne(AdminContext& ctx, const http::Request& req,
   WARTA_ASSIGN_OR_RETURN(auto loaded, LoadLive(ctx, id));
   WARTA_RETURN_IF_ERROR(
       AuthorizeArticle(who, ArticleVerb::kRead, loaded.first, loaded.second));
-  WARTA_ASSIGN_OR_RETURN(RevisionView view, BuildRevisionView(ctx, id, rev_id));
-  json j = RevisionMeta(view.revision);
+  // ?against=live: the diff from the live version to this revision.
+  std::string against(req.Query("against").value_or("previous"));
+  if (against != "previous" && against != "live")
+    return Status::InvalidArgument("against: expected previous or live");
+  WARTA_ASSIGN_OR_RETURN(RevisionView view,
+                         BuildRevisionView(ctx, id, rev_id, against == "live"));
+  json j = RevisionMeta(view.revision, view.live_id);
   j["article"] = ArticleJson(ctx, view.at, loaded.second);
   j["previous_id"] = view.previous_id;
+  j["against"] = against;
+  j["live_id"] = view.live_id ? json(view.live_id) : json();
   json changes = json::array();
   for (const FieldChange& c : view.changes) {
     json parts = json::array();
@@ -86,7 +98,7 @@ Result<http::Response> RestoreOne(AdminContext& ctx, const http::Request& req,
     WARTA_ASSIGN_OR_RETURN(auto now, LoadLive(ctx, id));
     json current = ArticleJson(ctx, now.first, now.second);
     json out = current;
-    out["error"] = restored.status().message();
+    out.update(ErrorJson(restored.status()));
     out["article"] = current;
     return JsonResponse(409, out);
   }
@@ -97,24 +109,46 @@ Result<http::Response> RestoreOne(AdminContext& ctx, const http::Request& req,
 
 }  // namespace
 
+std::int64_t LiveRevisionId(const Article& article,
+                            const std::vector<Revision>& newest_first) {
+  if (article.status != ArticleStatus::kPublished) return 0;
+  for (const Revision& r : newest_first) {
+    if (r.applied) return r.id;
+  }
+  return 0;
+}
+
 Result<RevisionView> BuildRevisionView(AdminContext& ctx,
                                        std::int64_t article_id,
-                                       std::int64_t revision_id) {
+                                       std::int64_t revision_id,
+                                       bool against_live) {
   WARTA_ASSIGN_OR_RETURN(Revision rev, ctx.store.GetRevision(revision_id));
   if (rev.article_id != article_id)
     return Status::NotFound("revision " + std::to_string(revision_id));
   RevisionView v;
   v.revision = rev;
+  v.against_live = against_live;
   WARTA_ASSIGN_OR_RETURN(v.at, ctx.newsroom.ArticleAt(rev));
-  // The revision before it, to diff against.
   WARTA_ASSIGN_OR_RETURN(auto all,
                          ctx.store.ListRevisions(article_id, 100000, false));
+  WARTA_ASSIGN_OR_RETURN(Article live, ctx.store.GetArticle(article_id));
+  v.live_id = LiveRevisionId(live, all);
   Article before;
-  for (size_t i = 0; i < all.size(); ++i) {
-    if (all[i].id == revision_id && i + 1 < all.size()) {
-      v.previous_id = all[i + 1].id;
-      WARTA_ASSIGN_OR_RETURN(before, ctx.newsroom.ArticleAt(all[i + 1]));
-      break;
+  if (against_live) {
+    // The article as readers see it now.
+    if (live.status != ArticleStatus::kPublished)
+      return Status::FailedPrecondition(
+          "against: the article has no live version (it is not published)");
+    before = std::move(live);
+    v.previous_id = v.live_id;
+  } else {
+    // The revision before it.
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (all[i].id == revision_id && i + 1 < all.size()) {
+        v.previous_id = all[i + 1].id;
+        WARTA_ASSIGN_OR_RETURN(before, ctx.newsroom.ArticleAt(all[i + 1]));
+        break;
+      }
     }
   }
   auto names = [](const auto& list) {
@@ -128,6 +162,8 @@ Result<RevisionView> BuildRevisionView(AdminContext& ctx,
   } fields[] = {
       {"title", before.title, v.at.title},
       {"custom_excerpt", before.custom_excerpt, v.at.custom_excerpt},
+      {"meta_title", before.meta_title, v.at.meta_title},
+      {"meta_description", before.meta_description, v.at.meta_description},
       {"body", before.body, v.at.body},
       {"category", before.category ? before.category->name : "",
        v.at.category ? v.at.category->name : ""},
@@ -137,7 +173,9 @@ Result<RevisionView> BuildRevisionView(AdminContext& ctx,
       {"source", before.source, v.at.source},
       {"feature_image", before.feature_image, v.at.feature_image},
       {"status",
-       v.previous_id ? std::string(ArticleStatusName(before.status)) : "",
+       v.previous_id || against_live
+           ? std::string(ArticleStatusName(before.status))
+           : "",
        std::string(ArticleStatusName(v.at.status))},
   };
   for (const Field& f : fields) {

@@ -32,6 +32,11 @@ std::optional<Timestamp> Article::ShownUpdate(int grace_seconds) const {
   return modified_at;
 }
 
+std::string Article::SeoDescription() const {
+  if (!meta_description.empty()) return meta_description;
+  return Excerpt(kMaxMetaDescriptionChars);
+}
+
 std::string Article::Excerpt(std::size_t max_chars) const {
   return MakeExcerpt(custom_excerpt.empty() ? plaintext : custom_excerpt,
                      max_chars);

@@ -41,6 +41,11 @@ struct Author {
   std::string email;  // optional; never shown on public pages
 };
 
+// Bounds of the SEO title and description, in code points: what search
+// results and link cards show before they cut.
+inline constexpr std::size_t kMaxMetaTitleChars = 70;
+inline constexpr std::size_t kMaxMetaDescriptionChars = 160;
+
 struct Article {
   std::int64_t id = 0;
   std::string slug;
@@ -88,6 +93,13 @@ struct Article {
   // Tags a kontributor typed that do not exist yet: suggestions an editor
   // accepts on review (never shown to readers).
   std::vector<std::string> pending_tags;
+  // What search engines and shared links show, when the desk wants other
+  // words than the headline and excerpt (Ghost's names); may be empty.
+  std::string meta_title;        // at most kMaxMetaTitleChars code points
+  std::string meta_description;  // at most kMaxMetaDescriptionChars
+  // A live report: the page and cards say "LANGSUNG" and the desk's
+  // timestamped updates (store/live_update_store.h) open the story.
+  bool live_report = false;
 
   bool IsPublished() const { return status == ArticleStatus::kPublished; }
   // When readers are told the story was updated ("Diperbarui"): the last
@@ -96,6 +108,12 @@ struct Article {
   std::optional<Timestamp> ShownUpdate(int grace_seconds) const;
   // custom_excerpt, else the start of plaintext cut at a word boundary.
   std::string Excerpt(std::size_t max_chars = 200) const;
+  // What search engines and link cards show: meta_title, else the title;
+  // meta_description, else Excerpt(kMaxMetaDescriptionChars).
+  const std::string& SeoTitle() const {
+    return meta_title.empty() ? title : meta_title;
+  }
+  std::string SeoDescription() const;
 };
 
 // Collapses whitespace and cuts `text` to at most `max_chars` code points at a

@@ -52,7 +52,7 @@ std::vector<MetaTag> ArticleMetaTags(const Article& a, const Urls& urls,
       {"property", "og:type", "article"},
       {"property", "og:site_name", site.name},
       {"property", "og:locale", OgLocale(site.language)},
-      {"property", "og:title", a.title},
+      {"property", "og:title", a.SeoTitle()},
       {"property", "og:description", std::string(description)},
       {"property", "og:url", url},
   };
@@ -82,7 +82,7 @@ std::vector<MetaTag> ArticleMetaTags(const Article& a, const Urls& urls,
   }
   m.push_back({"name", "twitter:card",
                a.feature_image.empty() ? "summary" : "summary_large_image"});
-  m.push_back({"name", "twitter:title", a.title});
+  m.push_back({"name", "twitter:title", a.SeoTitle()});
   m.push_back({"name", "twitter:description", std::string(description)});
   if (!image.empty()) {
     m.push_back({"name", "twitter:image", image});
@@ -163,7 +163,7 @@ std::string ArticleJsonLd(const Article& a, const Urls& urls,
       {"@id", url + "#article"},
       {"mainEntityOfPage", {{"@type", "WebPage"}, {"@id", url}}},
       {"url", url},
-      {"headline", std::string(Utf8Prefix(a.title, 400))},
+      {"headline", std::string(Utf8Prefix(a.SeoTitle(), 400))},
       {"description", std::string(description)},
       {"inLanguage", site.language},
       {"datePublished", FormatIso8601Utc(published)},
@@ -191,6 +191,8 @@ std::string ArticleJsonLd(const Article& a, const Urls& urls,
       article["image"] = json::array({image});
     }
   }
+  if (!a.meta_title.empty() && a.meta_title != a.title)
+    article["alternativeHeadline"] = std::string(Utf8Prefix(a.title, 400));
   if (a.category) article["articleSection"] = a.category->name;
   if (!a.tags.empty()) {
     json keywords = json::array();

@@ -1,5 +1,7 @@
 #include "newsroom/newsroom.h"
 
+#include <tuple>
+
 #include "base/strings.h"
 #include "base/time.h"
 #include "base/utf8.h"
@@ -76,6 +78,17 @@ Status Newsroom::Validate(const Article& a) const {
     return Status::InvalidArgument(
         "published_at: a scheduled article needs a time");
   }
+  for (auto [name, text, max] :
+       {std::tuple{"meta_title", &a.meta_title, kMaxMetaTitleChars},
+        std::tuple{"meta_description", &a.meta_description,
+                   kMaxMetaDescriptionChars}}) {
+    if (!IsValidUtf8(*text))
+      return Status::InvalidArgument("text is not valid UTF-8");
+    if (Utf8Length(*text) > max) {
+      return Status::InvalidArgument(std::string(name) + ": longer than " +
+                                     std::to_string(max) + " characters");
+    }
+  }
   if (a.custom_excerpt.size() > 1000) {
     return Status::InvalidArgument("custom_excerpt: longer than 1000 bytes");
   }
@@ -140,7 +153,9 @@ Result<Article> Newsroom::SaveRendered(Article article, const Edit& edit,
     rev = std::move(new_revision);
   } else {
     WARTA_ASSIGN_OR_RETURN(
-        rev, EncodeRevision(store_, article.id, SnapshotOf(article)));
+        rev, EncodeRevision(store_, article.id, SnapshotOf(article),
+                            IsRevisionEvent(edit.kind) ? RevisionUse::kEvent
+                                                       : RevisionUse::kApply));
   }
   if (rev) {
     rev->user_id = edit.user_id;
@@ -157,7 +172,8 @@ Result<Article> Newsroom::SaveRendered(Article article, const Edit& edit,
 Status Newsroom::KeepAutosave(const Article& edited, std::int64_t user_id) {
   WARTA_RETURN_IF_ERROR(Validate(edited));
   WARTA_ASSIGN_OR_RETURN(std::optional<Revision> rev,
-                         EncodeRevision(store_, edited.id, SnapshotOf(edited)));
+                         EncodeRevision(store_, edited.id, SnapshotOf(edited),
+                                        RevisionUse::kKeepBeside));
   if (!rev) return Status::Ok();
   rev->user_id = user_id;
   rev->kind = "autosave";
@@ -192,8 +208,9 @@ Result<std::vector<Article>> Newsroom::PublishDue() {
   for (const Article& a : due) {
     Article next = a;
     next.status = ArticleStatus::kPublished;
-    WARTA_ASSIGN_OR_RETURN(std::optional<Revision> rev,
-                           EncodeRevision(store_, a.id, SnapshotOf(next)));
+    WARTA_ASSIGN_OR_RETURN(
+        std::optional<Revision> rev,
+        EncodeRevision(store_, a.id, SnapshotOf(next), RevisionUse::kEvent));
     if (rev) {
       rev->kind = "publish";
       rev->note = "scheduled";
@@ -238,6 +255,35 @@ Result<Article> Newsroom::RestoreRevision(std::int64_t article_id,
   edit.kind = "restore";
   edit.note = "revision " + std::to_string(revision_id);
   return Save(std::move(a), edit);
+}
+
+Result<LiveUpdate> Newsroom::AddLiveUpdate(std::int64_t article_id,
+                                           std::string_view text,
+                                           std::int64_t user_id) {
+  std::string body(Trim(text));
+  if (body.empty()) return Status::InvalidArgument("body: required");
+  if (body.size() > kMaxLiveUpdateBytes) {
+    return Status::InvalidArgument(
+        "body: longer than " + std::to_string(kMaxLiveUpdateBytes) + " bytes");
+  }
+  if (!IsValidUtf8(body))
+    return Status::InvalidArgument("text is not valid UTF-8");
+  WARTA_ASSIGN_OR_RETURN(Article a, store_.GetArticle(article_id));
+  if (!a.live_report)
+    return Status::InvalidArgument(
+        "live_report: the article is not a live report");
+  WARTA_ASSIGN_OR_RETURN(LiveUpdate added,
+                         store_.AddLiveUpdate(article_id, body, user_id));
+  Notify(a);
+  return added;
+}
+
+Status Newsroom::DeleteLiveUpdate(std::int64_t article_id,
+                                  std::int64_t update_id) {
+  WARTA_ASSIGN_OR_RETURN(Article a, store_.GetArticle(article_id));
+  WARTA_RETURN_IF_ERROR(store_.DeleteLiveUpdate(article_id, update_id));
+  Notify(a);
+  return Status::Ok();
 }
 
 Status Newsroom::Delete(std::int64_t id) {

@@ -100,6 +100,15 @@ class Newsroom {
   // published_at), on top of the article's current state.
   Result<Article> ArticleAt(const Revision& revision);
 
+  // Appends an update to live report `article_id` by `user_id` and notifies
+  // listeners (the article's cached page goes). InvalidArgument: the text
+  // is empty, over kMaxLiveUpdateBytes or not UTF-8, or the article is not
+  // a live report; NotFound: no such (untrashed) article.
+  Result<LiveUpdate> AddLiveUpdate(std::int64_t article_id,
+                                   std::string_view text, std::int64_t user_id);
+  // Deletes an update and notifies listeners; NotFound when absent.
+  Status DeleteLiveUpdate(std::int64_t article_id, std::int64_t update_id);
+
   // "Seoul (KABARIN) -" for the article, or "" without a dateline city.
   std::string DatelineOf(const Article& article) const;
 

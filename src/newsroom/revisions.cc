@@ -52,6 +52,9 @@ std::string SnapshotOf(const Article& a) {
       {"published_at", a.published_at ? json(*a.published_at) : json()},
       {"slug", a.slug},
   };
+  // Only when set, so snapshots from before these fields keep their bytes.
+  if (!a.meta_title.empty()) j["meta_title"] = a.meta_title;
+  if (!a.meta_description.empty()) j["meta_description"] = a.meta_description;
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -90,6 +93,8 @@ Status ApplySnapshot(std::string_view snapshot, Article& a, bool content_only) {
   a.feature_image_alt = StringField(j, "feature_image_alt");
   a.feature_image_caption = StringField(j, "feature_image_caption");
   a.feature_image_credit = StringField(j, "feature_image_credit");
+  a.meta_title = StringField(j, "meta_title");
+  a.meta_description = StringField(j, "meta_description");
   for (auto [name, target] :
        {std::pair{"feature_image_focal_x", &a.feature_image_focal_x},
         std::pair{"feature_image_focal_y", &a.feature_image_focal_y}}) {
@@ -178,9 +183,20 @@ Result<std::string> InflateWith(std::string_view data, std::string_view dict,
   return out;
 }
 
+namespace {
+// How many recent revisions a save looks through for the applied one.
+constexpr int kLookBack = 32;
+}  // namespace
+
+bool IsRevisionEvent(std::string_view kind) {
+  return kind == "publish" || kind == "unpublish" || kind == "schedule" ||
+         kind == "restore";
+}
+
 Result<std::optional<Revision>> EncodeRevision(Store& store,
                                                std::int64_t article_id,
-                                               const std::string& snapshot) {
+                                               const std::string& snapshot,
+                                               RevisionUse use) {
   Revision rev;
   rev.raw_size = static_cast<std::int64_t>(snapshot.size());
   rev.snapshot_hash = HashOf(snapshot);
@@ -188,10 +204,22 @@ Result<std::optional<Revision>> EncodeRevision(Store& store,
   rev.data = alone;
   if (article_id == 0) return std::optional<Revision>(std::move(rev));
   WARTA_ASSIGN_OR_RETURN(auto latest,
-                         store.ListRevisions(article_id, 1, false));
+                         store.ListRevisions(article_id, kLookBack, false));
   if (latest.empty()) return std::optional<Revision>(std::move(rev));
   const Revision& last = latest[0];
-  if (last.snapshot_hash == rev.snapshot_hash) return std::optional<Revision>();
+  if (use == RevisionUse::kKeepBeside &&
+      last.snapshot_hash == rev.snapshot_hash)
+    return std::optional<Revision>();
+  if (use == RevisionUse::kApply) {
+    // Nothing new when it equals what is live: the newest applied revision
+    // (kept autosaves after it do not count).
+    for (const Revision& r : latest) {
+      if (!r.applied) continue;
+      if (r.snapshot_hash == rev.snapshot_hash)
+        return std::optional<Revision>();
+      break;
+    }
+  }
   if (last.chain + 1 >= kMaxChain)
     return std::optional<Revision>(std::move(rev));
   std::int64_t key_id = last.base_id ? last.base_id : last.id;

@@ -36,10 +36,22 @@ Result<std::string> InflateWith(std::string_view data, std::string_view dict,
 
 // Builds the revision to store for `snapshot` of article `article_id` (0:
 // a new article): as a delta against the latest keyframe when that pays.
-// nullopt when the snapshot equals the latest revision's (nothing to keep).
-Result<std::optional<Revision>> EncodeRevision(Store& store,
-                                               std::int64_t article_id,
-                                               const std::string& snapshot);
+// nullopt when there is nothing to keep, by `use`.
+enum class RevisionUse {
+  kApply,       // a save: skipped when equal to the newest applied revision
+                // (what is live; one equal to a kept autosave is kept)
+  kKeepBeside,  // an autosave beside the live text: skipped when equal to
+                // the latest revision of either kind
+  kEvent,       // publish, unpublish, schedule, restore: always kept
+};
+Result<std::optional<Revision>> EncodeRevision(
+    Store& store, std::int64_t article_id, const std::string& snapshot,
+    RevisionUse use = RevisionUse::kApply);
+
+// Kinds of revision that record an event of the workflow (who put the
+// story live, took it off, scheduled it or restored an older text): kept
+// even when the text did not change.
+bool IsRevisionEvent(std::string_view kind);
 
 // The snapshot text a stored revision holds (its data is read when the
 // revision was listed without it).

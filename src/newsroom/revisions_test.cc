@@ -63,6 +63,11 @@ TEST(SnapshotTest, RoundTripsTheEditableFields) {
   a.status = ArticleStatus::kScheduled;
   a.published_at = 1234;
   a.slug = "judul";
+  std::string plain = SnapshotOf(a);
+  EXPECT_EQ(plain.find("meta_"), std::string::npos)
+      << "unset SEO fields leave older snapshots' bytes alone";
+  a.meta_title = "Judul untuk mesin pencari";
+  a.meta_description = "Deskripsi singkat.";
   std::string snap = SnapshotOf(a);
   EXPECT_EQ(snap, SnapshotOf(a)) << "stable";
   Article b;
@@ -70,6 +75,8 @@ TEST(SnapshotTest, RoundTripsTheEditableFields) {
   EXPECT_EQ(SnapshotOf(b), snap);
   EXPECT_EQ(b.tags.size(), 2u);
   EXPECT_EQ(b.published_at, 1234);
+  EXPECT_EQ(b.meta_title, "Judul untuk mesin pencari");
+  EXPECT_EQ(b.meta_description, "Deskripsi singkat.");
   Article c;
   c.status = ArticleStatus::kPublished;
   ASSERT_TRUE(ApplySnapshot(snap, c, true).ok());
@@ -209,6 +216,51 @@ TEST_F(RevisionsTest, AutosavesAPublishedArticleWithoutChangingIt) {
   EXPECT_EQ((*revs)[0].article_version, live->version);
   EXPECT_EQ(newsroom_->ArticleAt((*revs)[0])->body,
             "Isi baru yang belum tayang.");
+}
+
+// Issue 13: saving the text an autosave kept beside a live story records
+// what went live (an applied revision), not only the kept autosave; the
+// same autosave twice is kept once; events are kept without a text change.
+TEST_F(RevisionsTest, RecordsWhatWentLiveAfterAKeptAutosave) {
+  Article a;
+  a.title = "Tayang";
+  a.body = "Isi tayang.";
+  a.status = ArticleStatus::kPublished;
+  Edit publish;
+  publish.user_id = 3;
+  publish.kind = "publish";
+  auto live = newsroom_->Save(a, publish);
+  ASSERT_TRUE(live.ok());
+  Article e = *live;
+  e.body = "Isi baru.";
+  ASSERT_TRUE(newsroom_->KeepAutosave(e, 3).ok());
+  ASSERT_TRUE(newsroom_->KeepAutosave(e, 3).ok());
+  auto revs = store_->ListRevisions(live->id, 10, false);
+  ASSERT_EQ(revs->size(), 2u) << "the same autosave is kept once";
+  EXPECT_FALSE((*revs)[0].applied);
+  Edit save;
+  save.user_id = 3;
+  auto saved = newsroom_->Save(e, save);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  revs = store_->ListRevisions(live->id, 10, false);
+  ASSERT_EQ(revs->size(), 3u);
+  EXPECT_EQ((*revs)[0].kind, "save");
+  EXPECT_TRUE((*revs)[0].applied);
+  EXPECT_EQ((*revs)[0].article_version, saved->version);
+  // A save with nothing new is still skipped.
+  ASSERT_TRUE(newsroom_->Save(*saved, save).ok());
+  EXPECT_EQ(store_->ListRevisions(live->id, 10, false)->size(), 3u);
+  // An event is kept even when the text and status stay as they were.
+  auto again = store_->GetArticle(live->id);
+  ASSERT_TRUE(again.ok());
+  ASSERT_TRUE(newsroom_->Save(*again, publish).ok());
+  revs = store_->ListRevisions(live->id, 10, false);
+  ASSERT_EQ(revs->size(), 4u);
+  EXPECT_EQ((*revs)[0].kind, "publish");
+  EXPECT_EQ((*revs)[0].user_id, 3);
+  EXPECT_TRUE(IsRevisionEvent("unpublish"));
+  EXPECT_TRUE(IsRevisionEvent("schedule"));
+  EXPECT_FALSE(IsRevisionEvent("autosave"));
 }
 
 TEST_F(RevisionsTest, TrashNotifiesAndRestoreBringsBack) {

@@ -65,6 +65,35 @@ render::View CorrectionView(const SiteContext& ctx, const Article& a) {
           {"log_url", std::string(kCorrectionsPath)}};
 }
 
+// A live report's label and its newest updates (kLiveUpdatesShown), each
+// a time and its paragraphs; false for other articles.
+constexpr int kLiveUpdatesShown = 100;
+Result<render::View> LiveView(const SiteContext& ctx, const Article& a) {
+  if (!a.live_report) return render::View(false);
+  const Language lang = ctx.options.language;
+  const TimeZone& tz = ctx.options.timezone;
+  render::View updates = render::View::array();
+  if (a.id != 0) {
+    WARTA_ASSIGN_OR_RETURN(auto list,
+                           ctx.store.ListLiveUpdates(a.id, kLiveUpdatesShown));
+    for (const LiveUpdate& u : list) {
+      render::View paragraphs = render::View::array();
+      for (std::string_view line : Split(u.body, '\n')) {
+        line = Trim(line);
+        if (!line.empty()) paragraphs.push_back(std::string(line));
+      }
+      updates.push_back(
+          {{"iso", FormatIso8601(u.created_at, tz.offset_seconds)},
+           {"time_label", FormatLongDateTime(u.created_at, tz, lang)},
+           {"paragraphs", std::move(paragraphs)}});
+    }
+  }
+  const bool any = !updates.empty();
+  return render::View{{"label", ctx.theme.Text(lang, "live_label")},
+                      {"has_updates", any},
+                      {"updates", std::move(updates)}};
+}
+
 render::View ArticleView(const SiteContext& ctx, const Article& a) {
   const Language lang = ctx.options.language;
   const TimeZone& tz = ctx.options.timezone;
@@ -139,14 +168,17 @@ Result<std::string> RenderArticleHtml(const SiteContext& ctx, const Article& a,
                                       bool preview) {
   PageInfo info;
   info.kind = "article-page";
-  info.title = a.title + " - " + ctx.options.name;
-  info.description = a.Excerpt(160);
+  // The desk's SEO title stands alone; the headline gets the site's name.
+  info.title =
+      a.meta_title.empty() ? a.title + " - " + ctx.options.name : a.meta_title;
+  info.description = a.SeoDescription();
   info.path = ctx.urls.Article(a.slug);
   info.current_nav = a.category ? ctx.urls.Category(a.category->slug) : "";
   info.noindex = preview || a.noindex;
   WARTA_ASSIGN_OR_RETURN(render::View v, BaseView(ctx, info));
   AddArticleMeta(ctx, v, a, info.description);
   v["article"] = ArticleView(ctx, a);
+  WARTA_ASSIGN_OR_RETURN(v["article"]["live"], LiveView(ctx, a));
   render::View related = render::View::array();
   if (ctx.related && ctx.options.related_count > 0) {
     for (const Article& r : ctx.related(a, ctx.options.related_count)) {

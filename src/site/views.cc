@@ -79,6 +79,9 @@ render::View CardView(const SiteContext& ctx, const Article& a,
   card["reading_time_label"] = ctx.theme.Text(
       lang, "reading_time", {{"n", std::to_string(a.reading_time)}});
   card["image"] = CardImageView(a, true);
+  card["live_label"] = a.live_report
+                           ? render::View(ctx.theme.Text(lang, "live_label"))
+                           : render::View(false);
   return card;
 }
 

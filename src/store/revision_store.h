@@ -31,6 +31,10 @@ struct Revision {
   std::int64_t raw_size = 0;  // bytes of the decoded snapshot
   std::string snapshot_hash;  // of the decoded snapshot, to skip duplicates
   std::string data;           // the encoded snapshot (binary)
+  // true: the article took this content when it was saved (set by the store:
+  // SaveArticleWithRevision and PublishScheduled); false: kept beside the
+  // live article by AddRevision (an autosave of a published story).
+  bool applied = true;
 };
 
 class RevisionStore {
@@ -46,7 +50,8 @@ class RevisionStore {
 
   // Appends `revision` for a live article at its current version without
   // changing the article (an autosave of unpublished edits to a published
-  // article). kNotFound when the article is absent or trashed.
+  // article); it is stored with applied = false. kNotFound when the article
+  // is absent or trashed.
   virtual Status AddRevision(std::int64_t article_id,
                              const Revision& revision) = 0;
 

@@ -17,6 +17,7 @@
 #include "store/distribution_store.h"
 #include "store/editorial_store.h"
 #include "store/home_store.h"
+#include "store/live_update_store.h"
 #include "store/maintenance_store.h"
 #include "store/media_store.h"
 #include "store/reader_store.h"
@@ -53,6 +54,7 @@ class Store : public ArticleStore,
               public RevisionStore,
               public EditorialStore,
               public HomeStore,
+              public LiveUpdateStore,
               public DiscoveryStore,
               public MaintenanceStore,
               public MediaStore,

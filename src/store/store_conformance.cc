@@ -153,6 +153,32 @@ TEST_P(StoreConformance, KeepsPhotoCreditAndFocalPoint) {
   EXPECT_DOUBLE_EQ(got->feature_image_focal_x, 0.5);
 }
 
+// Issue 13: the SEO title and description (Ghost's meta_title and
+// meta_description) come back from single reads and lists, and clear.
+TEST_P(StoreConformance, KeepsSeoTitleAndDescription) {
+  Article in = MakeArticle("Banjir surut di Jakarta");
+  in.meta_title = "Banjir Jakarta Surut, Warga Kembali ke Rumah";
+  in.meta_description = "Genangan di 12 RT surut Senin pagi; pengungsi pulang.";
+  auto saved = store_->SaveArticle(in);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  auto got = store_->GetArticle(saved->id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->meta_title, in.meta_title);
+  EXPECT_EQ(got->meta_description, in.meta_description);
+  auto list = store_->ListArticles(ArticleQuery{});
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].meta_title, in.meta_title);
+  Article edit = *got;
+  edit.meta_title.clear();
+  edit.meta_description = "Baru.";
+  ASSERT_TRUE(store_->SaveArticle(edit).ok());
+  got = store_->GetArticle(saved->id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->meta_title, "");
+  EXPECT_EQ(got->meta_description, "Baru.");
+}
+
 // The editor's media library: feature images in use, newest use first, one
 // entry per URL with that use's caption and credit, found by either.
 TEST_P(StoreConformance, ListsMediaUsesNewestFirst) {

@@ -245,6 +245,94 @@ TEST_P(StoreConformance, SavesRevisionsWithTheArticleAtomically) {
   EXPECT_TRUE(store_->GetRevision(9999).status().IsNotFound());
 }
 
+// Issue 13: a revision saved with the article is applied (the article took
+// its content); one added beside a live article is not, and both kinds keep
+// their flag through lists and single reads.
+TEST_P(StoreConformance, KeepsWhetherARevisionWasApplied) {
+  Revision r1 = MakeRevision(0, "live");
+  r1.kind = "publish";
+  Article a = Draft("Live");
+  a.status = ArticleStatus::kPublished;
+  auto saved = store_->SaveArticleWithRevision(a, &r1);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  Revision kept = MakeRevision(0, "kept");
+  kept.kind = "autosave";
+  kept.applied = true;  // the store decides: AddRevision never applies
+  ASSERT_TRUE(store_->AddRevision(saved->id, kept).ok());
+  auto list = store_->ListRevisions(saved->id, 10, false);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].kind, "autosave");
+  EXPECT_FALSE((*list)[0].applied);
+  EXPECT_EQ((*list)[0].article_version, saved->version);
+  EXPECT_EQ((*list)[1].kind, "publish");
+  EXPECT_TRUE((*list)[1].applied);
+  auto one = store_->GetRevision((*list)[0].id);
+  ASSERT_TRUE(one.ok());
+  EXPECT_FALSE(one->applied);
+  EXPECT_EQ(one->data, "kept");
+  EXPECT_TRUE(store_->GetRevision((*list)[1].id)->applied);
+  // The scheduler's publication is applied too.
+  Article b = Draft("Nanti");
+  b.status = ArticleStatus::kScheduled;
+  b.published_at = clock_.Now() + 5;
+  auto later = store_->SaveArticle(b);
+  ASSERT_TRUE(later.ok());
+  clock_.Advance(10);
+  Revision due = MakeRevision(0, "due");
+  due.kind = "publish";
+  ASSERT_TRUE(
+      *store_->PublishScheduled(later->id, later->version, clock_.Now(), &due));
+  auto done = store_->ListRevisions(later->id, 10, false);
+  ASSERT_TRUE(done.ok());
+  ASSERT_EQ(done->size(), 1u);
+  EXPECT_TRUE((*done)[0].applied);
+}
+
+// Issue 13: a live report's flag and its updates, newest first, each write
+// reporting the article's page key; none for a trashed article.
+TEST_P(StoreConformance, KeepsLiveReportsAndTheirUpdates) {
+  auto u = store_->AddUser(MakeUser("l@b.id", "Lia", Role::kEditor));
+  ASSERT_TRUE(u.ok());
+  Article a = Draft("Banjir Jakarta, laporan langsung");
+  a.status = ArticleStatus::kPublished;
+  a.live_report = true;
+  auto saved = store_->SaveArticle(a);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  EXPECT_TRUE(store_->GetArticle(saved->id)->live_report);
+  EXPECT_TRUE(store_->ListArticles(ArticleQuery{})->at(0).live_report);
+  auto seq = *store_->ChangeSeq();
+  auto first = store_->AddLiveUpdate(saved->id, "Air mulai naik.", u->id);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->article_id, saved->id);
+  EXPECT_EQ(first->created_at, clock_.Now());
+  EXPECT_EQ(first->user_name, "Lia");
+  clock_.Advance(60);
+  auto second = store_->AddLiveUpdate(saved->id,
+                                      "Pompa dinyalakan.\nWarga "
+                                      "mengungsi.",
+                                      0);
+  ASSERT_TRUE(second.ok());
+  auto changes = store_->PageChangesSince(seq, 100);
+  ASSERT_TRUE(changes.ok());
+  EXPECT_FALSE(changes->everything);
+  EXPECT_EQ(changes->keys,
+            std::vector<std::string>{"a:" + std::to_string(saved->id)});
+  auto list = store_->ListLiveUpdates(saved->id, 10);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].body, "Pompa dinyalakan.\nWarga mengungsi.");
+  EXPECT_EQ((*list)[0].user_id, 0);
+  EXPECT_EQ((*list)[1].body, "Air mulai naik.");
+  EXPECT_EQ(store_->ListLiveUpdates(saved->id, 1)->size(), 1u);
+  EXPECT_TRUE(store_->DeleteLiveUpdate(saved->id + 1, first->id).IsNotFound());
+  ASSERT_TRUE(store_->DeleteLiveUpdate(saved->id, first->id).ok());
+  EXPECT_EQ(store_->ListLiveUpdates(saved->id, 10)->size(), 1u);
+  EXPECT_TRUE(store_->AddLiveUpdate(999999, "x", 0).status().IsNotFound());
+  ASSERT_TRUE(store_->TrashArticle(saved->id, clock_.Now()).ok());
+  EXPECT_TRUE(store_->AddLiveUpdate(saved->id, "x", 0).status().IsNotFound());
+}
+
 TEST_P(StoreConformance, TrashHidesArticlesUntilRestored) {
   Article pub = Draft("Dibuang");
   pub.status = ArticleStatus::kPublished;

@@ -59,13 +59,14 @@ constexpr const char* kTables[] = {
     "article_views",
     "article_view_totals",
     "corrections",
+    "live_updates",
 };
 
 // Tables whose id is a BIGSERIAL: their sequences continue after the
 // copied ids.
 constexpr const char* kSerialTables[] = {
-    "categories", "tags",       "authors",   "articles",
-    "users",      "api_tokens", "revisions", "corrections"};
+    "categories", "tags",      "authors",     "articles",    "users",
+    "api_tokens", "revisions", "corrections", "live_updates"};
 
 struct Column {
   std::string name;

@@ -27,6 +27,7 @@ constexpr std::string_view kColumnsTail =
     "a.modified_at, a.correction, a.correction_at, a.withdrawn_at, "
     "a.withdrawn_reason, a.pending_tags, a.feature_image_credit, "
     "a.feature_image_focal_x, a.feature_image_focal_y, "
+    "a.meta_title, a.meta_description, a.live_report, "
     "c.id, c.slug, c.name, c.description, "
     "e.id, e.slug, e.name "
     "FROM articles a LEFT JOIN categories c ON c.id = a.category_id "
@@ -83,6 +84,9 @@ Article ReadArticle(const Statement& st) {
   a.feature_image_credit = st.Text(i++);
   a.feature_image_focal_x = static_cast<double>(st.Int(i++)) / 1000.0;
   a.feature_image_focal_y = static_cast<double>(st.Int(i++)) / 1000.0;
+  a.meta_title = st.Text(i++);
+  a.meta_description = st.Text(i++);
+  a.live_report = st.Int(i++) != 0;
   for (std::string_view name : Split(pending, '\n')) {
     if (!name.empty()) a.pending_tags.emplace_back(name);
   }
@@ -479,7 +483,7 @@ Result<Article> PgStore::SaveArticleWithRevision(const Article& in,
           c.Prepare("UPDATE articles SET created_by = ? WHERE id = ?"));
       WARTA_RETURN_IF_ERROR(own.Bind(1, rev->user_id).Bind(2, id).Run());
     }
-    return InsertRevision(c, id, *rev);
+    return InsertRevision(c, id, *rev, true);
   });
   if (!s.ok()) return s;
   return GetArticle(id);
@@ -556,9 +560,10 @@ Status PgStore::WriteArticleRow(Connection& c, const Article& in,
               "noindex, no_ai, featured, modified_at, correction, "
               "correction_at, withdrawn_at, withdrawn_reason, pending_tags, "
               "feature_image_credit, feature_image_focal_x, "
-              "feature_image_focal_y) "
+              "feature_image_focal_y, meta_title, meta_description, "
+              "live_report) "
               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-              "?,?,?,?,?,?,?)"
+              "?,?,?,?,?,?,?,?,?,?)"
             : "UPDATE articles SET slug=?, title=?, custom_excerpt=?, body=?, "
               "html=?, plaintext=?, dateline_city=?, dateline_outlet=?, "
               "source=?, source_url=?, category_id=?, editor_id=?, "
@@ -568,7 +573,8 @@ Status PgStore::WriteArticleRow(Connection& c, const Article& in,
               "noindex=?, no_ai=?, featured=?, modified_at=?, correction=?, "
               "correction_at=?, withdrawn_at=?, withdrawn_reason=?, "
               "pending_tags=?, feature_image_credit=?, "
-              "feature_image_focal_x=?, feature_image_focal_y=? WHERE id=?";
+              "feature_image_focal_x=?, feature_image_focal_y=?, "
+              "meta_title=?, meta_description=?, live_report=? WHERE id=?";
     WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
     int i = 1;
     auto bind = [&](const auto& v) { st.Bind(i++, v); };
@@ -617,6 +623,9 @@ Status PgStore::WriteArticleRow(Connection& c, const Article& in,
     bind(in.feature_image_credit);
     bind(FocalPerMille(in.feature_image_focal_x));
     bind(FocalPerMille(in.feature_image_focal_y));
+    bind(in.meta_title);
+    bind(in.meta_description);
+    bind(in.live_report ? 1 : 0);
     if (id != 0) st.Bind(i++, id);
     WARTA_RETURN_IF_ERROR(st.Run());
     if (id == 0) id = c.LastInsertId();

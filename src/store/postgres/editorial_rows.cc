@@ -136,7 +136,7 @@ Result<bool> PgStore::PublishScheduled(std::int64_t id, std::int64_t version,
     // Nothing to do: roll back, so the change sequence stays put.
     if (c.Changes() == 0) return Status::FailedPrecondition("not due");
     won = true;
-    if (rev) WARTA_RETURN_IF_ERROR(InsertRevision(c, id, *rev));
+    if (rev) WARTA_RETURN_IF_ERROR(InsertRevision(c, id, *rev, true));
     return LogArticleChange(c, id);
   });
   if (!s.ok() && !won && s.code() == StatusCode::kFailedPrecondition)

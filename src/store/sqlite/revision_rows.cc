@@ -9,7 +9,7 @@ namespace {
 constexpr std::string_view kRevisionColumns =
     "SELECT r.id, r.article_id, r.article_version, r.created_at, "
     "COALESCE(r.user_id, 0), COALESCE(u.name, ''), r.kind, r.note, r.title, "
-    "COALESCE(r.base_id, 0), r.chain, r.raw_size, r.snapshot_hash, ";
+    "COALESCE(r.base_id, 0), r.chain, r.raw_size, r.snapshot_hash, r.applied, ";
 
 Revision ReadRevision(const Statement& st) {
   Revision r;
@@ -27,6 +27,7 @@ Revision ReadRevision(const Statement& st) {
   r.chain = static_cast<int>(st.Int(i++));
   r.raw_size = st.Int(i++);
   r.snapshot_hash = st.Text(i++);
+  r.applied = st.Int(i++) != 0;
   r.data = st.Text(i++);
   return r;
 }
@@ -34,14 +35,15 @@ Revision ReadRevision(const Statement& st) {
 }  // namespace
 
 Status SqliteStore::InsertRevision(Connection& c, std::int64_t id,
-                                   const Revision& rev) {
+                                   const Revision& rev, bool applied) {
   WARTA_ASSIGN_OR_RETURN(
       auto st,
-      c.Prepare("INSERT INTO revisions (article_id, article_version, "
-                "created_at, user_id, kind, note, title, base_id, chain, "
-                "raw_size, snapshot_hash, data) SELECT id, version, ?, ?, ?, "
-                "?, ?, ?, ?, ?, ?, ? FROM articles WHERE id = ? AND "
-                "deleted_at IS NULL"));
+      c.Prepare(
+          "INSERT INTO revisions (article_id, article_version, "
+          "created_at, user_id, kind, note, title, base_id, chain, "
+          "raw_size, snapshot_hash, data, applied) SELECT id, version, ?, ?, "
+          "?, ?, ?, ?, ?, ?, ?, ?, ? FROM articles WHERE id = ? AND "
+          "deleted_at IS NULL"));
   int i = 1;
   st.Bind(i++, clock_.Now());
   st.Bind(i++, rev.user_id ? std::optional<std::int64_t>(rev.user_id)
@@ -55,6 +57,7 @@ Status SqliteStore::InsertRevision(Connection& c, std::int64_t id,
   st.Bind(i++, rev.raw_size);
   st.Bind(i++, rev.snapshot_hash);
   st.BindBlob(i++, rev.data);
+  st.Bind(i++, applied ? 1 : 0);
   st.Bind(i++, id);
   WARTA_RETURN_IF_ERROR(st.Run());
   if (c.Changes() == 0)
@@ -64,7 +67,7 @@ Status SqliteStore::InsertRevision(Connection& c, std::int64_t id,
 
 Status SqliteStore::AddRevision(std::int64_t article_id, const Revision& rev) {
   return WriteQuiet([&](Connection& c) -> Status {
-    return InsertRevision(c, article_id, rev);
+    return InsertRevision(c, article_id, rev, false);
   });
 }
 

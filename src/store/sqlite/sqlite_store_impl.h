@@ -99,6 +99,15 @@ class SqliteStore final : public Store {
   Status SaveSettings(
       const std::map<std::string, std::string>& settings) override;
 
+  // LiveUpdateStore (live_update_rows.cc)
+  Result<LiveUpdate> AddLiveUpdate(std::int64_t article_id,
+                                   std::string_view body,
+                                   std::int64_t user_id) override;
+  Result<std::vector<LiveUpdate>> ListLiveUpdates(std::int64_t article_id,
+                                                  int limit) override;
+  Status DeleteLiveUpdate(std::int64_t article_id,
+                          std::int64_t update_id) override;
+
   // HomeStore (home_rows.cc)
   Result<HomePins> GetHomePins() override;
   Status SetHomePins(const HomePins& pins) override;
@@ -294,8 +303,10 @@ class SqliteStore final : public Store {
   // Inserts (id == 0, then set) or updates the article row and its links.
   Status WriteArticleRow(Connection& c, const Article& in,
                          const std::string& wanted_slug, std::int64_t& id);
-  // Appends `rev` for article `id` at the article's current version.
-  Status InsertRevision(Connection& c, std::int64_t id, const Revision& rev);
+  // Appends `rev` for article `id` at the article's current version;
+  // `applied`: the revision is the article's content (not kept beside it).
+  Status InsertRevision(Connection& c, std::int64_t id, const Revision& rev,
+                        bool applied);
   Result<User> InsertUser(Connection& c, const User& user);
 
   SqliteOptions options_;

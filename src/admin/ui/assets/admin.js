@@ -24,7 +24,7 @@
         return { ok: res.ok, status: res.status, data: data };
       });
     }, function () {
-      return { ok: false, status: 0, data: { error: 'offline' } };
+      return { ok: false, status: 0, data: { error: 'offline', code: 'offline' } };
     });
   }
 
@@ -36,8 +36,34 @@
     el.hidden = !text;
   }
 
+  // API errors in the page's language: the response's stable code names
+  // error_CODE in the strings the page carries; its params fill {name}
+  // (a field by its label). Unknown codes fall back to the server's text.
+  var strings = {};
+  try {
+    var block = document.getElementById('warta-strings');
+    if (block) strings = JSON.parse(block.textContent) || {};
+  } catch (e) { strings = {}; }
+  function translate(code, params) {
+    var text = strings['error_' + code];
+    if (typeof text !== 'string') return null;
+    params = params || {};
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      if (!(name in params)) return all;
+      var value = String(params[name]);
+      if (name === 'field' && typeof strings['field_' + value] === 'string') return strings['field_' + value];
+      return value;
+    });
+  }
   function errorText(r) {
-    if (r.data && r.data.error) return r.data.error;
+    var d = r.data;
+    if (r.status === 0) return translate('offline') || 'offline';
+    if (d && typeof d === 'object' && d.code) {
+      var t = translate(d.code, d.params);
+      if (t) return t;
+    }
+    if (d && d.error) return d.error;
+    if (r.status >= 500) return translate('internal') || 'HTTP ' + r.status;
     return 'HTTP ' + r.status;
   }
 

@@ -15,7 +15,7 @@
   var fields = ['title', 'body', 'custom_excerpt', 'dateline_city', 'dateline_outlet',
     'source', 'source_url', 'category', 'tags', 'authors', 'editor', 'slug', 'feature_image',
     'feature_image_alt', 'feature_image_caption', 'feature_image_credit', 'feature_image_focal_x',
-    'feature_image_focal_y', 'correction', 'withdrawn_reason'];
+    'feature_image_focal_y', 'correction', 'withdrawn_reason', 'meta_title', 'meta_description'];
   var numeric = { feature_image_focal_x: true, feature_image_focal_y: true };
   var dirty = false, saving = false, conflict = false, previewTimer = null;
   var lang = document.documentElement.lang;
@@ -93,6 +93,7 @@
     var p = values();
     ['category'].forEach(function (f) { if (p[f] === '') p[f] = null; });
     if (el('featured')) p.featured = el('featured').checked;  // editors only
+    if (el('live_report')) p.live_report = el('live_report').checked;
     p.version = version;
     for (var k in extra) p[k] = extra[k];
     return p;
@@ -146,7 +147,8 @@
   }, autosaveMs);
 
   form.addEventListener('input', function (e) {
-    if (e.target.hasAttribute('data-return-note') || e.target.name === 'published_at') return;
+    if (e.target.hasAttribute('data-return-note') || e.target.hasAttribute('data-live-text') ||
+        e.target.name === 'published_at') return;
     dirty = true;
     keepLocal();
     setState(T.unsaved);
@@ -163,13 +165,63 @@
     if (id) p.id = id;
     if (p.category === '') p.category = null;
     w.api('POST', '/api/admin/preview', p).then(function (r) {
-      if (r.ok) frame.srcdoc = r.data;
+      if (!r.ok) return;
+      frame.srcdoc = r.data;
+      if (card) { readShared(r.data); showCard(); }
     });
   }
   function schedulePreview() {
     clearTimeout(previewTimer);
     previewTimer = setTimeout(preview, 400);
   }
+
+  // --- SEO title/description: counters and the shared link's card ----------
+  // The card shows what the article page's og: tags say (read from the
+  // preview, which the real theme renders); typing updates it at once.
+  var card = form.querySelector('[data-share-preview]');
+  var shared = { title: '', description: '', image: '', domain: '' };
+  function chars(text) { return Array.from(text).length; }
+  function counters() {
+    form.querySelectorAll('[data-count-for]').forEach(function (c) {
+      var f = el(c.getAttribute('data-count-for'));
+      var n = f ? chars(f.value) : 0;
+      c.querySelector('[data-count]').textContent = String(n);
+      c.classList.toggle('over', n > parseInt(c.getAttribute('data-max'), 10));
+    });
+  }
+  function showCard() {
+    if (!card) return;
+    var title = el('meta_title').value.trim() || el('title').value.trim() || shared.title;
+    var desc = el('meta_description').value.trim() || el('custom_excerpt').value.trim() || shared.description;
+    card.querySelector('[data-share-title]').textContent = title;
+    card.querySelector('[data-share-desc]').textContent = desc;
+    if (shared.domain) card.querySelector('[data-share-domain]').textContent = shared.domain;
+    var img = card.querySelector('[data-share-image]');
+    if (shared.image) { if (img.getAttribute('src') !== shared.image) img.src = shared.image; img.hidden = false; }
+    else { img.hidden = true; }
+  }
+  function readShared(html) {
+    var doc = new DOMParser().parseFromString(html, 'text/html');
+    function og(name) {
+      var m = doc.querySelector('meta[property="og:' + name + '"]');
+      return m ? m.getAttribute('content') || '' : '';
+    }
+    shared.title = og('title');
+    shared.description = og('description');
+    var image = og('image'), url = og('url');
+    try {
+      var site = new URL(url);
+      shared.domain = site.hostname.replace(/^www\./, '');
+      var pic = image ? new URL(image) : null;
+      // The site's own pictures load from here even when site.url names
+      // another host.
+      shared.image = pic ? (pic.origin === site.origin ? pic.pathname + pic.search : pic.href) : '';
+    } catch (e) { shared.image = image; }
+  }
+  form.addEventListener('input', function (e) {
+    if (e.target.name === 'meta_title' || e.target.name === 'meta_description') counters();
+    if (/^(meta_title|meta_description|title|custom_excerpt)$/.test(e.target.name)) showCard();
+  });
 
   // --- tabs (phones show one pane at a time) -------------------------------
   form.querySelectorAll('[data-tab]').forEach(function (tab) {
@@ -347,7 +399,58 @@
     }
   });
 
+  // --- live report: updates appended without reloading ---------------------
+  var live = form.querySelector('[data-live]');
+  if (live) live.querySelector('[data-live-add]').addEventListener('click', function () {
+    var box = live.querySelector('[data-live-text]');
+    var text = box.value.trim();
+    if (!text || !id) return;
+    // The flag must be stored before the first update: save pending edits.
+    var ready = dirty ? save({}) : Promise.resolve(true);
+    ready.then(function (ok) {
+      if (!ok) return;
+      w.api('POST', '/api/admin/articles/' + id + '/updates', { body: text }).then(function (r) {
+        if (!r.ok) { w.notice(w.errorText(r), 'error'); return; }
+        var li = document.createElement('li');
+        var when = document.createElement('strong');
+        when.textContent = r.data.when;
+        var body = document.createElement('span');
+        body.className = 'live-body';
+        body.textContent = r.data.body;
+        li.appendChild(when);
+        li.appendChild(body);
+        var list = live.querySelector('[data-live-list]');
+        list.insertBefore(li, list.firstChild);
+        box.value = '';
+        w.notice('', '');
+        schedulePreview();
+      });
+    });
+  });
+
+  // --- phones: the primary action stays, the rest sit behind "More" -------
+  var bar = form.querySelector('[data-actions]');
+  var more = bar && bar.querySelector('[data-more]');
+  function openMore(open) {
+    if (!more) return;
+    more.setAttribute('aria-expanded', open ? 'true' : 'false');
+    if (open) bar.setAttribute('data-open', ''); else bar.removeAttribute('data-open');
+  }
+  if (more) {
+    more.addEventListener('click', function () {
+      openMore(more.getAttribute('aria-expanded') !== 'true');
+    });
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' && bar.hasAttribute('data-open')) { openMore(false); more.focus(); }
+    });
+    document.addEventListener('click', function (e) {
+      if (bar.hasAttribute('data-open') && !bar.contains(e.target)) openMore(false);
+    });
+  }
+
   restoreLocal();
+  counters();
+  showCard();
   preview();
 })();
 
