@@ -33,7 +33,8 @@ Result<std::unique_ptr<Admin>> Admin::Create(Store& store, Newsroom& newsroom,
                                              const site::SiteContext& site,
                                              const Clock& clock,
                                              AdminOptions options,
-                                             SettingsHooks settings) {
+                                             SettingsHooks settings,
+                                             ImageLibrary& images) {
   WARTA_RETURN_IF_ERROR(InitCrypto());
   std::vector<std::pair<std::string, std::string>> files;
   for (const auto& [name, bytes] : AdminUiFiles())
@@ -41,7 +42,7 @@ Result<std::unique_ptr<Admin>> Admin::Create(Store& store, Newsroom& newsroom,
   WARTA_ASSIGN_OR_RETURN(auto ui, render::Theme::FromFiles(files));
   auto ctx = std::unique_ptr<AdminContext>(new AdminContext{
       store, newsroom, site, clock, options, std::move(settings),
-      Auth(store, clock, options.auth), std::move(ui)});
+      Auth(store, clock, options.auth), std::move(ui), images});
   return std::unique_ptr<Admin>(new Admin(std::move(ctx)));
 }
 

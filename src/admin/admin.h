@@ -21,7 +21,8 @@ class Admin {
                                                const site::SiteContext& site,
                                                const Clock& clock,
                                                AdminOptions options,
-                                               SettingsHooks settings);
+                                               SettingsHooks settings,
+                                               ImageLibrary& images);
   Admin(const Admin&) = delete;
   Admin& operator=(const Admin&) = delete;
 

@@ -29,7 +29,6 @@ struct AdminOptions {
   std::size_t upload_limit = 10u << 20;  // bytes of one image upload
   std::string media_dir;                 // DATA/media
   int autosave_seconds = 5;              // editor autosave interval
-  int image_jobs = 1;  // uploads resized at once (each uses one core)
 };
 
 // Settings edited in the browser: the keys of kEditableSettings.
@@ -52,12 +51,9 @@ struct AdminContext {
   SettingsHooks settings;
   Auth auth;
   std::unique_ptr<render::Theme> ui;  // the admin's templates and strings
-  ImageLibrary images{store,
-                      clock,
-                      options.media_dir,
-                      options.upload_limit,
-                      options.image_jobs,
-                      site.options.timezone.offset_seconds};
+  // Where uploads are kept; the process's one library (the wire keeps
+  // agency photos in it too), so its bound on resizes holds for both.
+  ImageLibrary& images;
 
   const TimeZone& timezone() const { return site.options.timezone; }
   const Urls& urls() const { return site.urls; }

@@ -43,7 +43,6 @@ class ImageLibrary {
                          std::chrono::milliseconds wait);
 
   std::size_t max_bytes() const { return limits_.max_bytes; }
-  const std::string& media_dir() const { return media_dir_; }
 
  private:
   MediaStore& store_;

@@ -1,8 +1,8 @@
 // Feature images: POST /api/admin/images takes the image bytes as the
 // request body, keeps them in the ImageLibrary (checked, stripped, resized
 // variants, stored on disk and in a shared store) and answers with the URLs.
-// At most AdminOptions::image_jobs uploads are processed at once. GET
-// /media/{file*} serves them to readers with a year-long immutable cache.
+// One upload is resized at a time (the library's bound, shared with the wire).
+// GET /media/{file*} serves them to readers with a year-long immutable cache.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>

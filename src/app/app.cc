@@ -166,21 +166,26 @@ Result<std::uint64_t> App::RebuildSearchIndex() {
   return live.snapshot()->live_docs();
 }
 
+admin::ImageLibrary& App::Images() {
+  if (!images_) {
+    // One image at a time: resizing a large photo takes most of a core.
+    images_ = std::make_unique<admin::ImageLibrary>(
+        *store_, clock_, config_.data_dir + "/media",
+        config_.admin.upload_limit,
+        /*jobs=*/1, timezone_.offset_seconds);
+  }
+  return *images_;
+}
+
 ingest::WireDefaults App::WireDefaults() {
   ingest::WireDefaults d;
   d.category = config_.import.default_category;
   d.author = config_.import.default_author;
   d.utc_offset_seconds = timezone_.offset_seconds;
-  if (!wire_images_) {
-    // One photo at a time: wire ingestion runs on one thread.
-    wire_images_ = std::make_unique<admin::ImageLibrary>(
-        *store_, clock_, config_.data_dir + "/media",
-        config_.admin.upload_limit,
-        /*jobs=*/1, timezone_.offset_seconds);
-  }
-  d.images.max_bytes = config_.admin.upload_limit;
-  d.images.keep = [images = wire_images_.get()](
-                      std::string_view bytes) -> Result<std::string> {
+  admin::ImageLibrary& library = Images();
+  d.images.max_bytes = library.max_bytes();
+  d.images.keep =
+      [images = &library](std::string_view bytes) -> Result<std::string> {
     WARTA_ASSIGN_OR_RETURN(admin::KeptImage kept,
                            images->Keep(bytes, std::chrono::minutes(1)));
     return kept.url;
@@ -350,7 +355,7 @@ Result<bool> App::ServeOnce(
   };
   WARTA_ASSIGN_OR_RETURN(
       auto admin, admin::Admin::Create(*store_, *newsroom_, site.context(),
-                                       clock_, ao, std::move(hooks)));
+                                       clock_, ao, std::move(hooks), Images()));
   admin->Register(router);
   site.Register(router);
   site::Distribution distribution(site);

@@ -93,8 +93,10 @@ class App {
   std::unique_ptr<text::Stemmer> stemmer_;
   std::unique_ptr<text::Analyzer> analyzer_;
   std::unique_ptr<index::DuplicateDetector> detector_;
-  std::unique_ptr<index::LiveIndex> search_;          // while serving
-  std::unique_ptr<admin::ImageLibrary> wire_images_;  // once asked for
+  std::unique_ptr<index::LiveIndex> search_;  // while serving
+  // Uploads and agency photos are kept here (once asked for).
+  admin::ImageLibrary& Images();
+  std::unique_ptr<admin::ImageLibrary> images_;
   // Counts every server's requests for /metrics (outlives each server).
   std::unique_ptr<ops::HttpMetrics> http_metrics_;
   // Page cache counts of the sites of earlier settings reloads, so the

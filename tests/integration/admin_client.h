@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -101,6 +102,35 @@ class AdminClient {
  private:
   std::function<std::string(const std::string&)> url_;
   std::string cookie_, csrf_, bearer_;
+};
+
+// A fresh data directory with one admin, `warta serve` on it and that
+// admin logged in: the fixture the admin API's integration tests share.
+class AdminSiteTest : public ::testing::Test {
+ protected:
+  static constexpr const char* kEmail = "admin@kabarin.id";
+  static constexpr const char* kPassword = "kata-sandi-uji-1";
+
+  void SetUp() override {
+    data_ = dir_.path() + "/data";
+    AddUser(data_, kEmail, "Admin Redaksi", "admin", kPassword);
+    BeforeStart();
+    Start();
+  }
+  // Runs before the first start, the data directory made (a warta.conf).
+  virtual void BeforeStart() {}
+  // Starts `warta serve` on data_ (again, after a restart) and logs in.
+  void Start() {
+    server_ = WartaServer::Start(data_);
+    ASSERT_NE(server_, nullptr);
+    admin_ = std::make_unique<AdminClient>(*server_);
+    ASSERT_EQ(admin_->Login(kEmail, kPassword).status, 200);
+  }
+
+  TempDir dir_;
+  std::string data_;
+  std::unique_ptr<WartaServer> server_;
+  std::unique_ptr<AdminClient> admin_;
 };
 
 }  // namespace warta::testing

@@ -14,19 +14,8 @@
 namespace warta::testing {
 namespace {
 
-constexpr const char* kEmail = "admin@kabarin.id";
-constexpr const char* kPassword = "kata-sandi-uji-1";
-
-class DeskTest : public ::testing::Test {
+class DeskTest : public AdminSiteTest {
  protected:
-  void SetUp() override {
-    data_ = dir_.path() + "/data";
-    AddUser(data_, kEmail, "Admin Redaksi", "admin", kPassword);
-    server_ = WartaServer::Start(data_);
-    ASSERT_NE(server_, nullptr);
-    admin_ = std::make_unique<AdminClient>(*server_);
-    ASSERT_EQ(admin_->Login(kEmail, kPassword).status, 200);
-  }
   std::string Page(const std::string& path) {
     auto r = server_->Get(path);
     EXPECT_TRUE(r.ok());
@@ -38,11 +27,6 @@ class DeskTest : public ::testing::Test {
     for (const json& r : revisions) out.push_back(r["kind"]);
     return out;
   }
-
-  TempDir dir_;
-  std::string data_;
-  std::unique_ptr<WartaServer> server_;
-  std::unique_ptr<AdminClient> admin_;
 };
 
 TEST_F(DeskTest, RevisionHistoryRecordsEventsAndMarksTheLiveVersion) {

@@ -17,9 +17,6 @@
 namespace warta::testing {
 namespace {
 
-constexpr const char* kEmail = "admin@kabarin.id";
-constexpr const char* kPassword = "kata-sandi-uji-1";
-
 std::string Png(int w, int h) {
   std::string png("\x89PNG\r\n\x1a\n", 8);
   png += std::string("\0\0\0\x0dIHDR", 8);
@@ -31,19 +28,8 @@ std::string Png(int w, int h) {
   return png;
 }
 
-class NewsroomApiTest : public ::testing::Test {
+class NewsroomApiTest : public AdminSiteTest {
  protected:
-  void SetUp() override {
-    data_ = dir_.path() + "/data";
-    AddUser(data_, kEmail, "Admin Redaksi", "admin", kPassword);
-    Start();
-  }
-  void Start() {
-    server_ = WartaServer::Start(data_);
-    ASSERT_NE(server_, nullptr);
-    admin_ = std::make_unique<AdminClient>(*server_);
-    ASSERT_EQ(admin_->Login(kEmail, kPassword).status, 200);
-  }
   std::int64_t NewArticle(const json& extra = json::object()) {
     json body = {{"title", "Banjir surut di Jakarta"},
                  {"body", "Air **surut** pagi ini."},
@@ -59,11 +45,6 @@ class NewsroomApiTest : public ::testing::Test {
     auto r = server_->Get(path);
     return r.ok() ? r->status : -1;
   }
-
-  TempDir dir_;
-  std::string data_;
-  std::unique_ptr<WartaServer> server_;
-  std::unique_ptr<AdminClient> admin_;
 };
 
 TEST_F(NewsroomApiTest, SessionCookieIsHttpOnlyLaxAndNeedsCsrf) {

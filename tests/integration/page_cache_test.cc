@@ -11,19 +11,8 @@
 namespace warta::testing {
 namespace {
 
-constexpr const char* kEmail = "admin@kabarin.id";
-constexpr const char* kPassword = "kata-sandi-uji-1";
-
-class PageCacheTest : public ::testing::Test {
+class PageCacheTest : public AdminSiteTest {
  protected:
-  void SetUp() override {
-    data_ = dir_.path() + "/data";
-    AddUser(data_, kEmail, "Admin Redaksi", "admin", kPassword);
-    server_ = WartaServer::Start(data_);
-    ASSERT_NE(server_, nullptr);
-    admin_ = std::make_unique<AdminClient>(*server_);
-    ASSERT_EQ(admin_->Login(kEmail, kPassword).status, 200);
-  }
   json Publish(const std::string& title, const std::string& category) {
     Reply r = admin_->Post("/api/admin/articles",
                            {{"title", title},
@@ -52,11 +41,6 @@ class PageCacheTest : public ::testing::Test {
                                          start)
         .count();
   }
-
-  TempDir dir_;
-  std::string data_;
-  std::unique_ptr<WartaServer> server_;
-  std::unique_ptr<AdminClient> admin_;
 };
 
 TEST_F(PageCacheTest, AWriteLeavesUnrelatedPagesCached) {

@@ -18,28 +18,17 @@
 namespace warta::testing {
 namespace {
 
-constexpr const char* kEmail = "editor@kabarin.id";
-constexpr const char* kPassword = "kata-sandi-uji-1";
 constexpr const char* kBrowser =
     "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like "
     "Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
 constexpr const char* kGooglebot =
     "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
 
-class ReadersTest : public ::testing::Test {
+class ReadersTest : public AdminSiteTest {
  protected:
-  void SetUp() override {
-    data_ = dir_.path() + "/data";
-    AddUser(data_, kEmail, "Editor Redaksi", "admin", kPassword);
+  void BeforeStart() override {
     std::ofstream(data_ + "/warta.conf")
         << "site.views_flush = 1\nsite.popular_refresh = 2\n";
-    Start();
-  }
-  void Start() {
-    server_ = WartaServer::Start(data_);
-    ASSERT_NE(server_, nullptr);
-    admin_ = std::make_unique<AdminClient>(*server_);
-    ASSERT_EQ(admin_->Login(kEmail, kPassword).status, 200);
   }
   json Publish(const std::string& title, const json& extra = json::object()) {
     json body = {{"title", title},
@@ -84,11 +73,6 @@ class ReadersTest : public ::testing::Test {
       if (a["id"] == id) return a["views"].get<std::int64_t>();
     return 0;
   }
-
-  TempDir dir_;
-  std::string data_;
-  std::unique_ptr<WartaServer> server_;
-  std::unique_ptr<AdminClient> admin_;
 };
 
 TEST_F(ReadersTest, BrowsersCountCrawlersAndPrefetchesDoNot) {
