@@ -113,8 +113,15 @@ Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
   if (q.empty()) {
     // Uploads first (newest file first), then images only articles name.
     std::vector<std::string> files;
-    for (auto& [when, url] : RecentUploads(ctx.options.media_dir, kLimit))
-      files.push_back(url);
+    if (ctx.store.KeepsMedia()) {
+      // Several nodes on one database: every upload is in the store (a
+      // node's disk holds only its own and those it has served).
+      WARTA_ASSIGN_OR_RETURN(auto stored, ctx.store.ListRecentMedia(kLimit));
+      for (auto& m : stored) files.push_back("/media/" + m.path);
+    } else {
+      for (auto& [when, url] : RecentUploads(ctx.options.media_dir, kLimit))
+        files.push_back(url);
+    }
     for (const std::string& url : order)
       if (std::find(files.begin(), files.end(), url) == files.end())
         files.push_back(url);

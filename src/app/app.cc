@@ -9,6 +9,7 @@
 #include "admin/admin.h"
 #include "admin/auth.h"
 #include "admin/policy.h"
+#include "base/ip_networks.h"
 #include "base/log.h"
 #include "base/progress.h"
 #include "base/strings.h"
@@ -296,6 +297,9 @@ Result<bool> App::ServeOnce(
   o.max_connections_per_address = c.server.max_connections_per_address;
   o.limit_loopback_per_address = false;  // a proxy in front, local benches
   o.access_log = c.server.access_log;
+  WARTA_ASSIGN_OR_RETURN(
+      o.trusted_proxies,
+      IpNetworks::Parse(c.server.trusted_proxies, "server.trusted_proxies"));
   o.observer = http_metrics_.get();
   o.listen_fd = std::exchange(listen_fd_, -1);  // after a reload: adopt it
   // Bind first (routes are added before Run): with port 0 the public origin

@@ -4,6 +4,7 @@
 #include <functional>
 #include <sstream>
 
+#include "base/ip_networks.h"
 #include "base/strings.h"
 
 namespace warta {
@@ -97,6 +98,10 @@ Status ApplySetting(Config& c, std::string_view key, std::string_view raw) {
     return SetInt(k, v, 0, 1 << 20, [&](long long n) {
       c.server.max_connections_per_address = size_t(n);
     });
+  } else if (k == "server.trusted_proxies") {
+    auto nets = IpNetworks::Parse(v, k);
+    if (!nets.ok()) return nets.status();
+    c.server.trusted_proxies = v;
   } else if (k == "server.access_log") {
     return SetBool(k, v, c.server.access_log);
   } else if (k == "server.log_format") {

@@ -56,6 +56,11 @@ struct ServerConfig {
   // hold (0: no limit). Loopback clients (a reverse proxy on this machine)
   // are not limited; raise it behind a proxy on another address.
   std::size_t max_connections_per_address = 1000;
+  // server.trusted_proxies: load balancers and reverse proxies (a
+  // comma-separated CIDR list) whose X-Forwarded-For names the reader's
+  // address, for the login limits and the access log. Empty: the header is
+  // ignored.
+  std::string trusted_proxies = "";
   bool access_log = true;                     // server.access_log
   std::string log_format = "text";            // server.log_format: text|json
   std::size_t page_cache_bytes = 256u << 20;  // server.page_cache_bytes

@@ -91,5 +91,17 @@ TEST(ConfigTest, OperationsKeys) {
   EXPECT_NE(bad.message().find("text or json"), std::string::npos);
 }
 
+TEST(ConfigTest, TrustedProxiesAreCheckedWhenRead) {
+  Config c;
+  EXPECT_EQ(c.server.trusted_proxies, "");
+  ASSERT_TRUE(
+      ApplySetting(c, "server.trusted_proxies", "10.0.0.0/8, 127.0.0.1").ok());
+  EXPECT_EQ(c.server.trusted_proxies, "10.0.0.0/8, 127.0.0.1");
+  Status bad = ApplySetting(c, "server.trusted_proxies", "balancer.local");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_NE(bad.message().find("balancer.local"), std::string::npos);
+  EXPECT_EQ(c.server.trusted_proxies, "10.0.0.0/8, 127.0.0.1");
+}
+
 }  // namespace
 }  // namespace warta

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/ip_networks.h"
 #include "base/result.h"
 #include "http/router.h"
 
@@ -58,6 +59,11 @@ struct ServerOptions {
   // gets at most this long to send its next request's headers, so silent
   // connections make room sooner.
   std::chrono::seconds pressure_timeout{5};
+  // Proxies (load balancers) whose X-Forwarded-For the server believes:
+  // behind them Request::remote_ip is the reader's address (ClientAddress
+  // in forwarded.h), for the login limits and the access log. Empty: the
+  // header is ignored and remote_ip is the connection's address.
+  IpNetworks trusted_proxies;
   bool access_log = true;                  // one line per request to stderr
   std::size_t compress_min_bytes = 1024;   // smaller bodies are sent as is
   std::chrono::seconds shutdown_grace{5};  // in-flight requests get this long

@@ -14,6 +14,7 @@
 #include "base/log.h"
 #include "base/strings.h"
 #include "http/access_log.h"
+#include "http/forwarded.h"
 #include "http/prepared.h"
 #include "http/shared_body.h"
 #include "http/target.h"
@@ -259,10 +260,22 @@ void Session::OnBody(error_code ec, std::size_t) {
 
 void Session::Handle() {
   auto& msg = parser_->get();
-  request_.remote_ip.assign(remote_ip_);
   for (const auto& field : msg) {
     request_.headers.emplace_back(AsciiLower(field.name_string()),
                                   std::string(field.value()));
+  }
+  const IpNetworks& proxies = context_->options.trusted_proxies;
+  if (!proxies.empty() && proxies.Contains(remote_ip_)) {
+    std::string forwarded_for;  // every X-Forwarded-For line, in order
+    for (const auto& [name, value] : request_.headers) {
+      if (name != "x-forwarded-for") continue;
+      if (!forwarded_for.empty()) forwarded_for += ',';
+      forwarded_for += value;
+    }
+    request_.remote_ip.assign(
+        ClientAddress(remote_ip_, forwarded_for, proxies));
+  } else {
+    request_.remote_ip.assign(remote_ip_);
   }
   request_.body = std::move(msg.body());
   request_.request_id = RequestId(request_.Header("x-request-id"));
@@ -484,7 +497,10 @@ void Session::LogAccess() {
   }
   if (!context_->options.access_log) return;
   AccessLogEntry e;
-  e.remote_ip = remote_ip_;
+  // The client's address (behind a trusted proxy, the one it forwarded);
+  // the connection's for a request that never reached Handle().
+  e.remote_ip = request_.remote_ip.empty() ? std::string_view(remote_ip_)
+                                           : request_.remote_ip;
   e.method = log_method_;
   e.target = request_.target;
   e.version = version_;

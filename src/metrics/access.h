@@ -5,11 +5,10 @@
 #ifndef WARTA_METRICS_ACCESS_H_
 #define WARTA_METRICS_ACCESS_H_
 
-#include <array>
 #include <string>
 #include <string_view>
-#include <vector>
 
+#include "base/ip_networks.h"
 #include "base/result.h"
 
 namespace warta::metrics {
@@ -24,11 +23,7 @@ class AccessPolicy {
   bool Allows(std::string_view remote_ip, std::string_view authorization) const;
 
  private:
-  struct Net {
-    std::array<unsigned char, 16> addr{};  // IPv4 as v4-mapped IPv6
-    int prefix = 0;                        // over the 128 bits
-  };
-  std::vector<Net> nets_;
+  IpNetworks nets_;
   std::string token_;
 };
 

@@ -4,8 +4,10 @@
 #ifndef WARTA_STORE_MEDIA_STORE_H_
 #define WARTA_STORE_MEDIA_STORE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/result.h"
 
@@ -33,6 +35,18 @@ class MediaStore {
   // The file's bytes; NotFound when the store has none under `path`.
   virtual Result<std::string> GetMedia(const std::string& path) {
     return Status::NotFound("media " + path);
+  }
+  // The newest uploaded originals (paths below /media/ holding "-o."),
+  // newest first, at most `limit`, each with when it was stored (unix
+  // seconds): the media library lists uploads made through any node.
+  // Empty where the store keeps no media.
+  struct StoredMedia {
+    std::string path;
+    std::int64_t created_at = 0;
+  };
+  virtual Result<std::vector<StoredMedia>> ListRecentMedia(int limit) {
+    (void)limit;
+    return std::vector<StoredMedia>{};
   }
 };
 

@@ -68,6 +68,11 @@ TEST(PostgresNodesTest, TwoNodesActAsOneSite) {
   Reply up = on_b.Call(http::Method::kPost, "/api/admin/images", png,
                        {{"Content-Type", "image/png"}});
   ASSERT_EQ(up.status, 201) << up.text;
+  // a's media library lists it before a has a copy on its disk.
+  Reply library = on_a.Get("/api/admin/images");
+  ASSERT_EQ(library.status, 200) << library.text;
+  ASSERT_FALSE(library.body["images"].empty()) << library.text;
+  EXPECT_EQ(library.body["images"][0]["url"], up.body["url"]);
   for (const std::string& url :
        {up.body["url"].get<std::string>(),
         up.body["variants"][0]["url"].get<std::string>()}) {

@@ -118,6 +118,7 @@ class PgStore final : public Store {
   bool KeepsMedia() const override { return true; }
   Status PutMedia(const std::string& path, std::string_view bytes) override;
   Result<std::string> GetMedia(const std::string& path) override;
+  Result<std::vector<StoredMedia>> ListRecentMedia(int limit) override;
 
   Result<HomePins> GetHomePins() override;
   Status SetHomePins(const HomePins& pins) override;
