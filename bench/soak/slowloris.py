@@ -40,31 +40,30 @@ def main():
         conns[i] = (connect(host, port, src, path), time.time())
     print(f"ready {len(conns)}", flush=True)
     last_report = time.time()
+
+    def reopen(i, s, now):
+        nonlocal reopened
+        s.close()
+        try:
+            conns[i] = (connect(host, port, src, path), now)
+            reopened += 1
+        except OSError:
+            del conns[i]
+
     while time.time() < end:
         # A readable socket here was answered (408) or closed: open anew.
         socks = {s: i for i, (s, _) in conns.items()}
         ready, _, _ = select.select(list(socks), [], [], 0.5)
         now = time.time()
         for s in ready:
-            i = socks[s]
-            s.close()
-            try:
-                conns[i] = (connect(host, port, src, path), now)
-                reopened += 1
-            except OSError:
-                del conns[i]
+            reopen(socks[s], s, now)
         for i, (s, sent) in list(conns.items()):
             if now - sent >= interval:
                 try:
                     s.sendall(f"X-a-{random.randint(1, 9999)}: b\r\n".encode())
                     conns[i] = (s, now)
                 except OSError:
-                    s.close()
-                    try:
-                        conns[i] = (connect(host, port, src, path), now)
-                        reopened += 1
-                    except OSError:
-                        del conns[i]
+                    reopen(i, s, now)
         if now - last_report >= 5:
             print(f"open {len(conns)} reopened {reopened}", flush=True)
             last_report = now

@@ -2,7 +2,8 @@
 # Soak and abuse suite (issue 15, docs/security.md "Soak and abuse"). Not a
 # test: run by hand, results by hand into the docs.
 #   bench/soak/soak.sh [--minutes M] [--articles N] [--work DIR]
-#                      [--window S] [--abuse-seconds S] [--no-soak] [--no-abuse]
+#                      [--window S] [--abuse-seconds S] [--abuse-rounds R]
+#                      [--no-soak] [--no-abuse]
 #   bench/soak/soak.sh --minutes 3       # a shortened soak
 # 1. Generates N real-sized articles (bench/gen_articles.py, default 20,000)
 #    and imports them (bench/import_bench.sh; WARTA_REUSE=1 reuses
@@ -15,14 +16,14 @@
 #    through the admin API. One row per window: requests/s, p50/p99,
 #    non-2xx answers and socket errors, publishes that failed, the server's
 #    RSS and the load average.
-# 4. Abuse: wrk (1 thread, 32 connections) on one article page alone, then
-#    with 500 slowloris connections (bench/soak/slowloris.py) and 2,000 idle
-#    keep-alive connections (bench/idle_conns.py) held open, then alone
-#    again; prints the throughput drop.
+# 4. Abuse: wrk (1 thread, 32 connections, 20 s) on one article page alone,
+#    then with 500 slowloris connections (bench/soak/slowloris.py) and 2,000
+#    idle keep-alive connections (bench/idle_conns.py) held open, R rounds
+#    (default 3) in turn; prints the throughput drop of the medians.
 # Every connection goes to 127.0.0.1 (sources 127.0.0.2-4); the server's
 # per-address limit exempts loopback. Loops are bounded in count and time.
 set -euo pipefail
-minutes=10 n=20000 work=/tmp/wsoak window=30 abuse_secs=20 soak=1 abuse=1
+minutes=10 n=20000 work=/tmp/wsoak window=30 abuse_secs=20 rounds=3 soak=1 abuse=1
 while (($#)); do
   case $1 in
     --minutes) minutes=$2; shift 2 ;;
@@ -30,9 +31,10 @@ while (($#)); do
     --work) work=$2; shift 2 ;;
     --window) window=$2; shift 2 ;;
     --abuse-seconds) abuse_secs=$2; shift 2 ;;
+    --abuse-rounds) rounds=$2; shift 2 ;;
     --no-soak) soak=0; shift ;;
     --no-abuse) abuse=0; shift ;;
-    *) sed -n '2,25p' "$0"; exit 2 ;;
+    *) sed -n '2,27p' "$0"; exit 2 ;;
   esac
 done
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -71,7 +73,7 @@ open_conns() {
 
 # Page lists: article paths from the child sitemaps; the others from pages.
 for sm in $(curl -s "$base/sitemap.xml" | grep -o '<loc>[^<]*</loc>' |
-            sed 's/<[^>]*>//g' | grep -v 'sitemap-news' | head -20); do
+            sed 's/<[^>]*>//g' | grep -v 'sitemap-news' | head -60); do
   curl -s "$base$(sed 's|^https\?://[^/]*||' <<<"$sm")"
 done | grep -o '<loc>[^<]*/berita/[^<]*</loc>' |
   sed 's/<[^>]*>//g; s|^https\?://[^/]*||' | awk '!seen[$0]++' >"$work/articles.txt"
@@ -197,39 +199,46 @@ if ((abuse)); then
   echo "$article" >"$work/one.txt"
   one() { run_wrk 1 32 "$abuse_secs" 0 "$work/one.txt" "$work/one.txt" 1; }
   echo
-  echo "Abuse: wrk -t1 -c32 -d${abuse_secs}s on $article"
+  echo "Abuse: wrk -t1 -c32 -d${abuse_secs}s on $article, alone and with the abuse in turn, $rounds rounds"
   echo
-  echo "| run | req/s | p50 ms | p99 ms | non-2xx | socket errors | open connections (start/end) | load avg |"
-  echo "|---|---|---|---|---|---|---|---|"
-  read -r base_rps p50 p99 non2xx sockerr _ <<<"$(one)"
-  echo "| alone | $base_rps | $p50 | $p99 | $non2xx | $sockerr | - | $(load1) |"
-  python3 "$root/bench/soak/slowloris.py" 127.0.0.1 "$port" "$article" 500 127.0.0.3 10 \
-    $((abuse_secs + 60)) >"$work/slowloris.log" 2>&1 &
-  helpers+=($!)
-  python3 "$root/bench/idle_conns.py" 127.0.0.1 "$port" "$article" 1000 127.0.0.2 \
-    >"$work/idle1.log" 2>&1 &
-  helpers+=($!)
-  python3 "$root/bench/idle_conns.py" 127.0.0.1 "$port" "$article" 1000 127.0.0.4 \
-    >"$work/idle2.log" 2>&1 &
-  helpers+=($!)
-  for _ in $(seq 300); do
-    [[ $(grep -c '^ready' "$work/slowloris.log" "$work/idle1.log" "$work/idle2.log" |
-         awk -F: '{s += $2} END {print s}') == 3 ]] && break
-    sleep 0.2
+  echo "| round | run | req/s | p50 ms | p99 ms | non-2xx | socket errors | open connections (start/end) | load avg |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  : >"$work/alone.txt"; : >"$work/abused.txt"
+  for round in $(seq "$rounds"); do
+    read -r rps p50 p99 non2xx sockerr _ <<<"$(one)"
+    echo "$rps" >>"$work/alone.txt"
+    echo "| $round | alone | $rps | $p50 | $p99 | $non2xx | $sockerr | - | $(load1) |"
+    # Fresh each round: the server closes idle connections after 30 s.
+    python3 "$root/bench/soak/slowloris.py" 127.0.0.1 "$port" "$article" 500 127.0.0.3 10 \
+      $((abuse_secs + 30)) >"$work/slowloris.log" 2>&1 &
+    helpers+=($!)
+    python3 "$root/bench/idle_conns.py" 127.0.0.1 "$port" "$article" 1000 127.0.0.2 \
+      >"$work/idle1.log" 2>&1 &
+    helpers+=($!)
+    python3 "$root/bench/idle_conns.py" 127.0.0.1 "$port" "$article" 1000 127.0.0.4 \
+      >"$work/idle2.log" 2>&1 &
+    helpers+=($!)
+    for _ in $(seq 300); do
+      [[ $(cat "$work/slowloris.log" "$work/idle1.log" "$work/idle2.log" |
+           grep -c '^ready') == 3 ]] && break
+      sleep 0.2
+    done
+    held=$(cat "$work/slowloris.log" "$work/idle1.log" "$work/idle2.log" |
+           awk '/^ready/ {s += $2} END {print s + 0}')
+    before=$(open_conns)
+    read -r rps p50 p99 non2xx sockerr _ <<<"$(one)"
+    after=$(open_conns)
+    echo "$rps" >>"$work/abused.txt"
+    echo "| $round | 500 slowloris + 2,000 idle keep-alive ($held opened) | $rps | $p50 | $p99 | $non2xx | $sockerr | $before/$after | $(load1) |"
+    for h in "${helpers[@]}"; do kill "$h" 2>/dev/null || true; done
+    wait "${helpers[@]}" 2>/dev/null || true
+    helpers=()
+    sleep 2
   done
-  held=$(cat "$work/slowloris.log" "$work/idle1.log" "$work/idle2.log" | awk '/^ready/ {s += $2} END {print s}')
-  before=$(open_conns)
-  read -r rps p50 p99 non2xx sockerr _ <<<"$(one)"
-  after=$(open_conns)
-  echo "| with 500 slowloris + 2,000 idle keep-alive ($held opened) | $rps | $p50 | $p99 | $non2xx | $sockerr | $before/$after | $(load1) |"
-  for h in "${helpers[@]}"; do kill "$h" 2>/dev/null || true; done
-  helpers=()
-  sleep 2
-  read -r again p50 p99 non2xx sockerr _ <<<"$(one)"
-  echo "| alone again | $again | $p50 | $p99 | $non2xx | $sockerr | - | $(load1) |"
+  median() { sort -n "$1" | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
   echo
-  awk -v b="$base_rps" -v r="$rps" -v a="$again" 'BEGIN {
-    printf "Throughput drop under abuse: %.1f%% against the run before, %.1f%% against the mean of before and after.\n",
-      (b - r) * 100 / b, ((b + a) / 2 - r) * 100 / ((b + a) / 2) }'
+  awk -v b="$(median "$work/alone.txt")" -v r="$(median "$work/abused.txt")" 'BEGIN {
+    printf "Medians: %.0f req/s alone, %.0f req/s under abuse: a throughput drop of %.1f%%.\n",
+      b, r, (b - r) * 100 / b }'
   echo "Server RSS at the end: $(rss_mib) MiB."
 fi
