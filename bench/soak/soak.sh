@@ -8,14 +8,16 @@
 # 1. Generates N real-sized articles (bench/gen_articles.py, default 20,000)
 #    and imports them (bench/import_bench.sh; WARTA_REUSE=1 reuses
 #    WORK/data-N), then serves them.
-# 2. Maximum: wrk (2 threads, 64 connections, 15 s) on mixed pages: 70%
-#    article pages (Zipf over the sitemap's articles), 30% home, category,
-#    tag and search pages.
+# 2. Maximum: wrk (2 threads, 64 connections, 15 s, after a 20 s warm-up)
+#    on mixed pages: 70% article pages (Zipf over the sitemap's articles),
+#    30% home, category, tag and search pages.
 # 3. Soak: M minutes (default 10) at 80% of that rate (wrk's delay(),
 #    corrected each window), while an editor publishes an article every 2 s
 #    through the admin API. One row per window: requests/s, p50/p99,
 #    non-2xx answers and socket errors, publishes that failed, the server's
-#    RSS and the load average.
+#    RSS, the page cache's bytes (server.page_cache_bytes, 256 MiB by
+#    default, fills as pages are first read), RSS less the cache, and the
+#    load average.
 # 4. Abuse: wrk (1 thread, 32 connections, 20 s) on one article page alone,
 #    then with 500 slowloris connections (bench/soak/slowloris.py) and 2,000
 #    idle keep-alive connections (bench/idle_conns.py) held open, R rounds
@@ -67,9 +69,9 @@ for _ in $(seq 600); do
 done
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status"; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
-open_conns() {
-  curl -s "$base/metrics" | awk '/^warta_http_open_connections / {print $2}'
-}
+metric() { curl -s "$base/metrics" | awk -v m="$1" '$1 == m {print $2}'; }
+open_conns() { metric warta_http_open_connections; }
+cache_mib() { metric warta_page_cache_bytes | awk '{printf "%.0f", $1 / 1048576}'; }
 
 # Page lists: article paths from the child sitemaps; the others from pages.
 for sm in $(curl -s "$base/sitemap.xml" | grep -o '<loc>[^<]*</loc>' |
@@ -133,8 +135,12 @@ run_wrk() {
 }
 
 if ((soak)); then
+  # Warm-up first: the maximum of a server whose page cache is empty would
+  # mostly measure first renders.
+  read -r warm _ _ _ _ _ <<<"$(run_wrk 2 64 20 0)"
   read -r max p50 p99 non2xx sockerr reqs <<<"$(run_wrk 2 64 15 0)"
   echo
+  echo "Warm-up (wrk -t2 -c64 -d20s, the same mix): $warm req/s; page cache $(cache_mib) MiB after it."
   echo "Maximum, mixed pages (wrk -t2 -c64 -d15s): $max req/s, p50 $p50 ms, p99 $p99 ms, $non2xx non-2xx, $sockerr socket errors; load average $(load1)"
   target=$(awk -v m="$max" 'BEGIN {printf "%.0f", m * 0.8}')
   conns=32
@@ -167,8 +173,8 @@ if ((soak)); then
   echo
   echo "Soak: $minutes min at 80% of the maximum ($target req/s target; wrk -t2 -c$conns, delay corrected each ${window}s window), one publish every 2 s"
   echo
-  echo "| min | req/s | p50 ms | p99 ms | non-2xx | socket errors | publishes ok/failed | RSS MiB | load avg |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| min | req/s | p50 ms | p99 ms | non-2xx | socket errors | publishes ok/failed | RSS MiB | page cache MiB | RSS - cache MiB | load avg |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
   start=$(date +%s)
   total_req=0 total_non2xx=0 total_sock=0
   rss_first=$(rss_mib)
@@ -179,9 +185,11 @@ if ((soak)); then
     bad=$(awk -v a="$t0" '$1 >= a && $2 !~ /^2/' "$work/publish.log" | wc -l)
     total_req=$((total_req + reqs)) total_non2xx=$((total_non2xx + non2xx))
     total_sock=$((total_sock + sockerr))
-    printf '| %.1f | %s | %s | %s | %s | %s | %s/%s | %s | %s |\n' \
+    rss=$(rss_mib) cache=$(cache_mib)
+    printf '| %.1f | %s | %s | %s | %s | %s | %s/%s | %s | %s | %s | %s |\n' \
       "$(awk -v s="$start" -v n="$(date +%s)" 'BEGIN {print (n - s) / 60}')" \
-      "$rps" "$p50" "$p99" "$non2xx" "$sockerr" "$ok" "$bad" "$(rss_mib)" "$(load1)"
+      "$rps" "$p50" "$p99" "$non2xx" "$sockerr" "$ok" "$bad" "$rss" "$cache" \
+      "$((rss - cache))" "$(load1)"
     # Correct the pace toward the target for the next window.
     delay=$(awk -v d="$delay" -v r="$rps" -v t="$target" \
       'BEGIN {x = d * r / t; if (x < 0.1) x = 0.1; printf "%.1f", x}')
