@@ -48,7 +48,7 @@ class FaultInjectionTest : public ::testing::Test {
     store_ = std::move(*s);
   }
   void TearDown() override {
-    fault::Clear();
+    fault::WatchFile("");
     store_.reset();
     std::filesystem::remove_all(dir_);
   }
@@ -210,6 +210,45 @@ TEST_F(FaultInjectionTest, LockedWriteIsRefusedAtOnceAndWorksAfter) {
   EXPECT_EQ(*store_->CountArticles({}), 0);
   auto after = store_->SaveArticle(MakeArticle("Terkunci"));
   ASSERT_TRUE(after.ok()) << after.status().ToString();
+}
+
+// The plan a running server reads from FAULT_VFS_FILE (fault_server_test.cc
+// drives it through the real binary).
+TEST(FaultPlanTest, ParsesWhatTheControlFileHolds) {
+  auto full = fault::ParsePlan("full\n");
+  ASSERT_TRUE(full.has_value());
+  EXPECT_EQ(full->fault, Fault::kDiskFull);
+  EXPECT_EQ(full->after, 0);
+  EXPECT_EQ(full->times, -1);
+  auto busy = fault::ParsePlan("busy after 2 times 3");
+  ASSERT_TRUE(busy.has_value());
+  EXPECT_EQ(busy->fault, Fault::kBusy);
+  EXPECT_EQ(busy->after, 2);
+  EXPECT_EQ(busy->times, 3);
+  EXPECT_EQ(fault::ParsePlan("ioerr")->fault, Fault::kIoError);
+  EXPECT_EQ(fault::ParsePlan("locked")->fault, Fault::kLocked);
+  EXPECT_EQ(fault::ParsePlan("")->fault, Fault::kNone);
+  EXPECT_EQ(fault::ParsePlan("none")->fault, Fault::kNone);
+  EXPECT_FALSE(fault::ParsePlan("penuh").has_value());
+  EXPECT_FALSE(fault::ParsePlan("full after").has_value());
+  EXPECT_FALSE(fault::ParsePlan("full after -1").has_value());
+  EXPECT_FALSE(fault::ParsePlan("full soon 2").has_value());
+}
+
+// The file switches the fault on when written and off when removed.
+TEST_F(FaultInjectionTest, AWatchedFileSwitchesTheFault) {
+  const std::string control = dir_ + "/fault";
+  fault::WatchFile(control);
+  ASSERT_TRUE(store_->SaveArticle(MakeArticle("Tanpa berkas")).ok());
+  std::ofstream(control) << "full\n";
+  auto full = store_->SaveArticle(MakeArticle("Berkas penuh"));
+  EXPECT_EQ(full.status().code(), StatusCode::kUnavailable)
+      << full.status().ToString();
+  std::filesystem::remove(control);
+  auto after = store_->SaveArticle(MakeArticle("Berkas penuh"));
+  EXPECT_TRUE(after.ok()) << after.status().ToString();
+  fault::WatchFile("");
+  EXPECT_EQ(*store_->CountArticles({}), 2);
 }
 
 // Runs `sql` on a connection of the test's own, as another process would
