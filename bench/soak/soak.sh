@@ -36,7 +36,7 @@ while (($#)); do
     --abuse-rounds) rounds=$2; shift 2 ;;
     --no-soak) soak=0; shift ;;
     --no-abuse) abuse=0; shift ;;
-    *) sed -n '2,27p' "$0"; exit 2 ;;
+    *) sed -n '2,26p' "$0"; exit 2 ;;
   esac
 done
 root=$(cd "$(dirname "$0")/../.." && pwd)
