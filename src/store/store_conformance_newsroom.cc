@@ -75,6 +75,49 @@ TEST_P(StoreConformance, NewUsersNeverInheritAnExistingByline) {
   EXPECT_EQ(l->author_id, redaksi);
 }
 
+// F6, the other order: an account named "Redaksi" exists first (its own
+// author takes the slug "redaksi"); wire copy imported afterwards with the
+// default byline "Redaksi" must not become that account's: a byline by name
+// never reaches an author an account writes as.
+TEST_P(StoreConformance, BylinesByNameNeverReachAnAccountsAuthor) {
+  auto user = store_->AddUser(
+      MakeUser("redaksi@kabarin.id", "Redaksi", Role::kPenulis));
+  ASSERT_TRUE(user.ok()) << user.status().ToString();
+  Article wire = Draft("Kiriman kantor berita");
+  wire.authors = {Author{0, "", "Redaksi", "", ""}};
+  wire.editor = Author{0, "", "Redaksi", "", ""};
+  auto saved = store_->SaveArticle(wire);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  ASSERT_EQ(saved->authors.size(), 1u);
+  const Author& byline = saved->authors[0];
+  EXPECT_NE(byline.id, user->author_id);
+  EXPECT_EQ(byline.name, "Redaksi");
+  EXPECT_EQ(byline.slug, "redaksi-2");
+  ASSERT_TRUE(saved->editor.has_value());
+  EXPECT_EQ(saved->editor->id, byline.id);
+  // Later wire copy joins that byline, in a batch as `warta import` writes.
+  Article more = Draft("Kiriman berikutnya");
+  more.authors = {Author{0, "", "Redaksi", "", ""}};
+  Status batch = store_->RunBatch(
+      [&]() -> Status { return store_->SaveArticle(more).status(); });
+  ASSERT_TRUE(batch.ok()) << batch.ToString();
+  auto joined = store_->GetArticleBySlug("kiriman-berikutnya");
+  ASSERT_TRUE(joined.ok()) << joined.status().ToString();
+  EXPECT_EQ(joined->authors.at(0).id, byline.id);
+  // The account still writes under its own byline, by id, and an explicit
+  // slug is no way around the rule either.
+  Article own = Draft("Tulisan sendiri");
+  own.authors = {Author{user->author_id, "", "", "", ""}};
+  auto mine = store_->SaveArticle(own);
+  ASSERT_TRUE(mine.ok()) << mine.status().ToString();
+  EXPECT_EQ(mine->authors.at(0).id, user->author_id);
+  Article by_slug = Draft("Dengan slug");
+  by_slug.authors = {Author{0, "redaksi", "Redaksi", "", ""}};
+  auto s = store_->SaveArticle(by_slug);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->authors.at(0).id, byline.id);
+}
+
 TEST_P(StoreConformance, AddsUsersLinkedToBylineAuthors) {
   auto rina = store_->AddUser(
       MakeUser("rina@kabarin.id", "Rina Wulandari", Role::kPenulis));

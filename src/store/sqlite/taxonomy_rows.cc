@@ -62,13 +62,32 @@ Result<std::int64_t> SqliteStore::ResolveTag(Connection& c, const Tag& tag) {
   return c.LastInsertId();
 }
 
+// A byline by name (imports, wire ingestion, the batch writers) is an
+// author no account writes as: an author linked to an account (users.
+// author_id) is reached only by its id, never by a name that slugifies the
+// same (F6, issue 15: wire copy bylined "Redaksi" would otherwise belong to
+// a penulis named "Redaksi"). Takes the first of slug, slug-2, slug-3, ...
+// that is free or an author of no account.
 Result<std::int64_t> SqliteStore::ResolveAuthor(Connection& c,
                                                 const Author& au) {
   if (au.id != 0) return au.id;
-  WARTA_ASSIGN_OR_RETURN(std::string slug,
+  WARTA_ASSIGN_OR_RETURN(std::string base,
                          EntrySlug("author", au.slug, au.name));
-  WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdBySlug(c, "authors", slug));
-  if (id) return id;
+  WARTA_ASSIGN_OR_RETURN(
+      auto find,
+      c.Prepare("SELECT id, (SELECT COUNT(*) FROM users WHERE "
+                "users.author_id = authors.id) FROM authors WHERE slug = ?"));
+  std::string slug = base;
+  for (int n = 2;; ++n) {
+    find.Bind(1, slug);
+    WARTA_ASSIGN_OR_RETURN(bool row, find.Step());
+    const std::int64_t id = row ? find.Int(0) : 0;
+    const bool linked = row && find.Int(1) != 0;
+    find.Reset();
+    if (row && !linked) return id;
+    if (!row) break;
+    slug = base + "-" + std::to_string(n);
+  }
   WARTA_ASSIGN_OR_RETURN(
       auto st, c.Prepare("INSERT INTO authors (slug, name, bio, email, "
                          "created_at) VALUES (?, ?, ?, ?, ?)"));
