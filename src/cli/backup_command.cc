@@ -1,6 +1,7 @@
 // warta backup --data DIR [--store URL] --to FILE
 // A consistent online backup (store snapshot, media, settings, manifest) in
-// one .tar.gz, taken while `warta serve` keeps serving and writing.
+// one .tar.gz, taken while `warta serve` keeps serving and writing. On
+// PostgreSQL the snapshot is pg_dump's, taken from one exported snapshot.
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "ops/backup.h"
+#include "store/open/open_store.h"
 
 namespace warta::cli {
 
@@ -31,18 +33,21 @@ CommandRunner AddBackupCommand(CLI::App& app) {
     std::optional<Config> config = LoadConfigOrPrint(flags->data, flags->store);
     if (!config) return 2;
     auto where = StoreLocationOf(*config);
-    Status sqlite_only =
-        where.ok() ? RequireSqlite(*where, "warta backup") : where.status();
-    if (!sqlite_only.ok()) {
-      std::cerr << "warta backup: " << sqlite_only.message() << "\n";
+    if (!where.ok()) {
+      std::cerr << "warta backup: " << where.status().message() << "\n";
       return 2;
     }
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(where->sqlite_path, ec)) {
-      std::cerr << "warta backup: no store at " << where->sqlite_path << "\n";
-      return 1;
+    if (where->backend == StoreBackend::kSqlite) {
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(where->sqlite_path, ec)) {
+        std::cerr << "warta backup: no store at " << where->sqlite_path << "\n";
+        return 1;
+      }
+      config->store.path = where->sqlite_path;
+    } else if (!PostgresSupported()) {
+      std::cerr << "warta backup: " << kNoPostgresMessage << "\n";
+      return 2;
     }
-    config->store.path = where->sqlite_path;
     auto start = std::chrono::steady_clock::now();
     auto opened = App::Open(std::move(*config));
     if (!opened.ok()) {
@@ -58,6 +63,7 @@ CommandRunner AddBackupCommand(CLI::App& app) {
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count();
+    std::error_code ec;
     std::cout << "backup " << flags->to << ": " << m->counts["articles"]
               << " articles, " << m->counts["media_files"] << " media files, "
               << std::filesystem::file_size(flags->to, ec) << " bytes in "

@@ -21,6 +21,8 @@ using json = nlohmann::json;
 constexpr char kFormat[] = "warta-backup";
 constexpr char kManifest[] = "manifest.json";
 constexpr char kDatabase[] = "warta.db";
+// The store of a PostgreSQL newsroom: pg_dump's custom format.
+constexpr char kPgDump[] = "warta.pgdump";
 // Files of the data directory that a backup carries besides the database
 // and media/ (settings written by hand; the search index is rebuilt).
 constexpr const char* kExtraFiles[] = {"warta.conf", "feeds.json"};
@@ -39,7 +41,7 @@ bool SafeName(const std::string& name) {
   for (const auto& part : fs::path(name)) {
     if (part == ".." || part == ".") return false;
   }
-  if (name == kManifest || name == kDatabase) return true;
+  if (name == kManifest || name == kDatabase || name == kPgDump) return true;
   for (const char* extra : kExtraFiles) {
     if (name == extra) return true;
   }
@@ -129,7 +131,8 @@ Result<BackupManifest> Backup(Store& store, const std::string& data_dir,
   m.backend = store.BackendName();
   m.created_at = FormatIso8601Utc(RealClock::Get().Now());
   const std::string partial = to_file + ".partial";
-  const std::string snapshot = to_file + ".snapshot.db";
+  const char* store_file = m.backend == "postgres" ? kPgDump : kDatabase;
+  const std::string snapshot = to_file + ".snapshot";
   std::error_code ec;
   fs::remove(partial, ec);
   fs::remove(snapshot, ec);
@@ -151,7 +154,7 @@ Result<BackupManifest> Backup(Store& store, const std::string& data_dir,
     m.files.push_back({f.name, f.size, f.crc32});
     return Status::Ok();
   };
-  WARTA_RETURN_IF_ERROR(add(kDatabase, snapshot));
+  WARTA_RETURN_IF_ERROR(add(store_file, snapshot));
   fs::remove(snapshot, ec);
   for (const char* extra : kExtraFiles) {
     std::string path = data_dir + "/" + extra;
@@ -188,7 +191,8 @@ Result<BackupManifest> Backup(Store& store, const std::string& data_dir,
 }
 
 Result<BackupManifest> Restore(const std::string& from_file,
-                               const std::string& data_dir, bool force) {
+                               const std::string& data_dir, bool force,
+                               bool to_postgres) {
   std::error_code ec;
   if (!fs::exists(from_file, ec)) {
     return Status::NotFound("backup " + from_file + " does not exist");
@@ -270,7 +274,14 @@ Result<BackupManifest> Restore(const std::string& from_file,
           " does not match its manifest checksum (damaged backup)");
     }
   }
-  if (!listed.count(kDatabase)) {
+  if (listed.count(kPgDump)) {
+    if (!to_postgres) {
+      return Status::FailedPrecondition(
+          from_file +
+          " holds a PostgreSQL store: restore it into PostgreSQL (--store "
+          "postgresql://...)");
+    }
+  } else if (!listed.count(kDatabase)) {
     return Status::FailedPrecondition(from_file + " holds no warta.db");
   }
   for (const auto& [name, f] : unpacked) {

@@ -2,7 +2,8 @@
 // into an empty directory, and the integrity check.
 //
 // A backup is a .tar.gz (archive.h) holding warta.db (a consistent online
-// snapshot of the store, MaintenanceStore::SnapshotTo), every file under
+// snapshot of the store, MaintenanceStore::SnapshotTo; on PostgreSQL
+// warta.pgdump, pg_dump's custom format), every file under
 // media/, warta.conf and feeds.json when present, and manifest.json last:
 // {"format":"warta-backup","format_version":1,"warta_version":..,
 // "schema_version":..,"backend":"sqlite","created_at":"..Z","counts":{..},
@@ -53,9 +54,13 @@ Result<BackupManifest> Backup(Store& store, const std::string& data_dir,
 // against the manifest. FailedPrecondition when `data_dir` holds anything
 // and `force` is false; with `force` what was there is moved aside to
 // "<data_dir>.replaced-<time>" (nothing is deleted). Unpacks into a sibling
-// directory first, so a damaged backup leaves `data_dir` as it was.
+// directory first, so a damaged backup leaves `data_dir` as it was. A
+// PostgreSQL backup (warta.pgdump) is refused unless `to_postgres`: the
+// caller then loads the dump into its database (RestorePostgresSnapshot);
+// an SQLite backup's warta.db may be restored for either backend.
 Result<BackupManifest> Restore(const std::string& from_file,
-                               const std::string& data_dir, bool force);
+                               const std::string& data_dir, bool force,
+                               bool to_postgres = false);
 
 // One problem `warta check` found; `what` names the part (store, media,
 // index) and `message` says what is wrong in words for an operator.

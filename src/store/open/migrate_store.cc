@@ -26,6 +26,13 @@ Result<MigrateReport> MigrateSqliteToPostgres(const std::string& sqlite_path,
   return Status::FailedPrecondition(kNoPostgresMessage);
 }
 
+Status RestorePostgresSnapshot(const std::string& dump_path,
+                               const std::string& postgres_url) {
+  (void)dump_path;
+  (void)postgres_url;
+  return Status::FailedPrecondition(kNoPostgresMessage);
+}
+
 #else
 
 namespace {
@@ -139,14 +146,23 @@ Result<std::int64_t> CopyTable(sqlite::Connection& from, pg::Connection& to,
   return copied;
 }
 
-Status CheckEmpty(pg::Connection& pg) {
+// OK when `pg` holds no newsroom (no schema yet, or tables without rows);
+// FailedPrecondition naming `command` otherwise.
+Status CheckEmpty(pg::Connection& pg, const std::string& command) {
+  WARTA_ASSIGN_OR_RETURN(
+      auto schema,
+      pg.Prepare("SELECT count(*) FROM information_schema.tables WHERE "
+                 "table_schema = current_schema() AND table_name = "
+                 "'articles'"));
+  WARTA_ASSIGN_OR_RETURN(bool row, schema.Step());
+  if (!row || schema.Int(0) == 0) return Status::Ok();
   for (const char* table :
        {"articles", "users", "categories", "tags", "authors", "revisions"}) {
     WARTA_ASSIGN_OR_RETURN(std::int64_t n, CountRows(pg, table));
     if (n > 0)
       return Status::FailedPrecondition(
           "the target database is not empty (" + std::to_string(n) + " " +
-          table + "): warta migrate copies into an empty database only");
+          table + "): " + command + " writes into an empty database only");
   }
   return Status::Ok();
 }
@@ -176,7 +192,7 @@ Result<MigrateReport> MigrateSqliteToPostgres(const std::string& sqlite_path,
   Status s = pg::InTransaction(*to, [&]() -> Status {
     // Writers of other nodes wait; a second migrate finds the copy.
     WARTA_RETURN_IF_ERROR(to->Exec("LOCK TABLE meta IN EXCLUSIVE MODE"));
-    WARTA_RETURN_IF_ERROR(CheckEmpty(*to));
+    WARTA_RETURN_IF_ERROR(CheckEmpty(*to, "warta migrate"));
     for (const char* table : kTables) {
       WARTA_ASSIGN_OR_RETURN(std::int64_t copied, CopyTable(*from, *to, table));
       WARTA_ASSIGN_OR_RETURN(std::int64_t source, CountRows(*from, table));
@@ -212,6 +228,15 @@ Result<MigrateReport> MigrateSqliteToPostgres(const std::string& sqlite_path,
   (void)from->Exec("COMMIT");
   if (!s.ok()) return s;
   return report;
+}
+
+Status RestorePostgresSnapshot(const std::string& dump_path,
+                               const std::string& postgres_url) {
+  {
+    WARTA_ASSIGN_OR_RETURN(auto to, pg::Connection::Open(postgres_url, 0));
+    WARTA_RETURN_IF_ERROR(CheckEmpty(*to, "warta restore"));
+  }
+  return pg::RestoreDump(postgres_url, dump_path);
 }
 
 #endif

@@ -1,6 +1,7 @@
-// Moving a newsroom from SQLite to PostgreSQL (`warta migrate`): every
-// table of an SQLite store copied into an empty PostgreSQL database, ids,
-// password hashes and token hashes as they are, in one transaction.
+// Moving a newsroom into PostgreSQL: `warta migrate` copies every table of
+// an SQLite store into an empty PostgreSQL database, ids, password hashes
+// and token hashes as they are, in one transaction; `warta restore` loads
+// a PostgreSQL backup's snapshot.
 #ifndef WARTA_STORE_OPEN_MIGRATE_STORE_H_
 #define WARTA_STORE_OPEN_MIGRATE_STORE_H_
 
@@ -30,6 +31,13 @@ struct MigrateReport {
 Result<MigrateReport> MigrateSqliteToPostgres(const std::string& sqlite_path,
                                               const std::string& postgres_url,
                                               const Clock& clock);
+
+// Loads the PostgreSQL store snapshot `dump_path` (a backup's
+// warta.pgdump) into `postgres_url` (`warta restore` to PostgreSQL).
+// FailedPrecondition when the target holds articles, users or taxonomies,
+// or when this build has no PostgreSQL; nothing is written when it fails.
+Status RestorePostgresSnapshot(const std::string& dump_path,
+                               const std::string& postgres_url);
 
 // Stores every uploaded file under `media_dir` (DATA/media) in `store`
 // (MediaStore::PutMedia, by its path below the directory), so that every

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <vector>
 
 #include "store/postgres/pg_store_impl.h"
 
@@ -61,37 +62,37 @@ Result<std::map<std::string, std::int64_t>> CountsInTransaction(Connection& c) {
   return out;
 }
 
-// pg_dump: on PATH, else in Debian's versioned directories.
-std::string FindPgDump() {
+// A PostgreSQL client program (pg_dump, pg_restore): on PATH, else in
+// Debian's versioned directories; "" when missing.
+std::string FindPgTool(const std::string& name) {
   if (const char* path = std::getenv("PATH")) {
     std::string dirs = path;
     for (std::size_t at = 0; at <= dirs.size();) {
       std::size_t end = dirs.find(':', at);
       if (end == std::string::npos) end = dirs.size();
-      std::string candidate = dirs.substr(at, end - at) + "/pg_dump";
+      std::string candidate = dirs.substr(at, end - at) + "/" + name;
       if (end > at && ::access(candidate.c_str(), X_OK) == 0) return candidate;
       at = end + 1;
     }
   }
   for (const char* v : {"17", "16", "15", "14", "13"}) {
     std::string candidate =
-        std::string("/usr/lib/postgresql/") + v + "/bin/pg_dump";
+        std::string("/usr/lib/postgresql/") + v + "/bin/" + name;
     if (::access(candidate.c_str(), X_OK) == 0) return candidate;
   }
   return "";
 }
 
-// Runs pg_dump of `url` as of `snapshot` into `path` (custom format).
-Status RunPgDump(const std::string& url, const std::string& snapshot,
-                 const std::string& path) {
-  const std::string pg_dump = FindPgDump();
-  if (pg_dump.empty())
-    return Status::FailedPrecondition(
-        "snapshot: pg_dump not found (install postgresql-client)");
-  const std::string err_path = path + ".stderr";
-  std::vector<std::string> args = {pg_dump, "--format=custom",
-                                   "--snapshot=" + snapshot, "--file=" + path,
-                                   "--dbname=" + url};
+// Runs the client program `name` with `args` (after argv[0]), its stderr
+// kept in `scratch`.stderr; IoError with what it printed when it fails.
+Status RunPgTool(const std::string& name, std::vector<std::string> args,
+                 const std::string& scratch) {
+  const std::string tool = FindPgTool(name);
+  if (tool.empty())
+    return Status::FailedPrecondition(name +
+                                      " not found (install postgresql-client)");
+  const std::string err_path = scratch + ".stderr";
+  args.insert(args.begin(), tool);
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -100,12 +101,12 @@ Status RunPgDump(const std::string& url, const std::string& snapshot,
   posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0600);
   pid_t pid = 0;
-  int rc = posix_spawn(&pid, pg_dump.c_str(), &actions, nullptr, argv.data(),
-                       environ);
+  int rc =
+      posix_spawn(&pid, tool.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) {
     std::remove(err_path.c_str());
-    return Status::IoError("snapshot: cannot run " + pg_dump);
+    return Status::IoError("cannot run " + tool);
   }
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
@@ -117,10 +118,20 @@ Status RunPgDump(const std::string& url, const std::string& snapshot,
   }
   std::remove(err_path.c_str());
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    std::remove(path.c_str());
-    return Status::IoError("snapshot: pg_dump failed: " + err);
+    return Status::IoError(name + " failed: " + err);
   }
   return Status::Ok();
+}
+
+// Runs pg_dump of `url` as of `snapshot` into `path` (custom format).
+Status RunPgDump(const std::string& url, const std::string& snapshot,
+                 const std::string& path) {
+  Status s = RunPgTool("pg_dump",
+                       {"--format=custom", "--snapshot=" + snapshot,
+                        "--file=" + path, "--dbname=" + url},
+                       path);
+  if (!s.ok()) std::remove(path.c_str());
+  return s.WithContext("snapshot");
 }
 
 }  // namespace
@@ -149,6 +160,18 @@ Result<std::map<std::string, std::int64_t>> PgStore::SnapshotTo(
   (void)c->Exec("COMMIT");
   if (!dumped.ok()) return dumped.WithContext("snapshot to " + path);
   return counts;
+}
+
+Status RestoreDump(const std::string& url, const std::string& path) {
+  // --clean --if-exists: a database a node has already migrated (tables,
+  // no rows; the caller checked) takes the dump's schema instead. One
+  // transaction: a failed restore leaves the database as it was.
+  return RunPgTool("pg_restore",
+                   {"--clean", "--if-exists", "--no-owner", "--no-acl",
+                    "--single-transaction", "--exit-on-error",
+                    "--dbname=" + url, path},
+                   path)
+      .WithContext("restoring " + path);
 }
 
 // PostgreSQL keeps its own pages sound; what is checked here are the rows

@@ -30,6 +30,15 @@ struct PgOptions {
 Result<std::unique_ptr<Store>> OpenPgStore(const PgOptions& options,
                                            const Clock& clock);
 
+namespace pg {
+
+// Loads `path`, a pg_dump custom-format file (PgStore's SnapshotTo: the
+// store of a backup), into the database `url` with pg_restore, in one
+// transaction. The caller makes sure `url` holds no newsroom; tables a
+// node's migrations created there are replaced.
+Status RestoreDump(const std::string& url, const std::string& path);
+
+}  // namespace pg
 }  // namespace warta
 
 #endif  // WARTA_STORE_POSTGRES_PG_STORE_H_
