@@ -39,6 +39,10 @@ struct Edit {
   std::int64_t user_id = 0;   // 0: not a user (import, scheduler)
   std::string kind = "save";  // "save", "autosave", "publish", "restore", ...
   std::string note;
+  // A review state the save moves the article to, in the same transaction.
+  // A save that leaves the article published clears the review state
+  // whatever this says: going live ends the review.
+  std::optional<ReviewChange> review = std::nullopt;
 };
 
 class Newsroom {
@@ -63,7 +67,8 @@ class Newsroom {
   Status Render(Article& article) const;
 
   // Validate + Prepare + Store::SaveArticleWithRevision (a revision unless
-  // nothing changed since the last one), then notifies listeners.
+  // nothing changed since the last one, and the review state of `edit`) in
+  // one transaction, then notifies listeners.
   Result<Article> Save(Article article, const Edit& edit = {});
 
   // Save for an article that passed Validate and that Render already ran on
@@ -72,6 +77,12 @@ class Newsroom {
   // EncodeRevision(store, 0, SnapshotOf(article)) computed beforehand.
   Result<Article> SaveRendered(Article article, const Edit& edit = {},
                                std::optional<Revision> new_revision = {});
+
+  // Moves live article `id` to review state `change`: "submitted" only
+  // from a draft, "returned" (with the editor's note) not while published,
+  // "" ends the review. FailedPrecondition when the status forbids it,
+  // NotFound when absent or trashed; notifies listeners.
+  Status SetReview(std::int64_t id, const ReviewChange& change);
 
   // Keeps `edited` (a published article's unpublished changes) as an
   // autosave revision without touching the live article.
