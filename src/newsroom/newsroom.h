@@ -123,15 +123,13 @@ class Newsroom {
   // "Seoul (KABARIN) -" for the article, or "" without a dateline city.
   std::string DatelineOf(const Article& article) const;
 
-  // Called after every successful write, on the writer's thread. Returns an
-  // id for RemoveListener. Both are thread-safe; RemoveListener waits for
-  // calls of the listener in progress, so its captures may die after it.
+  // Called after every successful write, on the writer's thread.
   using Listener = std::function<void(const Article& article)>;
-  int AddListener(Listener listener);
-  void RemoveListener(int id);
 
   // A listener registration that ends with its scope: a listener capturing
-  // locals cannot outlive them, early returns included.
+  // locals cannot outlive them, early returns included. The only way to
+  // listen (Subscribe). Removing waits for calls of the listener in
+  // progress, so its captures may die after it. Thread-safe.
   class Subscription {
    public:
     Subscription() = default;
@@ -156,7 +154,7 @@ class Newsroom {
     Newsroom* newsroom_ = nullptr;
     int id_ = 0;
   };
-  // AddListener, removed when the returned Subscription goes.
+  // Adds `listener`, removed when the returned Subscription goes.
   [[nodiscard]] Subscription Subscribe(Listener listener) {
     return Subscription(*this, AddListener(std::move(listener)));
   }
@@ -165,6 +163,8 @@ class Newsroom {
   const Clock& clock() const { return clock_; }
 
  private:
+  int AddListener(Listener listener);
+  void RemoveListener(int id);
   void Notify(const Article& a);
   // Prepare without Render: a missing slug, published_at for published.
   Status PrepareDefaults(Article& article) const;

@@ -147,7 +147,8 @@ TEST_F(NewsroomTest, DatelineUsesTheArticlesOutletOrTheSiteName) {
 
 TEST_F(NewsroomTest, ValidatesAndNotifies) {
   int notified = 0;
-  newsroom_->AddListener([&](const Article&) { ++notified; });
+  Newsroom::Subscription heard =
+      newsroom_->Subscribe([&](const Article&) { ++notified; });
   Article a;
   a.body = "Isi";
   EXPECT_NE(newsroom_->Save(a).status().message().find("title"),
