@@ -259,8 +259,10 @@ TEST_P(StoreConformance, SavesTheReviewStateWithTheArticleAtomically) {
     return store_->GetWorkflows({a->id})->at(a->id).review_state;
   };
 
-  // A stale version: neither the text nor the review state changes.
+  // A version the article is not at: neither the text nor the review state
+  // changes.
   Article stale = *a;
+  stale.version = a->version + 1;
   stale.title = "Basi";
   stale.status = ArticleStatus::kPublished;
   ReviewChange cleared;
