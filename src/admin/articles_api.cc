@@ -271,10 +271,6 @@ Result<http::Response> EditArticle(AdminContext& ctx, const http::Request& req,
   if (!saved.ok() && saved.status().code() == StatusCode::kConflict)
     return ConflictResponse(ctx, id, saved.status().message());
   if (!saved.ok()) return saved.status();
-  if (saved->status == ArticleStatus::kPublished &&
-      !l.workflow.review_state.empty()) {
-    WARTA_RETURN_IF_ERROR(ctx.store.SetReviewState(id, "", ""));
-  }
   return Ok(ctx, 200, id);
 }
 
@@ -332,8 +328,6 @@ Result<http::Response> ChangeStatus(AdminContext& ctx, const http::Request& req,
   if (!saved.ok() && saved.status().code() == StatusCode::kConflict)
     return ConflictResponse(ctx, id, saved.status().message());
   if (!saved.ok()) return saved.status();
-  if (publish && !l.workflow.review_state.empty())
-    WARTA_RETURN_IF_ERROR(ctx.store.SetReviewState(id, "", ""));
   return Ok(ctx, 200, id);
 }
 
@@ -343,11 +337,8 @@ Result<http::Response> Submit(AdminContext& ctx, const http::Request& req,
   WARTA_ASSIGN_OR_RETURN(Loaded l, Load(ctx, id, false));
   WARTA_RETURN_IF_ERROR(
       AuthorizeArticle(who, ArticleVerb::kSubmit, l.article, l.workflow));
-  if (l.article.status != ArticleStatus::kDraft)
-    return Status::FailedPrecondition(
-        "only a draft can be submitted for review");
   WARTA_RETURN_IF_ERROR(
-      ctx.store.SetReviewState(id, "submitted", "", who.user.id));
+      ctx.newsroom.SetReview(id, {"submitted", "", who.user.id}));
   return Ok(ctx, 200, id);
 }
 
@@ -360,11 +351,8 @@ Result<http::Response> Return(AdminContext& ctx, const http::Request& req,
   WARTA_ASSIGN_OR_RETURN(std::string note, RequiredString(body, "note"));
   if (note.size() > 4000)
     return Status::InvalidArgument("note: at most 4000 bytes");
-  if (l.article.status == ArticleStatus::kPublished)
-    return Status::FailedPrecondition(
-        "a published article cannot be returned; unpublish it first");
   WARTA_RETURN_IF_ERROR(
-      ctx.store.SetReviewState(id, "returned", note, who.user.id));
+      ctx.newsroom.SetReview(id, {"returned", note, who.user.id}));
   return Ok(ctx, 200, id);
 }
 

@@ -5,6 +5,7 @@
 #include "admin/revision_view.h"
 #include "base/strings.h"
 #include "content/slug.h"
+#include "newsroom/article_codec.h"
 #include "newsroom/revisions.h"
 
 namespace warta::admin {
@@ -222,16 +223,11 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
   bool can_trash = AuthorizeArticle(p.who, ArticleVerb::kTrash, a, wf).ok();
   const bool published = a.status == ArticleStatus::kPublished;
   const bool scheduled = a.status == ArticleStatus::kScheduled;
-  v["article"] = {
-      {"id", a.id},
-      {"version", a.version},
-      {"title", a.title},
-      {"body", a.body},
-      {"custom_excerpt", a.custom_excerpt},
-      {"dateline_city", a.dateline_city},
-      {"dateline_outlet", a.dateline_outlet},
-      {"source", a.source},
-      {"source_url", a.source_url},
+  // The form's fields by the API's names (the codec's), with the names as
+  // the text the editor types and what only the page shows.
+  render::View article = EncodeArticle(a, ArticleForm::kApi);
+  article.erase("html");
+  article.update({
       {"category", a.category ? a.category->name : ""},
       {"tags", TagField(a)},
       {"pending_tags", a.pending_tags.empty()
@@ -239,20 +235,6 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
                            : render::View(Join(a.pending_tags, ", "))},
       {"authors", Names(a.authors)},
       {"editor", a.editor ? a.editor->name : ""},
-      {"slug", a.slug},
-      {"feature_image", a.feature_image},
-      {"feature_image_alt", a.feature_image_alt},
-      {"feature_image_caption", a.feature_image_caption},
-      {"feature_image_credit", a.feature_image_credit},
-      {"feature_image_focal_x", a.feature_image_focal_x},
-      {"feature_image_focal_y", a.feature_image_focal_y},
-      {"correction", a.correction},
-      {"withdrawn_reason", a.withdrawn_reason},
-      {"meta_title", a.meta_title},
-      {"meta_description", a.meta_description},
-      {"live_report", a.live_report},
-      {"featured", a.featured},
-      {"status", ArticleStatusName(a.status)},
       {"status_label", StatusLabel(ctx, lang, a, wf)},
       {"published_at_local", LocalInputTime(ctx, a.published_at)},
       {"published_at_label", OptText(ShowTime(ctx, a.published_at, lang))},
@@ -268,7 +250,8 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
            : render::View(ctx.ui->Text(lang, "review_" + wf.review_state))},
       {"review_note", OptText(wf.review_note)},
       {"review_who", ReviewWho(ctx, wf, lang)},
-  };
+  });
+  v["article"] = std::move(article);
   // A live report's updates, newest first (appended by editor.js).
   render::View updates = render::View::array();
   if (id != 0) {

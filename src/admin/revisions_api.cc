@@ -6,6 +6,7 @@
 #include "admin/article_json.h"
 #include "admin/diff.h"
 #include "admin/revision_view.h"
+#include "newsroom/article_codec.h"
 #include "newsroom/revisions.h"
 
 namespace warta::admin {
@@ -151,36 +152,30 @@ Result<RevisionView> BuildRevisionView(AdminContext& ctx,
       }
     }
   }
-  auto names = [](const auto& list) {
+  // Field by field as the codec writes them, names joined as typed.
+  const json then = EncodeArticle(before, ArticleForm::kSnapshot);
+  const json now = EncodeArticle(v.at, ArticleForm::kSnapshot);
+  auto text = [](const json& j, const char* name) {
     std::string s;
-    for (const auto& x : list) s += (s.empty() ? "" : ", ") + x.name;
+    auto it = j.find(name);
+    if (it == j.end()) return s;
+    if (it->is_string()) return it->get<std::string>();
+    for (const json& n : *it) {
+      if (n.is_string()) s += (s.empty() ? "" : ", ") + n.get<std::string>();
+    }
     return s;
   };
-  struct Field {
-    const char* name;
-    std::string then, now;
-  } fields[] = {
-      {"title", before.title, v.at.title},
-      {"custom_excerpt", before.custom_excerpt, v.at.custom_excerpt},
-      {"meta_title", before.meta_title, v.at.meta_title},
-      {"meta_description", before.meta_description, v.at.meta_description},
-      {"body", before.body, v.at.body},
-      {"category", before.category ? before.category->name : "",
-       v.at.category ? v.at.category->name : ""},
-      {"tags", names(before.tags), names(v.at.tags)},
-      {"authors", names(before.authors), names(v.at.authors)},
-      {"dateline_city", before.dateline_city, v.at.dateline_city},
-      {"source", before.source, v.at.source},
-      {"feature_image", before.feature_image, v.at.feature_image},
-      {"status",
-       v.previous_id || against_live
-           ? std::string(ArticleStatusName(before.status))
-           : "",
-       std::string(ArticleStatusName(v.at.status))},
-  };
-  for (const Field& f : fields) {
-    if (f.then == f.now) continue;
-    v.changes.push_back({f.name, DiffWords(f.then, f.now)});
+  for (const char* name :
+       {"title", "custom_excerpt", "meta_title", "meta_description", "body",
+        "category", "tags", "authors", "dateline_city", "source",
+        "feature_image", "status"}) {
+    std::string was = text(then, name);
+    // The first revision has no status before it.
+    if (std::string_view(name) == "status" && !v.previous_id && !against_live)
+      was.clear();
+    std::string is = text(now, name);
+    if (was == is) continue;
+    v.changes.push_back({name, DiffWords(was, is)});
   }
   return v;
 }

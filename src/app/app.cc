@@ -9,7 +9,7 @@
 #include "admin/admin.h"
 #include "admin/auth.h"
 #include "admin/policy.h"
-#include "base/ip_networks.h"
+#include "app/options.h"
 #include "base/log.h"
 #include "base/progress.h"
 #include "base/strings.h"
@@ -86,25 +86,17 @@ Result<std::unique_ptr<App>> App::Open(Config config, const Clock& clock) {
   if (ec)
     return Status::IoError("cannot create data directory " + c.data_dir + ": " +
                            ec.message());
-  StoreOptions so;
-  so.url = c.store.url;
-  so.default_sqlite_path =
-      c.store.path.empty() ? c.data_dir + "/warta.db" : c.store.path;
-  so.sqlite_synchronous = c.store.synchronous;
-  so.postgres_connections = c.store.connections;
-  so.postgres_statement_timeout_ms = c.store.statement_timeout_ms;
-  WARTA_ASSIGN_OR_RETURN(app->store_, OpenStore(so, clock));
+  WARTA_ASSIGN_OR_RETURN(app->store_, OpenStore(StoreOptionsFrom(c), clock));
   ApplyStoredSettings(*app->store_, c);
   WARTA_ASSIGN_OR_RETURN(app->timezone_, FindTimeZone(c.site.timezone));
   app->newsroom_ = std::make_unique<Newsroom>(*app->store_, clock, c.site.name);
   // Search analysis, and near-duplicate clusters kept on every write (an
   // import as much as an edit while serving).
-  text::StemmerOptions stemmer_options;
-  stemmer_options.dictionary = c.search.dictionary;
-  WARTA_ASSIGN_OR_RETURN(app->stemmer_, text::Stemmer::Open(stemmer_options));
+  WARTA_ASSIGN_OR_RETURN(app->stemmer_,
+                         text::Stemmer::Open(StemmerOptionsFrom(c)));
   app->analyzer_ = std::make_unique<text::Analyzer>(*app->stemmer_);
-  app->detector_ = std::make_unique<index::DuplicateDetector>(*app->store_);
-  app->newsroom_->AddListener(
+  app->detector_ = std::make_unique<index::DuplicateClusters>(*app->store_);
+  app->duplicates_listener_ = app->newsroom_->Subscribe(
       [detector = app->detector_.get()](const Article& a) {
         auto r = detector->Update(a);
         if (!r.ok()) LogWarning("near-duplicates: " + r.status().ToString());
@@ -153,8 +145,7 @@ Status App::ApplyEditableSettings(
 }
 
 Result<std::uint64_t> App::RebuildSearchIndex() {
-  index::LiveIndexOptions io;
-  io.dir = config_.data_dir + "/index";
+  index::LiveIndexOptions io = LiveIndexOptionsFrom(config_);
   auto progress = std::make_shared<Progress>("search index");
   io.on_progress = [progress](std::uint64_t done, std::uint64_t total,
                               bool finished) {
@@ -170,9 +161,9 @@ Result<std::uint64_t> App::RebuildSearchIndex() {
 admin::ImageLibrary& App::Images() {
   if (!images_) {
     // One image at a time: resizing a large photo takes most of a core.
+    const admin::AdminOptions ao = AdminOptionsFrom(config_, false);
     images_ = std::make_unique<admin::ImageLibrary>(
-        *store_, clock_, config_.data_dir + "/media",
-        config_.admin.upload_limit,
+        *store_, clock_, ao.media_dir, ao.upload_limit,
         /*jobs=*/1, timezone_.offset_seconds);
   }
   return *images_;
@@ -224,9 +215,7 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
   // its own thread while the site already serves (search answers 503 until
   // then). Then it follows the change log (and this process's writes at
   // once) for the life of the server.
-  index::LiveIndexOptions io;
-  io.dir = config_.data_dir + "/index";
-  io.save_interval = std::chrono::seconds(config_.search.save_interval);
+  index::LiveIndexOptions io = LiveIndexOptionsFrom(config_);
   auto progress = std::make_shared<Progress>("search index");
   io.on_progress = [progress](std::uint64_t done, std::uint64_t total,
                               bool finished) {
@@ -286,20 +275,8 @@ Result<bool> App::ServeOnce(
         std::make_unique<ops::HttpMetrics>(metrics::Registry::Default());
   }
   http::Router router;
-  http::ServerOptions o;
-  o.host = c.server.host;
+  http::ServerOptions o = ServerOptionsFrom(c);
   o.port = port;
-  o.threads = c.server.threads;
-  o.header_limit = c.server.header_limit;
-  o.body_limit = c.server.body_limit;
-  o.idle_timeout = std::chrono::seconds(c.server.idle_timeout);
-  o.request_timeout = std::chrono::seconds(c.server.request_timeout);
-  o.max_connections_per_address = c.server.max_connections_per_address;
-  o.limit_loopback_per_address = false;  // a proxy in front, local benches
-  o.access_log = c.server.access_log;
-  WARTA_ASSIGN_OR_RETURN(
-      o.trusted_proxies,
-      IpNetworks::Parse(c.server.trusted_proxies, "server.trusted_proxies"));
   o.observer = http_metrics_.get();
   o.listen_fd = std::exchange(listen_fd_, -1);  // after a reload: adopt it
   // Bind first (routes are added before Run): with port 0 the public origin
@@ -313,26 +290,7 @@ Result<bool> App::ServeOnce(
                                            std::to_string(server->port())
                                      : c.site.url);
 
-  site::SiteOptions so;
-  so.name = c.site.name;
-  so.description = c.site.description;
-  so.language = ParseLanguage(c.site.locale);
-  so.timezone = timezone_;
-  so.page_size = c.site.page_size;
-  so.related_count = c.site.related_count;
-  so.cache_bytes = c.server.page_cache_bytes;
-  so.page_max_stale_seconds = c.server.page_max_stale;
-  so.logo = c.site.logo;
-  so.image = c.site.image;
-  so.no_ai = c.robots.no_ai;
-  for (std::string_view ua : Split(c.robots.ai_user_agents, ',')) {
-    if (!Trim(ua).empty()) so.ai_user_agents.emplace_back(Trim(ua));
-  }
-  so.feed_items = c.feeds.items;
-  so.popular_refresh_seconds = c.site.popular_refresh;
-  so.view_beacon = c.site.view_beacon;
-  so.views_flush_ms = c.site.views_flush * 1000;
-  so.update_grace_seconds = c.site.update_grace;
+  site::SiteOptions so = SiteOptionsFrom(c, timezone_);
   // "Mungkin Kamu Suka" from the search index.
   site::RelatedFn related = site::RelatedFromIndex(*search_, *store_, clock_);
   site::Site site(*store_, *theme_, *urls_, clock_, so, std::move(related));
@@ -343,15 +301,8 @@ Result<bool> App::ServeOnce(
   // Writes from other processes (`warta import`, another node) within 250 ms.
   site.Follow(std::chrono::milliseconds(250));
 
-  admin::AdminOptions ao;
-  ao.auth.limit_account = c.admin.login_limit_account;
-  ao.auth.limit_ip = c.admin.login_limit_ip;
-  ao.auth.window_seconds = c.admin.login_window;
-  ao.auth.session_days = c.admin.session_days;
-  ao.auth.secure_cookie = urls_->site_url().rfind("https://", 0) == 0;
-  ao.upload_limit = c.admin.upload_limit;
-  ao.media_dir = c.data_dir + "/media";
-  ao.autosave_seconds = c.admin.autosave_seconds;
+  admin::AdminOptions ao =
+      AdminOptionsFrom(c, urls_->site_url().rfind("https://", 0) == 0);
   admin::SettingsHooks hooks;
   hooks.current = [this] { return EditableSettings(); };
   hooks.apply = [this](const std::map<std::string, std::string>& s) {

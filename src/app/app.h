@@ -74,7 +74,7 @@ class App {
   const Clock& clock() const { return clock_; }
   const text::Analyzer& analyzer() const { return *analyzer_; }
   // Keeps near-duplicate clusters on every save (a Newsroom listener).
-  index::DuplicateDetector& duplicates() { return *detector_; }
+  index::DuplicateClusters& duplicates() { return *detector_; }
 
  private:
   App(Config config, const Clock& clock);
@@ -92,7 +92,9 @@ class App {
   std::unique_ptr<Urls> urls_;
   std::unique_ptr<text::Stemmer> stemmer_;
   std::unique_ptr<text::Analyzer> analyzer_;
-  std::unique_ptr<index::DuplicateDetector> detector_;
+  std::unique_ptr<index::DuplicateClusters> detector_;
+  // Feeds detector_ from newsroom_; declared after both, so it ends first.
+  Newsroom::Subscription duplicates_listener_;
   std::unique_ptr<index::LiveIndex> search_;  // while serving
   // Uploads and agency photos are kept here (once asked for).
   admin::ImageLibrary& Images();

@@ -165,7 +165,7 @@ CommandRunner AddImportCommand(CLI::App& app) {
     options.threads = flags->threads;
     options.stop = &g_stop;
     // Near-duplicate fingerprints on the workers, not the writer.
-    index::DuplicateDetector& duplicates = (*app)->duplicates();
+    index::DuplicateClusters& duplicates = (*app)->duplicates();
     options.on_rendered = [&duplicates](const Article& a) {
       std::string text = index::DuplicateText(a);
       index::Fingerprint fp = index::FingerprintOf(text);

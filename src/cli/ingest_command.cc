@@ -68,7 +68,7 @@ CommandRunner AddIngestCommand(CLI::App& app) {
     }
     ingest::WireDefaults defaults = (*app)->WireDefaults();
     const Clock& clock = (*app)->clock();
-    ingest::ShingleDetector detector((*app)->store());
+    ingest::RecentDuplicateFinder detector((*app)->store());
     ingest::WireIngester ingester((*app)->newsroom(), detector, defaults);
     int failed = 0;
     for (const std::string& source : sources) {

@@ -40,14 +40,15 @@ class LiveIndexTest : public ::testing::Test {
     o.synchronous = "NORMAL";
     store_ = std::move(*OpenSqliteStore(o, clock_));
     newsroom_ = std::make_unique<Newsroom>(*store_, clock_, "WARTA");
-    detector_ = std::make_unique<DuplicateDetector>(*store_);
-    newsroom_->AddListener([this](const Article& a) {
+    detector_ = std::make_unique<DuplicateClusters>(*store_);
+    duplicates_listener_ = newsroom_->Subscribe([this](const Article& a) {
       auto r = detector_->Update(a);
       ASSERT_TRUE(r.ok()) << r.status().ToString();
     });
     index_ = std::make_unique<LiveIndex>(*store_, analyzer_);
   }
   void TearDown() override {
+    duplicates_listener_.Reset();  // before the newsroom it is on
     index_.reset();
     newsroom_.reset();
     store_.reset();
@@ -85,9 +86,10 @@ class LiveIndexTest : public ::testing::Test {
   std::string dir_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<Newsroom> newsroom_;
-  std::unique_ptr<DuplicateDetector> detector_;
+  std::unique_ptr<DuplicateClusters> detector_;
   text::Analyzer analyzer_{text::DefaultStemmer()};
   std::unique_ptr<LiveIndex> index_;
+  Newsroom::Subscription duplicates_listener_;
 };
 
 using Ids = std::vector<std::int64_t>;

@@ -5,17 +5,9 @@
 
 #include "base/log.h"
 #include "base/strings.h"
-#include "text/tokenizer.h"
 
 namespace warta::index {
 namespace {
-
-std::uint64_t Mix(std::uint64_t x) {  // splitmix64 finaliser
-  x += 0x9E3779B97F4A7C15ull;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
-}
 
 // EstimatedJaccard of two encoded signatures, without decoding them: equal
 // values have equal hex digits. (A large archive screens tens of candidates
@@ -30,65 +22,6 @@ double EstimatedJaccardHex(std::string_view a, std::string_view b) {
 }
 
 }  // namespace
-
-Fingerprint FingerprintOf(std::string_view text) {
-  Fingerprint fp;
-  std::vector<text::Token> tokens;
-  text::Tokenize(text, tokens);
-  std::vector<std::uint64_t> words;
-  words.reserve(tokens.size());
-  for (const text::Token& t : tokens) words.push_back(Fnv1a64(t.word));
-  for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i) {
-    std::uint64_t h = 0;
-    for (int k = 0; k < kShingleWords; ++k) h = Mix(h ^ words[i + k]);
-    fp.shingles.push_back(h);
-  }
-  std::sort(fp.shingles.begin(), fp.shingles.end());
-  fp.shingles.erase(std::unique(fp.shingles.begin(), fp.shingles.end()),
-                    fp.shingles.end());
-  if (static_cast<int>(fp.shingles.size()) < kMinShingles) return fp;
-  fp.minhash.assign(kMinHashes, UINT32_MAX);
-  for (std::uint64_t s : fp.shingles) {
-    for (int i = 0; i < kMinHashes; ++i) {
-      auto v =
-          static_cast<std::uint32_t>(Mix(s ^ (0xA5A5A5A5ull * (i + 1))) >> 32);
-      fp.minhash[i] = std::min(fp.minhash[i], v);
-    }
-  }
-  for (int b = 0; b < kBands; ++b) {
-    std::uint64_t h = Mix(static_cast<std::uint64_t>(b) + 1);
-    for (int r = 0; r < kBandRows; ++r)
-      h = Mix(h ^ fp.minhash[b * kBandRows + r]);
-    fp.bands.push_back(static_cast<std::int64_t>(h >> 1));
-  }
-  return fp;
-}
-
-double Jaccard(const std::vector<std::uint64_t>& a,
-               const std::vector<std::uint64_t>& b) {
-  if (a.empty() && b.empty()) return 0;
-  std::size_t i = 0, j = 0, common = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] == b[j]) {
-      ++common;
-      ++i;
-      ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return double(common) / double(a.size() + b.size() - common);
-}
-
-double EstimatedJaccard(const std::vector<std::uint32_t>& a,
-                        const std::vector<std::uint32_t>& b) {
-  if (a.size() != b.size() || a.empty()) return 0;
-  std::size_t same = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) same += a[i] == b[i];
-  return double(same) / double(a.size());
-}
 
 std::string EncodeMinHash(const std::vector<std::uint32_t>& minhash) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -116,14 +49,14 @@ std::string DuplicateText(const Article& a) {
   return a.title + "\n" + a.plaintext;
 }
 
-void DuplicateDetector::Expect(std::string text, Fingerprint fp) {
+void DuplicateClusters::Expect(std::string text, Fingerprint fp) {
   std::uint64_t key = Fnv1a64(text);
   std::lock_guard<std::mutex> lock(expected_mu_);
   if (expected_.size() >= kMaxExpected) expected_.clear();
   expected_[key] = {std::move(text), std::move(fp)};
 }
 
-std::optional<Fingerprint> DuplicateDetector::TakeExpected(
+std::optional<Fingerprint> DuplicateClusters::TakeExpected(
     const std::string& text) {
   std::lock_guard<std::mutex> lock(expected_mu_);
   if (expected_.empty()) return std::nullopt;
@@ -134,7 +67,7 @@ std::optional<Fingerprint> DuplicateDetector::TakeExpected(
   return fp;
 }
 
-Status DuplicateDetector::Leave(std::int64_t article_id) {
+Status DuplicateClusters::Leave(std::int64_t article_id) {
   // When the article names its cluster, the others move to the next
   // earliest member first.
   WARTA_ASSIGN_OR_RETURN(auto members,
@@ -146,7 +79,7 @@ Status DuplicateDetector::Leave(std::int64_t article_id) {
   return store_.RemoveDuplicateSignature(article_id);
 }
 
-Result<std::int64_t> DuplicateDetector::Update(const Article& article) {
+Result<std::int64_t> DuplicateClusters::Update(const Article& article) {
   // An expected article was just saved (the bulk import passes the stored
   // state): no need to read it again.
   std::optional<Fingerprint> expected = TakeExpected(DuplicateText(article));
@@ -179,8 +112,8 @@ Result<std::int64_t> DuplicateDetector::Update(const Article& article) {
       continue;
     auto other = store_.GetArticle(c.article_id);
     if (!other.ok()) continue;
-    if (Jaccard(fp.shingles, FingerprintOf(DuplicateText(*other)).shingles) >=
-        kDuplicateJaccard)
+    if (text::IsNearDuplicate(fp.shingles,
+                              FingerprintOf(DuplicateText(*other)).shingles))
       clusters.insert(c.cluster_id);
   }
   // The article's own old cluster, when it named one, is left first.

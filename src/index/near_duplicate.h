@@ -1,14 +1,8 @@
-// Near-duplicate detection: agencies' copy republished nearly word for word.
-// An article's text is cut into shingles (every run of kShingleWords folded
-// words, stopwords included) and summarised by a 64-value MinHash. Two
-// articles are near-duplicates when the Jaccard similarity of their
-// shingle sets is at least kDuplicateJaccard (0.5): one changed headline,
-// dateline and a dropped or reworded paragraph or two stay above it; two
-// reports of the same event written separately share far fewer runs of
-// four words (measured in docs/discovery.md). Candidates come from 16 LSH
-// bands of 2 MinHash values (an article at Jaccard 0.5 is found with
-// probability 1 - (1 - 0.5^2)^16 = 0.99) and are confirmed on the exact
-// shingle sets.
+// Near-duplicate clusters: which published articles repeat one another
+// (agencies' copy republished nearly word for word), kept in the store as
+// articles are saved, so lists and search show each story once. What
+// counts as a near-duplicate is text/near_duplicate.h's rule, the one wire
+// ingestion uses too.
 #ifndef WARTA_INDEX_NEAR_DUPLICATE_H_
 #define WARTA_INDEX_NEAR_DUPLICATE_H_
 
@@ -23,31 +17,20 @@
 #include "base/result.h"
 #include "content/article.h"
 #include "store/store.h"
+#include "text/near_duplicate.h"
 
 namespace warta::index {
 
-inline constexpr int kShingleWords = 4;
-inline constexpr int kMinHashes = 64;
-inline constexpr int kBands = 16;
-inline constexpr int kBandRows = 2;
-inline constexpr double kDuplicateJaccard = 0.5;
-inline constexpr int kMinShingles = 8;  // shorter texts are never duplicates
-
-struct Fingerprint {
-  std::vector<std::uint64_t> shingles;  // sorted, unique hashes
-  std::vector<std::uint32_t> minhash;   // kMinHashes values; empty if short
-  std::vector<std::int64_t> bands;      // kBands LSH keys; empty if short
-};
-
-// The fingerprint of a text (an article's title and plaintext).
-Fingerprint FingerprintOf(std::string_view text);
-
-// Exact Jaccard similarity of two sorted shingle sets.
-double Jaccard(const std::vector<std::uint64_t>& a,
-               const std::vector<std::uint64_t>& b);
-// Estimate from MinHash signatures (share of equal values).
-double EstimatedJaccard(const std::vector<std::uint32_t>& a,
-                        const std::vector<std::uint32_t>& b);
+using text::EstimatedJaccard;
+using text::Fingerprint;
+using text::FingerprintOf;
+using text::Jaccard;
+using text::kBandRows;
+using text::kBands;
+using text::kDuplicateJaccard;
+using text::kMinHashes;
+using text::kMinShingles;
+using text::kShingleWords;
 
 std::string EncodeMinHash(const std::vector<std::uint32_t>& minhash);
 std::vector<std::uint32_t> DecodeMinHash(std::string_view hex);
@@ -56,12 +39,12 @@ std::vector<std::uint32_t> DecodeMinHash(std::string_view hex);
 std::string DuplicateText(const Article& a);
 
 // Keeps near-duplicate clusters in the store up to date as articles are
-// saved. Used from the Newsroom's listener (all processes that write), on
-// the writer's thread. Not thread-safe (but for Expect); the Newsroom
-// serialises calls.
-class DuplicateDetector {
+// saved (named for what it keeps: detection is text::IsNearDuplicate). Used
+// from the Newsroom's listener (all processes that write), on the writer's
+// thread. Not thread-safe (but for Expect); the Newsroom serialises calls.
+class DuplicateClusters {
  public:
-  explicit DuplicateDetector(Store& store) : store_(store) {}
+  explicit DuplicateClusters(Store& store) : store_(store) {}
 
   // After `article` was saved or deleted: a published article gets its
   // signature and joins the cluster of the near-duplicates it has (the

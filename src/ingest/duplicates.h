@@ -1,7 +1,8 @@
-// Near-duplicate detection for wire ingestion: does an incoming story tell
-// the same story as an article already in the store? Behind a small
-// interface so the discovery index's MinHash/SimHash detector can replace
-// the shingle detector here. Not thread-safe; one per ingesting thread.
+// Near-duplicates in wire ingestion: does an incoming story tell the same
+// story as an article already in the store? Behind a small interface (the
+// wire ingester's seam); RecentDuplicateFinder answers it by the one
+// near-duplicate rule (text/near_duplicate.h), the one the discovery
+// index's clusters use. Not thread-safe; one per ingesting thread.
 #ifndef WARTA_INGEST_DUPLICATES_H_
 #define WARTA_INGEST_DUPLICATES_H_
 
@@ -16,9 +17,9 @@
 
 namespace warta::ingest {
 
-class DuplicateDetector {
+class DuplicateFinder {
  public:
-  virtual ~DuplicateDetector() = default;
+  virtual ~DuplicateFinder() = default;
   // The id of an existing article telling the same story as (title, text),
   // or nullopt.
   virtual Result<std::optional<std::int64_t>> FindDuplicate(
@@ -28,20 +29,13 @@ class DuplicateDetector {
                         std::string_view text) = 0;
 };
 
-// Sorted, distinct hashes of the word 3-shingles of title + text
-// (lower-cased, punctuation dropped); single words for shorter texts.
-std::vector<std::uint64_t> Shingles(std::string_view title,
-                                    std::string_view text);
-// |a ∩ b| / |a ∪ b| of two sorted, distinct lists; 0 when both are empty.
-double Jaccard(const std::vector<std::uint64_t>& a,
-               const std::vector<std::uint64_t>& b);
-
-// Compares with the `recent` most recently updated articles (any status)
-// by shingle Jaccard similarity; `threshold` and above is a duplicate.
-class ShingleDetector final : public DuplicateDetector {
+// Compares with the `recent` most recently updated articles (any status,
+// so drafts an editor holds back count too) and those remembered since:
+// the most alike one that text::IsNearDuplicate accepts.
+class RecentDuplicateFinder final : public DuplicateFinder {
  public:
-  ShingleDetector(Store& store, int recent = 300, double threshold = 0.6)
-      : store_(store), recent_(recent), threshold_(threshold) {}
+  explicit RecentDuplicateFinder(Store& store, int recent = 300)
+      : store_(store), recent_(recent) {}
   Result<std::optional<std::int64_t>> FindDuplicate(
       std::string_view title, std::string_view text) override;
   void Remember(std::int64_t id, std::string_view title,
@@ -51,7 +45,6 @@ class ShingleDetector final : public DuplicateDetector {
   Status Load();
   Store& store_;
   int recent_;
-  double threshold_;
   bool loaded_ = false;
   std::vector<std::pair<std::int64_t, std::vector<std::uint64_t>>> known_;
 };

@@ -1,5 +1,7 @@
 #include "ingest/wire_ingester.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <limits>
 #include <string_view>
@@ -34,7 +36,39 @@ std::string ContentHash(const FeedEntry& e) {
   return Hex64(Fnv1a64(all));
 }
 
-// Normalised story text: lower-case words of title and text.
+// Sorted, distinct hashes of the word 3-shingles of title + text
+// (lower-cased, punctuation dropped); single words for shorter texts. Kept
+// as it was: wire_items rows hold fingerprints made of them.
+std::vector<std::uint64_t> Shingles(std::string_view title,
+                                    std::string_view text) {
+  std::string all = Utf8ToLower(std::string(title) + " " + std::string(text));
+  std::vector<std::string> w;
+  std::string cur;
+  for (char ch : all) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c >= 0x80) {
+      cur += ch;
+    } else if (!cur.empty()) {
+      w.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) w.push_back(std::move(cur));
+  std::vector<std::uint64_t> out;
+  if (w.size() < 3) {
+    for (const auto& x : w) out.push_back(Fnv1a64(x));
+  } else {
+    out.reserve(w.size());
+    for (size_t i = 0; i + 2 < w.size(); ++i)
+      out.push_back(Fnv1a64(w[i] + ' ' + w[i + 1] + ' ' + w[i + 2]));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// Normalised story text: lower-case words of title and text (the same
+// story from another feed has the same fingerprint).
 std::string Fingerprint(std::string_view title, std::string_view text) {
   std::vector<std::uint64_t> words = Shingles(title, text);
   std::string joined;
@@ -98,7 +132,7 @@ std::string AdminArticlePath(std::int64_t id) {
   return "/admin/articles/" + std::to_string(id);
 }
 
-WireIngester::WireIngester(Newsroom& newsroom, DuplicateDetector& detector,
+WireIngester::WireIngester(Newsroom& newsroom, DuplicateFinder& detector,
                            WireDefaults defaults)
     : newsroom_(newsroom),
       detector_(detector),

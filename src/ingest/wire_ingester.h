@@ -1,7 +1,7 @@
 // WireIngester: agency feed items -> articles, idempotently. For each item:
 // seen before with the same content -> nothing; seen with changed content
 // -> the article is updated through the Newsroom (a new revision); new but
-// telling the same story as an existing article (DuplicateDetector, or the
+// telling the same story as an existing article (DuplicateFinder, or the
 // same normalised text from another feed) -> linked to that article, no new
 // one; otherwise a new article: a draft, or published for trusted feeds,
 // with source = the feed's name and source_url = the item's link. A feed
@@ -54,7 +54,7 @@ struct WireStats {
 class WireIngester {
  public:
   // All references must outlive the ingester.
-  WireIngester(Newsroom& newsroom, DuplicateDetector& detector,
+  WireIngester(Newsroom& newsroom, DuplicateFinder& detector,
                WireDefaults defaults);
 
   // Fetches `source` (http:// or https:// URL, else a file path) and
@@ -88,7 +88,7 @@ class WireIngester {
   void KeepImages(Article& a, const WireFeedConfig& feed) const;
 
   Newsroom& newsroom_;
-  DuplicateDetector& detector_;
+  DuplicateFinder& detector_;
   WireDefaults defaults_;
 };
 

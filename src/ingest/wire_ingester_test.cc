@@ -9,6 +9,7 @@
 #include "ingest/wire_feeds.h"
 #include "ingest/wire_poller.h"
 #include "store/sqlite/sqlite_store.h"
+#include "text/near_duplicate.h"
 
 namespace warta::ingest {
 namespace {
@@ -61,7 +62,7 @@ class WireIngesterTest : public ::testing::Test {
   }
   Result<WireStats> Run(const std::string& doc,
                         std::vector<WireEvent>* events = nullptr) {
-    ShingleDetector detector(*store_);
+    RecentDuplicateFinder detector(*store_);
     WireIngester ingester(*newsroom_, detector, WireDefaults{});
     return ingester.IngestDocument(feed_, doc, [&](const WireEvent& e) {
       if (events) events->push_back(e);
@@ -272,13 +273,29 @@ TEST(WireFeedsTest, ParsesConfigAndMapsCategories) {
       ParseWireFeeds(R"({"feeds": [{"name": "a", "internal": "ya"}]})").ok());
 }
 
-TEST(DuplicatesTest, JaccardOfShingles) {
-  auto a = Shingles("Judul", "satu dua tiga empat lima");
-  auto b = Shingles("Judul", "satu dua tiga empat lima");
-  auto c = Shingles("Lain", "enam tujuh delapan sembilan");
-  EXPECT_DOUBLE_EQ(Jaccard(a, b), 1.0);
-  EXPECT_DOUBLE_EQ(Jaccard(a, c), 0.0);
-  EXPECT_DOUBLE_EQ(Jaccard({}, {}), 0.0);
+// Issue 15: one near-duplicate rule. The finder links what the discovery
+// index would cluster (text::IsNearDuplicate), among recent articles and
+// those saved since it loaded them.
+TEST_F(WireIngesterTest, FindsDuplicatesByTheOneRule) {
+  Article a;
+  a.title = "Korea Utara dan China";
+  a.body = kBody1;
+  auto saved = newsroom_->Save(a);
+  ASSERT_TRUE(saved.ok());
+  RecentDuplicateFinder finder(*store_);
+  std::string edited = saved->plaintext;
+  edited.replace(edited.find("Senin"), 5, "Selasa");
+  auto found = finder.FindDuplicate(saved->title, edited);
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(*found, saved->id);
+  const auto mine = text::FingerprintOf(saved->title + "\n" + edited);
+  const auto theirs =
+      text::FingerprintOf(saved->title + "\n" + saved->plaintext);
+  EXPECT_TRUE(text::IsNearDuplicate(mine.shingles, theirs.shingles));
+  // Another story is not one; once remembered, its copy is found.
+  EXPECT_FALSE(finder.FindDuplicate("Harga beras turun", kBody2)->has_value());
+  finder.Remember(99, "Harga beras turun", kBody2);
+  EXPECT_EQ(*finder.FindDuplicate("Harga beras turun", kBody2), 99);
 }
 
 }  // namespace

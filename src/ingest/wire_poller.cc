@@ -40,7 +40,7 @@ int WirePoller::PollDue() {
     // round), so an item is never ingested twice at once.
     auto ran = newsroom_.store().RunExclusive("wire:" + feed.name, [&] {
       // A fresh detector per poll sees what other writers saved meanwhile.
-      ShingleDetector detector(newsroom_.store());
+      RecentDuplicateFinder detector(newsroom_.store());
       WireIngester ingester(newsroom_, detector, defaults_);
       for (const std::string& source : feed.sources) {
         {

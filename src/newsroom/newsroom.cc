@@ -163,10 +163,29 @@ Result<Article> Newsroom::SaveRendered(Article article, const Edit& edit,
     rev->note = edit.note;
     rev->title = article.title;
   }
+  std::optional<ReviewChange> review = edit.review;
+  // Going live ends the review (a new article has none to end).
+  if (article.status == ArticleStatus::kPublished && article.id != 0)
+    review = ReviewChange{};
   WARTA_ASSIGN_OR_RETURN(Article saved, store_.SaveArticleWithRevision(
-                                            article, rev ? &*rev : nullptr));
+                                            article, rev ? &*rev : nullptr,
+                                            review ? &*review : nullptr));
   Notify(saved);
   return saved;
+}
+
+Status Newsroom::SetReview(std::int64_t id, const ReviewChange& change) {
+  WARTA_ASSIGN_OR_RETURN(Article a, store_.GetArticle(id));
+  if (change.state == "submitted" && a.status != ArticleStatus::kDraft)
+    return Status::FailedPrecondition(
+        "only a draft can be submitted for review");
+  if (change.state == "returned" && a.status == ArticleStatus::kPublished)
+    return Status::FailedPrecondition(
+        "a published article cannot be returned; unpublish it first");
+  WARTA_RETURN_IF_ERROR(
+      store_.SetReviewState(id, change.state, change.note, change.by));
+  Notify(a);
+  return Status::Ok();
 }
 
 Status Newsroom::KeepAutosave(const Article& edited, std::int64_t user_id) {

@@ -39,6 +39,10 @@ struct Edit {
   std::int64_t user_id = 0;   // 0: not a user (import, scheduler)
   std::string kind = "save";  // "save", "autosave", "publish", "restore", ...
   std::string note;
+  // A review state the save moves the article to, in the same transaction.
+  // A save that leaves the article published clears the review state
+  // whatever this says: going live ends the review.
+  std::optional<ReviewChange> review = std::nullopt;
 };
 
 class Newsroom {
@@ -63,7 +67,8 @@ class Newsroom {
   Status Render(Article& article) const;
 
   // Validate + Prepare + Store::SaveArticleWithRevision (a revision unless
-  // nothing changed since the last one), then notifies listeners.
+  // nothing changed since the last one, and the review state of `edit`) in
+  // one transaction, then notifies listeners.
   Result<Article> Save(Article article, const Edit& edit = {});
 
   // Save for an article that passed Validate and that Render already ran on
@@ -72,6 +77,12 @@ class Newsroom {
   // EncodeRevision(store, 0, SnapshotOf(article)) computed beforehand.
   Result<Article> SaveRendered(Article article, const Edit& edit = {},
                                std::optional<Revision> new_revision = {});
+
+  // Moves live article `id` to review state `change`: "submitted" only
+  // from a draft, "returned" (with the editor's note) not while published,
+  // "" ends the review. FailedPrecondition when the status forbids it,
+  // NotFound when absent or trashed; notifies listeners.
+  Status SetReview(std::int64_t id, const ReviewChange& change);
 
   // Keeps `edited` (a published article's unpublished changes) as an
   // autosave revision without touching the live article.
@@ -112,15 +123,13 @@ class Newsroom {
   // "Seoul (KABARIN) -" for the article, or "" without a dateline city.
   std::string DatelineOf(const Article& article) const;
 
-  // Called after every successful write, on the writer's thread. Returns an
-  // id for RemoveListener. Both are thread-safe; RemoveListener waits for
-  // calls of the listener in progress, so its captures may die after it.
+  // Called after every successful write, on the writer's thread.
   using Listener = std::function<void(const Article& article)>;
-  int AddListener(Listener listener);
-  void RemoveListener(int id);
 
   // A listener registration that ends with its scope: a listener capturing
-  // locals cannot outlive them, early returns included.
+  // locals cannot outlive them, early returns included. The only way to
+  // listen (Subscribe). Removing waits for calls of the listener in
+  // progress, so its captures may die after it. Thread-safe.
   class Subscription {
    public:
     Subscription() = default;
@@ -145,7 +154,7 @@ class Newsroom {
     Newsroom* newsroom_ = nullptr;
     int id_ = 0;
   };
-  // AddListener, removed when the returned Subscription goes.
+  // Adds `listener`, removed when the returned Subscription goes.
   [[nodiscard]] Subscription Subscribe(Listener listener) {
     return Subscription(*this, AddListener(std::move(listener)));
   }
@@ -154,6 +163,8 @@ class Newsroom {
   const Clock& clock() const { return clock_; }
 
  private:
+  int AddListener(Listener listener);
+  void RemoveListener(int id);
   void Notify(const Article& a);
   // Prepare without Render: a missing slug, published_at for published.
   Status PrepareDefaults(Article& article) const;

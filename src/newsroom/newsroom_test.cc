@@ -147,7 +147,8 @@ TEST_F(NewsroomTest, DatelineUsesTheArticlesOutletOrTheSiteName) {
 
 TEST_F(NewsroomTest, ValidatesAndNotifies) {
   int notified = 0;
-  newsroom_->AddListener([&](const Article&) { ++notified; });
+  Newsroom::Subscription heard =
+      newsroom_->Subscribe([&](const Article&) { ++notified; });
   Article a;
   a.body = "Isi";
   EXPECT_NE(newsroom_->Save(a).status().message().find("title"),
@@ -174,6 +175,59 @@ TEST_F(NewsroomTest, ValidatesAndNotifies) {
   EXPECT_EQ(notified, 1);
   EXPECT_TRUE(newsroom_->Delete(saved->id).ok());
   EXPECT_EQ(notified, 2);
+}
+
+// Issue 15: putting a submitted story live ends its review in the same
+// transaction as the save (the API used to clear it in a second write).
+TEST_F(NewsroomTest, PublishingEndsTheReviewInTheSameWrite) {
+  Store& store = store_.store();
+  Article a;
+  a.title = "Banjir Jakarta";
+  a.body = "Air naik.";
+  auto draft = newsroom_->Save(a);
+  ASSERT_TRUE(draft.ok());
+  auto review_of = [&] {
+    return store.GetWorkflows({draft->id})->at(draft->id);
+  };
+  // A draft can be submitted; the state moves with who and when.
+  ASSERT_TRUE(newsroom_->SetReview(draft->id, {"submitted", "", 7}).ok());
+  EXPECT_EQ(review_of().review_state, "submitted");
+  EXPECT_EQ(review_of().review_by, 7);
+
+  const std::int64_t seq = *store.ChangeSeq();
+  Article live = *draft;
+  live.status = ArticleStatus::kPublished;
+  auto saved = newsroom_->Save(live, Edit{7, "publish", ""});
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  EXPECT_EQ(review_of().review_state, "");
+  EXPECT_EQ(*store.ChangeSeq(), seq + 1) << "save and review: one write";
+  auto revs = store.ListRevisions(draft->id, 10, false);
+  ASSERT_TRUE(revs.ok());
+  ASSERT_FALSE(revs->empty());
+  EXPECT_EQ((*revs)[0].kind, "publish");
+
+  // Published: neither submitted nor returned; a failed save of a draft
+  // that would move the review state moves nothing.
+  EXPECT_EQ(newsroom_->SetReview(draft->id, {"submitted", "", 7}).code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(newsroom_->SetReview(draft->id, {"returned", "Perbaiki", 8}).code(),
+            StatusCode::kFailedPrecondition);
+  Article stale = *saved;
+  stale.version -= 1;
+  stale.status = ArticleStatus::kDraft;
+  Edit back{8, "unpublish", ""};
+  back.review = ReviewChange{"returned", "Perbaiki", 8};
+  EXPECT_EQ(newsroom_->Save(stale, back).status().code(),
+            StatusCode::kConflict);
+  EXPECT_EQ(review_of().review_state, "");
+  EXPECT_EQ(store.GetArticle(draft->id)->status, ArticleStatus::kPublished);
+  // At the current version both change together.
+  stale.version = saved->version;
+  ASSERT_TRUE(newsroom_->Save(stale, back).ok());
+  EXPECT_EQ(review_of().review_state, "returned");
+  EXPECT_EQ(review_of().review_note, "Perbaiki");
+  EXPECT_EQ(store.GetArticle(draft->id)->status, ArticleStatus::kDraft);
+  EXPECT_TRUE(newsroom_->SetReview(9999, {"submitted", "", 7}).IsNotFound());
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/strings.h"
+#include "newsroom/article_codec.h"
 
 namespace warta {
 namespace {
@@ -18,100 +19,25 @@ std::string HashOf(std::string_view s) {
   return HexEncode(bytes) + ":" + std::to_string(s.size());
 }
 
-std::string StringField(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
 }  // namespace
 
 std::string SnapshotOf(const Article& a) {
-  json tags = json::array();
-  for (const Tag& t : a.tags) tags.push_back(t.name);
-  json authors = json::array();
-  for (const Author& au : a.authors) authors.push_back(au.name);
-  // nlohmann's json keeps keys sorted: the text is canonical.
-  json j = {
-      {"title", a.title},
-      {"body", a.body},
-      {"custom_excerpt", a.custom_excerpt},
-      {"dateline_city", a.dateline_city},
-      {"dateline_outlet", a.dateline_outlet},
-      {"source", a.source},
-      {"source_url", a.source_url},
-      {"category", a.category ? a.category->name : ""},
-      {"tags", tags},
-      {"authors", authors},
-      {"feature_image", a.feature_image},
-      {"feature_image_alt", a.feature_image_alt},
-      {"feature_image_caption", a.feature_image_caption},
-      {"feature_image_credit", a.feature_image_credit},
-      {"feature_image_focal_x", a.feature_image_focal_x},
-      {"feature_image_focal_y", a.feature_image_focal_y},
-      {"status", ArticleStatusName(a.status)},
-      {"published_at", a.published_at ? json(*a.published_at) : json()},
-      {"slug", a.slug},
-  };
-  // Only when set, so snapshots from before these fields keep their bytes.
-  if (!a.meta_title.empty()) j["meta_title"] = a.meta_title;
-  if (!a.meta_description.empty()) j["meta_description"] = a.meta_description;
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  return DumpCanonical(EncodeArticle(a, ArticleForm::kSnapshot));
 }
 
 Status ApplySnapshot(std::string_view snapshot, Article& a, bool content_only) {
   json j = json::parse(snapshot, nullptr, false);
   if (j.is_discarded() || !j.is_object())
     return Status::InvalidArgument("revision: not a snapshot");
-  a.title = StringField(j, "title");
-  a.body = StringField(j, "body");
-  a.custom_excerpt = StringField(j, "custom_excerpt");
-  a.dateline_city = StringField(j, "dateline_city");
-  a.dateline_outlet = StringField(j, "dateline_outlet");
-  a.source = StringField(j, "source");
-  a.source_url = StringField(j, "source_url");
-  std::string category = StringField(j, "category");
-  if (category.empty()) {
-    a.category.reset();
-  } else if (!a.category || a.category->name != category) {
-    a.category = Category{0, "", category, ""};
-  }
-  a.tags.clear();
-  if (auto t = j.find("tags"); t != j.end() && t->is_array()) {
-    for (const auto& n : *t)
-      if (n.is_string()) a.tags.push_back(Tag{0, "", n.get<std::string>()});
-  }
-  a.authors.clear();
-  if (auto t = j.find("authors"); t != j.end() && t->is_array()) {
-    for (const auto& n : *t) {
-      if (!n.is_string()) continue;
-      Author au;
-      au.name = n.get<std::string>();
-      a.authors.push_back(std::move(au));
-    }
-  }
-  a.feature_image = StringField(j, "feature_image");
-  a.feature_image_alt = StringField(j, "feature_image_alt");
-  a.feature_image_caption = StringField(j, "feature_image_caption");
-  a.feature_image_credit = StringField(j, "feature_image_credit");
-  a.meta_title = StringField(j, "meta_title");
-  a.meta_description = StringField(j, "meta_description");
-  for (auto [name, target] :
-       {std::pair{"feature_image_focal_x", &a.feature_image_focal_x},
-        std::pair{"feature_image_focal_y", &a.feature_image_focal_y}}) {
-    if (j.contains(name) && j[name].is_number())
-      *target = j[name].get<double>();
-  }
-  if (!content_only) {
-    a.status = ParseArticleStatus(StringField(j, "status"))
-                   .value_or(ArticleStatus::kDraft);
-    auto p = j.find("published_at");
-    if (p != j.end() && p->is_number_integer()) {
-      a.published_at = p->get<std::int64_t>();
-    } else {
-      a.published_at.reset();
-    }
-    std::string slug = StringField(j, "slug");
-    if (!slug.empty()) a.slug = slug;
+  // Content only: what is not content stays as it was.
+  const ArticleStatus status = a.status;
+  const std::optional<Timestamp> published_at = a.published_at;
+  std::string slug = a.slug;
+  WARTA_RETURN_IF_ERROR(DecodeArticle(j, ArticleForm::kSnapshot, a));
+  if (content_only) {
+    a.status = status;
+    a.published_at = published_at;
+    a.slug = std::move(slug);
   }
   return Status::Ok();
 }

@@ -1,8 +1,9 @@
 // Revisions: how an article's history is kept compact. A snapshot is a
 // canonical JSON text of the fields an editor controls (title, body,
 // excerpt, dateline, source, taxonomy names, feature image, status,
-// published_at, slug). Each revision stores its snapshot deflated with the
-// snapshot of a keyframe revision as the preset dictionary, so an edit of a
+// published_at, slug), as the Article codec (newsroom/article_codec.h)
+// writes its kSnapshot form. Each revision stores its snapshot deflated with
+// the snapshot of a keyframe revision as the preset dictionary, so an edit of a
 // few words costs a few dozen bytes; a keyframe stands alone. A new
 // keyframe starts after kMaxChain revisions or when the delta stops paying.
 // Pure functions over a Store; thread-safe.

@@ -263,9 +263,96 @@ TEST_F(RevisionsTest, RecordsWhatWentLiveAfterAKeptAutosave) {
   EXPECT_FALSE(IsRevisionEvent("autosave"));
 }
 
+// Snapshot bytes are kept in revision rows: the encoding of today is
+// pinned, and a snapshot from before the focal point, credit and SEO
+// fields (issue 5's format) still decodes from a stored revision.
+TEST(SnapshotTest, KeepsTheStoredFormat) {
+  Article a;
+  a.title = "Judul";
+  a.body = "Isi";
+  a.category = Category{3, "politik", "Politik", ""};
+  a.tags = {Tag{0, "", "Banjir"}};
+  Author au;
+  au.name = "Rina";
+  a.authors = {au};
+  a.feature_image_credit = "WARTA/Rina";
+  a.status = ArticleStatus::kPublished;
+  a.published_at = 1790000000;
+  a.slug = "judul";
+  a.correction = "not in snapshots";
+  a.featured = true;
+  EXPECT_EQ(
+      SnapshotOf(a),
+      "{\"authors\":[\"Rina\"],\"body\":\"Isi\",\"category\":\"Politik\","
+      "\"custom_excerpt\":\"\",\"dateline_city\":\"\","
+      "\"dateline_outlet\":\"\",\"feature_image\":\"\","
+      "\"feature_image_alt\":\"\",\"feature_image_caption\":\"\","
+      "\"feature_image_credit\":\"WARTA/Rina\","
+      "\"feature_image_focal_x\":0.5,\"feature_image_focal_y\":0.5,"
+      "\"published_at\":1790000000,\"slug\":\"judul\",\"source\":\"\","
+      "\"source_url\":\"\",\"status\":\"published\",\"tags\":[\"Banjir\"],"
+      "\"title\":\"Judul\"}");
+}
+
+TEST_F(RevisionsTest, DecodesRevisionsStoredInTheOldFormat) {
+  Article a;
+  a.title = "Sekarang";
+  a.body = "Isi baru.";
+  a.feature_image_focal_x = 0.25;
+  a.meta_title = "Judul SEO";
+  auto saved = newsroom_->Save(a);
+  ASSERT_TRUE(saved.ok());
+  const std::string old_format =
+      "{\"authors\":[\"Rina\",\"Budi\"],\"body\":\"Isi lama.\","
+      "\"category\":\"Politik\",\"custom_excerpt\":\"Ringkas\","
+      "\"dateline_city\":\"Bandung\",\"dateline_outlet\":\"\","
+      "\"feature_image\":\"/media/a.jpg\",\"feature_image_alt\":\"Alt\","
+      "\"feature_image_caption\":\"\",\"published_at\":1780000000,"
+      "\"slug\":\"lama\",\"source\":\"Antara\",\"source_url\":\"\","
+      "\"status\":\"published\",\"tags\":[\"Banjir\",\"Jakarta\"],"
+      "\"title\":\"Lama\"}";
+  auto rev =
+      EncodeRevision(*store_, saved->id, old_format, RevisionUse::kKeepBeside);
+  ASSERT_TRUE(rev.ok() && rev->has_value());
+  (*rev)->kind = "autosave";
+  ASSERT_TRUE(store_->AddRevision(saved->id, **rev).ok());
+  auto list = store_->ListRevisions(saved->id, 1, false);
+  ASSERT_TRUE(list.ok() && !list->empty());
+  auto at = newsroom_->ArticleAt((*list)[0]);
+  ASSERT_TRUE(at.ok()) << at.status().ToString();
+  EXPECT_EQ(at->title, "Lama");
+  EXPECT_EQ(at->body, "Isi lama.");
+  EXPECT_EQ(at->custom_excerpt, "Ringkas");
+  EXPECT_EQ(at->dateline_city, "Bandung");
+  EXPECT_EQ(at->source, "Antara");
+  ASSERT_TRUE(at->category.has_value());
+  EXPECT_EQ(at->category->name, "Politik");
+  ASSERT_EQ(at->tags.size(), 2u);
+  EXPECT_EQ(at->tags[1].name, "Jakarta");
+  ASSERT_EQ(at->authors.size(), 2u);
+  EXPECT_EQ(at->authors[0].name, "Rina");
+  EXPECT_EQ(at->feature_image, "/media/a.jpg");
+  EXPECT_EQ(at->feature_image_alt, "Alt");
+  EXPECT_EQ(at->status, ArticleStatus::kPublished);
+  EXPECT_EQ(at->published_at, 1780000000);
+  EXPECT_EQ(at->slug, "lama");
+  // Fields the old format did not have: empty, the focal point kept.
+  EXPECT_EQ(at->meta_title, "");
+  EXPECT_EQ(at->feature_image_credit, "");
+  EXPECT_EQ(at->feature_image_focal_x, 0.25);
+  // Restoring it brings the old content back onto the current article.
+  auto restored =
+      newsroom_->RestoreRevision(saved->id, (*list)[0].id, saved->version, 0);
+  ASSERT_TRUE(restored.ok()) << restored.status().ToString();
+  EXPECT_EQ(restored->title, "Lama");
+  EXPECT_EQ(restored->tags.size(), 2u);
+  EXPECT_EQ(restored->status, ArticleStatus::kDraft) << "content only";
+}
+
 TEST_F(RevisionsTest, TrashNotifiesAndRestoreBringsBack) {
   int heard = 0;
-  int id = newsroom_->AddListener([&](const Article&) { ++heard; });
+  Newsroom::Subscription listener =
+      newsroom_->Subscribe([&](const Article&) { ++heard; });
   Article a;
   a.title = "Buang";
   a.body = "x";
@@ -275,14 +362,14 @@ TEST_F(RevisionsTest, TrashNotifiesAndRestoreBringsBack) {
   ASSERT_TRUE(newsroom_->Restore(s->id).ok());
   EXPECT_TRUE(store_->GetArticle(s->id).ok());
   EXPECT_EQ(heard, 3);
-  newsroom_->RemoveListener(id);
+  listener.Reset();
   ASSERT_TRUE(newsroom_->Trash(s->id).ok());
   EXPECT_EQ(heard, 3);
 }
 
 TEST_F(RevisionsTest, SchedulerPublishesByTheClockExactlyOnce) {
   std::vector<std::string> published;
-  newsroom_->AddListener([&](const Article& a) {
+  Newsroom::Subscription listener = newsroom_->Subscribe([&](const Article& a) {
     if (a.IsPublished()) published.push_back(a.title);
   });
   Article a;

@@ -100,7 +100,8 @@ TEST_F(SiteTest, ArticlePageHasEveryPart) {
 TEST_F(SiteTest, ServesFromCacheUntilContentChanges) {
   Article a = Publish("Judul pertama");
   MakeSite();
-  newsroom_->AddListener([this](const Article&) { site_->Invalidate(); });
+  Newsroom::Subscription listener =
+      newsroom_->Subscribe([this](const Article&) { site_->Invalidate(); });
   http::Response first = Get("/berita/" + a.slug);
   http::Response second = Get("/berita/" + a.slug);
   EXPECT_EQ(first.body.get(), second.body.get())
@@ -169,7 +170,8 @@ TEST_F(SiteTest, HealthAndErrors) {
 TEST_F(SiteTest, NotFoundPageOffersTheLatestFromTheCache) {
   Publish("Banjir rob di Muara Baru");
   MakeSite();
-  newsroom_->AddListener([this](const Article&) { site_->Invalidate(); });
+  Newsroom::Subscription listener =
+      newsroom_->Subscribe([this](const Article&) { site_->Invalidate(); });
   http::Response first = Get("/berita/tidak-ada");
   EXPECT_EQ(first.status, 404);
   EXPECT_EQ(first.Header("ETag"), "");

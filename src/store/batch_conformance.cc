@@ -40,7 +40,7 @@ TEST_P(StoreConformance, BatchCommitsManyArticlesAsOneAndKeepsEachWrite) {
     for (int i = 0; i < 3; ++i) {
       Revision rev = FirstRevision("Rupiah menguat");
       auto saved = store_->SaveArticleWithRevision(
-          Make("Rupiah menguat", "k" + std::to_string(i)), &rev);
+          Make("Rupiah menguat", "k" + std::to_string(i)), &rev, nullptr);
       EXPECT_TRUE(saved.ok()) << saved.status().ToString();
       if (!saved.ok()) return saved.status();
       ids.push_back(saved->id);

@@ -37,16 +37,27 @@ struct Revision {
   bool applied = true;
 };
 
+// A move of an article to a review state (EditorialStore::SetReviewState).
+struct ReviewChange {
+  std::string state;    // "", "submitted" or "returned"
+  std::string note;     // the editor's note when returned
+  std::int64_t by = 0;  // the user who moved it there (0 when cleared)
+};
+
 class RevisionStore {
  public:
   virtual ~RevisionStore() = default;
 
-  // SaveArticle (article_store.h) and, when `revision` is given, appends it
-  // for the saved article in the same transaction (its article_id and
-  // article_version are filled in). On create, `revision->user_id` becomes
-  // the article's creator (owner).
-  virtual Result<Article> SaveArticleWithRevision(const Article& article,
-                                                  const Revision* revision) = 0;
+  // SaveArticle (article_store.h) and, in the same transaction: when
+  // `revision` is given, appends it for the saved article (its article_id
+  // and article_version are filled in); when `review` is given, sets the
+  // review state as SetReviewState does. Either all of it is written or
+  // nothing (kConflict on a stale version, InvalidArgument on an unknown
+  // review state). On create, `revision->user_id` becomes the article's
+  // creator (owner).
+  virtual Result<Article> SaveArticleWithRevision(
+      const Article& article, const Revision* revision,
+      const ReviewChange* review) = 0;
 
   // Appends `revision` for a live article at its current version without
   // changing the article (an autosave of unpublished edits to a published

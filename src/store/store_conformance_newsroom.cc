@@ -253,7 +253,7 @@ TEST_P(StoreConformance, SavesRevisionsWithTheArticleAtomically) {
   ASSERT_TRUE(u.ok());
   std::string binary("\x00\x01\xff\x78\x9c", 5);
   Revision r1 = MakeRevision(u->id, binary);
-  auto a = store_->SaveArticleWithRevision(Draft("Satu"), &r1);
+  auto a = store_->SaveArticleWithRevision(Draft("Satu"), &r1, nullptr);
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   auto wf = store_->GetWorkflows({a->id});
   ASSERT_TRUE(wf.ok());
@@ -265,10 +265,10 @@ TEST_P(StoreConformance, SavesRevisionsWithTheArticleAtomically) {
   Revision r2 = MakeRevision(0, "second");
   r2.base_id = 1;
   r2.chain = 1;
-  ASSERT_TRUE(store_->SaveArticleWithRevision(edit, &r2).ok());
+  ASSERT_TRUE(store_->SaveArticleWithRevision(edit, &r2, nullptr).ok());
   // A stale save writes neither the article nor its revision.
   Revision r3 = MakeRevision(u->id, "stale");
-  EXPECT_EQ(store_->SaveArticleWithRevision(edit, &r3).status().code(),
+  EXPECT_EQ(store_->SaveArticleWithRevision(edit, &r3, nullptr).status().code(),
             StatusCode::kConflict);
 
   auto list = store_->ListRevisions(a->id, 100, false);
@@ -288,6 +288,69 @@ TEST_P(StoreConformance, SavesRevisionsWithTheArticleAtomically) {
   EXPECT_TRUE(store_->GetRevision(9999).status().IsNotFound());
 }
 
+// Issue 15: a save that also moves the review state (publishing a submitted
+// story clears it) is one transaction: one change-log entry with both, and
+// a save that fails writes neither.
+TEST_P(StoreConformance, SavesTheReviewStateWithTheArticleAtomically) {
+  auto u = store_->AddUser(MakeUser("k@b.id", "Kontri", Role::kKontributor));
+  ASSERT_TRUE(u.ok());
+  auto a = store_->SaveArticle(Draft("Banjir Jakarta"));
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(store_->SetReviewState(a->id, "submitted", "", u->id).ok());
+  const std::int64_t seq = *store_->ChangeSeq();
+  auto review_of = [&] {
+    return store_->GetWorkflows({a->id})->at(a->id).review_state;
+  };
+
+  // A version the article is not at: neither the text nor the review state
+  // changes.
+  Article stale = *a;
+  stale.version = a->version + 1;
+  stale.title = "Basi";
+  stale.status = ArticleStatus::kPublished;
+  ReviewChange cleared;
+  Revision r1 = MakeRevision(0, "stale");
+  EXPECT_EQ(
+      store_->SaveArticleWithRevision(stale, &r1, &cleared).status().code(),
+      StatusCode::kConflict);
+  // An unknown review state: the text stays as it was too.
+  Article next = *store_->GetArticle(a->id);
+  next.title = "Banjir Jakarta Surut";
+  ReviewChange bogus{"bogus", "", 0};
+  EXPECT_EQ(
+      store_->SaveArticleWithRevision(next, nullptr, &bogus).status().code(),
+      StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_->GetArticle(a->id)->title, "Banjir Jakarta");
+  EXPECT_EQ(review_of(), "submitted");
+  EXPECT_TRUE(store_->ListRevisions(a->id, 10, false)->empty());
+  EXPECT_EQ(*store_->ChangeSeq(), seq);
+
+  // Published with the review state cleared: one write, both changed.
+  next.status = ArticleStatus::kPublished;
+  Revision r2 = MakeRevision(u->id, "live");
+  auto saved = store_->SaveArticleWithRevision(next, &r2, &cleared);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  EXPECT_EQ(saved->title, "Banjir Jakarta Surut");
+  EXPECT_EQ(review_of(), "");
+  EXPECT_EQ(store_->ListRevisions(a->id, 10, false)->size(), 1u);
+  EXPECT_EQ(*store_->ChangeSeq(), seq + 1);
+  auto changes = store_->ArticleChangesSince(seq, 10);
+  ASSERT_TRUE(changes.ok());
+  ASSERT_EQ(changes->size(), 1u);
+  EXPECT_EQ((*changes)[0].article_id, a->id);
+
+  // Setting a state with a save records who and when, like SetReviewState.
+  Article back = *saved;
+  back.status = ArticleStatus::kDraft;
+  ReviewChange returned{"returned", "Perbaiki judul", u->id};
+  ASSERT_TRUE(store_->SaveArticleWithRevision(back, nullptr, &returned).ok());
+  Workflow w = store_->GetWorkflows({a->id})->at(a->id);
+  EXPECT_EQ(w.review_state, "returned");
+  EXPECT_EQ(w.review_note, "Perbaiki judul");
+  EXPECT_EQ(w.review_by, u->id);
+  EXPECT_EQ(w.review_at, clock_.Now());
+}
+
 // Issue 13: a revision saved with the article is applied (the article took
 // its content); one added beside a live article is not, and both kinds keep
 // their flag through lists and single reads.
@@ -296,7 +359,7 @@ TEST_P(StoreConformance, KeepsWhetherARevisionWasApplied) {
   r1.kind = "publish";
   Article a = Draft("Live");
   a.status = ArticleStatus::kPublished;
-  auto saved = store_->SaveArticleWithRevision(a, &r1);
+  auto saved = store_->SaveArticleWithRevision(a, &r1, nullptr);
   ASSERT_TRUE(saved.ok()) << saved.status().ToString();
   Revision kept = MakeRevision(0, "kept");
   kept.kind = "autosave";
@@ -411,7 +474,8 @@ TEST_P(StoreConformance, FiltersAdminListsByTitleReviewAndOwner) {
   auto u = store_->AddUser(MakeUser("k@b.id", "Kontri", Role::kKontributor));
   ASSERT_TRUE(u.ok());
   Revision r = MakeRevision(u->id, "x");
-  auto mine = store_->SaveArticleWithRevision(Draft("Banjir 100% Jakarta"), &r);
+  auto mine = store_->SaveArticleWithRevision(Draft("Banjir 100% Jakarta"), &r,
+                                              nullptr);
   auto other = store_->SaveArticle(Draft("Gempa Bumi"));
   ASSERT_TRUE(mine.ok() && other.ok());
   ASSERT_TRUE(store_->SetReviewState(mine->id, "submitted", "", u->id).ok());

@@ -463,11 +463,12 @@ Status PgStore::WriteArticleLinks(Connection& c, std::int64_t id,
 }
 
 Result<Article> PgStore::SaveArticle(const Article& in) {
-  return SaveArticleWithRevision(in, nullptr);
+  return SaveArticleWithRevision(in, nullptr, nullptr);
 }
 
 Result<Article> PgStore::SaveArticleWithRevision(const Article& in,
-                                                 const Revision* rev) {
+                                                 const Revision* rev,
+                                                 const ReviewChange* review) {
   if (in.title.empty()) return Status::InvalidArgument("article has no title");
   std::string wanted = in.slug.empty() ? Slugify(in.title) : in.slug;
   if (!IsValidSlug(wanted)) {
@@ -476,6 +477,7 @@ Result<Article> PgStore::SaveArticleWithRevision(const Article& in,
   std::int64_t id = in.id;
   Status s = Write([&](Connection& c) -> Status {
     WARTA_RETURN_IF_ERROR(WriteArticleRow(c, in, wanted, id));
+    if (review) WARTA_RETURN_IF_ERROR(WriteReviewState(c, id, *review));
     if (!rev) return Status::Ok();
     if (in.id == 0 && rev->user_id != 0) {
       WARTA_ASSIGN_OR_RETURN(

@@ -74,7 +74,8 @@ class SqliteStore final : public Store {
 
   // RevisionStore (revision_rows.cc)
   Result<Article> SaveArticleWithRevision(const Article& article,
-                                          const Revision* revision) override;
+                                          const Revision* revision,
+                                          const ReviewChange* review) override;
   Status AddRevision(std::int64_t article_id,
                      const Revision& revision) override;
   Result<std::vector<Revision>> ListRevisions(std::int64_t article_id,
@@ -259,6 +260,10 @@ class SqliteStore final : public Store {
   Result<std::int64_t> BumpChangeSeq(Connection& c);
   // Records that `article_id` changed in the current write transaction.
   Status LogArticleChange(Connection& c, std::int64_t article_id);
+  // Sets a live article's review state inside the current write
+  // (editorial_rows.cc); NotFound when absent or trashed.
+  Status WriteReviewState(Connection& c, std::int64_t id,
+                          const ReviewChange& review);
   // Takes tag `from` off its articles (onto `into` unless 0) and deletes it.
   Result<std::int64_t> RetireTag(Connection& c, std::int64_t from,
                                  std::int64_t into);

@@ -271,7 +271,7 @@ TEST(PgStoreTest, MigratesAnSqliteNewsroomIntoAnEmptyDatabase) {
       r.snapshot_hash = "h" + std::to_string(i);
       r.data = std::string("\0\x01\xff", 3);  // bytes, not text
       a.featured = i == 4;
-      auto saved = (*s)->SaveArticleWithRevision(a, &r);
+      auto saved = (*s)->SaveArticleWithRevision(a, &r, nullptr);
       ASSERT_TRUE(saved.ok()) << saved.status().ToString();
       article_id = saved->id;
     }

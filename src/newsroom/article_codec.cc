@@ -1,0 +1,264 @@
+#include "newsroom/article_codec.h"
+
+#include <algorithm>
+
+#include "base/strings.h"
+#include "base/time.h"
+#include "newsroom/newsroom.h"
+
+namespace warta {
+namespace {
+
+using json = nlohmann::json;
+
+// How an API input is tidied before it is kept.
+enum class Tidy {
+  kAsIs,
+  kLink,  // NormalizeArticleLink
+  kTrim,  // surrounding white space dropped
+  kLine,  // trimmed, and line breaks made spaces (one line)
+};
+
+enum class InSnapshot { kNo, kYes, kWhenSet };
+
+struct TextField {
+  const char* name;
+  std::string Article::*member;
+  InSnapshot snapshot;
+  Tidy tidy;
+};
+
+// Every text field, once. The slug is read on its own (snapshots keep the
+// current one when theirs is empty).
+constexpr TextField kTextFields[] = {
+    {"title", &Article::title, InSnapshot::kYes, Tidy::kAsIs},
+    {"body", &Article::body, InSnapshot::kYes, Tidy::kAsIs},
+    {"custom_excerpt", &Article::custom_excerpt, InSnapshot::kYes, Tidy::kAsIs},
+    {"dateline_city", &Article::dateline_city, InSnapshot::kYes, Tidy::kAsIs},
+    {"dateline_outlet", &Article::dateline_outlet, InSnapshot::kYes,
+     Tidy::kAsIs},
+    {"source", &Article::source, InSnapshot::kYes, Tidy::kAsIs},
+    {"source_url", &Article::source_url, InSnapshot::kYes, Tidy::kLink},
+    {"feature_image", &Article::feature_image, InSnapshot::kYes, Tidy::kLink},
+    {"feature_image_alt", &Article::feature_image_alt, InSnapshot::kYes,
+     Tidy::kAsIs},
+    {"feature_image_caption", &Article::feature_image_caption, InSnapshot::kYes,
+     Tidy::kAsIs},
+    {"feature_image_credit", &Article::feature_image_credit, InSnapshot::kYes,
+     Tidy::kTrim},
+    {"meta_title", &Article::meta_title, InSnapshot::kWhenSet, Tidy::kLine},
+    {"meta_description", &Article::meta_description, InSnapshot::kWhenSet,
+     Tidy::kLine},
+    {"correction", &Article::correction, InSnapshot::kNo, Tidy::kTrim},
+    {"withdrawn_reason", &Article::withdrawn_reason, InSnapshot::kNo,
+     Tidy::kTrim},
+};
+
+struct FocalField {
+  const char* name;
+  double Article::*member;
+};
+// The focal point a card crops around: 0..1 from the left and the top.
+constexpr FocalField kFocalFields[] = {
+    {"feature_image_focal_x", &Article::feature_image_focal_x},
+    {"feature_image_focal_y", &Article::feature_image_focal_y},
+};
+
+struct FlagField {
+  const char* name;
+  bool Article::*member;
+};
+// Robots switches (docs/feeds.md), the live report and Ghost's featured
+// flag; not part of snapshots.
+constexpr FlagField kFlagFields[] = {
+    {"noindex", &Article::noindex},
+    {"no_ai", &Article::no_ai},
+    {"live_report", &Article::live_report},
+    {"featured", &Article::featured},
+};
+
+template <typename List>
+json NamesJson(const List& list) {
+  json names = json::array();
+  for (const auto& x : list) names.push_back(x.name);
+  return names;
+}
+
+std::string StringOr(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+std::vector<std::string> NamesOr(const json& j, const char* key) {
+  std::vector<std::string> out;
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_array()) return out;
+  for (const json& n : *it)
+    if (n.is_string()) out.push_back(n.get<std::string>());
+  return out;
+}
+
+Status WrongType(const char* field, const char* want) {
+  return Status::InvalidArgument(std::string(field) + ": expected " + want);
+}
+
+// The value of a present, non-null field; nullptr otherwise.
+const json* Given(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it == j.end() || it->is_null() ? nullptr : &*it;
+}
+
+std::string Tidied(Tidy tidy, std::string text) {
+  switch (tidy) {
+    case Tidy::kAsIs:
+    case Tidy::kLink:
+      return text;
+    case Tidy::kTrim:
+      return std::string(Trim(text));
+    case Tidy::kLine: {
+      std::string line(Trim(text));
+      std::replace_if(
+          line.begin(), line.end(),
+          [](char c) { return c == '\n' || c == '\r'; }, ' ');
+      return line;
+    }
+  }
+  return text;
+}
+
+Status DecodeSnapshot(const json& j, Article& a) {
+  for (const TextField& f : kTextFields) {
+    if (f.snapshot != InSnapshot::kNo) a.*f.member = StringOr(j, f.name);
+  }
+  for (const FocalField& f : kFocalFields) {
+    if (j.contains(f.name) && j[f.name].is_number())
+      a.*f.member = j[f.name].get<double>();
+  }
+  std::string category = StringOr(j, "category");
+  if (category.empty()) {
+    a.category.reset();
+  } else if (!a.category || a.category->name != category) {
+    a.category = Category{0, "", category, ""};
+  }
+  a.tags.clear();
+  for (std::string& n : NamesOr(j, "tags"))
+    a.tags.push_back(Tag{0, "", std::move(n)});
+  a.authors.clear();
+  for (std::string& n : NamesOr(j, "authors")) {
+    Author au;
+    au.name = std::move(n);
+    a.authors.push_back(std::move(au));
+  }
+  a.status =
+      ParseArticleStatus(StringOr(j, "status")).value_or(ArticleStatus::kDraft);
+  auto p = j.find("published_at");
+  if (p != j.end() && p->is_number_integer()) {
+    a.published_at = p->get<std::int64_t>();
+  } else {
+    a.published_at.reset();
+  }
+  std::string slug = StringOr(j, "slug");
+  if (!slug.empty()) a.slug = std::move(slug);
+  return Status::Ok();
+}
+
+Status DecodeInput(const json& j, Article& a) {
+  for (const TextField& f : kTextFields) {
+    if (const json* v = Given(j, f.name)) {
+      if (!v->is_string()) return WrongType(f.name, "a string");
+      std::string text = v->get<std::string>();
+      if (f.tidy == Tidy::kLink) {
+        WARTA_ASSIGN_OR_RETURN(text, NormalizeArticleLink(f.name, text));
+      }
+      a.*f.member = std::move(text);
+    }
+    a.*f.member = Tidied(f.tidy, std::move(a.*f.member));
+  }
+  if (const json* v = Given(j, "slug")) {
+    if (!v->is_string()) return WrongType("slug", "a string");
+    a.slug = std::string(Trim(v->get<std::string>()));
+  }
+  for (const FocalField& f : kFocalFields) {
+    const json* v = Given(j, f.name);
+    if (!v) continue;
+    if (!v->is_number() || v->get<double>() < 0.0 || v->get<double>() > 1.0)
+      return WrongType(f.name, "a number from 0 to 1");
+    a.*f.member = v->get<double>();
+  }
+  for (const FlagField& f : kFlagFields) {
+    const json* v = Given(j, f.name);
+    if (!v) continue;
+    if (!v->is_boolean()) return WrongType(f.name, "true or false");
+    a.*f.member = v->get<bool>();
+  }
+  if (const json* v = Given(j, "status")) {
+    if (!v->is_string()) return WrongType("status", "a string");
+    auto s = ParseArticleStatus(v->get<std::string>());
+    if (!s.ok()) return WrongType("status", "draft, scheduled or published");
+    a.status = *s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+json IsoTimeJson(std::optional<Timestamp> t) {
+  return t ? json(FormatIso8601Utc(*t)) : json();
+}
+
+json EncodeArticle(const Article& a, ArticleForm form) {
+  const bool snapshot = form == ArticleForm::kSnapshot;
+  json j = json::object();
+  for (const TextField& f : kTextFields) {
+    const std::string& text = a.*f.member;
+    if (snapshot && (f.snapshot == InSnapshot::kNo ||
+                     (f.snapshot == InSnapshot::kWhenSet && text.empty())))
+      continue;
+    j[f.name] = text;
+  }
+  j["slug"] = a.slug;
+  for (const FocalField& f : kFocalFields) j[f.name] = a.*f.member;
+  j["tags"] = NamesJson(a.tags);
+  j["authors"] = NamesJson(a.authors);
+  j["status"] = ArticleStatusName(a.status);
+  if (snapshot) {
+    j["category"] = a.category ? a.category->name : "";
+    j["published_at"] = a.published_at ? json(*a.published_at) : json();
+    return j;
+  }
+  for (const FlagField& f : kFlagFields) j[f.name] = a.*f.member;
+  j["category"] = a.category ? json(a.category->name) : json();
+  j["category_slug"] = a.category ? json(a.category->slug) : json();
+  j["editor"] = a.editor ? json(a.editor->name) : json();
+  j["pending_tags"] = a.pending_tags;
+  j["id"] = a.id;
+  j["version"] = a.version;
+  j["html"] = a.html;
+  j["excerpt"] = a.Excerpt(200);
+  j["word_count"] = a.word_count;
+  j["reading_time"] = a.reading_time;
+  j["published_at"] = IsoTimeJson(a.published_at);
+  j["created_at"] = IsoTimeJson(a.created_at);
+  j["updated_at"] = IsoTimeJson(a.updated_at);
+  j["correction_at"] = IsoTimeJson(a.correction_at);
+  j["modified_at"] = IsoTimeJson(a.modified_at);
+  j["withdrawn_at"] = IsoTimeJson(a.withdrawn_at);
+  return j;
+}
+
+std::string DumpCanonical(const json& j) {
+  // nlohmann's json keeps keys sorted: the text is canonical.
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Status DecodeArticle(const json& j, ArticleForm form, Article& a) {
+  if (!j.is_object()) {
+    return Status::InvalidArgument(form == ArticleForm::kSnapshot
+                                       ? "revision: not a snapshot"
+                                       : "expected a JSON object");
+  }
+  return form == ArticleForm::kSnapshot ? DecodeSnapshot(j, a)
+                                        : DecodeInput(j, a);
+}
+
+}  // namespace warta
