@@ -1,6 +1,8 @@
 # warta_module(NAME DEPS dep... [LIBS lib...])
 # Builds src/<NAME>/*.cc (minus *_test.cc) into the static library warta_<NAME>,
-# and src/<NAME>/*_test.cc into the GoogleTest executable <NAME>_test.
+# and src/<NAME>/*_test.cc into the GoogleTest executable <NAME>_test, whose
+# tests carry the labels `unit` and NAME (the TSan pass of .ci/run picks
+# modules by label).
 set(WARTA_WARNINGS -Wall -Wextra -Werror -Wno-error=deprecated-declarations)
 # GCC 12 at -O3 (CMAKE_BUILD_TYPE=Release) reports overlapping or huge
 # copies inside libstdc++'s inlined std::string code that cannot happen
@@ -9,6 +11,13 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND
    CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 12)
   list(APPEND WARTA_WARNINGS -Wno-error=restrict -Wno-error=stringop-overflow
        -Wno-error=stringop-overread -Wno-error=array-bounds)
+endif()
+
+# clang checks the lock annotations (base/thread_annotations.h): the TSan
+# pass of .ci/run and the fuzz build compile with clang, so a GUARDED_BY
+# member touched without its mutex fails CI.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  list(APPEND WARTA_WARNINGS -Wthread-safety)
 endif()
 
 function(warta_module name)
@@ -38,7 +47,7 @@ function(warta_module name)
       WARTA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
     gtest_discover_tests(${name}_test
       WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-      PROPERTIES LABELS unit
+      PROPERTIES LABELS "unit;${name}"
       DISCOVERY_TIMEOUT 60)
   endif()
 endfunction()

@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/mutex.h"
 #include "base/result.h"
 #include "content/article.h"
 #include "store/store.h"
@@ -85,9 +86,9 @@ class DuplicateDetector {
   std::optional<Fingerprint> TakeExpected(const std::string& text);
 
   Store& store_;
-  std::mutex expected_mu_;
+  Mutex expected_mu_;
   std::unordered_map<std::uint64_t, std::pair<std::string, Fingerprint>>
-      expected_;
+      expected_ GUARDED_BY(expected_mu_);
 };
 
 }  // namespace warta::index

@@ -30,7 +30,7 @@ Status SqliteStore::Open() {
   // is in the OS page cache: a reader opened later on a cold cache first
   // reads the schema from disk, on some request's path (45-99 ms outliers
   // in cold feed renders at 1M articles; docs/feeds.md).
-  std::lock_guard<std::mutex> lock(pool_mu_);
+  MutexLock lock(&pool_mu_);
   while (readers_.size() < static_cast<size_t>(options_.reader_connections)) {
     WARTA_ASSIGN_OR_RETURN(
         auto c, Connection::Open(options_.path, false, options_.synchronous));
@@ -114,7 +114,7 @@ Result<std::unique_ptr<SqliteStore::Reader>> SqliteStore::BorrowReader() {
   if (InBatchHere()) return std::make_unique<Reader>(writer_.get());
   std::unique_ptr<Connection> c;
   {
-    std::lock_guard<std::mutex> lock(pool_mu_);
+    MutexLock lock(&pool_mu_);
     if (!readers_.empty()) {
       c = std::move(readers_.back());
       readers_.pop_back();
@@ -128,7 +128,7 @@ Result<std::unique_ptr<SqliteStore::Reader>> SqliteStore::BorrowReader() {
 }
 
 void SqliteStore::ReturnReader(std::unique_ptr<Connection> c) {
-  std::lock_guard<std::mutex> lock(pool_mu_);
+  MutexLock lock(&pool_mu_);
   if (readers_.size() < static_cast<size_t>(options_.reader_connections)) {
     readers_.push_back(std::move(c));
   }
