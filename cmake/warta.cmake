@@ -1,8 +1,6 @@
 # warta_module(NAME DEPS dep... [LIBS lib...])
 # Builds src/<NAME>/*.cc (minus *_test.cc) into the static library warta_<NAME>,
-# and src/<NAME>/*_test.cc into the GoogleTest executable <NAME>_test, whose
-# tests carry the labels `unit` and NAME (the TSan pass of .ci/run picks
-# modules by label).
+# and src/<NAME>/*_test.cc into the GoogleTest executable <NAME>_test.
 set(WARTA_WARNINGS -Wall -Wextra -Werror -Wno-error=deprecated-declarations)
 # GCC 12 at -O3 (CMAKE_BUILD_TYPE=Release) reports overlapping or huge
 # copies inside libstdc++'s inlined std::string code that cannot happen
@@ -47,7 +45,7 @@ function(warta_module name)
       WARTA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
     gtest_discover_tests(${name}_test
       WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-      PROPERTIES LABELS "unit;${name}"
+      PROPERTIES LABELS unit
       DISCOVERY_TIMEOUT 60)
   endif()
 endfunction()

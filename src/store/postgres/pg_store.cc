@@ -79,7 +79,10 @@ Status PgStore::Migrate() {
       }
     }
     int current = applied.empty() ? 0 : static_cast<int>(*applied.rbegin());
-    for (const auto& [name, sql] : Migrations()) {
+    for (const auto& migration : Migrations()) {
+      // Named, not bound: the lambda below captures them (clang 14 refuses).
+      const auto& name = migration.first;
+      const auto& sql = migration.second;
       auto version = ParseInt(name.substr(0, name.find('_')));
       if (!version)
         return Status::Internal("bad migration name " + std::string(name));

@@ -77,7 +77,10 @@ Status SqliteStore::Migrate() {
   // An existing database is copied before its first pending migration runs
   // (DB.before-NNN beside it), so an upgrade can be undone.
   bool backed_up = applied.empty();
-  for (const auto& [name, sql] : Migrations()) {
+  for (const auto& migration : Migrations()) {
+    // Named, not bound: the lambda below captures them (clang 14 refuses).
+    const auto& name = migration.first;
+    const auto& sql = migration.second;
     auto version = ParseInt(name.substr(0, name.find('_')));
     if (!version)
       return Status::Internal("bad migration name " + std::string(name));
