@@ -11,6 +11,13 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND
        -Wno-error=stringop-overread -Wno-error=array-bounds)
 endif()
 
+# clang checks the lock annotations (base/thread_annotations.h): the TSan
+# pass of .ci/run and the fuzz build compile with clang, so a GUARDED_BY
+# member touched without its mutex fails CI.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  list(APPEND WARTA_WARNINGS -Wthread-safety)
+endif()
+
 function(warta_module name)
   cmake_parse_arguments(M "" "DIR" "DEPS;LIBS;TEST_LIBS" ${ARGN})
   if(NOT M_DIR)

@@ -2,9 +2,7 @@
 
 #include <sodium.h>
 
-#include <condition_variable>
-#include <mutex>
-
+#include "base/mutex.h"
 #include "base/strings.h"
 
 namespace warta::admin {
@@ -14,22 +12,22 @@ namespace {
 class HashSlots {
  public:
   void Acquire() {
-    std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [this] { return free_ > 0; });
+    MutexLock lock(&mu_);
+    while (free_ <= 0) cv_.Wait(&mu_);
     --free_;
   }
   void Release() {
     {
-      std::lock_guard<std::mutex> lock(mu_);
+      MutexLock lock(&mu_);
       ++free_;
     }
-    cv_.notify_one();
+    cv_.NotifyOne();
   }
 
  private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  int free_ = 2;
+  Mutex mu_;
+  CondVar cv_;
+  int free_ GUARDED_BY(mu_) = 2;
 };
 
 HashSlots& Slots() {

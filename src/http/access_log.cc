@@ -5,15 +5,14 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
-#include <condition_variable>
 #include <cstdio>
 #include <memory>
-#include <mutex>
 #include <thread>
 #include <vector>
 
 #include "base/clock.h"
 #include "base/log.h"
+#include "base/mutex.h"
 #include "base/strings.h"
 #include "base/time.h"
 
@@ -67,18 +66,19 @@ void WriteAll(std::string_view data) {
 
 // One thread's lines not yet written. `mu` is shared only with the writer.
 struct ThreadBuffer {
-  std::mutex mu;
-  std::string lines;
+  ThreadBuffer() { lines.reserve(kFlushSoon * 2); }
+  Mutex mu;
+  std::string lines GUARDED_BY(mu);
 };
 
 class Writer {
  public:
   ~Writer() {
     {
-      std::lock_guard lock(mu_);
+      MutexLock lock(&mu_);
       stopping_ = true;
     }
-    cv_.notify_all();
+    cv_.NotifyAll();
     if (thread_.joinable()) thread_.join();
     Flush();
   }
@@ -87,26 +87,25 @@ class Writer {
     thread_local std::shared_ptr<ThreadBuffer> mine;
     if (!mine) {
       mine = std::make_shared<ThreadBuffer>();
-      mine->lines.reserve(kFlushSoon * 2);
-      std::lock_guard lock(mu_);
+      MutexLock lock(&mu_);
       buffers_.push_back(mine);
       if (!thread_.joinable()) thread_ = std::thread([this] { Loop(); });
     }
     return *mine;
   }
 
-  void WakeSoon() { cv_.notify_one(); }
+  void WakeSoon() { cv_.NotifyOne(); }
 
   void Flush() {
-    std::lock_guard flushing(flush_mu_);
+    MutexLock flushing(&flush_mu_);
     std::vector<std::shared_ptr<ThreadBuffer>> buffers;
     {
-      std::lock_guard lock(mu_);
+      MutexLock lock(&mu_);
       buffers = buffers_;
     }
     for (const auto& b : buffers) {
       {
-        std::lock_guard lock(b->mu);
+        MutexLock lock(&b->mu);
         if (b->lines.empty()) continue;
         spare_.swap(b->lines);
       }
@@ -119,23 +118,23 @@ class Writer {
 
  private:
   void Loop() {
-    std::unique_lock lock(mu_);
+    MutexLock lock(&mu_);
     while (!stopping_) {
-      cv_.wait_for(lock, kFlushEvery);
+      cv_.WaitFor(&mu_, kFlushEvery);
       if (stopping_) break;
-      lock.unlock();
+      lock.Unlock();
       Flush();
-      lock.lock();
+      lock.Lock();
     }
   }
 
-  std::mutex mu_;  // buffers_, stopping_, thread_
-  std::condition_variable cv_;
-  std::vector<std::shared_ptr<ThreadBuffer>> buffers_;
-  bool stopping_ = false;
-  std::thread thread_;
-  std::mutex flush_mu_;  // one flush at a time; guards spare_
-  std::string spare_;
+  Mutex mu_;
+  CondVar cv_;
+  std::vector<std::shared_ptr<ThreadBuffer>> buffers_ GUARDED_BY(mu_);
+  bool stopping_ GUARDED_BY(mu_) = false;
+  std::thread thread_ GUARDED_BY(mu_);
+  Mutex flush_mu_;  // one flush at a time
+  std::string spare_ GUARDED_BY(flush_mu_);
 };
 
 Writer& TheWriter() {
@@ -233,7 +232,7 @@ void WriteTextLine(const AccessLogEntry& e) {
       4 * (e.target.size() + e.user_agent.size() + e.request_id.size());
   bool wake = false;
   {
-    std::lock_guard lock(b.mu);
+    MutexLock lock(&b.mu);
     if (b.lines.size() + most > kBufferMax) {
       writer.dropped.fetch_add(1, std::memory_order_relaxed);
       return;

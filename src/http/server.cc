@@ -92,7 +92,7 @@ class ServerImpl final : public Server {
 
   void Run() override {
     {
-      std::lock_guard lock(context_->mu);
+      MutexLock lock(&context_->mu);
       if (ran_) {
         LogError("http::Server::Run called twice");
         return;
@@ -113,14 +113,14 @@ class ServerImpl final : public Server {
       workers.emplace_back([this] { RunLoop(); });
     }
     {
-      std::unique_lock lock(context_->mu);
-      context_->cv.wait(lock, [&] { return context_->stop_requested; });
+      MutexLock lock(&context_->mu);
+      while (!context_->stop_requested) context_->cv.Wait(&context_->mu);
       auto deadline =
           std::chrono::steady_clock::now() + context_->options.shutdown_grace;
-      bool drained = context_->cv.wait_until(lock, deadline, [&] {
-        return context_->shutdown_started && context_->sessions.empty();
-      });
-      if (!drained) {
+      while (!(context_->shutdown_started && context_->sessions.empty()) &&
+             context_->cv.WaitUntil(&context_->mu, deadline)) {
+      }
+      if (!(context_->shutdown_started && context_->sessions.empty())) {
         LogWarning("http: " + std::to_string(context_->sessions.size()) +
                    " connection(s) still busy after the grace period");
       }
@@ -133,12 +133,12 @@ class ServerImpl final : public Server {
 
   void Stop() override {
     {
-      std::lock_guard lock(context_->mu);
+      MutexLock lock(&context_->mu);
       if (context_->stop_requested) return;
       context_->stop_requested = true;
       context_->stop_flag.store(true, std::memory_order_release);
     }
-    context_->cv.notify_all();
+    context_->cv.NotifyAll();
     net::post(strand_, [this] { BeginShutdown(); });
   }
 
@@ -226,13 +226,13 @@ class ServerImpl final : public Server {
     if (signals_) signals_->cancel(ec);
     std::vector<std::shared_ptr<Session>> live;
     {
-      std::lock_guard lock(context_->mu);
+      MutexLock lock(&context_->mu);
       context_->shutdown_started = true;
       for (auto& [key, weak] : context_->sessions) {
         if (auto s = weak.lock()) live.push_back(std::move(s));
       }
     }
-    context_->cv.notify_all();
+    context_->cv.NotifyAll();
     for (auto& s : live) s->Shutdown();
   }
 
@@ -245,7 +245,7 @@ class ServerImpl final : public Server {
   std::optional<net::signal_set> signals_;
   std::uint16_t port_ = 0;
   std::uint64_t refused_per_address_ = 0;  // on strand_
-  bool ran_ = false;                       // guarded by context_->mu
+  bool ran_ GUARDED_BY(context_->mu) = false;
 };
 
 }  // namespace

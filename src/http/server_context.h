@@ -7,13 +7,12 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "base/mutex.h"
 #include "http/router.h"
 #include "http/server.h"
 
@@ -28,16 +27,17 @@ struct ServerContext {
   const ServerOptions options;
   const Router& router;
 
-  std::mutex mu;
-  std::condition_variable cv;  // signalled on Stop, shutdown and last exit
-  std::unordered_map<const Session*, std::weak_ptr<Session>> sessions;
+  Mutex mu;
+  CondVar cv;  // signalled on Stop, shutdown and last exit
+  std::unordered_map<const Session*, std::weak_ptr<Session>> sessions
+      GUARDED_BY(mu);
   // Live sessions per client address, and each session's address.
-  std::unordered_map<std::string, std::size_t> per_address;
-  std::unordered_map<const Session*, std::string> address_of;
-  std::atomic<std::size_t> live{0};    // sessions.size(), read without `mu`
-  bool stop_requested = false;         // Stop() was called
+  std::unordered_map<std::string, std::size_t> per_address GUARDED_BY(mu);
+  std::unordered_map<const Session*, std::string> address_of GUARDED_BY(mu);
+  std::atomic<std::size_t> live{0};  // sessions.size(), read without `mu`
+  bool stop_requested GUARDED_BY(mu) = false;  // Stop() was called
   std::atomic<bool> stop_flag{false};  // stop_requested, read without `mu`
-  bool shutdown_started = false;       // the acceptor is closed
+  bool shutdown_started GUARDED_BY(mu) = false;  // the acceptor is closed
 
   enum class Admission { kAdmitted, kStopping, kFull, kAddressFull };
 
@@ -51,7 +51,7 @@ struct ServerContext {
   // `late`: accepted just as the shutdown began; admitted all the same.
   Admission Register(const std::shared_ptr<Session>& session,
                      const std::string& address, bool late = false) {
-    std::lock_guard lock(mu);
+    MutexLock lock(&mu);
     if (shutdown_started && !late) return Admission::kStopping;
     if (sessions.size() >= options.max_connections) return Admission::kFull;
     std::size_t& mine = per_address[address];
@@ -71,7 +71,7 @@ struct ServerContext {
 
   // Called from a session's destructor.
   void Unregister(const Session* session) {
-    std::lock_guard lock(mu);
+    MutexLock lock(&mu);
     if (auto it = address_of.find(session); it != address_of.end()) {
       auto count = per_address.find(it->second);
       if (count != per_address.end() && --count->second == 0)
@@ -80,7 +80,7 @@ struct ServerContext {
     }
     if (sessions.erase(session)) {
       if (options.observer) options.observer->OnConnectionClosed();
-      if (sessions.empty()) cv.notify_all();
+      if (sessions.empty()) cv.NotifyAll();
     }
     live.store(sessions.size(), std::memory_order_relaxed);
   }

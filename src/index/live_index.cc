@@ -85,7 +85,7 @@ Result<LiveIndex::Base> LiveIndex::BuildBase(bool report) {
 }
 
 void LiveIndex::InstallBase(const Base& b) {
-  std::lock_guard<std::mutex> lock(apply_mu_);
+  MutexLock lock(&apply_mu_);
   base_ = SegmentRef{b.segment, nullptr};
   small_.clear();
   small_docs_.clear();
@@ -155,7 +155,7 @@ Status LiveIndex::Load() {
       auto tail, store_.ArticleChangesSince(
                      m.seq, static_cast<int>(options_.rebuild_after) + 1));
   {
-    std::lock_guard<std::mutex> lock(apply_mu_);
+    MutexLock lock(&apply_mu_);
     base_ = m.has_base ? refs[0] : SegmentRef{};
     small_.assign(refs.begin() + (m.has_base ? 1 : 0), refs.end());
     small_docs_ = std::move(small_docs);
@@ -166,7 +166,7 @@ Status LiveIndex::Load() {
     ready_ = true;
   }
   {
-    std::lock_guard<std::mutex> lock(save_mu_);
+    MutexLock lock(&save_mu_);
     files_ = std::move(files);
     saved_seq_ = m.seq;
   }
@@ -181,12 +181,12 @@ Status LiveIndex::Load() {
 Status LiveIndex::Save() {
   const std::string& dir = options_.dir;
   if (dir.empty() || !ready_) return Status::Ok();
-  std::lock_guard<std::mutex> save_lock(save_mu_);
+  MutexLock save_lock(&save_mu_);
   save_soon_ = false;
   IndexManifest m;
   std::vector<SegmentRef> refs;
   {
-    std::lock_guard<std::mutex> lock(apply_mu_);
+    MutexLock lock(&apply_mu_);
     m.seq = seen_seq_;
     m.has_base = base_.segment != nullptr;
     if (base_.segment) refs.push_back(base_);
@@ -236,7 +236,7 @@ Status LiveIndex::Save() {
   }
   WARTA_RETURN_IF_ERROR(WriteManifest(dir, m));
   if (!mapped_copies.empty()) {
-    std::lock_guard<std::mutex> lock(apply_mu_);
+    MutexLock lock(&apply_mu_);
     auto swap = [&](SegmentRef& ref) {
       for (const auto& [heap, mapped] : mapped_copies) {
         if (ref.segment == heap) ref.segment = mapped;
@@ -278,7 +278,7 @@ void LiveIndex::PublishLocked() {
 }
 
 Status LiveIndex::CatchUp() {
-  std::lock_guard<std::mutex> lock(apply_mu_);
+  MutexLock lock(&apply_mu_);
   const std::int64_t seen = seen_seq_.load();
   WARTA_ASSIGN_OR_RETURN(std::int64_t seq, store_.ChangeSeq());
   if (seq <= seen) return Status::Ok();
@@ -348,7 +348,7 @@ void LiveIndex::MaybeRebuildLocked() {
   if (rebuild_thread_.joinable()) rebuild_thread_.join();
   rebuild_thread_ = std::thread([this] {
     auto b = BuildBase(false);
-    std::lock_guard<std::mutex> lock(apply_mu_);
+    MutexLock lock(&apply_mu_);
     rebuilding_ = false;
     if (!b.ok()) {
       if (!cancel_) LogError("search index rebuild: " + b.status().ToString());
@@ -388,7 +388,7 @@ void LiveIndex::MaybeRebuildLocked() {
 }
 
 void LiveIndex::Start() {
-  std::lock_guard<std::mutex> lock(wake_mu_);
+  MutexLock lock(&wake_mu_);
   if (thread_.joinable()) return;
   stop_ = false;
   cancel_ = false;
@@ -397,11 +397,11 @@ void LiveIndex::Start() {
 
 void LiveIndex::Stop() {
   {
-    std::lock_guard<std::mutex> lock(wake_mu_);
+    MutexLock lock(&wake_mu_);
     stop_ = true;
     cancel_ = true;
   }
-  wake_.notify_all();
+  wake_.NotifyAll();
   const bool running = thread_.joinable();
   if (thread_.joinable()) thread_.join();
   if (rebuild_thread_.joinable()) rebuild_thread_.join();
@@ -414,10 +414,10 @@ void LiveIndex::Stop() {
 
 void LiveIndex::Notify() {
   {
-    std::lock_guard<std::mutex> lock(wake_mu_);
+    MutexLock lock(&wake_mu_);
     wake_flag_ = true;
   }
-  wake_.notify_all();
+  wake_.NotifyAll();
 }
 
 void LiveIndex::Run() {
@@ -430,18 +430,22 @@ void LiveIndex::Run() {
     }
     if (cancel_) return;
     LogError("search index build: " + s.ToString());
-    std::unique_lock<std::mutex> lock(wake_mu_);
-    wake_.wait_for(lock, std::chrono::seconds(std::min(60, 1 << attempt)),
-                   [this] { return stop_; });
+    MutexLock lock(&wake_mu_);
+    const auto retry = std::chrono::steady_clock::now() +
+                       std::chrono::seconds(std::min(60, 1 << attempt));
+    while (!stop_ && wake_.WaitUntil(&wake_mu_, retry)) {
+    }
     if (stop_) return;
   }
   std::string last_error;
   auto last_save = std::chrono::steady_clock::now();
   while (true) {
     {
-      std::unique_lock<std::mutex> lock(wake_mu_);
-      wake_.wait_for(lock, options_.poll_interval,
-                     [this] { return stop_ || wake_flag_; });
+      MutexLock lock(&wake_mu_);
+      const auto poll =
+          std::chrono::steady_clock::now() + options_.poll_interval;
+      while (!stop_ && !wake_flag_ && wake_.WaitUntil(&wake_mu_, poll)) {
+      }
       if (stop_) return;
       wake_flag_ = false;
     }

@@ -22,17 +22,16 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "base/clock.h"
+#include "base/mutex.h"
 #include "base/result.h"
 #include "index/doc.h"
 #include "index/snapshot.h"
@@ -113,12 +112,13 @@ class LiveIndex {
   };
   // `report`: call options_.on_progress.
   Result<Base> BuildBase(bool report);
-  Status ApplyLocked(const std::vector<std::int64_t>& ids, std::int64_t seq);
-  void PublishLocked();
-  void MaybeRebuildLocked();
+  Status ApplyLocked(const std::vector<std::int64_t>& ids, std::int64_t seq)
+      REQUIRES(apply_mu_);
+  void PublishLocked() REQUIRES(apply_mu_);
+  void MaybeRebuildLocked() REQUIRES(apply_mu_);
   void Run();
   // Installs a base segment (in the lock) and publishes it.
-  void InstallBase(const Base& b);
+  void InstallBase(const Base& b) EXCLUDES(apply_mu_);
 
   Store& store_;
   const text::Analyzer& analyzer_;
@@ -132,26 +132,29 @@ class LiveIndex {
   std::atomic<int> loads_{0};
 
   // Saves: one at a time; the segment files already written, by segment.
-  std::mutex save_mu_;
-  std::vector<std::pair<std::shared_ptr<const Segment>, std::string>> files_;
+  Mutex save_mu_ ACQUIRED_BEFORE(apply_mu_);
+  std::vector<std::pair<std::shared_ptr<const Segment>, std::string>> files_
+      GUARDED_BY(save_mu_);
   std::atomic<std::int64_t> saved_seq_{-1};
   std::atomic<bool> save_soon_{false};  // a new base: save it now
-  std::uint64_t file_counter_ = 0;
+  std::uint64_t file_counter_ GUARDED_BY(save_mu_) = 0;
 
-  std::mutex apply_mu_;  // one writer at a time; guards the state below
-  SegmentRef base_;
-  std::vector<SegmentRef> small_;
+  Mutex apply_mu_;  // one writer at a time; guards the state below
+  SegmentRef base_ GUARDED_BY(apply_mu_);
+  std::vector<SegmentRef> small_ GUARDED_BY(apply_mu_);
   // Documents in small segments, by article id, with the change-log number
   // that put them there; and deletions since the last base build.
-  std::map<std::int64_t, std::pair<IndexDoc, std::int64_t>> small_docs_;
-  std::map<std::int64_t, std::int64_t> deleted_since_base_;
-  bool rebuilding_ = false;
+  std::map<std::int64_t, std::pair<IndexDoc, std::int64_t>> small_docs_
+      GUARDED_BY(apply_mu_);
+  std::map<std::int64_t, std::int64_t> deleted_since_base_
+      GUARDED_BY(apply_mu_);
+  bool rebuilding_ GUARDED_BY(apply_mu_) = false;
   std::thread rebuild_thread_;
 
-  std::mutex wake_mu_;
-  std::condition_variable wake_;
-  bool wake_flag_ = false;
-  bool stop_ = false;
+  Mutex wake_mu_;
+  CondVar wake_;
+  bool wake_flag_ GUARDED_BY(wake_mu_) = false;
+  bool stop_ GUARDED_BY(wake_mu_) = false;
   std::thread thread_;
 };
 

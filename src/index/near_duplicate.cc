@@ -51,14 +51,14 @@ std::string DuplicateText(const Article& a) {
 
 void DuplicateClusters::Expect(std::string text, Fingerprint fp) {
   std::uint64_t key = Fnv1a64(text);
-  std::lock_guard<std::mutex> lock(expected_mu_);
+  MutexLock lock(&expected_mu_);
   if (expected_.size() >= kMaxExpected) expected_.clear();
   expected_[key] = {std::move(text), std::move(fp)};
 }
 
 std::optional<Fingerprint> DuplicateClusters::TakeExpected(
     const std::string& text) {
-  std::lock_guard<std::mutex> lock(expected_mu_);
+  MutexLock lock(&expected_mu_);
   if (expected_.empty()) return std::nullopt;
   auto it = expected_.find(Fnv1a64(text));
   if (it == expected_.end() || it->second.first != text) return std::nullopt;

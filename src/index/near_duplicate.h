@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/mutex.h"
 #include "base/result.h"
 #include "content/article.h"
 #include "store/store.h"
@@ -68,9 +69,9 @@ class DuplicateClusters {
   std::optional<Fingerprint> TakeExpected(const std::string& text);
 
   Store& store_;
-  std::mutex expected_mu_;
+  Mutex expected_mu_;
   std::unordered_map<std::uint64_t, std::pair<std::string, Fingerprint>>
-      expected_;
+      expected_ GUARDED_BY(expected_mu_);
 };
 
 }  // namespace warta::index

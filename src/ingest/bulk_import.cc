@@ -1,11 +1,11 @@
 #include "ingest/bulk_import.h"
 
 #include <algorithm>
-#include <condition_variable>
 #include <deque>
 #include <map>
-#include <mutex>
 #include <thread>
+
+#include "base/mutex.h"
 
 namespace warta::ingest {
 namespace {
@@ -20,24 +20,24 @@ class Pipeline {
 
   // Reader: false when cancelled.
   bool PushRaw(std::vector<ImportItem> chunk) {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return cancelled_ || in_flight_ < max_chunks_; });
+    MutexLock lock(&mu_);
+    while (!cancelled_ && in_flight_ >= max_chunks_) cv_.Wait(&mu_);
     if (cancelled_) return false;
     ++in_flight_;
     raw_.emplace_back(next_raw_++, std::move(chunk));
-    cv_.notify_all();
+    cv_.NotifyAll();
     return true;
   }
   void FinishRaw() {
-    std::lock_guard lock(mu_);
+    MutexLock lock(&mu_);
     raw_done_ = true;
     total_chunks_ = next_raw_;
-    cv_.notify_all();
+    cv_.NotifyAll();
   }
   // Worker: false when there is no more work.
   bool PopRaw(std::size_t& seq, std::vector<ImportItem>& chunk) {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return cancelled_ || !raw_.empty() || raw_done_; });
+    MutexLock lock(&mu_);
+    while (!cancelled_ && raw_.empty() && !raw_done_) cv_.Wait(&mu_);
     if (cancelled_ || raw_.empty()) return false;
     seq = raw_.front().first;
     chunk = std::move(raw_.front().second);
@@ -45,48 +45,49 @@ class Pipeline {
     return true;
   }
   void PushPrepared(std::size_t seq, std::vector<PreparedItem> chunk) {
-    std::lock_guard lock(mu_);
+    MutexLock lock(&mu_);
     prepared_.emplace(seq, std::move(chunk));
-    cv_.notify_all();
+    cv_.NotifyAll();
   }
   // Saver: the next chunk in order; false at the end.
   bool PopPrepared(std::vector<PreparedItem>& chunk) {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] {
-      return prepared_.count(next_prepared_) ||
-             (raw_done_ && next_prepared_ == total_chunks_);
-    });
+    MutexLock lock(&mu_);
+    while (!prepared_.count(next_prepared_) &&
+           !(raw_done_ && next_prepared_ == total_chunks_)) {
+      cv_.Wait(&mu_);
+    }
     auto it = prepared_.find(next_prepared_);
     if (it == prepared_.end()) return false;
     chunk = std::move(it->second);
     prepared_.erase(it);
     ++next_prepared_;
     --in_flight_;
-    cv_.notify_all();
+    cv_.NotifyAll();
     return true;
   }
   void Cancel() {
-    std::lock_guard lock(mu_);
+    MutexLock lock(&mu_);
     cancelled_ = true;
-    cv_.notify_all();
+    cv_.NotifyAll();
   }
   bool cancelled() {
-    std::lock_guard lock(mu_);
+    MutexLock lock(&mu_);
     return cancelled_;
   }
 
  private:
-  std::mutex mu_;
-  std::condition_variable cv_;
+  Mutex mu_;
+  CondVar cv_;
   const std::size_t max_chunks_;
-  std::size_t in_flight_ = 0;
-  std::size_t next_raw_ = 0;
-  std::size_t next_prepared_ = 0;
-  std::size_t total_chunks_ = 0;
-  bool raw_done_ = false;
-  bool cancelled_ = false;
-  std::deque<std::pair<std::size_t, std::vector<ImportItem>>> raw_;
-  std::map<std::size_t, std::vector<PreparedItem>> prepared_;
+  std::size_t in_flight_ GUARDED_BY(mu_) = 0;
+  std::size_t next_raw_ GUARDED_BY(mu_) = 0;
+  std::size_t next_prepared_ GUARDED_BY(mu_) = 0;
+  std::size_t total_chunks_ GUARDED_BY(mu_) = 0;
+  bool raw_done_ GUARDED_BY(mu_) = false;
+  bool cancelled_ GUARDED_BY(mu_) = false;
+  std::deque<std::pair<std::size_t, std::vector<ImportItem>>> raw_
+      GUARDED_BY(mu_);
+  std::map<std::size_t, std::vector<PreparedItem>> prepared_ GUARDED_BY(mu_);
 };
 
 }  // namespace

@@ -21,10 +21,10 @@ void WirePoller::Start() {
 
 void WirePoller::Stop() {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(&mu_);
     stop_ = true;
   }
-  cv_.notify_all();
+  cv_.NotifyAll();
   if (thread_.joinable()) thread_.join();
 }
 
@@ -44,7 +44,7 @@ int WirePoller::PollDue() {
       WireIngester ingester(newsroom_, detector, defaults_);
       for (const std::string& source : feed.sources) {
         {
-          std::lock_guard<std::mutex> lock(mu_);
+          MutexLock lock(&mu_);
           if (stop_) {
             stopped = true;
             return;
@@ -93,8 +93,11 @@ int WirePoller::PollDue() {
 void WirePoller::Run() {
   while (true) {
     PollDue();
-    std::unique_lock<std::mutex> lock(mu_);
-    if (cv_.wait_for(lock, tick_, [this] { return stop_; })) return;
+    MutexLock lock(&mu_);
+    const auto deadline = std::chrono::steady_clock::now() + tick_;
+    while (!stop_ && cv_.WaitUntil(&mu_, deadline)) {
+    }
+    if (stop_) return;
   }
 }
 

@@ -8,12 +8,11 @@
 #define WARTA_INGEST_WIRE_POLLER_H_
 
 #include <chrono>
-#include <condition_variable>
 #include <map>
-#include <mutex>
 #include <thread>
 #include <vector>
 
+#include "base/mutex.h"
 #include "ingest/wire_feeds.h"
 #include "ingest/wire_ingester.h"
 
@@ -45,9 +44,9 @@ class WirePoller {
   WireDefaults defaults_;
   std::chrono::milliseconds tick_;
   std::map<std::string, Timestamp> next_due_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stop_ = false;
+  Mutex mu_;
+  CondVar cv_;
+  bool stop_ GUARDED_BY(mu_) = false;
   std::thread thread_;
 };
 

@@ -279,16 +279,18 @@ Result<Variants> MakeVariants(std::string_view bytes, const Limits& limits) {
 ImageGate::Slot::~Slot() {
   if (gate_ == nullptr) return;
   {
-    std::lock_guard<std::mutex> lock(gate_->mu_);
+    MutexLock lock(&gate_->mu_);
     ++gate_->free_;
   }
-  gate_->cv_.notify_one();
+  gate_->cv_.NotifyOne();
 }
 
 ImageGate::Slot ImageGate::Enter(std::chrono::milliseconds wait) {
-  std::unique_lock<std::mutex> lock(mu_);
-  if (!cv_.wait_for(lock, wait, [this] { return free_ > 0; }))
-    return Slot(nullptr);
+  MutexLock lock(&mu_);
+  const auto deadline = std::chrono::steady_clock::now() + wait;
+  while (free_ <= 0 && cv_.WaitUntil(&mu_, deadline)) {
+  }
+  if (free_ <= 0) return Slot(nullptr);
   --free_;
   return Slot(this);
 }

@@ -15,13 +15,12 @@
 #define WARTA_MEDIA_IMAGE_H_
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "base/mutex.h"
 #include "base/result.h"
 #include "content/media.h"
 
@@ -100,9 +99,9 @@ class ImageGate {
   Slot Enter(std::chrono::milliseconds wait);
 
  private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  int free_;
+  Mutex mu_;
+  CondVar cv_;
+  int free_ GUARDED_BY(mu_);
 };
 
 }  // namespace warta::media

@@ -161,7 +161,7 @@ Registry::Entry& Registry::Find(const std::string& name,
                                 const std::string& help, Type type,
                                 std::vector<std::string> labels,
                                 const Buckets* buckets) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   auto [it, inserted] = entries_.try_emplace(name);
   Entry& e = it->second;
   if (inserted) {
@@ -219,13 +219,13 @@ Registry::Collector& Registry::Collector::operator=(Collector&& o) noexcept {
 
 void Registry::Collector::Reset() {
   if (!r_) return;
-  std::lock_guard<std::mutex> lock(r_->mu_);
+  MutexLock lock(&r_->mu_);
   r_->collectors_.erase(id_);
   r_ = nullptr;
 }
 
 Registry::Collector Registry::AddCollector(CollectFn fn) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   std::uint64_t id = next_collector_++;
   collectors_.emplace(id, std::move(fn));
   return Collector(this, id);
@@ -235,7 +235,7 @@ std::string Registry::Render() const {
   std::string out;
   out.reserve(16 * 1024);
   Writer w(out);
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   for (const auto& entry : entries_) {
     // Named, not bound: lambdas below capture them (clang refuses bindings).
     const std::string& name = entry.first;

@@ -14,12 +14,13 @@
 #include <initializer_list>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
+
+#include "base/mutex.h"
 
 namespace warta::metrics {
 
@@ -92,7 +93,7 @@ class Family {
   // created on first use. Takes a lock: keep the reference.
   T& With(std::initializer_list<std::string_view> values = {}) {
     std::vector<std::string> key(values.begin(), values.end());
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(&mu_);
     auto it = children_.find(key);
     if (it == children_.end()) {
       it = children_.emplace(std::move(key), Make()).first;
@@ -105,7 +106,7 @@ class Family {
   // Calls fn(label values, child) for each child, in label order.
   template <typename Fn>
   void ForEach(Fn&& fn) const {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(&mu_);
     for (const auto& [key, child] : children_) fn(key, *child);
   }
 
@@ -119,8 +120,9 @@ class Family {
   }
   std::vector<std::string> label_names_;
   Buckets buckets_;
-  mutable std::mutex mu_;
-  std::map<std::vector<std::string>, std::unique_ptr<T>> children_;
+  mutable Mutex mu_;
+  std::map<std::vector<std::string>, std::unique_ptr<T>> children_
+      GUARDED_BY(mu_);
 };
 
 // Writes families in the text format; for collectors.
@@ -211,10 +213,10 @@ class Registry {
   };
   Entry& Find(const std::string& name, const std::string& help, Type type,
               std::vector<std::string> labels, const Buckets* buckets);
-  mutable std::mutex mu_;
-  std::map<std::string, Entry> entries_;
-  std::map<std::uint64_t, CollectFn> collectors_;
-  std::uint64_t next_collector_ = 1;
+  mutable Mutex mu_;
+  std::map<std::string, Entry> entries_ GUARDED_BY(mu_);
+  std::map<std::uint64_t, CollectFn> collectors_ GUARDED_BY(mu_);
+  std::uint64_t next_collector_ GUARDED_BY(mu_) = 1;
 };
 
 // process_cpu_seconds_total, process_resident_memory_bytes,

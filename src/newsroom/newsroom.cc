@@ -313,19 +313,19 @@ Status Newsroom::Delete(std::int64_t id) {
 }
 
 int Newsroom::AddListener(Listener listener) {
-  std::unique_lock lock(listeners_mu_);
+  MutexLock lock(&listeners_mu_);
   int id = next_listener_++;
   listeners_.emplace_back(id, std::move(listener));
   return id;
 }
 
 void Newsroom::RemoveListener(int id) {
-  std::unique_lock lock(listeners_mu_);
+  MutexLock lock(&listeners_mu_);
   std::erase_if(listeners_, [id](const auto& l) { return l.first == id; });
 }
 
 void Newsroom::Notify(const Article& a) {
-  std::shared_lock lock(listeners_mu_);
+  ReaderLock lock(&listeners_mu_);
   for (const auto& l : listeners_) l.second(a);
 }
 

@@ -10,13 +10,13 @@
 #include <functional>
 #include <mutex>
 #include <optional>
-#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "base/clock.h"
+#include "base/mutex.h"
 #include "base/result.h"
 #include "content/article.h"
 #include "store/store.h"
@@ -172,9 +172,9 @@ class Newsroom {
   Store& store_;
   const Clock& clock_;
   std::string default_outlet_;
-  std::shared_mutex listeners_mu_;  // shared while notifying
-  int next_listener_ = 1;
-  std::vector<std::pair<int, Listener>> listeners_;
+  SharedMutex listeners_mu_;  // shared while notifying
+  int next_listener_ GUARDED_BY(listeners_mu_) = 1;
+  std::vector<std::pair<int, Listener>> listeners_ GUARDED_BY(listeners_mu_);
 };
 
 }  // namespace warta

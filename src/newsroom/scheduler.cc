@@ -39,36 +39,38 @@ Result<std::vector<Article>> Scheduler::Start() {
   auto first = RunOnce();
   if (first.ok()) {
     Record(*first, newsroom_.clock().Now());
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(&mu_);
     published_ += static_cast<std::int64_t>(first->size());
   }
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   if (!thread_.joinable() && !stop_) thread_ = std::thread([this] { Loop(); });
   return first;
 }
 
 void Scheduler::Stop() {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(&mu_);
     stop_ = true;
   }
-  cv_.notify_all();
+  cv_.NotifyAll();
   if (thread_.joinable()) thread_.join();
 }
 
 std::int64_t Scheduler::published_count() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   return published_;
 }
 
 void Scheduler::Loop() {
-  std::unique_lock<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   while (!stop_) {
-    cv_.wait_for(lock, interval_, [this] { return stop_; });
+    const auto deadline = std::chrono::steady_clock::now() + interval_;
+    while (!stop_ && cv_.WaitUntil(&mu_, deadline)) {
+    }
     if (stop_) break;
-    lock.unlock();
+    lock.Unlock();
     auto r = RunOnce();
-    lock.lock();
+    lock.Lock();
     if (r.ok()) {
       Record(*r, newsroom_.clock().Now());
       published_ += static_cast<std::int64_t>(r->size());

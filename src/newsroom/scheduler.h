@@ -8,11 +8,10 @@
 #define WARTA_NEWSROOM_SCHEDULER_H_
 
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <thread>
 
+#include "base/mutex.h"
 #include "newsroom/newsroom.h"
 
 namespace warta {
@@ -38,15 +37,15 @@ class Scheduler {
   std::int64_t published_count() const;
 
  private:
-  void Loop();
+  void Loop() EXCLUDES(mu_);
 
   Newsroom& newsroom_;
   std::chrono::milliseconds interval_;
   std::function<void(const Status&)> on_error_;
-  mutable std::mutex mu_;
-  std::condition_variable cv_;
-  bool stop_ = false;
-  std::int64_t published_ = 0;
+  mutable Mutex mu_;
+  CondVar cv_;
+  bool stop_ GUARDED_BY(mu_) = false;
+  std::int64_t published_ GUARDED_BY(mu_) = 0;
   std::thread thread_;
 };
 

@@ -28,18 +28,18 @@ std::map<std::string, std::string> BreakingSettings(
 }
 
 void BreakingBanner::Set(std::optional<BreakingNews> news) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   news_ = std::move(news);
 }
 
 std::optional<BreakingNews> BreakingBanner::Active(Timestamp now) const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   if (!news_ || news_->expires_at <= now) return std::nullopt;
   return news_;
 }
 
 Timestamp BreakingBanner::expires_at() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   return news_ ? news_->expires_at : 0;
 }
 

@@ -6,11 +6,11 @@
 #define WARTA_SITE_BREAKING_H_
 
 #include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 
 #include "base/clock.h"
+#include "base/mutex.h"
 
 namespace warta::site {
 
@@ -42,8 +42,8 @@ class BreakingBanner {
   Timestamp expires_at() const;
 
  private:
-  mutable std::mutex mu_;
-  std::optional<BreakingNews> news_;  // guarded by mu_
+  mutable Mutex mu_;
+  std::optional<BreakingNews> news_ GUARDED_BY(mu_);
 };
 
 }  // namespace warta::site

@@ -11,10 +11,8 @@
 #define WARTA_SITE_DISTRIBUTION_H_
 
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +20,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/mutex.h"
 #include "feeds/feed.h"
 #include "http/router.h"
 #include "site/pages.h"
@@ -128,13 +127,13 @@ class Distribution {
   // old document. Fixed for this object's life, as the settings are.
   const std::string feed_fingerprint_;
 
-  std::mutex hot_mu_;
-  std::vector<HotFeed> hot_;
-  std::unordered_set<std::string> hot_keys_;
+  Mutex hot_mu_;
+  std::vector<HotFeed> hot_ GUARDED_BY(hot_mu_);
+  std::unordered_set<std::string> hot_keys_ GUARDED_BY(hot_mu_);
 
-  std::mutex warm_mu_;
-  std::condition_variable warm_cv_;
-  bool warm_stop_ = false;
+  Mutex warm_mu_;
+  CondVar warm_cv_;
+  bool warm_stop_ GUARDED_BY(warm_mu_) = false;
   std::thread warmer_;
 };
 

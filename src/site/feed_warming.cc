@@ -8,7 +8,7 @@
 namespace warta::site {
 
 bool Distribution::NoteHot(HotFeed feed, std::size_t limit) {
-  std::lock_guard<std::mutex> lock(hot_mu_);
+  MutexLock lock(&hot_mu_);
   if (hot_.size() >= limit) return false;
   if (hot_keys_.insert(feed.key).second) hot_.push_back(std::move(feed));
   return true;
@@ -37,7 +37,7 @@ void Distribution::NoteSectionFeeds() {
 std::size_t Distribution::WarmFeeds() {
   std::vector<HotFeed> hot;
   {
-    std::lock_guard<std::mutex> lock(hot_mu_);
+    MutexLock lock(&hot_mu_);
     hot = hot_;
   }
   std::size_t loaded = 0;
@@ -57,34 +57,36 @@ std::size_t Distribution::WarmFeeds() {
 void Distribution::StartWarming(std::chrono::milliseconds interval) {
   StopWarming();
   {
-    std::lock_guard<std::mutex> lock(warm_mu_);
+    MutexLock lock(&warm_mu_);
     warm_stop_ = false;
   }
   warmer_ = std::thread([this, interval] {
     WarmFeeds();  // the site's own first
     NoteSectionFeeds();
     std::uint64_t warmed = 0;  // the cache generation last warmed
-    std::unique_lock<std::mutex> lock(warm_mu_);
+    MutexLock lock(&warm_mu_);
     while (!warm_stop_) {
-      lock.unlock();
+      lock.Unlock();
       site_.RefreshIfChanged();
       std::uint64_t generation = site_.cache().generation();
       if (generation != warmed) {
         WarmFeeds();
         warmed = generation;
       }
-      lock.lock();
-      warm_cv_.wait_for(lock, interval, [this] { return warm_stop_; });
+      lock.Lock();
+      const auto deadline = std::chrono::steady_clock::now() + interval;
+      while (!warm_stop_ && warm_cv_.WaitUntil(&warm_mu_, deadline)) {
+      }
     }
   });
 }
 
 void Distribution::StopWarming() {
   {
-    std::lock_guard<std::mutex> lock(warm_mu_);
+    MutexLock lock(&warm_mu_);
     warm_stop_ = true;
   }
-  warm_cv_.notify_all();
+  warm_cv_.NotifyAll();
   if (warmer_.joinable()) warmer_.join();
 }
 

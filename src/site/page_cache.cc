@@ -1,7 +1,6 @@
 #include "site/page_cache.h"
 
 #include <cstdio>
-#include <mutex>
 
 #include "base/strings.h"
 #include "http/compression.h"
@@ -73,7 +72,7 @@ bool DropsAll(const std::string& key) { return key == "site" || key == "nav"; }
 }  // namespace
 
 std::shared_ptr<const CachedPage> PageCache::Find(std::string_view key) const {
-  std::shared_lock lock(mu_);
+  ReaderLock lock(&mu_);
   auto it = pages_.find(key);
   if (it == pages_.end()) {
     misses_.fetch_add(1, std::memory_order_relaxed);
@@ -85,7 +84,7 @@ std::shared_ptr<const CachedPage> PageCache::Find(std::string_view key) const {
 }
 
 void PageCache::Postpone(std::string_view key, Timestamp refresh_at) {
-  std::unique_lock lock(mu_);
+  MutexLock lock(&mu_);
   auto it = pages_.find(key);
   if (it == pages_.end()) return;
   it->second.refresh_at = refresh_at;
@@ -93,7 +92,7 @@ void PageCache::Postpone(std::string_view key, Timestamp refresh_at) {
 }
 
 PageCache::Hit PageCache::Lookup(std::string_view key, Timestamp now) {
-  std::shared_lock lock(mu_);
+  ReaderLock lock(&mu_);
   auto it = pages_.find(key);
   if (it == pages_.end()) {
     misses_.fetch_add(1, std::memory_order_relaxed);
@@ -170,7 +169,7 @@ void PageCache::Insert(std::string key, std::shared_ptr<const CachedPage> page,
                        Timestamp refresh_at) {
   if (!page || page->bytes > max_bytes_) return;
   if (deps.empty()) deps.push_back("pub");
-  std::unique_lock lock(mu_);
+  MutexLock lock(&mu_);
   if (StaleLocked(generation, deps)) return;  // rendered from stale data
   if (auto old = pages_.find(key); old != pages_.end()) EraseLocked(old);
   MakeRoomLocked(page->bytes);
@@ -197,7 +196,7 @@ void PageCache::Invalidate(const std::vector<std::string>& keys) {
   for (const std::string& k : keys) {
     if (DropsAll(k)) return Invalidate();
   }
-  std::unique_lock lock(mu_);
+  MutexLock lock(&mu_);
   Batch batch;
   for (const std::string& k : keys) {
     batch.keys.insert(k);
@@ -215,7 +214,7 @@ void PageCache::Invalidate(const std::vector<std::string>& keys) {
 }
 
 void PageCache::Invalidate() {
-  std::unique_lock lock(mu_);
+  MutexLock lock(&mu_);
   invalidations_ += pages_.size();
   pages_.clear();
   by_dep_.clear();
@@ -227,7 +226,7 @@ void PageCache::Invalidate() {
 }
 
 PageCache::Stats PageCache::stats() const {
-  std::shared_lock lock(mu_);
+  ReaderLock lock(&mu_);
   Stats s;
   s.hits = hits_.load(std::memory_order_relaxed);
   s.misses = misses_.load(std::memory_order_relaxed);
@@ -239,7 +238,7 @@ PageCache::Stats PageCache::stats() const {
 }
 
 std::size_t PageCache::size() const {
-  std::shared_lock lock(mu_);
+  ReaderLock lock(&mu_);
   return pages_.size();
 }
 

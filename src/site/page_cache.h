@@ -18,7 +18,6 @@
 #include <deque>
 #include <functional>
 #include <memory>
-#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,6 +25,7 @@
 #include <vector>
 
 #include "base/clock.h"
+#include "base/mutex.h"
 #include "http/prepared.h"
 #include "http/response.h"
 
@@ -140,26 +140,30 @@ class PageCache {
   using PageMap =
       std::unordered_map<std::string, Entry, KeyHash, std::equal_to<>>;
 
-  void EraseLocked(PageMap::iterator it);
-  void RecordLocked(Batch batch);
+  void EraseLocked(PageMap::iterator it) REQUIRES(mu_);
+  void RecordLocked(Batch batch) REQUIRES(mu_);
   bool StaleLocked(std::uint64_t generation,
-                   const std::vector<std::string>& deps) const;
-  void MakeRoomLocked(std::size_t bytes);
+                   const std::vector<std::string>& deps) const
+      REQUIRES_SHARED(mu_);
+  void MakeRoomLocked(std::size_t bytes) REQUIRES(mu_);
 
   std::size_t max_bytes_;
   std::atomic<std::uint64_t> generation_{1};
   mutable std::atomic<std::uint64_t> hits_{0};
   mutable std::atomic<std::uint64_t> misses_{0};
-  mutable std::shared_mutex mu_;
-  PageMap pages_;
+  mutable SharedMutex mu_;
+  PageMap pages_ GUARDED_BY(mu_);
   // page key -> cache keys of the entries rendered from it
-  std::unordered_map<std::string, std::unordered_set<std::string>> by_dep_;
-  std::deque<std::pair<std::string, std::uint64_t>> clock_;  // insertion order
-  std::deque<Batch> batches_;  // the last invalidations, oldest first
-  std::uint64_t serial_ = 0;
-  std::size_t bytes_ = 0;
-  std::uint64_t invalidations_ = 0;
-  std::uint64_t evictions_ = 0;
+  std::unordered_map<std::string, std::unordered_set<std::string>> by_dep_
+      GUARDED_BY(mu_);
+  // insertion order
+  std::deque<std::pair<std::string, std::uint64_t>> clock_ GUARDED_BY(mu_);
+  // the last invalidations, oldest first
+  std::deque<Batch> batches_ GUARDED_BY(mu_);
+  std::uint64_t serial_ GUARDED_BY(mu_) = 0;
+  std::size_t bytes_ GUARDED_BY(mu_) = 0;
+  std::uint64_t invalidations_ GUARDED_BY(mu_) = 0;
+  std::uint64_t evictions_ GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace warta::site

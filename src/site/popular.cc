@@ -15,7 +15,7 @@ Popular::Popular(Store& store, const Clock& clock, int refresh_seconds)
       refresh_seconds_(std::max(1, refresh_seconds)) {}
 
 Result<std::shared_ptr<const PopularList>> Popular::Get(PopularWindow window) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   auto& slot = lists_[window == PopularWindow::kDay ? 0 : 1];
   const Timestamp now = clock_.Now();
   if (slot && now - slot->computed_at < refresh_seconds_) return slot;

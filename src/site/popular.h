@@ -8,10 +8,10 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <vector>
 
 #include "base/clock.h"
+#include "base/mutex.h"
 #include "content/article.h"
 #include "http/request.h"
 #include "http/response.h"
@@ -56,13 +56,14 @@ class Popular {
               std::vector<std::int64_t>& seen, std::vector<PopularItem>& out);
 
  private:
-  Result<std::shared_ptr<const PopularList>> Compute(PopularWindow window);
+  Result<std::shared_ptr<const PopularList>> Compute(PopularWindow window)
+      REQUIRES(mu_);
 
   Store& store_;
   const Clock& clock_;
   int refresh_seconds_;
-  std::mutex mu_;                                // one computation at a time
-  std::shared_ptr<const PopularList> lists_[2];  // guarded by mu_
+  Mutex mu_;  // one computation at a time
+  std::shared_ptr<const PopularList> lists_[2] GUARDED_BY(mu_);
 };
 
 // Items shown in the Terpopuler box of the home and article pages.

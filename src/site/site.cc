@@ -49,10 +49,10 @@ Site::Site(Store& store, const render::Theme& theme, const Urls& urls,
 Site::~Site() {
   watch_.reset();  // its callback uses this
   {
-    std::lock_guard<std::mutex> lock(bg_mu_);
+    MutexLock lock(&bg_mu_);
     stopping_ = true;
   }
-  bg_cv_.notify_all();
+  bg_cv_.NotifyAll();
   if (background_.joinable()) background_.join();
 }
 
@@ -77,7 +77,7 @@ void Site::LoadBreaking() {
 }
 
 void Site::CatchUp() {
-  std::lock_guard<std::mutex> lock(catch_up_mu_);
+  MutexLock lock(&catch_up_mu_);
   if (seen_seq_ < 0) {
     // First call: what is cached was rendered from the store as it is.
     auto seq = ctx_.store.ChangeSeq();
@@ -121,7 +121,7 @@ void Site::Follow(std::chrono::milliseconds interval) {
   CatchUp();
   views_.Start(
       std::chrono::milliseconds(std::max(100, ctx_.options.views_flush_ms)));
-  std::lock_guard<std::mutex> lock(bg_mu_);
+  MutexLock lock(&bg_mu_);
   if (background_.joinable()) return;
   background_ = std::thread([this, interval] { BackgroundLoop(interval); });
   following_ = true;
@@ -129,30 +129,31 @@ void Site::Follow(std::chrono::milliseconds interval) {
   // is only the fallback.
   watch_ = ctx_.store.WatchChanges([this] {
     {
-      std::lock_guard<std::mutex> lock(bg_mu_);
+      MutexLock lock(&bg_mu_);
       change_pending_ = true;
     }
-    bg_cv_.notify_one();
+    bg_cv_.NotifyOne();
   });
 }
 
 void Site::BackgroundLoop(std::chrono::milliseconds interval) {
-  std::unique_lock<std::mutex> lock(bg_mu_);
+  MutexLock lock(&bg_mu_);
   while (!stopping_) {
-    bg_cv_.wait_for(lock, interval, [&] {
-      return stopping_ || change_pending_ || !refresh_queue_.empty();
-    });
+    const auto deadline = std::chrono::steady_clock::now() + interval;
+    while (!stopping_ && !change_pending_ && refresh_queue_.empty() &&
+           bg_cv_.WaitUntil(&bg_mu_, deadline)) {
+    }
     if (stopping_) break;
     change_pending_ = false;
-    lock.unlock();
+    lock.Unlock();
     CatchUp();
-    lock.lock();
+    lock.Lock();
     while (!refresh_queue_.empty() && !stopping_) {
       auto [key, render] = std::move(refresh_queue_.front());
       refresh_queue_.pop_front();
-      lock.unlock();
+      lock.Unlock();
       RenderAndStore(key, render, /*refresh=*/true);
-      lock.lock();
+      lock.Lock();
     }
   }
 }
@@ -186,10 +187,10 @@ http::Response Site::ErrorResponse(int status) {
 
 // One render of a page that several requests wait for.
 struct Site::Flight {
-  std::mutex mu;
-  std::condition_variable cv;
-  bool done = false;
-  http::Response response;
+  Mutex mu;
+  CondVar cv;
+  bool done GUARDED_BY(mu) = false;
+  http::Response response GUARDED_BY(mu);
 };
 
 http::Response Site::RenderAndStore(const std::string& key,
@@ -260,16 +261,18 @@ http::Response Site::Cached(std::string_view key_view,
   Renderer render = make_renderer();
   if (hit.page) {  // due for a refresh: serve it, re-render in the background
     bool queued = false;
+    bool following = false;
     {
-      std::lock_guard<std::mutex> lock(bg_mu_);
-      if (background_.joinable() && refresh_queue_.size() < 1024) {
+      MutexLock lock(&bg_mu_);
+      following = background_.joinable();
+      if (following && refresh_queue_.size() < 1024) {
         refresh_queue_.emplace_back(key, std::move(render));
         queued = true;
       }
     }
     if (queued) {
-      bg_cv_.notify_one();
-    } else if (!background_.joinable()) {
+      bg_cv_.NotifyOne();
+    } else if (!following) {
       return RenderAndStore(key, render);
     } else {
       cache_.Invalidate({"page:" + key});  // too many due: render on miss
@@ -283,7 +286,7 @@ http::Response Site::Cached(std::string_view key_view,
   std::shared_ptr<Flight> flight;
   bool leader = false;
   {
-    std::lock_guard<std::mutex> lock(flights_mu_);
+    MutexLock lock(&flights_mu_);
     auto& slot = flights_[key];
     if (!slot) {
       slot = std::make_shared<Flight>();
@@ -292,19 +295,19 @@ http::Response Site::Cached(std::string_view key_view,
     flight = slot;
   }
   if (!leader) {
-    std::unique_lock<std::mutex> lock(flight->mu);
-    flight->cv.wait(lock, [&] { return flight->done; });
+    MutexLock lock(&flight->mu);
+    while (!flight->done) flight->cv.Wait(&flight->mu);
     return flight->response;
   }
   http::Response response = RenderAndStore(key, render);
   {
-    std::lock_guard<std::mutex> lock(flight->mu);
+    MutexLock lock(&flight->mu);
     flight->response = response;
     flight->done = true;
   }
-  flight->cv.notify_all();
+  flight->cv.NotifyAll();
   {
-    std::lock_guard<std::mutex> lock(flights_mu_);
+    MutexLock lock(&flights_mu_);
     flights_.erase(key);
   }
   return response;

@@ -12,15 +12,14 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <unordered_map>
 
+#include "base/mutex.h"
 #include "http/router.h"
 #include "site/breaking.h"
 #include "site/context.h"
@@ -86,10 +85,10 @@ class Site {
   // store unreachable), the cached copy stays and is tried again later.
   http::Response RenderAndStore(const std::string& key, const Renderer& render,
                                 bool refresh = false);
-  void CatchUp();
+  void CatchUp() EXCLUDES(catch_up_mu_);
   // Loads the banner (before the pages that show it are dropped).
-  void LoadBreaking();
-  void BackgroundLoop(std::chrono::milliseconds interval);
+  void LoadBreaking() REQUIRES(catch_up_mu_);
+  void BackgroundLoop(std::chrono::milliseconds interval) EXCLUDES(bg_mu_);
   http::Response Asset(const http::Request& req);
   // POST|GET /api/view?path=/berita/SLUG: the beacon of CDN setups.
   http::Response ViewBeacon(const http::Request& req);
@@ -99,23 +98,25 @@ class Site {
   ViewCounter views_;
   Popular popular_;
   BreakingBanner breaking_;
-  // The banner's expiry whose pages are still cached (0: none); guarded by
-  // catch_up_mu_.
-  Timestamp breaking_expiry_ = 0;
+  Mutex catch_up_mu_;
+  // The banner's expiry whose pages are still cached (0: none).
+  Timestamp breaking_expiry_ GUARDED_BY(catch_up_mu_) = 0;
   std::atomic<Timestamp> last_check_{0};
-  std::mutex catch_up_mu_;
-  std::int64_t seen_seq_ = -1;  // guarded by catch_up_mu_
-  std::mutex flights_mu_;
-  std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;
+  std::int64_t seen_seq_ GUARDED_BY(catch_up_mu_) = -1;
+  Mutex flights_mu_;
+  std::unordered_map<std::string, std::shared_ptr<Flight>> flights_
+      GUARDED_BY(flights_mu_);
   // Background refreshes and following (Follow).
-  std::mutex bg_mu_;
-  std::condition_variable bg_cv_;
-  std::deque<std::pair<std::string, Renderer>> refresh_queue_;
-  bool stopping_ = false;
-  bool change_pending_ = false;  // the store saw a commit (WatchChanges)
+  Mutex bg_mu_;
+  CondVar bg_cv_;
+  std::deque<std::pair<std::string, Renderer>> refresh_queue_
+      GUARDED_BY(bg_mu_);
+  bool stopping_ GUARDED_BY(bg_mu_) = false;
+  // the store saw a commit (WatchChanges)
+  bool change_pending_ GUARDED_BY(bg_mu_) = false;
   std::atomic<bool> following_{false};
-  std::unique_ptr<ChangeWatch> watch_;
-  std::thread background_;
+  std::unique_ptr<ChangeWatch> watch_ GUARDED_BY(bg_mu_);
+  std::thread background_ GUARDED_BY(bg_mu_);
 };
 
 }  // namespace warta::site

@@ -148,10 +148,10 @@ ViewCounter::ViewCounter(ReaderStore& store, const Clock& clock)
 
 ViewCounter::~ViewCounter() {
   {
-    std::lock_guard<std::mutex> lock(loop_mu_);
+    MutexLock lock(&loop_mu_);
     stopping_ = true;
   }
-  loop_cv_.notify_all();
+  loop_cv_.NotifyAll();
   if (thread_.joinable()) thread_.join();
   Status s = Flush();
   if (!s.ok()) LogWarning("views: " + s.ToString());
@@ -162,7 +162,7 @@ void ViewCounter::Count(std::string_view slug) { Add(slug, 1); }
 std::int64_t ViewCounter::pending() const {
   std::int64_t n = 0;
   for (const Shard& shard : shards_) {
-    std::lock_guard<std::mutex> lock(shard.mu);
+    MutexLock lock(&shard.mu);
     n += shard.views;
   }
   return n;
@@ -175,7 +175,7 @@ void ViewCounter::Add(std::string_view slug, std::int64_t n) {
   thread_local const std::size_t mine =
       std::hash<std::thread::id>()(std::this_thread::get_id());
   Shard& shard = shards_[mine % kShards];
-  std::lock_guard<std::mutex> lock(shard.mu);
+  MutexLock lock(&shard.mu);
   auto it = shard.counts.find(slug);
   if (it == shard.counts.end()) {
     if (pending_slugs_.load(std::memory_order_relaxed) >= kMaxPending) return;
@@ -187,12 +187,12 @@ void ViewCounter::Add(std::string_view slug, std::int64_t n) {
 }
 
 Status ViewCounter::Flush() {
-  std::lock_guard<std::mutex> flush_lock(flush_mu_);
+  MutexLock flush_lock(&flush_mu_);
   std::vector<std::pair<std::string, std::int64_t>> batch;
   for (Shard& shard : shards_) {
     Counts taken;
     {
-      std::lock_guard<std::mutex> lock(shard.mu);
+      MutexLock lock(&shard.mu);
       taken.swap(shard.counts);
       shard.views = 0;
     }
@@ -215,20 +215,22 @@ Status ViewCounter::Flush() {
 }
 
 void ViewCounter::Start(std::chrono::milliseconds interval) {
-  std::lock_guard<std::mutex> lock(loop_mu_);
+  MutexLock lock(&loop_mu_);
   if (thread_.joinable()) return;
   thread_ = std::thread([this, interval] { Loop(interval); });
 }
 
 void ViewCounter::Loop(std::chrono::milliseconds interval) {
-  std::unique_lock<std::mutex> lock(loop_mu_);
+  MutexLock lock(&loop_mu_);
   while (!stopping_) {
-    loop_cv_.wait_for(lock, interval, [&] { return stopping_; });
+    const auto deadline = std::chrono::steady_clock::now() + interval;
+    while (!stopping_ && loop_cv_.WaitUntil(&loop_mu_, deadline)) {
+    }
     if (stopping_) break;
-    lock.unlock();
+    lock.Unlock();
     Status s = Flush();  // nothing to write: no transaction
     if (!s.ok()) LogWarning("views: " + s.ToString());
-    lock.lock();
+    lock.Lock();
   }
 }
 

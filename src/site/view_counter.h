@@ -10,15 +10,14 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
 
 #include "base/clock.h"
+#include "base/mutex.h"
 #include "base/result.h"
 #include "http/request.h"
 #include "store/reader_store.h"
@@ -73,24 +72,24 @@ class ViewCounter {
       std::unordered_map<std::string, std::int64_t, Hash, std::equal_to<>>;
   static constexpr int kShards = 16;
   struct alignas(64) Shard {
-    mutable std::mutex mu;
-    Counts counts;
-    std::int64_t views = 0;  // the sum of counts
+    mutable Mutex mu;
+    Counts counts GUARDED_BY(mu);
+    std::int64_t views GUARDED_BY(mu) = 0;  // the sum of counts
   };
 
   void Add(std::string_view slug, std::int64_t n);
-  void Loop(std::chrono::milliseconds interval);
+  void Loop(std::chrono::milliseconds interval) EXCLUDES(loop_mu_);
 
   ReaderStore& store_;
   const Clock& clock_;
   Shard shards_[kShards];
   std::atomic<std::size_t> pending_slugs_{0};
-  std::mutex flush_mu_;       // one flush at a time
-  Timestamp last_prune_ = 0;  // guarded by flush_mu_
-  std::mutex loop_mu_;
-  std::condition_variable loop_cv_;
-  bool stopping_ = false;  // guarded by loop_mu_
-  std::thread thread_;
+  Mutex flush_mu_;  // one flush at a time
+  Timestamp last_prune_ GUARDED_BY(flush_mu_) = 0;
+  Mutex loop_mu_;
+  CondVar loop_cv_;
+  bool stopping_ GUARDED_BY(loop_mu_) = false;
+  std::thread thread_ GUARDED_BY(loop_mu_);
 };
 
 }  // namespace warta::site

@@ -5,12 +5,11 @@
 #include <array>
 #include <filesystem>
 #include <hunspell/hunspell.hxx>
-#include <mutex>
-#include <shared_mutex>
 #include <unordered_map>
 #include <vector>
 
 #include "base/log.h"
+#include "base/mutex.h"
 #include "base/utf8.h"
 
 namespace warta::text {
@@ -62,15 +61,16 @@ struct Hash {
 }  // namespace
 
 struct Stemmer::Impl {
-  std::unique_ptr<Hunspell> hunspell;
+  mutable Mutex hunspell_mu;
+  std::unique_ptr<Hunspell> hunspell PT_GUARDED_BY(hunspell_mu);
   bool latin1 = true;
-  mutable std::mutex hunspell_mu;
-  sb_stemmer* snowball = nullptr;
-  mutable std::mutex snowball_mu;
+  sb_stemmer* snowball = nullptr;  // used with snowball_mu held
+  mutable Mutex snowball_mu;
   size_t cache_limit = 0;
   struct Shard {
-    mutable std::shared_mutex mu;
-    std::unordered_map<std::string, Entry, Hash, std::equal_to<>> map;
+    mutable SharedMutex mu;
+    std::unordered_map<std::string, Entry, Hash, std::equal_to<>> map
+        GUARDED_BY(mu);
   };
   mutable std::array<Shard, kShards> shards;
 
@@ -91,7 +91,7 @@ struct Stemmer::Impl {
         std::vector<std::string> stems;
         bool known;
         {
-          std::lock_guard<std::mutex> lock(hunspell_mu);
+          MutexLock lock(&hunspell_mu);
           stems = hunspell->stem(w);
           known = !stems.empty() || hunspell->spell(w);
         }
@@ -110,7 +110,7 @@ struct Stemmer::Impl {
       return {std::string(word), Source::kUnchanged};
     std::string stem;
     {
-      std::lock_guard<std::mutex> lock(snowball_mu);
+      MutexLock lock(&snowball_mu);
       const sb_symbol* s = sb_stemmer_stem(
           snowball, reinterpret_cast<const sb_symbol*>(word.data()),
           static_cast<int>(word.size()));
@@ -137,6 +137,7 @@ Result<std::unique_ptr<Stemmer>> Stemmer::Open(const StemmerOptions& options) {
   std::error_code ec;
   if (!options.dictionary.empty() && std::filesystem::exists(aff, ec) &&
       std::filesystem::exists(dic, ec)) {
+    MutexLock lock(&impl->hunspell_mu);
     impl->hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
     const std::string& enc = impl->hunspell->get_dict_encoding();
     impl->latin1 = enc != "UTF-8";
@@ -150,7 +151,7 @@ Result<std::unique_ptr<Stemmer>> Stemmer::Open(const StemmerOptions& options) {
 std::string Stemmer::Stem(std::string_view word, Source* source) const {
   auto& shard = impl_->shards[Hash()(word) % kShards];
   {
-    std::shared_lock<std::shared_mutex> lock(shard.mu);
+    ReaderLock lock(&shard.mu);
     auto it = shard.map.find(word);
     if (it != shard.map.end()) {
       if (source) *source = it->second.source;
@@ -159,7 +160,7 @@ std::string Stemmer::Stem(std::string_view word, Source* source) const {
   }
   Entry e = impl_->Compute(word);
   if (source) *source = e.source;
-  std::unique_lock<std::shared_mutex> lock(shard.mu);
+  MutexLock lock(&shard.mu);
   if (shard.map.size() < impl_->cache_limit / kShards) {
     shard.map.emplace(std::string(word), e);
   }
@@ -171,7 +172,7 @@ bool Stemmer::has_dictionary() const { return impl_->hunspell != nullptr; }
 size_t Stemmer::cache_size() const {
   size_t n = 0;
   for (const auto& s : impl_->shards) {
-    std::shared_lock<std::shared_mutex> lock(s.mu);
+    ReaderLock lock(&s.mu);
     n += s.map.size();
   }
   return n;

@@ -11,6 +11,7 @@
 #include <atomic>
 
 #include "admin_client.h"
+#include "base/mutex.h"
 #include "http/test_server.h"
 #include "test_png.h"
 #include "warta_process.h"
@@ -38,10 +39,15 @@ class PhotoAgency {
     });
     http::ServerOptions options;
     options.access_log = false;
-    server_ = std::make_unique<http::testing::TestServer>(router_, options);
+    auto server = std::make_unique<http::testing::TestServer>(router_, options);
+    MutexLock lock(&mu_);  // the handlers read it on the server's threads
+    server_ = std::move(server);
   }
 
-  std::string url(const std::string& path) const { return server_->Url(path); }
+  std::string url(const std::string& path) const {
+    MutexLock lock(&mu_);
+    return server_->Url(path);
+  }
   int photo_requests() const { return photo_requests_.load(); }
 
  private:
@@ -67,7 +73,8 @@ class PhotoAgency {
 
   http::Router router_;
   std::atomic<int> photo_requests_{0};
-  std::unique_ptr<http::testing::TestServer> server_;
+  mutable Mutex mu_;
+  std::unique_ptr<http::testing::TestServer> server_ GUARDED_BY(mu_);
 };
 
 // Serves `data` and reads its one article as an editor.

@@ -33,7 +33,7 @@ Status PgStore::Open() {
   // One reader now (a first request need not connect); more on demand.
   WARTA_ASSIGN_OR_RETURN(
       auto c, Connection::Open(options_.url, options_.statement_timeout_ms));
-  std::lock_guard<std::mutex> lock(pool_mu_);
+  MutexLock lock(&pool_mu_);
   readers_.push_back(std::move(c));
   readers_open_ = 1;
   return Status::Ok();
@@ -79,7 +79,10 @@ Status PgStore::Migrate() {
       }
     }
     int current = applied.empty() ? 0 : static_cast<int>(*applied.rbegin());
-    for (const auto& [name, sql] : Migrations()) {
+    for (const auto& migration : Migrations()) {
+      // Named, not bound: the lambda below captures them (clang 14 refuses).
+      const auto& name = migration.first;
+      const auto& sql = migration.second;
       auto version = ParseInt(name.substr(0, name.find('_')));
       if (!version)
         return Status::Internal("bad migration name " + std::string(name));
@@ -105,15 +108,17 @@ Result<std::unique_ptr<PgStore::Reader>> PgStore::BorrowReader() {
   if (InBatchHere()) return std::make_unique<Reader>(writer_.get());
   std::unique_ptr<Connection> c;
   {
-    std::unique_lock<std::mutex> lock(pool_mu_);
-    const auto wait = std::chrono::milliseconds(
-        options_.statement_timeout_ms > 0 ? options_.statement_timeout_ms
-                                          : 30000);
-    if (!pool_cv_.wait_for(lock, wait, [&] {
-          return !readers_.empty() || readers_open_ < MaxReaders();
-        })) {
-      return Status::Unavailable("postgres: every connection is busy");
+    MutexLock lock(&pool_mu_);
+    const auto deadline =
+        std::chrono::steady_clock::now() +
+        std::chrono::milliseconds(options_.statement_timeout_ms > 0
+                                      ? options_.statement_timeout_ms
+                                      : 30000);
+    while (readers_.empty() && readers_open_ >= MaxReaders()) {
+      if (!pool_cv_.WaitUntil(&pool_mu_, deadline)) break;
     }
+    if (readers_.empty() && readers_open_ >= MaxReaders())
+      return Status::Unavailable("postgres: every connection is busy");
     if (!readers_.empty()) {
       c = std::move(readers_.back());
       readers_.pop_back();
@@ -127,9 +132,9 @@ Result<std::unique_ptr<PgStore::Reader>> PgStore::BorrowReader() {
   if (!c) {
     auto opened = Connection::Open(options_.url, options_.statement_timeout_ms);
     if (!opened.ok()) {
-      std::lock_guard<std::mutex> lock(pool_mu_);
+      MutexLock lock(&pool_mu_);
       --readers_open_;
-      pool_cv_.notify_one();
+      pool_cv_.NotifyOne();
       return opened.status();
     }
     c = std::move(*opened);
@@ -138,13 +143,13 @@ Result<std::unique_ptr<PgStore::Reader>> PgStore::BorrowReader() {
 }
 
 void PgStore::ReturnReader(std::unique_ptr<Connection> c) {
-  std::lock_guard<std::mutex> lock(pool_mu_);
+  MutexLock lock(&pool_mu_);
   if (c->Healthy()) {
     readers_.push_back(std::move(c));
   } else {
     --readers_open_;
   }
-  pool_cv_.notify_one();
+  pool_cv_.NotifyOne();
 }
 
 // The first key of the advisory locks of RunExclusive (the second is the

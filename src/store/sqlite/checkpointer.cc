@@ -15,15 +15,15 @@ Checkpointer::Checkpointer(Connection& writer, std::unique_ptr<Connection> own,
 Checkpointer::~Checkpointer() {
   sqlite3_wal_autocheckpoint(writer_.raw(), options_.soft_pages);
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(&mu_);
     stop_ = true;
   }
-  cv_.notify_all();
+  cv_.NotifyAll();
   thread_.join();
 }
 
 std::int64_t Checkpointer::runs() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   return runs_;
 }
 
@@ -35,26 +35,26 @@ int Checkpointer::OnCommit(void* self_ptr, sqlite3* db, const char* name,
                               nullptr);
   } else if (pages >= self->options_.soft_pages) {
     {
-      std::lock_guard<std::mutex> lock(self->mu_);
+      MutexLock lock(&self->mu_);
       self->wanted_ = true;
     }
-    self->cv_.notify_one();
+    self->cv_.NotifyOne();
   }
   return SQLITE_OK;
 }
 
 void Checkpointer::Loop() {
-  std::unique_lock<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   while (true) {
-    cv_.wait(lock, [&] { return wanted_ || stop_; });
+    while (!wanted_ && !stop_) cv_.Wait(&mu_);
     if (stop_) return;
     wanted_ = false;
-    lock.unlock();
+    lock.Unlock();
     // Busy (another process checkpointing) or not finished (a reader still
     // needs old frames): the next commit asks again.
     sqlite3_wal_checkpoint_v2(own_->raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
                               nullptr, nullptr);
-    lock.lock();
+    lock.Lock();
     ++runs_;
   }
 }

@@ -9,12 +9,11 @@
 #ifndef WARTA_STORE_SQLITE_CHECKPOINTER_H_
 #define WARTA_STORE_SQLITE_CHECKPOINTER_H_
 
-#include <condition_variable>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <thread>
 
+#include "base/mutex.h"
 #include "store/sqlite/db.h"
 
 namespace warta::sqlite {
@@ -39,16 +38,16 @@ class Checkpointer {
 
  private:
   static int OnCommit(void* self, sqlite3* db, const char* name, int pages);
-  void Loop();
+  void Loop() EXCLUDES(mu_);
 
   Connection& writer_;
   std::unique_ptr<Connection> own_;
   const Options options_;
-  mutable std::mutex mu_;
-  std::condition_variable cv_;
-  bool wanted_ = false;    // guarded by mu_
-  bool stop_ = false;      // guarded by mu_
-  std::int64_t runs_ = 0;  // guarded by mu_
+  mutable Mutex mu_;
+  CondVar cv_;
+  bool wanted_ GUARDED_BY(mu_) = false;
+  bool stop_ GUARDED_BY(mu_) = false;
+  std::int64_t runs_ GUARDED_BY(mu_) = 0;
   std::thread thread_;
 };
 

@@ -30,7 +30,7 @@ Status SqliteStore::Open() {
   // is in the OS page cache: a reader opened later on a cold cache first
   // reads the schema from disk, on some request's path (45-99 ms outliers
   // in cold feed renders at 1M articles; docs/feeds.md).
-  std::lock_guard<std::mutex> lock(pool_mu_);
+  MutexLock lock(&pool_mu_);
   while (readers_.size() < static_cast<size_t>(options_.reader_connections)) {
     WARTA_ASSIGN_OR_RETURN(
         auto c, Connection::Open(options_.path, false, options_.synchronous));
@@ -77,7 +77,10 @@ Status SqliteStore::Migrate() {
   // An existing database is copied before its first pending migration runs
   // (DB.before-NNN beside it), so an upgrade can be undone.
   bool backed_up = applied.empty();
-  for (const auto& [name, sql] : Migrations()) {
+  for (const auto& migration : Migrations()) {
+    // Named, not bound: the lambda below captures them (clang 14 refuses).
+    const auto& name = migration.first;
+    const auto& sql = migration.second;
     auto version = ParseInt(name.substr(0, name.find('_')));
     if (!version)
       return Status::Internal("bad migration name " + std::string(name));
@@ -114,7 +117,7 @@ Result<std::unique_ptr<SqliteStore::Reader>> SqliteStore::BorrowReader() {
   if (InBatchHere()) return std::make_unique<Reader>(writer_.get());
   std::unique_ptr<Connection> c;
   {
-    std::lock_guard<std::mutex> lock(pool_mu_);
+    MutexLock lock(&pool_mu_);
     if (!readers_.empty()) {
       c = std::move(readers_.back());
       readers_.pop_back();
@@ -128,7 +131,7 @@ Result<std::unique_ptr<SqliteStore::Reader>> SqliteStore::BorrowReader() {
 }
 
 void SqliteStore::ReturnReader(std::unique_ptr<Connection> c) {
-  std::lock_guard<std::mutex> lock(pool_mu_);
+  MutexLock lock(&pool_mu_);
   if (readers_.size() < static_cast<size_t>(options_.reader_connections)) {
     readers_.push_back(std::move(c));
   }
