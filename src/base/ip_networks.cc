@@ -86,6 +86,7 @@ bool IpNetworks::Contains(const IpAddress& ip) const {
 }
 
 bool IpNetworks::Contains(std::string_view ip) const {
+  if (nets_.empty()) return false;
   auto a = ParseIpAddress(ip);
   return a && Contains(*a);
 }

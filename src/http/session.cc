@@ -102,6 +102,7 @@ std::string RequestId(std::string_view sent) {
 Session::Session(tcp::socket&& socket, std::shared_ptr<ServerContext> context)
     : stream_(std::move(socket)), context_(std::move(context)) {
   remote_ip_ = RemoteIp(stream_.socket());
+  from_trusted_proxy_ = context_->options.trusted_proxies.Contains(remote_ip_);
 }
 
 Session::~Session() { context_->Unregister(this); }
@@ -264,16 +265,15 @@ void Session::Handle() {
     request_.headers.emplace_back(AsciiLower(field.name_string()),
                                   std::string(field.value()));
   }
-  const IpNetworks& proxies = context_->options.trusted_proxies;
-  if (!proxies.empty() && proxies.Contains(remote_ip_)) {
+  if (from_trusted_proxy_) {
     std::string forwarded_for;  // every X-Forwarded-For line, in order
     for (const auto& [name, value] : request_.headers) {
       if (name != "x-forwarded-for") continue;
       if (!forwarded_for.empty()) forwarded_for += ',';
       forwarded_for += value;
     }
-    request_.remote_ip.assign(
-        ClientAddress(remote_ip_, forwarded_for, proxies));
+    request_.remote_ip.assign(ClientAddress(remote_ip_, forwarded_for,
+                                            context_->options.trusted_proxies));
   } else {
     request_.remote_ip.assign(remote_ip_);
   }

@@ -74,6 +74,9 @@ class Session : public std::enable_shared_from_this<Session> {
   boost::beast::flat_buffer buffer_;
   std::shared_ptr<ServerContext> context_;
   std::string remote_ip_;
+  // remote_ip_ is one of ServerOptions::trusted_proxies: its requests'
+  // X-Forwarded-For is read. Worked out once per connection.
+  bool from_trusted_proxy_ = false;
   bool first_request_ = true;
   bool idle_ = false;      // waiting for the first byte of a request
   bool closing_ = false;   // Shutdown() was called
