@@ -267,9 +267,7 @@ Result<bool> App::ServeOnce(
   }
   WARTA_ASSIGN_OR_RETURN(timezone_, FindTimeZone(c.site.timezone));
   const bool first = port == c.server.port && !stop_server_;
-  WARTA_ASSIGN_OR_RETURN(
-      metrics::AccessPolicy metrics_access,
-      metrics::AccessPolicy::Parse(c.metrics.allow, c.metrics.token));
+  metrics::AccessPolicy metrics_access(c.metrics.allow, c.metrics.token);
   if (!http_metrics_) {
     http_metrics_ =
         std::make_unique<ops::HttpMetrics>(metrics::Registry::Default());

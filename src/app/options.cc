@@ -42,13 +42,7 @@ http::ServerOptions ServerOptionsFrom(const Config& c) {
   o.max_connections_per_address = c.server.max_connections_per_address;
   o.limit_loopback_per_address = false;  // a proxy in front, local benches
   o.access_log = c.server.access_log;
-  // Checked when the setting was read (config.cc): a list that does not
-  // parse never gets this far.
-  if (auto proxies =
-          IpNetworks::Parse(c.server.trusted_proxies, "server.trusted_proxies");
-      proxies.ok()) {
-    o.trusted_proxies = std::move(*proxies);
-  }
+  o.trusted_proxies = c.server.trusted_proxies;  // parsed in config.cc
   return o;
 }
 

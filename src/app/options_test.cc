@@ -32,7 +32,7 @@ TEST(OptionsTest, FillsModuleOptionsFromConfig) {
   c.server.idle_timeout = 11;
   c.server.request_timeout = 12;
   c.server.access_log = false;
-  c.server.trusted_proxies = "10.0.0.0/8";
+  ASSERT_TRUE(ApplySetting(c, "server.trusted_proxies", "10.0.0.0/8").ok());
   http::ServerOptions o = ServerOptionsFrom(c);
   EXPECT_TRUE(o.trusted_proxies.Contains("10.1.2.3"));
   EXPECT_FALSE(o.trusted_proxies.Contains("192.0.2.1"));

@@ -101,14 +101,16 @@ Status ApplySetting(Config& c, std::string_view key, std::string_view raw) {
   } else if (k == "server.trusted_proxies") {
     auto nets = IpNetworks::Parse(v, k);
     if (!nets.ok()) return nets.status();
-    c.server.trusted_proxies = v;
+    c.server.trusted_proxies = std::move(*nets);
   } else if (k == "server.access_log") {
     return SetBool(k, v, c.server.access_log);
   } else if (k == "server.log_format") {
     if (v != "text" && v != "json") return Bad(k, v, "expected text or json");
     c.server.log_format = v;
   } else if (k == "metrics.allow") {
-    c.metrics.allow = v;
+    auto nets = IpNetworks::Parse(v, k);
+    if (!nets.ok()) return nets.status();
+    c.metrics.allow = std::move(*nets);
   } else if (k == "metrics.token") {
     c.metrics.token = v;
   } else if (k == "server.page_cache_bytes") {

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/ip_networks.h"
 #include "base/result.h"
 
 namespace warta {
@@ -59,8 +60,8 @@ struct ServerConfig {
   // server.trusted_proxies: load balancers and reverse proxies (a
   // comma-separated CIDR list) whose X-Forwarded-For names the reader's
   // address, for the login limits and the access log. Empty: the header is
-  // ignored.
-  std::string trusted_proxies = "";
+  // ignored. Parsed when the setting is read, so a bad entry is refused there.
+  IpNetworks trusted_proxies;
   bool access_log = true;                     // server.access_log
   std::string log_format = "text";            // server.log_format: text|json
   std::size_t page_cache_bytes = 256u << 20;  // server.page_cache_bytes
@@ -132,8 +133,9 @@ struct AdminConfig {
 
 struct MetricsConfig {
   // metrics.allow: networks besides loopback that may read /metrics, a
-  // comma-separated CIDR list ("10.0.0.0/8, 2001:db8::/32").
-  std::string allow = "";
+  // comma-separated CIDR list ("10.0.0.0/8, 2001:db8::/32"). Parsed when
+  // the setting is read.
+  IpNetworks allow;
   // metrics.token: when set, any client sending "Authorization: Bearer
   // <token>" may read /metrics.
   std::string token = "";

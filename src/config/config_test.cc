@@ -83,7 +83,9 @@ TEST(ConfigTest, OperationsKeys) {
                               "warta.conf")
                   .ok());
   EXPECT_EQ(c.server.log_format, "json");
-  EXPECT_EQ(c.metrics.allow, "10.0.0.0/8, ::1");
+  EXPECT_TRUE(c.metrics.allow.Contains("10.9.8.7"));
+  EXPECT_TRUE(c.metrics.allow.Contains("::1"));
+  EXPECT_FALSE(c.metrics.allow.Contains("192.0.2.1"));
   EXPECT_EQ(c.metrics.token, "rahasia");
   EXPECT_EQ(c.store.path, "/srv/w.db");
   Status bad = ApplySetting(c, "server.log_format", "xml");
@@ -93,14 +95,23 @@ TEST(ConfigTest, OperationsKeys) {
 
 TEST(ConfigTest, TrustedProxiesAreCheckedWhenRead) {
   Config c;
-  EXPECT_EQ(c.server.trusted_proxies, "");
+  EXPECT_TRUE(c.server.trusted_proxies.empty());
   ASSERT_TRUE(
       ApplySetting(c, "server.trusted_proxies", "10.0.0.0/8, 127.0.0.1").ok());
-  EXPECT_EQ(c.server.trusted_proxies, "10.0.0.0/8, 127.0.0.1");
+  EXPECT_TRUE(c.server.trusted_proxies.Contains("10.1.2.3"));
+  EXPECT_TRUE(c.server.trusted_proxies.Contains("127.0.0.1"));
   Status bad = ApplySetting(c, "server.trusted_proxies", "balancer.local");
   EXPECT_FALSE(bad.ok());
   EXPECT_NE(bad.message().find("balancer.local"), std::string::npos);
-  EXPECT_EQ(c.server.trusted_proxies, "10.0.0.0/8, 127.0.0.1");
+  // The refused value leaves the previous list in place.
+  EXPECT_TRUE(c.server.trusted_proxies.Contains("10.1.2.3"));
+}
+
+TEST(ConfigTest, MetricsAllowIsCheckedWhenRead) {
+  Config c;
+  Status bad = ApplySetting(c, "metrics.allow", "10.0.0.0/33");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_NE(bad.message().find("metrics.allow"), std::string::npos);
 }
 
 }  // namespace

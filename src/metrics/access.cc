@@ -14,16 +14,19 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+AccessPolicy::AccessPolicy(const IpNetworks& allow, std::string token)
+    : token_(std::move(token)) {
+  static const IpNetworks kLoopback =
+      *IpNetworks::Parse("127.0.0.0/8, ::1", "metrics.allow");
+  nets_.Add(kLoopback);
+  nets_.Add(allow);
+}
+
 Result<AccessPolicy> AccessPolicy::Parse(std::string_view allow,
                                          std::string token) {
-  AccessPolicy p;
-  p.token_ = std::move(token);
-  WARTA_ASSIGN_OR_RETURN(
-      p.nets_, IpNetworks::Parse("127.0.0.0/8, ::1", "metrics.allow"));
   WARTA_ASSIGN_OR_RETURN(IpNetworks allowed,
                          IpNetworks::Parse(allow, "metrics.allow"));
-  p.nets_.Add(allowed);
-  return p;
+  return AccessPolicy(allowed, std::move(token));
 }
 
 bool AccessPolicy::Allows(std::string_view remote_ip,

@@ -15,7 +15,11 @@ namespace warta::metrics {
 
 class AccessPolicy {
  public:
-  // InvalidArgument naming the entry that is not a CIDR block.
+  // Loopback, `allow` and the bearer `token` ("" for none).
+  AccessPolicy(const IpNetworks& allow, std::string token);
+
+  // `allow` as written in metrics.allow; InvalidArgument naming the entry
+  // that is not a CIDR block.
   static Result<AccessPolicy> Parse(std::string_view allow, std::string token);
 
   // `remote_ip` as the server saw it ("127.0.0.1", "::1"); `authorization`
