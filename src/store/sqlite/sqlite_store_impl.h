@@ -280,7 +280,11 @@ class SqliteStore final : public Store {
   }
   // The sums of the write in progress when it runs in a batch (migration
   // 059: the upkeep triggers stand aside), else nullptr (they run).
-  BatchUpkeep* Upkeep() { return InBatchHere() ? &write_upkeep_ : nullptr; }
+  // (A whole batch's sums go straight into the batch's: it fails whole.)
+  BatchUpkeep* Upkeep() {
+    if (!InBatchHere()) return nullptr;
+    return batch_whole_ ? &batch_upkeep_ : &write_upkeep_;
+  }
   // The (n, shown) this thread's batch has yet to add to a list's
   // listing_counts row; (0, 0) outside a batch.
   std::pair<std::int64_t, std::int64_t> BatchCountDelta(int kind,
