@@ -145,12 +145,17 @@ BulkResult BulkImport(Importer& importer, Store& store,
     if (batch.empty()) return;
     std::vector<ImportEvent> events;
     events.reserve(batch.size());
-    Status committed = store.RunBatch([&]() -> Status {
+    auto save_all = [&]() -> Status {
       events.clear();
       for (const PreparedItem& item : batch)
         events.push_back(Importer::EventOf(item, importer.SavePrepared(item)));
       return Status::Ok();
-    });
+    };
+    // Without a savepoint per article first; when an article's save fails
+    // that rolls the whole batch back, and the batch is saved again article
+    // by article, the failing one skipped.
+    Status committed = store.RunWholeBatch(save_all);
+    if (!committed.ok()) committed = store.RunBatch(save_all);
     if (events.size() != batch.size()) {  // the batch never ran (or not all)
       events.clear();
       for (const PreparedItem& item : batch) {

@@ -2,9 +2,10 @@
 // files in order, worker threads parse and render (Markdown -> HTML, plain
 // text, reading time, the first revision, plus an optional hook such as
 // near-duplicate fingerprints), and the calling thread saves the articles
-// in file order, `batch_size` per store transaction (Store::RunBatch). Each
-// article still saves atomically on its own: a failing one is reported and
-// skipped, the rest of its batch commits. Events are reported after their
+// in file order, `batch_size` per store transaction (Store::RunWholeBatch,
+// then Store::RunBatch for a batch in which a save failed). Each article
+// still saves atomically on its own: a failing one is reported and skipped,
+// the rest of its batch commits. Events are reported after their
 // batch commits, so what was reported is durable. Setting `stop` (e.g. from
 // a SIGINT handler) ends the import after the batch in progress commits;
 // importing the same files again then creates only what is missing.

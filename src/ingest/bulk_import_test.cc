@@ -93,6 +93,46 @@ TEST_F(BulkImportTest, SavesInFileOrderAndSkipsABadLine) {
             "<p>Isi berita nomor tujuh.</p>\n");
 }
 
+// An article the store refuses (a tag without a usable slug, found only
+// while saving) is reported and skipped; the rest of its batch is saved once
+// (the batch saved whole first rolls back, then goes article by article),
+// and nothing of the refused one remains.
+TEST_F(BulkImportTest, AnArticleTheStoreRefusesIsSkippedAndItsBatchSaved) {
+  std::string lines = Lines(10);
+  const std::string good = "\"tags\":[\"Kota\"],\"body\":\"Isi berita nomor 4.";
+  ASSERT_NE(lines.find(good), std::string::npos);
+  lines.replace(lines.find(good), good.size(),
+                "\"tags\":[\"!!!\"],\"body\":\"Isi berita nomor 4.");
+  std::string a = Write("a.jsonl", lines);
+  BulkOptions options;
+  options.batch_size = 6;
+  options.threads = 2;
+  std::vector<ImportEvent> events;
+  BulkResult r = Run({a}, options, &events);
+  EXPECT_EQ(r.stats.created, 9);
+  EXPECT_EQ(r.stats.failed, 1);
+  ASSERT_EQ(events.size(), 10u);
+  EXPECT_FALSE(events[3].status.ok());
+  EXPECT_NE(events[3].status.message().find("no usable slug"),
+            std::string::npos)
+      << events[3].status.ToString();
+  EXPECT_EQ(events[4].article->slug, "berita-5");
+  EXPECT_TRUE(store_->GetArticleBySlug("berita-4").status().IsNotFound());
+  ArticleQuery all;
+  all.status = ArticleStatus::kPublished;
+  EXPECT_EQ(*store_->CountArticles(all), 9);
+  EXPECT_EQ(store_->ListArticles(all)->size(), 9u);
+  auto tags = store_->ListTags();
+  ASSERT_TRUE(tags.ok());
+  ASSERT_EQ(tags->size(), 1u);
+  EXPECT_EQ((*tags)[0].published_count, 9);
+  // Importing again creates nothing twice.
+  r = Run({a}, options);
+  EXPECT_EQ(r.stats.created, 0);
+  EXPECT_EQ(r.stats.unchanged, 9);
+  EXPECT_EQ(r.stats.failed, 1);
+}
+
 TEST_F(BulkImportTest, StopsAfterTheBatchInProgressAndResumes) {
   std::string a = Write("a.jsonl", Lines(100));
   std::atomic<bool> stop{false};

@@ -1,6 +1,9 @@
 // Store::RunBatch conformance: a batch of writes commits as one transaction
 // and keeps what each write does on its own (slugs, revisions, taxonomy,
 // sitemap months, feed links, the change log, near-duplicate signatures).
+#include <filesystem>
+#include <functional>
+#include <map>
 #include <thread>
 
 #include "store/store_conformance.h"
@@ -95,6 +98,229 @@ TEST_P(StoreConformance, BatchCommitsManyArticlesAsOneAndKeepsEachWrite) {
   ASSERT_TRUE(candidates.ok());
   ASSERT_EQ(candidates->size(), 1u);
   EXPECT_EQ((*candidates)[0].article_id, ids[2]);
+}
+
+// The upkeep of counts, sitemap months, taxonomy lastmods and feed versions
+// (sqlite: summed over a batch and written at its end, migration 059) comes
+// out as when the same articles are saved one by one: the same counts,
+// months and lastmods, and the same feed scopes changed.
+TEST_P(StoreConformance, BatchUpkeepEqualsSavingOneByOne) {
+  char tmpl[] = "/tmp/warta-store-XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  const std::string single_dir = tmpl;
+  std::unique_ptr<Store> single = GetParam()(single_dir, clock_);
+  ASSERT_NE(single, nullptr);
+
+  using Group = std::function<Status(Store&, const std::function<Status()>&)>;
+  // Two batches of writes on `s`, each run through `group`.
+  // `phase(s)` runs before, between and after them.
+  auto run = [&](Store& s, const Group& whole, const Group& each,
+                 std::map<std::string, std::int64_t>& ids,
+                 const std::function<void(Store&)>& phase) {
+    clock_.Set(1759115700);
+    phase(s);
+    auto save = [&](Article a, const std::string& name) -> Status {
+      if (ids.count(name)) {
+        auto cur = s.GetArticle(ids[name]);
+        if (!cur.ok()) return cur.status();
+        a.id = cur->id;
+        a.version = cur->version;
+      }
+      clock_.Advance(7);
+      auto saved = s.SaveArticle(a);
+      if (!saved.ok()) return saved.status();
+      ids[name] = saved->id;
+      return Status::Ok();
+    };
+    Article a1 = Make("Rupiah menguat", "k1");
+    Article a2 = Make("Timnas menang", "k2");
+    a2.category = Category{0, "", "Olahraga", ""};
+    a2.tags = {Tag{0, "", "Pasar"}};
+    a2.authors = {Author{0, "", "Budi Santoso", "", ""}};
+    a2.published_at = 1704100000;  // 2024-01
+    a2.noindex = true;
+    Article a3 = Make("Draf", "k3");
+    a3.status = ArticleStatus::kDraft;
+    a3.published_at.reset();
+    Article a4 = Make("Rupiah menguat lagi", "k4");
+    a4.tags = {Tag{0, "", "Rupiah"}};
+    a4.published_at = 1700000100;  // 2023-11, after a1: hidden beside it
+    Status st = whole(s, [&]() -> Status {
+      for (auto& [a, name] : {std::pair{a1, "a1"}, std::pair{a2, "a2"},
+                              std::pair{a3, "a3"}, std::pair{a4, "a4"}}) {
+        WARTA_RETURN_IF_ERROR(save(a, name));
+      }
+      WARTA_RETURN_IF_ERROR(s.SaveDuplicateSignature(
+          DuplicateSignature{ids["a1"], ids["a1"], "00ff"}, {21}));
+      return s.SaveDuplicateSignature(
+          DuplicateSignature{ids["a4"], ids["a1"], "00fe"}, {21});
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    phase(s);
+    // An update moves a1 to another category and tag set, a draft goes
+    // live, a new article comes, and a failing save changes nothing.
+    a1.category = Category{0, "", "Olahraga", ""};
+    a1.tags = {Tag{0, "", "Bola"}};
+    a3.status = ArticleStatus::kPublished;
+    a3.published_at = 1704200000;
+    Article a5 = Make("Harga emas", "k5");
+    a5.authors = {Author{0, "", "Budi Santoso", "", ""}};
+    st = each(s, [&]() -> Status {
+      WARTA_RETURN_IF_ERROR(save(a1, "a1"));
+      WARTA_RETURN_IF_ERROR(save(a3, "a3"));
+      EXPECT_FALSE(s.SaveArticle(Make("Lain", "k2")).ok())
+          << "import keys stay unique";
+      return save(a5, "a5");
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    phase(s);
+  };
+  Group whole = [](Store& s, const std::function<Status()>& fn) {
+    return s.RunWholeBatch(fn);
+  };
+  Group each = [](Store& s, const std::function<Status()>& fn) {
+    return s.RunBatch(fn);
+  };
+  Group one_by_one = [](Store&, const std::function<Status()>& fn) {
+    return fn();
+  };
+  std::map<std::string, std::int64_t> batch_ids, single_ids;
+
+  // What the feeds, lists and sitemaps show, with the feed versions read
+  // before and after the writes.
+  struct Seen {
+    std::map<std::string, std::int64_t> counts;  // list -> count
+    std::map<std::string, Timestamp> lastmod;    // kind:slug -> lastmod
+    std::map<std::string, std::pair<std::int64_t, Timestamp>> months;
+  };
+  auto scopes = [](Store& s) {
+    std::map<std::string, FeedScope> out;
+    out["site"] = FeedScope{};
+    auto cats = s.ListCategories();
+    for (const auto& c : *cats)
+      out["c:" + c.item.slug] = FeedScope{TaxonomyKind::kCategory, c.item.id};
+    auto tags = s.ListTags();
+    for (const auto& t : *tags)
+      out["t:" + t.item.slug] = FeedScope{TaxonomyKind::kTag, t.item.id};
+    auto authors = s.ListAuthors();
+    for (const auto& a : *authors)
+      out["a:" + a.item.slug] = FeedScope{TaxonomyKind::kAuthor, a.item.id};
+    return out;
+  };
+  auto look = [&](Store& s) {
+    Seen seen;
+    auto cats = s.ListCategories();
+    for (const auto& c : *cats) {
+      seen.counts["c:" + c.item.slug] = c.published_count;
+      for (bool one : {false, true}) {
+        ArticleQuery q;
+        q.status = ArticleStatus::kPublished;
+        q.category_id = c.item.id;
+        q.one_per_duplicate_cluster = one;
+        seen.counts["c:" + c.item.slug + (one ? ":one" : ":all")] =
+            *s.CountArticles(q);
+      }
+    }
+    auto tags = s.ListTags();
+    for (const auto& t : *tags)
+      seen.counts["t:" + t.item.slug] = t.published_count;
+    auto authors = s.ListAuthors();
+    for (const auto& a : *authors)
+      seen.counts["a:" + a.item.slug] = a.published_count;
+    ArticleQuery all;
+    all.status = ArticleStatus::kPublished;
+    all.one_per_duplicate_cluster = true;
+    seen.counts["all:one"] = *s.CountArticles(all);
+    for (auto [kind, name] : {std::pair{TaxonomyKind::kCategory, "c:"},
+                              std::pair{TaxonomyKind::kTag, "t:"},
+                              std::pair{TaxonomyKind::kAuthor, "a:"}}) {
+      auto lastmods = s.ListTaxonomyLastmod(kind, 0, 100);
+      for (const auto& l : *lastmods) seen.lastmod[name + l.slug] = l.lastmod;
+    }
+    auto months = s.ListSitemapMonths();
+    for (const auto& m : *months) {
+      seen.months[std::to_string(m.year) + "-" + std::to_string(m.month)] = {
+          m.articles, m.lastmod};
+    }
+    return seen;
+  };
+  // Feed versions by scope, as read at each phase: a batch may bump a
+  // scope once where single saves bump it per row, so what must agree is
+  // which scopes each phase changed.
+  using Versions = std::map<std::string, std::vector<std::int64_t>>;
+  auto reader = [&](Versions& out) {
+    return [&](Store& s) {
+      for (const auto& [name, scope] : scopes(s))
+        out[name].push_back(*s.FeedVersion(scope));
+    };
+  };
+  Versions batch_versions, single_versions;
+  run(*store_, whole, each, batch_ids, reader(batch_versions));
+  run(*single, one_by_one, one_by_one, single_ids, reader(single_versions));
+  auto changes = [](const Versions& v) {
+    std::map<std::string, std::vector<bool>> out;
+    for (const auto& [name, seen] : v) {
+      // A scope first seen after the first phase had version 0 before.
+      std::vector<std::int64_t> all(3 - seen.size(), 0);
+      all.insert(all.end(), seen.begin(), seen.end());
+      out[name] = {all[1] > all[0], all[2] > all[1]};
+    }
+    return out;
+  };
+  EXPECT_EQ(changes(batch_versions), changes(single_versions));
+  EXPECT_EQ(changes(single_versions)["t:bola"],
+            (std::vector<bool>{false, true}));
+  Seen batched = look(*store_);
+  Seen alone = look(*single);
+  EXPECT_EQ(batched.counts, alone.counts);
+  EXPECT_EQ(batched.lastmod, alone.lastmod);
+  EXPECT_EQ(batched.months, alone.months);
+  // The lists show what was saved: a1 moved to Olahraga beside a2; a3
+  // (now live), a4 and a5 in Ekonomi; a4 hidden beside a1 in the list of
+  // all (their cluster), not in Ekonomi (a1 left it).
+  EXPECT_EQ(alone.counts["c:olahraga"], 2);
+  EXPECT_EQ(alone.counts["c:ekonomi"], 3);
+  EXPECT_EQ(alone.counts["c:ekonomi:one"], 3);
+  EXPECT_EQ(alone.counts["all:one"], 4);
+  EXPECT_EQ(alone.months.size(), 2u);
+  EXPECT_EQ(alone.lastmod.count("t:bola"), 1u);
+  EXPECT_EQ(batch_ids, single_ids);
+
+  single.reset();
+  std::filesystem::remove_all(single_dir);
+}
+
+// A whole batch whose write fails commits nothing (sqlite: later writes in
+// it fail at once); the same batch run again with RunBatch keeps the rest.
+TEST_P(StoreConformance, WholeBatchThatHasAFailingWriteCommitsNothing) {
+  ASSERT_TRUE(store_->SaveArticle(Make("Sudah ada", "k0")).ok());
+  const std::int64_t seq0 = *store_->ChangeSeq();
+  std::vector<Status> saves;
+  auto batch = [&]() -> Status {
+    saves.clear();
+    for (const char* key : {"k1", "k0", "k2"})
+      saves.push_back(store_->SaveArticle(Make("Baru", key)).status());
+    return Status::Ok();
+  };
+  Status whole = store_->RunWholeBatch(batch);
+  ASSERT_EQ(saves.size(), 3u);
+  EXPECT_FALSE(saves[1].ok()) << "k0 exists";
+  if (!whole.ok()) {  // the backend ran it without savepoints
+    EXPECT_EQ(whole.code(), saves[1].code());
+    EXPECT_FALSE(saves[2].ok());
+    EXPECT_EQ(*store_->ChangeSeq(), seq0);
+    EXPECT_FALSE(store_->FindArticleByImportKey("k1")->has_value());
+    ASSERT_TRUE(store_->RunBatch(batch).ok());
+    EXPECT_FALSE(saves[1].ok());
+  }
+  EXPECT_TRUE(saves[0].ok());
+  EXPECT_TRUE(saves[2].ok());
+  EXPECT_TRUE(store_->FindArticleByImportKey("k1")->has_value());
+  EXPECT_TRUE(store_->FindArticleByImportKey("k2")->has_value());
+  auto cats = store_->ListCategories();
+  ASSERT_TRUE(cats.ok());
+  ASSERT_EQ(cats->size(), 1u);
+  EXPECT_EQ((*cats)[0].published_count, 3);
 }
 
 TEST_P(StoreConformance, BatchThatFailsWritesNothing) {

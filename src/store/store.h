@@ -107,9 +107,21 @@ class Store : public ArticleStore,
   // when `fn` returns ok, else everything in it rolls back. Reads on this
   // thread see the batch's writes; other threads see them after the commit,
   // and their writes wait for it. A batch inside a batch joins the outer one.
-  // (sqlite: PutStoredFeed and SaveWireItem fail with FailedPrecondition
-  // inside a batch.)
+  // (sqlite: PutStoredFeed, SaveWireItem, MergeTag and DeleteTag fail with
+  // FailedPrecondition inside a batch; the feed versions, sitemap months
+  // and taxonomy lastmods its writes change are written when it ends, so
+  // reads of them inside the batch see the state before it.)
   virtual Status RunBatch(const std::function<Status()>& fn) = 0;
+
+  // RunBatch for batches expected to succeed whole (bulk import): the
+  // writes inside need not be atomic each, so a backend may run them
+  // without a savepoint each (sqlite). Then the first write that fails
+  // dooms the batch: later writes in it fail at once, everything rolls
+  // back and this returns that write's error; run the batch again with
+  // RunBatch to keep the others. Nothing is committed when it fails.
+  virtual Status RunWholeBatch(const std::function<Status()>& fn) {
+    return RunBatch(fn);
+  }
 };
 
 }  // namespace warta

@@ -425,7 +425,10 @@ Result<std::string> SqliteStore::UniqueSlug(Connection& c,
 
 Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
                                       const Article& a,
-                                      std::optional<Timestamp> feed_at) {
+                                      std::optional<Timestamp> feed_at,
+                                      Timestamp updated_at) {
+  // In a batch, what the link triggers of 030/034 do (migration 059).
+  BatchUpkeep* upkeep = Upkeep();
   {
     WARTA_ASSIGN_OR_RETURN(
         auto del,
@@ -452,6 +455,10 @@ Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
                               .Bind(3, pos++)
                               .Bind(4, feed_at)
                               .Run());
+    if (upkeep) {
+      upkeep->feed_scopes.insert("a" + std::to_string(author_id));
+      if (feed_at) upkeep->Lastmod('a', author_id, updated_at);
+    }
   }
   pos = 0;
   seen.clear();
@@ -464,6 +471,10 @@ Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
                             "position, feed_at) VALUES (?, ?, ?, ?)"));
     WARTA_RETURN_IF_ERROR(
         ins.Bind(1, id).Bind(2, tag_id).Bind(3, pos++).Bind(4, feed_at).Run());
+    if (upkeep) {
+      upkeep->feed_scopes.insert("t" + std::to_string(tag_id));
+      if (feed_at) upkeep->Lastmod('t', tag_id, updated_at);
+    }
   }
   return Status::Ok();
 }
@@ -636,7 +647,18 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
     bind(in.live_report ? 1 : 0);
     if (id != 0) st.Bind(i++, id);
     WARTA_RETURN_IF_ERROR(st.Run());
-    if (id == 0) id = c.LastInsertId();
+    if (id == 0) {
+      id = c.LastInsertId();
+      // In a batch, what the insert triggers of 030/032/034 do (059).
+      if (BatchUpkeep* upkeep = Upkeep(); upkeep && published) {
+        upkeep->feed_scopes.insert("s");
+        if (category_id) {
+          upkeep->feed_scopes.insert("c" + std::to_string(*category_id));
+          upkeep->Lastmod('c', *category_id, now);
+        }
+        if (!in.noindex && published_at) upkeep->MonthGains(*published_at, now);
+      }
+    }
     if (new_correction) {
       WARTA_ASSIGN_OR_RETURN(
           auto log, c.Prepare("INSERT INTO corrections (article_id, text, "
@@ -656,8 +678,8 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
     WARTA_RETURN_IF_ERROR(LogArticleChange(c, id));
     // The links' feed_at (migration 033): the article's published_at while
     // it is published (a saved article is never in the trash).
-    return WriteArticleLinks(c, id, in,
-                             published ? published_at : std::nullopt);
+    return WriteArticleLinks(c, id, in, published ? published_at : std::nullopt,
+                             now);
   }
 }
 

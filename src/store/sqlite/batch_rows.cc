@@ -1,4 +1,5 @@
-// SqliteStore: batches of writes in one transaction (Store::RunBatch).
+// SqliteStore: batches of writes in one transaction (Store::RunBatch), and
+// the upkeep their writes leave to the batch's end (migration 059).
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace warta::sqlite {
@@ -9,6 +10,14 @@ bool SqliteStore::InBatchHere() const {
 }
 
 Status SqliteStore::RunBatch(const std::function<Status()>& fn) {
+  return RunBatchIn(fn, false);
+}
+
+Status SqliteStore::RunWholeBatch(const std::function<Status()>& fn) {
+  return RunBatchIn(fn, true);
+}
+
+Status SqliteStore::RunBatchIn(const std::function<Status()>& fn, bool whole) {
   if (InBatchHere()) return fn();
   std::lock_guard<std::mutex> lock(write_mu_);
   if (!batch_cache_set_) {
@@ -18,15 +27,38 @@ Status SqliteStore::RunBatch(const std::function<Status()>& fn) {
     WARTA_RETURN_IF_ERROR(writer_->Exec("PRAGMA cache_size = -131072"));
     batch_cache_set_ = true;
   }
+  batch_keys_.clear();
+  batch_upkeep_.Clear();
+  write_upkeep_.Clear();
+  batch_failure_ = Status::Ok();
+  batch_whole_ = whole;
   Status s = InTransaction(*writer_, [&]() -> Status {
+    // The upkeep triggers stand aside while this row exists; it never
+    // commits (deleted below, or rolled back with the batch).
+    {
+      WARTA_ASSIGN_OR_RETURN(auto mark,
+                             writer_->Prepare("INSERT INTO meta (key, value) "
+                                              "VALUES (?, 1)"));
+      WARTA_RETURN_IF_ERROR(mark.Bind(1, kBatchUpkeepKey).Run());
+    }
     batch_thread_.store(std::this_thread::get_id());
-    batch_keys_.clear();
     Status inner = fn();
     batch_thread_.store(std::thread::id());
     WARTA_RETURN_IF_ERROR(inner);
+    WARTA_RETURN_IF_ERROR(batch_failure_);
+    WARTA_RETURN_IF_ERROR(batch_upkeep_.WriteTo(*writer_));
+    {
+      WARTA_ASSIGN_OR_RETURN(
+          auto unmark, writer_->Prepare("DELETE FROM meta WHERE key = ?"));
+      WARTA_RETURN_IF_ERROR(unmark.Bind(1, kBatchUpkeepKey).Run());
+    }
     return RecordBatchKeys(*writer_);
   });
   batch_thread_.store(std::thread::id());
+  batch_whole_ = false;
+  batch_failure_ = Status::Ok();
+  batch_upkeep_.Clear();
+  write_upkeep_.Clear();
   return s;
 }
 

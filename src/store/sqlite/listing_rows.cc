@@ -237,6 +237,13 @@ Status SqliteStore::Relist(Connection& c, const std::vector<std::int64_t>& ids,
       }
       WARTA_RETURN_IF_ERROR(del.Bind(1, p.id).Run());
       del.Reset();
+      // In a batch the count triggers stand aside (migration 059).
+      if (BatchUpkeep* upkeep = Upkeep()) {
+        for (const Row& r : old)
+          upkeep->CountRow(r.kind, r.subject, r.hidden, -1);
+        for (const Row& r : rows)
+          upkeep->CountRow(r.kind, r.subject, r.hidden, 1);
+      }
       for (const Row& r : rows) {
         WARTA_RETURN_IF_ERROR(ins.Bind(1, r.kind)
                                   .Bind(2, r.subject)
@@ -257,7 +264,7 @@ Status SqliteStore::Relist(Connection& c, const std::vector<std::int64_t>& ids,
     for (std::int64_t cat : category_changes) {
       count.Bind(1, cat);
       WARTA_ASSIGN_OR_RETURN(bool row, count.Step());
-      std::int64_t n = row ? count.Int(0) : 0;
+      std::int64_t n = (row ? count.Int(0) : 0) + BatchCountDelta(1, cat).first;
       count.Reset();
       if (n <= 1) keys.insert("nav");
     }
@@ -417,6 +424,10 @@ Result<std::int64_t> SqliteStore::CountListed(const ListScope& scope,
   total.Bind(1, scope.kind).Bind(2, scope.subject);
   WARTA_ASSIGN_OR_RETURN(bool row, total.Step());
   std::int64_t n = row ? total.Int(0) : 0;
+  if (InBatchHere()) {  // the batch's counts are written when it ends
+    auto [dn, dshown] = BatchCountDelta(scope.kind, scope.subject);
+    n += q.one_per_duplicate_cluster ? dshown : dn;
+  }
   // Less the future-dated rows: a bounded read of the newest end.
   std::string hidden = q.one_per_duplicate_cluster ? "AND hidden = 0" : "";
   auto outside = [&](const char* range, std::int64_t bound) -> Status {

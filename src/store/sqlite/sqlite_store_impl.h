@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/mutex.h"
+#include "store/sqlite/batch_upkeep.h"
 #include "store/sqlite/checkpointer.h"
 #include "store/sqlite/db.h"
 #include "store/sqlite/listing.h"
@@ -35,6 +36,7 @@ class SqliteStore final : public Store {
   int SchemaVersion() const override { return schema_version_; }
   std::string BackendName() const override { return "sqlite"; }
   Status RunBatch(const std::function<Status()>& fn) override;
+  Status RunWholeBatch(const std::function<Status()>& fn) override;
   std::unique_ptr<ChangeWatch> WatchChanges(
       std::function<void()> on_change) override;
 
@@ -242,7 +244,7 @@ class SqliteStore final : public Store {
       WARTA_RETURN_IF_ERROR(FinishWrite(*writer_));
       return BumpChangeSeq(*writer_).status();
     };
-    if (InBatchHere()) return InSavepoint(*writer_, body);
+    if (InBatchHere()) return InBatch(body);
     std::lock_guard<std::mutex> lock(write_mu_);
     return InTransaction(*writer_, body);
   }
@@ -251,10 +253,49 @@ class SqliteStore final : public Store {
   template <typename Fn>
   Status WriteQuiet(Fn&& fn) {
     auto body = [&]() -> Status { return fn(*writer_); };
-    if (InBatchHere()) return InSavepoint(*writer_, body);
+    if (InBatchHere()) return InBatch(body);
     std::lock_guard<std::mutex> lock(write_mu_);
     return InTransaction(*writer_, body);
   }
+  // One write inside this thread's batch: in a savepoint of its own (a
+  // failure rolls back this write alone), or in a whole batch
+  // (RunWholeBatch) without one (a failure dooms the batch, and later
+  // writes of the batch fail at once). Its upkeep sums join the batch's
+  // when it succeeds.
+  template <typename Fn>
+  Status InBatch(Fn&& body) {
+    if (!batch_failure_.ok()) return batch_failure_;
+    auto counted = [&]() -> Status {
+      write_upkeep_.Clear();
+      return body();
+    };
+    Status s = batch_whole_ ? counted() : InSavepoint(*writer_, counted);
+    if (s.ok()) {
+      batch_upkeep_.Merge(std::move(write_upkeep_));
+    } else if (batch_whole_) {
+      batch_failure_ = s;
+    }
+    write_upkeep_.Clear();
+    return s;
+  }
+  // The sums of the write in progress when it runs in a batch (migration
+  // 059: the upkeep triggers stand aside), else nullptr (they run).
+  // (A whole batch's sums go straight into the batch's: it fails whole.)
+  BatchUpkeep* Upkeep() {
+    if (!InBatchHere()) return nullptr;
+    return batch_whole_ ? &batch_upkeep_ : &write_upkeep_;
+  }
+  // The (n, shown) this thread's batch has yet to add to a list's
+  // listing_counts row; (0, 0) outside a batch.
+  std::pair<std::int64_t, std::int64_t> BatchCountDelta(int kind,
+                                                        std::int64_t subject) {
+    if (!InBatchHere()) return {0, 0};
+    auto [n, shown] = batch_upkeep_.CountDelta(kind, subject);
+    auto [wn, wshown] = write_upkeep_.CountDelta(kind, subject);
+    return {n + wn, shown + wshown};
+  }
+  // Runs a batch (batch_rows.cc); `whole`: see RunWholeBatch.
+  Status RunBatchIn(const std::function<Status()>& fn, bool whole);
   // True on the thread running RunBatch, while it runs (batch_rows.cc).
   bool InBatchHere() const;
   // Bumps change_seq; returns the new value.
@@ -305,7 +346,8 @@ class SqliteStore final : public Store {
   // Replaces the article's author and tag links; `feed_at` is the links'
   // feed_at (the article's published_at while it is published, else null).
   Status WriteArticleLinks(Connection& c, std::int64_t id, const Article& a,
-                           std::optional<Timestamp> feed_at);
+                           std::optional<Timestamp> feed_at,
+                           Timestamp updated_at);
   // Inserts (id == 0, then set) or updates the article row and its links.
   Status WriteArticleRow(Connection& c, const Article& in,
                          const std::string& wanted_slug, std::int64_t& id);
@@ -324,6 +366,13 @@ class SqliteStore final : public Store {
   std::mutex write_mu_;
   std::set<std::string> pending_keys_;  // guarded by write_mu_
   std::set<std::string> batch_keys_;    // guarded by write_mu_
+  // Upkeep sums of the batch's committed writes and of the write in
+  // progress (guarded by write_mu_).
+  BatchUpkeep batch_upkeep_;
+  BatchUpkeep write_upkeep_;
+  bool batch_whole_ = false;  // guarded by write_mu_
+  // A whole batch's first failed write (guarded by write_mu_).
+  Status batch_failure_;
   std::unique_ptr<Connection> writer_;
   std::unique_ptr<Checkpointer> checkpointer_;  // after writer_: ends first
   // The thread inside RunBatch (it holds write_mu_), else a default id.

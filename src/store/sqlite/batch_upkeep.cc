@@ -1,0 +1,132 @@
+#include "store/sqlite/batch_upkeep.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "base/time.h"
+
+namespace warta::sqlite {
+
+std::string UtcMonth(Timestamp t) {
+  CivilTime c = ToCivil(t);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", c.year, c.month);
+  return buf;
+}
+
+void BatchUpkeep::CountRow(int kind, std::int64_t subject, bool hidden,
+                           int sign) {
+  auto& [n, shown] = counts[{kind, subject}];
+  n += sign;
+  if (!hidden) shown += sign;
+}
+
+void BatchUpkeep::Lastmod(char kind, std::int64_t id, Timestamp at) {
+  auto [it, fresh] = lastmod.try_emplace({kind, id}, at);
+  if (!fresh) it->second = std::max(it->second, at);
+}
+
+void BatchUpkeep::MonthGains(Timestamp published_at, Timestamp updated_at) {
+  auto [it, fresh] = months.try_emplace(UtcMonth(published_at), 1, updated_at);
+  if (!fresh) {
+    it->second.first += 1;
+    it->second.second = std::max(it->second.second, updated_at);
+  }
+}
+
+std::pair<std::int64_t, std::int64_t> BatchUpkeep::CountDelta(
+    int kind, std::int64_t subject) const {
+  auto it = counts.find({kind, subject});
+  return it == counts.end() ? std::pair<std::int64_t, std::int64_t>{0, 0}
+                            : it->second;
+}
+
+void BatchUpkeep::Merge(BatchUpkeep&& o) {
+  for (const auto& [list, d] : o.counts) {
+    auto& [n, shown] = counts[list];
+    n += d.first;
+    shown += d.second;
+  }
+  for (const auto& [key, at] : o.lastmod) Lastmod(key.first, key.second, at);
+  for (const auto& [month, d] : o.months) {
+    auto [it, fresh] = months.try_emplace(month, d);
+    if (!fresh) {
+      it->second.first += d.first;
+      it->second.second = std::max(it->second.second, d.second);
+    }
+  }
+  feed_scopes.merge(o.feed_scopes);
+  o.Clear();
+}
+
+void BatchUpkeep::Clear() {
+  counts.clear();
+  lastmod.clear();
+  months.clear();
+  feed_scopes.clear();
+}
+
+bool BatchUpkeep::Empty() const {
+  return counts.empty() && lastmod.empty() && months.empty() &&
+         feed_scopes.empty();
+}
+
+Status BatchUpkeep::WriteTo(Connection& c) const {
+  if (!counts.empty()) {
+    // As the triggers: an inserted row creates its list's count; a deleted
+    // one only lowers an existing count.
+    WARTA_ASSIGN_OR_RETURN(
+        auto st, c.Prepare("INSERT INTO listing_counts (kind, subject_id, n, "
+                           "shown) VALUES (?, ?, ?, ?) ON CONFLICT (kind, "
+                           "subject_id) DO UPDATE SET n = n + excluded.n, "
+                           "shown = shown + excluded.shown"));
+    for (const auto& [list, d] : counts) {
+      WARTA_RETURN_IF_ERROR(st.Bind(1, list.first)
+                                .Bind(2, list.second)
+                                .Bind(3, d.first)
+                                .Bind(4, d.second)
+                                .Run());
+      st.Reset();
+    }
+  }
+  if (!lastmod.empty()) {
+    WARTA_ASSIGN_OR_RETURN(
+        auto st,
+        c.Prepare("INSERT INTO taxonomy_lastmod (kind, taxonomy_id, lastmod) "
+                  "VALUES (?, ?, ?) ON CONFLICT (kind, taxonomy_id) DO UPDATE "
+                  "SET lastmod = MAX(lastmod, excluded.lastmod)"));
+    for (const auto& [key, at] : lastmod) {
+      WARTA_RETURN_IF_ERROR(st.Bind(1, std::string(1, key.first))
+                                .Bind(2, key.second)
+                                .Bind(3, at)
+                                .Run());
+      st.Reset();
+    }
+  }
+  if (!months.empty()) {
+    WARTA_ASSIGN_OR_RETURN(
+        auto st,
+        c.Prepare("INSERT INTO sitemap_months (month, articles, lastmod) "
+                  "VALUES (?, ?, ?) ON CONFLICT (month) DO UPDATE SET "
+                  "articles = articles + excluded.articles, "
+                  "lastmod = MAX(lastmod, excluded.lastmod)"));
+    for (const auto& [month, d] : months) {
+      WARTA_RETURN_IF_ERROR(
+          st.Bind(1, month).Bind(2, d.first).Bind(3, d.second).Run());
+      st.Reset();
+    }
+  }
+  if (!feed_scopes.empty()) {
+    WARTA_ASSIGN_OR_RETURN(
+        auto st, c.Prepare("INSERT INTO feed_versions (scope, version) "
+                           "VALUES (?, 1) ON CONFLICT (scope) DO UPDATE SET "
+                           "version = version + 1"));
+    for (const std::string& scope : feed_scopes) {
+      WARTA_RETURN_IF_ERROR(st.Bind(1, scope).Run());
+      st.Reset();
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace warta::sqlite
