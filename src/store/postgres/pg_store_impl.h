@@ -1,6 +1,8 @@
 // Private to the postgres backend: the PgStore class, split over
 // pg_store.cc (open, migrations, pool) and the *_rows.cc files, which follow
-// their store/sqlite namesakes statement for statement.
+// their store/sqlite namesakes statement for statement; the store is
+// Rows<PgStore>, which adds the rows code both SQL backends share
+// (store/sql/rows.h, instantiated in rows.cc).
 #ifndef WARTA_STORE_POSTGRES_SQLITE_STORE_IMPL_H_
 #define WARTA_STORE_POSTGRES_SQLITE_STORE_IMPL_H_
 
@@ -18,11 +20,19 @@
 #include "store/postgres/db.h"
 #include "store/postgres/listing.h"
 #include "store/postgres/pg_store.h"
+#include "store/sql/rows.h"
 
 namespace warta::pg {
 
-class PgStore final : public Store {
+class PgStore : public Store {
  public:
+  // The driver, for Rows<PgStore> (store/sql/rows.h).
+  using Connection = pg::Connection;
+  using Statement = pg::Statement;
+  static std::string JsonArray(const std::vector<std::int64_t>& values) {
+    return pg::JsonArray(values);
+  }
+
   PgStore(PgOptions options, const Clock& clock)
       : options_(std::move(options)), clock_(clock) {}
   Status Open();
@@ -77,16 +87,11 @@ class PgStore final : public Store {
   Status MoveDuplicateCluster(std::int64_t from, std::int64_t to) override;
   Result<std::int64_t> DuplicateClusterOf(std::int64_t article_id) override;
 
-  // RevisionStore (revision_rows.cc)
+  // RevisionStore (article_rows.cc)
   Result<Article> SaveArticleWithRevision(const Article& article,
                                           const Revision* revision,
                                           const ReviewChange* review) override;
-  Status AddRevision(std::int64_t article_id,
-                     const Revision& revision) override;
-  Result<std::vector<Revision>> ListRevisions(std::int64_t article_id,
-                                              int limit,
-                                              bool with_data) override;
-  Result<Revision> GetRevision(std::int64_t revision_id) override;
+  // AddRevision, ListRevisions, GetRevision: Rows (store/sql).
 
   // EditorialStore (editorial_rows.cc)
   Status TrashArticle(std::int64_t id, Timestamp now) override;
@@ -105,66 +110,14 @@ class PgStore final : public Store {
   Status SaveSettings(
       const std::map<std::string, std::string>& settings) override;
 
-  // LiveUpdateStore (live_update_rows.cc)
-  Result<LiveUpdate> AddLiveUpdate(std::int64_t article_id,
-                                   std::string_view body,
-                                   std::int64_t user_id) override;
-  Result<std::vector<LiveUpdate>> ListLiveUpdates(std::int64_t article_id,
-                                                  int limit) override;
-  Status DeleteLiveUpdate(std::int64_t article_id,
-                          std::int64_t update_id) override;
+  // LiveUpdateStore, HomeStore, ReaderStore, UserStore, WireStore and the
+  // sitemap reads of DistributionStore: Rows<PgStore> (store/sql).
 
-  // HomeStore (home_rows.cc)
   // MediaStore
   bool KeepsMedia() const override { return true; }
   Status PutMedia(const std::string& path, std::string_view bytes) override;
   Result<std::string> GetMedia(const std::string& path) override;
   Result<std::vector<StoredMedia>> ListRecentMedia(int limit) override;
-
-  Result<HomePins> GetHomePins() override;
-  Status SetHomePins(const HomePins& pins) override;
-
-  // ReaderStore (reader_rows.cc)
-  Status AddViews(Timestamp hour,
-                  const std::vector<std::pair<std::string, std::int64_t>>&
-                      by_slug) override;
-  Result<std::vector<PopularArticle>> ListPopular(Timestamp since,
-                                                  int limit) override;
-  Result<std::map<std::int64_t, ArticleViews>> GetArticleViews(
-      const std::vector<std::int64_t>& ids, Timestamp day_start,
-      Timestamp week_start) override;
-  Status PruneViews(Timestamp before) override;
-  Result<std::vector<CorrectionEntry>> ListCorrections(Timestamp before,
-                                                       int limit,
-                                                       int offset) override;
-  Result<WithdrawnArticle> FindWithdrawn(std::string_view slug) override;
-
-  // UserStore (user_rows.cc)
-  Result<User> AddUser(const User& user) override;
-  Result<User> AddFirstUser(const User& user) override;
-  Result<User> UpdateUser(const User& user) override;
-  Result<User> GetUser(std::int64_t id) override;
-  Result<User> GetUserByEmail(std::string_view email) override;
-  Result<std::vector<User>> ListUsers() override;
-  Result<std::int64_t> CountUsers() override;
-  Status AddSession(const Session& session) override;
-  Result<Session> GetSession(std::string_view token_hash) override;
-  Status DeleteSession(std::string_view token_hash) override;
-  Status DeleteUserSessions(std::int64_t user_id,
-                            std::string_view keep_hash) override;
-  Status DeleteExpiredSessions(Timestamp now) override;
-  Result<ApiToken> AddApiToken(const ApiToken& token) override;
-  Result<ApiToken> GetApiTokenByHash(std::string_view token_hash) override;
-  Result<ApiToken> GetApiToken(std::int64_t id) override;
-  Result<std::vector<ApiToken>> ListApiTokens(std::int64_t user_id) override;
-  Status RevokeApiToken(std::int64_t id, Timestamp now) override;
-  Status TouchApiToken(std::int64_t id, Timestamp now) override;
-  Status AddLoginFailure(std::string_view key, Timestamp at,
-                         Timestamp forget_before) override;
-  Result<std::vector<Timestamp>> ListLoginFailures(std::string_view key,
-                                                   Timestamp since,
-                                                   int limit) override;
-  Status ClearLoginFailures(std::string_view key) override;
 
   // TaxonomyStore
   Result<Category> SaveCategory(const Category& category) override;
@@ -179,17 +132,7 @@ class PgStore final : public Store {
   Result<Author> GetAuthorBySlug(std::string_view slug) override;
   Result<std::vector<Counted<Author>>> ListAuthors() override;
 
-  // DistributionStore (distribution_rows.cc)
-  Result<std::vector<SitemapArticle>> ListSitemapArticles(
-      const SitemapQuery& q) override;
-  Result<std::vector<SitemapMonth>> ListSitemapMonths() override;
-  Result<std::vector<TaxonomyLastmod>> ListTaxonomyLastmod(
-      TaxonomyKind kind, std::int64_t after_id, int limit) override;
-  Result<std::int64_t> CountTaxonomyLastmod(TaxonomyKind kind) override;
-  Result<std::vector<std::string>> ListNoAiSlugs(int limit) override;
-  Result<std::vector<std::int64_t>> ListNewestLinkedArticleIds(
-      TaxonomyKind kind, std::int64_t id, Timestamp before, int limit) override;
-  // (stored_feed_rows.cc)
+  // DistributionStore, stored feeds (stored_feed_rows.cc)
   Result<std::int64_t> FeedVersion(const FeedScope& scope) override;
   Result<std::optional<StoredFeed>> GetStoredFeed(
       std::string_view key) override;
@@ -197,18 +140,7 @@ class PgStore final : public Store {
   Result<std::optional<Timestamp>> NextFeedItemTime(const FeedScope& scope,
                                                     Timestamp after) override;
 
-  // WireStore (wire_rows.cc)
-  Result<std::optional<WireItem>> FindWireItem(
-      std::string_view feed, std::string_view item_key) override;
-  Result<std::optional<WireItem>> FindWireItemByFingerprint(
-      std::string_view fingerprint) override;
-  Status SaveWireItem(const WireItem& item) override;
-  Status RecordWireFetch(const WireFetch& fetch) override;
-  Result<WireValidators> GetWireValidators(std::string_view feed,
-                                           std::string_view source) override;
-  Result<std::vector<WireFeedStatus>> ListWireFeeds() override;
-
- private:
+ protected:
   // A reader connection borrowed from the pool for one call.
   // Inside this thread's batch it is the writer (which sees the batch).
   class Reader {
@@ -316,9 +248,9 @@ class PgStore final : public Store {
                          const std::string& wanted_slug, std::int64_t& id);
   // Appends `rev` for article `id` at the article's current version;
   // `applied`: the revision is the article's content (not kept beside it).
-  Status InsertRevision(Connection& c, std::int64_t id, const Revision& rev,
-                        bool applied);
-  Result<User> InsertUser(Connection& c, const User& user);
+  // (Rows, store/sql/revision_rows.h.)
+  virtual Status InsertRevision(Connection& c, std::int64_t id,
+                                const Revision& rev, bool applied) = 0;
 
   PgOptions options_;
   const Clock& clock_;
@@ -342,5 +274,10 @@ class PgStore final : public Store {
 };
 
 }  // namespace warta::pg
+
+namespace warta::sql {
+// The final store class; instantiated in rows.cc.
+extern template class Rows<pg::PgStore>;
+}  // namespace warta::sql
 
 #endif  // WARTA_STORE_POSTGRES_SQLITE_STORE_IMPL_H_

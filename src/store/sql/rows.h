@@ -1,0 +1,139 @@
+// Rows<Core>: the store methods whose logic is the same on both SQL
+// backends, written once. Core is a backend's store class (sqlite::
+// SqliteStore, pg::PgStore), which keeps what differs: the driver
+// (Core::Connection and Core::Statement, one interface over sqlite3 and
+// libpq; SQL is written in SQLite's dialect and the PostgreSQL driver
+// translates it), the connection pool (BorrowReader), write transactions
+// (Write, WriteQuiet: change_seq, page keys, batches, locks), and the
+// methods whose SQL or steps differ. The backend's final store class is
+// Rows<Core>, explicitly instantiated once in its rows.cc, which also
+// includes the definitions (store/sql/*_rows.h; no other file includes
+// those). Only the two backends include this file. Thread-safe as Core is.
+#ifndef WARTA_STORE_SQL_ROWS_H_
+#define WARTA_STORE_SQL_ROWS_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/result.h"
+#include "store/store.h"
+
+namespace warta::sql {
+
+template <typename Core>
+class Rows final : public Core {
+ public:
+  using Core::Core;
+
+  // LiveUpdateStore (live_update_rows.h)
+  Result<LiveUpdate> AddLiveUpdate(std::int64_t article_id,
+                                   std::string_view body,
+                                   std::int64_t user_id) override;
+  Result<std::vector<LiveUpdate>> ListLiveUpdates(std::int64_t article_id,
+                                                  int limit) override;
+  Status DeleteLiveUpdate(std::int64_t article_id,
+                          std::int64_t update_id) override;
+
+  // HomeStore (home_rows.h)
+  Result<HomePins> GetHomePins() override;
+  Status SetHomePins(const HomePins& pins) override;
+
+  // ReaderStore (reader_rows.h)
+  Status AddViews(Timestamp hour,
+                  const std::vector<std::pair<std::string, std::int64_t>>&
+                      by_slug) override;
+  Result<std::vector<PopularArticle>> ListPopular(Timestamp since,
+                                                  int limit) override;
+  Result<std::map<std::int64_t, ArticleViews>> GetArticleViews(
+      const std::vector<std::int64_t>& ids, Timestamp day_start,
+      Timestamp week_start) override;
+  Status PruneViews(Timestamp before) override;
+  Result<std::vector<CorrectionEntry>> ListCorrections(Timestamp before,
+                                                       int limit,
+                                                       int offset) override;
+  Result<WithdrawnArticle> FindWithdrawn(std::string_view slug) override;
+
+  // UserStore (user_rows.h)
+  Result<User> AddUser(const User& user) override;
+  Result<User> AddFirstUser(const User& user) override;
+  Result<User> UpdateUser(const User& user) override;
+  Result<User> GetUser(std::int64_t id) override;
+  Result<User> GetUserByEmail(std::string_view email) override;
+  Result<std::vector<User>> ListUsers() override;
+  Result<std::int64_t> CountUsers() override;
+  Status AddSession(const Session& session) override;
+  Result<Session> GetSession(std::string_view token_hash) override;
+  Status DeleteSession(std::string_view token_hash) override;
+  Status DeleteUserSessions(std::int64_t user_id,
+                            std::string_view keep_hash) override;
+  Status DeleteExpiredSessions(Timestamp now) override;
+  Result<ApiToken> AddApiToken(const ApiToken& token) override;
+  Result<ApiToken> GetApiTokenByHash(std::string_view token_hash) override;
+  Result<ApiToken> GetApiToken(std::int64_t id) override;
+  Result<std::vector<ApiToken>> ListApiTokens(std::int64_t user_id) override;
+  Status RevokeApiToken(std::int64_t id, Timestamp now) override;
+  Status TouchApiToken(std::int64_t id, Timestamp now) override;
+  Status AddLoginFailure(std::string_view key, Timestamp at,
+                         Timestamp forget_before) override;
+  Result<std::vector<Timestamp>> ListLoginFailures(std::string_view key,
+                                                   Timestamp since,
+                                                   int limit) override;
+  Status ClearLoginFailures(std::string_view key) override;
+
+  // RevisionStore but SaveArticleWithRevision (revision_rows.h)
+  Status AddRevision(std::int64_t article_id,
+                     const Revision& revision) override;
+  Result<std::vector<Revision>> ListRevisions(std::int64_t article_id,
+                                              int limit,
+                                              bool with_data) override;
+  Result<Revision> GetRevision(std::int64_t revision_id) override;
+
+  // DistributionStore, sitemaps and robots.txt (distribution_rows.h)
+  Result<std::vector<SitemapArticle>> ListSitemapArticles(
+      const SitemapQuery& q) override;
+  Result<std::vector<SitemapMonth>> ListSitemapMonths() override;
+  Result<std::vector<TaxonomyLastmod>> ListTaxonomyLastmod(
+      TaxonomyKind kind, std::int64_t after_id, int limit) override;
+  Result<std::int64_t> CountTaxonomyLastmod(TaxonomyKind kind) override;
+  Result<std::vector<std::string>> ListNoAiSlugs(int limit) override;
+  Result<std::vector<std::int64_t>> ListNewestLinkedArticleIds(
+      TaxonomyKind kind, std::int64_t id, Timestamp before, int limit) override;
+
+  // WireStore (wire_rows.h)
+  Result<std::optional<WireItem>> FindWireItem(
+      std::string_view feed, std::string_view item_key) override;
+  Result<std::optional<WireItem>> FindWireItemByFingerprint(
+      std::string_view fingerprint) override;
+  Status SaveWireItem(const WireItem& item) override;
+  Status RecordWireFetch(const WireFetch& fetch) override;
+  Result<WireValidators> GetWireValidators(std::string_view feed,
+                                           std::string_view source) override;
+  Result<std::vector<WireFeedStatus>> ListWireFeeds() override;
+
+ private:
+  // What the shared rows use of their backend.
+  using Connection = typename Core::Connection;
+  using Statement = typename Core::Statement;
+  using Core::BorrowReader;
+  using Core::clock_;
+  using Core::InBatchHere;
+  using Core::JsonArray;
+  using Core::NoteChangedKey;
+  using Core::Write;
+  using Core::write_mu_;
+  using Core::WriteQuiet;
+  using Core::writer_;
+
+  Result<User> InsertUser(Connection& c, const User& user);
+  Status InsertRevision(Connection& c, std::int64_t id, const Revision& rev,
+                        bool applied) override;
+};
+
+}  // namespace warta::sql
+
+#endif  // WARTA_STORE_SQL_ROWS_H_
