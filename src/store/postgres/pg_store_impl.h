@@ -18,17 +18,27 @@
 
 #include "base/mutex.h"
 #include "store/postgres/db.h"
-#include "store/postgres/listing.h"
 #include "store/postgres/pg_store.h"
+#include "store/sql/listing.h"
 #include "store/sql/rows.h"
 
 namespace warta::pg {
+
+using sql::kListAll;
+using sql::kListAuthor;
+using sql::kListCategory;
+using sql::kListTag;
+using sql::ListKey;
+using sql::ListScope;
+using sql::ListScopeOf;
 
 class PgStore : public Store {
  public:
   // The driver, for Rows<PgStore> (store/sql/rows.h).
   using Connection = pg::Connection;
   using Statement = pg::Statement;
+  // The larger of two values, in SQL.
+  static constexpr std::string_view kGreatest = "GREATEST";
   static std::string JsonArray(const std::vector<std::int64_t>& values) {
     return pg::JsonArray(values);
   }
@@ -39,8 +49,6 @@ class PgStore : public Store {
 
   // Store
   Result<std::int64_t> ChangeSeq() override;
-  Result<PageChanges> PageChangesSince(std::int64_t after_seq,
-                                       int limit) override;
   int SchemaVersion() const override { return schema_version_; }
   std::string BackendName() const override { return "postgres"; }
   Status RunBatch(const std::function<Status()>& fn) override;
@@ -210,22 +218,19 @@ class PgStore : public Store {
                                  std::int64_t into);
   Status Migrate();
 
-  // Listing upkeep and page keys (listing_rows.cc). FinishWrite relists the
-  // articles the current write logged and records its page keys; call it
-  // last in a Write. NoteChangedKey adds a key to the current write.
-  Status FinishWrite(Connection& c);
-  Status Relist(Connection& c, const std::vector<std::int64_t>& ids,
-                std::set<std::string>& keys);
-  void NoteChangedKey(std::string key);
+  // Listing upkeep and page keys (Rows, store/sql/listing_rows.h).
+  // FinishWrite relists the articles the current write logged and records
+  // its page keys; call it last in a Write. NoteChangedKey adds a key to the
+  // current write.
+  virtual Status FinishWrite(Connection& c) = 0;
+  virtual void NoteChangedKey(std::string key) = 0;
   // Records the keys of a batch's writes, at its end (inside its
   // transaction).
-  Status RecordBatchKeys(Connection& c);
-  Status RecordKeys(Connection& c, std::set<std::string> keys,
-                    std::size_t max_keys, int seq_offset);
-  Result<std::vector<Article>> ListListed(const ListScope& scope,
-                                          const ArticleQuery& q);
-  Result<std::int64_t> CountListed(const ListScope& scope,
-                                   const ArticleQuery& q);
+  virtual Status RecordBatchKeys(Connection& c) = 0;
+  virtual Result<std::vector<Article>> ListListed(const ListScope& scope,
+                                                  const ArticleQuery& q) = 0;
+  virtual Result<std::int64_t> CountListed(const ListScope& scope,
+                                           const ArticleQuery& q) = 0;
   // Articles by id, in the order given; missing ones are left out.
   Result<std::vector<Article>> LoadArticlesByIds(
       Connection& c, const std::vector<std::int64_t>& ids, bool with_body);

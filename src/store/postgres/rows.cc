@@ -3,6 +3,7 @@
 #include "store/postgres/pg_store_impl.h"
 #include "store/sql/distribution_rows.h"
 #include "store/sql/home_rows.h"
+#include "store/sql/listing_rows.h"
 #include "store/sql/live_update_rows.h"
 #include "store/sql/reader_rows.h"
 #include "store/sql/revision_rows.h"

@@ -1,6 +1,6 @@
 // PgStore: categories, tags and authors.
 #include "content/slug.h"
-#include "store/postgres/listing.h"
+#include "store/sql/listing.h"
 #include "store/postgres/pg_store_impl.h"
 
 namespace warta::pg {

@@ -15,12 +15,14 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "base/result.h"
+#include "store/sql/listing.h"
 #include "store/store.h"
 
 namespace warta::sql {
@@ -29,6 +31,10 @@ template <typename Core>
 class Rows final : public Core {
  public:
   using Core::Core;
+
+  // ChangeStore (listing_rows.h)
+  Result<PageChanges> PageChangesSince(std::int64_t after_seq,
+                                       int limit) override;
 
   // LiveUpdateStore (live_update_rows.h)
   Result<LiveUpdate> AddLiveUpdate(std::int64_t article_id,
@@ -119,11 +125,13 @@ class Rows final : public Core {
   // What the shared rows use of their backend.
   using Connection = typename Core::Connection;
   using Statement = typename Core::Statement;
+  using Core::batch_keys_;
   using Core::BorrowReader;
   using Core::clock_;
   using Core::InBatchHere;
   using Core::JsonArray;
-  using Core::NoteChangedKey;
+  using Core::LoadArticlesByIds;
+  using Core::pending_keys_;
   using Core::Write;
   using Core::write_mu_;
   using Core::WriteQuiet;
@@ -132,6 +140,20 @@ class Rows final : public Core {
   Result<User> InsertUser(Connection& c, const User& user);
   Status InsertRevision(Connection& c, std::int64_t id, const Revision& rev,
                         bool applied) override;
+
+  // The lists kept at write time and the page keys of writes
+  // (listing_rows.h); Core calls the overrides.
+  Status FinishWrite(Connection& c) override;
+  void NoteChangedKey(std::string key) override;
+  Status RecordBatchKeys(Connection& c) override;
+  Result<std::vector<Article>> ListListed(const ListScope& scope,
+                                          const ArticleQuery& q) override;
+  Result<std::int64_t> CountListed(const ListScope& scope,
+                                   const ArticleQuery& q) override;
+  Status Relist(Connection& c, const std::vector<std::int64_t>& ids,
+                std::set<std::string>& keys);
+  Status RecordKeys(Connection& c, std::set<std::string> keys,
+                    std::size_t max_keys, int seq_offset);
 };
 
 }  // namespace warta::sql

@@ -2,6 +2,7 @@
 // (store/sql), instantiated over SqliteStore and its driver.
 #include "store/sql/distribution_rows.h"
 #include "store/sql/home_rows.h"
+#include "store/sql/listing_rows.h"
 #include "store/sql/live_update_rows.h"
 #include "store/sql/reader_rows.h"
 #include "store/sql/revision_rows.h"

@@ -16,19 +16,29 @@
 #include <vector>
 
 #include "base/mutex.h"
+#include "store/sql/listing.h"
 #include "store/sql/rows.h"
 #include "store/sqlite/checkpointer.h"
 #include "store/sqlite/db.h"
-#include "store/sqlite/listing.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace warta::sqlite {
+
+using sql::kListAll;
+using sql::kListAuthor;
+using sql::kListCategory;
+using sql::kListTag;
+using sql::ListKey;
+using sql::ListScope;
+using sql::ListScopeOf;
 
 class SqliteStore : public Store {
  public:
   // The driver, for Rows<SqliteStore> (store/sql/rows.h).
   using Connection = sqlite::Connection;
   using Statement = sqlite::Statement;
+  // The larger of two values, in SQL.
+  static constexpr std::string_view kGreatest = "MAX";
   static std::string JsonArray(const std::vector<std::int64_t>& values) {
     return sqlite::JsonArray(values);
   }
@@ -39,8 +49,6 @@ class SqliteStore : public Store {
 
   // Store
   Result<std::int64_t> ChangeSeq() override;
-  Result<PageChanges> PageChangesSince(std::int64_t after_seq,
-                                       int limit) override;
   int SchemaVersion() const override { return schema_version_; }
   std::string BackendName() const override { return "sqlite"; }
   Status RunBatch(const std::function<Status()>& fn) override;
@@ -201,22 +209,19 @@ class SqliteStore : public Store {
                                  std::int64_t into);
   Status Migrate();
 
-  // Listing upkeep and page keys (listing_rows.cc). FinishWrite relists the
-  // articles the current write logged and records its page keys; call it
-  // last in a Write. NoteChangedKey adds a key to the current write.
-  Status FinishWrite(Connection& c);
-  Status Relist(Connection& c, const std::vector<std::int64_t>& ids,
-                std::set<std::string>& keys);
-  void NoteChangedKey(std::string key);
+  // Listing upkeep and page keys (Rows, store/sql/listing_rows.h).
+  // FinishWrite relists the articles the current write logged and records
+  // its page keys; call it last in a Write. NoteChangedKey adds a key to the
+  // current write.
+  virtual Status FinishWrite(Connection& c) = 0;
+  virtual void NoteChangedKey(std::string key) = 0;
   // Records the keys of a batch's writes, at its end (inside its
   // transaction).
-  Status RecordBatchKeys(Connection& c);
-  Status RecordKeys(Connection& c, std::set<std::string> keys,
-                    std::size_t max_keys, int seq_offset);
-  Result<std::vector<Article>> ListListed(const ListScope& scope,
-                                          const ArticleQuery& q);
-  Result<std::int64_t> CountListed(const ListScope& scope,
-                                   const ArticleQuery& q);
+  virtual Status RecordBatchKeys(Connection& c) = 0;
+  virtual Result<std::vector<Article>> ListListed(const ListScope& scope,
+                                                  const ArticleQuery& q) = 0;
+  virtual Result<std::int64_t> CountListed(const ListScope& scope,
+                                           const ArticleQuery& q) = 0;
   // Articles by id, in the order given; missing ones are left out.
   Result<std::vector<Article>> LoadArticlesByIds(
       Connection& c, const std::vector<std::int64_t>& ids, bool with_body);

@@ -1,6 +1,6 @@
 // SqliteStore: categories, tags and authors.
 #include "content/slug.h"
-#include "store/sqlite/listing.h"
+#include "store/sql/listing.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace warta::sqlite {
