@@ -36,6 +36,19 @@ class Rows final : public Core {
   Result<PageChanges> PageChangesSince(std::int64_t after_seq,
                                        int limit) override;
 
+  // TaxonomyStore (taxonomy_rows.h)
+  Result<Category> SaveCategory(const Category& category) override;
+  Result<Category> GetCategoryBySlug(std::string_view slug) override;
+  Result<std::vector<Counted<Category>>> ListCategories() override;
+  Result<Tag> SaveTag(const Tag& tag) override;
+  Result<Tag> GetTagBySlug(std::string_view slug) override;
+  Result<std::vector<Counted<Tag>>> ListTags() override;
+  Result<std::int64_t> MergeTag(std::int64_t from, std::int64_t into) override;
+  Result<std::int64_t> DeleteTag(std::int64_t id) override;
+  Result<Author> SaveAuthor(const Author& author) override;
+  Result<Author> GetAuthorBySlug(std::string_view slug) override;
+  Result<std::vector<Counted<Author>>> ListAuthors() override;
+
   // LiveUpdateStore (live_update_rows.h)
   Result<LiveUpdate> AddLiveUpdate(std::int64_t article_id,
                                    std::string_view body,
@@ -131,6 +144,7 @@ class Rows final : public Core {
   using Core::InBatchHere;
   using Core::JsonArray;
   using Core::LoadArticlesByIds;
+  using Core::LogArticleChange;
   using Core::pending_keys_;
   using Core::Write;
   using Core::write_mu_;
@@ -140,6 +154,14 @@ class Rows final : public Core {
   Result<User> InsertUser(Connection& c, const User& user);
   Status InsertRevision(Connection& c, std::int64_t id, const Revision& rev,
                         bool applied) override;
+  Result<std::int64_t> ResolveCategory(Connection& c,
+                                       const Category& cat) override;
+  Result<std::int64_t> ResolveTag(Connection& c, const Tag& tag) override;
+  Result<std::int64_t> ResolveAuthor(Connection& c,
+                                     const Author& author) override;
+  // Takes tag `from` off its articles (onto `into` unless 0) and deletes it.
+  Result<std::int64_t> RetireTag(Connection& c, std::int64_t from,
+                                 std::int64_t into);
 
   // The lists kept at write time and the page keys of writes
   // (listing_rows.h); Core calls the overrides.

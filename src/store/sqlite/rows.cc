@@ -6,6 +6,7 @@
 #include "store/sql/live_update_rows.h"
 #include "store/sql/reader_rows.h"
 #include "store/sql/revision_rows.h"
+#include "store/sql/taxonomy_rows.h"
 #include "store/sql/user_rows.h"
 #include "store/sql/wire_rows.h"
 #include "store/sqlite/sqlite_store_impl.h"
