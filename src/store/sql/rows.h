@@ -27,6 +27,40 @@
 
 namespace warta::sql {
 
+// What a backend's own code calls of Rows (its write transactions, article
+// writes and reads): Core derives from RowsHooks<Connection>, and Rows<Core>
+// implements each hook.
+template <typename Connection>
+class RowsHooks {
+ public:
+  virtual ~RowsHooks() = default;
+
+ protected:
+  // Listing upkeep and page keys (listing_rows.h). FinishWrite relists the
+  // articles the current write logged and records its page keys; call it
+  // last in a Write. NoteChangedKey adds a key to the current write.
+  virtual Status FinishWrite(Connection& c) = 0;
+  virtual void NoteChangedKey(std::string key) = 0;
+  // Records the keys of a batch's writes, at its end (inside its
+  // transaction).
+  virtual Status RecordBatchKeys(Connection& c) = 0;
+  virtual Result<std::vector<Article>> ListListed(const ListScope& scope,
+                                                  const ArticleQuery& q) = 0;
+  virtual Result<std::int64_t> CountListed(const ListScope& scope,
+                                           const ArticleQuery& q) = 0;
+  // Appends `rev` for article `id` at the article's current version;
+  // `applied`: the revision is the article's content (not kept beside it)
+  // (revision_rows.h).
+  virtual Status InsertRevision(Connection& c, std::int64_t id,
+                                const Revision& rev, bool applied) = 0;
+  // The id of the taxonomy entry named, made when new (taxonomy_rows.h).
+  virtual Result<std::int64_t> ResolveCategory(Connection& c,
+                                               const Category& cat) = 0;
+  virtual Result<std::int64_t> ResolveTag(Connection& c, const Tag& tag) = 0;
+  virtual Result<std::int64_t> ResolveAuthor(Connection& c,
+                                             const Author& author) = 0;
+};
+
 template <typename Core>
 class Rows final : public Core {
  public:

@@ -32,7 +32,7 @@ using sql::ListKey;
 using sql::ListScope;
 using sql::ListScopeOf;
 
-class SqliteStore : public Store {
+class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
  public:
   // The driver, for Rows<SqliteStore> (store/sql/rows.h).
   using Connection = sqlite::Connection;
@@ -194,19 +194,6 @@ class SqliteStore : public Store {
                           const ReviewChange& review);
   Status Migrate();
 
-  // Listing upkeep and page keys (Rows, store/sql/listing_rows.h).
-  // FinishWrite relists the articles the current write logged and records
-  // its page keys; call it last in a Write. NoteChangedKey adds a key to the
-  // current write.
-  virtual Status FinishWrite(Connection& c) = 0;
-  virtual void NoteChangedKey(std::string key) = 0;
-  // Records the keys of a batch's writes, at its end (inside its
-  // transaction).
-  virtual Status RecordBatchKeys(Connection& c) = 0;
-  virtual Result<std::vector<Article>> ListListed(const ListScope& scope,
-                                                  const ArticleQuery& q) = 0;
-  virtual Result<std::int64_t> CountListed(const ListScope& scope,
-                                           const ArticleQuery& q) = 0;
   // Articles by id, in the order given; missing ones are left out.
   Result<std::vector<Article>> LoadArticlesByIds(
       Connection& c, const std::vector<std::int64_t>& ids, bool with_body);
@@ -218,13 +205,6 @@ class SqliteStore : public Store {
   Status LoadArticleLinks(Connection& c, std::vector<Article>& articles);
   // Logs a change of every member of `cluster_id` (discovery_rows.cc).
   Status LogClusterChange(Connection& c, std::int64_t cluster_id);
-  // The id of the taxonomy entry named, made when new (Rows,
-  // store/sql/taxonomy_rows.h).
-  virtual Result<std::int64_t> ResolveCategory(Connection& c,
-                                               const Category& cat) = 0;
-  virtual Result<std::int64_t> ResolveTag(Connection& c, const Tag& tag) = 0;
-  virtual Result<std::int64_t> ResolveAuthor(Connection& c,
-                                             const Author& author) = 0;
   Result<std::string> UniqueSlug(Connection& c, const std::string& wanted,
                                  std::int64_t self_id);
   // Replaces the article's author and tag links; `feed_at` is the links'
@@ -234,11 +214,6 @@ class SqliteStore : public Store {
   // Inserts (id == 0, then set) or updates the article row and its links.
   Status WriteArticleRow(Connection& c, const Article& in,
                          const std::string& wanted_slug, std::int64_t& id);
-  // Appends `rev` for article `id` at the article's current version;
-  // `applied`: the revision is the article's content (not kept beside it).
-  // (Rows, store/sql/revision_rows.h.)
-  virtual Status InsertRevision(Connection& c, std::int64_t id,
-                                const Revision& rev, bool applied) = 0;
 
   SqliteOptions options_;
   const Clock& clock_;
