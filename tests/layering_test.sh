@@ -41,6 +41,17 @@ for dir in "$root"/src/*/; do
     esac
   done < <(grep -rHE '^#include "[a-z_]+/' "$dir" --include='*.h' --include='*.cc' | grep -v '_test\.cc:')
 done
+# Modules take the narrow store interfaces they use (store/*_store.h), never
+# the whole Store: only the store itself, the composition root (app/) and
+# tests (which build whole stores) name it or include store/store.h.
+while IFS= read -r hit; do
+  echo "layering: $hit names the whole Store; take the narrow store interfaces it uses"
+  status=1
+done < <(grep -rnE '(^|[^A-Za-z0-9_:"])(warta::)?Store[[:space:]]*[&*>]|#include "store/store\.h"' \
+           "$root/src" --include='*.h' --include='*.cc' |
+         grep -vE "^$root/src/(store|app)/" |
+         grep -vE '_test\.cc:|/testing/' |
+         grep -vE '^[^:]+:[0-9]+:[[:space:]]*//')
 # Third-party headers stay in their module.
 check_only() {
   local header=$1; shift

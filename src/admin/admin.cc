@@ -29,12 +29,10 @@ Result<std::int64_t> IdParam(const http::Request& req, std::string_view name) {
   return *n;
 }
 
-Result<std::unique_ptr<Admin>> Admin::Create(Store& store, Newsroom& newsroom,
-                                             const site::SiteContext& site,
-                                             const Clock& clock,
-                                             AdminOptions options,
-                                             SettingsHooks settings,
-                                             ImageLibrary& images) {
+Result<std::unique_ptr<Admin>> Admin::Create(
+    AdminStores store, Newsroom& newsroom, const site::SiteContext& site,
+    const Clock& clock, AdminOptions options, SettingsHooks settings,
+    ImageLibrary& images) {
   WARTA_RETURN_IF_ERROR(InitCrypto());
   std::vector<std::pair<std::string, std::string>> files;
   for (const auto& [name, bytes] : AdminUiFiles())
@@ -42,7 +40,7 @@ Result<std::unique_ptr<Admin>> Admin::Create(Store& store, Newsroom& newsroom,
   WARTA_ASSIGN_OR_RETURN(auto ui, render::Theme::FromFiles(files));
   auto ctx = std::unique_ptr<AdminContext>(new AdminContext{
       store, newsroom, site, clock, options, std::move(settings),
-      Auth(store, clock, options.auth), std::move(ui), images});
+      Auth(store.users, clock, options.auth), std::move(ui), images});
   return std::unique_ptr<Admin>(new Admin(std::move(ctx)));
 }
 

@@ -17,12 +17,10 @@ class Admin {
  public:
   // The referenced objects must outlive the Admin. Fails when the admin's
   // built-in templates do not load or libsodium does not start.
-  static Result<std::unique_ptr<Admin>> Create(Store& store, Newsroom& newsroom,
-                                               const site::SiteContext& site,
-                                               const Clock& clock,
-                                               AdminOptions options,
-                                               SettingsHooks settings,
-                                               ImageLibrary& images);
+  static Result<std::unique_ptr<Admin>> Create(
+      AdminStores store, Newsroom& newsroom, const site::SiteContext& site,
+      const Clock& clock, AdminOptions options, SettingsHooks settings,
+      ImageLibrary& images);
   Admin(const Admin&) = delete;
   Admin& operator=(const Admin&) = delete;
 

@@ -39,7 +39,8 @@ Result<std::map<std::int64_t, ArticleViews>> LoadViews(
   const Timestamp local = now + ctx.timezone().offset_seconds;
   const Timestamp day_start = now - (local % 86400 + 86400) % 86400;
   const Timestamp hour = now - now % 3600;
-  return ctx.store.GetArticleViews(ids, day_start, hour - 7 * 86400 + 3600);
+  return ctx.store.readers.GetArticleViews(ids, day_start,
+                                           hour - 7 * 86400 + 3600);
 }
 
 json ViewsJson(const ArticleViews& v) {
@@ -125,7 +126,7 @@ Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
           Category cat,
           FindOrNew<Category>(ctx, who, "category", *name,
                               [&](const std::string& s) {
-                                return ctx.store.GetCategoryBySlug(s);
+                                return ctx.store.taxonomy.GetCategoryBySlug(s);
                               }));
       a.category = cat;
     }
@@ -136,7 +137,7 @@ Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
     a.pending_tags.clear();
     for (const std::string& n : *tags) {
       auto t = FindOrNew<Tag>(ctx, who, "tags", n, [&](const std::string& s) {
-        return ctx.store.GetTagBySlug(s);
+        return ctx.store.taxonomy.GetTagBySlug(s);
       });
       // A kontributor's new tag waits for an editor: the save goes on.
       if (t.status().code() == StatusCode::kPermissionDenied) {
@@ -157,7 +158,7 @@ Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
       WARTA_ASSIGN_OR_RETURN(
           Author au,
           FindOrNew<Author>(ctx, who, "authors", n, [&](const std::string& s) {
-            return ctx.store.GetAuthorBySlug(s);
+            return ctx.store.taxonomy.GetAuthorBySlug(s);
           }));
       a.authors.push_back(std::move(au));
     }
@@ -171,7 +172,7 @@ Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
           Author au,
           FindOrNew<Author>(ctx, who, "editor", std::string(Trim(*editor)),
                             [&](const std::string& s) {
-                              return ctx.store.GetAuthorBySlug(s);
+                              return ctx.store.taxonomy.GetAuthorBySlug(s);
                             }));
       a.editor = std::move(au);
     }

@@ -17,10 +17,10 @@ struct Loaded {
 
 // The article with its workflow; trashed ones only when `trashed`.
 Result<Loaded> Load(AdminContext& ctx, std::int64_t id, bool trashed) {
-  Result<Article> a =
-      trashed ? ctx.store.GetTrashedArticle(id) : ctx.store.GetArticle(id);
+  Result<Article> a = trashed ? ctx.store.editorial.GetTrashedArticle(id)
+                              : ctx.store.articles.GetArticle(id);
   if (!a.ok()) return a.status();
-  WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.GetWorkflows({id}));
+  WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.editorial.GetWorkflows({id}));
   return Loaded{std::move(*a), wfs[id]};
 }
 
@@ -128,7 +128,7 @@ Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
   if (auto t = req.Query("trash"); t && (*t == "1" || *t == "true"))
     q.trashed = true;
   if (auto c = req.Query("category"); c && !c->empty()) {
-    auto cat = ctx.store.GetCategoryBySlug(Slugify(*c));
+    auto cat = ctx.store.taxonomy.GetCategoryBySlug(Slugify(*c));
     if (!cat.ok() && !cat.status().IsNotFound()) return cat.status();
     q.category_id = cat.ok() ? cat->id : -1;
   }
@@ -158,11 +158,12 @@ Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
   }
   q.limit = limit;
   q.offset = (page - 1) * limit;
-  WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.ListArticles(q));
-  WARTA_ASSIGN_OR_RETURN(std::int64_t total, ctx.store.CountArticles(q));
+  WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.articles.ListArticles(q));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t total,
+                         ctx.store.articles.CountArticles(q));
   std::vector<std::int64_t> ids;
   for (const Article& a : list) ids.push_back(a.id);
-  WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.GetWorkflows(ids));
+  WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.editorial.GetWorkflows(ids));
   WARTA_ASSIGN_OR_RETURN(auto views, LoadViews(ctx, ids));
   json items = json::array();
   for (const Article& a : list) {
@@ -186,7 +187,8 @@ Result<http::Response> Read(AdminContext& ctx, const http::Request& req,
   WARTA_ASSIGN_OR_RETURN(auto views, LoadViews(ctx, {id}));
   j["views"] = ViewsJson(views[id]);
   // Unpublished changes kept by the editor's autosave since the last save.
-  WARTA_ASSIGN_OR_RETURN(auto revs, ctx.store.ListRevisions(id, 1, false));
+  WARTA_ASSIGN_OR_RETURN(auto revs,
+                         ctx.store.revisions.ListRevisions(id, 1, false));
   if (!revs.empty() && revs[0].kind == "autosave" &&
       revs[0].article_version == l.article.version &&
       l.article.status != ArticleStatus::kDraft) {
@@ -204,7 +206,7 @@ Result<http::Response> Add(AdminContext& ctx, const http::Request& req,
   WARTA_RETURN_IF_ERROR(Authorize(who, Action::kArticleCreate));
   WARTA_ASSIGN_OR_RETURN(json body, ParseBody(req));
   Article a;
-  WARTA_ASSIGN_OR_RETURN(User me, ctx.store.GetUser(who.user.id));
+  WARTA_ASSIGN_OR_RETURN(User me, ctx.store.users.GetUser(who.user.id));
   if (me.author_id) {
     Author au;
     au.id = me.author_id;

@@ -17,7 +17,7 @@ std::string_view BearerToken(const http::Request& req) {
 
 }  // namespace
 
-Auth::Auth(Store& store, const Clock& clock, AuthOptions options)
+Auth::Auth(UserStore& store, const Clock& clock, AuthOptions options)
     : store_(store),
       clock_(clock),
       options_(options),

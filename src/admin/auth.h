@@ -17,7 +17,7 @@
 #include "admin/rate_limiter.h"
 #include "base/clock.h"
 #include "http/request.h"
-#include "store/store.h"
+#include "store/user_store.h"
 
 namespace warta::admin {
 
@@ -41,7 +41,7 @@ struct LoginResult {
 class Auth {
  public:
   // `store` and `clock` must outlive the Auth.
-  Auth(Store& store, const Clock& clock, AuthOptions options);
+  Auth(UserStore& store, const Clock& clock, AuthOptions options);
 
   // Checks the rate limits, then the password. kResourceExhausted (with
   // *retry_after set to seconds) when limited, kUnauthenticated on wrong
@@ -71,7 +71,7 @@ class Auth {
   const AuthOptions& options() const { return options_; }
 
  private:
-  Store& store_;
+  UserStore& store_;
   const Clock& clock_;
   AuthOptions options_;
   RateLimiter per_account_;

@@ -13,7 +13,7 @@ namespace warta::admin {
 namespace {
 
 json BreakingJson(AdminContext& ctx) {
-  auto settings = ctx.store.LoadSettings();
+  auto settings = ctx.store.settings.LoadSettings();
   std::optional<site::BreakingNews> news;
   if (settings.ok()) news = site::BreakingFromSettings(*settings);
   const bool active = news && news->expires_at > ctx.clock.Now();
@@ -51,7 +51,8 @@ Result<http::Response> Put(AdminContext& ctx, const http::Request& req,
   }
   if (news.expires_at <= now)
     return Status::InvalidArgument("expires_at: must be in the future");
-  WARTA_RETURN_IF_ERROR(ctx.store.SaveSettings(site::BreakingSettings(news)));
+  WARTA_RETURN_IF_ERROR(
+      ctx.store.settings.SaveSettings(site::BreakingSettings(news)));
   return JsonResponse(200, BreakingJson(ctx));
 }
 
@@ -73,8 +74,8 @@ void RegisterBreakingApi(AdminContext& ctx, http::Router& r) {
     return RunApi(
         ctx, req, [&](const Principal& who) -> Result<http::Response> {
           WARTA_RETURN_IF_ERROR(Authorize(who, Action::kArticlePublishAny));
-          WARTA_RETURN_IF_ERROR(
-              ctx.store.SaveSettings(site::BreakingSettings(std::nullopt)));
+          WARTA_RETURN_IF_ERROR(ctx.store.settings.SaveSettings(
+              site::BreakingSettings(std::nullopt)));
           return JsonResponse(200, BreakingJson(ctx));
         });
   });

@@ -20,7 +20,18 @@
 #include "newsroom/newsroom.h"
 #include "render/theme.h"
 #include "site/context.h"
-#include "store/store.h"
+#include "store/article_store.h"
+#include "store/editorial_store.h"
+#include "store/home_store.h"
+#include "store/live_update_store.h"
+#include "store/media_store.h"
+#include "store/reader_store.h"
+#include "store/revision_store.h"
+#include "store/settings_store.h"
+#include "store/store_of.h"
+#include "store/taxonomy_store.h"
+#include "store/user_store.h"
+#include "store/wire_store.h"
 
 namespace warta::admin {
 
@@ -42,8 +53,41 @@ struct SettingsHooks {
   std::function<Status(const std::map<std::string, std::string>&)> apply;
 };
 
+// The store interfaces the admin reads and writes (articles themselves are
+// written through the Newsroom).
+struct AdminStores {
+  ArticleStore& articles;
+  TaxonomyStore& taxonomy;
+  UserStore& users;  // accounts, sessions, API tokens, login limits
+  RevisionStore& revisions;
+  EditorialStore& editorial;  // trash, workflow, media uses
+  SettingsStore& settings;
+  HomeStore& home;
+  LiveUpdateStore& live_updates;
+  MediaStore& media;
+  ReaderStore& readers;  // view counts shown beside articles
+  WireStore& wire;       // the feeds page
+  // From one object that is all of them (the whole Store).
+  template <StoreOf<ArticleStore, TaxonomyStore, UserStore, RevisionStore,
+                    EditorialStore, SettingsStore, HomeStore, LiveUpdateStore,
+                    MediaStore, ReaderStore, WireStore>
+                S>
+  AdminStores(S& s)  // NOLINT: implicit
+      : articles(s),
+        taxonomy(s),
+        users(s),
+        revisions(s),
+        editorial(s),
+        settings(s),
+        home(s),
+        live_updates(s),
+        media(s),
+        readers(s),
+        wire(s) {}
+};
+
 struct AdminContext {
-  Store& store;
+  AdminStores store;
   Newsroom& newsroom;
   const site::SiteContext& site;
   const Clock& clock;

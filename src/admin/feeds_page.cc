@@ -37,7 +37,7 @@ json FeedJson(const WireFeedStatus& f) {
 
 Result<http::Response> FeedsApi(AdminContext& ctx, const Principal& who) {
   WARTA_RETURN_IF_ERROR(Authorize(who, Action::kReviewQueue));
-  WARTA_ASSIGN_OR_RETURN(auto feeds, ctx.store.ListWireFeeds());
+  WARTA_ASSIGN_OR_RETURN(auto feeds, ctx.store.wire.ListWireFeeds());
   json list = json::array();
   for (const WireFeedStatus& f : feeds) list.push_back(FeedJson(f));
   return JsonResponse(200, {{"feeds", std::move(list)}});
@@ -45,7 +45,7 @@ Result<http::Response> FeedsApi(AdminContext& ctx, const Principal& who) {
 
 Result<http::Response> FeedsPage(AdminContext& ctx, const PageRequest& p) {
   WARTA_RETURN_IF_ERROR(Authorize(p.who, Action::kReviewQueue));
-  WARTA_ASSIGN_OR_RETURN(auto feeds, ctx.store.ListWireFeeds());
+  WARTA_ASSIGN_OR_RETURN(auto feeds, ctx.store.wire.ListWireFeeds());
   render::View v =
       PageView(ctx, p, ctx.ui->Text(p.lang, "feeds_title"), "/admin/feeds");
   render::View rows = render::View::array();

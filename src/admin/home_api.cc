@@ -19,7 +19,7 @@ namespace {
 
 json PinJson(AdminContext& ctx, std::int64_t id, bool live) {
   json j = {{"id", id}, {"title", json()}, {"url", json()}, {"live", live}};
-  auto a = ctx.store.GetArticle(id);
+  auto a = ctx.store.articles.GetArticle(id);
   if (a.ok()) {
     j["title"] = a->title;
     if (a->IsPublished()) j["url"] = ctx.urls().Article(a->slug);
@@ -28,8 +28,9 @@ json PinJson(AdminContext& ctx, std::int64_t id, bool live) {
 }
 
 Result<json> HomeJson(AdminContext& ctx) {
-  WARTA_ASSIGN_OR_RETURN(site::LivePins pins,
-                         site::LoadLivePins(ctx.store, ctx.clock.Now()));
+  WARTA_ASSIGN_OR_RETURN(
+      site::LivePins pins,
+      site::LoadLivePins(ctx.store.articles, ctx.store.home, ctx.clock.Now()));
   json j = {
       {"lead", json()}, {"top", json::array()}, {"max_top", kMaxTopStories}};
   if (pins.stored.lead != 0) {
@@ -47,7 +48,7 @@ Result<json> HomeJson(AdminContext& ctx) {
 // An article id to pin: must name a published article.
 Status CheckPinnable(AdminContext& ctx, const std::string& field,
                      std::int64_t id) {
-  auto a = ctx.store.GetArticle(id);
+  auto a = ctx.store.articles.GetArticle(id);
   if (!a.ok() && a.status().IsNotFound())
     return Status::InvalidArgument(field + ": no article " +
                                    std::to_string(id));
@@ -116,7 +117,7 @@ void RegisterHomeApi(AdminContext& ctx, http::Router& r) {
           if (!body.is_object())
             return Status::InvalidArgument("expected a JSON object");
           WARTA_ASSIGN_OR_RETURN(HomePins pins, ParsePins(ctx, body));
-          WARTA_RETURN_IF_ERROR(ctx.store.SetHomePins(pins));
+          WARTA_RETURN_IF_ERROR(ctx.store.home.SetHomePins(pins));
           WARTA_ASSIGN_OR_RETURN(json j, HomeJson(ctx));
           return JsonResponse(200, j);
         });
@@ -125,7 +126,7 @@ void RegisterHomeApi(AdminContext& ctx, http::Router& r) {
     return RunApi(
         ctx, req, [&](const Principal& who) -> Result<http::Response> {
           WARTA_RETURN_IF_ERROR(Authorize(who, Action::kArticlePublishAny));
-          WARTA_RETURN_IF_ERROR(ctx.store.SetHomePins(HomePins{}));
+          WARTA_RETURN_IF_ERROR(ctx.store.home.SetHomePins(HomePins{}));
           WARTA_ASSIGN_OR_RETURN(json j, HomeJson(ctx));
           return JsonResponse(200, j);
         });

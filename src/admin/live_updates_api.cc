@@ -24,8 +24,8 @@ json UpdateJson(const AdminContext& ctx, const http::Request& req,
 Result<Article> Authorized(AdminContext& ctx, const http::Request& req,
                            const Principal& who, ArticleVerb verb) {
   WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(req, "id"));
-  WARTA_ASSIGN_OR_RETURN(Article a, ctx.store.GetArticle(id));
-  WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.GetWorkflows({id}));
+  WARTA_ASSIGN_OR_RETURN(Article a, ctx.store.articles.GetArticle(id));
+  WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.editorial.GetWorkflows({id}));
   WARTA_RETURN_IF_ERROR(AuthorizeArticle(who, verb, a, wfs[id]));
   return a;
 }
@@ -34,7 +34,8 @@ Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
                               const Principal& who) {
   WARTA_ASSIGN_OR_RETURN(Article a,
                          Authorized(ctx, req, who, ArticleVerb::kRead));
-  WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.ListLiveUpdates(a.id, 1000));
+  WARTA_ASSIGN_OR_RETURN(auto list,
+                         ctx.store.live_updates.ListLiveUpdates(a.id, 1000));
   json items = json::array();
   for (const LiveUpdate& u : list) items.push_back(UpdateJson(ctx, req, u));
   return JsonResponse(200, {{"updates", items}});

@@ -103,7 +103,7 @@ Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
   constexpr int kLimit = 60;
   const std::string q(Trim(req.Query("q").value_or("")));
   WARTA_ASSIGN_OR_RETURN(std::vector<MediaUse> uses,
-                         ctx.store.ListMediaUses(q, kLimit));
+                         ctx.store.editorial.ListMediaUses(q, kLimit));
   std::vector<std::string> order;
   std::map<std::string, const MediaUse*> known;
   for (const MediaUse& u : uses) {
@@ -113,10 +113,11 @@ Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
   if (q.empty()) {
     // Uploads first (newest file first), then images only articles name.
     std::vector<std::string> files;
-    if (ctx.store.KeepsMedia()) {
+    if (ctx.store.media.KeepsMedia()) {
       // Several nodes on one database: every upload is in the store (a
       // node's disk holds only its own and those it has served).
-      WARTA_ASSIGN_OR_RETURN(auto stored, ctx.store.ListRecentMedia(kLimit));
+      WARTA_ASSIGN_OR_RETURN(auto stored,
+                             ctx.store.media.ListRecentMedia(kLimit));
       for (auto& m : stored) files.push_back("/media/" + m.path);
     } else {
       for (auto& [when, url] : RecentUploads(ctx.options.media_dir, kLimit))
@@ -164,9 +165,9 @@ http::Response Serve(const AdminContext& ctx, const http::Request& req) {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     body = std::move(bytes).str();
-  } else if (ctx.store.KeepsMedia()) {
+  } else if (ctx.store.media.KeepsMedia()) {
     // Uploaded through another node: from the store, kept on disk after.
-    auto kept = ctx.store.GetMedia(rel);
+    auto kept = ctx.store.media.GetMedia(rel);
     if (!kept.ok()) {
       return kept.status().IsNotFound() ? http::Response::Error(404)
                                         : http::Response::Error(503);

@@ -126,7 +126,7 @@ render::View PageView(const AdminContext& ctx, const PageRequest& p,
       ArticleQuery q;
       q.status = ArticleStatus::kDraft;
       q.review_state = "submitted";
-      auto waiting = ctx.store.CountArticles(q);
+      auto waiting = ctx.store.articles.CountArticles(q);
       if (waiting.ok() && *waiting > 0) {
         entry["count"] = std::to_string(*waiting);
         entry["count_label"] = ctx.ui->Text(p.lang, "review_waiting");
@@ -191,14 +191,14 @@ void RegisterPages(AdminContext& ctx, http::Router& r) {
         [](const http::Request&) { return Redirect("/admin/articles"); });
   r.AddSlashRedirect("/admin");
   r.Get("/admin/login", [&ctx](const http::Request& req) {
-    auto users = ctx.store.CountUsers();
+    auto users = ctx.store.users.CountUsers();
     if (users.ok() && *users == 0 && IsLocalRequest(req))
       return Redirect("/admin/setup");
     auto page = PublicPage(ctx, req, "login", "login_title");
     return page.ok() ? *page : http::Response::Error(500);
   });
   r.Get("/admin/setup", [&ctx](const http::Request& req) {
-    auto users = ctx.store.CountUsers();
+    auto users = ctx.store.users.CountUsers();
     if (!IsLocalRequest(req) || !users.ok() || *users > 0)
       return http::Response::Error(404);
     auto page = PublicPage(ctx, req, "setup", "setup_title");

@@ -52,7 +52,7 @@ render::View ReviewWho(const AdminContext& ctx, const Workflow& wf,
   if (wf.review_state.empty() || !wf.review_at) return render::View(false);
   std::string who;
   if (wf.review_by != 0) {
-    auto user = ctx.store.GetUser(wf.review_by);
+    auto user = ctx.store.users.GetUser(wf.review_by);
     if (user.ok()) who = user->name + " · ";
   }
   return render::View(who + ShowTime(ctx, wf.review_at, lang));
@@ -109,7 +109,7 @@ Result<http::Response> ListPage(AdminContext& ctx, const PageRequest& p,
     if (s.ok()) q.status = *s;
   }
   if (!category.empty()) {
-    auto c = ctx.store.GetCategoryBySlug(category);
+    auto c = ctx.store.taxonomy.GetCategoryBySlug(category);
     q.category_id = c.ok() ? c->id : -1;
   }
   q.title_contains = std::string(Trim(text));
@@ -122,11 +122,12 @@ Result<http::Response> ListPage(AdminContext& ctx, const PageRequest& p,
     page = static_cast<int>(std::min<std::int64_t>(*n, 100000));
   q.limit = kPageSize;
   q.offset = (page - 1) * kPageSize;
-  WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.ListArticles(q));
-  WARTA_ASSIGN_OR_RETURN(std::int64_t total, ctx.store.CountArticles(q));
+  WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.articles.ListArticles(q));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t total,
+                         ctx.store.articles.CountArticles(q));
   std::vector<std::int64_t> ids;
   for (const Article& a : list) ids.push_back(a.id);
-  WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.GetWorkflows(ids));
+  WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.editorial.GetWorkflows(ids));
   WARTA_ASSIGN_OR_RETURN(auto views, LoadViews(ctx, ids));
 
   std::string current = review ? "/admin/review" : "/admin/articles";
@@ -149,7 +150,7 @@ Result<http::Response> ListPage(AdminContext& ctx, const PageRequest& p,
          {"selected", s == status}});
   }
   v["statuses"] = std::move(statuses);
-  WARTA_ASSIGN_OR_RETURN(auto cats, ctx.store.ListCategories());
+  WARTA_ASSIGN_OR_RETURN(auto cats, ctx.store.taxonomy.ListCategories());
   render::View categories = render::View::array();
   categories.push_back({{"value", ""},
                         {"label", ctx.ui->Text(p.lang, "category_any")},
@@ -200,8 +201,8 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
   Workflow wf;
   wf.created_by = p.who.user.id;
   if (id != 0) {
-    WARTA_ASSIGN_OR_RETURN(a, ctx.store.GetArticle(id));
-    WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.GetWorkflows({id}));
+    WARTA_ASSIGN_OR_RETURN(a, ctx.store.articles.GetArticle(id));
+    WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.editorial.GetWorkflows({id}));
     wf = wfs[id];
     WARTA_RETURN_IF_ERROR(AuthorizeArticle(p.who, ArticleVerb::kRead, a, wf));
   } else {
@@ -255,7 +256,8 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
   // A live report's updates, newest first (appended by editor.js).
   render::View updates = render::View::array();
   if (id != 0) {
-    WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.ListLiveUpdates(id, 200));
+    WARTA_ASSIGN_OR_RETURN(auto list,
+                           ctx.store.live_updates.ListLiveUpdates(id, 200));
     for (const LiveUpdate& u : list) {
       updates.push_back({{"when", ShowTime(ctx, u.created_at, lang)},
                          {"body", u.body},
@@ -298,7 +300,8 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
   // Autosaved changes to a live article wait in the history until saved.
   v["pending_autosave"] = false;
   if (id != 0 && a.status != ArticleStatus::kDraft) {
-    WARTA_ASSIGN_OR_RETURN(auto last, ctx.store.ListRevisions(id, 1, false));
+    WARTA_ASSIGN_OR_RETURN(auto last,
+                           ctx.store.revisions.ListRevisions(id, 1, false));
     if (!last.empty() && last[0].kind == "autosave" &&
         last[0].article_version == a.version) {
       v["pending_autosave"] = {
@@ -307,15 +310,15 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
           {"when", ShowTime(ctx, last[0].created_at, lang)}};
     }
   }
-  WARTA_ASSIGN_OR_RETURN(auto cats, ctx.store.ListCategories());
+  WARTA_ASSIGN_OR_RETURN(auto cats, ctx.store.taxonomy.ListCategories());
   render::View cat_names = render::View::array();
   for (const auto& c : cats) cat_names.push_back(c.item.name);
   v["category_names"] = std::move(cat_names);
-  WARTA_ASSIGN_OR_RETURN(auto tags, ctx.store.ListTags());
+  WARTA_ASSIGN_OR_RETURN(auto tags, ctx.store.taxonomy.ListTags());
   render::View tag_names = render::View::array();
   for (const auto& t : tags) tag_names.push_back(t.item.name);
   v["tag_names"] = std::move(tag_names);
-  WARTA_ASSIGN_OR_RETURN(auto authors, ctx.store.ListAuthors());
+  WARTA_ASSIGN_OR_RETURN(auto authors, ctx.store.taxonomy.ListAuthors());
   render::View author_names = render::View::array();
   for (const auto& au : authors) author_names.push_back(au.item.name);
   v["author_names"] = std::move(author_names);
@@ -324,11 +327,12 @@ Result<http::Response> EditorPage(AdminContext& ctx, const PageRequest& p,
 
 Result<http::Response> RevisionsPage(AdminContext& ctx, const PageRequest& p,
                                      std::int64_t id) {
-  WARTA_ASSIGN_OR_RETURN(Article a, ctx.store.GetArticle(id));
-  WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.GetWorkflows({id}));
+  WARTA_ASSIGN_OR_RETURN(Article a, ctx.store.articles.GetArticle(id));
+  WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.editorial.GetWorkflows({id}));
   WARTA_RETURN_IF_ERROR(
       AuthorizeArticle(p.who, ArticleVerb::kRead, a, wfs[id]));
-  WARTA_ASSIGN_OR_RETURN(auto revs, ctx.store.ListRevisions(id, 1000, false));
+  WARTA_ASSIGN_OR_RETURN(auto revs,
+                         ctx.store.revisions.ListRevisions(id, 1000, false));
   std::int64_t chosen = revs.empty() ? 0 : revs[0].id;
   if (auto r = ParseInt(p.req.Query("rev").value_or("")); r) chosen = *r;
   render::View v = PageView(ctx, p, ctx.ui->Text(p.lang, "revisions_title"),

@@ -21,7 +21,7 @@ render::View RoleOptions(const AdminContext& ctx, Language lang,
 
 Result<http::Response> UsersPage(AdminContext& ctx, const PageRequest& p) {
   WARTA_RETURN_IF_ERROR(Authorize(p.who, Action::kUsersManage));
-  WARTA_ASSIGN_OR_RETURN(auto users, ctx.store.ListUsers());
+  WARTA_ASSIGN_OR_RETURN(auto users, ctx.store.users.ListUsers());
   render::View v =
       PageView(ctx, p, ctx.ui->Text(p.lang, "users_title"), "/admin/users");
   render::View rows = render::View::array();
@@ -42,7 +42,7 @@ Result<http::Response> TaxonomyPage(AdminContext& ctx, const PageRequest& p) {
   WARTA_RETURN_IF_ERROR(Authorize(p.who, Action::kTaxonomyManage));
   render::View v = PageView(ctx, p, ctx.ui->Text(p.lang, "taxonomy_title"),
                             "/admin/taxonomy");
-  WARTA_ASSIGN_OR_RETURN(auto cats, ctx.store.ListCategories());
+  WARTA_ASSIGN_OR_RETURN(auto cats, ctx.store.taxonomy.ListCategories());
   render::View c = render::View::array();
   for (const auto& e : cats)
     c.push_back({{"id", e.item.id},
@@ -52,7 +52,7 @@ Result<http::Response> TaxonomyPage(AdminContext& ctx, const PageRequest& p) {
                  {"count", e.published_count},
                  {"url", ctx.urls().Category(e.item.slug)}});
   v["categories"] = std::move(c);
-  WARTA_ASSIGN_OR_RETURN(auto tags, ctx.store.ListTags());
+  WARTA_ASSIGN_OR_RETURN(auto tags, ctx.store.taxonomy.ListTags());
   render::View t = render::View::array();
   for (const auto& e : tags)
     t.push_back({{"id", e.item.id},
@@ -61,7 +61,7 @@ Result<http::Response> TaxonomyPage(AdminContext& ctx, const PageRequest& p) {
                  {"count", e.published_count},
                  {"url", ctx.urls().Tag(e.item.slug)}});
   v["tags"] = std::move(t);
-  WARTA_ASSIGN_OR_RETURN(auto authors, ctx.store.ListAuthors());
+  WARTA_ASSIGN_OR_RETURN(auto authors, ctx.store.taxonomy.ListAuthors());
   render::View a = render::View::array();
   for (const auto& e : authors)
     a.push_back({{"id", e.item.id},
@@ -113,7 +113,8 @@ Result<http::Response> TokensPage(AdminContext& ctx, const PageRequest& p) {
   v["can_tokens"] = can_tokens;
   std::vector<ApiToken> tokens;
   if (can_tokens) {
-    WARTA_ASSIGN_OR_RETURN(tokens, ctx.store.ListApiTokens(p.who.user.id));
+    WARTA_ASSIGN_OR_RETURN(tokens,
+                           ctx.store.users.ListApiTokens(p.who.user.id));
   }
   render::View rows = render::View::array();
   for (const ApiToken& t : tokens) {

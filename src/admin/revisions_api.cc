@@ -14,8 +14,8 @@ namespace {
 
 Result<std::pair<Article, Workflow>> LoadLive(AdminContext& ctx,
                                               std::int64_t id) {
-  WARTA_ASSIGN_OR_RETURN(Article a, ctx.store.GetArticle(id));
-  WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.GetWorkflows({id}));
+  WARTA_ASSIGN_OR_RETURN(Article a, ctx.store.articles.GetArticle(id));
+  WARTA_ASSIGN_OR_RETURN(auto wfs, ctx.store.editorial.GetWorkflows({id}));
   return std::make_pair(std::move(a), wfs[id]);
 }
 
@@ -43,7 +43,8 @@ Result<http::Response> List(AdminContext& ctx, const http::Request& req,
   WARTA_RETURN_IF_ERROR(
       AuthorizeArticle(who, ArticleVerb::kRead, loaded.first, loaded.second));
   // With data only to report stored sizes; lists are short enough.
-  WARTA_ASSIGN_OR_RETURN(auto revs, ctx.store.ListRevisions(id, 1000, true));
+  WARTA_ASSIGN_OR_RETURN(auto revs,
+                         ctx.store.revisions.ListRevisions(id, 1000, true));
   std::int64_t live_id = LiveRevisionId(loaded.first, revs);
   json items = json::array();
   for (const Revision& r : revs) items.push_back(RevisionMeta(r, live_id));
@@ -123,16 +124,18 @@ Result<RevisionView> BuildRevisionView(AdminContext& ctx,
                                        std::int64_t article_id,
                                        std::int64_t revision_id,
                                        bool against_live) {
-  WARTA_ASSIGN_OR_RETURN(Revision rev, ctx.store.GetRevision(revision_id));
+  WARTA_ASSIGN_OR_RETURN(Revision rev,
+                         ctx.store.revisions.GetRevision(revision_id));
   if (rev.article_id != article_id)
     return Status::NotFound("revision " + std::to_string(revision_id));
   RevisionView v;
   v.revision = rev;
   v.against_live = against_live;
   WARTA_ASSIGN_OR_RETURN(v.at, ctx.newsroom.ArticleAt(rev));
-  WARTA_ASSIGN_OR_RETURN(auto all,
-                         ctx.store.ListRevisions(article_id, 100000, false));
-  WARTA_ASSIGN_OR_RETURN(Article live, ctx.store.GetArticle(article_id));
+  WARTA_ASSIGN_OR_RETURN(
+      auto all, ctx.store.revisions.ListRevisions(article_id, 100000, false));
+  WARTA_ASSIGN_OR_RETURN(Article live,
+                         ctx.store.articles.GetArticle(article_id));
   v.live_id = LiveRevisionId(live, all);
   Article before;
   if (against_live) {

@@ -54,7 +54,7 @@ http::Response Setup(AdminContext& ctx, const http::Request& req) {
   if (!IsLocalRequest(req))
     return ErrorResponse(Status::NotFound("no such page"));
   auto run = [&]() -> Result<http::Response> {
-    WARTA_ASSIGN_OR_RETURN(std::int64_t users, ctx.store.CountUsers());
+    WARTA_ASSIGN_OR_RETURN(std::int64_t users, ctx.store.users.CountUsers());
     if (users > 0) return Status::NotFound("set up already");
     WARTA_ASSIGN_OR_RETURN(json body, ParseBody(req));
     WARTA_ASSIGN_OR_RETURN(std::string email_in, RequiredString(body, "email"));
@@ -66,7 +66,7 @@ http::Response Setup(AdminContext& ctx, const http::Request& req) {
     u.name = std::string(Trim(name));
     u.role = Role::kAdmin;
     WARTA_ASSIGN_OR_RETURN(u.password_hash, HashPassword(password));
-    auto created = ctx.store.AddFirstUser(u);
+    auto created = ctx.store.users.AddFirstUser(u);
     if (!created.ok() &&
         created.status().code() == StatusCode::kFailedPrecondition)
       return Status::NotFound("set up already");

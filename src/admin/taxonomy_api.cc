@@ -41,13 +41,13 @@ Result<http::Response> Browse(AdminContext& ctx, Kind kind,
   WARTA_RETURN_IF_ERROR(Authorize(who, Action::kArticleReadOwn));
   json items = json::array();
   if (kind == Kind::kCategory) {
-    WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.ListCategories());
+    WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.taxonomy.ListCategories());
     for (const auto& c : list) items.push_back(CategoryJson(c));
   } else if (kind == Kind::kTag) {
-    WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.ListTags());
+    WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.taxonomy.ListTags());
     for (const auto& t : list) items.push_back(TagJson(t));
   } else {
-    WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.ListAuthors());
+    WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.taxonomy.ListAuthors());
     for (const auto& a : list) items.push_back(AuthorJson(a));
   }
   return JsonResponse(200, {{PluralOf(kind), items}});
@@ -62,14 +62,14 @@ Result<std::optional<std::string>> CurrentSlug(AdminContext& ctx, Kind kind,
                             std::to_string(id));
   };
   if (kind == Kind::kCategory) {
-    WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.ListCategories());
+    WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.taxonomy.ListCategories());
     return find(list);
   }
   if (kind == Kind::kTag) {
-    WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.ListTags());
+    WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.taxonomy.ListTags());
     return find(list);
   }
-  WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.ListAuthors());
+  WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.taxonomy.ListAuthors());
   return find(list);
 }
 
@@ -92,12 +92,12 @@ Result<http::Response> Save(AdminContext& ctx, Kind kind,
   }
   if (kind == Kind::kCategory) {
     Category c{id, slug.value_or(""), name, text.value_or("")};
-    WARTA_ASSIGN_OR_RETURN(Category saved, ctx.store.SaveCategory(c));
+    WARTA_ASSIGN_OR_RETURN(Category saved, ctx.store.taxonomy.SaveCategory(c));
     return JsonResponse(status, CategoryJson({saved, 0}));
   }
   if (kind == Kind::kTag) {
     Tag t{id, slug.value_or(""), name};
-    WARTA_ASSIGN_OR_RETURN(Tag saved, ctx.store.SaveTag(t));
+    WARTA_ASSIGN_OR_RETURN(Tag saved, ctx.store.taxonomy.SaveTag(t));
     return JsonResponse(status, TagJson({saved, 0}));
   }
   Author a;
@@ -105,7 +105,7 @@ Result<http::Response> Save(AdminContext& ctx, Kind kind,
   a.slug = slug.value_or("");
   a.name = name;
   a.bio = text.value_or("");
-  WARTA_ASSIGN_OR_RETURN(Author saved, ctx.store.SaveAuthor(a));
+  WARTA_ASSIGN_OR_RETURN(Author saved, ctx.store.taxonomy.SaveAuthor(a));
   return JsonResponse(status, AuthorJson({saved, 0}));
 }
 
@@ -123,7 +123,7 @@ Result<std::int64_t> TagNamed(AdminContext& ctx, const json& body) {
     return Status::InvalidArgument("into: a tag id, slug or name");
   if (auto id = ParseInt(want)) return *id;
   for (const std::string& slug : {want, Slugify(want)}) {
-    auto tag = ctx.store.GetTagBySlug(slug);
+    auto tag = ctx.store.taxonomy.GetTagBySlug(slug);
     if (tag.ok()) return tag->id;
     if (!tag.status().IsNotFound()) return tag.status();
   }
@@ -138,7 +138,8 @@ Result<http::Response> MergeTag(AdminContext& ctx, const http::Request& req,
   WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(req, "id"));
   WARTA_ASSIGN_OR_RETURN(json body, ParseBody(req));
   WARTA_ASSIGN_OR_RETURN(std::int64_t into, TagNamed(ctx, body));
-  WARTA_ASSIGN_OR_RETURN(std::int64_t moved, ctx.store.MergeTag(id, into));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t moved,
+                         ctx.store.taxonomy.MergeTag(id, into));
   return JsonResponse(200,
                       {{"merged", id}, {"into", into}, {"articles", moved}});
 }
@@ -148,7 +149,8 @@ Result<http::Response> DeleteTag(AdminContext& ctx, const http::Request& req,
                                  const Principal& who) {
   WARTA_RETURN_IF_ERROR(Authorize(who, Action::kTaxonomyManage));
   WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(req, "id"));
-  WARTA_ASSIGN_OR_RETURN(std::int64_t removed, ctx.store.DeleteTag(id));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t removed,
+                         ctx.store.taxonomy.DeleteTag(id));
   return JsonResponse(200, {{"deleted", id}, {"articles", removed}});
 }
 

@@ -29,7 +29,7 @@ Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
   bool all = req.Query("all").value_or("") == "1";
   if (all) WARTA_RETURN_IF_ERROR(Authorize(who, Action::kTokensAny));
   WARTA_ASSIGN_OR_RETURN(auto tokens,
-                         ctx.store.ListApiTokens(all ? 0 : who.user.id));
+                         ctx.store.users.ListApiTokens(all ? 0 : who.user.id));
   json items = json::array();
   for (const ApiToken& t : tokens) items.push_back(TokenJson(t));
   return JsonResponse(200, {{"tokens", items}});
@@ -55,7 +55,7 @@ Result<http::Response> Add(AdminContext& ctx, const http::Request& req,
   t.hint = secret.substr(0, 10);
   t.scopes = normalized;
   t.created_at = ctx.clock.Now();
-  WARTA_ASSIGN_OR_RETURN(ApiToken saved, ctx.store.AddApiToken(t));
+  WARTA_ASSIGN_OR_RETURN(ApiToken saved, ctx.store.users.AddApiToken(t));
   json j = TokenJson(saved);
   j["token"] = secret;
   return JsonResponse(201, j);
@@ -65,11 +65,11 @@ Result<http::Response> Revoke(AdminContext& ctx, const http::Request& req,
                               const Principal& who) {
   WARTA_RETURN_IF_ERROR(Authorize(who, Action::kTokensOwn));
   WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(req, "id"));
-  WARTA_ASSIGN_OR_RETURN(ApiToken t, ctx.store.GetApiToken(id));
+  WARTA_ASSIGN_OR_RETURN(ApiToken t, ctx.store.users.GetApiToken(id));
   if (t.user_id != who.user.id)
     WARTA_RETURN_IF_ERROR(Authorize(who, Action::kTokensAny));
-  WARTA_RETURN_IF_ERROR(ctx.store.RevokeApiToken(id, ctx.clock.Now()));
-  WARTA_ASSIGN_OR_RETURN(ApiToken after, ctx.store.GetApiToken(id));
+  WARTA_RETURN_IF_ERROR(ctx.store.users.RevokeApiToken(id, ctx.clock.Now()));
+  WARTA_ASSIGN_OR_RETURN(ApiToken after, ctx.store.users.GetApiToken(id));
   return JsonResponse(200, TokenJson(after));
 }
 

@@ -22,11 +22,11 @@ Status AuthorizeUserAccess(const Principal& who, std::int64_t id) {
 
 // Revokes every live API token of user `id`.
 Status RevokeUserTokens(AdminContext& ctx, std::int64_t id) {
-  WARTA_ASSIGN_OR_RETURN(auto tokens, ctx.store.ListApiTokens(id));
+  WARTA_ASSIGN_OR_RETURN(auto tokens, ctx.store.users.ListApiTokens(id));
   const Timestamp now = ctx.clock.Now();
   for (const ApiToken& t : tokens) {
     if (t.user_id != id || t.revoked_at) continue;
-    WARTA_RETURN_IF_ERROR(ctx.store.RevokeApiToken(t.id, now));
+    WARTA_RETURN_IF_ERROR(ctx.store.users.RevokeApiToken(t.id, now));
   }
   return Status::Ok();
 }
@@ -36,7 +36,7 @@ Status KeepAnAdmin(AdminContext& ctx, const User& before, const User& after) {
   bool was = before.role == Role::kAdmin && !before.disabled;
   bool is = after.role == Role::kAdmin && !after.disabled;
   if (!was || is) return Status::Ok();
-  WARTA_ASSIGN_OR_RETURN(auto users, ctx.store.ListUsers());
+  WARTA_ASSIGN_OR_RETURN(auto users, ctx.store.users.ListUsers());
   int admins = 0;
   for (const User& u : users)
     admins += u.role == Role::kAdmin && !u.disabled && u.id != before.id;
@@ -48,7 +48,7 @@ Status KeepAnAdmin(AdminContext& ctx, const User& before, const User& after) {
 
 Result<http::Response> Browse(AdminContext& ctx, const Principal& who) {
   WARTA_RETURN_IF_ERROR(Authorize(who, Action::kUsersManage));
-  WARTA_ASSIGN_OR_RETURN(auto users, ctx.store.ListUsers());
+  WARTA_ASSIGN_OR_RETURN(auto users, ctx.store.users.ListUsers());
   json items = json::array();
   for (const User& u : users) items.push_back(UserToJson(u));
   return JsonResponse(200, {{"users", items}});
@@ -58,7 +58,7 @@ Result<http::Response> Read(AdminContext& ctx, const http::Request& req,
                             const Principal& who) {
   WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(req, "id"));
   WARTA_RETURN_IF_ERROR(AuthorizeUserAccess(who, id));
-  WARTA_ASSIGN_OR_RETURN(User u, ctx.store.GetUser(id));
+  WARTA_ASSIGN_OR_RETURN(User u, ctx.store.users.GetUser(id));
   return JsonResponse(200, UserToJson(u));
 }
 
@@ -89,7 +89,7 @@ Result<http::Response> Add(AdminContext& ctx, const http::Request& req,
     u.author_id = *author_id;
   }
   WARTA_ASSIGN_OR_RETURN(u.password_hash, HashPassword(password));
-  WARTA_ASSIGN_OR_RETURN(User created, ctx.store.AddUser(u));
+  WARTA_ASSIGN_OR_RETURN(User created, ctx.store.users.AddUser(u));
   return JsonResponse(201, UserToJson(created));
 }
 
@@ -99,7 +99,7 @@ Result<http::Response> EditUser(AdminContext& ctx, const http::Request& req,
   WARTA_RETURN_IF_ERROR(AuthorizeUserAccess(who, id));
   const bool admin = Authorize(who, Action::kUsersManage).ok();
   WARTA_ASSIGN_OR_RETURN(json body, ParseBody(req));
-  WARTA_ASSIGN_OR_RETURN(User before, ctx.store.GetUser(id));
+  WARTA_ASSIGN_OR_RETURN(User before, ctx.store.users.GetUser(id));
   User u = before;
   WARTA_ASSIGN_OR_RETURN(auto email, OptString(body, "email"));
   WARTA_ASSIGN_OR_RETURN(auto name, OptString(body, "name"));
@@ -128,11 +128,11 @@ Result<http::Response> EditUser(AdminContext& ctx, const http::Request& req,
     WARTA_ASSIGN_OR_RETURN(u.password_hash, HashPassword(*password));
   }
   WARTA_RETURN_IF_ERROR(KeepAnAdmin(ctx, before, u));
-  WARTA_ASSIGN_OR_RETURN(User saved, ctx.store.UpdateUser(u));
+  WARTA_ASSIGN_OR_RETURN(User saved, ctx.store.users.UpdateUser(u));
   if (password || u.disabled) {
     // A new password or a disabled account ends the other sessions and
     // every API token: a leaked credential dies with the old password.
-    WARTA_RETURN_IF_ERROR(ctx.store.DeleteUserSessions(
+    WARTA_RETURN_IF_ERROR(ctx.store.users.DeleteUserSessions(
         id, IsSelf(who, id) ? who.session_hash : ""));
     WARTA_RETURN_IF_ERROR(RevokeUserTokens(ctx, id));
   }
@@ -143,12 +143,12 @@ Result<http::Response> Disable(AdminContext& ctx, const http::Request& req,
                                const Principal& who) {
   WARTA_RETURN_IF_ERROR(Authorize(who, Action::kUsersManage));
   WARTA_ASSIGN_OR_RETURN(std::int64_t id, IdParam(req, "id"));
-  WARTA_ASSIGN_OR_RETURN(User before, ctx.store.GetUser(id));
+  WARTA_ASSIGN_OR_RETURN(User before, ctx.store.users.GetUser(id));
   User u = before;
   u.disabled = true;
   WARTA_RETURN_IF_ERROR(KeepAnAdmin(ctx, before, u));
-  WARTA_ASSIGN_OR_RETURN(User saved, ctx.store.UpdateUser(u));
-  WARTA_RETURN_IF_ERROR(ctx.store.DeleteUserSessions(id, ""));
+  WARTA_ASSIGN_OR_RETURN(User saved, ctx.store.users.UpdateUser(u));
+  WARTA_RETURN_IF_ERROR(ctx.store.users.DeleteUserSessions(id, ""));
   WARTA_RETURN_IF_ERROR(RevokeUserTokens(ctx, id));
   return JsonResponse(200, UserToJson(saved));
 }

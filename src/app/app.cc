@@ -241,7 +241,8 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
   search_->Start();
   Newsroom::Subscription search_listener = newsroom_->Subscribe(
       [search = search_.get()](const Article&) { search->Notify(); });
-  ingest::WirePoller poller(*newsroom_, std::move(wire_feeds), wire_defaults);
+  ingest::WirePoller poller(*newsroom_, *store_, std::move(wire_feeds),
+                            wire_defaults);
   poller.Start();
   std::uint16_t port = config_.server.port;
   while (true) {
@@ -290,7 +291,8 @@ Result<bool> App::ServeOnce(
 
   site::SiteOptions so = SiteOptionsFrom(c, timezone_);
   // "Mungkin Kamu Suka" from the search index.
-  site::RelatedFn related = site::RelatedFromIndex(*search_, *store_, clock_);
+  site::RelatedFn related =
+      site::RelatedFromIndex(*search_, *store_, *store_, clock_);
   site::Site site(*store_, *theme_, *urls_, clock_, so, std::move(related));
   site.SetSearch(search_.get(), analyzer_.get());
   // Ends with this scope, early returns included: it captures `site`.

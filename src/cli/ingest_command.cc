@@ -69,7 +69,8 @@ CommandRunner AddIngestCommand(CLI::App& app) {
     ingest::WireDefaults defaults = (*app)->WireDefaults();
     const Clock& clock = (*app)->clock();
     ingest::RecentDuplicateFinder detector((*app)->store());
-    ingest::WireIngester ingester((*app)->newsroom(), detector, defaults);
+    ingest::WireIngester ingester((*app)->newsroom(), (*app)->store(), detector,
+                                  defaults);
     int failed = 0;
     for (const std::string& source : sources) {
       auto stats =

@@ -32,7 +32,7 @@ struct IndexDoc {
 };
 
 // The index's view of a published article. `cluster_id` is the article's
-// near-duplicate cluster (Store::DuplicateClusterOf; 0: none).
+// near-duplicate cluster (DiscoveryStore::DuplicateClusterOf; 0: none).
 IndexDoc DocFromArticle(const Article& a, std::int64_t cluster_id);
 
 }  // namespace warta::index

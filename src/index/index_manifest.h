@@ -27,7 +27,7 @@ struct ManifestSegment {
 };
 
 struct IndexManifest {
-  std::int64_t seq = 0;   // Store::ChangeSeq the files reflect
+  std::int64_t seq = 0;   // ChangeStore::ChangeSeq the files reflect
   bool has_base = false;  // segments[0] is the base
   std::vector<ManifestSegment> segments;
   // Articles in small segments and deletions since the base was built,

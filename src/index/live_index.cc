@@ -42,7 +42,7 @@ void MarkDeleted(SegmentRef& ref, const std::vector<std::int64_t>& ids) {
 
 }  // namespace
 
-LiveIndex::LiveIndex(Store& store, const text::Analyzer& analyzer,
+LiveIndex::LiveIndex(Stores store, const text::Analyzer& analyzer,
                      LiveIndexOptions options)
     : store_(store), analyzer_(analyzer), options_(options) {
   current_.store(std::make_shared<const Snapshot>(std::vector<SegmentRef>{},
@@ -53,13 +53,13 @@ LiveIndex::~LiveIndex() { Stop(); }
 
 Result<LiveIndex::Base> LiveIndex::BuildBase(bool report) {
   Base b;
-  WARTA_ASSIGN_OR_RETURN(b.seq, store_.ChangeSeq());
+  WARTA_ASSIGN_OR_RETURN(b.seq, store_.changes.ChangeSeq());
   const bool progress = report && options_.on_progress;
   std::uint64_t total = 0, done = 0;
   if (progress) {
     ArticleQuery q;
     q.status = ArticleStatus::kPublished;
-    auto n = store_.CountArticles(q);
+    auto n = store_.articles.CountArticles(q);
     if (n.ok()) total = static_cast<std::uint64_t>(*n);
     options_.on_progress(0, total, false);
   }
@@ -67,12 +67,12 @@ Result<LiveIndex::Base> LiveIndex::BuildBase(bool report) {
   std::int64_t after = 0;
   while (true) {
     if (cancel_) return Status::Unavailable("search index build stopped");
-    WARTA_ASSIGN_OR_RETURN(auto batch,
-                           store_.ScanPublishedArticles(after, kScanBatch));
+    WARTA_ASSIGN_OR_RETURN(
+        auto batch, store_.discovery.ScanPublishedArticles(after, kScanBatch));
     if (batch.empty()) break;
     for (const Article& a : batch) {
       WARTA_ASSIGN_OR_RETURN(std::int64_t cluster,
-                             store_.DuplicateClusterOf(a.id));
+                             store_.discovery.DuplicateClusterOf(a.id));
       builder.Add(DocFromArticle(a, cluster));
     }
     after = batch.back().id;
@@ -108,7 +108,7 @@ Status LiveIndex::Load() {
   const std::string& dir = options_.dir;
   if (dir.empty()) return Status::NotFound("the search index is not saved");
   WARTA_ASSIGN_OR_RETURN(IndexManifest m, ReadManifest(dir));
-  WARTA_ASSIGN_OR_RETURN(std::int64_t store_seq, store_.ChangeSeq());
+  WARTA_ASSIGN_OR_RETURN(std::int64_t store_seq, store_.changes.ChangeSeq());
   if (m.seq > store_seq) {
     return Status::FailedPrecondition(
         "index files reflect change " + std::to_string(m.seq) +
@@ -143,16 +143,17 @@ Status LiveIndex::Load() {
   // about rebuild_after of them); any changed since are in the change log.
   std::map<std::int64_t, std::pair<IndexDoc, std::int64_t>> small_docs;
   for (const auto& [id, seq] : m.small_docs) {
-    auto a = store_.GetArticle(id);
+    auto a = store_.articles.GetArticle(id);
     if (!a.ok() && !a.status().IsNotFound()) return a.status();
     if (!a.ok() || !a->IsPublished()) continue;
-    WARTA_ASSIGN_OR_RETURN(std::int64_t cluster, store_.DuplicateClusterOf(id));
+    WARTA_ASSIGN_OR_RETURN(std::int64_t cluster,
+                           store_.discovery.DuplicateClusterOf(id));
     small_docs[id] = {DocFromArticle(*a, cluster), seq};
   }
   // A tail longer than a rebuild's worth is rebuilt (on Start's thread)
   // while the loaded index serves.
   WARTA_ASSIGN_OR_RETURN(
-      auto tail, store_.ArticleChangesSince(
+      auto tail, store_.articles.ArticleChangesSince(
                      m.seq, static_cast<int>(options_.rebuild_after) + 1));
   {
     MutexLock lock(&apply_mu_);
@@ -280,13 +281,13 @@ void LiveIndex::PublishLocked() {
 Status LiveIndex::CatchUp() {
   MutexLock lock(&apply_mu_);
   const std::int64_t seen = seen_seq_.load();
-  WARTA_ASSIGN_OR_RETURN(std::int64_t seq, store_.ChangeSeq());
+  WARTA_ASSIGN_OR_RETURN(std::int64_t seq, store_.changes.ChangeSeq());
   if (seq <= seen) return Status::Ok();
   std::set<std::int64_t> ids;
   std::int64_t upto = seen;
   while (true) {
-    WARTA_ASSIGN_OR_RETURN(auto changes,
-                           store_.ArticleChangesSince(upto, kChangesBatch));
+    WARTA_ASSIGN_OR_RETURN(
+        auto changes, store_.articles.ArticleChangesSince(upto, kChangesBatch));
     for (const ArticleChange& c : changes) {
       ids.insert(c.article_id);
       upto = std::max(upto, c.seq);
@@ -307,11 +308,11 @@ Status LiveIndex::ApplyLocked(const std::vector<std::int64_t>& ids,
                               std::int64_t seq) {
   std::vector<IndexDoc> upserts;
   for (std::int64_t id : ids) {
-    auto a = store_.GetArticle(id);
+    auto a = store_.articles.GetArticle(id);
     if (!a.ok() && !a.status().IsNotFound()) return a.status();
     if (a.ok() && a->IsPublished()) {
       WARTA_ASSIGN_OR_RETURN(std::int64_t cluster,
-                             store_.DuplicateClusterOf(id));
+                             store_.discovery.DuplicateClusterOf(id));
       upserts.push_back(DocFromArticle(*a, cluster));
     }
   }

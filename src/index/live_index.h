@@ -1,6 +1,6 @@
 // LiveIndex: the search index of a running site. Built from the store at
 // start, then kept current by following the store's change log
-// (Store::ArticleChangesSince), which catches writes from this process
+// (ArticleStore::ArticleChangesSince), which catches writes from this process
 // (Notify() wakes it at once) and from others (a `warta import` beside
 // `warta serve`, polled every poll_interval). Changed articles go into a
 // small new segment and their old copies are marked deleted, so a publish,
@@ -35,7 +35,10 @@
 #include "base/result.h"
 #include "index/doc.h"
 #include "index/snapshot.h"
-#include "store/store.h"
+#include "store/article_store.h"
+#include "store/change_store.h"
+#include "store/discovery_store.h"
+#include "store/store_of.h"
 #include "text/analyzer.h"
 
 namespace warta::index {
@@ -60,8 +63,19 @@ struct LiveIndexOptions {
 
 class LiveIndex {
  public:
+  // The store interfaces the index reads.
+  struct Stores {
+    ArticleStore& articles;
+    DiscoveryStore& discovery;  // clusters and the scan of published ones
+    ChangeStore& changes;
+    // From one object that is all of them (the whole Store).
+    template <StoreOf<ArticleStore, DiscoveryStore, ChangeStore> S>
+    Stores(S& s)  // NOLINT: implicit
+        : articles(s), discovery(s), changes(s) {}
+  };
+
   // `store` and `analyzer` must outlive the index.
-  LiveIndex(Store& store, const text::Analyzer& analyzer,
+  LiveIndex(Stores store, const text::Analyzer& analyzer,
             LiveIndexOptions options = {});
   ~LiveIndex();
   LiveIndex(const LiveIndex&) = delete;
@@ -120,7 +134,7 @@ class LiveIndex {
   // Installs a base segment (in the lock) and publishes it.
   void InstallBase(const Base& b) EXCLUDES(apply_mu_);
 
-  Store& store_;
+  Stores store_;
   const text::Analyzer& analyzer_;
   LiveIndexOptions options_;
   std::atomic<std::shared_ptr<const Snapshot>> current_;

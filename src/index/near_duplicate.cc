@@ -71,20 +71,21 @@ Status DuplicateClusters::Leave(std::int64_t article_id) {
   // When the article names its cluster, the others move to the next
   // earliest member first.
   WARTA_ASSIGN_OR_RETURN(auto members,
-                         store_.DuplicateClusterMembers(article_id));
+                         store_.discovery.DuplicateClusterMembers(article_id));
   members.erase(std::remove(members.begin(), members.end(), article_id),
                 members.end());
   if (!members.empty())
-    WARTA_RETURN_IF_ERROR(store_.MoveDuplicateCluster(article_id, members[0]));
-  return store_.RemoveDuplicateSignature(article_id);
+    WARTA_RETURN_IF_ERROR(
+        store_.discovery.MoveDuplicateCluster(article_id, members[0]));
+  return store_.discovery.RemoveDuplicateSignature(article_id);
 }
 
 Result<std::int64_t> DuplicateClusters::Update(const Article& article) {
   // An expected article was just saved (the bulk import passes the stored
   // state): no need to read it again.
   std::optional<Fingerprint> expected = TakeExpected(DuplicateText(article));
-  Result<Article> current =
-      expected ? Result<Article>(article) : store_.GetArticle(article.id);
+  Result<Article> current = expected ? Result<Article>(article)
+                                     : store_.articles.GetArticle(article.id);
   if (!current.ok()) {
     if (current.status().IsNotFound()) {  // deleted or in the trash
       WARTA_RETURN_IF_ERROR(Leave(article.id));
@@ -102,22 +103,24 @@ Result<std::int64_t> DuplicateClusters::Update(const Article& article) {
     WARTA_RETURN_IF_ERROR(Leave(article.id));
     return 0;
   }
-  WARTA_ASSIGN_OR_RETURN(auto candidates,
-                         store_.FindDuplicateCandidates(fp.bands, article.id));
+  WARTA_ASSIGN_OR_RETURN(
+      auto candidates,
+      store_.discovery.FindDuplicateCandidates(fp.bands, article.id));
   const std::string signature = EncodeMinHash(fp.minhash);
   std::set<std::int64_t> clusters;
   for (const DuplicateSignature& c : candidates) {
     // The estimate screens; the exact shingle sets decide.
     if (EstimatedJaccardHex(signature, c.minhash) < kDuplicateJaccard - 0.25)
       continue;
-    auto other = store_.GetArticle(c.article_id);
+    auto other = store_.articles.GetArticle(c.article_id);
     if (!other.ok()) continue;
     if (text::IsNearDuplicate(fp.shingles,
                               FingerprintOf(DuplicateText(*other)).shingles))
       clusters.insert(c.cluster_id);
   }
   // The article's own old cluster, when it named one, is left first.
-  WARTA_ASSIGN_OR_RETURN(auto mine, store_.DuplicateClusterMembers(article.id));
+  WARTA_ASSIGN_OR_RETURN(auto mine,
+                         store_.discovery.DuplicateClusterMembers(article.id));
   if (mine.size() > 1 && !clusters.count(article.id))
     WARTA_RETURN_IF_ERROR(Leave(article.id));
   std::int64_t cluster = article.id;
@@ -125,12 +128,13 @@ Result<std::int64_t> DuplicateClusters::Update(const Article& article) {
   // Joining several clusters merges them into the earliest.
   for (std::int64_t c : clusters) {
     if (c != cluster)
-      WARTA_RETURN_IF_ERROR(store_.MoveDuplicateCluster(c, cluster));
+      WARTA_RETURN_IF_ERROR(store_.discovery.MoveDuplicateCluster(c, cluster));
   }
-  WARTA_RETURN_IF_ERROR(store_.SaveDuplicateSignature(
+  WARTA_RETURN_IF_ERROR(store_.discovery.SaveDuplicateSignature(
       DuplicateSignature{article.id, cluster, signature}, fp.bands));
   if (cluster != article.id) return cluster;
-  WARTA_ASSIGN_OR_RETURN(auto members, store_.DuplicateClusterMembers(cluster));
+  WARTA_ASSIGN_OR_RETURN(auto members,
+                         store_.discovery.DuplicateClusterMembers(cluster));
   return members.size() > 1 ? cluster : 0;
 }
 

@@ -17,7 +17,9 @@
 #include "base/mutex.h"
 #include "base/result.h"
 #include "content/article.h"
-#include "store/store.h"
+#include "store/article_store.h"
+#include "store/discovery_store.h"
+#include "store/store_of.h"
 #include "text/near_duplicate.h"
 
 namespace warta::index {
@@ -45,7 +47,17 @@ std::string DuplicateText(const Article& a);
 // thread. Not thread-safe (but for Expect); the Newsroom serialises calls.
 class DuplicateClusters {
  public:
-  explicit DuplicateClusters(Store& store) : store_(store) {}
+  // The store interfaces the clusters read and keep.
+  struct Stores {
+    ArticleStore& articles;
+    DiscoveryStore& discovery;
+    // From one object that is both (the whole Store).
+    template <StoreOf<ArticleStore, DiscoveryStore> S>
+    Stores(S& s) : articles(s), discovery(s) {}  // NOLINT: implicit
+  };
+
+  // `store` must outlive the clusters.
+  explicit DuplicateClusters(Stores store) : store_(store) {}
 
   // After `article` was saved or deleted: a published article gets its
   // signature and joins the cluster of the near-duplicates it has (the
@@ -68,7 +80,7 @@ class DuplicateClusters {
   // The expected fingerprint of `text`, taken out of the expected ones.
   std::optional<Fingerprint> TakeExpected(const std::string& text);
 
-  Store& store_;
+  Stores store_;
   Mutex expected_mu_;
   std::unordered_map<std::uint64_t, std::pair<std::string, Fingerprint>>
       expected_ GUARDED_BY(expected_mu_);

@@ -92,7 +92,7 @@ class Pipeline {
 
 }  // namespace
 
-BulkResult BulkImport(Importer& importer, Store& store,
+BulkResult BulkImport(Importer& importer, CoordinationStore& store,
                       const std::vector<std::string>& files,
                       const BulkOptions& options,
                       const std::function<void(const ImportEvent&)>& on_event) {

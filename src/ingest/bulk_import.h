@@ -2,13 +2,14 @@
 // files in order, worker threads parse and render (Markdown -> HTML, plain
 // text, reading time, the first revision, plus an optional hook such as
 // near-duplicate fingerprints), and the calling thread saves the articles
-// in file order, `batch_size` per store transaction (Store::RunWholeBatch,
-// then Store::RunBatch for a batch in which a save failed). Each article
-// still saves atomically on its own: a failing one is reported and skipped,
-// the rest of its batch commits. Events are reported after their
-// batch commits, so what was reported is durable. Setting `stop` (e.g. from
-// a SIGINT handler) ends the import after the batch in progress commits;
-// importing the same files again then creates only what is missing.
+// in file order, `batch_size` per store transaction
+// (CoordinationStore::RunWholeBatch, then CoordinationStore::RunBatch for a
+// batch in which a save failed). Each article still saves atomically on its
+// own: a failing one is reported and skipped, the rest of its batch commits.
+// Events are reported after their batch commits, so what was reported is
+// durable. Setting `stop` (e.g. from a SIGINT handler) ends the import after
+// the batch in progress commits; importing the same files again then creates
+// only what is missing.
 #ifndef WARTA_INGEST_BULK_IMPORT_H_
 #define WARTA_INGEST_BULK_IMPORT_H_
 
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "ingest/importer.h"
+#include "store/coordination_store.h"
 
 namespace warta::ingest {
 
@@ -39,7 +41,7 @@ struct BulkResult {
 
 // Imports `files` in order through `importer`; calls `on_event` once per
 // article or error, in file order, after its batch committed.
-BulkResult BulkImport(Importer& importer, Store& store,
+BulkResult BulkImport(Importer& importer, CoordinationStore& store,
                       const std::vector<std::string>& files,
                       const BulkOptions& options,
                       const std::function<void(const ImportEvent&)>& on_event);

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "base/result.h"
-#include "store/store.h"
+#include "store/article_store.h"
 
 namespace warta::ingest {
 
@@ -34,7 +34,7 @@ class DuplicateFinder {
 // the most alike one that text::IsNearDuplicate accepts.
 class RecentDuplicateFinder final : public DuplicateFinder {
  public:
-  explicit RecentDuplicateFinder(Store& store, int recent = 300)
+  explicit RecentDuplicateFinder(ArticleStore& store, int recent = 300)
       : store_(store), recent_(recent) {}
   Result<std::optional<std::int64_t>> FindDuplicate(
       std::string_view title, std::string_view text) override;
@@ -43,7 +43,7 @@ class RecentDuplicateFinder final : public DuplicateFinder {
 
  private:
   Status Load();
-  Store& store_;
+  ArticleStore& store_;
   int recent_;
   bool loaded_ = false;
   std::vector<std::pair<std::int64_t, std::vector<std::uint64_t>>> known_;

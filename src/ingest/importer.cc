@@ -257,7 +257,8 @@ PreparedItem Importer::PrepareItem(ImportItem item) const {
   out.status = newsroom_.Validate(out.article);
   if (out.status.ok()) out.status = newsroom_.Prepare(out.article);
   if (!out.status.ok()) return out;
-  auto rev = EncodeRevision(newsroom_.store(), 0, SnapshotOf(out.article));
+  auto rev =
+      EncodeRevision(newsroom_.stores().revisions, 0, SnapshotOf(out.article));
   if (!rev.ok()) {
     out.status = rev.status();
     return out;
@@ -269,9 +270,9 @@ PreparedItem Importer::PrepareItem(ImportItem item) const {
 Result<std::pair<Article, ImportAction>> Importer::SavePrepared(
     const PreparedItem& item) {
   WARTA_RETURN_IF_ERROR(item.status);
-  WARTA_ASSIGN_OR_RETURN(
-      std::optional<Article> existing,
-      newsroom_.store().FindArticleByImportKey(item.parsed.import_key));
+  WARTA_ASSIGN_OR_RETURN(std::optional<Article> existing,
+                         newsroom_.stores().articles.FindArticleByImportKey(
+                             item.parsed.import_key));
   if (!existing) {
     WARTA_ASSIGN_OR_RETURN(
         Article saved, newsroom_.SaveRendered(item.article, {}, item.revision));

@@ -132,9 +132,10 @@ std::string AdminArticlePath(std::int64_t id) {
   return "/admin/articles/" + std::to_string(id);
 }
 
-WireIngester::WireIngester(Newsroom& newsroom, DuplicateFinder& detector,
-                           WireDefaults defaults)
+WireIngester::WireIngester(Newsroom& newsroom, WireStore& wire,
+                           DuplicateFinder& detector, WireDefaults defaults)
     : newsroom_(newsroom),
+      wire_(wire),
       detector_(detector),
       defaults_(std::move(defaults)) {}
 
@@ -189,7 +190,6 @@ Result<WireIngester::Fetched> WireIngester::Fetch(
 Result<WireStats> WireIngester::Ingest(
     const WireFeedConfig& feed, const std::string& source,
     const std::function<void(const WireEvent&)>& on_event) {
-  Store& store = newsroom_.store();
   WireFetch fetch;
   fetch.feed = feed.name;
   fetch.source = source;
@@ -198,7 +198,7 @@ Result<WireStats> WireIngester::Ingest(
     WireValidators validators;
     if (IsUrl(source)) {
       WARTA_ASSIGN_OR_RETURN(validators,
-                             store.GetWireValidators(feed.name, source));
+                             wire_.GetWireValidators(feed.name, source));
     }
     WARTA_ASSIGN_OR_RETURN(Fetched got,
                            Fetch(source, validators, feed.internal));
@@ -220,7 +220,7 @@ Result<WireStats> WireIngester::Ingest(
     result = result.status().WithContext(source);
     fetch.error = result.status().message();
   }
-  Status recorded = store.RecordWireFetch(fetch);
+  Status recorded = wire_.RecordWireFetch(fetch);
   if (!recorded.ok() && result.ok()) return recorded;
   return result;
 }
@@ -230,7 +230,7 @@ Result<WireStats> WireIngester::IngestDocument(
     const std::function<void(const WireEvent&)>& on_event) {
   WARTA_ASSIGN_OR_RETURN(ParsedFeed parsed,
                          ParseFeed(document, defaults_.utc_offset_seconds));
-  Store& store = newsroom_.store();
+  ArticleStore& articles = newsroom_.stores().articles;
   const Timestamp now = newsroom_.clock().Now();
 
   // Everything is checked before anything is written.
@@ -298,10 +298,10 @@ Result<WireStats> WireIngester::IngestDocument(
     w.fingerprint = p.fingerprint;
     w.link = e.link;
     WARTA_ASSIGN_OR_RETURN(std::optional<WireItem> seen,
-                           store.FindWireItem(feed.name, e.key));
+                           wire_.FindWireItem(feed.name, e.key));
     std::optional<Article> existing;
     if (seen && seen->relation == WireRelation::kOrigin) {
-      auto got = store.GetArticle(seen->article_id);
+      auto got = articles.GetArticle(seen->article_id);
       if (got.ok()) {
         existing = std::move(*got);
       } else if (!got.status().IsNotFound()) {
@@ -310,13 +310,13 @@ Result<WireStats> WireIngester::IngestDocument(
     } else if (!seen) {
       // Written before a crash that lost the wire item row?
       WARTA_ASSIGN_OR_RETURN(
-          existing, store.FindArticleByImportKey(p.article.import_key));
+          existing, articles.FindArticleByImportKey(p.article.import_key));
     }
     if (seen && seen->relation == WireRelation::kDuplicate) {
       w.article_id = seen->article_id;
       w.relation = WireRelation::kDuplicate;
       w.first_seen = seen->first_seen;
-      WARTA_RETURN_IF_ERROR(store.SaveWireItem(w));
+      WARTA_RETURN_IF_ERROR(wire_.SaveWireItem(w));
       ++stats.unchanged;
       event.action = WireAction::kUnchanged;
       event.article.id = seen->article_id;
@@ -327,7 +327,7 @@ Result<WireStats> WireIngester::IngestDocument(
       w.article_id = existing->id;
       w.first_seen = seen ? seen->first_seen : 0;
       if (seen && seen->content_hash == p.hash) {
-        WARTA_RETURN_IF_ERROR(store.SaveWireItem(w));
+        WARTA_RETURN_IF_ERROR(wire_.SaveWireItem(w));
         ++stats.unchanged;
         event.action = WireAction::kUnchanged;
         event.article = std::move(*existing);
@@ -338,7 +338,7 @@ Result<WireStats> WireIngester::IngestDocument(
       KeepImages(p.article, feed);
       ApplyItem(updated, p.article);
       WARTA_ASSIGN_OR_RETURN(Article saved, newsroom_.Save(std::move(updated)));
-      WARTA_RETURN_IF_ERROR(store.SaveWireItem(w));
+      WARTA_RETURN_IF_ERROR(wire_.SaveWireItem(w));
       detector_.Remember(saved.id, saved.title, saved.plaintext);
       ++stats.updated;
       event.action = WireAction::kUpdated;
@@ -349,8 +349,8 @@ Result<WireStats> WireIngester::IngestDocument(
     // New to this feed: the same story from elsewhere?
     std::optional<std::int64_t> duplicate;
     WARTA_ASSIGN_OR_RETURN(std::optional<WireItem> same,
-                           store.FindWireItemByFingerprint(p.fingerprint));
-    if (same && store.GetArticle(same->article_id).ok())
+                           wire_.FindWireItemByFingerprint(p.fingerprint));
+    if (same && articles.GetArticle(same->article_id).ok())
       duplicate = same->article_id;
     if (!duplicate) {
       WARTA_ASSIGN_OR_RETURN(
@@ -359,7 +359,7 @@ Result<WireStats> WireIngester::IngestDocument(
     if (duplicate) {
       w.article_id = *duplicate;
       w.relation = WireRelation::kDuplicate;
-      WARTA_RETURN_IF_ERROR(store.SaveWireItem(w));
+      WARTA_RETURN_IF_ERROR(wire_.SaveWireItem(w));
       ++stats.linked;
       event.action = WireAction::kLinked;
       event.article.id = *duplicate;
@@ -369,7 +369,7 @@ Result<WireStats> WireIngester::IngestDocument(
     KeepImages(p.article, feed);
     WARTA_ASSIGN_OR_RETURN(Article saved, newsroom_.Save(std::move(p.article)));
     w.article_id = saved.id;
-    WARTA_RETURN_IF_ERROR(store.SaveWireItem(w));
+    WARTA_RETURN_IF_ERROR(wire_.SaveWireItem(w));
     detector_.Remember(saved.id, saved.title, saved.plaintext);
     ++stats.created;
     event.action = WireAction::kCreated;

@@ -20,6 +20,7 @@
 #include "ingest/wire_feeds.h"
 #include "ingest/wire_images.h"
 #include "newsroom/newsroom.h"
+#include "store/wire_store.h"
 
 namespace warta::ingest {
 
@@ -54,7 +55,9 @@ struct WireStats {
 class WireIngester {
  public:
   // All references must outlive the ingester.
-  WireIngester(Newsroom& newsroom, DuplicateFinder& detector,
+  // All references must outlive the ingester. `wire` keeps the items seen
+  // and the feeds' fetches; articles go through `newsroom`.
+  WireIngester(Newsroom& newsroom, WireStore& wire, DuplicateFinder& detector,
                WireDefaults defaults);
 
   // Fetches `source` (http:// or https:// URL, else a file path) and
@@ -88,6 +91,7 @@ class WireIngester {
   void KeepImages(Article& a, const WireFeedConfig& feed) const;
 
   Newsroom& newsroom_;
+  WireStore& wire_;
   DuplicateFinder& detector_;
   WireDefaults defaults_;
 };

@@ -63,7 +63,7 @@ class WireIngesterTest : public ::testing::Test {
   Result<WireStats> Run(const std::string& doc,
                         std::vector<WireEvent>* events = nullptr) {
     RecentDuplicateFinder detector(*store_);
-    WireIngester ingester(*newsroom_, detector, WireDefaults{});
+    WireIngester ingester(*newsroom_, *store_, detector, WireDefaults{});
     return ingester.IngestDocument(feed_, doc, [&](const WireEvent& e) {
       if (events) events->push_back(e);
     });
@@ -232,7 +232,7 @@ TEST_F(WireIngesterTest, RecordsFetchStatusAndPollsFiles) {
   }
   feed_.sources = {path, dir_ + "/missing.xml"};
   feed_.interval_minutes = 10;
-  WirePoller poller(*newsroom_, {feed_}, WireDefaults{});
+  WirePoller poller(*newsroom_, *store_, {feed_}, WireDefaults{});
   EXPECT_EQ(poller.PollDue(), 2);
   EXPECT_EQ(poller.PollDue(), 0);  // not due yet
   clock_.Advance(600);

@@ -5,9 +5,11 @@
 
 namespace warta::ingest {
 
-WirePoller::WirePoller(Newsroom& newsroom, std::vector<WireFeedConfig> feeds,
-                       WireDefaults defaults, std::chrono::milliseconds tick)
+WirePoller::WirePoller(Newsroom& newsroom, Stores store,
+                       std::vector<WireFeedConfig> feeds, WireDefaults defaults,
+                       std::chrono::milliseconds tick)
     : newsroom_(newsroom),
+      store_(store),
       feeds_(std::move(feeds)),
       defaults_(std::move(defaults)),
       tick_(tick) {}
@@ -38,10 +40,10 @@ int WirePoller::PollDue() {
     bool stopped = false;
     // Every node polls; one at a time fetches a feed (the others skip this
     // round), so an item is never ingested twice at once.
-    auto ran = newsroom_.store().RunExclusive("wire:" + feed.name, [&] {
+    auto ran = store_.coordination.RunExclusive("wire:" + feed.name, [&] {
       // A fresh detector per poll sees what other writers saved meanwhile.
-      RecentDuplicateFinder detector(newsroom_.store());
-      WireIngester ingester(newsroom_, detector, defaults_);
+      RecentDuplicateFinder detector(newsroom_.stores().articles);
+      WireIngester ingester(newsroom_, store_.wire, detector, defaults_);
       for (const std::string& source : feed.sources) {
         {
           MutexLock lock(&mu_);

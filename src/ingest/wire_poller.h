@@ -15,15 +15,27 @@
 #include "base/mutex.h"
 #include "ingest/wire_feeds.h"
 #include "ingest/wire_ingester.h"
+#include "store/coordination_store.h"
+#include "store/store_of.h"
+#include "store/wire_store.h"
 
 namespace warta::ingest {
 
 class WirePoller {
  public:
-  // `newsroom` must outlive the poller. `tick` is how often (real time) the
-  // thread looks at the clock.
-  WirePoller(Newsroom& newsroom, std::vector<WireFeedConfig> feeds,
-             WireDefaults defaults,
+  // The store interfaces the poller uses besides the newsroom's.
+  struct Stores {
+    WireStore& wire;
+    CoordinationStore& coordination;  // one node polls a feed at a time
+    // From one object that is both (the whole Store).
+    template <StoreOf<WireStore, CoordinationStore> S>
+    Stores(S& s) : wire(s), coordination(s) {}  // NOLINT: implicit
+  };
+
+  // `newsroom` and `store` must outlive the poller. `tick` is how often
+  // (real time) the thread looks at the clock.
+  WirePoller(Newsroom& newsroom, Stores store,
+             std::vector<WireFeedConfig> feeds, WireDefaults defaults,
              std::chrono::milliseconds tick = std::chrono::seconds(1));
   ~WirePoller();
   WirePoller(const WirePoller&) = delete;
@@ -40,6 +52,7 @@ class WirePoller {
   void Run();
 
   Newsroom& newsroom_;
+  Stores store_;
   std::vector<WireFeedConfig> feeds_;
   WireDefaults defaults_;
   std::chrono::milliseconds tick_;

@@ -40,7 +40,7 @@ Result<std::string> NormalizeArticleLink(std::string_view field,
   return out;
 }
 
-Newsroom::Newsroom(Store& store, const Clock& clock, std::string default_outlet)
+Newsroom::Newsroom(Stores store, const Clock& clock, std::string default_outlet)
     : store_(store),
       clock_(clock),
       default_outlet_(std::move(default_outlet)) {}
@@ -153,7 +153,7 @@ Result<Article> Newsroom::SaveRendered(Article article, const Edit& edit,
     rev = std::move(new_revision);
   } else {
     WARTA_ASSIGN_OR_RETURN(
-        rev, EncodeRevision(store_, article.id, SnapshotOf(article),
+        rev, EncodeRevision(store_.revisions, article.id, SnapshotOf(article),
                             IsRevisionEvent(edit.kind) ? RevisionUse::kEvent
                                                        : RevisionUse::kApply));
   }
@@ -167,49 +167,51 @@ Result<Article> Newsroom::SaveRendered(Article article, const Edit& edit,
   // Going live ends the review (a new article has none to end).
   if (article.status == ArticleStatus::kPublished && article.id != 0)
     review = ReviewChange{};
-  WARTA_ASSIGN_OR_RETURN(Article saved, store_.SaveArticleWithRevision(
-                                            article, rev ? &*rev : nullptr,
-                                            review ? &*review : nullptr));
+  WARTA_ASSIGN_OR_RETURN(
+      Article saved,
+      store_.revisions.SaveArticleWithRevision(article, rev ? &*rev : nullptr,
+                                               review ? &*review : nullptr));
   Notify(saved);
   return saved;
 }
 
 Status Newsroom::SetReview(std::int64_t id, const ReviewChange& change) {
-  WARTA_ASSIGN_OR_RETURN(Article a, store_.GetArticle(id));
+  WARTA_ASSIGN_OR_RETURN(Article a, store_.articles.GetArticle(id));
   if (change.state == "submitted" && a.status != ArticleStatus::kDraft)
     return Status::FailedPrecondition(
         "only a draft can be submitted for review");
   if (change.state == "returned" && a.status == ArticleStatus::kPublished)
     return Status::FailedPrecondition(
         "a published article cannot be returned; unpublish it first");
-  WARTA_RETURN_IF_ERROR(
-      store_.SetReviewState(id, change.state, change.note, change.by));
+  WARTA_RETURN_IF_ERROR(store_.editorial.SetReviewState(
+      id, change.state, change.note, change.by));
   Notify(a);
   return Status::Ok();
 }
 
 Status Newsroom::KeepAutosave(const Article& edited, std::int64_t user_id) {
   WARTA_RETURN_IF_ERROR(Validate(edited));
-  WARTA_ASSIGN_OR_RETURN(std::optional<Revision> rev,
-                         EncodeRevision(store_, edited.id, SnapshotOf(edited),
-                                        RevisionUse::kKeepBeside));
+  WARTA_ASSIGN_OR_RETURN(
+      std::optional<Revision> rev,
+      EncodeRevision(store_.revisions, edited.id, SnapshotOf(edited),
+                     RevisionUse::kKeepBeside));
   if (!rev) return Status::Ok();
   rev->user_id = user_id;
   rev->kind = "autosave";
   rev->title = edited.title;
-  return store_.AddRevision(edited.id, *rev);
+  return store_.revisions.AddRevision(edited.id, *rev);
 }
 
 Status Newsroom::Trash(std::int64_t id) {
-  WARTA_ASSIGN_OR_RETURN(Article last, store_.GetArticle(id));
-  WARTA_RETURN_IF_ERROR(store_.TrashArticle(id, clock_.Now()));
+  WARTA_ASSIGN_OR_RETURN(Article last, store_.articles.GetArticle(id));
+  WARTA_RETURN_IF_ERROR(store_.editorial.TrashArticle(id, clock_.Now()));
   Notify(last);
   return Status::Ok();
 }
 
 Status Newsroom::Restore(std::int64_t id) {
-  WARTA_RETURN_IF_ERROR(store_.RestoreArticle(id));
-  WARTA_ASSIGN_OR_RETURN(Article back, store_.GetArticle(id));
+  WARTA_RETURN_IF_ERROR(store_.editorial.RestoreArticle(id));
+  WARTA_ASSIGN_OR_RETURN(Article back, store_.articles.GetArticle(id));
   Notify(back);
   return Status::Ok();
 }
@@ -222,24 +224,26 @@ Result<std::vector<Article>> Newsroom::PublishDue() {
   q.order = ArticleQuery::Order::kOldest;
   q.limit = 100;
   q.with_body = true;
-  WARTA_ASSIGN_OR_RETURN(std::vector<Article> due, store_.ListArticles(q));
+  WARTA_ASSIGN_OR_RETURN(std::vector<Article> due,
+                         store_.articles.ListArticles(q));
   std::vector<Article> published;
   for (const Article& a : due) {
     Article next = a;
     next.status = ArticleStatus::kPublished;
     WARTA_ASSIGN_OR_RETURN(
         std::optional<Revision> rev,
-        EncodeRevision(store_, a.id, SnapshotOf(next), RevisionUse::kEvent));
+        EncodeRevision(store_.revisions, a.id, SnapshotOf(next),
+                       RevisionUse::kEvent));
     if (rev) {
       rev->kind = "publish";
       rev->note = "scheduled";
       rev->title = a.title;
     }
     WARTA_ASSIGN_OR_RETURN(
-        bool won,
-        store_.PublishScheduled(a.id, a.version, now, rev ? &*rev : nullptr));
+        bool won, store_.editorial.PublishScheduled(a.id, a.version, now,
+                                                    rev ? &*rev : nullptr));
     if (!won) continue;  // another process did it, or it changed meanwhile
-    WARTA_ASSIGN_OR_RETURN(Article done, store_.GetArticle(a.id));
+    WARTA_ASSIGN_OR_RETURN(Article done, store_.articles.GetArticle(a.id));
     Notify(done);
     published.push_back(std::move(done));
   }
@@ -247,9 +251,10 @@ Result<std::vector<Article>> Newsroom::PublishDue() {
 }
 
 Result<Article> Newsroom::ArticleAt(const Revision& revision) {
-  WARTA_ASSIGN_OR_RETURN(Article a, store_.GetArticle(revision.article_id));
+  WARTA_ASSIGN_OR_RETURN(Article a,
+                         store_.articles.GetArticle(revision.article_id));
   WARTA_ASSIGN_OR_RETURN(std::string snapshot,
-                         DecodeRevision(store_, revision));
+                         DecodeRevision(store_.revisions, revision));
   WARTA_RETURN_IF_ERROR(ApplySnapshot(snapshot, a, false));
   return a;
 }
@@ -258,16 +263,18 @@ Result<Article> Newsroom::RestoreRevision(std::int64_t article_id,
                                           std::int64_t revision_id,
                                           std::int64_t version,
                                           std::int64_t user_id) {
-  WARTA_ASSIGN_OR_RETURN(Revision rev, store_.GetRevision(revision_id));
+  WARTA_ASSIGN_OR_RETURN(Revision rev,
+                         store_.revisions.GetRevision(revision_id));
   if (rev.article_id != article_id)
     return Status::NotFound("revision " + std::to_string(revision_id));
-  WARTA_ASSIGN_OR_RETURN(Article a, store_.GetArticle(article_id));
+  WARTA_ASSIGN_OR_RETURN(Article a, store_.articles.GetArticle(article_id));
   if (a.version != version) {
     return Status::Conflict("article " + std::to_string(article_id) +
                             " is at version " + std::to_string(a.version) +
                             ", not " + std::to_string(version));
   }
-  WARTA_ASSIGN_OR_RETURN(std::string snapshot, DecodeRevision(store_, rev));
+  WARTA_ASSIGN_OR_RETURN(std::string snapshot,
+                         DecodeRevision(store_.revisions, rev));
   WARTA_RETURN_IF_ERROR(ApplySnapshot(snapshot, a, true));
   Edit edit;
   edit.user_id = user_id;
@@ -287,27 +294,28 @@ Result<LiveUpdate> Newsroom::AddLiveUpdate(std::int64_t article_id,
   }
   if (!IsValidUtf8(body))
     return Status::InvalidArgument("text is not valid UTF-8");
-  WARTA_ASSIGN_OR_RETURN(Article a, store_.GetArticle(article_id));
+  WARTA_ASSIGN_OR_RETURN(Article a, store_.articles.GetArticle(article_id));
   if (!a.live_report)
     return Status::InvalidArgument(
         "live_report: the article is not a live report");
-  WARTA_ASSIGN_OR_RETURN(LiveUpdate added,
-                         store_.AddLiveUpdate(article_id, body, user_id));
+  WARTA_ASSIGN_OR_RETURN(LiveUpdate added, store_.live_updates.AddLiveUpdate(
+                                               article_id, body, user_id));
   Notify(a);
   return added;
 }
 
 Status Newsroom::DeleteLiveUpdate(std::int64_t article_id,
                                   std::int64_t update_id) {
-  WARTA_ASSIGN_OR_RETURN(Article a, store_.GetArticle(article_id));
-  WARTA_RETURN_IF_ERROR(store_.DeleteLiveUpdate(article_id, update_id));
+  WARTA_ASSIGN_OR_RETURN(Article a, store_.articles.GetArticle(article_id));
+  WARTA_RETURN_IF_ERROR(
+      store_.live_updates.DeleteLiveUpdate(article_id, update_id));
   Notify(a);
   return Status::Ok();
 }
 
 Status Newsroom::Delete(std::int64_t id) {
-  WARTA_ASSIGN_OR_RETURN(Article last, store_.GetArticle(id));
-  WARTA_RETURN_IF_ERROR(store_.DeleteArticle(id));
+  WARTA_ASSIGN_OR_RETURN(Article last, store_.articles.GetArticle(id));
+  WARTA_RETURN_IF_ERROR(store_.articles.DeleteArticle(id));
   Notify(last);
   return Status::Ok();
 }

@@ -1,7 +1,7 @@
 // Newsroom: the one way articles are written, whoever writes them (importer,
 // admin API, scheduler, wire ingestion). It validates, derives the prepared
 // fields (html with the dateline, plaintext, word count, reading time, slug)
-// at save time so page views only read, saves through the Store, and tells
+// at save time so page views only read, saves through the store, and tells
 // listeners (page cache, search index) what changed.
 // Thread-safe.
 #ifndef WARTA_NEWSROOM_NEWSROOM_H_
@@ -19,7 +19,11 @@
 #include "base/mutex.h"
 #include "base/result.h"
 #include "content/article.h"
-#include "store/store.h"
+#include "store/article_store.h"
+#include "store/editorial_store.h"
+#include "store/live_update_store.h"
+#include "store/revision_store.h"
+#include "store/store_of.h"
 
 namespace warta {
 
@@ -47,9 +51,23 @@ struct Edit {
 
 class Newsroom {
  public:
+  // The store interfaces the newsroom writes through.
+  struct Stores {
+    ArticleStore& articles;
+    RevisionStore& revisions;
+    EditorialStore& editorial;  // trash, review, scheduled publishing
+    LiveUpdateStore& live_updates;
+    // From one object that is all of them (the whole Store).
+    template <StoreOf<ArticleStore, RevisionStore, EditorialStore,
+                      LiveUpdateStore>
+                  S>
+    Stores(S& s)  // NOLINT: implicit
+        : articles(s), revisions(s), editorial(s), live_updates(s) {}
+  };
+
   // `default_outlet` (the site's name) stands in the dateline when an article
   // names no outlet. `store` and `clock` must outlive the Newsroom.
-  Newsroom(Store& store, const Clock& clock, std::string default_outlet);
+  Newsroom(Stores store, const Clock& clock, std::string default_outlet);
   Newsroom(const Newsroom&) = delete;
   Newsroom& operator=(const Newsroom&) = delete;
 
@@ -66,9 +84,9 @@ class Newsroom {
   // (bulk import runs it on worker threads).
   Status Render(Article& article) const;
 
-  // Validate + Prepare + Store::SaveArticleWithRevision (a revision unless
-  // nothing changed since the last one, and the review state of `edit`) in
-  // one transaction, then notifies listeners.
+  // Validate + Prepare + RevisionStore::SaveArticleWithRevision (a revision
+  // unless nothing changed since the last one, and the review state of `edit`)
+  // in one transaction, then notifies listeners.
   Result<Article> Save(Article article, const Edit& edit = {});
 
   // Save for an article that passed Validate and that Render already ran on
@@ -159,7 +177,8 @@ class Newsroom {
     return Subscription(*this, AddListener(std::move(listener)));
   }
 
-  Store& store() { return store_; }
+  // The stores it writes through, for reads beside the newsroom's writes.
+  const Stores& stores() const { return store_; }
   const Clock& clock() const { return clock_; }
 
  private:
@@ -169,7 +188,7 @@ class Newsroom {
   // Prepare without Render: a missing slug, published_at for published.
   Status PrepareDefaults(Article& article) const;
 
-  Store& store_;
+  Stores store_;
   const Clock& clock_;
   std::string default_outlet_;
   SharedMutex listeners_mu_;  // shared while notifying

@@ -119,7 +119,7 @@ bool IsRevisionEvent(std::string_view kind) {
          kind == "restore";
 }
 
-Result<std::optional<Revision>> EncodeRevision(Store& store,
+Result<std::optional<Revision>> EncodeRevision(RevisionStore& store,
                                                std::int64_t article_id,
                                                const std::string& snapshot,
                                                RevisionUse use) {
@@ -161,7 +161,8 @@ Result<std::optional<Revision>> EncodeRevision(Store& store,
   return std::optional<Revision>(std::move(rev));
 }
 
-Result<std::string> DecodeRevision(Store& store, const Revision& listed) {
+Result<std::string> DecodeRevision(RevisionStore& store,
+                                   const Revision& listed) {
   Revision fetched;
   if (listed.data.empty()) {  // listed without data: read it
     WARTA_ASSIGN_OR_RETURN(fetched, store.GetRevision(listed.id));

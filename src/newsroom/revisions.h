@@ -6,7 +6,7 @@
 // the snapshot of a keyframe revision as the preset dictionary, so an edit of a
 // few words costs a few dozen bytes; a keyframe stands alone. A new
 // keyframe starts after kMaxChain revisions or when the delta stops paying.
-// Pure functions over a Store; thread-safe.
+// Pure functions over a RevisionStore; thread-safe.
 #ifndef WARTA_NEWSROOM_REVISIONS_H_
 #define WARTA_NEWSROOM_REVISIONS_H_
 
@@ -16,7 +16,7 @@
 
 #include "base/result.h"
 #include "content/article.h"
-#include "store/store.h"
+#include "store/revision_store.h"
 
 namespace warta {
 
@@ -46,7 +46,7 @@ enum class RevisionUse {
   kEvent,       // publish, unpublish, schedule, restore: always kept
 };
 Result<std::optional<Revision>> EncodeRevision(
-    Store& store, std::int64_t article_id, const std::string& snapshot,
+    RevisionStore& store, std::int64_t article_id, const std::string& snapshot,
     RevisionUse use = RevisionUse::kApply);
 
 // Kinds of revision that record an event of the workflow (who put the
@@ -56,7 +56,8 @@ bool IsRevisionEvent(std::string_view kind);
 
 // The snapshot text a stored revision holds (its data is read when the
 // revision was listed without it).
-Result<std::string> DecodeRevision(Store& store, const Revision& revision);
+Result<std::string> DecodeRevision(RevisionStore& store,
+                                   const Revision& revision);
 
 }  // namespace warta
 

@@ -122,7 +122,8 @@ Result<BackupManifest> BackupManifest::FromJson(std::string_view text) {
   return m;
 }
 
-Result<BackupManifest> Backup(Store& store, const std::string& data_dir,
+Result<BackupManifest> Backup(MaintenanceStore& store,
+                              const std::string& data_dir,
                               const std::string& to_file,
                               const std::string& warta_version) {
   BackupManifest m;
@@ -311,32 +312,33 @@ Result<BackupManifest> Restore(const std::string& from_file,
   return m;
 }
 
-CheckReport Check(Store& store, const std::string& data_dir,
+CheckReport Check(CheckStores store, const std::string& data_dir,
                   const text::Analyzer& analyzer) {
   CheckReport report;
   auto problem = [&](std::string what, std::string message) {
     report.problems.push_back({std::move(what), std::move(message)});
   };
-  auto integrity = store.CheckIntegrity();
+  auto integrity = store.maintenance.CheckIntegrity();
   if (!integrity.ok()) {
     problem("store", "the integrity check could not run: " +
                          integrity.status().ToString());
   } else {
     for (const std::string& p : *integrity) problem("store", p);
   }
-  auto counts = store.TableCounts();
+  auto counts = store.maintenance.TableCounts();
   if (!counts.ok()) {
     problem("store", "cannot count rows: " + counts.status().ToString());
   } else {
-    std::string line = "store: " + store.BackendName() + ", schema version " +
-                       std::to_string(store.SchemaVersion());
+    std::string line = "store: " + store.maintenance.BackendName() +
+                       ", schema version " +
+                       std::to_string(store.maintenance.SchemaVersion());
     for (const auto& [k, v] : *counts) {
       line += ", " + std::to_string(v) + " " + k;
     }
     report.notes.push_back(line);
   }
 
-  auto media = store.MediaReferences();
+  auto media = store.maintenance.MediaReferences();
   if (!media.ok()) {
     problem("media",
             "cannot list media references: " + media.status().ToString());
@@ -365,7 +367,7 @@ CheckReport Check(Store& store, const std::string& data_dir,
   } else if (counts.ok()) {
     index::LiveIndexOptions o;
     o.dir = index_dir;
-    index::LiveIndex live(store, analyzer, o);
+    index::LiveIndex live(store.index, analyzer, o);
     Status loaded = live.Load();
     if (loaded.IsNotFound()) {
       report.notes.push_back(

@@ -20,7 +20,8 @@
 
 #include "base/result.h"
 #include "index/live_index.h"
-#include "store/store.h"
+#include "store/maintenance_store.h"
+#include "store/store_of.h"
 #include "text/analyzer.h"
 
 namespace warta::ops {
@@ -46,7 +47,8 @@ struct BackupManifest {
 // Backs up `store` (open on `data_dir`) and the files of `data_dir` to
 // `to_file`, written to "<to_file>.partial" and renamed when complete.
 // Returns the manifest written.
-Result<BackupManifest> Backup(Store& store, const std::string& data_dir,
+Result<BackupManifest> Backup(MaintenanceStore& store,
+                              const std::string& data_dir,
                               const std::string& to_file,
                               const std::string& warta_version);
 
@@ -80,7 +82,15 @@ struct CheckReport {
 // the persisted search index against the store (the number of published
 // articles; a missing index is a note, not a problem). `analyzer` analyses
 // text for the index.
-CheckReport Check(Store& store, const std::string& data_dir,
+struct CheckStores {
+  MaintenanceStore& maintenance;
+  index::LiveIndex::Stores index;  // what the index reads to compare
+  // From one object that is all of them (the whole Store).
+  template <
+      StoreOf<MaintenanceStore, ArticleStore, DiscoveryStore, ChangeStore> S>
+  CheckStores(S& s) : maintenance(s), index(s) {}  // NOLINT: implicit
+};
+CheckReport Check(CheckStores store, const std::string& data_dir,
                   const text::Analyzer& analyzer);
 
 }  // namespace warta::ops

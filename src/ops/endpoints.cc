@@ -26,12 +26,12 @@ void RegisterMetricsRoute(http::Router& router, metrics::AccessPolicy policy,
              });
 }
 
-void RegisterReadyRoute(http::Router& router, Store& store,
+void RegisterReadyRoute(http::Router& router, ReadyStores store,
                         const index::LiveIndex* index) {
-  router.Get("/readyz", [&store, index](const http::Request&) {
+  router.Get("/readyz", [store, index](const http::Request&) {
     bool ready = true;
     std::string store_check = "ok";
-    if (auto seq = store.ChangeSeq(); !seq.ok()) {
+    if (auto seq = store.changes.ChangeSeq(); !seq.ok()) {
       store_check = "unavailable";
       ready = false;
     }
@@ -40,7 +40,7 @@ void RegisterReadyRoute(http::Router& router, Store& store,
       index_check = "loading";
       ready = false;
     }
-    int version = store.SchemaVersion();
+    int version = store.maintenance.SchemaVersion();
     std::string migrations = version > 0 ? "ok" : "pending";
     if (version <= 0) ready = false;
     std::string body =

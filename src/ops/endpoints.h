@@ -17,7 +17,9 @@
 #include "index/live_index.h"
 #include "metrics/access.h"
 #include "metrics/metrics.h"
-#include "store/store.h"
+#include "store/change_store.h"
+#include "store/maintenance_store.h"
+#include "store/store_of.h"
 
 namespace warta::ops {
 
@@ -29,7 +31,14 @@ void RegisterMetricsRoute(http::Router& router, metrics::AccessPolicy policy,
 // Adds GET /readyz. `store` and `index` (null: no search) must outlive the
 // router. Body: {"status":"ready"|"not ready","checks":{"store":"ok",
 // "index":"ok"|"loading","migrations":"ok"},"schema_version":N}.
-void RegisterReadyRoute(http::Router& router, Store& store,
+struct ReadyStores {
+  ChangeStore& changes;                 // reachable: ChangeSeq answers
+  const MaintenanceStore& maintenance;  // the schema version
+  // From one object that is both (the whole Store).
+  template <StoreOf<ChangeStore, MaintenanceStore> S>
+  ReadyStores(S& s) : changes(s), maintenance(s) {}  // NOLINT: implicit
+};
+void RegisterReadyRoute(http::Router& router, ReadyStores store,
                         const index::LiveIndex* index);
 
 // Request counts by route pattern and status class, request durations by

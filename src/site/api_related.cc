@@ -29,7 +29,7 @@ http::Response HandleApiRelated(const SiteContext& ctx,
   if (auto q = p.find_first_of("?#"); q != std::string::npos) p.resize(q);
   auto slug = Urls::ArticleSlugFromPath(p);
   if (!slug) return JsonError(400, "path is not an article path (/berita/...)");
-  auto article = ctx.store.GetArticleBySlug(*slug);
+  auto article = ctx.store.articles.GetArticleBySlug(*slug);
   if (!article.ok()) {
     if (article.status().IsNotFound())
       return JsonError(404, "no article at " + p);

@@ -74,8 +74,8 @@ Result<render::View> LiveView(const SiteContext& ctx, const Article& a) {
   const TimeZone& tz = ctx.options.timezone;
   render::View updates = render::View::array();
   if (a.id != 0) {
-    WARTA_ASSIGN_OR_RETURN(auto list,
-                           ctx.store.ListLiveUpdates(a.id, kLiveUpdatesShown));
+    WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.live_updates.ListLiveUpdates(
+                                          a.id, kLiveUpdatesShown));
     for (const LiveUpdate& u : list) {
       render::View paragraphs = render::View::array();
       for (std::string_view line : Split(u.body, '\n')) {
@@ -199,7 +199,8 @@ Result<std::string> RenderArticleHtml(const SiteContext& ctx, const Article& a,
 // 410 for a story taken off the site, else NotFound.
 Result<PageResult> WithdrawnPage(const SiteContext& ctx,
                                  std::string_view slug) {
-  WARTA_ASSIGN_OR_RETURN(WithdrawnArticle w, ctx.store.FindWithdrawn(slug));
+  WARTA_ASSIGN_OR_RETURN(WithdrawnArticle w,
+                         ctx.store.readers.FindWithdrawn(slug));
   const Language lang = ctx.options.language;
   PageInfo info;
   info.kind = "error-page withdrawn-page";
@@ -227,7 +228,7 @@ Result<PageResult> WithdrawnPage(const SiteContext& ctx,
 
 Result<PageResult> RenderArticlePage(const SiteContext& ctx,
                                      std::string_view slug) {
-  auto article = ctx.store.GetArticleBySlug(slug);
+  auto article = ctx.store.articles.GetArticleBySlug(slug);
   if (!article.ok()) {
     if (!article.status().IsNotFound()) return article.status();
     if (auto gone = WithdrawnPage(ctx, slug);
@@ -235,8 +236,8 @@ Result<PageResult> RenderArticlePage(const SiteContext& ctx,
       return gone;
     }
     WARTA_ASSIGN_OR_RETURN(std::int64_t id,
-                           ctx.store.FindArticleIdByOldSlug(slug));
-    WARTA_ASSIGN_OR_RETURN(Article current, ctx.store.GetArticle(id));
+                           ctx.store.articles.FindArticleIdByOldSlug(slug));
+    WARTA_ASSIGN_OR_RETURN(Article current, ctx.store.articles.GetArticle(id));
     if (!current.IsPublished())
       return Status::NotFound("article not published");
     return PageResult{301,

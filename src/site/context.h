@@ -13,7 +13,16 @@
 #include "content/timezone.h"
 #include "index/live_index.h"
 #include "render/theme.h"
-#include "store/store.h"
+#include "store/article_store.h"
+#include "store/change_store.h"
+#include "store/discovery_store.h"
+#include "store/distribution_store.h"
+#include "store/home_store.h"
+#include "store/live_update_store.h"
+#include "store/reader_store.h"
+#include "store/settings_store.h"
+#include "store/store_of.h"
+#include "store/taxonomy_store.h"
 #include "url/urls.h"
 
 namespace warta::site {
@@ -61,8 +70,37 @@ class ViewCounter;
 using RelatedFn =
     std::function<std::vector<Article>(const Article& article, int limit)>;
 
+// The store interfaces the public site reads (and the stored feeds and view
+// counts it writes).
+struct SiteStores {
+  ArticleStore& articles;
+  TaxonomyStore& taxonomy;
+  DistributionStore& distribution;  // sitemaps, robots.txt, stored feeds
+  DiscoveryStore& discovery;        // near-duplicate clusters
+  ReaderStore& readers;             // views, corrections, withdrawn stories
+  HomeStore& home;
+  LiveUpdateStore& live_updates;
+  SettingsStore& settings;
+  ChangeStore& changes;  // what the page cache follows
+  // From one object that is all of them (the whole Store).
+  template <StoreOf<ArticleStore, TaxonomyStore, DistributionStore,
+                    DiscoveryStore, ReaderStore, HomeStore, LiveUpdateStore,
+                    SettingsStore, ChangeStore>
+                S>
+  SiteStores(S& s)  // NOLINT: implicit
+      : articles(s),
+        taxonomy(s),
+        distribution(s),
+        discovery(s),
+        readers(s),
+        home(s),
+        live_updates(s),
+        settings(s),
+        changes(s) {}
+};
+
 struct SiteContext {
-  Store& store;
+  SiteStores store;
   const render::Theme& theme;
   const Urls& urls;
   const Clock& clock;

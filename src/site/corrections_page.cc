@@ -16,8 +16,8 @@ Result<PageResult> RenderCorrectionsPage(const SiteContext& ctx, int page) {
   const int size = std::max(1, ctx.options.corrections_page_size);
   // One more than a page: whether a next page exists, without a count.
   WARTA_ASSIGN_OR_RETURN(
-      auto entries,
-      ctx.store.ListCorrections(ctx.clock.Now(), size + 1, (page - 1) * size));
+      auto entries, ctx.store.readers.ListCorrections(ctx.clock.Now(), size + 1,
+                                                      (page - 1) * size));
   const bool more = static_cast<int>(entries.size()) > size;
   if (more) entries.pop_back();
   if (page > 1 && entries.empty())
@@ -26,7 +26,7 @@ Result<PageResult> RenderCorrectionsPage(const SiteContext& ctx, int page) {
   std::map<std::int64_t, Article> articles;
   for (const CorrectionEntry& e : entries) {
     if (articles.count(e.article_id)) continue;
-    auto a = ctx.store.GetArticle(e.article_id);
+    auto a = ctx.store.articles.GetArticle(e.article_id);
     if (a.ok()) articles.emplace(e.article_id, std::move(*a));
   }
   PageInfo info;

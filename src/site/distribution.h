@@ -59,8 +59,9 @@ class Distribution {
   struct FeedInfo {
     Timestamp last_modified = 0;  // the newest item's update (or now)
     FeedScope scope;              // whose articles it shows
-    std::int64_t version = 0;     // Store::FeedVersion(scope) before reading
-    Timestamp valid_until = 0;    // 0, or when a future item becomes due
+    std::int64_t version =
+        0;  // DistributionStore::FeedVersion(scope) before reading
+    Timestamp valid_until = 0;  // 0, or when a future item becomes due
   };
 
   // The body of a feed (kNotFound for an unknown category/tag/author);

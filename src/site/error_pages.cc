@@ -16,7 +16,7 @@ render::View LatestCards(const SiteContext& ctx) {
   q.one_per_duplicate_cluster = true;
   q.limit = kNotFoundLatest;
   render::View cards = render::View::array();
-  auto latest = ctx.store.ListArticles(q);
+  auto latest = ctx.store.articles.ListArticles(q);
   if (!latest.ok()) return cards;
   for (const Article& a : *latest) cards.push_back(CardView(ctx, a, false));
   return cards;

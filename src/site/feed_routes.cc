@@ -37,7 +37,7 @@ constexpr FeedFile kFeedFiles[] = {
 constexpr std::size_t kReadThreads = 8;
 
 Result<std::vector<Article>> LoadArticlesConcurrently(
-    Store& store, const std::vector<std::int64_t>& ids) {
+    ArticleStore& store, const std::vector<std::int64_t>& ids) {
   std::vector<Result<Article>> loaded(ids.size(),
                                       Status::Internal("not loaded"));
   std::atomic<std::size_t> next{0};
@@ -80,7 +80,8 @@ Result<std::string> Distribution::RenderFeed(std::optional<ListKind> kind,
   if (kind) {
     switch (*kind) {
       case ListKind::kCategory: {
-        WARTA_ASSIGN_OR_RETURN(Category c, ctx.store.GetCategoryBySlug(slug));
+        WARTA_ASSIGN_OR_RETURN(Category c,
+                               ctx.store.taxonomy.GetCategoryBySlug(slug));
         q.category_id = c.id;
         scope = FeedScope{TaxonomyKind::kCategory, c.id};
         list_path = ctx.urls.Category(c.slug);
@@ -89,7 +90,7 @@ Result<std::string> Distribution::RenderFeed(std::optional<ListKind> kind,
         break;
       }
       case ListKind::kTag: {
-        WARTA_ASSIGN_OR_RETURN(Tag t, ctx.store.GetTagBySlug(slug));
+        WARTA_ASSIGN_OR_RETURN(Tag t, ctx.store.taxonomy.GetTagBySlug(slug));
         q.tag_id = t.id;
         scope = FeedScope{TaxonomyKind::kTag, t.id};
         list_path = ctx.urls.Tag(t.slug);
@@ -97,7 +98,8 @@ Result<std::string> Distribution::RenderFeed(std::optional<ListKind> kind,
         break;
       }
       case ListKind::kAuthor: {
-        WARTA_ASSIGN_OR_RETURN(Author a, ctx.store.GetAuthorBySlug(slug));
+        WARTA_ASSIGN_OR_RETURN(Author a,
+                               ctx.store.taxonomy.GetAuthorBySlug(slug));
         q.author_id = a.id;
         scope = FeedScope{TaxonomyKind::kAuthor, a.id};
         list_path = ctx.urls.Author(a.slug);
@@ -123,22 +125,24 @@ Result<std::string> Distribution::RenderFeed(std::optional<ListKind> kind,
   // The version is read before the articles, so a write that lands while
   // this renders makes the stored document stale, never wrongly fresh.
   info.scope = scope;
-  WARTA_ASSIGN_OR_RETURN(info.version, ctx.store.FeedVersion(scope));
+  WARTA_ASSIGN_OR_RETURN(info.version,
+                         ctx.store.distribution.FeedVersion(scope));
   WARTA_ASSIGN_OR_RETURN(
       std::optional<Timestamp> next,
-      ctx.store.NextFeedItemTime(scope, *q.published_before));
+      ctx.store.distribution.NextFeedItemTime(scope, *q.published_before));
   info.valid_until = next.value_or(0);
   std::vector<Article> articles;
   if (q.tag_id || q.author_id) {
     // Through the link index: cheap for a small tag in a large store.
     WARTA_ASSIGN_OR_RETURN(
         std::vector<std::int64_t> ids,
-        ctx.store.ListNewestLinkedArticleIds(
+        ctx.store.distribution.ListNewestLinkedArticleIds(
             q.tag_id ? TaxonomyKind::kTag : TaxonomyKind::kAuthor,
             q.tag_id ? q.tag_id : q.author_id, *q.published_before, q.limit));
-    WARTA_ASSIGN_OR_RETURN(articles, LoadArticlesConcurrently(ctx.store, ids));
+    WARTA_ASSIGN_OR_RETURN(articles,
+                           LoadArticlesConcurrently(ctx.store.articles, ids));
   } else {
-    WARTA_ASSIGN_OR_RETURN(articles, ctx.store.ListArticles(q));
+    WARTA_ASSIGN_OR_RETURN(articles, ctx.store.articles.ListArticles(q));
   }
   std::vector<feeds::FeedItem> items;
   items.reserve(articles.size());
@@ -233,7 +237,7 @@ Result<std::shared_ptr<const CachedPage>> Distribution::LoadFeed(
   for (const FeedFile& f : kFeedFiles)
     if (f.format == feed.format) type = f.content_type;
   Timestamp modified = 0;
-  auto stored = ctx.store.GetStoredFeed(key);
+  auto stored = ctx.store.distribution.GetStoredFeed(key);
   if (!stored.ok())
     LogWarning("feed " + key + ": " + stored.status().ToString());
   if (stored.ok() && *stored && (*stored)->fingerprint == feed_fingerprint_ &&
@@ -263,7 +267,7 @@ Result<std::shared_ptr<const CachedPage>> Distribution::LoadFeed(
           key,      info.scope,       feed_fingerprint_, info.version,
           modified, info.valid_until, *page->body_gzip,  *page->body_brotli};
       // Best effort: without it the next cold request renders again.
-      if (Status s = ctx.store.PutStoredFeed(doc); !s.ok())
+      if (Status s = ctx.store.distribution.PutStoredFeed(doc); !s.ok())
         LogWarning("feed " + key + ": not stored: " + s.ToString());
     }
   }

@@ -17,7 +17,7 @@ bool Distribution::NoteHot(HotFeed feed, std::size_t limit) {
 void Distribution::NoteSectionFeeds() {
   // Categories with published articles, from the sitemaps' table kept at
   // write time (no count over the articles).
-  auto categories = site_.context().store.ListTaxonomyLastmod(
+  auto categories = site_.context().store.distribution.ListTaxonomyLastmod(
       TaxonomyKind::kCategory, 0, kMaxHotFeeds);
   if (!categories.ok()) {
     LogWarning("feeds: categories not warmed: " +

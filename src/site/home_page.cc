@@ -35,7 +35,8 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
 
   const Timestamp now = ctx.clock.Now();
   // The editor's pins first (store/home_store.h), then the newest.
-  WARTA_ASSIGN_OR_RETURN(LivePins pins, LoadLivePins(ctx.store, now));
+  WARTA_ASSIGN_OR_RETURN(LivePins pins,
+                         LoadLivePins(ctx.store.articles, ctx.store.home, now));
   ArticleQuery q;
   q.status = ArticleStatus::kPublished;
   q.published_before = now;
@@ -48,10 +49,10 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
     shown.push_back(a.id);
     keys.push_back(ArticleKey(a.id));
     WARTA_ASSIGN_OR_RETURN(std::int64_t cluster,
-                           ctx.store.DuplicateClusterOf(a.id));
+                           ctx.store.discovery.DuplicateClusterOf(a.id));
     if (cluster == 0) return Status::Ok();
-    WARTA_ASSIGN_OR_RETURN(auto members,
-                           ctx.store.DuplicateClusterMembers(cluster));
+    WARTA_ASSIGN_OR_RETURN(
+        auto members, ctx.store.discovery.DuplicateClusterMembers(cluster));
     shown.insert(shown.end(), members.begin(), members.end());
     return Status::Ok();
   };
@@ -70,7 +71,7 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
   q.limit = kLatestCount + kMaxTopStories;
   q.exclude_ids = shown;
   WARTA_ASSIGN_OR_RETURN(std::vector<Article> newest,
-                         ctx.store.ListArticles(q));
+                         ctx.store.articles.ListArticles(q));
   if (!lead && !newest.empty()) {
     lead = newest.front();
     newest.erase(newest.begin());
@@ -101,7 +102,7 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
   v["latest"] = std::move(cards);
   v["empty"] = !lead;
 
-  WARTA_ASSIGN_OR_RETURN(auto categories, ctx.store.ListCategories());
+  WARTA_ASSIGN_OR_RETURN(auto categories, ctx.store.taxonomy.ListCategories());
   std::stable_sort(categories.begin(), categories.end(),
                    [](const auto& a, const auto& b) {
                      return a.published_count > b.published_count;
@@ -117,7 +118,7 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
     cq.limit = kSectionSize;
     cq.exclude_ids = shown;
     WARTA_ASSIGN_OR_RETURN(std::vector<Article> articles,
-                           ctx.store.ListArticles(cq));
+                           ctx.store.articles.ListArticles(cq));
     if (articles.empty()) continue;
     render::View list = render::View::array();
     for (const Article& a : articles) {

@@ -12,7 +12,8 @@
 #include "base/clock.h"
 #include "base/result.h"
 #include "content/article.h"
-#include "store/store.h"
+#include "store/article_store.h"
+#include "store/home_store.h"
 
 namespace warta::site {
 
@@ -29,7 +30,8 @@ bool IsLive(const Article& a, Timestamp now);
 
 // Reads the pins and their articles (at most 1 + kMaxTopStories reads).
 // Pins of articles that are gone or not live are left out, not errors.
-Result<LivePins> LoadLivePins(Store& store, Timestamp now);
+Result<LivePins> LoadLivePins(ArticleStore& articles, HomeStore& home,
+                              Timestamp now);
 
 }  // namespace warta::site
 

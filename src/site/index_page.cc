@@ -71,10 +71,11 @@ Result<PageResult> RenderIndexPage(const SiteContext& ctx,
   q.published_after = day_start;
   q.published_before = std::min(day_end, now);
   std::vector<std::string> keys = {"all"};
-  WARTA_ASSIGN_OR_RETURN(auto categories, ctx.store.ListCategories());
+  WARTA_ASSIGN_OR_RETURN(auto categories, ctx.store.taxonomy.ListCategories());
   std::string category_name;
   if (!r.category.empty()) {
-    WARTA_ASSIGN_OR_RETURN(Category c, ctx.store.GetCategoryBySlug(r.category));
+    WARTA_ASSIGN_OR_RETURN(Category c,
+                           ctx.store.taxonomy.GetCategoryBySlug(r.category));
     q.category_id = c.id;
     category_name = c.name;
   }
@@ -82,10 +83,10 @@ Result<PageResult> RenderIndexPage(const SiteContext& ctx,
   std::vector<Article> articles;
   const int size = ctx.options.page_size;
   if (day_start <= now) {
-    WARTA_ASSIGN_OR_RETURN(total, ctx.store.CountArticles(q));
+    WARTA_ASSIGN_OR_RETURN(total, ctx.store.articles.CountArticles(q));
     q.limit = size;
     q.offset = (r.page - 1) * size;
-    WARTA_ASSIGN_OR_RETURN(articles, ctx.store.ListArticles(q));
+    WARTA_ASSIGN_OR_RETURN(articles, ctx.store.articles.ListArticles(q));
   }
   const int pages = static_cast<int>((total + size - 1) / size);
   if (r.page > 1 && r.page > pages) return Status::NotFound("page");

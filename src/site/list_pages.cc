@@ -22,7 +22,8 @@ Result<ListSubject> FindSubject(const SiteContext& ctx, ListKind kind,
   ListSubject s;
   switch (kind) {
     case ListKind::kCategory: {
-      WARTA_ASSIGN_OR_RETURN(Category c, ctx.store.GetCategoryBySlug(slug));
+      WARTA_ASSIGN_OR_RETURN(Category c,
+                             ctx.store.taxonomy.GetCategoryBySlug(slug));
       q.category_id = c.id;
       s.key = CategoryKey(c.id);
       s.title = c.name;
@@ -36,7 +37,7 @@ Result<ListSubject> FindSubject(const SiteContext& ctx, ListKind kind,
       break;
     }
     case ListKind::kTag: {
-      WARTA_ASSIGN_OR_RETURN(Tag t, ctx.store.GetTagBySlug(slug));
+      WARTA_ASSIGN_OR_RETURN(Tag t, ctx.store.taxonomy.GetTagBySlug(slug));
       q.tag_id = t.id;
       s.key = "t:" + std::to_string(t.id);
       s.title = t.name;
@@ -48,7 +49,8 @@ Result<ListSubject> FindSubject(const SiteContext& ctx, ListKind kind,
       break;
     }
     case ListKind::kAuthor: {
-      WARTA_ASSIGN_OR_RETURN(Author a, ctx.store.GetAuthorBySlug(slug));
+      WARTA_ASSIGN_OR_RETURN(Author a,
+                             ctx.store.taxonomy.GetAuthorBySlug(slug));
       q.author_id = a.id;
       s.key = "u:" + std::to_string(a.id);
       s.title = a.name;
@@ -76,7 +78,8 @@ Result<PageResult> RenderListPage(const SiteContext& ctx, ListKind kind,
   q.published_before = ctx.clock.Now();
   q.one_per_duplicate_cluster = true;
   WARTA_ASSIGN_OR_RETURN(ListSubject s, FindSubject(ctx, kind, slug, q));
-  WARTA_ASSIGN_OR_RETURN(std::int64_t total, ctx.store.CountArticles(q));
+  WARTA_ASSIGN_OR_RETURN(std::int64_t total,
+                         ctx.store.articles.CountArticles(q));
   const int size = ctx.options.page_size;
   const int pages = static_cast<int>((total + size - 1) / size);
   if (page > 1 && page > pages)
@@ -84,7 +87,7 @@ Result<PageResult> RenderListPage(const SiteContext& ctx, ListKind kind,
   q.limit = size;
   q.offset = (page - 1) * size;
   WARTA_ASSIGN_OR_RETURN(std::vector<Article> articles,
-                         ctx.store.ListArticles(q));
+                         ctx.store.articles.ListArticles(q));
 
   PageInfo info;
   info.kind = s.page_kind;

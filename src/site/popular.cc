@@ -9,7 +9,7 @@ constexpr Timestamp kDay = 24 * 3600;
 
 }  // namespace
 
-Popular::Popular(Store& store, const Clock& clock, int refresh_seconds)
+Popular::Popular(Stores store, const Clock& clock, int refresh_seconds)
     : store_(store),
       clock_(clock),
       refresh_seconds_(std::max(1, refresh_seconds)) {}
@@ -36,7 +36,7 @@ Status Popular::Take(const std::vector<PopularArticle>& candidates, int limit,
     if (static_cast<int>(out.size()) >= limit) break;
     if (std::find(seen.begin(), seen.end(), c.article_id) != seen.end())
       continue;
-    auto a = store_.GetArticle(c.article_id);
+    auto a = store_.articles.GetArticle(c.article_id);
     if (!a.ok()) {
       if (a.status().IsNotFound()) continue;
       return a.status();
@@ -45,11 +45,11 @@ Status Popular::Take(const std::vector<PopularArticle>& candidates, int limit,
       continue;
     // The cluster's other members count as shown.
     WARTA_ASSIGN_OR_RETURN(std::int64_t cluster,
-                           store_.DuplicateClusterOf(c.article_id));
+                           store_.discovery.DuplicateClusterOf(c.article_id));
     seen.push_back(c.article_id);
     if (cluster != 0) {
       WARTA_ASSIGN_OR_RETURN(auto members,
-                             store_.DuplicateClusterMembers(cluster));
+                             store_.discovery.DuplicateClusterMembers(cluster));
       seen.insert(seen.end(), members.begin(), members.end());
     }
     a->body.clear();
@@ -72,13 +72,14 @@ Result<std::shared_ptr<const PopularList>> Popular::Compute(
   // The current hour and the 23 before it.
   const Timestamp day_since = hour - kDay + 3600;
   if (window == PopularWindow::kDay) {
-    WARTA_ASSIGN_OR_RETURN(auto day, store_.ListPopular(day_since, candidates));
+    WARTA_ASSIGN_OR_RETURN(auto day,
+                           store_.readers.ListPopular(day_since, candidates));
     WARTA_RETURN_IF_ERROR(Take(day, kMaxItems, seen, list->items));
   }
   if (window == PopularWindow::kWeek ||
       static_cast<int>(list->items.size()) < kThinDay) {
-    WARTA_ASSIGN_OR_RETURN(
-        auto week, store_.ListPopular(hour - 7 * kDay + 3600, candidates));
+    WARTA_ASSIGN_OR_RETURN(auto week, store_.readers.ListPopular(
+                                          hour - 7 * kDay + 3600, candidates));
     std::size_t before = list->items.size();
     WARTA_RETURN_IF_ERROR(Take(week, kMaxItems, seen, list->items));
     list->fallback =

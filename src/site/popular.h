@@ -17,7 +17,10 @@
 #include "http/response.h"
 #include "render/view.h"
 #include "site/context.h"
-#include "store/store.h"
+#include "store/article_store.h"
+#include "store/discovery_store.h"
+#include "store/reader_store.h"
+#include "store/store_of.h"
 
 namespace warta::site {
 
@@ -42,8 +45,20 @@ class Popular {
   // A day with fewer distinct articles than this is filled from the week.
   static constexpr int kThinDay = 5;
 
+  // The store interfaces it reads.
+  struct Stores {
+    ArticleStore& articles;
+    DiscoveryStore& discovery;  // one article per near-duplicate cluster
+    ReaderStore& readers;       // the view counts
+    Stores(ArticleStore& a, DiscoveryStore& d, ReaderStore& r)
+        : articles(a), discovery(d), readers(r) {}
+    // From one object that is all of them (the whole Store).
+    template <StoreOf<ArticleStore, DiscoveryStore, ReaderStore> S>
+    Stores(S& s) : Stores(s, s, s) {}  // NOLINT: implicit
+  };
+
   // `store` and `clock` must outlive it.
-  Popular(Store& store, const Clock& clock, int refresh_seconds);
+  Popular(Stores store, const Clock& clock, int refresh_seconds);
 
   // The list for `window`, at most `refresh_seconds` old. Errors of the
   // store are returned only when there is no earlier list to serve.
@@ -59,7 +74,7 @@ class Popular {
   Result<std::shared_ptr<const PopularList>> Compute(PopularWindow window)
       REQUIRES(mu_);
 
-  Store& store_;
+  Stores store_;
   const Clock& clock_;
   int refresh_seconds_;
   Mutex mu_;  // one computation at a time

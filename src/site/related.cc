@@ -5,9 +5,10 @@
 
 namespace warta::site {
 
-RelatedFn RelatedFromIndex(const index::LiveIndex& search, Store& store,
+RelatedFn RelatedFromIndex(const index::LiveIndex& search,
+                           ArticleStore& articles, DiscoveryStore& discovery,
                            const Clock& clock) {
-  return [&search, &store, &clock](const Article& a, int limit) {
+  return [&search, &articles, &discovery, &clock](const Article& a, int limit) {
     std::vector<Article> out;
     index::RelatedOptions ro;
     ro.limit = limit;
@@ -23,7 +24,7 @@ RelatedFn RelatedFromIndex(const index::LiveIndex& search, Store& store,
       hits = search.snapshot()->Related(a.id, ro);
     }
     for (const index::RelatedHit& h : hits) {
-      auto r = store.GetArticle(h.article_id);
+      auto r = articles.GetArticle(h.article_id);
       if (r.ok() && r->IsPublished()) out.push_back(std::move(*r));
     }
     if (static_cast<int>(out.size()) >= limit) return out;
@@ -40,15 +41,15 @@ RelatedFn RelatedFromIndex(const index::LiveIndex& search, Store& store,
     for (const Article& r : out) shown.push_back(&r);
     for (const Article* s : shown) {
       q.exclude_ids.push_back(s->id);
-      auto cluster = store.DuplicateClusterOf(s->id);
+      auto cluster = discovery.DuplicateClusterOf(s->id);
       if (!cluster.ok() || *cluster == 0) continue;
-      auto members = store.DuplicateClusterMembers(*cluster);
+      auto members = discovery.DuplicateClusterMembers(*cluster);
       if (members.ok()) {
         q.exclude_ids.insert(q.exclude_ids.end(), members->begin(),
                              members->end());
       }
     }
-    auto more = store.ListArticles(q);
+    auto more = articles.ListArticles(q);
     if (more.ok()) {
       for (Article& m : *more) out.push_back(std::move(m));
     } else {
@@ -58,7 +59,7 @@ RelatedFn RelatedFromIndex(const index::LiveIndex& search, Store& store,
   };
 }
 
-std::vector<Article> NewestInCategory(Store& store, const Clock& clock,
+std::vector<Article> NewestInCategory(ArticleStore& store, const Clock& clock,
                                       const Article& article, int limit) {
   ArticleQuery q;
   q.status = ArticleStatus::kPublished;

@@ -10,19 +10,21 @@
 #include "content/article.h"
 #include "index/live_index.h"
 #include "site/context.h"
-#include "store/store.h"
+#include "store/article_store.h"
+#include "store/discovery_store.h"
 
 namespace warta::site {
 
 // Related by content (the search index's Related), topped up when too few
 // with the newest of the article's category. Never the article itself, a
 // near-duplicate of it or of another entry, or one story twice.
-RelatedFn RelatedFromIndex(const index::LiveIndex& search, Store& store,
+RelatedFn RelatedFromIndex(const index::LiveIndex& search,
+                           ArticleStore& articles, DiscoveryStore& discovery,
                            const Clock& clock);
 
 // Without an index: the newest published articles of the same category,
 // topped up with the newest elsewhere when the category is thin.
-std::vector<Article> NewestInCategory(Store& store, const Clock& clock,
+std::vector<Article> NewestInCategory(ArticleStore& store, const Clock& clock,
                                       const Article& article, int limit);
 
 }  // namespace warta::site

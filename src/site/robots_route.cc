@@ -26,7 +26,7 @@ http::Response Distribution::Robots() {
   o.block_ai = ctx.options.no_ai;
   o.ai_agents = ctx.options.ai_user_agents;
   if (!o.block_ai && !o.ai_agents.empty()) {
-    auto slugs = ctx.store.ListNoAiSlugs(kMaxNoAiArticles);
+    auto slugs = ctx.store.distribution.ListNoAiSlugs(kMaxNoAiArticles);
     if (!slugs.ok()) {
       LogError("robots.txt: " + slugs.status().ToString());
       return site_.ErrorResponse(500);

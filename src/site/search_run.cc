@@ -63,7 +63,7 @@ Result<SearchParams> ReadSearchParams(const SiteContext& ctx,
     }
   }
   if (auto slug = req.Query("category"); slug && !slug->empty()) {
-    auto c = ctx.store.GetCategoryBySlug(*slug);
+    auto c = ctx.store.taxonomy.GetCategoryBySlug(*slug);
     if (c.ok())
       p.filters.category_id = c->id;
     else if (c.status().IsNotFound())
@@ -72,7 +72,7 @@ Result<SearchParams> ReadSearchParams(const SiteContext& ctx,
       return c.status();
   }
   if (auto slug = req.Query("tag"); slug && !slug->empty()) {
-    auto t = ctx.store.GetTagBySlug(*slug);
+    auto t = ctx.store.taxonomy.GetTagBySlug(*slug);
     if (t.ok())
       p.filters.tag_id = t->id;
     else if (t.status().IsNotFound())
@@ -81,7 +81,7 @@ Result<SearchParams> ReadSearchParams(const SiteContext& ctx,
       return t.status();
   }
   if (auto slug = req.Query("author"); slug && !slug->empty()) {
-    auto a = ctx.store.GetAuthorBySlug(*slug);
+    auto a = ctx.store.taxonomy.GetAuthorBySlug(*slug);
     if (a.ok())
       p.filters.author_id = a->id;
     else if (a.status().IsNotFound())
@@ -113,7 +113,7 @@ Result<SearchOutcome> RunSearch(const SiteContext& ctx,
     out.result = snapshot->Search(query, o);
   }
   for (const index::SearchHit& h : out.result.hits) {
-    auto a = ctx.store.GetArticle(h.article_id);
+    auto a = ctx.store.articles.GetArticle(h.article_id);
     if (!a.ok()) {
       if (a.status().IsNotFound()) continue;  // deleted a moment ago
       return a.status();

@@ -29,19 +29,20 @@ int PageParam(const http::Request& req) {
 
 }  // namespace
 
-Site::Site(Store& store, const render::Theme& theme, const Urls& urls,
+Site::Site(SiteStores store, const render::Theme& theme, const Urls& urls,
            const Clock& clock, SiteOptions options, RelatedFn related)
     : ctx_{store, theme, urls, clock, std::move(options), std::move(related)},
       cache_(ctx_.options.cache_bytes),
-      views_(store, clock),
-      popular_(store, clock,
+      views_(store.readers, clock),
+      popular_({store.articles, store.discovery, store.readers}, clock,
                std::max(1, ctx_.options.popular_refresh_seconds / 2)) {
   ctx_.popular = &popular_;
   ctx_.views = &views_;
   ctx_.breaking = &breaking_;
   if (!ctx_.related) {
-    ctx_.related = [&store, &clock](const Article& a, int limit) {
-      return NewestInCategory(store, clock, a, limit);
+    ArticleStore& articles = store.articles;
+    ctx_.related = [&articles, &clock](const Article& a, int limit) {
+      return NewestInCategory(articles, clock, a, limit);
     };
   }
 }
@@ -67,7 +68,7 @@ void Site::SetSearch(const index::LiveIndex* search,
 }
 
 void Site::LoadBreaking() {
-  auto settings = ctx_.store.LoadSettings();
+  auto settings = ctx_.store.settings.LoadSettings();
   if (!settings.ok()) {
     LogWarning("breaking news: " + settings.status().ToString());
     return;
@@ -80,7 +81,7 @@ void Site::CatchUp() {
   MutexLock lock(&catch_up_mu_);
   if (seen_seq_ < 0) {
     // First call: what is cached was rendered from the store as it is.
-    auto seq = ctx_.store.ChangeSeq();
+    auto seq = ctx_.store.changes.ChangeSeq();
     if (seq.ok()) seen_seq_ = *seq;
     LoadBreaking();
     return;
@@ -90,7 +91,7 @@ void Site::CatchUp() {
     breaking_expiry_ = 0;
     cache_.Invalidate();
   }
-  auto changes = ctx_.store.PageChangesSince(seen_seq_, 5000);
+  auto changes = ctx_.store.changes.PageChangesSince(seen_seq_, 5000);
   if (!changes.ok()) {
     LogWarning("page cache: " + changes.status().ToString());
     return;
@@ -127,7 +128,7 @@ void Site::Follow(std::chrono::milliseconds interval) {
   following_ = true;
   // Woken by each commit (of `warta import` beside us, too), `interval`
   // is only the fallback.
-  watch_ = ctx_.store.WatchChanges([this] {
+  watch_ = ctx_.store.changes.WatchChanges([this] {
     {
       MutexLock lock(&bg_mu_);
       change_pending_ = true;
@@ -463,7 +464,7 @@ void Site::Register(http::Router& router) {
   // shares it, and while it is down the page caches still serve readers
   // (/readyz says 503).
   router.Get("/healthz", [this](const http::Request&) {
-    auto seq = ctx_.store.ChangeSeq();
+    auto seq = ctx_.store.changes.ChangeSeq();
     http::Response r = http::Response::Json(
         200, seq.ok()
                  ? "{\"status\":\"ok\"}\n"

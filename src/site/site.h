@@ -34,7 +34,7 @@ class Site {
  public:
   // The referenced objects must outlive the Site. Without `related`, "Mungkin
   // Kamu Suka" shows the newest articles of the same category.
-  Site(Store& store, const render::Theme& theme, const Urls& urls,
+  Site(SiteStores store, const render::Theme& theme, const Urls& urls,
        const Clock& clock, SiteOptions options, RelatedFn related = nullptr);
   ~Site();
   Site(const Site&) = delete;

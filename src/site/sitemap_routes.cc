@@ -116,7 +116,7 @@ std::string SitemapFileName(const SitemapName& n) {
 }
 
 std::string Distribution::StoreEtag(std::string_view what) const {
-  auto seq = site_.context().store.ChangeSeq();
+  auto seq = site_.context().store.changes.ChangeSeq();
   char buf[64];
   std::snprintf(buf, sizeof buf, "\"%llx-%llx\"",
                 static_cast<unsigned long long>(seq.ok() ? *seq : -1),
@@ -137,7 +137,7 @@ http::Response Distribution::SitemapIndex() {
     LogError("sitemap index: " + s.ToString());
     return site_.ErrorResponse(500);
   };
-  auto months = ctx.store.ListSitemapMonths();
+  auto months = ctx.store.distribution.ListSitemapMonths();
   if (!months.ok()) return failed(months.status());
   const CivilTime today = ToCivil(now);
   for (const SitemapMonth& m : *months) {
@@ -154,7 +154,7 @@ http::Response Distribution::SitemapIndex() {
   }
   for (auto kind : {SitemapName::Kind::kCategories, SitemapName::Kind::kTags,
                     SitemapName::Kind::kAuthors}) {
-    auto count = ctx.store.CountTaxonomyLastmod(ToTaxonomy(kind));
+    auto count = ctx.store.distribution.CountTaxonomyLastmod(ToTaxonomy(kind));
     if (!count.ok()) return failed(count.status());
     int pages = static_cast<int>((*count + feeds::kMaxSitemapUrls - 1) /
                                  feeds::kMaxSitemapUrls);
@@ -175,7 +175,7 @@ http::Response Distribution::Sitemap(std::string_view file) {
   std::optional<SitemapName> name = ParseSitemapName(file);
   if (!name) return site_.ErrorResponse(404);
   const SiteContext& ctx = site_.context();
-  Store& store = ctx.store;
+  DistributionStore& store = ctx.store.distribution;
   const Urls& urls = ctx.urls;
   const std::string etag = StoreEtag(file);
   auto failed = [&](const Status& s) {
@@ -303,7 +303,7 @@ http::Response Distribution::NewsSitemap() {
   q.limit = feeds::kMaxNewsUrls;
   q.with_title = true;
   q.newest_first = true;
-  auto list = ctx.store.ListSitemapArticles(q);
+  auto list = ctx.store.distribution.ListSitemapArticles(q);
   if (!list.ok()) {
     LogError("news sitemap: " + list.status().ToString());
     return site_.ErrorResponse(500);

@@ -18,7 +18,7 @@ Result<render::View> BaseView(const SiteContext& ctx, const PageInfo& page) {
                {"url", ctx.urls.site_url()},
                {"lang", std::string(LanguageCode(lang))}};
   v["t"] = ctx.theme.Strings(lang);
-  WARTA_ASSIGN_OR_RETURN(auto categories, ctx.store.ListCategories());
+  WARTA_ASSIGN_OR_RETURN(auto categories, ctx.store.taxonomy.ListCategories());
   render::View nav = render::View::array();
   for (const auto& c : categories) {
     if (c.published_count == 0) continue;

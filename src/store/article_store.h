@@ -45,7 +45,7 @@ struct ArticleQuery {
 };
 
 // One entry of the change log: article `article_id` was created, updated or
-// deleted by the write numbered `seq` (see Store::ChangeSeq).
+// deleted by the write numbered `seq` (see ChangeStore::ChangeSeq).
 struct ArticleChange {
   std::int64_t seq = 0;
   std::int64_t article_id = 0;

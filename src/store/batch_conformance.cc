@@ -1,6 +1,7 @@
-// Store::RunBatch conformance: a batch of writes commits as one transaction
-// and keeps what each write does on its own (slugs, revisions, taxonomy,
-// sitemap months, feed links, the change log, near-duplicate signatures).
+// CoordinationStore::RunBatch conformance: a batch of writes commits as one
+// transaction and keeps what each write does on its own (slugs, revisions,
+// taxonomy, sitemap months, feed links, the change log, near-duplicate
+// signatures).
 #include <filesystem>
 #include <functional>
 #include <map>

@@ -1,9 +1,10 @@
 // EditorialStore: the newsroom's workflow around articles: trash (soft
-// delete), review state, scheduled publishing and site settings edited in
-// the admin. Part of the Store interface. Trashed articles are invisible to
-// every ArticleStore read (GetArticle, ListArticles, counts) except lists
-// that ask for the trash (ArticleQuery::trashed). Thread-safe; each write is
-// one transaction that also enters the article change log.
+// delete), review state, scheduled publishing and the media library's uses
+// (site settings: store/settings_store.h). Part of the Store interface. Trashed
+// articles are invisible to every ArticleStore read (GetArticle, ListArticles,
+// counts) except lists that ask for the trash (ArticleQuery::trashed).
+// Thread-safe; each write is one transaction that also enters the article
+// change log.
 #ifndef WARTA_STORE_EDITORIAL_STORE_H_
 #define WARTA_STORE_EDITORIAL_STORE_H_
 
@@ -77,11 +78,6 @@ class EditorialStore {
   static constexpr int kMediaUseArticles = 5000;
   virtual Result<std::vector<MediaUse>> ListMediaUses(const std::string& q,
                                                       int limit) = 0;
-
-  // Settings edited in the admin (key -> value), e.g. "site.name".
-  virtual Result<std::map<std::string, std::string>> LoadSettings() = 0;
-  virtual Status SaveSettings(
-      const std::map<std::string, std::string>& settings) = 0;
 };
 
 }  // namespace warta

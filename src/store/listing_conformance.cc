@@ -1,6 +1,6 @@
 // Conformance tests of the public lists (ListArticles/CountArticles of
 // published articles, kept at write time) and of the page keys a write
-// reports (Store::PageChangesSince), run per backend with the
+// reports (ChangeStore::PageChangesSince), run per backend with the
 // StoreConformance suite.
 #include <algorithm>
 #include <map>

@@ -1,4 +1,5 @@
-// MaintenanceStore: what backups and integrity checks need of a store.
+// MaintenanceStore: what backups, integrity checks and /readyz need of a
+// store: what it is, a consistent copy, its own checks and counts.
 // Thread-safe like every store interface; each call reads one consistent
 // snapshot.
 #ifndef WARTA_STORE_MAINTENANCE_STORE_H_
@@ -16,6 +17,12 @@ namespace warta {
 class MaintenanceStore {
  public:
   virtual ~MaintenanceStore() = default;
+
+  // The schema version after migrations ran (the highest migration number).
+  virtual int SchemaVersion() const = 0;
+
+  // "sqlite", "postgres".
+  virtual std::string BackendName() const = 0;
 
   // Writes a consistent copy of the whole store, as of one moment, to the
   // new file `path`, while other connections and processes keep reading

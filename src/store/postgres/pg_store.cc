@@ -13,7 +13,7 @@ namespace warta {
 
 Result<std::unique_ptr<Store>> OpenPgStore(const PgOptions& options,
                                            const Clock& clock) {
-  auto store = std::make_unique<pg::PgStore>(options, clock);
+  auto store = std::make_unique<sql::Rows<pg::PgStore>>(options, clock);
   WARTA_RETURN_IF_ERROR(store->Open());
   return std::unique_ptr<Store>(std::move(store));
 }

@@ -1,6 +1,8 @@
 // Private to the postgres backend: the PgStore class, split over
 // pg_store.cc (open, migrations, pool) and the *_rows.cc files, which follow
-// their store/sqlite namesakes statement for statement.
+// their store/sqlite namesakes statement for statement; the store is
+// Rows<PgStore>, which adds the rows code both SQL backends share
+// (store/sql/rows.h, instantiated in rows.cc).
 #ifndef WARTA_STORE_POSTGRES_SQLITE_STORE_IMPL_H_
 #define WARTA_STORE_POSTGRES_SQLITE_STORE_IMPL_H_
 
@@ -16,21 +18,37 @@
 
 #include "base/mutex.h"
 #include "store/postgres/db.h"
-#include "store/postgres/listing.h"
 #include "store/postgres/pg_store.h"
+#include "store/sql/listing.h"
+#include "store/sql/rows.h"
 
 namespace warta::pg {
 
-class PgStore final : public Store {
+using sql::kListAll;
+using sql::kListAuthor;
+using sql::kListCategory;
+using sql::kListTag;
+using sql::ListKey;
+using sql::ListScope;
+using sql::ListScopeOf;
+
+class PgStore : public Store, protected sql::RowsHooks<pg::Connection> {
  public:
+  // The driver, for Rows<PgStore> (store/sql/rows.h).
+  using Connection = pg::Connection;
+  using Statement = pg::Statement;
+  // The larger of two values, in SQL.
+  static constexpr std::string_view kGreatest = "GREATEST";
+  static std::string JsonArray(const std::vector<std::int64_t>& values) {
+    return pg::JsonArray(values);
+  }
+
   PgStore(PgOptions options, const Clock& clock)
       : options_(std::move(options)), clock_(clock) {}
   Status Open();
 
   // Store
   Result<std::int64_t> ChangeSeq() override;
-  Result<PageChanges> PageChangesSince(std::int64_t after_seq,
-                                       int limit) override;
   int SchemaVersion() const override { return schema_version_; }
   std::string BackendName() const override { return "postgres"; }
   Status RunBatch(const std::function<Status()>& fn) override;
@@ -77,16 +95,11 @@ class PgStore final : public Store {
   Status MoveDuplicateCluster(std::int64_t from, std::int64_t to) override;
   Result<std::int64_t> DuplicateClusterOf(std::int64_t article_id) override;
 
-  // RevisionStore (revision_rows.cc)
+  // RevisionStore (article_rows.cc)
   Result<Article> SaveArticleWithRevision(const Article& article,
                                           const Revision* revision,
                                           const ReviewChange* review) override;
-  Status AddRevision(std::int64_t article_id,
-                     const Revision& revision) override;
-  Result<std::vector<Revision>> ListRevisions(std::int64_t article_id,
-                                              int limit,
-                                              bool with_data) override;
-  Result<Revision> GetRevision(std::int64_t revision_id) override;
+  // AddRevision, ListRevisions, GetRevision: Rows (store/sql).
 
   // EditorialStore (editorial_rows.cc)
   Status TrashArticle(std::int64_t id, Timestamp now) override;
@@ -105,91 +118,17 @@ class PgStore final : public Store {
   Status SaveSettings(
       const std::map<std::string, std::string>& settings) override;
 
-  // LiveUpdateStore (live_update_rows.cc)
-  Result<LiveUpdate> AddLiveUpdate(std::int64_t article_id,
-                                   std::string_view body,
-                                   std::int64_t user_id) override;
-  Result<std::vector<LiveUpdate>> ListLiveUpdates(std::int64_t article_id,
-                                                  int limit) override;
-  Status DeleteLiveUpdate(std::int64_t article_id,
-                          std::int64_t update_id) override;
+  // TaxonomyStore, LiveUpdateStore, HomeStore, ReaderStore, UserStore,
+  // WireStore and the sitemap reads of DistributionStore: Rows<PgStore>
+  // (store/sql).
 
-  // HomeStore (home_rows.cc)
   // MediaStore
   bool KeepsMedia() const override { return true; }
   Status PutMedia(const std::string& path, std::string_view bytes) override;
   Result<std::string> GetMedia(const std::string& path) override;
   Result<std::vector<StoredMedia>> ListRecentMedia(int limit) override;
 
-  Result<HomePins> GetHomePins() override;
-  Status SetHomePins(const HomePins& pins) override;
-
-  // ReaderStore (reader_rows.cc)
-  Status AddViews(Timestamp hour,
-                  const std::vector<std::pair<std::string, std::int64_t>>&
-                      by_slug) override;
-  Result<std::vector<PopularArticle>> ListPopular(Timestamp since,
-                                                  int limit) override;
-  Result<std::map<std::int64_t, ArticleViews>> GetArticleViews(
-      const std::vector<std::int64_t>& ids, Timestamp day_start,
-      Timestamp week_start) override;
-  Status PruneViews(Timestamp before) override;
-  Result<std::vector<CorrectionEntry>> ListCorrections(Timestamp before,
-                                                       int limit,
-                                                       int offset) override;
-  Result<WithdrawnArticle> FindWithdrawn(std::string_view slug) override;
-
-  // UserStore (user_rows.cc)
-  Result<User> AddUser(const User& user) override;
-  Result<User> AddFirstUser(const User& user) override;
-  Result<User> UpdateUser(const User& user) override;
-  Result<User> GetUser(std::int64_t id) override;
-  Result<User> GetUserByEmail(std::string_view email) override;
-  Result<std::vector<User>> ListUsers() override;
-  Result<std::int64_t> CountUsers() override;
-  Status AddSession(const Session& session) override;
-  Result<Session> GetSession(std::string_view token_hash) override;
-  Status DeleteSession(std::string_view token_hash) override;
-  Status DeleteUserSessions(std::int64_t user_id,
-                            std::string_view keep_hash) override;
-  Status DeleteExpiredSessions(Timestamp now) override;
-  Result<ApiToken> AddApiToken(const ApiToken& token) override;
-  Result<ApiToken> GetApiTokenByHash(std::string_view token_hash) override;
-  Result<ApiToken> GetApiToken(std::int64_t id) override;
-  Result<std::vector<ApiToken>> ListApiTokens(std::int64_t user_id) override;
-  Status RevokeApiToken(std::int64_t id, Timestamp now) override;
-  Status TouchApiToken(std::int64_t id, Timestamp now) override;
-  Status AddLoginFailure(std::string_view key, Timestamp at,
-                         Timestamp forget_before) override;
-  Result<std::vector<Timestamp>> ListLoginFailures(std::string_view key,
-                                                   Timestamp since,
-                                                   int limit) override;
-  Status ClearLoginFailures(std::string_view key) override;
-
-  // TaxonomyStore
-  Result<Category> SaveCategory(const Category& category) override;
-  Result<Category> GetCategoryBySlug(std::string_view slug) override;
-  Result<std::vector<Counted<Category>>> ListCategories() override;
-  Result<Tag> SaveTag(const Tag& tag) override;
-  Result<Tag> GetTagBySlug(std::string_view slug) override;
-  Result<std::vector<Counted<Tag>>> ListTags() override;
-  Result<std::int64_t> MergeTag(std::int64_t from, std::int64_t into) override;
-  Result<std::int64_t> DeleteTag(std::int64_t id) override;
-  Result<Author> SaveAuthor(const Author& author) override;
-  Result<Author> GetAuthorBySlug(std::string_view slug) override;
-  Result<std::vector<Counted<Author>>> ListAuthors() override;
-
-  // DistributionStore (distribution_rows.cc)
-  Result<std::vector<SitemapArticle>> ListSitemapArticles(
-      const SitemapQuery& q) override;
-  Result<std::vector<SitemapMonth>> ListSitemapMonths() override;
-  Result<std::vector<TaxonomyLastmod>> ListTaxonomyLastmod(
-      TaxonomyKind kind, std::int64_t after_id, int limit) override;
-  Result<std::int64_t> CountTaxonomyLastmod(TaxonomyKind kind) override;
-  Result<std::vector<std::string>> ListNoAiSlugs(int limit) override;
-  Result<std::vector<std::int64_t>> ListNewestLinkedArticleIds(
-      TaxonomyKind kind, std::int64_t id, Timestamp before, int limit) override;
-  // (stored_feed_rows.cc)
+  // DistributionStore, stored feeds (stored_feed_rows.cc)
   Result<std::int64_t> FeedVersion(const FeedScope& scope) override;
   Result<std::optional<StoredFeed>> GetStoredFeed(
       std::string_view key) override;
@@ -197,18 +136,7 @@ class PgStore final : public Store {
   Result<std::optional<Timestamp>> NextFeedItemTime(const FeedScope& scope,
                                                     Timestamp after) override;
 
-  // WireStore (wire_rows.cc)
-  Result<std::optional<WireItem>> FindWireItem(
-      std::string_view feed, std::string_view item_key) override;
-  Result<std::optional<WireItem>> FindWireItemByFingerprint(
-      std::string_view fingerprint) override;
-  Status SaveWireItem(const WireItem& item) override;
-  Status RecordWireFetch(const WireFetch& fetch) override;
-  Result<WireValidators> GetWireValidators(std::string_view feed,
-                                           std::string_view source) override;
-  Result<std::vector<WireFeedStatus>> ListWireFeeds() override;
-
- private:
+ protected:
   // A reader connection borrowed from the pool for one call.
   // Inside this thread's batch it is the writer (which sees the batch).
   class Reader {
@@ -265,6 +193,14 @@ class PgStore final : public Store {
   }
   // True on the thread running RunBatch, while it runs (batch_rows.cc).
   bool InBatchHere() const;
+  // The triggers keep the upkeep of every write, batched or not (the
+  // deferral of store/sql/listing_rows.h is SQLite's, migration 059).
+  static constexpr bool DefersUpkeepHere() { return false; }
+  static void DeferCountRow(int, std::int64_t, bool, int) {}
+  static std::pair<std::int64_t, std::int64_t> BatchCountDelta(int,
+                                                               std::int64_t) {
+    return {0, 0};
+  }
   // Bumps change_seq; returns the new value.
   Result<std::int64_t> BumpChangeSeq(Connection& c);
   // Records that `article_id` changed in the current write transaction.
@@ -273,27 +209,8 @@ class PgStore final : public Store {
   // (editorial_rows.cc); NotFound when absent or trashed.
   Status WriteReviewState(Connection& c, std::int64_t id,
                           const ReviewChange& review);
-  // Takes tag `from` off its articles (onto `into` unless 0) and deletes it.
-  Result<std::int64_t> RetireTag(Connection& c, std::int64_t from,
-                                 std::int64_t into);
   Status Migrate();
 
-  // Listing upkeep and page keys (listing_rows.cc). FinishWrite relists the
-  // articles the current write logged and records its page keys; call it
-  // last in a Write. NoteChangedKey adds a key to the current write.
-  Status FinishWrite(Connection& c);
-  Status Relist(Connection& c, const std::vector<std::int64_t>& ids,
-                std::set<std::string>& keys);
-  void NoteChangedKey(std::string key);
-  // Records the keys of a batch's writes, at its end (inside its
-  // transaction).
-  Status RecordBatchKeys(Connection& c);
-  Status RecordKeys(Connection& c, std::set<std::string> keys,
-                    std::size_t max_keys, int seq_offset);
-  Result<std::vector<Article>> ListListed(const ListScope& scope,
-                                          const ArticleQuery& q);
-  Result<std::int64_t> CountListed(const ListScope& scope,
-                                   const ArticleQuery& q);
   // Articles by id, in the order given; missing ones are left out.
   Result<std::vector<Article>> LoadArticlesByIds(
       Connection& c, const std::vector<std::int64_t>& ids, bool with_body);
@@ -305,20 +222,12 @@ class PgStore final : public Store {
   Status LoadArticleLinks(Connection& c, std::vector<Article>& articles);
   // Logs a change of every member of `cluster_id` (discovery_rows.cc).
   Status LogClusterChange(Connection& c, std::int64_t cluster_id);
-  Result<std::int64_t> ResolveCategory(Connection& c, const Category& cat);
-  Result<std::int64_t> ResolveTag(Connection& c, const Tag& tag);
-  Result<std::int64_t> ResolveAuthor(Connection& c, const Author& author);
   Result<std::string> UniqueSlug(Connection& c, const std::string& wanted,
                                  std::int64_t self_id);
   Status WriteArticleLinks(Connection& c, std::int64_t id, const Article& a);
   // Inserts (id == 0, then set) or updates the article row and its links.
   Status WriteArticleRow(Connection& c, const Article& in,
                          const std::string& wanted_slug, std::int64_t& id);
-  // Appends `rev` for article `id` at the article's current version;
-  // `applied`: the revision is the article's content (not kept beside it).
-  Status InsertRevision(Connection& c, std::int64_t id, const Revision& rev,
-                        bool applied);
-  Result<User> InsertUser(Connection& c, const User& user);
 
   PgOptions options_;
   const Clock& clock_;
@@ -342,5 +251,10 @@ class PgStore final : public Store {
 };
 
 }  // namespace warta::pg
+
+namespace warta::sql {
+// The final store class; instantiated in rows.cc.
+extern template class Rows<pg::PgStore>;
+}  // namespace warta::sql
 
 #endif  // WARTA_STORE_POSTGRES_SQLITE_STORE_IMPL_H_

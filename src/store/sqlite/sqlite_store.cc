@@ -15,7 +15,7 @@ namespace warta {
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options,
                                                const Clock& clock) {
-  auto store = std::make_unique<sqlite::SqliteStore>(options, clock);
+  auto store = std::make_unique<sql::Rows<sqlite::SqliteStore>>(options, clock);
   WARTA_RETURN_IF_ERROR(store->Open());
   return std::unique_ptr<Store>(std::move(store));
 }

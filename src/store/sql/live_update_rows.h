@@ -1,10 +1,10 @@
-// PgStore: the updates of live reports (store/live_update_store.h), kept
-// in live_updates (migration 009, SQLite 058).
+// Rows (store/sql/rows.h), both SQL backends: the updates of live reports
+// (store/live_update_store.h), kept in live_updates (migration 058).
 #include <algorithm>
 
-#include "store/postgres/pg_store_impl.h"
+#include "store/sql/rows.h"
 
-namespace warta::pg {
+namespace warta::sql {
 namespace {
 
 constexpr std::string_view kUpdateColumns =
@@ -12,7 +12,7 @@ constexpr std::string_view kUpdateColumns =
     "COALESCE(u.name, ''), l.body FROM live_updates l "
     "LEFT JOIN users u ON u.id = l.user_id ";
 
-LiveUpdate ReadUpdate(const Statement& st) {
+LiveUpdate ReadUpdate(const auto& st) {
   LiveUpdate u;
   u.id = st.Int(0);
   u.article_id = st.Int(1);
@@ -25,9 +25,10 @@ LiveUpdate ReadUpdate(const Statement& st) {
 
 }  // namespace
 
-Result<LiveUpdate> PgStore::AddLiveUpdate(std::int64_t article_id,
-                                          std::string_view body,
-                                          std::int64_t user_id) {
+template <typename Core>
+Result<LiveUpdate> Rows<Core>::AddLiveUpdate(std::int64_t article_id,
+                                             std::string_view body,
+                                             std::int64_t user_id) {
   std::int64_t id = 0;
   WARTA_RETURN_IF_ERROR(Write([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(
@@ -55,7 +56,8 @@ Result<LiveUpdate> PgStore::AddLiveUpdate(std::int64_t article_id,
   return ReadUpdate(st);
 }
 
-Result<std::vector<LiveUpdate>> PgStore::ListLiveUpdates(
+template <typename Core>
+Result<std::vector<LiveUpdate>> Rows<Core>::ListLiveUpdates(
     std::int64_t article_id, int limit) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
@@ -72,8 +74,9 @@ Result<std::vector<LiveUpdate>> PgStore::ListLiveUpdates(
   return out;
 }
 
-Status PgStore::DeleteLiveUpdate(std::int64_t article_id,
-                                 std::int64_t update_id) {
+template <typename Core>
+Status Rows<Core>::DeleteLiveUpdate(std::int64_t article_id,
+                                    std::int64_t update_id) {
   return Write([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(
         auto st, c.Prepare("DELETE FROM live_updates WHERE id = ? AND "
@@ -86,4 +89,4 @@ Status PgStore::DeleteLiveUpdate(std::int64_t article_id,
   });
 }
 
-}  // namespace warta::pg
+}  // namespace warta::sql

@@ -1,15 +1,16 @@
-// PgStore: wire feed items and fetch status (migration 031). These
-// writes do not bump change_seq: they change nothing a reader sees.
-#include "store/postgres/pg_store_impl.h"
+// Rows (store/sql/rows.h), both SQL backends: wire feed items and fetch status
+// (migration 031). These writes do not bump change_seq: they change nothing a
+// reader sees.
+#include "store/sql/rows.h"
 
-namespace warta::pg {
+namespace warta::sql {
 namespace {
 
 constexpr std::string_view kItemColumns =
     "SELECT feed, item_key, content_hash, fingerprint, article_id, relation, "
     "link, first_seen, last_seen FROM wire_items ";
 
-WireItem ReadItem(const Statement& st) {
+WireItem ReadItem(const auto& st) {
   WireItem w;
   w.feed = st.Text(0);
   w.item_key = st.Text(1);
@@ -26,7 +27,8 @@ WireItem ReadItem(const Statement& st) {
 
 }  // namespace
 
-Result<std::optional<WireItem>> PgStore::FindWireItem(
+template <typename Core>
+Result<std::optional<WireItem>> Rows<Core>::FindWireItem(
     std::string_view feed, std::string_view item_key) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(auto st,
@@ -38,7 +40,8 @@ Result<std::optional<WireItem>> PgStore::FindWireItem(
   return std::optional<WireItem>(ReadItem(st));
 }
 
-Result<std::optional<WireItem>> PgStore::FindWireItemByFingerprint(
+template <typename Core>
+Result<std::optional<WireItem>> Rows<Core>::FindWireItemByFingerprint(
     std::string_view fingerprint) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
@@ -51,7 +54,8 @@ Result<std::optional<WireItem>> PgStore::FindWireItemByFingerprint(
   return std::optional<WireItem>(ReadItem(st));
 }
 
-Status PgStore::SaveWireItem(const WireItem& w) {
+template <typename Core>
+Status Rows<Core>::SaveWireItem(const WireItem& w) {
   // Takes the write lock itself: inside this thread's batch it would wait
   // for itself.
   if (InBatchHere())
@@ -80,7 +84,8 @@ Status PgStore::SaveWireItem(const WireItem& w) {
       .Run();
 }
 
-Status PgStore::RecordWireFetch(const WireFetch& f) {
+template <typename Core>
+Status Rows<Core>::RecordWireFetch(const WireFetch& f) {
   const bool ok = f.error.empty();
   return WriteQuiet([&](Connection& c) -> Status {
     // A 304 keeps the counts of the last download (last_items) and says
@@ -135,8 +140,9 @@ Status PgStore::RecordWireFetch(const WireFetch& f) {
   });
 }
 
-Result<WireValidators> PgStore::GetWireValidators(std::string_view feed,
-                                                  std::string_view source) {
+template <typename Core>
+Result<WireValidators> Rows<Core>::GetWireValidators(std::string_view feed,
+                                                     std::string_view source) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st, (*r)->Prepare("SELECT etag, last_modified FROM wire_sources "
@@ -151,7 +157,8 @@ Result<WireValidators> PgStore::GetWireValidators(std::string_view feed,
   return v;
 }
 
-Result<std::vector<WireFeedStatus>> PgStore::ListWireFeeds() {
+template <typename Core>
+Result<std::vector<WireFeedStatus>> Rows<Core>::ListWireFeeds() {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st,
@@ -186,4 +193,4 @@ Result<std::vector<WireFeedStatus>> PgStore::ListWireFeeds() {
   return out;
 }
 
-}  // namespace warta::pg
+}  // namespace warta::sql

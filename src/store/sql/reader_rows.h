@@ -1,12 +1,13 @@
-// PgStore: view counts (migration 046), the corrections log and
-// withdrawn stories (migration 047).
+// Rows (store/sql/rows.h), both SQL backends: view counts (migration 046), the
+// corrections log and withdrawn stories (migration 047).
 #include <algorithm>
 
-#include "store/postgres/pg_store_impl.h"
+#include "store/sql/rows.h"
 
-namespace warta::pg {
+namespace warta::sql {
 
-Status PgStore::AddViews(
+template <typename Core>
+Status Rows<Core>::AddViews(
     Timestamp hour,
     const std::vector<std::pair<std::string, std::int64_t>>& by_slug) {
   if (by_slug.empty()) return Status::Ok();
@@ -38,8 +39,9 @@ Status PgStore::AddViews(
   });
 }
 
-Result<std::vector<PopularArticle>> PgStore::ListPopular(Timestamp since,
-                                                         int limit) {
+template <typename Core>
+Result<std::vector<PopularArticle>> Rows<Core>::ListPopular(Timestamp since,
+                                                            int limit) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   // The window's rows only (the primary key starts with the hour).
   WARTA_ASSIGN_OR_RETURN(
@@ -59,7 +61,8 @@ Result<std::vector<PopularArticle>> PgStore::ListPopular(Timestamp since,
   return out;
 }
 
-Result<std::map<std::int64_t, ArticleViews>> PgStore::GetArticleViews(
+template <typename Core>
+Result<std::map<std::int64_t, ArticleViews>> Rows<Core>::GetArticleViews(
     const std::vector<std::int64_t>& ids, Timestamp day_start,
     Timestamp week_start) {
   std::map<std::int64_t, ArticleViews> out;
@@ -95,7 +98,8 @@ Result<std::map<std::int64_t, ArticleViews>> PgStore::GetArticleViews(
   return out;
 }
 
-Status PgStore::PruneViews(Timestamp before) {
+template <typename Core>
+Status Rows<Core>::PruneViews(Timestamp before) {
   return WriteQuiet([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(
         auto st, c.Prepare("DELETE FROM article_views WHERE hour < ?"));
@@ -103,9 +107,9 @@ Status PgStore::PruneViews(Timestamp before) {
   });
 }
 
-Result<std::vector<CorrectionEntry>> PgStore::ListCorrections(Timestamp before,
-                                                              int limit,
-                                                              int offset) {
+template <typename Core>
+Result<std::vector<CorrectionEntry>> Rows<Core>::ListCorrections(
+    Timestamp before, int limit, int offset) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st,
@@ -127,7 +131,8 @@ Result<std::vector<CorrectionEntry>> PgStore::ListCorrections(Timestamp before,
   return out;
 }
 
-Result<WithdrawnArticle> PgStore::FindWithdrawn(std::string_view slug) {
+template <typename Core>
+Result<WithdrawnArticle> Rows<Core>::FindWithdrawn(std::string_view slug) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st, (*r)->Prepare("SELECT id, title, withdrawn_at, "
@@ -141,4 +146,4 @@ Result<WithdrawnArticle> PgStore::FindWithdrawn(std::string_view slug) {
   return WithdrawnArticle{st.Int(0), st.Text(1), st.Int(2), st.Text(3)};
 }
 
-}  // namespace warta::pg
+}  // namespace warta::sql

@@ -1,12 +1,13 @@
-// PgStore: the reads behind sitemaps and robots.txt. Article reads use
-// the covering index articles_sitemap (migration 030), so no table rows are
-// touched; taxonomy reads use taxonomy_lastmod, kept by triggers.
+// Rows (store/sql/rows.h), both SQL backends: the reads behind sitemaps and
+// robots.txt. Article reads use the covering index articles_sitemap (migration
+// 030), so no table rows are touched; taxonomy reads use taxonomy_lastmod, kept
+// by triggers.
 #include <algorithm>
 
 #include "base/strings.h"
-#include "store/postgres/pg_store_impl.h"
+#include "store/sql/rows.h"
 
-namespace warta::pg {
+namespace warta::sql {
 namespace {
 
 constexpr std::string_view kIndexable =
@@ -39,7 +40,8 @@ std::string_view KindTable(TaxonomyKind k) {
 
 }  // namespace
 
-Result<std::vector<SitemapArticle>> PgStore::ListSitemapArticles(
+template <typename Core>
+Result<std::vector<SitemapArticle>> Rows<Core>::ListSitemapArticles(
     const SitemapQuery& q) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   std::string sql = "SELECT id, slug, published_at, updated_at";
@@ -83,7 +85,8 @@ Result<std::vector<SitemapArticle>> PgStore::ListSitemapArticles(
   return out;
 }
 
-Result<std::vector<SitemapMonth>> PgStore::ListSitemapMonths() {
+template <typename Core>
+Result<std::vector<SitemapMonth>> Rows<Core>::ListSitemapMonths() {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st, (*r)->Prepare("SELECT month, articles, lastmod FROM "
@@ -105,7 +108,8 @@ Result<std::vector<SitemapMonth>> PgStore::ListSitemapMonths() {
   return out;
 }
 
-Result<std::vector<TaxonomyLastmod>> PgStore::ListTaxonomyLastmod(
+template <typename Core>
+Result<std::vector<TaxonomyLastmod>> Rows<Core>::ListTaxonomyLastmod(
     TaxonomyKind kind, std::int64_t after_id, int limit) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
@@ -127,7 +131,8 @@ Result<std::vector<TaxonomyLastmod>> PgStore::ListTaxonomyLastmod(
   return out;
 }
 
-Result<std::int64_t> PgStore::CountTaxonomyLastmod(TaxonomyKind kind) {
+template <typename Core>
+Result<std::int64_t> Rows<Core>::CountTaxonomyLastmod(TaxonomyKind kind) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st,
@@ -137,7 +142,8 @@ Result<std::int64_t> PgStore::CountTaxonomyLastmod(TaxonomyKind kind) {
   return row ? st.Int(0) : 0;
 }
 
-Result<std::vector<std::int64_t>> PgStore::ListNewestLinkedArticleIds(
+template <typename Core>
+Result<std::vector<std::int64_t>> Rows<Core>::ListNewestLinkedArticleIds(
     TaxonomyKind kind, std::int64_t id, Timestamp before, int limit) {
   if (kind == TaxonomyKind::kCategory)
     return Status::InvalidArgument("categories have their own index");
@@ -165,7 +171,8 @@ Result<std::vector<std::int64_t>> PgStore::ListNewestLinkedArticleIds(
   return out;
 }
 
-Result<std::vector<std::string>> PgStore::ListNoAiSlugs(int limit) {
+template <typename Core>
+Result<std::vector<std::string>> Rows<Core>::ListNoAiSlugs(int limit) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st, (*r)->Prepare("SELECT slug FROM articles INDEXED BY "
@@ -182,4 +189,4 @@ Result<std::vector<std::string>> PgStore::ListNoAiSlugs(int limit) {
   return out;
 }
 
-}  // namespace warta::pg
+}  // namespace warta::sql

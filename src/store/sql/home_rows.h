@@ -1,12 +1,14 @@
-// SqliteStore: the home page's pinned stories (store/home_store.h), kept in
-// home_pins (migration 050): position 0 the lead, 1.. the top stories.
+// Rows (store/sql/rows.h), both SQL backends: the home page's pinned stories
+// (store/home_store.h), kept in home_pins (migration 050): position 0 the
+// lead, 1.. the top stories.
 #include <set>
 
-#include "store/sqlite/sqlite_store_impl.h"
+#include "store/sql/rows.h"
 
-namespace warta::sqlite {
+namespace warta::sql {
 
-Result<HomePins> SqliteStore::GetHomePins() {
+template <typename Core>
+Result<HomePins> Rows<Core>::GetHomePins() {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st, (*r)->Prepare("SELECT position, article_id, until FROM "
@@ -26,7 +28,8 @@ Result<HomePins> SqliteStore::GetHomePins() {
   return pins;
 }
 
-Status SqliteStore::SetHomePins(const HomePins& pins) {
+template <typename Core>
+Status Rows<Core>::SetHomePins(const HomePins& pins) {
   if (static_cast<int>(pins.top.size()) > kMaxTopStories)
     return Status::InvalidArgument("top: at most " +
                                    std::to_string(kMaxTopStories) + " stories");
@@ -72,4 +75,4 @@ Status SqliteStore::SetHomePins(const HomePins& pins) {
   });
 }
 
-}  // namespace warta::sqlite
+}  // namespace warta::sql

@@ -1,15 +1,15 @@
-// PgStore: users, sessions and API tokens.
+// Rows (store/sql/rows.h), both SQL backends: users, sessions and API tokens.
 #include "content/slug.h"
-#include "store/postgres/pg_store_impl.h"
+#include "store/sql/rows.h"
 
-namespace warta::pg {
+namespace warta::sql {
 namespace {
 
 constexpr std::string_view kUserColumns =
     "SELECT id, email, name, role, password_hash, COALESCE(author_id, 0), "
     "disabled, created_at, updated_at FROM users ";
 
-User ReadUser(const Statement& st) {
+User ReadUser(const auto& st) {
   User u;
   u.id = st.Int(0);
   u.email = st.Text(1);
@@ -27,7 +27,7 @@ constexpr std::string_view kTokenColumns =
     "SELECT id, user_id, name, token_hash, hint, scopes, created_at, "
     "last_used_at, revoked_at FROM api_tokens ";
 
-ApiToken ReadToken(const Statement& st) {
+ApiToken ReadToken(const auto& st) {
   ApiToken t;
   t.id = st.Int(0);
   t.user_id = st.Int(1);
@@ -43,7 +43,7 @@ ApiToken ReadToken(const Statement& st) {
 
 // Runs a user SELECT with one bound value; kNotFound naming `what`.
 template <typename V>
-Result<User> OneUser(Connection& c, std::string_view where, const V& v,
+Result<User> OneUser(auto& c, std::string_view where, const V& v,
                      const std::string& what) {
   WARTA_ASSIGN_OR_RETURN(
       auto st, c.Prepare(std::string(kUserColumns) + std::string(where)));
@@ -54,8 +54,7 @@ Result<User> OneUser(Connection& c, std::string_view where, const V& v,
 }
 
 // Whether another user than `self` has `email`.
-Result<bool> EmailTaken(Connection& c, const std::string& email,
-                        std::int64_t self) {
+Result<bool> EmailTaken(auto& c, const std::string& email, std::int64_t self) {
   WARTA_ASSIGN_OR_RETURN(
       auto st, c.Prepare("SELECT 1 FROM users WHERE email = ? AND id <> ?"));
   st.Bind(1, email).Bind(2, self);
@@ -65,8 +64,7 @@ Result<bool> EmailTaken(Connection& c, const std::string& email,
 // A byline author of a new account's own: never an existing author whose
 // name happens to slugify the same ("Redaksi" would otherwise inherit every
 // wire article). Takes the first free slug of name, name-2, name-3, ...
-Result<std::int64_t> InsertOwnAuthor(Connection& c, const User& u,
-                                     Timestamp now) {
+Result<std::int64_t> InsertOwnAuthor(auto& c, const User& u, Timestamp now) {
   std::string base = Slugify(u.name);
   if (base.empty() || !IsValidSlug(base)) base = "penulis";
   WARTA_ASSIGN_OR_RETURN(auto taken,
@@ -89,7 +87,8 @@ Result<std::int64_t> InsertOwnAuthor(Connection& c, const User& u,
 
 }  // namespace
 
-Result<User> PgStore::InsertUser(Connection& c, const User& in) {
+template <typename Core>
+Result<User> Rows<Core>::InsertUser(Connection& c, const User& in) {
   WARTA_ASSIGN_OR_RETURN(bool taken, EmailTaken(c, in.email, 0));
   if (taken) return Status::AlreadyExists("user " + in.email + " exists");
   User u = in;
@@ -114,7 +113,8 @@ Result<User> PgStore::InsertUser(Connection& c, const User& in) {
   return u;
 }
 
-Result<User> PgStore::AddUser(const User& in) {
+template <typename Core>
+Result<User> Rows<Core>::AddUser(const User& in) {
   User out;
   // Write (not WriteQuiet): a new byline author may appear on public pages.
   Status s = Write([&](Connection& c) -> Status {
@@ -125,7 +125,8 @@ Result<User> PgStore::AddUser(const User& in) {
   return out;
 }
 
-Result<User> PgStore::AddFirstUser(const User& in) {
+template <typename Core>
+Result<User> Rows<Core>::AddFirstUser(const User& in) {
   User out;
   Status s = Write([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare("SELECT COUNT(*) FROM users"));
@@ -139,7 +140,8 @@ Result<User> PgStore::AddFirstUser(const User& in) {
   return out;
 }
 
-Result<User> PgStore::UpdateUser(const User& in) {
+template <typename Core>
+Result<User> Rows<Core>::UpdateUser(const User& in) {
   Status s = WriteQuiet([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(bool taken, EmailTaken(c, in.email, in.id));
     if (taken) return Status::AlreadyExists("user " + in.email + " exists");
@@ -163,17 +165,20 @@ Result<User> PgStore::UpdateUser(const User& in) {
   return GetUser(in.id);
 }
 
-Result<User> PgStore::GetUser(std::int64_t id) {
+template <typename Core>
+Result<User> Rows<Core>::GetUser(std::int64_t id) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   return OneUser(**r, "WHERE id = ?", id, std::to_string(id));
 }
 
-Result<User> PgStore::GetUserByEmail(std::string_view email) {
+template <typename Core>
+Result<User> Rows<Core>::GetUserByEmail(std::string_view email) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   return OneUser(**r, "WHERE email = ?", email, std::string(email));
 }
 
-Result<std::vector<User>> PgStore::ListUsers() {
+template <typename Core>
+Result<std::vector<User>> Rows<Core>::ListUsers() {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st, (*r)->Prepare(std::string(kUserColumns) + "ORDER BY name, id"));
@@ -186,14 +191,16 @@ Result<std::vector<User>> PgStore::ListUsers() {
   return out;
 }
 
-Result<std::int64_t> PgStore::CountUsers() {
+template <typename Core>
+Result<std::int64_t> Rows<Core>::CountUsers() {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(auto st, (*r)->Prepare("SELECT COUNT(*) FROM users"));
   WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
   return row ? st.Int(0) : 0;
 }
 
-Status PgStore::AddSession(const Session& s) {
+template <typename Core>
+Status Rows<Core>::AddSession(const Session& s) {
   return WriteQuiet([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(
         auto st, c.Prepare("INSERT INTO sessions (token_hash, user_id, "
@@ -206,7 +213,8 @@ Status PgStore::AddSession(const Session& s) {
   });
 }
 
-Result<Session> PgStore::GetSession(std::string_view token_hash) {
+template <typename Core>
+Result<Session> Rows<Core>::GetSession(std::string_view token_hash) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st, (*r)->Prepare("SELECT token_hash, user_id, created_at, "
@@ -217,7 +225,8 @@ Result<Session> PgStore::GetSession(std::string_view token_hash) {
   return Session{st.Text(0), st.Int(1), st.Int(2), st.Int(3)};
 }
 
-Status PgStore::DeleteSession(std::string_view token_hash) {
+template <typename Core>
+Status Rows<Core>::DeleteSession(std::string_view token_hash) {
   return WriteQuiet([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(
         auto st, c.Prepare("DELETE FROM sessions WHERE token_hash = ?"));
@@ -225,8 +234,9 @@ Status PgStore::DeleteSession(std::string_view token_hash) {
   });
 }
 
-Status PgStore::DeleteUserSessions(std::int64_t user_id,
-                                   std::string_view keep_hash) {
+template <typename Core>
+Status Rows<Core>::DeleteUserSessions(std::int64_t user_id,
+                                      std::string_view keep_hash) {
   return WriteQuiet([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(
         auto st, c.Prepare("DELETE FROM sessions WHERE user_id = ? AND "
@@ -235,7 +245,8 @@ Status PgStore::DeleteUserSessions(std::int64_t user_id,
   });
 }
 
-Status PgStore::DeleteExpiredSessions(Timestamp now) {
+template <typename Core>
+Status Rows<Core>::DeleteExpiredSessions(Timestamp now) {
   return WriteQuiet([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(
         auto st, c.Prepare("DELETE FROM sessions WHERE expires_at <= ?"));
@@ -243,7 +254,8 @@ Status PgStore::DeleteExpiredSessions(Timestamp now) {
   });
 }
 
-Result<ApiToken> PgStore::AddApiToken(const ApiToken& in) {
+template <typename Core>
+Result<ApiToken> Rows<Core>::AddApiToken(const ApiToken& in) {
   ApiToken out = in;
   Status s = WriteQuiet([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(
@@ -269,7 +281,8 @@ Result<ApiToken> PgStore::AddApiToken(const ApiToken& in) {
   return out;
 }
 
-Result<ApiToken> PgStore::GetApiTokenByHash(std::string_view token_hash) {
+template <typename Core>
+Result<ApiToken> Rows<Core>::GetApiTokenByHash(std::string_view token_hash) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(auto st, (*r)->Prepare(std::string(kTokenColumns) +
                                                 "WHERE token_hash = ?"));
@@ -279,7 +292,8 @@ Result<ApiToken> PgStore::GetApiTokenByHash(std::string_view token_hash) {
   return ReadToken(st);
 }
 
-Result<ApiToken> PgStore::GetApiToken(std::int64_t id) {
+template <typename Core>
+Result<ApiToken> Rows<Core>::GetApiToken(std::int64_t id) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st, (*r)->Prepare(std::string(kTokenColumns) + "WHERE id = ?"));
@@ -289,7 +303,8 @@ Result<ApiToken> PgStore::GetApiToken(std::int64_t id) {
   return ReadToken(st);
 }
 
-Result<std::vector<ApiToken>> PgStore::ListApiTokens(std::int64_t user_id) {
+template <typename Core>
+Result<std::vector<ApiToken>> Rows<Core>::ListApiTokens(std::int64_t user_id) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st, (*r)->Prepare(std::string(kTokenColumns) +
@@ -304,7 +319,8 @@ Result<std::vector<ApiToken>> PgStore::ListApiTokens(std::int64_t user_id) {
   return out;
 }
 
-Status PgStore::RevokeApiToken(std::int64_t id, Timestamp now) {
+template <typename Core>
+Status Rows<Core>::RevokeApiToken(std::int64_t id, Timestamp now) {
   return WriteQuiet([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(auto st,
                            c.Prepare("UPDATE api_tokens SET revoked_at = ? "
@@ -316,7 +332,8 @@ Status PgStore::RevokeApiToken(std::int64_t id, Timestamp now) {
   });
 }
 
-Status PgStore::TouchApiToken(std::int64_t id, Timestamp now) {
+template <typename Core>
+Status Rows<Core>::TouchApiToken(std::int64_t id, Timestamp now) {
   return WriteQuiet([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(
         auto st,
@@ -325,8 +342,9 @@ Status PgStore::TouchApiToken(std::int64_t id, Timestamp now) {
   });
 }
 
-Status PgStore::AddLoginFailure(std::string_view key, Timestamp at,
-                                Timestamp forget_before) {
+template <typename Core>
+Status Rows<Core>::AddLoginFailure(std::string_view key, Timestamp at,
+                                   Timestamp forget_before) {
   return WriteQuiet([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(
         auto old, c.Prepare("DELETE FROM login_failures WHERE at < ?"));
@@ -338,9 +356,9 @@ Status PgStore::AddLoginFailure(std::string_view key, Timestamp at,
   });
 }
 
-Result<std::vector<Timestamp>> PgStore::ListLoginFailures(std::string_view key,
-                                                          Timestamp since,
-                                                          int limit) {
+template <typename Core>
+Result<std::vector<Timestamp>> Rows<Core>::ListLoginFailures(
+    std::string_view key, Timestamp since, int limit) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st, (*r)->Prepare("SELECT at FROM login_failures WHERE key = ? AND "
@@ -355,7 +373,8 @@ Result<std::vector<Timestamp>> PgStore::ListLoginFailures(std::string_view key,
   return out;
 }
 
-Status PgStore::ClearLoginFailures(std::string_view key) {
+template <typename Core>
+Status Rows<Core>::ClearLoginFailures(std::string_view key) {
   return WriteQuiet([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(
         auto st, c.Prepare("DELETE FROM login_failures WHERE key = ?"));
@@ -363,4 +382,4 @@ Status PgStore::ClearLoginFailures(std::string_view key) {
   });
 }
 
-}  // namespace warta::pg
+}  // namespace warta::sql

@@ -1,8 +1,8 @@
-// PgStore: the public article lists kept at write time (migration 040)
-// and the page keys each write changed. Every Write() ends with FinishWrite:
-// the articles it logged in article_changes (and the other members of their
-// near-duplicate clusters) are relisted, and the lists whose rows changed are
-// recorded in change_keys with the write's seq.
+// Rows (store/sql/rows.h), both SQL backends: the public article lists kept at
+// write time (migration 040) and the page keys each write changed. Every
+// Write() ends with FinishWrite: the articles it logged in article_changes (and
+// the other members of their near-duplicate clusters) are relisted, and the
+// lists whose rows changed are recorded in change_keys with the write's seq.
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -10,10 +10,10 @@
 #include <tuple>
 
 #include "base/strings.h"
-#include "store/postgres/listing.h"
-#include "store/postgres/pg_store_impl.h"
+#include "store/sql/listing.h"
+#include "store/sql/rows.h"
 
-namespace warta::pg {
+namespace warta::sql {
 namespace {
 
 // Keys older than this many writes are pruned; a reader further behind
@@ -44,7 +44,7 @@ struct Placement {
   std::vector<std::pair<int, std::int64_t>> lists;
 };
 
-Result<Placement> PlacementOf(Connection& c, std::int64_t id) {
+Result<Placement> PlacementOf(auto& c, std::int64_t id) {
   Placement p;
   p.id = id;
   WARTA_ASSIGN_OR_RETURN(
@@ -79,7 +79,7 @@ Result<Placement> PlacementOf(Connection& c, std::int64_t id) {
   return p;
 }
 
-Result<std::vector<Row>> RowsOf(Connection& c, std::int64_t id) {
+Result<std::vector<Row>> RowsOf(auto& c, std::int64_t id) {
   WARTA_ASSIGN_OR_RETURN(
       auto st, c.Prepare("SELECT kind, subject_id, published_at, hidden "
                          "FROM listing WHERE article_id = ?"));
@@ -96,7 +96,7 @@ Result<std::vector<Row>> RowsOf(Connection& c, std::int64_t id) {
 
 // The ids to relist: `ids` with every member of their clusters.
 Result<std::vector<std::int64_t>> WithClusters(
-    Connection& c, const std::vector<std::int64_t>& ids) {
+    auto& c, const std::vector<std::int64_t>& ids) {
   std::set<std::int64_t> out(ids.begin(), ids.end());
   std::set<std::int64_t> clusters;
   WARTA_ASSIGN_OR_RETURN(auto cluster_of,
@@ -123,7 +123,7 @@ Result<std::vector<std::int64_t>> WithClusters(
   return std::vector<std::int64_t>(out.begin(), out.end());
 }
 
-Result<std::int64_t> ClusterOf(Connection& c, std::int64_t id) {
+Result<std::int64_t> ClusterOf(auto& c, std::int64_t id) {
   WARTA_ASSIGN_OR_RETURN(auto st,
                          c.Prepare("SELECT cluster_id FROM article_signatures "
                                    "WHERE article_id = ?"));
@@ -134,46 +134,9 @@ Result<std::int64_t> ClusterOf(Connection& c, std::int64_t id) {
 
 }  // namespace
 
-std::string ListKey(int kind, std::int64_t subject) {
-  switch (kind) {
-    case kListCategory:
-      return "c:" + std::to_string(subject);
-    case kListTag:
-      return "t:" + std::to_string(subject);
-    case kListAuthor:
-      return "u:" + std::to_string(subject);
-    default:
-      return "all";
-  }
-}
-
-std::optional<ListScope> ListScopeOf(const ArticleQuery& q) {
-  if (q.status != ArticleStatus::kPublished || q.trashed ||
-      !q.title_contains.empty() || !q.review_state.empty() ||
-      q.owner_user_id != 0 || q.order == ArticleQuery::Order::kRecentlyUpdated)
-    return std::nullopt;
-  int subjects = (q.category_id != 0) + (q.tag_id != 0) + (q.author_id != 0);
-  if (subjects > 1) return std::nullopt;
-  // A cluster's earliest member may fall outside a date range: only the
-  // article rows know which member such a list shows.
-  if (q.published_after && q.one_per_duplicate_cluster) return std::nullopt;
-  ListScope s;
-  s.countable = q.exclude_ids.empty() && !q.published_after;
-  if (q.category_id) {
-    s.kind = kListCategory;
-    s.subject = q.category_id;
-  } else if (q.tag_id) {
-    s.kind = kListTag;
-    s.subject = q.tag_id;
-  } else if (q.author_id) {
-    s.kind = kListAuthor;
-    s.subject = q.author_id;
-  }
-  return s;
-}
-
-Status PgStore::Relist(Connection& c, const std::vector<std::int64_t>& ids,
-                       std::set<std::string>& keys) {
+template <typename Core>
+Status Rows<Core>::Relist(Connection& c, const std::vector<std::int64_t>& ids,
+                          std::set<std::string>& keys) {
   WARTA_ASSIGN_OR_RETURN(std::vector<std::int64_t> all, WithClusters(c, ids));
   // Placements grouped by cluster, each cluster by (published_at, id): an
   // article's row is hidden in a list an earlier member already shows.
@@ -237,6 +200,11 @@ Status PgStore::Relist(Connection& c, const std::vector<std::int64_t>& ids,
       }
       WARTA_RETURN_IF_ERROR(del.Bind(1, p.id).Run());
       del.Reset();
+      // In an SQLite batch the count triggers stand aside (migration 059).
+      if (DefersUpkeepHere()) {
+        for (const Row& r : old) DeferCountRow(r.kind, r.subject, r.hidden, -1);
+        for (const Row& r : rows) DeferCountRow(r.kind, r.subject, r.hidden, 1);
+      }
       for (const Row& r : rows) {
         WARTA_RETURN_IF_ERROR(ins.Bind(1, r.kind)
                                   .Bind(2, r.subject)
@@ -257,7 +225,7 @@ Status PgStore::Relist(Connection& c, const std::vector<std::int64_t>& ids,
     for (std::int64_t cat : category_changes) {
       count.Bind(1, cat);
       WARTA_ASSIGN_OR_RETURN(bool row, count.Step());
-      std::int64_t n = row ? count.Int(0) : 0;
+      std::int64_t n = (row ? count.Int(0) : 0) + BatchCountDelta(1, cat).first;
       count.Reset();
       if (n <= 1) keys.insert("nav");
     }
@@ -265,7 +233,8 @@ Status PgStore::Relist(Connection& c, const std::vector<std::int64_t>& ids,
   return Status::Ok();
 }
 
-Status PgStore::FinishWrite(Connection& c) {
+template <typename Core>
+Status Rows<Core>::FinishWrite(Connection& c) {
   WARTA_ASSIGN_OR_RETURN(
       auto changed, c.Prepare("SELECT article_id FROM article_changes WHERE "
                               "seq = (SELECT value + 1 FROM meta WHERE key = "
@@ -289,15 +258,17 @@ Status PgStore::FinishWrite(Connection& c) {
   return RecordKeys(c, std::move(keys), kMaxKeysPerWrite, 1);
 }
 
-Status PgStore::RecordBatchKeys(Connection& c) {
+template <typename Core>
+Status Rows<Core>::RecordBatchKeys(Connection& c) {
   std::set<std::string> keys = std::move(batch_keys_);
   batch_keys_.clear();
   // The batch's last write has bumped change_seq already.
   return RecordKeys(c, std::move(keys), kMaxKeysPerBatch, 0);
 }
 
-Status PgStore::RecordKeys(Connection& c, std::set<std::string> keys,
-                           std::size_t max_keys, int seq_offset) {
+template <typename Core>
+Status Rows<Core>::RecordKeys(Connection& c, std::set<std::string> keys,
+                              std::size_t max_keys, int seq_offset) {
   if (keys.empty()) return Status::Ok();
   if (keys.size() > max_keys) keys = {"site"};
   WARTA_ASSIGN_OR_RETURN(auto ins,
@@ -322,20 +293,22 @@ Status PgStore::RecordKeys(Connection& c, std::set<std::string> keys,
                            c.Prepare("DELETE FROM change_keys WHERE seq < ?"));
     WARTA_RETURN_IF_ERROR(prune.Bind(1, now - kKeepKeysFor).Run());
     WARTA_ASSIGN_OR_RETURN(
-        auto from,
-        c.Prepare("UPDATE meta SET value = GREATEST(value, ?) WHERE key = "
-                  "'change_keys_from'"));
+        auto from, c.Prepare(std::string("UPDATE meta SET value = ") +
+                             std::string(Core::kGreatest) +
+                             "(value, ?) WHERE key = 'change_keys_from'"));
     WARTA_RETURN_IF_ERROR(from.Bind(1, now - kKeepKeysFor - 1).Run());
   }
   return Status::Ok();
 }
 
-void PgStore::NoteChangedKey(std::string key) {
+template <typename Core>
+void Rows<Core>::NoteChangedKey(std::string key) {
   pending_keys_.insert(std::move(key));
 }
 
-Result<PageChanges> PgStore::PageChangesSince(std::int64_t after_seq,
-                                              int limit) {
+template <typename Core>
+Result<PageChanges> Rows<Core>::PageChangesSince(std::int64_t after_seq,
+                                                 int limit) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   PageChanges out;
   WARTA_ASSIGN_OR_RETURN(
@@ -368,8 +341,9 @@ Result<PageChanges> PgStore::PageChangesSince(std::int64_t after_seq,
   return out;
 }
 
-Result<std::vector<Article>> PgStore::ListListed(const ListScope& scope,
-                                                 const ArticleQuery& q) {
+template <typename Core>
+Result<std::vector<Article>> Rows<Core>::ListListed(const ListScope& scope,
+                                                    const ArticleQuery& q) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   const bool newest = q.order != ArticleQuery::Order::kOldest;
   std::string sql =
@@ -406,8 +380,9 @@ Result<std::vector<Article>> PgStore::ListListed(const ListScope& scope,
   return LoadArticlesByIds(**r, ids, q.with_body);
 }
 
-Result<std::int64_t> PgStore::CountListed(const ListScope& scope,
-                                          const ArticleQuery& q) {
+template <typename Core>
+Result<std::int64_t> Rows<Core>::CountListed(const ListScope& scope,
+                                             const ArticleQuery& q) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   const char* column = q.one_per_duplicate_cluster ? "shown" : "n";
   WARTA_ASSIGN_OR_RETURN(
@@ -417,6 +392,10 @@ Result<std::int64_t> PgStore::CountListed(const ListScope& scope,
   total.Bind(1, scope.kind).Bind(2, scope.subject);
   WARTA_ASSIGN_OR_RETURN(bool row, total.Step());
   std::int64_t n = row ? total.Int(0) : 0;
+  if (DefersUpkeepHere()) {  // the batch's counts are written when it ends
+    auto [dn, dshown] = BatchCountDelta(scope.kind, scope.subject);
+    n += q.one_per_duplicate_cluster ? dshown : dn;
+  }
   // Less the future-dated rows: a bounded read of the newest end.
   std::string hidden = q.one_per_duplicate_cluster ? "AND hidden = 0" : "";
   auto outside = [&](const char* range, std::int64_t bound) -> Status {
@@ -434,4 +413,4 @@ Result<std::int64_t> PgStore::CountListed(const ListScope& scope,
   return std::max<std::int64_t>(n, 0);
 }
 
-}  // namespace warta::pg
+}  // namespace warta::sql

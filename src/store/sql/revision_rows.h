@@ -1,9 +1,9 @@
-// PgStore: article revisions.
+// Rows (store/sql/rows.h), both SQL backends: article revisions.
 #include <algorithm>
 
-#include "store/postgres/pg_store_impl.h"
+#include "store/sql/rows.h"
 
-namespace warta::pg {
+namespace warta::sql {
 namespace {
 
 constexpr std::string_view kRevisionColumns =
@@ -11,7 +11,7 @@ constexpr std::string_view kRevisionColumns =
     "COALESCE(r.user_id, 0), COALESCE(u.name, ''), r.kind, r.note, r.title, "
     "COALESCE(r.base_id, 0), r.chain, r.raw_size, r.snapshot_hash, r.applied, ";
 
-Revision ReadRevision(const Statement& st) {
+Revision ReadRevision(const auto& st) {
   Revision r;
   int i = 0;
   r.id = st.Int(i++);
@@ -34,8 +34,9 @@ Revision ReadRevision(const Statement& st) {
 
 }  // namespace
 
-Status PgStore::InsertRevision(Connection& c, std::int64_t id,
-                               const Revision& rev, bool applied) {
+template <typename Core>
+Status Rows<Core>::InsertRevision(Connection& c, std::int64_t id,
+                                  const Revision& rev, bool applied) {
   WARTA_ASSIGN_OR_RETURN(
       auto st,
       c.Prepare(
@@ -65,15 +66,17 @@ Status PgStore::InsertRevision(Connection& c, std::int64_t id,
   return Status::Ok();
 }
 
-Status PgStore::AddRevision(std::int64_t article_id, const Revision& rev) {
+template <typename Core>
+Status Rows<Core>::AddRevision(std::int64_t article_id, const Revision& rev) {
   return WriteQuiet([&](Connection& c) -> Status {
     return InsertRevision(c, article_id, rev, false);
   });
 }
 
-Result<std::vector<Revision>> PgStore::ListRevisions(std::int64_t article_id,
-                                                     int limit,
-                                                     bool with_data) {
+template <typename Core>
+Result<std::vector<Revision>> Rows<Core>::ListRevisions(std::int64_t article_id,
+                                                        int limit,
+                                                        bool with_data) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   std::string sql(kRevisionColumns);
   sql += with_data ? "r.data " : "'' ";
@@ -91,7 +94,8 @@ Result<std::vector<Revision>> PgStore::ListRevisions(std::int64_t article_id,
   return out;
 }
 
-Result<Revision> PgStore::GetRevision(std::int64_t revision_id) {
+template <typename Core>
+Result<Revision> Rows<Core>::GetRevision(std::int64_t revision_id) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
       auto st, (*r)->Prepare(std::string(kRevisionColumns) +
@@ -103,4 +107,4 @@ Result<Revision> PgStore::GetRevision(std::int64_t revision_id) {
   return ReadRevision(st);
 }
 
-}  // namespace warta::pg
+}  // namespace warta::sql

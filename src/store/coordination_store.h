@@ -1,0 +1,57 @@
+// CoordinationStore: how writers group their writes and share work with
+// other processes and nodes: batches (one transaction for many writes) and
+// exclusive runs (one node at a time). Part of the Store interface; what
+// bulk import and the wire poller need. Thread-safe.
+#ifndef WARTA_STORE_COORDINATION_STORE_H_
+#define WARTA_STORE_COORDINATION_STORE_H_
+
+#include <functional>
+#include <string_view>
+
+#include "base/result.h"
+
+namespace warta {
+
+class CoordinationStore {
+ public:
+  virtual ~CoordinationStore() = default;
+
+  // Runs `fn` and returns true, unless another process or node is running
+  // work of the same `name` (then returns false at once, `fn` not run):
+  // background jobs every node starts but one at a time should do (the
+  // wire poller). The claim ends with `fn`, or with its holder's death.
+  // (sqlite: one machine; runs `fn` without a claim.)
+  virtual Result<bool> RunExclusive(std::string_view name,
+                                    const std::function<void()>& fn) {
+    (void)name;
+    fn();
+    return true;
+  }
+
+  // Runs `fn` with every write this thread makes through the store inside
+  // one transaction (bulk import: one commit per batch instead of one per
+  // article). Each write call stays atomic on its own: a failing one rolls
+  // back alone and returns its error, the others stand. The batch commits
+  // when `fn` returns ok, else everything in it rolls back. Reads on this
+  // thread see the batch's writes; other threads see them after the commit,
+  // and their writes wait for it. A batch inside a batch joins the outer one.
+  // (sqlite: PutStoredFeed, SaveWireItem, MergeTag and DeleteTag fail with
+  // FailedPrecondition inside a batch; the feed versions, sitemap months
+  // and taxonomy lastmods its writes change are written when it ends, so
+  // reads of them inside the batch see the state before it.)
+  virtual Status RunBatch(const std::function<Status()>& fn) = 0;
+
+  // RunBatch for batches expected to succeed whole (bulk import): the
+  // writes inside need not be atomic each, so a backend may run them
+  // without a savepoint each (sqlite). Then the first write that fails
+  // dooms the batch: later writes in it fail at once, everything rolls
+  // back and this returns that write's error; run the batch again with
+  // RunBatch to keep the others. Nothing is committed when it fails.
+  virtual Status RunWholeBatch(const std::function<Status()>& fn) {
+    return RunBatch(fn);
+  }
+};
+
+}  // namespace warta
+
+#endif  // WARTA_STORE_COORDINATION_STORE_H_
