@@ -162,13 +162,14 @@ class ServerImpl final : public Server {
     if (!acceptor_.is_open()) return;
     acceptor_.async_accept(
         net::make_strand(ioc_),
-        net::bind_executor(strand_, [this](error_code ec, tcp::socket socket) {
-          OnAccept(ec, std::move(socket));
-        }));
+        net::bind_executor(strand_,
+                           [this](error_code ec, Session::Socket socket) {
+                             OnAccept(ec, std::move(socket));
+                           }));
   }
 
   // On strand_.
-  void OnAccept(error_code ec, tcp::socket socket) {
+  void OnAccept(error_code ec, Session::Socket socket) {
     if (ec == net::error::operation_aborted) return;
     if (!ec && !acceptor_.is_open()) {
       // Accepted just before the shutdown closed the acceptor: its client is

@@ -34,7 +34,7 @@ constexpr std::chrono::milliseconds kFirstRequestGrace{500};
 constexpr std::size_t kDrainMax = 1 << 20;
 constexpr std::size_t kStreamBatch = 16 * 1024;
 
-std::string RemoteIp(tcp::socket& socket) {
+std::string RemoteIp(Session::Socket& socket) {
   error_code ec;
   tcp::endpoint ep = socket.remote_endpoint(ec);
   if (ec) return "-";
@@ -77,9 +77,9 @@ std::string Describe(std::string_view method, const Request& r) {
   return std::string(method) + " " + r.target;
 }
 
-// The client's X-Request-Id when it is safe to echo and log, else a new
-// random one (16 hex digits).
-std::string RequestId(std::string_view sent) {
+// Sets `*id` to the client's X-Request-Id when it is safe to echo and log,
+// else to a new random one (16 hex digits), reusing the string's memory.
+void AssignRequestId(std::string_view sent, std::string* id) {
   if (!sent.empty() && sent.size() <= 128) {
     bool ok = true;
     for (char c : sent) {
@@ -87,21 +87,25 @@ std::string RequestId(std::string_view sent) {
                   (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
                   c == ':');
     }
-    if (ok) return std::string(sent);
+    if (ok) {
+      id->assign(sent);
+      return;
+    }
   }
   thread_local std::mt19937_64 rng(std::random_device{}());
   static constexpr char kHex[] = "0123456789abcdef";
   std::uint64_t v = rng();
-  std::string id(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) id[i] = kHex[v & 15];
-  return id;
+  id->resize(16);
+  for (int i = 15; i >= 0; --i, v >>= 4) (*id)[i] = kHex[v & 15];
 }
 
 }  // namespace
 
-Session::Session(tcp::socket&& socket, std::shared_ptr<ServerContext> context)
-    : stream_(std::move(socket)), context_(std::move(context)) {
-  remote_ip_ = RemoteIp(stream_.socket());
+Session::Session(Socket&& socket, std::shared_ptr<ServerContext> context)
+    : stream_(std::move(socket)),
+      timer_(stream_.get_executor()),
+      context_(std::move(context)) {
+  remote_ip_ = RemoteIp(stream_);
   from_trusted_proxy_ = context_->options.trusted_proxies.Contains(remote_ip_);
 }
 
@@ -117,8 +121,37 @@ void Session::Shutdown() {
   net::post(stream_.get_executor(), [self = shared_from_this()] {
     self->closing_ = true;
     if (self->idle_ && self->first_request_) return self->AwaitFirstRequest();
-    if (self->idle_ || self->draining_) self->stream_.cancel();
+    if (self->idle_ || self->draining_) {
+      error_code ec;
+      self->stream_.cancel(ec);
+    }
   });
+}
+
+void Session::ExpireAt(Clock::time_point deadline) {
+  deadline_ = deadline;
+  if (timer_armed_ && timer_.expiry() <= deadline) return;  // checked then
+  timer_.expires_at(deadline);  // a pending wait ends operation_aborted
+  timer_armed_ = true;
+  timer_.async_wait(
+      beast::bind_front_handler(&Session::OnTimer, shared_from_this()));
+}
+
+void Session::OnTimer(error_code ec) {
+  if (ec == net::error::operation_aborted) return;  // re-armed or closed
+  timer_armed_ = false;
+  if (!stream_.is_open()) return;
+  if (Clock::now() < deadline_) return ExpireAt(deadline_);
+  // Timed out: the operation in progress ends with an error and the chain
+  // stops there.
+  CloseNow();
+}
+
+void Session::CloseNow() {
+  error_code ec;
+  stream_.close(ec);
+  timer_.cancel();
+  timer_armed_ = false;
 }
 
 // A new connection was accepted, so its client is sending a request: a
@@ -128,7 +161,7 @@ void Session::AwaitFirstRequest() {
   auto timer = std::make_shared<net::steady_timer>(stream_.get_executor(),
                                                    kFirstRequestGrace);
   timer->async_wait([self = shared_from_this(), timer](error_code ec) {
-    if (!ec && self->idle_) self->stream_.cancel();
+    if (!ec && self->idle_) self->stream_.cancel(ec);
   });
 }
 
@@ -136,7 +169,7 @@ void Session::WaitForRequest() {
   if (closing_ && !first_request_) return Close(false);
   if (buffer_.size() > 0) return ReadHeader();  // a pipelined request
   const ServerOptions& o = context_->options;
-  stream_.expires_after(
+  ExpireAfter(
       context_->WaitLimit(first_request_ ? o.request_timeout : o.idle_timeout));
   idle_ = true;
   if (closing_) AwaitFirstRequest();  // shut down before it began reading
@@ -155,7 +188,7 @@ void Session::OnFirstBytes(error_code ec, std::size_t n) {
 void Session::ReadHeader() {
   first_request_ = false;
   too_large_json_.clear();
-  started_ = std::chrono::steady_clock::now();
+  started_ = Clock::now();
   request_.Reset();
   log_method_ = "-";
   version_ = 11;
@@ -169,13 +202,13 @@ void Session::ReadHeader() {
   out_ = Outgoing();
 
   const ServerOptions& o = context_->options;
-  parser_.emplace();
+  parser_.emplace(&request_, &log_method_);
   parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(
       o.header_limit, std::numeric_limits<std::uint32_t>::max())));
   // The real limit is set once the route is known; Beast 1.74 compares a
   // Content-Length with the limit at the end of the header, so lift it here.
   parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
-  stream_.expires_after(context_->WaitLimit(o.request_timeout));
+  ExpireAt(started_ + context_->WaitLimit(o.request_timeout));
   bhttp::async_read_header(
       stream_, buffer_, *parser_,
       beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
@@ -187,12 +220,10 @@ void Session::OnHeader(error_code ec, std::size_t) {
     if (IsProtocolError(ec)) return SendError(400);
     return Close(false);
   }
-  auto& msg = parser_->get();
-  version_ = msg.version() == 10 ? 10 : 11;
-  log_method_.assign(msg.method_string());
-  request_.method = MethodFromName(msg.method_string());
-  request_.target.assign(msg.target());
-  user_agent_.assign(msg[bhttp::field::user_agent]);
+  // The parser has filled request_ (method, target, headers) and
+  // log_method_.
+  version_ = parser_->version();
+  user_agent_.assign(request_.Header("user-agent"));
   if (!ParseTarget(request_.target, &request_.path, &request_.query)) {
     return SendError(400);
   }
@@ -202,10 +233,10 @@ void Session::OnHeader(error_code ec, std::size_t) {
   {
     int codings = 0;
     std::string_view coding;
-    for (const auto& field : msg) {
-      if (field.name() != bhttp::field::transfer_encoding) continue;
+    for (const auto& [name, value] : request_.headers) {
+      if (name != "transfer-encoding") continue;
       ++codings;
-      coding = Trim(field.value());
+      coding = Trim(value);
     }
     if (codings > 1) return SendError(400);
     if (codings == 1 && !EqualsIgnoreAsciiCase(coding, "chunked")) {
@@ -214,6 +245,7 @@ void Session::OnHeader(error_code ec, std::size_t) {
       return SendError(has_chunked || version_ < 11 ? 400 : 501);
     }
   }
+  if (parser_->is_done()) return Handle();  // no body: no limit to pick
   RouteOptions route =
       context_->router.OptionsFor(request_.method, request_.path);
   std::uint64_t limit =
@@ -225,9 +257,8 @@ void Session::OnHeader(error_code ec, std::size_t) {
   // Beast checks this per chunk for chunked bodies; a Content-Length was
   // checked above (after the header Beast 1.74 no longer compares it).
   parser_->body_limit(limit);
-  if (parser_->is_done()) return Handle();
   if (version_ == 11 &&
-      beast::iequals(msg[bhttp::field::expect], "100-continue")) {
+      beast::iequals(request_.Header("expect"), "100-continue")) {
     auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(
         bhttp::status::continue_, 11);
     message_ = cont;
@@ -260,11 +291,6 @@ void Session::OnBody(error_code ec, std::size_t) {
 }
 
 void Session::Handle() {
-  auto& msg = parser_->get();
-  for (const auto& field : msg) {
-    request_.headers.emplace_back(AsciiLower(field.name_string()),
-                                  std::string(field.value()));
-  }
   if (from_trusted_proxy_) {
     std::string forwarded_for;  // every X-Forwarded-For line, in order
     for (const auto& [name, value] : request_.headers) {
@@ -277,8 +303,7 @@ void Session::Handle() {
   } else {
     request_.remote_ip.assign(remote_ip_);
   }
-  request_.body = std::move(msg.body());
-  request_.request_id = RequestId(request_.Header("x-request-id"));
+  AssignRequestId(request_.Header("x-request-id"), &request_.request_id);
 
   Response response;
   try {
@@ -293,7 +318,7 @@ void Session::Handle() {
     response = Response::Error(500);
   }
   // After the handler: a Stop() while it ran closes this connection.
-  keep_alive_ = msg.keep_alive() && !closing_ && !context_->stopping();
+  keep_alive_ = parser_->keep_alive() && !closing_ && !context_->stopping();
   if (response.prepared &&
       (request_.method == Method::kGet || request_.method == Method::kHead)) {
     return SendPrepared(std::move(response.prepared));
@@ -318,7 +343,7 @@ void Session::SendError(int status) {
   keep_alive_ = false;
   Request bare;  // no Accept-Encoding, no conditionals
   if (request_.method == Method::kHead) bare.method = Method::kHead;
-  request_.request_id = RequestId("");
+  AssignRequestId("", &request_.request_id);
   Response error = Response::Error(status);
   if (status == 413 && !too_large_json_.empty()) {
     error.content_type = "application/json";
@@ -334,7 +359,7 @@ void Session::Send(Outgoing out) {
   status_ = out_.status;
   // HTTP/1.0 has no chunked coding: a stream ends when the connection does.
   if (out_.chunked && version_ < 11) keep_alive_ = false;
-  stream_.expires_after(context_->options.request_timeout);
+  ExpireAfter(context_->options.request_timeout);
   auto self = shared_from_this();
   if (out_.chunked || !out_.send_body) {
     auto msg = std::make_shared<bhttp::response<bhttp::empty_body>>();
@@ -387,7 +412,7 @@ void Session::SendPrepared(std::shared_ptr<const PreparedResponse> prepared) {
       net::buffer(connection),
       net::buffer(std::string_view("\r\n")),
       net::buffer(choice.body)};
-  stream_.expires_after(context_->options.request_timeout);
+  ExpireAfter(context_->options.request_timeout);
   net::async_write(stream_, buffers,
                    [self = shared_from_this()](error_code ec, std::size_t) {
                      self->FinishExchange(ec);
@@ -424,7 +449,7 @@ void Session::StreamNext() {
     LogAccess();
     return Close(false);  // the client sees a truncated chunked body
   }
-  stream_.expires_after(context_->options.request_timeout);
+  ExpireAfter(context_->options.request_timeout);
   auto handler = beast::bind_front_handler(&Session::OnChunkWritten,
                                            shared_from_this(), !more);
   if (encoded_.empty()) return OnChunkWritten(true, {}, 0);
@@ -460,14 +485,11 @@ void Session::FinishExchange(error_code ec) {
 
 void Session::Close(bool drain) {
   error_code ec;
-  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-  if (!drain || closing_ || ec) {
-    stream_.close();
-    return;
-  }
+  stream_.shutdown(tcp::socket::shutdown_send, ec);
+  if (!drain || closing_ || ec) return CloseNow();
   drained_ = 0;
   draining_ = true;
-  stream_.expires_after(kDrainTime);
+  ExpireAfter(kDrainTime);
   Drain();
 }
 
@@ -478,7 +500,7 @@ void Session::Drain() {
         self->drained_ += n;
         if (ec || self->closing_ || self->drained_ > kDrainMax) {
           self->draining_ = false;
-          self->stream_.close();
+          self->CloseNow();
           return;
         }
         self->Drain();
@@ -486,7 +508,7 @@ void Session::Drain() {
 }
 
 void Session::LogAccess() {
-  const auto duration = std::chrono::steady_clock::now() - started_;
+  const auto duration = Clock::now() - started_;
   if (ServerObserver* observer = context_->options.observer) {
     ExchangeRecord r;
     r.route = request_.route;

@@ -3,13 +3,17 @@
 // timeout), read the header (header limit), pick the body limit from the
 // route, read the body (request timeout), call the router, write the response
 // (or stream it chunked), log it, and loop while keep-alive lasts. Requests
-// on one connection are answered in order, one at a time. Internal to the
-// server.
+// on one connection are answered in order, one at a time. The timeouts are
+// one deadline per connection: moving it later costs nothing on the request
+// path, and the timer checks it when it fires. Internal to the server.
 #ifndef WARTA_HTTP_SESSION_H_
 #define WARTA_HTTP_SESSION_H_
 
 #include <array>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
@@ -20,14 +24,19 @@
 #include "http/compression.h"
 #include "http/outgoing.h"
 #include "http/request.h"
+#include "http/request_parser.h"
 #include "http/server_context.h"
 
 namespace warta::http {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(boost::asio::ip::tcp::socket&& socket,
-          std::shared_ptr<ServerContext> context);
+  // The connection's own strand, named by type: no type-erased executor.
+  using Executor = boost::asio::strand<boost::asio::io_context::executor_type>;
+  using Socket =
+      boost::asio::basic_stream_socket<boost::asio::ip::tcp, Executor>;
+
+  Session(Socket&& socket, std::shared_ptr<ServerContext> context);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
@@ -41,6 +50,17 @@ class Session : public std::enable_shared_from_this<Session> {
 
  private:
   using error_code = boost::beast::error_code;
+  using Clock = std::chrono::steady_clock;
+  using Timer =
+      boost::asio::basic_waitable_timer<Clock, boost::asio::wait_traits<Clock>,
+                                        Executor>;
+
+  // The connection closes when `deadline` passes, unless moved later first.
+  void ExpireAt(Clock::time_point deadline);
+  void ExpireAfter(Clock::duration d) { ExpireAt(Clock::now() + d); }
+  void OnTimer(error_code ec);
+  // Closes the socket and stops the timer.
+  void CloseNow();
 
   void WaitForRequest();
   void AwaitFirstRequest();
@@ -70,7 +90,10 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void LogAccess();
 
-  boost::beast::tcp_stream stream_;
+  Socket stream_;
+  Timer timer_;
+  Clock::time_point deadline_;
+  bool timer_armed_ = false;  // a wait is pending on timer_
   boost::beast::flat_buffer buffer_;
   std::shared_ptr<ServerContext> context_;
   std::string remote_ip_;
@@ -83,15 +106,13 @@ class Session : public std::enable_shared_from_this<Session> {
   bool draining_ = false;  // discarding input before the close
 
   // The exchange in progress.
-  std::optional<
-      boost::beast::http::request_parser<boost::beast::http::string_body>>
-      parser_;
+  std::optional<RequestParser> parser_;
   Request request_;
   std::string log_method_ = "-";
   unsigned version_ = 11;
   std::string user_agent_;
   std::string too_large_json_;  // the route's 413 body, or "" (plain)
-  std::chrono::steady_clock::time_point started_;
+  Clock::time_point started_;
   int status_ = 0;
   std::uint64_t bytes_sent_ = 0;
   bool keep_alive_ = false;
