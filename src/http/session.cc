@@ -106,6 +106,10 @@ Session::Session(Socket&& socket, std::shared_ptr<ServerContext> context)
       timer_(stream_.get_executor()),
       context_(std::move(context)) {
   remote_ip_ = RemoteIp(stream_);
+  // Pipelined answers go out as they are written, not held back by Nagle
+  // until the client acknowledges the previous one (as nginx's tcp_nodelay).
+  error_code ec;
+  stream_.set_option(tcp::no_delay(true), ec);
   from_trusted_proxy_ = context_->options.trusted_proxies.Contains(remote_ip_);
 }
 
@@ -173,9 +177,8 @@ void Session::WaitForRequest() {
       context_->WaitLimit(first_request_ ? o.request_timeout : o.idle_timeout));
   idle_ = true;
   if (closing_) AwaitFirstRequest();  // shut down before it began reading
-  stream_.async_read_some(
-      buffer_.prepare(kFirstRead),
-      beast::bind_front_handler(&Session::OnFirstBytes, shared_from_this()));
+  stream_.async_read_some(buffer_.prepare(kFirstRead),
+                          Chain(&Session::OnFirstBytes));
 }
 
 void Session::OnFirstBytes(error_code ec, std::size_t n) {
@@ -209,9 +212,8 @@ void Session::ReadHeader() {
   // Content-Length with the limit at the end of the header, so lift it here.
   parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
   ExpireAt(started_ + context_->WaitLimit(o.request_timeout));
-  bhttp::async_read_header(
-      stream_, buffer_, *parser_,
-      beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  bhttp::async_read_header(stream_, buffer_, *parser_,
+                           Chain(&Session::OnHeader));
 }
 
 void Session::OnHeader(error_code ec, std::size_t) {
@@ -262,9 +264,7 @@ void Session::OnHeader(error_code ec, std::size_t) {
     auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(
         bhttp::status::continue_, 11);
     message_ = cont;
-    bhttp::async_write(stream_, *cont,
-                       beast::bind_front_handler(&Session::OnContinueSent,
-                                                 shared_from_this()));
+    bhttp::async_write(stream_, *cont, Chain(&Session::OnContinueSent));
     return;
   }
   ReadBody();
@@ -276,9 +276,7 @@ void Session::OnContinueSent(error_code ec, std::size_t) {
 }
 
 void Session::ReadBody() {
-  bhttp::async_read(
-      stream_, buffer_, *parser_,
-      beast::bind_front_handler(&Session::OnBody, shared_from_this()));
+  bhttp::async_read(stream_, buffer_, *parser_, Chain(&Session::OnBody));
 }
 
 void Session::OnBody(error_code ec, std::size_t) {
@@ -305,18 +303,7 @@ void Session::Handle() {
   }
   AssignRequestId(request_.Header("x-request-id"), &request_.request_id);
 
-  Response response;
-  try {
-    response = context_->router.Route(request_);
-  } catch (const std::exception& e) {
-    LogError("handler for " + Describe(log_method_, request_) +
-             " threw: " + e.what() + " (request " + request_.request_id + ")");
-    response = Response::Error(500);
-  } catch (...) {
-    LogError("handler for " + Describe(log_method_, request_) +
-             " threw a non-exception");
-    response = Response::Error(500);
-  }
+  Response response = RouteRequest();
   // After the handler: a Stop() while it ran closes this connection.
   keep_alive_ = parser_->keep_alive() && !closing_ && !context_->stopping();
   if (response.prepared &&
@@ -337,6 +324,20 @@ void Session::Handle() {
     out = PrepareOutgoing(request_, Response::Error(500), options, now);
   }
   Send(std::move(out));
+}
+
+Response Session::RouteRequest() {
+  // Returned, not assigned: a default Response allocates its content type.
+  try {
+    return context_->router.Route(request_);
+  } catch (const std::exception& e) {
+    LogError("handler for " + Describe(log_method_, request_) +
+             " threw: " + e.what() + " (request " + request_.request_id + ")");
+  } catch (...) {
+    LogError("handler for " + Describe(log_method_, request_) +
+             " threw a non-exception");
+  }
+  return Response::Error(500);
 }
 
 void Session::SendError(int status) {
@@ -360,7 +361,6 @@ void Session::Send(Outgoing out) {
   // HTTP/1.0 has no chunked coding: a stream ends when the connection does.
   if (out_.chunked && version_ < 11) keep_alive_ = false;
   ExpireAfter(context_->options.request_timeout);
-  auto self = shared_from_this();
   if (out_.chunked || !out_.send_body) {
     auto msg = std::make_shared<bhttp::response<bhttp::empty_body>>();
     FillHeader(*msg, out_, version_, keep_alive_);
@@ -370,12 +370,12 @@ void Session::Send(Outgoing out) {
     serializer_ = sr;
     bool stream = out_.send_body;
     if (stream && out_.gzip_stream) gzip_.emplace();
-    bhttp::async_write_header(stream_, *sr,
-                              [self, stream](error_code ec, std::size_t) {
-                                if (ec || !stream)
-                                  return self->FinishExchange(ec);
-                                self->StreamNext();
-                              });
+    bhttp::async_write_header(
+        stream_, *sr,
+        Chain([stream](Session& self, error_code ec, std::size_t) {
+          if (ec || !stream) return self.FinishExchange(ec);
+          self.StreamNext();
+        }));
     return;
   }
   auto msg = std::make_shared<bhttp::response<SharedBody>>();
@@ -383,9 +383,7 @@ void Session::Send(Outgoing out) {
   msg->body() = out_.body;
   bytes_sent_ = out_.content_length;
   message_ = msg;
-  bhttp::async_write(stream_, *msg, [self](error_code ec, std::size_t) {
-    self->FinishExchange(ec);
-  });
+  bhttp::async_write(stream_, *msg, Chain(&Session::OnWritten));
 }
 
 // The bytes were serialized when the response was cached: one gathered
@@ -413,11 +411,10 @@ void Session::SendPrepared(std::shared_ptr<const PreparedResponse> prepared) {
       net::buffer(std::string_view("\r\n")),
       net::buffer(choice.body)};
   ExpireAfter(context_->options.request_timeout);
-  net::async_write(stream_, buffers,
-                   [self = shared_from_this()](error_code ec, std::size_t) {
-                     self->FinishExchange(ec);
-                   });
+  net::async_write(stream_, buffers, Chain(&Session::OnWritten));
 }
+
+void Session::OnWritten(error_code ec, std::size_t) { FinishExchange(ec); }
 
 void Session::StreamNext() {
   // Pieces are gathered up to kStreamBatch before a chunk goes out: fewer
@@ -450,8 +447,10 @@ void Session::StreamNext() {
     return Close(false);  // the client sees a truncated chunked body
   }
   ExpireAfter(context_->options.request_timeout);
-  auto handler = beast::bind_front_handler(&Session::OnChunkWritten,
-                                           shared_from_this(), !more);
+  auto handler =
+      Chain([last = !more](Session& self, error_code ec, std::size_t n) {
+        self.OnChunkWritten(last, ec, n);
+      });
   if (encoded_.empty()) return OnChunkWritten(true, {}, 0);
   bytes_sent_ += encoded_.size();
   if (version_ >= 11) {
@@ -467,9 +466,7 @@ void Session::OnChunkWritten(bool last, error_code ec, std::size_t) {
   if (!last) return StreamNext();
   if (version_ < 11) return FinishExchange({});
   net::async_write(stream_, bhttp::make_chunk_last(),
-                   [self = shared_from_this()](error_code ec, std::size_t) {
-                     self->FinishExchange(ec);
-                   });
+                   Chain(&Session::OnWritten));
 }
 
 void Session::FinishExchange(error_code ec) {

@@ -17,11 +17,13 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "http/compression.h"
+#include "http/handler_memory.h"
 #include "http/outgoing.h"
 #include "http/request.h"
 #include "http/request_parser.h"
@@ -62,6 +64,27 @@ class Session : public std::enable_shared_from_this<Session> {
   // Closes the socket and stops the timer.
   void CloseNow();
 
+  // A completion handler of the session's chain (reading, writing): keeps
+  // the session alive, calls `f` with the session and the completion's
+  // arguments, and has Asio place the operation's state in memory_.
+  template <class F>
+  struct ChainHandler {
+    std::shared_ptr<Session> self;
+    F f;
+    using allocator_type = HandlerAllocator<char>;
+    allocator_type get_allocator() const noexcept {
+      return allocator_type(self->memory_);
+    }
+    template <class... Args>
+    void operator()(Args&&... args) {
+      std::invoke(f, *self, std::forward<Args>(args)...);
+    }
+  };
+  template <class F>
+  ChainHandler<F> Chain(F f) {
+    return ChainHandler<F>{shared_from_this(), std::move(f)};
+  }
+
   void WaitForRequest();
   void AwaitFirstRequest();
   void OnFirstBytes(error_code ec, std::size_t n);
@@ -71,6 +94,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadBody();
   void OnBody(error_code ec, std::size_t n);
   void Handle();
+  // The router's answer; 500 when the handler throws.
+  Response RouteRequest();
 
   // Answers with a bare error page and closes, without reading the rest of
   // the request.
@@ -90,6 +115,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void LogAccess();
 
+  HandlerMemory memory_;  // declared first: operations may outlive stream_
   Socket stream_;
   Timer timer_;
   Clock::time_point deadline_;
