@@ -66,13 +66,16 @@ void WriteAll(std::string_view data) {
 
 // One thread's lines not yet written. `mu` is shared only with the writer.
 struct ThreadBuffer {
-  ThreadBuffer() { lines.reserve(kFlushSoon * 2); }
+  // A full buffer's room from the start (address space; pages are touched
+  // as lines arrive): a burst never grows it on the request path.
+  ThreadBuffer() { lines.reserve(kBufferMax); }
   Mutex mu;
   std::string lines GUARDED_BY(mu);
 };
 
 class Writer {
  public:
+  Writer() { spare_.reserve(kBufferMax); }  // see ThreadBuffer
   ~Writer() {
     {
       MutexLock lock(&mu_);
@@ -111,9 +114,8 @@ class Writer {
       }
       WriteAll(spare_);
       spare_.clear();
-      // The next thread to swap gets a buffer that holds a burst of lines
-      // without growing on its request path.
-      spare_.reserve(kFlushSoon * 2);
+      // The next thread to swap gets a buffer with a full buffer's room.
+      spare_.reserve(kBufferMax);
     }
   }
 

@@ -253,6 +253,9 @@ class ServerImpl final : public Server {
 
 Result<std::unique_ptr<Server>> Server::Create(ServerOptions options,
                                                const Router& router) {
+  // sendfile(2) has no MSG_NOSIGNAL: a client gone mid-answer must be an
+  // EPIPE for the session, not a signal that ends the process.
+  std::signal(SIGPIPE, SIG_IGN);
   auto server = std::make_unique<ServerImpl>(std::move(options), router);
   WARTA_RETURN_IF_ERROR(server->Listen());
   return std::unique_ptr<Server>(std::move(server));

@@ -1,9 +1,13 @@
 #include "http/session.h"
 
+#include <sys/sendfile.h>
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <cerrno>
 #include <cstdint>
 #include <exception>
 #include <limits>
@@ -45,6 +49,16 @@ std::string RemoteIp(Session::Socket& socket) {
   }
   return addr.to_string();
 }
+
+// A range of buffers in an array, as Asio's buffer sequence.
+struct BufferRange {
+  using value_type = net::const_buffer;
+  using const_iterator = const net::const_buffer*;
+  const net::const_buffer* first;
+  const net::const_buffer* last;
+  const_iterator begin() const { return first; }
+  const_iterator end() const { return last; }
+};
 
 // A malformed request (as opposed to a closed or broken connection).
 bool IsProtocolError(const error_code& ec) {
@@ -110,6 +124,9 @@ Session::Session(Socket&& socket, std::shared_ptr<ServerContext> context)
   // until the client acknowledges the previous one (as nginx's tcp_nodelay).
   error_code ec;
   stream_.set_option(tcp::no_delay(true), ec);
+  // Prepared answers are written at once, not through the reactor: a full
+  // socket buffer says would_block instead of waiting.
+  stream_.non_blocking(true, ec);
   from_trusted_proxy_ = context_->options.trusted_proxies.Contains(remote_ip_);
 }
 
@@ -387,7 +404,10 @@ void Session::Send(Outgoing out) {
 }
 
 // The bytes were serialized when the response was cached: one gathered
-// write of the status line, the stored fields, Date, Connection and body.
+// write of the status line, the stored fields, Date, Connection and body,
+// made at once (the socket is non-blocking) and finished asynchronously only
+// when the socket's buffer is full. A body kept in a BodyFile follows the
+// head with sendfile, the head marked MSG_MORE so both leave together.
 void Session::SendPrepared(std::shared_ptr<const PreparedResponse> prepared) {
   prepared_ = std::move(prepared);
   PreparedChoice choice = ChoosePrepared(*prepared_, request_);
@@ -399,19 +419,68 @@ void Session::SendPrepared(std::shared_ptr<const PreparedResponse> prepared) {
   std::string_view connection;
   if (version_ >= 11 && !keep_alive_) connection = "Connection: close\r\n";
   if (version_ < 11 && keep_alive_) connection = "Connection: keep-alive\r\n";
-  std::array<net::const_buffer, 9> buffers = {
-      net::buffer(version_ >= 11 ? std::string_view("HTTP/1.1 ")
-                                 : std::string_view("HTTP/1.0 ")),
-      net::buffer(choice.head),
-      net::buffer(std::string_view("X-Request-Id: ")),
-      net::buffer(request_.request_id),
-      net::buffer(std::string_view("\r\n")),
-      net::buffer(date_.data(), date_size_),
-      net::buffer(connection),
-      net::buffer(std::string_view("\r\n")),
-      net::buffer(choice.body)};
+  out_buffers_ = {net::buffer(version_ >= 11 ? std::string_view("HTTP/1.1 ")
+                                             : std::string_view("HTTP/1.0 ")),
+                  net::buffer(choice.head),
+                  net::buffer(std::string_view("X-Request-Id: ")),
+                  net::buffer(request_.request_id),
+                  net::buffer(std::string_view("\r\n")),
+                  net::buffer(date_.data(), date_size_),
+                  net::buffer(connection),
+                  net::buffer(std::string_view("\r\n")),
+                  net::buffer(choice.file ? std::string_view() : choice.body)};
+  out_next_ = 0;
+  out_file_ = choice.file;
+  out_file_offset_ = 0;
   ExpireAfter(context_->options.request_timeout);
-  net::async_write(stream_, buffers, Chain(&Session::OnWritten));
+  ContinueWrite();
+}
+
+void Session::ContinueWrite() {
+  for (;;) {
+    while (out_next_ < out_buffers_.size() &&
+           out_buffers_[out_next_].size() == 0)
+      ++out_next_;
+    if (out_next_ < out_buffers_.size()) {
+      error_code ec;
+      std::size_t n =
+          stream_.send(BufferRange{out_buffers_.data() + out_next_,
+                                   out_buffers_.data() + out_buffers_.size()},
+                       out_file_ ? MSG_MORE : 0, ec);
+      if (ec == net::error::would_block || ec == net::error::try_again) break;
+      if (ec) return FinishExchange(ec);
+      for (; n > 0 && out_next_ < out_buffers_.size(); ++out_next_) {
+        net::const_buffer& b = out_buffers_[out_next_];
+        if (n < b.size()) {
+          b += n;
+          break;
+        }
+        n -= b.size();
+      }
+      continue;
+    }
+    if (out_file_ &&
+        static_cast<std::size_t>(out_file_offset_) < out_file_->size()) {
+      ssize_t n = ::sendfile(
+          stream_.native_handle(), out_file_->fd(), &out_file_offset_,
+          out_file_->size() - static_cast<std::size_t>(out_file_offset_));
+      if (n > 0) continue;
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
+      // 0: the file is shorter than it was made (cannot happen); else the
+      // connection broke.
+      return FinishExchange(
+          n < 0 ? error_code(errno, boost::system::system_category())
+                : error_code(net::error::eof));
+    }
+    return FinishExchange({});
+  }
+  stream_.async_wait(Socket::wait_write, Chain(&Session::OnWritable));
+}
+
+void Session::OnWritable(error_code ec) {
+  if (ec) return FinishExchange(ec);
+  ContinueWrite();
 }
 
 void Session::OnWritten(error_code ec, std::size_t) { FinishExchange(ec); }
@@ -472,6 +541,7 @@ void Session::OnChunkWritten(bool last, error_code ec, std::size_t) {
 void Session::FinishExchange(error_code ec) {
   LogAccess();
   out_ = Outgoing();  // drop the body and the stream now
+  out_file_ = nullptr;
   prepared_.reset();
   message_.reset();
   serializer_.reset();

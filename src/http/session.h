@@ -9,6 +9,8 @@
 #ifndef WARTA_HTTP_SESSION_H_
 #define WARTA_HTTP_SESSION_H_
 
+#include <sys/types.h>
+
 #include <array>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -25,6 +27,7 @@
 #include "http/compression.h"
 #include "http/handler_memory.h"
 #include "http/outgoing.h"
+#include "http/prepared.h"
 #include "http/request.h"
 #include "http/request_parser.h"
 #include "http/server_context.h"
@@ -104,6 +107,10 @@ class Session : public std::enable_shared_from_this<Session> {
   // Sends a response serialized earlier (GET or HEAD).
   void SendPrepared(std::shared_ptr<const PreparedResponse> prepared);
   void OnWritten(error_code ec, std::size_t n);
+  // Writes what is left of out_buffers_ and out_file_ without waiting; waits
+  // for the socket to take more when its buffer is full.
+  void ContinueWrite();
+  void OnWritable(error_code ec);
   void StreamNext();
   void OnChunkWritten(bool last, error_code ec, std::size_t n);
   void FinishExchange(error_code ec);
@@ -147,6 +154,12 @@ class Session : public std::enable_shared_from_this<Session> {
   Outgoing out_;
   std::shared_ptr<const PreparedResponse> prepared_;  // being written
   std::array<char, 64> date_;  // the Date field being written
+  // A prepared answer being written: its pieces (the first out_next_ done),
+  // then out_file_ from out_file_offset_ (or no file).
+  std::array<boost::asio::const_buffer, 9> out_buffers_;
+  std::size_t out_next_ = 0;
+  const BodyFile* out_file_ = nullptr;  // owned by prepared_
+  off_t out_file_offset_ = 0;
   std::size_t date_size_ = 0;
   std::optional<GzipStream> gzip_;
   std::string piece_;    // one piece pulled from the stream
