@@ -22,18 +22,23 @@ namespace {
 void AppendEscaped(std::string& out, std::string_view s, size_t max = 1024) {
   static constexpr char kHex[] = "0123456789abcdef";
   if (s.size() > max) s = s.substr(0, max);
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
+  std::size_t run = 0;  // start of the bytes not yet appended
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    bool quote = c == '"' || c == '\\';
+    if (!quote && c >= 0x20 && c != 0x7f) continue;
+    out.append(s.data() + run, i - run);  // a clean run in one piece
+    run = i + 1;
+    if (quote) {
       out += '\\';
       out += static_cast<char>(c);
-    } else if (c < 0x20 || c == 0x7f) {
+    } else {
       out += "\\x";
       out += kHex[c >> 4];
       out += kHex[c & 15];
-    } else {
-      out += static_cast<char>(c);
     }
   }
+  out.append(s.data() + run, s.size() - run);
 }
 
 bool SecretName(std::string_view name) {
@@ -206,11 +211,21 @@ void AppendAccessLog(const AccessLogEntry& e, std::string* out) {
   AppendInt(line, e.status);
   line += ' ';
   AppendInt(line, e.bytes);
-  double ms = std::chrono::duration<double, std::milli>(e.duration).count();
-  char buf[32];
-  int n = std::snprintf(buf, sizeof buf, ms < 100 ? " %.1fms \"" : " %.0fms \"",
-                        ms);
-  if (n > 0) line.append(buf, std::min<std::size_t>(n, sizeof buf - 1));
+  // Tenths of a millisecond under 100 ms, whole ones above (rounded half
+  // up), formatted without printf.
+  const std::int64_t ns = std::max<std::int64_t>(
+      0,
+      std::chrono::duration_cast<std::chrono::nanoseconds>(e.duration).count());
+  line += ' ';
+  if (ns < 100'000'000) {
+    const std::int64_t tenths = (ns + 50'000) / 100'000;
+    AppendInt(line, tenths / 10);
+    line += '.';
+    line += static_cast<char>('0' + tenths % 10);
+  } else {
+    AppendInt(line, (ns + 500'000) / 1'000'000);
+  }
+  line += "ms \"";
   AppendEscaped(line,
                 e.user_agent.empty() ? std::string_view("-") : e.user_agent);
   line += '"';
