@@ -1,5 +1,6 @@
 #include "http/access_log.h"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -61,9 +62,15 @@ constexpr std::size_t kBufferMax = 1 << 20;    // per thread
 constexpr std::size_t kFlushSoon = 64 * 1024;  // wake the writer early
 constexpr std::chrono::milliseconds kFlushEvery{20};
 
+// At most this much per write(2): a flush of a busy second's lines is
+// several short system calls, so the I/O threads sharing the writer's core
+// wait less behind any one of them.
+constexpr std::size_t kWriteChunk = 64 * 1024;
+
 void WriteAll(std::string_view data) {
   while (!data.empty()) {
-    ssize_t n = ::write(STDERR_FILENO, data.data(), data.size());
+    ssize_t n =
+        ::write(STDERR_FILENO, data.data(), std::min(data.size(), kWriteChunk));
     if (n <= 0) return;
     data.remove_prefix(static_cast<size_t>(n));
   }
@@ -128,6 +135,10 @@ class Writer {
 
  private:
   void Loop() {
+    // Below the I/O threads (nice 10, this thread only): the scheduler
+    // prefers a reader's request to the log's flush, which only needs to
+    // keep up on average (a full buffer drops lines, counted).
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
     MutexLock lock(&mu_);
     while (!stopping_) {
       cv_.WaitFor(&mu_, kFlushEvery);
