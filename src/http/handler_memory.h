@@ -3,13 +3,15 @@
 // allocated from, so a request on a warm connection costs no heap
 // allocation for Asio's operation state; larger or further requests fall
 // back to operator new. After Asio's "allocation" example.
-// Not thread-safe: use it for one chain of operations at a time (each starts
-// after the previous one's memory was released, as Asio releases an
-// operation's memory before it calls the handler). Internal to the server.
+// Thread-safe: with several I/O threads a completion's hand-over to the
+// strand is allocated on the thread that saw the socket ready while the
+// strand's runner may re-post itself on another, so each block is claimed
+// with an atomic exchange. Internal to the server.
 #ifndef WARTA_HTTP_HANDLER_MEMORY_H_
 #define WARTA_HTTP_HANDLER_MEMORY_H_
 
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <new>
 
@@ -22,10 +24,12 @@ class HandlerMemory {
   HandlerMemory& operator=(const HandlerMemory&) = delete;
 
   void* Allocate(std::size_t size) {
-    for (Block& b : blocks_) {
-      if (!b.used && size <= sizeof b.bytes) {
-        b.used = true;
-        return b.bytes;
+    if (size <= kBlockSize) {
+      for (Block& b : blocks_) {
+        if (!b.used.load(std::memory_order_relaxed) &&
+            !b.used.exchange(true, std::memory_order_acquire)) {
+          return b.bytes;
+        }
       }
     }
     return ::operator new(size);
@@ -34,7 +38,7 @@ class HandlerMemory {
   void Deallocate(void* pointer) {
     for (Block& b : blocks_) {
       if (pointer == b.bytes) {
-        b.used = false;
+        b.used.store(false, std::memory_order_release);
         return;
       }
     }
@@ -42,9 +46,10 @@ class HandlerMemory {
   }
 
  private:
+  static constexpr std::size_t kBlockSize = 512;
   struct Block {
-    alignas(std::max_align_t) unsigned char bytes[512];
-    bool used = false;
+    alignas(std::max_align_t) unsigned char bytes[kBlockSize];
+    std::atomic<bool> used{false};
   };
   std::array<Block, 3> blocks_;
 };
