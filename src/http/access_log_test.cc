@@ -24,6 +24,33 @@ TEST(AccessLogTest, Format) {
             "127.0.0.1 \"GET /berita/x?a=1 HTTP/1.0\" 200 5123 1234ms \"-\"");
 }
 
+TEST(AccessLogTest, DurationInTenthsUnder100MsThenWholeMilliseconds) {
+  const struct {
+    std::chrono::nanoseconds duration;
+    const char* text;
+  } kCases[] = {
+      {std::chrono::nanoseconds(0), " 0.0ms "},
+      {std::chrono::nanoseconds(49'999), " 0.0ms "},
+      {std::chrono::nanoseconds(50'000), " 0.1ms "},
+      {std::chrono::microseconds(1'250), " 1.3ms "},
+      {std::chrono::microseconds(99'940), " 99.9ms "},
+      {std::chrono::microseconds(99'960), " 100.0ms "},
+      {std::chrono::milliseconds(100), " 100ms "},
+      {std::chrono::microseconds(100'500), " 101ms "},
+      {std::chrono::seconds(61), " 61000ms "},
+  };
+  for (const auto& c : kCases) {
+    AccessLogEntry e;
+    e.remote_ip = "127.0.0.1";
+    e.method = "GET";
+    e.target = "/";
+    e.status = 200;
+    e.duration = c.duration;
+    EXPECT_NE(FormatAccessLog(e).find(c.text), std::string::npos)
+        << FormatAccessLog(e) << " for " << c.duration.count() << " ns";
+  }
+}
+
 TEST(AccessLogTest, EscapesClientControlledParts) {
   AccessLogEntry e;
   e.remote_ip = "10.0.0.1";

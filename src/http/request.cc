@@ -28,7 +28,6 @@ void Request::Reset() {
   query.clear();
   body.clear();
   remote_ip.clear();
-  headers.clear();
 }
 
 std::string_view Request::Header(std::string_view name) const {

@@ -61,8 +61,8 @@ class Request {
   std::optional<std::string> Cookie(std::string_view name) const;
 
   // Empties the request for the next one on the same connection, keeping
-  // the strings' memory. path_params are left for the router, which
-  // overwrites them in place.
+  // the strings' memory. path_params are left for the router and headers
+  // for the RequestParser, which overwrite them in place.
   void Reset();
 
   bool IsSafeMethod() const {

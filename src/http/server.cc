@@ -162,13 +162,14 @@ class ServerImpl final : public Server {
     if (!acceptor_.is_open()) return;
     acceptor_.async_accept(
         net::make_strand(ioc_),
-        net::bind_executor(strand_, [this](error_code ec, tcp::socket socket) {
-          OnAccept(ec, std::move(socket));
-        }));
+        net::bind_executor(strand_,
+                           [this](error_code ec, Session::Socket socket) {
+                             OnAccept(ec, std::move(socket));
+                           }));
   }
 
   // On strand_.
-  void OnAccept(error_code ec, tcp::socket socket) {
+  void OnAccept(error_code ec, Session::Socket socket) {
     if (ec == net::error::operation_aborted) return;
     if (!ec && !acceptor_.is_open()) {
       // Accepted just before the shutdown closed the acceptor: its client is
@@ -252,6 +253,9 @@ class ServerImpl final : public Server {
 
 Result<std::unique_ptr<Server>> Server::Create(ServerOptions options,
                                                const Router& router) {
+  // sendfile(2) has no MSG_NOSIGNAL: a client gone mid-answer must be an
+  // EPIPE for the session, not a signal that ends the process.
+  std::signal(SIGPIPE, SIG_IGN);
   auto server = std::make_unique<ServerImpl>(std::move(options), router);
   WARTA_RETURN_IF_ERROR(server->Listen());
   return std::unique_ptr<Server>(std::move(server));

@@ -17,6 +17,7 @@
 #include "base/strings.h"
 #include "http/client.h"
 #include "http/compression.h"
+#include "http/prepared.h"
 #include "http/test_server.h"
 
 namespace warta::http {
@@ -161,6 +162,62 @@ TEST_F(ServerTest, KeepAliveServesManyRequestsOnOneConnection) {
   EXPECT_TRUE(res.body().starts_with("method=GET path=/echo/tiga"));
   ASSERT_FALSE(conn.Read(&res));
   EXPECT_TRUE(res.body().starts_with("method=GET path=/echo/empat"));
+  EXPECT_FALSE(res.keep_alive());
+  EXPECT_TRUE(conn.ClosedByPeer());
+}
+
+// Prepared answers: a large body goes out with sendfile after the head, a
+// small one in the same write; pipelined, answered in order, and finished
+// asynchronously when the client does not read and the socket's buffer
+// fills up.
+TEST_F(ServerTest, PreparedAnswersPipelinedWithSendfileAndASlowReader) {
+  std::string big;
+  std::uint64_t x = 88172645463325252ull;  // xorshift: incompressible
+  while (big.size() < (6u << 20)) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    big.push_back(static_cast<char>('a' + x % 26));
+  }
+  auto large = PrepareResponse(Response::Text(200, big));
+  auto page = PrepareResponse(Response::Html(200, LongPage()));
+  auto small = PrepareResponse(Response::Text(200, "halo dunia"));
+  ASSERT_TRUE(large && page && small);
+  ASSERT_TRUE(large->variants[PreparedResponse::kIdentity].file);
+  EXPECT_FALSE(small->variants[PreparedResponse::kIdentity].file);
+  router_.Get("/prepared/{name}", [&](const Request& r) {
+    if (r.Param("name") == "large") return Response(large);
+    if (r.Param("name") == "page") return Response(page);
+    return Response(small);
+  });
+  TestServer server(router_);
+  RawConnection conn(server.port());
+  conn.Send(
+      "GET /prepared/large HTTP/1.1\r\nHost: x\r\n\r\n"
+      "HEAD /prepared/large HTTP/1.1\r\nHost: x\r\n\r\n"
+      "GET /prepared/page HTTP/1.1\r\nHost: x\r\n"
+      "Accept-Encoding: gzip\r\n\r\n"
+      "GET /prepared/small HTTP/1.1\r\nHost: x\r\n\r\n"
+      "GET /prepared/large HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  std::this_thread::sleep_for(300ms);  // the server's writes block meanwhile
+  RawConnection::Response res;
+  ASSERT_FALSE(conn.Read(&res));
+  EXPECT_EQ(res.result_int(), 200);
+  EXPECT_EQ(res[boost::beast::http::field::content_length],
+            std::to_string(big.size()));
+  EXPECT_TRUE(res.body() == big);
+  ASSERT_FALSE(conn.Read(&res, /*head=*/true));
+  EXPECT_EQ(res[boost::beast::http::field::content_length],
+            std::to_string(big.size()));
+  ASSERT_FALSE(conn.Read(&res));
+  EXPECT_EQ(res[boost::beast::http::field::content_encoding], "gzip");
+  Result<std::string> unzipped = GzipDecompress(res.body());
+  ASSERT_TRUE(unzipped.ok());
+  EXPECT_EQ(*unzipped, LongPage());
+  ASSERT_FALSE(conn.Read(&res));
+  EXPECT_EQ(res.body(), "halo dunia");
+  ASSERT_FALSE(conn.Read(&res));
+  EXPECT_TRUE(res.body() == big);
   EXPECT_FALSE(res.keep_alive());
   EXPECT_TRUE(conn.ClosedByPeer());
 }

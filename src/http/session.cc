@@ -1,9 +1,13 @@
 #include "http/session.h"
 
+#include <sys/sendfile.h>
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <cerrno>
 #include <cstdint>
 #include <exception>
 #include <limits>
@@ -34,7 +38,7 @@ constexpr std::chrono::milliseconds kFirstRequestGrace{500};
 constexpr std::size_t kDrainMax = 1 << 20;
 constexpr std::size_t kStreamBatch = 16 * 1024;
 
-std::string RemoteIp(tcp::socket& socket) {
+std::string RemoteIp(Session::Socket& socket) {
   error_code ec;
   tcp::endpoint ep = socket.remote_endpoint(ec);
   if (ec) return "-";
@@ -45,6 +49,16 @@ std::string RemoteIp(tcp::socket& socket) {
   }
   return addr.to_string();
 }
+
+// A range of buffers in an array, as Asio's buffer sequence.
+struct BufferRange {
+  using value_type = net::const_buffer;
+  using const_iterator = const net::const_buffer*;
+  const net::const_buffer* first;
+  const net::const_buffer* last;
+  const_iterator begin() const { return first; }
+  const_iterator end() const { return last; }
+};
 
 // A malformed request (as opposed to a closed or broken connection).
 bool IsProtocolError(const error_code& ec) {
@@ -77,9 +91,9 @@ std::string Describe(std::string_view method, const Request& r) {
   return std::string(method) + " " + r.target;
 }
 
-// The client's X-Request-Id when it is safe to echo and log, else a new
-// random one (16 hex digits).
-std::string RequestId(std::string_view sent) {
+// Sets `*id` to the client's X-Request-Id when it is safe to echo and log,
+// else to a new random one (16 hex digits), reusing the string's memory.
+void AssignRequestId(std::string_view sent, std::string* id) {
   if (!sent.empty() && sent.size() <= 128) {
     bool ok = true;
     for (char c : sent) {
@@ -87,21 +101,32 @@ std::string RequestId(std::string_view sent) {
                   (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
                   c == ':');
     }
-    if (ok) return std::string(sent);
+    if (ok) {
+      id->assign(sent);
+      return;
+    }
   }
   thread_local std::mt19937_64 rng(std::random_device{}());
   static constexpr char kHex[] = "0123456789abcdef";
   std::uint64_t v = rng();
-  std::string id(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) id[i] = kHex[v & 15];
-  return id;
+  id->resize(16);
+  for (int i = 15; i >= 0; --i, v >>= 4) (*id)[i] = kHex[v & 15];
 }
 
 }  // namespace
 
-Session::Session(tcp::socket&& socket, std::shared_ptr<ServerContext> context)
-    : stream_(std::move(socket)), context_(std::move(context)) {
-  remote_ip_ = RemoteIp(stream_.socket());
+Session::Session(Socket&& socket, std::shared_ptr<ServerContext> context)
+    : stream_(std::move(socket)),
+      timer_(stream_.get_executor()),
+      context_(std::move(context)) {
+  remote_ip_ = RemoteIp(stream_);
+  // Pipelined answers go out as they are written, not held back by Nagle
+  // until the client acknowledges the previous one (as nginx's tcp_nodelay).
+  error_code ec;
+  stream_.set_option(tcp::no_delay(true), ec);
+  // Prepared answers are written at once, not through the reactor: a full
+  // socket buffer says would_block instead of waiting.
+  stream_.non_blocking(true, ec);
   from_trusted_proxy_ = context_->options.trusted_proxies.Contains(remote_ip_);
 }
 
@@ -117,8 +142,37 @@ void Session::Shutdown() {
   net::post(stream_.get_executor(), [self = shared_from_this()] {
     self->closing_ = true;
     if (self->idle_ && self->first_request_) return self->AwaitFirstRequest();
-    if (self->idle_ || self->draining_) self->stream_.cancel();
+    if (self->idle_ || self->draining_) {
+      error_code ec;
+      self->stream_.cancel(ec);
+    }
   });
+}
+
+void Session::ExpireAt(Clock::time_point deadline) {
+  deadline_ = deadline;
+  if (timer_armed_ && timer_.expiry() <= deadline) return;  // checked then
+  timer_.expires_at(deadline);  // a pending wait ends operation_aborted
+  timer_armed_ = true;
+  timer_.async_wait(
+      beast::bind_front_handler(&Session::OnTimer, shared_from_this()));
+}
+
+void Session::OnTimer(error_code ec) {
+  if (ec == net::error::operation_aborted) return;  // re-armed or closed
+  timer_armed_ = false;
+  if (!stream_.is_open()) return;
+  if (Clock::now() < deadline_) return ExpireAt(deadline_);
+  // Timed out: the operation in progress ends with an error and the chain
+  // stops there.
+  CloseNow();
+}
+
+void Session::CloseNow() {
+  error_code ec;
+  stream_.close(ec);
+  timer_.cancel();
+  timer_armed_ = false;
 }
 
 // A new connection was accepted, so its client is sending a request: a
@@ -128,7 +182,7 @@ void Session::AwaitFirstRequest() {
   auto timer = std::make_shared<net::steady_timer>(stream_.get_executor(),
                                                    kFirstRequestGrace);
   timer->async_wait([self = shared_from_this(), timer](error_code ec) {
-    if (!ec && self->idle_) self->stream_.cancel();
+    if (!ec && self->idle_) self->stream_.cancel(ec);
   });
 }
 
@@ -136,13 +190,12 @@ void Session::WaitForRequest() {
   if (closing_ && !first_request_) return Close(false);
   if (buffer_.size() > 0) return ReadHeader();  // a pipelined request
   const ServerOptions& o = context_->options;
-  stream_.expires_after(
+  ExpireAfter(
       context_->WaitLimit(first_request_ ? o.request_timeout : o.idle_timeout));
   idle_ = true;
   if (closing_) AwaitFirstRequest();  // shut down before it began reading
-  stream_.async_read_some(
-      buffer_.prepare(kFirstRead),
-      beast::bind_front_handler(&Session::OnFirstBytes, shared_from_this()));
+  stream_.async_read_some(buffer_.prepare(kFirstRead),
+                          Chain(&Session::OnFirstBytes));
 }
 
 void Session::OnFirstBytes(error_code ec, std::size_t n) {
@@ -155,7 +208,7 @@ void Session::OnFirstBytes(error_code ec, std::size_t n) {
 void Session::ReadHeader() {
   first_request_ = false;
   too_large_json_.clear();
-  started_ = std::chrono::steady_clock::now();
+  started_ = Clock::now();
   request_.Reset();
   log_method_ = "-";
   version_ = 11;
@@ -169,16 +222,15 @@ void Session::ReadHeader() {
   out_ = Outgoing();
 
   const ServerOptions& o = context_->options;
-  parser_.emplace();
+  parser_.emplace(&request_, &log_method_);
   parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(
       o.header_limit, std::numeric_limits<std::uint32_t>::max())));
   // The real limit is set once the route is known; Beast 1.74 compares a
   // Content-Length with the limit at the end of the header, so lift it here.
   parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
-  stream_.expires_after(context_->WaitLimit(o.request_timeout));
-  bhttp::async_read_header(
-      stream_, buffer_, *parser_,
-      beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  ExpireAt(started_ + context_->WaitLimit(o.request_timeout));
+  bhttp::async_read_header(stream_, buffer_, *parser_,
+                           Chain(&Session::OnHeader));
 }
 
 void Session::OnHeader(error_code ec, std::size_t) {
@@ -187,12 +239,10 @@ void Session::OnHeader(error_code ec, std::size_t) {
     if (IsProtocolError(ec)) return SendError(400);
     return Close(false);
   }
-  auto& msg = parser_->get();
-  version_ = msg.version() == 10 ? 10 : 11;
-  log_method_.assign(msg.method_string());
-  request_.method = MethodFromName(msg.method_string());
-  request_.target.assign(msg.target());
-  user_agent_.assign(msg[bhttp::field::user_agent]);
+  // The parser has filled request_ (method, target, headers) and
+  // log_method_.
+  version_ = parser_->version();
+  user_agent_.assign(request_.Header("user-agent"));
   if (!ParseTarget(request_.target, &request_.path, &request_.query)) {
     return SendError(400);
   }
@@ -202,10 +252,10 @@ void Session::OnHeader(error_code ec, std::size_t) {
   {
     int codings = 0;
     std::string_view coding;
-    for (const auto& field : msg) {
-      if (field.name() != bhttp::field::transfer_encoding) continue;
+    for (const auto& [name, value] : request_.headers) {
+      if (name != "transfer-encoding") continue;
       ++codings;
-      coding = Trim(field.value());
+      coding = Trim(value);
     }
     if (codings > 1) return SendError(400);
     if (codings == 1 && !EqualsIgnoreAsciiCase(coding, "chunked")) {
@@ -214,6 +264,7 @@ void Session::OnHeader(error_code ec, std::size_t) {
       return SendError(has_chunked || version_ < 11 ? 400 : 501);
     }
   }
+  if (parser_->is_done()) return Handle();  // no body: no limit to pick
   RouteOptions route =
       context_->router.OptionsFor(request_.method, request_.path);
   std::uint64_t limit =
@@ -225,15 +276,12 @@ void Session::OnHeader(error_code ec, std::size_t) {
   // Beast checks this per chunk for chunked bodies; a Content-Length was
   // checked above (after the header Beast 1.74 no longer compares it).
   parser_->body_limit(limit);
-  if (parser_->is_done()) return Handle();
   if (version_ == 11 &&
-      beast::iequals(msg[bhttp::field::expect], "100-continue")) {
+      beast::iequals(request_.Header("expect"), "100-continue")) {
     auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(
         bhttp::status::continue_, 11);
     message_ = cont;
-    bhttp::async_write(stream_, *cont,
-                       beast::bind_front_handler(&Session::OnContinueSent,
-                                                 shared_from_this()));
+    bhttp::async_write(stream_, *cont, Chain(&Session::OnContinueSent));
     return;
   }
   ReadBody();
@@ -245,9 +293,7 @@ void Session::OnContinueSent(error_code ec, std::size_t) {
 }
 
 void Session::ReadBody() {
-  bhttp::async_read(
-      stream_, buffer_, *parser_,
-      beast::bind_front_handler(&Session::OnBody, shared_from_this()));
+  bhttp::async_read(stream_, buffer_, *parser_, Chain(&Session::OnBody));
 }
 
 void Session::OnBody(error_code ec, std::size_t) {
@@ -260,11 +306,6 @@ void Session::OnBody(error_code ec, std::size_t) {
 }
 
 void Session::Handle() {
-  auto& msg = parser_->get();
-  for (const auto& field : msg) {
-    request_.headers.emplace_back(AsciiLower(field.name_string()),
-                                  std::string(field.value()));
-  }
   if (from_trusted_proxy_) {
     std::string forwarded_for;  // every X-Forwarded-For line, in order
     for (const auto& [name, value] : request_.headers) {
@@ -277,23 +318,11 @@ void Session::Handle() {
   } else {
     request_.remote_ip.assign(remote_ip_);
   }
-  request_.body = std::move(msg.body());
-  request_.request_id = RequestId(request_.Header("x-request-id"));
+  AssignRequestId(request_.Header("x-request-id"), &request_.request_id);
 
-  Response response;
-  try {
-    response = context_->router.Route(request_);
-  } catch (const std::exception& e) {
-    LogError("handler for " + Describe(log_method_, request_) +
-             " threw: " + e.what() + " (request " + request_.request_id + ")");
-    response = Response::Error(500);
-  } catch (...) {
-    LogError("handler for " + Describe(log_method_, request_) +
-             " threw a non-exception");
-    response = Response::Error(500);
-  }
+  Response response = RouteRequest();
   // After the handler: a Stop() while it ran closes this connection.
-  keep_alive_ = msg.keep_alive() && !closing_ && !context_->stopping();
+  keep_alive_ = parser_->keep_alive() && !closing_ && !context_->stopping();
   if (response.prepared &&
       (request_.method == Method::kGet || request_.method == Method::kHead)) {
     return SendPrepared(std::move(response.prepared));
@@ -314,11 +343,25 @@ void Session::Handle() {
   Send(std::move(out));
 }
 
+Response Session::RouteRequest() {
+  // Returned, not assigned: a default Response allocates its content type.
+  try {
+    return context_->router.Route(request_);
+  } catch (const std::exception& e) {
+    LogError("handler for " + Describe(log_method_, request_) +
+             " threw: " + e.what() + " (request " + request_.request_id + ")");
+  } catch (...) {
+    LogError("handler for " + Describe(log_method_, request_) +
+             " threw a non-exception");
+  }
+  return Response::Error(500);
+}
+
 void Session::SendError(int status) {
   keep_alive_ = false;
   Request bare;  // no Accept-Encoding, no conditionals
   if (request_.method == Method::kHead) bare.method = Method::kHead;
-  request_.request_id = RequestId("");
+  AssignRequestId("", &request_.request_id);
   Response error = Response::Error(status);
   if (status == 413 && !too_large_json_.empty()) {
     error.content_type = "application/json";
@@ -334,8 +377,7 @@ void Session::Send(Outgoing out) {
   status_ = out_.status;
   // HTTP/1.0 has no chunked coding: a stream ends when the connection does.
   if (out_.chunked && version_ < 11) keep_alive_ = false;
-  stream_.expires_after(context_->options.request_timeout);
-  auto self = shared_from_this();
+  ExpireAfter(context_->options.request_timeout);
   if (out_.chunked || !out_.send_body) {
     auto msg = std::make_shared<bhttp::response<bhttp::empty_body>>();
     FillHeader(*msg, out_, version_, keep_alive_);
@@ -345,12 +387,12 @@ void Session::Send(Outgoing out) {
     serializer_ = sr;
     bool stream = out_.send_body;
     if (stream && out_.gzip_stream) gzip_.emplace();
-    bhttp::async_write_header(stream_, *sr,
-                              [self, stream](error_code ec, std::size_t) {
-                                if (ec || !stream)
-                                  return self->FinishExchange(ec);
-                                self->StreamNext();
-                              });
+    bhttp::async_write_header(
+        stream_, *sr,
+        Chain([stream](Session& self, error_code ec, std::size_t) {
+          if (ec || !stream) return self.FinishExchange(ec);
+          self.StreamNext();
+        }));
     return;
   }
   auto msg = std::make_shared<bhttp::response<SharedBody>>();
@@ -358,13 +400,14 @@ void Session::Send(Outgoing out) {
   msg->body() = out_.body;
   bytes_sent_ = out_.content_length;
   message_ = msg;
-  bhttp::async_write(stream_, *msg, [self](error_code ec, std::size_t) {
-    self->FinishExchange(ec);
-  });
+  bhttp::async_write(stream_, *msg, Chain(&Session::OnWritten));
 }
 
 // The bytes were serialized when the response was cached: one gathered
-// write of the status line, the stored fields, Date, Connection and body.
+// write of the status line, the stored fields, Date, Connection and body,
+// made at once (the socket is non-blocking) and finished asynchronously only
+// when the socket's buffer is full. A body kept in a BodyFile follows the
+// head with sendfile, the head marked MSG_MORE so both leave together.
 void Session::SendPrepared(std::shared_ptr<const PreparedResponse> prepared) {
   prepared_ = std::move(prepared);
   PreparedChoice choice = ChoosePrepared(*prepared_, request_);
@@ -376,23 +419,71 @@ void Session::SendPrepared(std::shared_ptr<const PreparedResponse> prepared) {
   std::string_view connection;
   if (version_ >= 11 && !keep_alive_) connection = "Connection: close\r\n";
   if (version_ < 11 && keep_alive_) connection = "Connection: keep-alive\r\n";
-  std::array<net::const_buffer, 9> buffers = {
-      net::buffer(version_ >= 11 ? std::string_view("HTTP/1.1 ")
-                                 : std::string_view("HTTP/1.0 ")),
-      net::buffer(choice.head),
-      net::buffer(std::string_view("X-Request-Id: ")),
-      net::buffer(request_.request_id),
-      net::buffer(std::string_view("\r\n")),
-      net::buffer(date_.data(), date_size_),
-      net::buffer(connection),
-      net::buffer(std::string_view("\r\n")),
-      net::buffer(choice.body)};
-  stream_.expires_after(context_->options.request_timeout);
-  net::async_write(stream_, buffers,
-                   [self = shared_from_this()](error_code ec, std::size_t) {
-                     self->FinishExchange(ec);
-                   });
+  out_buffers_ = {net::buffer(version_ >= 11 ? std::string_view("HTTP/1.1 ")
+                                             : std::string_view("HTTP/1.0 ")),
+                  net::buffer(choice.head),
+                  net::buffer(std::string_view("X-Request-Id: ")),
+                  net::buffer(request_.request_id),
+                  net::buffer(std::string_view("\r\n")),
+                  net::buffer(date_.data(), date_size_),
+                  net::buffer(connection),
+                  net::buffer(std::string_view("\r\n")),
+                  net::buffer(choice.file ? std::string_view() : choice.body)};
+  out_next_ = 0;
+  out_file_ = choice.file;
+  out_file_offset_ = 0;
+  ExpireAfter(context_->options.request_timeout);
+  ContinueWrite();
 }
+
+void Session::ContinueWrite() {
+  for (;;) {
+    while (out_next_ < out_buffers_.size() &&
+           out_buffers_[out_next_].size() == 0)
+      ++out_next_;
+    if (out_next_ < out_buffers_.size()) {
+      error_code ec;
+      std::size_t n =
+          stream_.send(BufferRange{out_buffers_.data() + out_next_,
+                                   out_buffers_.data() + out_buffers_.size()},
+                       out_file_ ? MSG_MORE : 0, ec);
+      if (ec == net::error::would_block || ec == net::error::try_again) break;
+      if (ec) return FinishExchange(ec);
+      for (; n > 0 && out_next_ < out_buffers_.size(); ++out_next_) {
+        net::const_buffer& b = out_buffers_[out_next_];
+        if (n < b.size()) {
+          b += n;
+          break;
+        }
+        n -= b.size();
+      }
+      continue;
+    }
+    if (out_file_ &&
+        static_cast<std::size_t>(out_file_offset_) < out_file_->size()) {
+      ssize_t n = ::sendfile(
+          stream_.native_handle(), out_file_->fd(), &out_file_offset_,
+          out_file_->size() - static_cast<std::size_t>(out_file_offset_));
+      if (n > 0) continue;
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
+      // 0: the file is shorter than it was made (cannot happen); else the
+      // connection broke.
+      return FinishExchange(
+          n < 0 ? error_code(errno, boost::system::system_category())
+                : error_code(net::error::eof));
+    }
+    return FinishExchange({});
+  }
+  stream_.async_wait(Socket::wait_write, Chain(&Session::OnWritable));
+}
+
+void Session::OnWritable(error_code ec) {
+  if (ec) return FinishExchange(ec);
+  ContinueWrite();
+}
+
+void Session::OnWritten(error_code ec, std::size_t) { FinishExchange(ec); }
 
 void Session::StreamNext() {
   // Pieces are gathered up to kStreamBatch before a chunk goes out: fewer
@@ -424,9 +515,11 @@ void Session::StreamNext() {
     LogAccess();
     return Close(false);  // the client sees a truncated chunked body
   }
-  stream_.expires_after(context_->options.request_timeout);
-  auto handler = beast::bind_front_handler(&Session::OnChunkWritten,
-                                           shared_from_this(), !more);
+  ExpireAfter(context_->options.request_timeout);
+  auto handler =
+      Chain([last = !more](Session& self, error_code ec, std::size_t n) {
+        self.OnChunkWritten(last, ec, n);
+      });
   if (encoded_.empty()) return OnChunkWritten(true, {}, 0);
   bytes_sent_ += encoded_.size();
   if (version_ >= 11) {
@@ -442,14 +535,13 @@ void Session::OnChunkWritten(bool last, error_code ec, std::size_t) {
   if (!last) return StreamNext();
   if (version_ < 11) return FinishExchange({});
   net::async_write(stream_, bhttp::make_chunk_last(),
-                   [self = shared_from_this()](error_code ec, std::size_t) {
-                     self->FinishExchange(ec);
-                   });
+                   Chain(&Session::OnWritten));
 }
 
 void Session::FinishExchange(error_code ec) {
   LogAccess();
   out_ = Outgoing();  // drop the body and the stream now
+  out_file_ = nullptr;
   prepared_.reset();
   message_.reset();
   serializer_.reset();
@@ -460,14 +552,11 @@ void Session::FinishExchange(error_code ec) {
 
 void Session::Close(bool drain) {
   error_code ec;
-  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-  if (!drain || closing_ || ec) {
-    stream_.close();
-    return;
-  }
+  stream_.shutdown(tcp::socket::shutdown_send, ec);
+  if (!drain || closing_ || ec) return CloseNow();
   drained_ = 0;
   draining_ = true;
-  stream_.expires_after(kDrainTime);
+  ExpireAfter(kDrainTime);
   Drain();
 }
 
@@ -478,7 +567,7 @@ void Session::Drain() {
         self->drained_ += n;
         if (ec || self->closing_ || self->drained_ > kDrainMax) {
           self->draining_ = false;
-          self->stream_.close();
+          self->CloseNow();
           return;
         }
         self->Drain();
@@ -486,7 +575,7 @@ void Session::Drain() {
 }
 
 void Session::LogAccess() {
-  const auto duration = std::chrono::steady_clock::now() - started_;
+  const auto duration = Clock::now() - started_;
   if (ServerObserver* observer = context_->options.observer) {
     ExchangeRecord r;
     r.route = request_.route;

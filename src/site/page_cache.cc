@@ -25,7 +25,8 @@ void CachedPage::Prepare() {
   http::Response r = ToResponse();
   r.SetHeader("X-Cache", "hit");
   prepared = http::PrepareResponse(r);
-  if (prepared) bytes += 1024;  // the serialized heads, not the bodies
+  // The serialized heads, and the copies of large bodies kept for sendfile.
+  if (prepared) bytes += 1024 + prepared->file_bytes;
 }
 
 std::shared_ptr<CachedPage> MakeEncodedPage(int status,

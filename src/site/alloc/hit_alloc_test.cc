@@ -4,43 +4,14 @@
 // replaces the library's, so this test has an executable of its own.
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <cstdlib>
-#include <new>
-
 #include "base/time.h"
+#include "http/alloc/counting_new.h"
 #include "http/prepared.h"
 #include "http/router.h"
 #include "newsroom/newsroom.h"
 #include "render/theme.h"
 #include "site/site.h"
 #include "store/sqlite/testing/temp_sqlite_store.h"
-
-namespace {
-std::atomic<long> g_allocations{0};
-thread_local bool g_counting = false;
-
-void* Allocate(std::size_t n) {
-  if (g_counting) g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(n ? n : 1)) return p;
-  throw std::bad_alloc();
-}
-}  // namespace
-
-void* operator new(std::size_t n) { return Allocate(n); }
-void* operator new[](std::size_t n) { return Allocate(n); }
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-  if (g_counting) g_allocations.fetch_add(1, std::memory_order_relaxed);
-  return std::malloc(n ? n : 1);
-}
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
-  if (g_counting) g_allocations.fetch_add(1, std::memory_order_relaxed);
-  return std::malloc(n ? n : 1);
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 
 namespace warta::site {
 namespace {
@@ -50,13 +21,14 @@ namespace {
 class AllocationCounter {
  public:
   AllocationCounter() {
-    start_ = g_allocations.load();
-    g_counting = true;
+    start_ = testing_alloc::Allocations();
+    testing_alloc::CountThisThread(true);
+    testing_alloc::CountingAllocations(true);
   }
-  ~AllocationCounter() { g_counting = false; }
+  ~AllocationCounter() { testing_alloc::CountThisThread(false); }
   long Count() {
-    g_counting = false;
-    return g_allocations.load() - start_;
+    testing_alloc::CountThisThread(false);
+    return testing_alloc::Allocations() - start_;
   }
 
  private:
