@@ -109,8 +109,6 @@ class PgStore : public Store, protected sql::RowsHooks<pg::Connection> {
                                               int limit) override;
   Result<std::map<std::int64_t, Workflow>> GetWorkflows(
       const std::vector<std::int64_t>& ids) override;
-  Status SetReviewState(std::int64_t id, const std::string& state,
-                        const std::string& note, std::int64_t by = 0) override;
   Result<bool> PublishScheduled(std::int64_t id, std::int64_t version,
                                 Timestamp now,
                                 const Revision* revision) override;
@@ -205,10 +203,6 @@ class PgStore : public Store, protected sql::RowsHooks<pg::Connection> {
   Result<std::int64_t> BumpChangeSeq(Connection& c);
   // Records that `article_id` changed in the current write transaction.
   Status LogArticleChange(Connection& c, std::int64_t article_id);
-  // Sets a live article's review state inside the current write
-  // (editorial_rows.cc); NotFound when absent or trashed.
-  Status WriteReviewState(Connection& c, std::int64_t id,
-                          const ReviewChange& review);
   Status Migrate();
 
   // Articles by id, in the order given; missing ones are left out.

@@ -59,6 +59,10 @@ class RowsHooks {
   virtual Result<std::int64_t> ResolveTag(Connection& c, const Tag& tag) = 0;
   virtual Result<std::int64_t> ResolveAuthor(Connection& c,
                                              const Author& author) = 0;
+  // Sets a live article's review state inside the current write
+  // (review_rows.h); NotFound when absent or trashed.
+  virtual Status WriteReviewState(Connection& c, std::int64_t id,
+                                  const ReviewChange& review) = 0;
 };
 
 template <typename Core>
@@ -69,6 +73,10 @@ class Rows final : public Core {
   // ChangeStore (listing_rows.h)
   Result<PageChanges> PageChangesSince(std::int64_t after_seq,
                                        int limit) override;
+
+  // EditorialStore (review_rows.h)
+  Status SetReviewState(std::int64_t id, const std::string& state,
+                        const std::string& note, std::int64_t by = 0) override;
 
   // TaxonomyStore (taxonomy_rows.h)
   Result<Category> SaveCategory(const Category& category) override;
@@ -173,8 +181,8 @@ class Rows final : public Core {
   using Connection = typename Core::Connection;
   using Statement = typename Core::Statement;
   using Core::batch_keys_;
-  using Core::BorrowReader;
   using Core::BatchCountDelta;
+  using Core::BorrowReader;
   using Core::clock_;
   using Core::DeferCountRow;
   using Core::DefersUpkeepHere;
@@ -196,6 +204,8 @@ class Rows final : public Core {
   Result<std::int64_t> ResolveTag(Connection& c, const Tag& tag) override;
   Result<std::int64_t> ResolveAuthor(Connection& c,
                                      const Author& author) override;
+  Status WriteReviewState(Connection& c, std::int64_t id,
+                          const ReviewChange& review) override;
   // Takes tag `from` off its articles (onto `into` unless 0) and deletes it.
   Result<std::int64_t> RetireTag(Connection& c, std::int64_t from,
                                  std::int64_t into);

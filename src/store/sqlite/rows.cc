@@ -5,6 +5,7 @@
 #include "store/sql/listing_rows.h"
 #include "store/sql/live_update_rows.h"
 #include "store/sql/reader_rows.h"
+#include "store/sql/review_rows.h"
 #include "store/sql/revision_rows.h"
 #include "store/sql/taxonomy_rows.h"
 #include "store/sql/user_rows.h"
