@@ -5,6 +5,7 @@
 # warta/nginx ratio, then the median ratio and range per case.
 #
 #   bench/article_vs_nginx.sh [seconds-per-run] [connections] [rounds] [idle]
+#   WARTA=/path/to/warta bench/article_vs_nginx.sh ...   (another build, for an A/B)
 #
 # Every server runs on core 0 (taskset; one I/O thread for warta, one worker
 # for nginx), wrk and the idle-connection holder on core 1. Two warta servers
@@ -21,6 +22,7 @@ conns=${2:-64}
 rounds=${3:-3}
 idle=${4:-1000}
 ncores=$(nproc)
+warta=${WARTA:-./build/warta}  # another build for an A/B
 server_cpu=0
 client_cpu=$((ncores > 1 ? 1 : 0))
 ./scripts/install-deps --bench
@@ -41,11 +43,11 @@ trap cleanup EXIT
 # warta with the demo newsroom, once with the access log on, once off.
 mkdir -p "$work/data"
 printf 'server.threads = 1\n' > "$work/data/warta.conf"
-./build/warta import --data "$work/data" --quiet demo/articles/*.md > "$work/paths"
+"$warta" import --data "$work/data" --quiet demo/articles/*.md > "$work/paths"
 article=$(head -n 1 "$work/paths")
 start_warta() {  # name, extra env -> sets port_<name>
   local name=$1
-  env "${@:2}" taskset -c "$server_cpu" ./build/warta serve --data "$work/data" --port 0 \
+  env "${@:2}" taskset -c "$server_cpu" "$warta" serve --data "$work/data" --port 0 \
     > "$work/$name.out" 2> "$work/$name.log" &
   pids+=($!)
   for _ in $(seq 100); do grep -q listening "$work/$name.out" 2>/dev/null && break; sleep 0.1; done

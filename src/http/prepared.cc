@@ -1,12 +1,6 @@
 #include "http/prepared.h"
 
-#include <sys/mman.h>
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
-#include <cerrno>
 #include <cstring>
 
 #include "base/strings.h"
@@ -57,49 +51,7 @@ bool NotModified(const PreparedResponse& p, const Request& request) {
   return since_t.ok() && p.last_modified <= *since_t;
 }
 
-std::atomic<std::size_t> g_body_files{0};
-
-std::size_t BodyFileBudget() {
-  static const std::size_t budget = [] {
-    rlimit lim{};
-    if (::getrlimit(RLIMIT_NOFILE, &lim) != 0) return std::size_t{0};
-    return std::min<std::size_t>(lim.rlim_cur / 4, 4096);
-  }();
-  return budget;
-}
-
 }  // namespace
-
-std::shared_ptr<const BodyFile> BodyFile::Create(std::string_view bytes) {
-  if (g_body_files.fetch_add(1) >= BodyFileBudget()) {
-    g_body_files.fetch_sub(1);
-    return nullptr;
-  }
-  int fd = ::memfd_create("warta-body", MFD_CLOEXEC);
-  if (fd < 0) {
-    g_body_files.fetch_sub(1);
-    return nullptr;
-  }
-  std::string_view left = bytes;
-  while (!left.empty()) {
-    ssize_t n = ::write(fd, left.data(), left.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::close(fd);
-      g_body_files.fetch_sub(1);
-      return nullptr;
-    }
-    left.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return std::shared_ptr<const BodyFile>(new BodyFile(fd, bytes.size()));
-}
-
-BodyFile::~BodyFile() {
-  ::close(fd_);
-  g_body_files.fetch_sub(1);
-}
-
-std::size_t BodyFile::Open() { return g_body_files.load(); }
 
 Response::Response(std::shared_ptr<const PreparedResponse> p)
     : content_type(), prepared(std::move(p)) {
@@ -134,18 +86,6 @@ std::shared_ptr<const PreparedResponse> PrepareResponse(
     if (i == PreparedResponse::kBrotli) p->has_brotli = coding == "br";
     p->variants[i].head = SerializeHead(out);
     p->variants[i].body = out.body;
-    if (out.body && out.body->size() >= kBodyFileMin && out.send_body) {
-      // A coding that falls back to identity shares its file.
-      for (int j = 0; j < i && !p->variants[i].file; ++j) {
-        if (p->variants[j].body == out.body) {
-          p->variants[i].file = p->variants[j].file;
-        }
-      }
-      if (!p->variants[i].file) {
-        p->variants[i].file = BodyFile::Create(*out.body);
-        if (p->variants[i].file) p->file_bytes += out.body->size();
-      }
-    }
   }
   Request conditional =
       !p->etag.empty()
@@ -183,7 +123,6 @@ PreparedChoice ChoosePrepared(const PreparedResponse& p,
   choice.head = v.head;
   if (request.method != Method::kHead && v.body) {
     choice.body = *v.body;
-    choice.file = v.file.get();
   }
   return choice;
 }

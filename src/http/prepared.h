@@ -23,36 +23,6 @@
 
 namespace warta::http {
 
-// A copy of a body in an anonymous memory file (memfd) that the server sends
-// with sendfile(2), so the kernel does not copy the bytes into the socket's
-// buffers for every answer (as nginx serves static files). The process keeps
-// at most a budget of these open (a quarter of its descriptor limit, at most
-// 4096); past it bodies are written the ordinary way. Immutable; closed when
-// the last owner lets go.
-class BodyFile {
- public:
-  // nullptr when over the budget or the file cannot be made.
-  static std::shared_ptr<const BodyFile> Create(std::string_view bytes);
-  ~BodyFile();
-  BodyFile(const BodyFile&) = delete;
-  BodyFile& operator=(const BodyFile&) = delete;
-
-  int fd() const { return fd_; }
-  std::size_t size() const { return size_; }
-
-  // Body files open in this process.
-  static std::size_t Open();
-
- private:
-  BodyFile(int fd, std::size_t size) : fd_(fd), size_(size) {}
-  int fd_;
-  std::size_t size_;
-};
-
-// Bodies from this size up are also kept in a BodyFile: below it the copy
-// costs less than sendfile's own work.
-inline constexpr std::size_t kBodyFileMin = 8 * 1024;
-
 struct PreparedResponse {
   enum Coding { kIdentity = 0, kGzip = 1, kBrotli = 2 };
   struct Variant {
@@ -60,9 +30,6 @@ struct PreparedResponse {
     // before Date, Connection and the blank line.
     std::string head;
     Body body;  // null when empty
-    // `body` in a file for sendfile, when at least kBodyFileMin bytes and
-    // within the budget; else null.
-    std::shared_ptr<const BodyFile> file;
   };
   int status = 200;
   std::array<Variant, 3> variants;  // by Coding; absent codings = identity
@@ -75,8 +42,6 @@ struct PreparedResponse {
   // What it was built from: sent the ordinary way to methods other than GET
   // and HEAD.
   Response source;
-  // Bytes held in the variants' files (memory besides the bodies).
-  std::size_t file_bytes = 0;
 };
 
 // Serializes `response` (a 2xx or 3xx with a body; not a stream). Returns
@@ -92,8 +57,6 @@ struct PreparedChoice {
   int status = 200;
   std::string_view head;  // see Variant::head
   std::string_view body;  // empty for HEAD and 304
-  // `body` as a file to send with sendfile, or null (send `body`).
-  const BodyFile* file = nullptr;
 };
 PreparedChoice ChoosePrepared(const PreparedResponse& prepared,
                               const Request& request);

@@ -253,8 +253,9 @@ class ServerImpl final : public Server {
 
 Result<std::unique_ptr<Server>> Server::Create(ServerOptions options,
                                                const Router& router) {
-  // sendfile(2) has no MSG_NOSIGNAL: a client gone mid-answer must be an
-  // EPIPE for the session, not a signal that ends the process.
+  // A write to a closed pipe (stdout or the access log's pipe) must be an
+  // EPIPE for its writer, not a signal that ends the server. (Sockets are
+  // written with MSG_NOSIGNAL.)
   std::signal(SIGPIPE, SIG_IGN);
   auto server = std::make_unique<ServerImpl>(std::move(options), router);
   WARTA_RETURN_IF_ERROR(server->Listen());

@@ -80,8 +80,8 @@ struct ServerOptions {
 class Server {
  public:
   // Binds and listens; the router must outlive the server. Fails with a Status
-  // when the address cannot be bound. Sets SIGPIPE to be ignored (bodies are
-  // sent with sendfile, which cannot suppress it per call).
+  // when the address cannot be bound. Sets SIGPIPE to be ignored (a closed
+  // output pipe is an error for its writer, not the end of the server).
   static Result<std::unique_ptr<Server>> Create(ServerOptions options,
                                                 const Router& router);
   // Destroy only when Run() is not running (before it or after it returned).

@@ -1,6 +1,5 @@
 #include "http/session.h"
 
-#include <sys/sendfile.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -406,8 +405,7 @@ void Session::Send(Outgoing out) {
 // The bytes were serialized when the response was cached: one gathered
 // write of the status line, the stored fields, Date, Connection and body,
 // made at once (the socket is non-blocking) and finished asynchronously only
-// when the socket's buffer is full. A body kept in a BodyFile follows the
-// head with sendfile, the head marked MSG_MORE so both leave together.
+// when the socket's buffer is full.
 void Session::SendPrepared(std::shared_ptr<const PreparedResponse> prepared) {
   prepared_ = std::move(prepared);
   PreparedChoice choice = ChoosePrepared(*prepared_, request_);
@@ -428,10 +426,8 @@ void Session::SendPrepared(std::shared_ptr<const PreparedResponse> prepared) {
                   net::buffer(date_.data(), date_size_),
                   net::buffer(connection),
                   net::buffer(std::string_view("\r\n")),
-                  net::buffer(choice.file ? std::string_view() : choice.body)};
+                  net::buffer(choice.body)};
   out_next_ = 0;
-  out_file_ = choice.file;
-  out_file_offset_ = 0;
   ExpireAfter(context_->options.request_timeout);
   ContinueWrite();
 }
@@ -446,7 +442,7 @@ void Session::ContinueWrite() {
       std::size_t n =
           stream_.send(BufferRange{out_buffers_.data() + out_next_,
                                    out_buffers_.data() + out_buffers_.size()},
-                       out_file_ ? MSG_MORE : 0, ec);
+                       0, ec);
       if (ec == net::error::would_block || ec == net::error::try_again) break;
       if (ec) return FinishExchange(ec);
       for (; n > 0 && out_next_ < out_buffers_.size(); ++out_next_) {
@@ -458,20 +454,6 @@ void Session::ContinueWrite() {
         n -= b.size();
       }
       continue;
-    }
-    if (out_file_ &&
-        static_cast<std::size_t>(out_file_offset_) < out_file_->size()) {
-      ssize_t n = ::sendfile(
-          stream_.native_handle(), out_file_->fd(), &out_file_offset_,
-          out_file_->size() - static_cast<std::size_t>(out_file_offset_));
-      if (n > 0) continue;
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
-      // 0: the file is shorter than it was made (cannot happen); else the
-      // connection broke.
-      return FinishExchange(
-          n < 0 ? error_code(errno, boost::system::system_category())
-                : error_code(net::error::eof));
     }
     return FinishExchange({});
   }
@@ -541,7 +523,6 @@ void Session::OnChunkWritten(bool last, error_code ec, std::size_t) {
 void Session::FinishExchange(error_code ec) {
   LogAccess();
   out_ = Outgoing();  // drop the body and the stream now
-  out_file_ = nullptr;
   prepared_.reset();
   message_.reset();
   serializer_.reset();

@@ -107,7 +107,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // Sends a response serialized earlier (GET or HEAD).
   void SendPrepared(std::shared_ptr<const PreparedResponse> prepared);
   void OnWritten(error_code ec, std::size_t n);
-  // Writes what is left of out_buffers_ and out_file_ without waiting; waits
+  // Writes what is left of out_buffers_ without waiting; waits
   // for the socket to take more when its buffer is full.
   void ContinueWrite();
   void OnWritable(error_code ec);
@@ -154,12 +154,9 @@ class Session : public std::enable_shared_from_this<Session> {
   Outgoing out_;
   std::shared_ptr<const PreparedResponse> prepared_;  // being written
   std::array<char, 64> date_;  // the Date field being written
-  // A prepared answer being written: its pieces (the first out_next_ done),
-  // then out_file_ from out_file_offset_ (or no file).
+  // A prepared answer being written: its pieces (the first out_next_ done).
   std::array<boost::asio::const_buffer, 9> out_buffers_;
   std::size_t out_next_ = 0;
-  const BodyFile* out_file_ = nullptr;  // owned by prepared_
-  off_t out_file_offset_ = 0;
   std::size_t date_size_ = 0;
   std::optional<GzipStream> gzip_;
   std::string piece_;    // one piece pulled from the stream

@@ -25,8 +25,8 @@ void CachedPage::Prepare() {
   http::Response r = ToResponse();
   r.SetHeader("X-Cache", "hit");
   prepared = http::PrepareResponse(r);
-  // The serialized heads, and the copies of large bodies kept for sendfile.
-  if (prepared) bytes += 1024 + prepared->file_bytes;
+  // The serialized heads (the bodies are shared with the page).
+  if (prepared) bytes += 1024;
 }
 
 std::shared_ptr<CachedPage> MakeEncodedPage(int status,
