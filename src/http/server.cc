@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "base/cores.h"
 #include "base/log.h"
 #include "http/access_log.h"
 #include "http/server_context.h"
@@ -33,9 +34,7 @@ constexpr std::chrono::milliseconds kAcceptBackoff{50};
 class ServerImpl final : public Server {
  public:
   ServerImpl(ServerOptions options, const Router& router)
-      : threads_(options.threads > 0
-                     ? options.threads
-                     : std::max(1u, std::thread::hardware_concurrency())),
+      : threads_(options.threads > 0 ? options.threads : UsableCores()),
         ioc_(threads_),
         context_(std::make_shared<ServerContext>(std::move(options), router)),
         strand_(net::make_strand(ioc_)),

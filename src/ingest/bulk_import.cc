@@ -5,6 +5,7 @@
 #include <map>
 #include <thread>
 
+#include "base/cores.h"
 #include "base/mutex.h"
 
 namespace warta::ingest {
@@ -96,9 +97,7 @@ BulkResult BulkImport(Importer& importer, CoordinationStore& store,
                       const std::vector<std::string>& files,
                       const BulkOptions& options,
                       const std::function<void(const ImportEvent&)>& on_event) {
-  int threads = options.threads > 0
-                    ? options.threads
-                    : static_cast<int>(std::thread::hardware_concurrency());
+  int threads = options.threads > 0 ? options.threads : UsableCores();
   threads = std::max(threads, 1);
   const std::size_t batch_size =
       static_cast<std::size_t>(std::max(options.batch_size, 1));
