@@ -6,6 +6,8 @@
 #
 #   bench/article_vs_nginx.sh [seconds-per-run] [connections] [rounds] [idle]
 #   WARTA=/path/to/warta bench/article_vs_nginx.sh ...   (another build, for an A/B)
+#   CORPUS=1 bench/article_vs_nginx.sh ...  (an id-news corpus article from
+#   ../shared, default settings, instead of the demo newsroom)
 #
 # Every server runs on core 0 (taskset; one I/O thread for warta, one worker
 # for nginx), wrk and the idle-connection holder on core 1. Two warta servers
@@ -42,8 +44,14 @@ trap cleanup EXIT
 
 # warta with the demo newsroom, once with the access log on, once off.
 mkdir -p "$work/data"
-printf 'server.threads = 1\n' > "$work/data/warta.conf"
-"$warta" import --data "$work/data" --quiet demo/articles/*.md > "$work/paths"
+if [[ ${CORPUS:-0} == 1 ]]; then
+  # As the outside check: the id-news corpus imported, default
+  # settings (one I/O thread, as the server is pinned to one core).
+  "$warta" import --data "$work/data" --quiet ../shared/corpus/id-news.jsonl.gz > "$work/paths"
+else
+  printf 'server.threads = 1\n' > "$work/data/warta.conf"
+  "$warta" import --data "$work/data" --quiet demo/articles/*.md > "$work/paths"
+fi
 article=$(head -n 1 "$work/paths")
 start_warta() {  # name, extra env -> sets port_<name>
   local name=$1
@@ -56,6 +64,13 @@ start_warta() {  # name, extra env -> sets port_<name>
 }
 start_warta log
 start_warta nolog WARTA_SERVER_ACCESS_LOG=false
+# The first start builds the search index in the background: let it finish.
+for p in "$port_log" "$port_nolog"; do
+  for _ in $(seq 600); do
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$p/api/search?q=jakarta") == 200 ]] && break
+    sleep 0.1
+  done
+done
 
 # nginx with the same bytes (and the same gzip bytes for gzip_static).
 mkdir -p "$work/www" "$work/logs"
