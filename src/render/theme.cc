@@ -1,5 +1,6 @@
 #include "render/theme.h"
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <kainjow/mustache.hpp>
@@ -92,6 +93,39 @@ mustache::data ToData(const View& v) {
   }
 }
 
+std::atomic<std::uint64_t> g_next_theme_id{1};
+
+// The parsed template `name` of theme `theme_id`, parsed on this thread's
+// first use and kept for its later renders: parsing a page's template cost
+// as much as rendering it. Per thread because the mustache library's render
+// is not const (it records errors in the template). A few dozen templates
+// per theme; bounded across themes loaded one after another.
+struct ParsedTemplate {
+  std::uint64_t theme_id;
+  std::string name;
+  std::unique_ptr<mustache::mustache> tmpl;
+};
+constexpr std::size_t kMaxParsedPerThread = 128;
+thread_local std::vector<ParsedTemplate> t_parsed;
+
+mustache::mustache& Parsed(std::uint64_t theme_id, std::string_view name,
+                           const std::string& text) {
+  for (ParsedTemplate& p : t_parsed) {
+    if (p.theme_id == theme_id && p.name == name) return *p.tmpl;
+  }
+  if (t_parsed.size() >= kMaxParsedPerThread) t_parsed.clear();
+  auto tmpl = std::make_unique<mustache::mustache>(text);
+  tmpl->set_custom_escape([](const std::string& s) { return HtmlEscape(s); });
+  t_parsed.push_back({theme_id, std::string(name), std::move(tmpl)});
+  return *t_parsed.back().tmpl;
+}
+
+void ForgetParsed(std::uint64_t theme_id, std::string_view name) {
+  std::erase_if(t_parsed, [&](const ParsedTemplate& p) {
+    return p.theme_id == theme_id && p.name == name;
+  });
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Theme>> Theme::Load(const std::string& dir) {
@@ -123,6 +157,7 @@ Result<std::unique_ptr<Theme>> Theme::Load(const std::string& dir) {
 Result<std::unique_ptr<Theme>> Theme::FromFiles(
     const std::vector<std::pair<std::string, std::string>>& files) {
   std::unique_ptr<Theme> t(new Theme());
+  t->id_ = g_next_theme_id.fetch_add(1);
   std::map<std::string, std::string> raw_templates, partials;
   for (const auto& [rel, bytes] : files) {
     if (rel.rfind("templates/", 0) == 0 && rel.size() > 19 &&
@@ -184,12 +219,15 @@ Result<std::string> Theme::Render(std::initializer_list<std::string_view> names,
   for (std::string_view name : names) {
     auto it = templates_.find(name);
     if (it == templates_.end()) continue;
-    mustache::mustache tmpl(it->second);
-    tmpl.set_custom_escape([](const std::string& s) { return HtmlEscape(s); });
+    // A destroyed theme's entries are never matched again (ids are not
+    // reused) and fall out when the thread's list is full.
+    mustache::mustache& tmpl = Parsed(id_, it->first, it->second);
     std::string out = tmpl.render(ToData(view));
     if (!tmpl.is_valid()) {
-      return Status::Internal("rendering " + std::string(name) + ": " +
-                              tmpl.error_message());
+      Status failed = Status::Internal("rendering " + std::string(name) +
+                                       ": " + tmpl.error_message());
+      ForgetParsed(id_, it->first);  // it keeps its error: parse again
+      return failed;
     }
     return out;
   }

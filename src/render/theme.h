@@ -4,6 +4,7 @@
 #ifndef WARTA_RENDER_THEME_H_
 #define WARTA_RENDER_THEME_H_
 
+#include <cstdint>
 #include <initializer_list>
 #include <map>
 #include <memory>
@@ -57,6 +58,9 @@ class Theme {
 
  private:
   Theme() = default;
+  // Names this theme among every theme the process loaded (never reused):
+  // the key of each thread's parsed templates.
+  std::uint64_t id_ = 0;
   std::map<std::string, std::string, std::less<>> templates_;  // expanded
   std::map<std::string, Asset, std::less<>> assets_;
   View strings_id_;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 namespace warta::render {
 namespace {
 
@@ -36,6 +38,41 @@ TEST(ThemeTest, RendersWithPartialsEscapingAndFallback) {
   EXPECT_EQ(*(*theme)->Render({"page-khusus", "page"}, v),
             "khusus A &lt;b&gt; &amp; &#39;B&#39;");
   EXPECT_TRUE((*theme)->Render({"tidak-ada"}, v).status().IsNotFound());
+}
+
+// Each thread keeps its parsed templates: renders again, on other threads,
+// and of another theme (or one loaded at the same address after the first
+// is gone) with a template of the same name, each from its own theme.
+TEST(ThemeTest, ParsedTemplatesAreKeptPerThemeAndThread) {
+  auto files = MiniTheme();
+  auto first = Theme::FromFiles(files);
+  files[1].second = "lain {{title}}";
+  auto second = Theme::FromFiles(files);
+  ASSERT_TRUE(first.ok() && second.ok());
+  View v = {{"title", "Judul"}};
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(*(*first)->Render({"page-khusus"}, v), "khusus Judul");
+    EXPECT_EQ(*(*second)->Render({"page-khusus"}, v), "lain Judul");
+  }
+  std::string on_other_thread;
+  std::thread([&] {
+    on_other_thread = *(*second)->Render({"page-khusus"}, {{"title", "T"}});
+  }).join();
+  EXPECT_EQ(on_other_thread, "lain T");
+  first->reset();
+  files[1].second = "baru {{title}}";
+  auto third = Theme::FromFiles(files);
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(*(*third)->Render({"page-khusus"}, v), "baru Judul");
+  // More themes than a thread keeps: still each its own template.
+  for (int i = 0; i < 200; ++i) {
+    files[1].second = "nomor " + std::to_string(i) + " {{title}}";
+    auto t = Theme::FromFiles(files);
+    ASSERT_TRUE(t.ok());
+    EXPECT_EQ(*(*t)->Render({"page-khusus"}, v),
+              "nomor " + std::to_string(i) + " Judul");
+  }
+  EXPECT_EQ(*(*second)->Render({"page-khusus"}, v), "lain Judul");
 }
 
 TEST(ThemeTest, LocaleTextWithPlaceholdersAndFallback) {
