@@ -10,8 +10,8 @@
 # after that (a third argument `restart-only`: two plain restarts;
 # `no-damage`: first start and two restarts). Each row: seconds
 # from exec until it listens (/healthz), until /api/search answers 200,
-# until the home page answers (rendered cold), and VmRSS after a few
-# searches and pages.
+# until the home page answers (rendered cold), VmRSS after a few searches
+# and pages, and the peak (VmHWM: on a first start, the index build's).
 set -euo pipefail
 data=$1
 port=${2:-18089}
@@ -21,7 +21,7 @@ now() { date +%s.%N; }
 code() { curl -s -o /dev/null -w '%{http_code}' "$1" || true; }
 
 run() {
-  local label=$1 t0 t1 t2 t3 pid rss
+  local label=$1 t0 t1 t2 t3 pid rss hwm
   t0=$(now)
   "$bin" serve --data "$data" --host 127.0.0.1 --port "$port" \
     2>"/tmp/warta-restart-$label.log" >/dev/null &
@@ -41,15 +41,17 @@ run() {
   done
   curl -s -o /dev/null "$base/"
   rss=$(awk '/VmRSS/{print $2}' "/proc/$pid/status")
+  hwm=$(awk '/VmHWM/{print $2}' "/proc/$pid/status")
   kill -TERM "$pid"
   wait "$pid" || true
   awk -v l="$label" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v r="$rss" \
-    'BEGIN { printf "| %s | %.2f s | %.2f s | %.2f s | %d MiB |\n", l, b - a,
-             c - a, d - a, r / 1024 }'
+    -v h="$hwm" \
+    'BEGIN { printf "| %s | %.2f s | %.2f s | %.2f s | %d MiB | %d MiB |\n",
+             l, b - a, c - a, d - a, r / 1024, h / 1024 }'
 }
 
-echo "| start | listening | search answers | home page answers | RSS |"
-echo "|---|---|---|---|---|"
+echo "| start | listening | search answers | home page answers | RSS | peak RSS |"
+echo "|---|---|---|---|---|---|"
 if [[ "${3:-}" == restart-only ]]; then
   run restart
   run restart

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -28,6 +29,37 @@ std::uint64_t Mix(std::uint64_t h, std::uint64_t v) {
 
 Status Errno(const std::string& what, const std::string& path) {
   return Status::IoError(what + " " + path + ": " + std::strerror(errno));
+}
+
+// Writes all of `buffer` to `fd` and empties it.
+Status WriteOut(int fd, std::string& buffer, const std::string& path) {
+  const char* p = buffer.data();
+  std::size_t left = buffer.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return Errno("cannot write", path);
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  buffer.clear();
+  return Status::Ok();
+}
+
+// Appends to `buffer`, writing it out to `fd` when it would pass
+// kBufferSize.
+Status AppendBuffered(int fd, std::string& buffer, const void* data,
+                      std::size_t size, const std::string& path) {
+  auto p = static_cast<const char*>(data);
+  if (buffer.size() + size > kBufferSize) {
+    WARTA_RETURN_IF_ERROR(WriteOut(fd, buffer, path));
+    if (size > kBufferSize) {
+      buffer.assign(p, size);
+      return WriteOut(fd, buffer, path);
+    }
+  }
+  buffer.append(p, size);
+  return Status::Ok();
 }
 
 }  // namespace
@@ -80,33 +112,12 @@ AtomicFile::~AtomicFile() {
   if (!committed_) ::unlink((path_ + ".tmp").c_str());
 }
 
-Status AtomicFile::Flush() {
-  const char* p = buffer_.data();
-  std::size_t left = buffer_.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd_, p, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return Errno("cannot write", path_ + ".tmp");
-    p += n;
-    left -= static_cast<std::size_t>(n);
-  }
-  buffer_.clear();
-  return Status::Ok();
-}
+Status AtomicFile::Flush() { return WriteOut(fd_, buffer_, path_ + ".tmp"); }
 
 Status AtomicFile::Append(const void* data, std::size_t size) {
   checksum_.Update(data, size);
   size_ += size;
-  auto p = static_cast<const char*>(data);
-  if (buffer_.size() + size > kBufferSize) {
-    WARTA_RETURN_IF_ERROR(Flush());
-    if (size > kBufferSize) {
-      buffer_.assign(p, size);
-      return Flush();
-    }
-  }
-  buffer_.append(p, size);
-  return Status::Ok();
+  return AppendBuffered(fd_, buffer_, data, size, path_ + ".tmp");
 }
 
 Status AtomicFile::Pad(std::size_t alignment) {
@@ -138,6 +149,50 @@ Status AtomicFile::Commit() {
   if (dfd >= 0) {
     ::fsync(dfd);
     ::close(dfd);
+  }
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<TempFile>> TempFile::Create(std::string path) {
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return Errno("cannot create", path);
+  return std::unique_ptr<TempFile>(new TempFile(std::move(path), fd));
+}
+
+TempFile::~TempFile() {
+  ::close(fd_);
+  ::unlink(path_.c_str());
+}
+
+Status TempFile::Append(const void* data, std::size_t size) {
+  size_ += size;
+  return AppendBuffered(fd_, buffer_, data, size, path_);
+}
+
+Status TempFile::Flush() {
+  buffer_at_ = 0;
+  return WriteOut(fd_, buffer_, path_);
+}
+
+Status TempFile::Read(void* data, std::size_t size) {
+  auto out = static_cast<char*>(data);
+  while (size > 0) {
+    if (buffer_at_ == buffer_.size()) {
+      buffer_.resize(kBufferSize);
+      ssize_t n = ::pread(fd_, buffer_.data(), buffer_.size(),
+                          static_cast<off_t>(read_at_));
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return Errno("cannot read", path_);
+      if (n == 0) return Status::IoError(path_ + ": shorter than written");
+      buffer_.resize(static_cast<std::size_t>(n));
+      buffer_at_ = 0;
+      read_at_ += static_cast<std::uint64_t>(n);
+    }
+    std::size_t take = std::min(size, buffer_.size() - buffer_at_);
+    std::memcpy(out, buffer_.data() + buffer_at_, take);
+    buffer_at_ += take;
+    out += take;
+    size -= take;
   }
   return Status::Ok();
 }

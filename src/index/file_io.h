@@ -66,6 +66,35 @@ class AtomicFile {
   bool committed_ = false;
 };
 
+// A scratch file this process writes and then reads back once, from the
+// start (the slices of a large index build, segment_builder.h): buffered
+// appends, then buffered reads. Removed when the object goes; a crash
+// leaves it behind for the next build to remove.
+class TempFile {
+ public:
+  static Result<std::unique_ptr<TempFile>> Create(std::string path);
+  ~TempFile();
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+
+  Status Append(const void* data, std::size_t size);
+  // Writes out what is buffered; then Read() may start.
+  Status Flush();
+  // The next `size` bytes after those read before; IoError past the end.
+  Status Read(void* data, std::size_t size);
+  std::uint64_t size() const { return size_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  TempFile(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
+  std::string path_;
+  int fd_ = -1;
+  std::string buffer_;         // appends not yet written, or bytes read ahead
+  std::size_t buffer_at_ = 0;  // the next byte of buffer_ to read
+  std::uint64_t size_ = 0;
+  std::uint64_t read_at_ = 0;  // the file offset after buffer_
+};
+
 // A whole file mapped read-only; unmapped when the last owner goes.
 class MappedFile {
  public:

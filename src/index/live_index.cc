@@ -1,8 +1,12 @@
 #include "index/live_index.h"
 
 #include <malloc.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 
@@ -23,6 +27,42 @@ void ReleaseFreedMemory() {
 #ifdef __GLIBC__
   malloc_trim(0);
 #endif
+}
+
+// Scratch files of full builds in the index directory:
+// build-PID-START-N-... (START tells this process from an earlier one of
+// the same id).
+const std::string& ProcessPrefix() {
+  static const std::string prefix =
+      "build-" + std::to_string(::getpid()) + "-" +
+      std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count()) +
+      "-";
+  return prefix;
+}
+
+std::string BuildFilePrefix() {
+  static std::atomic<std::uint64_t> builds{0};
+  return ProcessPrefix() + std::to_string(++builds);
+}
+
+// Removes the scratch files of builds that are not running: those of a
+// process that has gone (a crash) or of an earlier process with this id.
+void RemoveLeftoverBuildFiles(const std::string& dir) {
+  const std::string& mine = ProcessPrefix();
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("build-", 0) != 0 || name.rfind(mine, 0) == 0) continue;
+    const long pid = std::atol(name.c_str() + 6);
+    const bool running =
+        pid > 0 && pid != ::getpid() &&
+        (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+    if (running) continue;
+    std::filesystem::remove(entry.path(), ec);
+    LogInfo("search index: removed " + name + " left by an interrupted build");
+  }
 }
 
 // Marks the given articles deleted in `ref` (copying its mask once).
@@ -63,28 +103,51 @@ Result<LiveIndex::Base> LiveIndex::BuildBase(bool report) {
     if (n.ok()) total = static_cast<std::uint64_t>(*n);
     options_.on_progress(0, total, false);
   }
-  SegmentBuilder builder(analyzer_, {}, options_.ranking);
-  std::int64_t after = 0;
-  while (true) {
-    if (cancel_) return Status::Unavailable("search index build stopped");
-    WARTA_ASSIGN_OR_RETURN(
-        auto batch, store_.discovery.ScanPublishedArticles(after, kScanBatch));
-    if (batch.empty()) break;
-    for (const Article& a : batch) {
-      WARTA_ASSIGN_OR_RETURN(std::int64_t cluster,
-                             store_.discovery.DuplicateClusterOf(a.id));
-      builder.Add(DocFromArticle(a, cluster));
-    }
-    after = batch.back().id;
-    done += batch.size();
-    if (progress) options_.on_progress(done, std::max(total, done), false);
+  const std::string& dir = options_.dir;
+  std::string prefix;
+  if (!dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec)
+      return Status::IoError("cannot create " + dir + ": " + ec.message());
+    RemoveLeftoverBuildFiles(dir);
+    prefix = dir + "/" + BuildFilePrefix();
   }
-  b.segment = builder.Build();
+  {
+    SegmentBuilder builder(analyzer_, {}, options_.ranking);
+    if (!prefix.empty())
+      builder.UseSlices(SliceOptions{prefix, options_.slice_bytes, &cancel_});
+    std::int64_t after = 0;
+    while (true) {
+      if (cancel_) return Status::Unavailable("search index build stopped");
+      WARTA_ASSIGN_OR_RETURN(auto batch, store_.discovery.ScanPublishedArticles(
+                                             after, kScanBatch));
+      if (batch.empty()) break;
+      for (const Article& a : batch) {
+        WARTA_ASSIGN_OR_RETURN(std::int64_t cluster,
+                               store_.discovery.DuplicateClusterOf(a.id));
+        builder.Add(DocFromArticle(a, cluster));
+      }
+      WARTA_RETURN_IF_ERROR(builder.status());
+      after = batch.back().id;
+      done += batch.size();
+      if (progress) options_.on_progress(done, std::max(total, done), false);
+    }
+    if (prefix.empty()) {
+      b.segment = builder.Build();
+    } else {
+      b.file = prefix + ".idx";
+      WARTA_ASSIGN_OR_RETURN(b.segment, builder.BuildFile(b.file));
+    }
+  }
+  ReleaseFreedMemory();  // the builder's postings and tables
   if (progress) options_.on_progress(done, std::max(total, done), true);
   return b;
 }
 
 void LiveIndex::InstallBase(const Base& b) {
+  MutexLock save_lock(&save_mu_);
+  AdoptFileLocked(b);
   MutexLock lock(&apply_mu_);
   base_ = SegmentRef{b.segment, nullptr};
   small_.clear();
@@ -93,6 +156,34 @@ void LiveIndex::InstallBase(const Base& b) {
   seen_seq_ = b.seq;
   PublishLocked();
   ready_ = true;
+}
+
+void LiveIndex::AdoptFileLocked(const Base& b) {
+  if (b.file.empty()) return;
+  // Renamed while mapped: the mapping stays. Without the rename, Save()
+  // writes the segment again and the next start removes the build file.
+  const std::string name = NewFileNameLocked(b.seq);
+  std::error_code ec;
+  std::filesystem::rename(b.file, options_.dir + "/" + name, ec);
+  if (ec) {
+    LogWarning("search index: cannot rename " + b.file + ": " + ec.message());
+    return;
+  }
+  files_.emplace_back(b.segment, name);
+}
+
+std::string LiveIndex::NewFileNameLocked(std::int64_t seq) {
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  std::error_code ec;
+  std::string name;
+  do {
+    name = "seg-" + std::to_string(seq) + "-" +
+           std::to_string(
+               std::chrono::duration_cast<std::chrono::microseconds>(now)
+                   .count()) +
+           "-" + std::to_string(++file_counter_) + ".idx";
+  } while (std::filesystem::exists(options_.dir + "/" + name, ec));
+  return name;
 }
 
 Status LiveIndex::Build() {
@@ -108,6 +199,7 @@ Status LiveIndex::Load() {
   const std::string& dir = options_.dir;
   if (dir.empty()) return Status::NotFound("the search index is not saved");
   WARTA_ASSIGN_OR_RETURN(IndexManifest m, ReadManifest(dir));
+  RemoveLeftoverBuildFiles(dir);
   WARTA_ASSIGN_OR_RETURN(std::int64_t store_seq, store_.changes.ChangeSeq());
   if (m.seq > store_seq) {
     return Status::FailedPrecondition(
@@ -211,14 +303,7 @@ Status LiveIndex::Save() {
     }
     if (name.empty()) {
       // Never a name in use: a previous manifest may still list it.
-      const auto now = std::chrono::system_clock::now().time_since_epoch();
-      do {
-        name = "seg-" + std::to_string(m.seq) + "-" +
-               std::to_string(
-                   std::chrono::duration_cast<std::chrono::microseconds>(now)
-                       .count()) +
-               "-" + std::to_string(++file_counter_) + ".idx";
-      } while (std::filesystem::exists(dir + "/" + name, ec));
+      name = NewFileNameLocked(m.seq);
       WARTA_RETURN_IF_ERROR(WriteSegmentFile(*r.segment, dir + "/" + name));
       // From now on the mapped copy serves and the heap copy goes once the
       // last reader lets go of it: the index lives in the page cache.
@@ -349,6 +434,8 @@ void LiveIndex::MaybeRebuildLocked() {
   if (rebuild_thread_.joinable()) rebuild_thread_.join();
   rebuild_thread_ = std::thread([this] {
     auto b = BuildBase(false);
+    MutexLock save_lock(&save_mu_);
+    if (b.ok()) AdoptFileLocked(*b);
     MutexLock lock(&apply_mu_);
     rebuilding_ = false;
     if (!b.ok()) {

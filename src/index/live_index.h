@@ -15,7 +15,11 @@
 // came in, and at Stop(). Load() maps them and applies the change log
 // since, so a restart replays a bounded tail instead of rebuilding. When
 // nothing sound is on disk, Start() builds on its thread while ready() is
-// false and readers see an empty index.
+// false and readers see an empty index. Such a build of a whole archive
+// keeps its memory bounded: every slice_bytes of postings go to a slice
+// file in `dir`, and at the end the slices are merged into the base
+// segment's file (segment_builder.h), which then serves mapped. Scratch
+// files a crash leaves there (build-*) are removed by the next start.
 // Thread-safe.
 #ifndef WARTA_INDEX_LIVE_INDEX_H_
 #define WARTA_INDEX_LIVE_INDEX_H_
@@ -54,6 +58,9 @@ struct LiveIndexOptions {
   // How often changes are written to `dir` (also after a full build and at
   // Stop()).
   std::chrono::seconds save_interval{300};
+  // Posting bytes a full build gathers in memory before it writes them to
+  // a slice file in `dir` (SliceOptions::slice_bytes).
+  std::size_t slice_bytes = std::size_t{64} << 20;
   // Called during a first full build (not background rebuilds), from the
   // building thread, with the articles read so far and about how many there
   // are (0: unknown); `finished` once the segment is complete.
@@ -123,6 +130,7 @@ class LiveIndex {
   struct Base {
     std::shared_ptr<const Segment> segment;
     std::int64_t seq = 0;  // the change log was at this number when built
+    std::string file;      // the segment's file, when built into `dir`
   };
   // `report`: call options_.on_progress.
   Result<Base> BuildBase(bool report);
@@ -132,7 +140,11 @@ class LiveIndex {
   void MaybeRebuildLocked() REQUIRES(apply_mu_);
   void Run();
   // Installs a base segment (in the lock) and publishes it.
-  void InstallBase(const Base& b) EXCLUDES(apply_mu_);
+  void InstallBase(const Base& b) EXCLUDES(save_mu_, apply_mu_);
+  // Gives a base built into a file its name among the saved files.
+  void AdoptFileLocked(const Base& b) REQUIRES(save_mu_);
+  // A segment file name never used in `dir`.
+  std::string NewFileNameLocked(std::int64_t seq) REQUIRES(save_mu_);
 
   Stores store_;
   const text::Analyzer& analyzer_;

@@ -2,15 +2,18 @@
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <random>
 #include <thread>
 
 #include "index/index_manifest.h"
 #include "index/near_duplicate.h"
+#include "index/segment_file.h"
 #include "index/test_docs.h"
 #include "newsroom/newsroom.h"
 #include "store/sqlite/sqlite_store.h"
@@ -304,9 +307,10 @@ class PersistedIndexTest : public LiveIndexTest {
       Publish(d.title, d.excerpt + "\n\n" + d.body);
     }
   }
-  std::unique_ptr<LiveIndex> NewIndex() {
+  std::unique_ptr<LiveIndex> NewIndex(std::size_t slice_bytes = 64 << 20) {
     LiveIndexOptions o;
     o.dir = dir_ + "/index";
+    o.slice_bytes = slice_bytes;
     o.poll_interval = std::chrono::milliseconds(20);
     return std::make_unique<LiveIndex>(*store_, analyzer_, o);
   }
@@ -433,6 +437,73 @@ TEST_F(PersistedIndexTest, DamagedFileIsRebuiltInTheBackground) {
   auto again = NewIndex();
   ASSERT_TRUE(again->Load().ok());
   EXPECT_EQ(Search(*again, "banjir"), want);
+}
+
+// A first build of a large archive goes through slice files (here every
+// few hundred bytes of postings) merged into the base segment's file: the
+// same file as a build in memory, and nothing else left in the directory.
+TEST_F(PersistedIndexTest, ABuildInSlicesSavesTheSameBaseAsOneInMemory) {
+  ASSERT_TRUE(index_->Build().ok());  // in memory only
+  const std::string want_file = dir_ + "/memory.idx";
+  ASSERT_TRUE(
+      WriteSegmentFile(*index_->snapshot()->segments()[0].segment, want_file)
+          .ok());
+  auto sliced = NewIndex(/*slice_bytes=*/500);
+  ASSERT_TRUE(sliced->Build().ok());
+  EXPECT_TRUE(sliced->snapshot()->segments()[0].segment->mapped());
+  EXPECT_EQ(Search(*sliced, "banjir"), Search("banjir"));
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(dir_ + "/index"))
+    names.push_back(e.path().filename().string());
+  ASSERT_EQ(names.size(), 2u);  // MANIFEST and the base
+  const std::string base = SegmentFile();
+  ASSERT_FALSE(base.empty());
+  auto bytes = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  EXPECT_TRUE(bytes(base) == bytes(want_file));
+  // It loads like any saved index.
+  auto again = NewIndex();
+  ASSERT_TRUE(again->Load().ok());
+  EXPECT_EQ(Search(*again, "banjir"), Search("banjir"));
+}
+
+// Scratch files of a build that crashed (here: of an earlier process with
+// this id) neither stop the next start nor stay.
+TEST_F(PersistedIndexTest, LeftoversOfACrashedBuildAreRemoved) {
+  { ASSERT_TRUE(NewIndex()->Build().ok()); }
+  const std::string stale =
+      dir_ + "/index/build-" + std::to_string(::getpid()) + "-1-1-2.slice";
+  std::ofstream(stale) << "half a slice";
+  std::ofstream(stale + ".idx.tmp") << "half a segment";
+  auto index = NewIndex();
+  ASSERT_TRUE(index->Load().ok());
+  EXPECT_FALSE(Search(*index, "banjir").empty());
+  EXPECT_FALSE(std::filesystem::exists(stale));
+  EXPECT_FALSE(std::filesystem::exists(stale + ".idx.tmp"));
+
+  // And before a build.
+  std::ofstream(stale) << "half a slice";
+  std::filesystem::remove(dir_ + "/index/" + kManifestName);
+  auto rebuilt = NewIndex(/*slice_bytes=*/500);
+  EXPECT_TRUE(rebuilt->Load().IsNotFound());
+  ASSERT_TRUE(rebuilt->Build().ok());
+  EXPECT_FALSE(std::filesystem::exists(stale));
+  EXPECT_FALSE(Search(*rebuilt, "banjir").empty());
+}
+
+// Stop() during a first build in slices gives up and leaves no scratch
+// files.
+TEST_F(PersistedIndexTest, StoppingABuildInSlicesLeavesNoScratchFiles) {
+  auto index = NewIndex(/*slice_bytes=*/100);
+  index->Start();
+  index->Stop();
+  std::error_code ec;
+  for (const auto& e :
+       std::filesystem::directory_iterator(dir_ + "/index", ec)) {
+    EXPECT_NE(e.path().filename().string().rfind("build-", 0), 0u) << e.path();
+  }
 }
 
 TEST_F(PersistedIndexTest, FilesNewerThanTheStoreAreNotTrusted) {

@@ -51,6 +51,7 @@ struct DocMeta {
   std::int64_t category_id = 0;
   std::int64_t cluster_id = 0;                    // 0: no near-duplicates
   std::uint16_t length[kFieldCount] = {0, 0, 0};  // terms per field
+  std::uint16_t unused = 0;
 };
 
 // A block of up to kBlockSize postings of one term. At doc_offset in the
@@ -62,9 +63,11 @@ struct Block {
   std::uint32_t last_doc = 0;
   std::uint16_t count = 0;
   std::uint8_t bits = 0;
+  std::uint8_t unused1 = 0;
   // The block's best impact, to skip blocks that cannot reach the top
   // results.
   Impact max_impact = 0;
+  std::uint16_t unused2[3] = {0, 0, 0};
   std::uint64_t doc_offset = 0;
   std::uint64_t pos_offset = 0;
 };
@@ -75,6 +78,7 @@ struct TermInfo {
   std::uint32_t block_count = 0;
   Impact max_impact = 0;  // the best of its postings
   bool positions = true;  // false for stopwords: no positions stored
+  std::uint8_t unused = 0;
 };
 
 // A surface word and its term, viewing the segment's bytes.
@@ -94,7 +98,9 @@ struct FeatureEntry {
 };
 
 // Flat records of the segment's tables (segment_file.h writes them as they
-// are in memory).
+// are in memory). Their padding is spelled out as `unused` members, zero,
+// so that a file holds no stray bytes and the same segment makes the same
+// file.
 struct ArticleDoc {
   std::int64_t article_id = 0;
   std::uint32_t doc = 0;

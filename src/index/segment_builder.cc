@@ -4,7 +4,10 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "index/file_io.h"
 #include "index/postings.h"
+#include "index/segment_file.h"
+#include "index/slice_file.h"
 #include "index/varint.h"
 #include "text/stopwords.h"
 
@@ -125,10 +128,14 @@ void SegmentBuilder::Add(const IndexDoc& doc) {
     doc_extras_.emplace_back(it->second, count);
   }
   doc_extra_offsets_.push_back(static_cast<std::uint32_t>(doc_extras_.size()));
+  if (!slice_options_.prefix.empty() && status_.ok() &&
+      held_bytes_ >= slice_options_.slice_bytes)
+    status_ = WriteSlice();
 }
 
 void SegmentBuilder::AddPosting(std::uint32_t doc, const DocTerm& dt) {
   TermBuild& t = terms_[dt.term];
+  const std::size_t before = t.docs.size() + t.pos.size();
   PutVarint(t.docs, doc - t.next_doc);
   if (dt.tf[0] <= 1 && dt.tf[1] <= 1 && dt.tf[2] <= 31) {
     t.docs.push_back(static_cast<std::uint8_t>((dt.tf[0] << 6) |
@@ -149,15 +156,94 @@ void SegmentBuilder::AddPosting(std::uint32_t doc, const DocTerm& dt) {
   }
   t.next_doc = doc + 1;
   ++t.df;
+  ++t.held;
+  held_bytes_ += t.docs.size() + t.pos.size() - before;
 }
 
-// Reads a TermBuild's postings in order.
+// Where finished postings' bytes go: the segment's tables in memory, or
+// scratch files that BuildFile copies into the segment file.
+class PostingsOut {
+ public:
+  virtual ~PostingsOut() = default;
+  Status Docs(const void* p, std::size_t n) {
+    doc_size += n;
+    return AppendDocs(static_cast<const std::uint8_t*>(p), n);
+  }
+  Status Pos(const std::uint8_t* p, std::size_t n) {
+    pos_size += n;
+    return AppendPos(p, n);
+  }
+  std::uint64_t doc_size = 0;
+  std::uint64_t pos_size = 0;
+
+ private:
+  virtual Status AppendDocs(const std::uint8_t* p, std::size_t n) = 0;
+  virtual Status AppendPos(const std::uint8_t* p, std::size_t n) = 0;
+};
+
+namespace {
+
+class ArraysOut : public PostingsOut {
+ public:
+  explicit ArraysOut(SegmentArrays& a) : a_(a) {}
+
+ private:
+  Status AppendDocs(const std::uint8_t* p, std::size_t n) override {
+    a_.doc_bytes.insert(a_.doc_bytes.end(), p, p + n);
+    return Status::Ok();
+  }
+  Status AppendPos(const std::uint8_t* p, std::size_t n) override {
+    a_.pos_bytes.insert(a_.pos_bytes.end(), p, p + n);
+    return Status::Ok();
+  }
+  SegmentArrays& a_;
+};
+
+class FilesOut : public PostingsOut {
+ public:
+  FilesOut(TempFile& docs, TempFile& pos) : docs_(docs), pos_(pos) {}
+
+ private:
+  Status AppendDocs(const std::uint8_t* p, std::size_t n) override {
+    return docs_.Append(p, n);
+  }
+  Status AppendPos(const std::uint8_t* p, std::size_t n) override {
+    return pos_.Append(p, n);
+  }
+  TempFile& docs_;
+  TempFile& pos_;
+};
+
+// Appends all of `from` (flushed) to `to`.
+Status CopyFile(TempFile& from, AtomicFile& to) {
+  std::vector<char> buffer(std::size_t{1} << 20);
+  for (std::uint64_t left = from.size(); left > 0;) {
+    const auto n =
+        static_cast<std::size_t>(std::min<std::uint64_t>(left, buffer.size()));
+    WARTA_RETURN_IF_ERROR(from.Read(buffer.data(), n));
+    WARTA_RETURN_IF_ERROR(to.Append(buffer.data(), n));
+    left -= n;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+// Reads a term's postings in order across its chunks (slices, then what is
+// in memory): document gaps run on from one chunk to the next.
 class SegmentBuilder::TermReader {
  public:
-  explicit TermReader(const TermBuild& t)
-      : p_(t.docs.data()), pos_(t.pos.data()), left_(t.df) {}
+  explicit TermReader(std::span<const Chunk> chunks) : chunks_(chunks) {}
   bool Next() {
-    if (left_ == 0) return false;
+    while (left_ == 0) {
+      if (next_chunk_ == chunks_.size()) return false;
+      const Chunk& c = chunks_[next_chunk_++];
+      p_ = c.docs;
+      pos_ = chunk_pos_ = c.pos;
+      pos_start_ = pos_end_;
+      pos_end_ += c.pos_size;
+      left_ = c.postings;
+    }
     --left_;
     doc_ = next_ + GetVarint(p_);
     next_ = doc_ + 1;
@@ -173,26 +259,143 @@ class SegmentBuilder::TermReader {
   }
   std::uint32_t doc() const { return doc_; }
   const std::uint32_t* tf() const { return tf_; }
-  // Moves past the current posting's positions; returns where they start.
-  const std::uint8_t* SkipPositions() {
-    const std::uint8_t* start = pos_;
+  // Moves past the current posting's positions; returns where they start
+  // in the term's positions.
+  std::uint64_t SkipPositions() {
+    const std::uint64_t start = pos_start_ + (pos_ - chunk_pos_);
     for (std::uint32_t n = GetVarint(pos_); n > 0; --n) GetVarint(pos_);
     return start;
   }
 
  private:
-  const std::uint8_t* p_;
-  const std::uint8_t* pos_;
-  std::uint32_t left_;
+  std::span<const Chunk> chunks_;
+  std::size_t next_chunk_ = 0;
+  const std::uint8_t* p_ = nullptr;
+  const std::uint8_t* pos_ = nullptr;
+  const std::uint8_t* chunk_pos_ = nullptr;
+  std::uint64_t pos_start_ = 0;  // the chunk's positions in the term's
+  std::uint64_t pos_end_ = 0;
+  std::uint32_t left_ = 0;
   std::uint32_t next_ = 0;
   std::uint32_t doc_ = 0;
   std::uint32_t tf_[kFieldCount] = {0, 0, 0};
 };
 
+// Per document, a min-heap of its k strongest related-feature candidates.
+// Candidate ids: term ids, then extra ids offset by the term count.
+struct SegmentBuilder::FeatureHeaps {
+  FeatureHeaps(std::uint32_t n, int k)
+      : k(k), heap(static_cast<std::size_t>(n) * k), filled(n, 0) {}
+  void Offer(std::uint32_t d, float w, std::uint32_t id) {
+    auto* h = heap.data() + static_cast<std::size_t>(d) * k;
+    auto cmp = [](const auto& a, const auto& b) { return a.first > b.first; };
+    if (filled[d] < k) {
+      h[filled[d]++] = {w, id};
+      std::push_heap(h, h + filled[d], cmp);
+    } else if (w > h[0].first) {
+      std::pop_heap(h, h + k, cmp);
+      h[k - 1] = {w, id};
+      std::push_heap(h, h + k, cmp);
+    }
+  }
+  const int k;
+  std::vector<std::pair<float, std::uint32_t>> heap;
+  std::vector<std::uint8_t> filled;
+};
+
+SegmentBuilder::~SegmentBuilder() = default;
+
+void SegmentBuilder::UseSlices(SliceOptions slices) {
+  slice_options_ = std::move(slices);
+}
+
+Status SegmentBuilder::WriteSlice() {
+  WARTA_ASSIGN_OR_RETURN(
+      auto file,
+      TempFile::Create(slice_options_.prefix + "-" +
+                       std::to_string(slices_.size() + 1) + ".slice"));
+  for (std::size_t t = 0; t < terms_.size(); ++t) {
+    TermBuild& tb = terms_[t];
+    if (tb.held == 0) continue;
+    WARTA_RETURN_IF_ERROR(WriteSliceTerm(*file, static_cast<std::uint32_t>(t),
+                                         tb.held, tb.docs, tb.pos));
+    std::vector<std::uint8_t>().swap(tb.docs);
+    std::vector<std::uint8_t>().swap(tb.pos);
+    tb.held = 0;
+  }
+  WARTA_RETURN_IF_ERROR(file->Flush());
+  slices_.push_back(std::make_unique<SliceReader>(std::move(file)));
+  held_bytes_ = 0;
+  return Status::Ok();
+}
+
+double SegmentBuilder::Idf(std::uint32_t local_df, std::string_view key) const {
+  const double total_docs =
+      static_cast<double>(a_->docs.size()) + (external_ ? external_->docs : 0);
+  double df = local_df + (external_ && external_->df ? external_->df(key) : 0);
+  if (df < 2) return 0;  // nobody else has it: useless for relating
+  double v = std::log(total_docs / df);
+  return v > 0.1 ? v : 0;
+}
+
 std::shared_ptr<const Segment> SegmentBuilder::Build(
     const ExternalDf* external) {
   SegmentArrays& a = *a_;
+  std::size_t doc_bytes = kPackPadding, pos_bytes = 0, blocks = 0;
+  for (const TermBuild& t : terms_) {
+    doc_bytes += t.docs.size();
+    pos_bytes += t.pos.size();
+    blocks += (t.df + kBlockSize - 1) / kBlockSize;
+  }
+  a.doc_bytes.reserve(doc_bytes);  // packed gaps are rarely longer
+  a.pos_bytes.reserve(pos_bytes);
+  a.blocks.reserve(blocks);
+  ArraysOut out(a);
+  // In memory nothing can fail.
+  if (Status s = Finish(external, out); !s.ok()) return nullptr;
+  if (a.doc_bytes.capacity() > a.doc_bytes.size() * 11 / 10)
+    a.doc_bytes.shrink_to_fit();
+  seg_->Adopt(std::move(a_));
+  return std::shared_ptr<const Segment>(seg_.release());
+}
+
+Result<std::shared_ptr<const Segment>> SegmentBuilder::BuildFile(
+    const std::string& path, const ExternalDf* external) {
+  WARTA_RETURN_IF_ERROR(status_);
+  WARTA_ASSIGN_OR_RETURN(auto docs, TempFile::Create(path + ".docs"));
+  WARTA_ASSIGN_OR_RETURN(auto pos, TempFile::Create(path + ".pos"));
+  FilesOut out(*docs, *pos);
+  if (Status s = Finish(external, out); !s.ok()) {
+    slices_.clear();  // their files go now
+    return s;
+  }
+  WARTA_RETURN_IF_ERROR(docs->Flush());
+  WARTA_RETURN_IF_ERROR(pos->Flush());
+  SegmentArrays& a = *a_;
+  auto section = [&](int i, AtomicFile& file) -> Status {
+    Status status = Status::Ok();
+    int at = 0;
+    a.Visit([&](auto& table) {
+      if (at++ != i) return;
+      if (static_cast<const void*>(&table) == &a.doc_bytes) {
+        status = CopyFile(*docs, file);
+      } else if (static_cast<const void*>(&table) == &a.pos_bytes) {
+        status = CopyFile(*pos, file);
+      } else if (!table.empty()) {
+        status = file.Append(table.data(), table.size() * sizeof(table[0]));
+      }
+    });
+    return status;
+  };
+  WARTA_RETURN_IF_ERROR(WriteSegmentFile(seg_->sc_, section, path));
+  a_.reset();
+  return OpenSegmentFile(path, false);
+}
+
+Status SegmentBuilder::Finish(const ExternalDf* external, PostingsOut& out) {
+  SegmentArrays& a = *a_;
   SegmentScalars& sc = seg_->sc_;
+  external_ = external;
   sc.impact_scale = ImpactScale(ranking_);
   const double n = std::max<double>(1, a.docs.size());
   for (int f = 0; f < kFieldCount; ++f)
@@ -201,8 +404,41 @@ std::shared_ptr<const Segment> SegmentBuilder::Build(
     sc.max_published_at = std::max(sc.max_published_at, m.published_at);
     if (m.cluster_id != 0) sc.has_clusters = 1;
   }
-  BuildFeatures(external);  // from the term frequencies, before they go
-  BuildPostings();
+
+  // Every term's postings, from the slices (each read once, in order: their
+  // records are by ascending term) and memory.
+  FeatureHeaps heaps(static_cast<std::uint32_t>(a.docs.size()),
+                     options_.per_doc);
+  a.terms.resize(terms_.size());
+  for (auto& slice : slices_) WARTA_RETURN_IF_ERROR(slice->Next());
+  std::vector<Chunk> chunks;
+  for (std::uint32_t t = 0; t < terms_.size(); ++t) {
+    if (slice_options_.cancel && t % 4096 == 0 && slice_options_.cancel->load())
+      return Status::Unavailable("search index build stopped");
+    chunks.clear();
+    for (const auto& s : slices_) {
+      if (!s->done() && s->term() == t)
+        chunks.push_back(Chunk{s->docs().data(), s->pos().data(),
+                               s->pos().size(), s->postings()});
+    }
+    TermBuild& tb = terms_[t];
+    if (tb.held > 0)
+      chunks.push_back(
+          Chunk{tb.docs.data(), tb.pos.data(), tb.pos.size(), tb.held});
+    WARTA_RETURN_IF_ERROR(FinishTerm(t, chunks, out, heaps));
+    for (auto& s : slices_) {
+      if (!s->done() && s->term() == t) WARTA_RETURN_IF_ERROR(s->Next());
+    }
+    std::vector<std::uint8_t>().swap(tb.docs);
+    std::vector<std::uint8_t>().swap(tb.pos);
+  }
+  for (const auto& s : slices_) {
+    if (!s->done()) return Status::Internal("a slice has unknown terms");
+  }
+  slices_.clear();
+  const std::uint8_t padding[kPackPadding] = {};
+  WARTA_RETURN_IF_ERROR(out.Docs(padding, sizeof padding));
+  FinishFeatures(heaps);
   terms_.clear();
   terms_.shrink_to_fit();
   term_ids_.clear();
@@ -242,142 +478,105 @@ std::shared_ptr<const Segment> SegmentBuilder::Build(
           KeyValue{FeatureKeyOf(extra_names_[i]), extra_df_[i], 0});
   }
   SortByKey(a.extra_df);
-  seg_->Adopt(std::move(a_));
-  return std::shared_ptr<const Segment>(seg_.release());
+  return Status::Ok();
 }
 
-void SegmentBuilder::BuildPostings() {
+Status SegmentBuilder::FinishTerm(std::uint32_t t,
+                                  std::span<const Chunk> chunks,
+                                  PostingsOut& out, FeatureHeaps& heaps) {
   SegmentArrays& a = *a_;
   const SegmentScalars& sc = seg_->sc_;
-  a.terms.resize(terms_.size());
-  std::size_t doc_bytes = kPackPadding, pos_bytes = 0, blocks = 0;
-  for (const TermBuild& t : terms_) {
-    doc_bytes += t.docs.size();
-    pos_bytes += t.pos.size();
-    blocks += (t.df + kBlockSize - 1) / kBlockSize;
+  TermInfo& info = a.terms[t];
+  info.df = terms_[t].df;
+  info.first_block = static_cast<std::uint32_t>(a.blocks.size());
+  info.positions = false;
+  const std::uint64_t pos_base = out.pos_size;
+  for (const Chunk& c : chunks) {
+    if (c.pos_size == 0) continue;
+    info.positions = true;
+    WARTA_RETURN_IF_ERROR(out.Pos(c.pos, c.pos_size));
   }
-  a.doc_bytes.reserve(doc_bytes);  // packed gaps are rarely longer
-  a.pos_bytes.reserve(pos_bytes);
-  a.blocks.reserve(blocks);
+  // Its weight as a related-article feature (0: not one).
+  const std::string& name = term_names_[t];
+  double w_idf = 0;
+  if (name.size() >= 3 && !AllDigits(name) && !text::IsStopword(name))
+    w_idf = Idf(terms_[t].df, name);
+
   std::uint32_t docs[kBlockSize];
   Impact impacts[kBlockSize];
-  for (std::size_t i = 0; i < terms_.size(); ++i) {
-    TermBuild& t = terms_[i];
-    TermInfo& info = a.terms[i];
-    info.df = t.df;
-    info.first_block = static_cast<std::uint32_t>(a.blocks.size());
-    info.positions = !t.pos.empty();
-    const std::uint64_t pos_base = a.pos_bytes.size();
-    a.pos_bytes.insert(a.pos_bytes.end(), t.pos.begin(), t.pos.end());
-    TermReader r(t);
-    std::uint32_t count = 0;
-    Block b;
-    auto flush = [&] {
-      b.count = static_cast<std::uint16_t>(count);
-      b.last_doc = docs[count - 1];
-      b.doc_offset = a.doc_bytes.size();
-      const std::uint32_t next =
-          a.blocks.size() > info.first_block ? a.blocks.back().last_doc + 1 : 0;
-      b.bits =
-          static_cast<std::uint8_t>(PackGaps(docs, count, next, a.doc_bytes));
-      const auto* raw = reinterpret_cast<const std::uint8_t*>(impacts);
-      a.doc_bytes.insert(a.doc_bytes.end(), raw, raw + count * sizeof(Impact));
-      a.blocks.push_back(b);
-      count = 0;
-    };
-    while (r.Next()) {
-      if (count == 0) {
-        b = Block{};
-        b.pos_offset =
-            pos_base + (info.positions ? r.SkipPositions() - t.pos.data() : 0);
-      } else if (info.positions) {
-        r.SkipPositions();
-      }
-      docs[count] = r.doc();
-      impacts[count] = QuantizeImpact(
-          Bm25fTf(ranking_, sc.avg_length, a.docs[r.doc()].length, r.tf()),
-          sc.impact_scale);
-      b.max_impact = std::max(b.max_impact, impacts[count]);
-      info.max_impact = std::max(info.max_impact, impacts[count]);
-      if (++count == kBlockSize) flush();
-    }
-    if (count > 0) flush();
-    info.block_count =
-        static_cast<std::uint32_t>(a.blocks.size()) - info.first_block;
-    std::vector<std::uint8_t>().swap(t.docs);
-    std::vector<std::uint8_t>().swap(t.pos);
-  }
-  a.doc_bytes.resize(a.doc_bytes.size() + kPackPadding, 0);
-  if (a.doc_bytes.capacity() > a.doc_bytes.size() * 11 / 10)
-    a.doc_bytes.shrink_to_fit();
-}
-
-void SegmentBuilder::BuildFeatures(const ExternalDf* external) {
-  SegmentArrays& a = *a_;
-  const auto n = static_cast<std::uint32_t>(a.docs.size());
-  const int k = options_.per_doc;
-  const double total_docs =
-      static_cast<double>(n) + (external ? external->docs : 0);
-  auto idf = [&](std::uint32_t local_df, std::string_view key) -> double {
-    double df = local_df + (external && external->df ? external->df(key) : 0);
-    if (df < 2) return 0;  // nobody else has it: useless for relating
-    double v = std::log(total_docs / df);
-    return v > 0.1 ? v : 0;
+  std::uint32_t count = 0;
+  Block b;
+  auto flush = [&]() -> Status {
+    b.count = static_cast<std::uint16_t>(count);
+    b.last_doc = docs[count - 1];
+    b.doc_offset = out.doc_size;
+    const std::uint32_t next =
+        a.blocks.size() > info.first_block ? a.blocks.back().last_doc + 1 : 0;
+    packed_.clear();
+    b.bits = static_cast<std::uint8_t>(PackGaps(docs, count, next, packed_));
+    WARTA_RETURN_IF_ERROR(out.Docs(packed_.data(), packed_.size()));
+    WARTA_RETURN_IF_ERROR(out.Docs(impacts, count * sizeof(Impact)));
+    a.blocks.push_back(b);
+    count = 0;
+    return Status::Ok();
   };
-  // Per document, a min-heap of its k strongest candidates. Candidate ids:
-  // term ids, then extra ids offset by the term count.
-  const auto term_count = static_cast<std::uint32_t>(terms_.size());
-  std::vector<std::pair<float, std::uint32_t>> heap(
-      static_cast<std::size_t>(n) * k);
-  std::vector<std::uint8_t> filled(n, 0);
-  auto offer = [&](std::uint32_t d, float w, std::uint32_t id) {
-    auto* h = heap.data() + static_cast<std::size_t>(d) * k;
-    auto cmp = [](const auto& a, const auto& b) { return a.first > b.first; };
-    if (filled[d] < k) {
-      h[filled[d]++] = {w, id};
-      std::push_heap(h, h + filled[d], cmp);
-    } else if (w > h[0].first) {
-      std::pop_heap(h, h + k, cmp);
-      h[k - 1] = {w, id};
-      std::push_heap(h, h + k, cmp);
-    }
-  };
-  for (std::uint32_t t = 0; t < term_count; ++t) {
-    const std::string& name = term_names_[t];
-    if (name.size() < 3 || AllDigits(name) || text::IsStopword(name)) continue;
-    double w_idf = idf(terms_[t].df, name);
-    if (w_idf <= 0) continue;
-    for (TermReader r(terms_[t]); r.Next();) {
+  for (TermReader r(chunks); r.Next();) {
+    if (w_idf > 0) {
       double tfw = options_.title_weight * r.tf()[kTitle] +
                    options_.excerpt_weight * r.tf()[kExcerpt] + r.tf()[kBody];
-      offer(r.doc(), static_cast<float>((1 + std::log(tfw)) * w_idf), t);
+      heaps.Offer(r.doc(), static_cast<float>((1 + std::log(tfw)) * w_idf), t);
     }
+    if (count == 0) {
+      b = Block{};
+      b.pos_offset = pos_base + (info.positions ? r.SkipPositions() : 0);
+    } else if (info.positions) {
+      r.SkipPositions();
+    }
+    docs[count] = r.doc();
+    impacts[count] = QuantizeImpact(
+        Bm25fTf(ranking_, sc.avg_length, a.docs[r.doc()].length, r.tf()),
+        sc.impact_scale);
+    b.max_impact = std::max(b.max_impact, impacts[count]);
+    info.max_impact = std::max(info.max_impact, impacts[count]);
+    if (++count == kBlockSize) WARTA_RETURN_IF_ERROR(flush());
   }
+  if (count > 0) WARTA_RETURN_IF_ERROR(flush());
+  info.block_count =
+      static_cast<std::uint32_t>(a.blocks.size()) - info.first_block;
+  return Status::Ok();
+}
+
+void SegmentBuilder::FinishFeatures(FeatureHeaps& heaps) {
+  SegmentArrays& a = *a_;
+  const auto n = static_cast<std::uint32_t>(a.docs.size());
+  const auto term_count = static_cast<std::uint32_t>(term_names_.size());
   for (std::uint32_t d = 0; d < n; ++d) {
     for (std::uint32_t i = doc_extra_offsets_[d]; i < doc_extra_offsets_[d + 1];
          ++i) {
       auto [e, count] = doc_extras_[i];
       const std::string& key = extra_names_[e];
-      double w_idf = idf(extra_df_[e], key);
+      double w_idf = Idf(extra_df_[e], key);
       if (w_idf <= 0) continue;
       double boost = key[0] == '#' ? options_.tag_boost : options_.name_boost;
-      offer(d,
-            static_cast<float>((1 + std::log(double(count))) * w_idf * boost),
-            term_count + e);
+      heaps.Offer(
+          d, static_cast<float>((1 + std::log(double(count))) * w_idf * boost),
+          term_count + e);
     }
   }
   // Forward vectors, normalized, strongest first.
+  const int k = heaps.k;
   std::unordered_map<std::uint32_t, std::uint32_t> feature_of;  // cand -> id
   std::vector<std::uint32_t> list_sizes;
-  a.doc_features.reserve(heap.size());
+  a.doc_features.reserve(heaps.heap.size());
   for (std::uint32_t d = 0; d < n; ++d) {
-    auto* h = heap.data() + static_cast<std::size_t>(d) * k;
-    std::sort(h, h + filled[d],
+    auto* h = heaps.heap.data() + static_cast<std::size_t>(d) * k;
+    const int filled = heaps.filled[d];
+    std::sort(h, h + filled,
               [](const auto& a, const auto& b) { return a.first > b.first; });
     double norm = 0;
-    for (int i = 0; i < filled[d]; ++i) norm += double(h[i].first) * h[i].first;
+    for (int i = 0; i < filled; ++i) norm += double(h[i].first) * h[i].first;
     norm = norm > 0 ? std::sqrt(norm) : 1;
-    for (int i = 0; i < filled[d]; ++i) {
+    for (int i = 0; i < filled; ++i) {
       auto [it, added] = feature_of.emplace(
           h[i].second, static_cast<std::uint32_t>(a.feature_keys.size()));
       if (added) {
@@ -393,7 +592,7 @@ void SegmentBuilder::BuildFeatures(const ExternalDf* external) {
     a.feature_offsets.push_back(
         static_cast<std::uint32_t>(a.doc_features.size()));
   }
-  std::vector<std::pair<float, std::uint32_t>>().swap(heap);
+  std::vector<std::pair<float, std::uint32_t>>().swap(heaps.heap);
   for (std::uint32_t f = 0; f < a.feature_keys.size(); ++f)
     a.feature_ids.push_back(KeyValue{a.feature_keys[f], f, 0});
   SortByKey(a.feature_ids);

@@ -2,12 +2,23 @@
 // Feature weights for related articles use inverse document frequencies
 // over this segment plus, when given, the documents already indexed
 // elsewhere (an ExternalDf), so a small segment of fresh articles weighs
-// words like the whole index does. One thread; not reusable after Build.
+// words like the whole index does.
+//
+// A large build (a whole archive) can write the postings gathered so far
+// to slice files (slice_file.h) whenever they pass SliceOptions::slice_bytes
+// and merge them at the end into a segment file (BuildFile), reading each
+// slice once in order and writing the file sequentially: its memory is
+// bounded by the documents' tables, the term dictionary and one slice, not
+// by all the postings. The file is the same, byte for byte, as
+// WriteSegmentFile(*Build()) of the same documents.
+// One thread; not reusable after Build or BuildFile.
 #ifndef WARTA_INDEX_SEGMENT_BUILDER_H_
 #define WARTA_INDEX_SEGMENT_BUILDER_H_
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,11 +45,24 @@ struct RelatedFeatureOptions {
   float excerpt_weight = 1.5f;
 };
 
+struct SliceOptions {
+  // Slice files are PREFIX-N.slice (N from 1); empty: no slices.
+  std::string prefix;
+  // Posting bytes gathered in memory that are written out as a slice.
+  std::size_t slice_bytes = std::size_t{64} << 20;
+  // BuildFile gives up (Unavailable) once it is set.
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+class PostingsOut;
+class SliceReader;
+
 class SegmentBuilder {
  public:
   explicit SegmentBuilder(const text::Analyzer& analyzer,
                           RelatedFeatureOptions options = {},
                           RankingOptions ranking = {});
+  ~SegmentBuilder();
   SegmentBuilder(const SegmentBuilder&) = delete;
   SegmentBuilder& operator=(const SegmentBuilder&) = delete;
 
@@ -49,8 +73,21 @@ class SegmentBuilder {
   }
 
   // Finishes the segment. `external` adds document frequencies from
-  // outside the segment to the related-feature weights.
+  // outside the segment to the related-feature weights. Not after slices
+  // were written (use BuildFile).
   std::shared_ptr<const Segment> Build(const ExternalDf* external = nullptr);
+
+  // Writes slices as documents are added; call before the first Add.
+  void UseSlices(SliceOptions slices);
+  std::size_t slices_written() const { return slices_.size(); }
+  // The first error writing a slice (Add cannot return it), else Ok.
+  const Status& status() const { return status_; }
+
+  // Finishes the segment into a segment file at `path` (written atomically;
+  // scratch files PATH.docs and PATH.pos on the way) and returns it mapped.
+  // Any error writing or reading a slice, or Unavailable when cancelled.
+  Result<std::shared_ptr<const Segment>> BuildFile(
+      const std::string& path, const ExternalDf* external = nullptr);
 
  private:
   // A term's postings while documents are added: per posting the gap to
@@ -61,9 +98,18 @@ class SegmentBuilder {
     std::vector<std::uint8_t> docs;
     std::vector<std::uint8_t> pos;
     std::uint32_t df = 0;
+    std::uint32_t held = 0;      // postings in docs (not in slices)
     std::uint32_t next_doc = 0;  // last document + 1
   };
+  // A term's postings from one slice or from memory.
+  struct Chunk {
+    const std::uint8_t* docs = nullptr;
+    const std::uint8_t* pos = nullptr;
+    std::size_t pos_size = 0;
+    std::uint32_t postings = 0;
+  };
   class TermReader;
+  struct FeatureHeaps;
   struct DocTerm {
     std::uint32_t term = 0;
     std::uint32_t tf[kFieldCount] = {0, 0, 0};
@@ -71,9 +117,17 @@ class SegmentBuilder {
   };
   std::uint32_t TermId(std::string_view term);
   void AddPosting(std::uint32_t doc, const DocTerm& t);
-  void BuildFeatures(const ExternalDf* external);
-  // Writes the segment's posting blocks (with impacts) from terms_.
-  void BuildPostings();
+  // Writes the postings held in memory to a new slice file.
+  Status WriteSlice();
+  // Computes the scalars, features and every table, the postings' bytes
+  // going to `out`, from the slices and what is in memory.
+  Status Finish(const ExternalDf* external, PostingsOut& out);
+  // One term's posting blocks (with impacts), features offered to `heaps`.
+  Status FinishTerm(std::uint32_t t, std::span<const Chunk> chunks,
+                    PostingsOut& out, FeatureHeaps& heaps);
+  void FinishFeatures(FeatureHeaps& heaps);
+  // Related-feature weight of a feature in `local_df` documents here.
+  double Idf(std::uint32_t local_df, std::string_view key) const;
 
   const text::Analyzer& analyzer_;
   RelatedFeatureOptions options_;
@@ -93,6 +147,14 @@ class SegmentBuilder {
   std::vector<std::uint32_t> extra_df_;
   std::vector<std::uint32_t> doc_extra_offsets_{0};
   std::vector<std::pair<std::uint32_t, std::uint16_t>> doc_extras_;
+  // While finishing.
+  const ExternalDf* external_ = nullptr;
+  std::vector<std::uint8_t> packed_;  // a block's packed gaps
+  // Slices.
+  SliceOptions slice_options_;
+  std::size_t held_bytes_ = 0;  // posting bytes in terms_
+  std::vector<std::unique_ptr<SliceReader>> slices_;
+  Status status_ = Status::Ok();
 };
 
 }  // namespace warta::index

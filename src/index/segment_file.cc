@@ -2,6 +2,8 @@
 
 #include <cstring>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "index/file_io.h"
 
@@ -28,6 +30,14 @@ struct FileHeader {
 };
 static_assert(std::is_trivially_copyable_v<FileHeader>);
 
+// Records written as they are in memory carry no padding (segment.h).
+static_assert(std::has_unique_object_representations_v<DocMeta> &&
+              std::has_unique_object_representations_v<Block> &&
+              std::has_unique_object_representations_v<TermInfo> &&
+              std::has_unique_object_representations_v<ArticleDoc> &&
+              std::has_unique_object_representations_v<KeyValue> &&
+              std::has_unique_object_representations_v<SurfaceEntry>);
+
 std::uint64_t Layout() {
   std::uint64_t h = 0;
   for (std::size_t s :
@@ -51,6 +61,23 @@ Status Damaged(const std::string& path, const std::string& why) {
 }  // namespace
 
 Status WriteSegmentFile(const Segment& segment, const std::string& path) {
+  std::vector<std::pair<const void*, std::size_t>> tables;
+  segment.Visit([&](const auto& span) {
+    tables.emplace_back(span.data(), span.size_bytes());
+  });
+  return WriteSegmentFile(
+      segment.sc_,
+      [&](int i, AtomicFile& file) {
+        const auto& [data, bytes] = tables[i];
+        return bytes > 0 ? file.Append(data, bytes) : Status::Ok();
+      },
+      path);
+}
+
+Status WriteSegmentFile(
+    const SegmentScalars& scalars,
+    const std::function<Status(int section, AtomicFile& file)>& section,
+    const std::string& path) {
   WARTA_ASSIGN_OR_RETURN(auto file, AtomicFile::Create(path));
   FileHeader h;
   WARTA_RETURN_IF_ERROR(file->Append(&h, sizeof h));
@@ -59,20 +86,13 @@ Status WriteSegmentFile(const Segment& segment, const std::string& path) {
   h.version = kSegmentFileVersion;
   h.sections = kSegmentSections;
   h.layout = Layout();
-  h.scalars = segment.sc_;
-  int i = 0;
-  Status status = Status::Ok();
-  segment.Visit([&](const auto& span) {
-    if (!status.ok()) return;
-    status = file->Pad(8);
-    if (!status.ok()) return;
+  h.scalars = scalars;
+  for (int i = 0; i < kSegmentSections; ++i) {
+    WARTA_RETURN_IF_ERROR(file->Pad(8));
     h.table[i].offset = file->size();
-    h.table[i].bytes = span.size_bytes();
-    ++i;
-    if (span.size_bytes() > 0)
-      status = file->Append(span.data(), span.size_bytes());
-  });
-  WARTA_RETURN_IF_ERROR(status);
+    WARTA_RETURN_IF_ERROR(section(i, *file));
+    h.table[i].bytes = file->size() - h.table[i].offset;
+  }
   WARTA_RETURN_IF_ERROR(file->Pad(8));
   h.file_size = file->size();
   h.body_checksum = file->checksum().Digest();

@@ -9,10 +9,12 @@
 #ifndef WARTA_INDEX_SEGMENT_FILE_H_
 #define WARTA_INDEX_SEGMENT_FILE_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "base/result.h"
+#include "index/file_io.h"
 #include "index/segment.h"
 
 namespace warta::index {
@@ -23,6 +25,14 @@ inline constexpr std::uint32_t kSegmentFileVersion = 1;
 
 // Writes `segment` to `path` atomically (a temporary file, fsync, rename).
 Status WriteSegmentFile(const Segment& segment, const std::string& path);
+
+// The same from a segment's scalars and its sections, which `section(i,
+// file)` appends in section order (i from 0 to kSegmentSections - 1): for a
+// builder that holds some of them outside memory (segment_builder.h).
+Status WriteSegmentFile(
+    const SegmentScalars& scalars,
+    const std::function<Status(int section, AtomicFile& file)>& section,
+    const std::string& path);
 
 // Maps the segment file at `path` after checking its header, length and
 // (with `verify`) the checksum of its contents, which reads the whole file:

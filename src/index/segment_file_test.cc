@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -140,6 +142,68 @@ TEST_F(SegmentFileTest, AnEmptySegmentRoundTrips) {
   EXPECT_EQ((*opened)->FindTerm("banjir"), nullptr);
   EXPECT_TRUE((*opened)->SurfacesWithPrefix("b").empty());
   EXPECT_FALSE((*opened)->FindArticle(1).has_value());
+}
+
+std::string FileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// A build that writes slices every few hundred bytes of postings and merges
+// them writes the same file as a build in memory, and leaves no scratch
+// files behind.
+TEST_F(SegmentFileTest, SlicedBuildWritesTheSameFileAsOneInMemory) {
+  ExternalDf external{[](std::string_view f) -> std::uint32_t {
+                        return f == "banjir" || f == "@siti rahma" ? 40 : 0;
+                      },
+                      300};
+  for (const ExternalDf* ext : {static_cast<const ExternalDf*>(nullptr),
+                                static_cast<const ExternalDf*>(&external)}) {
+    std::mt19937 rng(7);
+    SegmentBuilder memory(analyzer_), sliced(analyzer_);
+    sliced.UseSlices(SliceOptions{dir_ + "/build-test", 700, nullptr});
+    for (std::int64_t id = 1; id <= 400; ++id) {
+      IndexDoc d = testing::MakeDoc(rng, id);
+      memory.Add(d);
+      sliced.Add(d);
+    }
+    ASSERT_TRUE(sliced.status().ok()) << sliced.status().ToString();
+    EXPECT_GT(sliced.slices_written(), 20u);
+    ASSERT_TRUE(
+        WriteSegmentFile(*memory.Build(ext), dir_ + "/memory.idx").ok());
+    auto merged = sliced.BuildFile(dir_ + "/sliced.idx", ext);
+    ASSERT_TRUE(merged.ok()) << merged.status().ToString();
+    EXPECT_TRUE((*merged)->mapped());
+    EXPECT_EQ((*merged)->doc_count(), 400u);
+
+    const std::string want = FileBytes(dir_ + "/memory.idx");
+    ASSERT_GT(want.size(), 10000u);
+    EXPECT_TRUE(FileBytes(dir_ + "/sliced.idx") == want);
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir_))
+      names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    EXPECT_EQ(names, (std::vector<std::string>{"memory.idx", "sliced.idx"}));
+    Snapshot in_memory(
+        {SegmentRef{*OpenSegmentFile(dir_ + "/memory.idx"), nullptr}});
+    Snapshot from_slices({SegmentRef{*merged, nullptr}});
+    EXPECT_EQ(Answers(from_slices, analyzer_), Answers(in_memory, analyzer_));
+    fs::remove(dir_ + "/memory.idx");
+    fs::remove(dir_ + "/sliced.idx");
+  }
+}
+
+TEST_F(SegmentFileTest, ACancelledSlicedBuildStopsAndCleansUp) {
+  std::atomic<bool> cancel{false};
+  std::mt19937 rng(7);
+  SegmentBuilder b(analyzer_);
+  b.UseSlices(SliceOptions{dir_ + "/build-test", 700, &cancel});
+  for (std::int64_t id = 1; id <= 100; ++id) b.Add(testing::MakeDoc(rng, id));
+  EXPECT_GT(b.slices_written(), 0u);
+  cancel = true;
+  auto r = b.BuildFile(dir_ + "/never.idx");
+  EXPECT_EQ(r.status().code(), StatusCode::kUnavailable);
+  EXPECT_TRUE(fs::is_empty(dir_));
 }
 
 TEST(IndexManifestTest, RoundTripAndDamage) {
