@@ -198,8 +198,10 @@ Status Rows<Core>::Relist(Connection& c, const std::vector<std::int64_t>& ids,
         keys.insert(ListKey(list.first, list.second));
         if (list.first == kListCategory) category_changes.insert(list.second);
       }
-      WARTA_RETURN_IF_ERROR(del.Bind(1, p.id).Run());
-      del.Reset();
+      if (!old.empty()) {  // (a new article has none)
+        WARTA_RETURN_IF_ERROR(del.Bind(1, p.id).Run());
+        del.Reset();
+      }
       // In an SQLite batch the count triggers stand aside (migration 059).
       if (DefersUpkeepHere()) {
         for (const Row& r : old) DeferCountRow(r.kind, r.subject, r.hidden, -1);

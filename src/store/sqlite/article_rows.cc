@@ -257,16 +257,28 @@ Status SqliteStore::LoadArticleLinks(Connection& c,
     by_id[a.id] = &a;
     id_list.push_back(a.id);
   }
-  // One bound JSON array: the SQL text stays the same for every call.
-  const std::string ids = JsonArray(id_list);
+  // One article (a save reads its article back) by the links' key; several
+  // by one bound JSON array, so the SQL text stays the same for every call.
+  const bool one = articles.size() == 1;
+  const std::string ids = one ? std::string() : JsonArray(id_list);
+  auto bind_ids = [&](Statement& st) {
+    if (one) {
+      st.Bind(1, articles[0].id);
+    } else {
+      st.Bind(1, ids);
+    }
+  };
   {
-    WARTA_ASSIGN_OR_RETURN(
-        auto st, c.Prepare("SELECT aa.article_id, u.id, u.slug, u.name, u.bio "
-                           "FROM article_authors aa JOIN authors u ON u.id = "
-                           "aa.author_id WHERE aa.article_id IN "
-                           "(SELECT value FROM json_each(?)) "
-                           "ORDER BY aa.article_id, aa.position"));
-    st.Bind(1, ids);
+    static const std::string kSql[2] = {
+        "SELECT aa.article_id, u.id, u.slug, u.name, u.bio "
+        "FROM article_authors aa JOIN authors u ON u.id = aa.author_id "
+        "WHERE aa.article_id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY aa.article_id, aa.position",
+        "SELECT aa.article_id, u.id, u.slug, u.name, u.bio "
+        "FROM article_authors aa JOIN authors u ON u.id = aa.author_id "
+        "WHERE aa.article_id = ? ORDER BY aa.position"};
+    WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(kSql[one]));
+    bind_ids(st);
     while (true) {
       WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;
@@ -279,13 +291,16 @@ Status SqliteStore::LoadArticleLinks(Connection& c,
     }
   }
   {
-    WARTA_ASSIGN_OR_RETURN(
-        auto st,
-        c.Prepare("SELECT at.article_id, t.id, t.slug, t.name "
-                  "FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-                  "WHERE at.article_id IN (SELECT value FROM json_each(?)) "
-                  "ORDER BY at.article_id, at.position"));
-    st.Bind(1, ids);
+    static const std::string kSql[2] = {
+        "SELECT at.article_id, t.id, t.slug, t.name "
+        "FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+        "WHERE at.article_id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY at.article_id, at.position",
+        "SELECT at.article_id, t.id, t.slug, t.name "
+        "FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+        "WHERE at.article_id = ? ORDER BY at.position"};
+    WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(kSql[one]));
+    bind_ids(st);
     while (true) {
       WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;
@@ -426,19 +441,17 @@ Result<std::string> SqliteStore::UniqueSlug(Connection& c,
 Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
                                       const Article& a,
                                       std::optional<Timestamp> feed_at,
-                                      Timestamp updated_at) {
+                                      Timestamp updated_at, bool fresh) {
   // In a batch, what the link triggers of 030/034 do (migration 059).
   BatchUpkeep* upkeep = Upkeep();
-  {
-    WARTA_ASSIGN_OR_RETURN(
-        auto del,
-        c.Prepare("DELETE FROM article_authors WHERE article_id = ?"));
-    WARTA_RETURN_IF_ERROR(del.Bind(1, id).Run());
-  }
-  {
-    WARTA_ASSIGN_OR_RETURN(
-        auto del, c.Prepare("DELETE FROM article_tags WHERE article_id = ?"));
-    WARTA_RETURN_IF_ERROR(del.Bind(1, id).Run());
+  // A row inserted by this write has no links yet: no deletes (with their
+  // delete triggers) to run.
+  if (!fresh) {
+    for (const char* sql : {"DELETE FROM article_authors WHERE article_id = ?",
+                            "DELETE FROM article_tags WHERE article_id = ?"}) {
+      WARTA_ASSIGN_OR_RETURN(auto del, c.Prepare(sql));
+      WARTA_RETURN_IF_ERROR(del.Bind(1, id).Run());
+    }
   }
   int pos = 0;
   std::vector<std::int64_t> seen;
@@ -679,7 +692,7 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
     // The links' feed_at (migration 033): the article's published_at while
     // it is published (a saved article is never in the trash).
     return WriteArticleLinks(c, id, in, published ? published_at : std::nullopt,
-                             now);
+                             now, in.id == 0);
   }
 }
 

@@ -251,10 +251,11 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   Result<std::string> UniqueSlug(Connection& c, const std::string& wanted,
                                  std::int64_t self_id);
   // Replaces the article's author and tag links; `feed_at` is the links'
-  // feed_at (the article's published_at while it is published, else null).
+  // feed_at (the article's published_at while it is published, else null);
+  // `fresh`: the article row was inserted by this write (it has no links).
   Status WriteArticleLinks(Connection& c, std::int64_t id, const Article& a,
                            std::optional<Timestamp> feed_at,
-                           Timestamp updated_at);
+                           Timestamp updated_at, bool fresh);
   // Inserts (id == 0, then set) or updates the article row and its links.
   Status WriteArticleRow(Connection& c, const Article& in,
                          const std::string& wanted_slug, std::int64_t& id);
