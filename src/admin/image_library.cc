@@ -46,7 +46,8 @@ Result<KeptImage> ImageLibrary::Keep(std::string_view bytes,
   WARTA_RETURN_IF_ERROR(media::Probe(bytes, limits_).status());
   media::ImageGate::Slot slot = gate_.Enter(wait);
   if (!slot.ok())
-    return Status::Unavailable("image: the server is busy; try again");
+    return Status::Unavailable("image: the server is busy; try again")
+        .WithReason("image_busy");
   WARTA_ASSIGN_OR_RETURN(media::Variants made,
                          media::MakeVariants(bytes, limits_));
   CivilTime now = ToCivil(clock_.Now(), utc_offset_seconds_);

@@ -196,7 +196,8 @@ void RegisterMediaApi(AdminContext& ctx, http::Router& r) {
   big.too_large_json =
       ErrorJson(Status::InvalidArgument(
                     "image: larger than the upload limit (" +
-                    std::to_string(ctx.options.upload_limit) + " bytes)"))
+                    std::to_string(ctx.options.upload_limit) + " bytes)")
+                    .WithReason("image_too_large"))
           .dump();
   r.Add(
       http::Method::kPost, "/api/admin/images",
