@@ -41,10 +41,12 @@ Result<std::string> NormalizeArticleLink(std::string_view field,
   return out;
 }
 
-Newsroom::Newsroom(Stores store, const Clock& clock, std::string default_outlet)
+Newsroom::Newsroom(Stores store, const Clock& clock, std::string default_outlet,
+                   SearchUrl search_url)
     : store_(store),
       clock_(clock),
-      default_outlet_(std::move(default_outlet)) {}
+      default_outlet_(std::move(default_outlet)),
+      search_url_(std::move(search_url)) {}
 
 Status Newsroom::Validate(const Article& a) const {
   if (Trim(a.title).empty())
@@ -124,6 +126,7 @@ std::string Newsroom::DatelineOf(const Article& a) const {
 Status Newsroom::Render(Article& a) const {
   markup::RenderOptions options;
   options.lead_in = DatelineOf(a);
+  options.search_url = search_url_;
   WARTA_ASSIGN_OR_RETURN(markup::Rendered r,
                          markup::RenderMarkdown(a.body, options));
   a.html = std::move(r.html);
