@@ -60,22 +60,20 @@ Result<KeptImage> ImageLibrary::Keep(std::string_view bytes,
   // Variants first, the original last: an original on disk means its
   // variants are there too (the same image again skips the writing).
   const bool done = std::filesystem::exists(media_dir_ + "/" + name);
-  // A store shared by several nodes keeps the bytes too (before the local
-  // files, which mark the image done), so every node serves it.
-  const bool shared = store_.KeepsMedia();
+  // The store records each file (the media library lists its rows) and, when
+  // shared by several nodes, keeps the bytes too, so every node serves it:
+  // before the local files, which mark the image done.
   for (media::Encoded& v : made.variants) {
     std::string vurl = MediaVariantUrl(ref, v.size.width, v.extension);
     if (!done) {
-      if (shared)
-        WARTA_RETURN_IF_ERROR(store_.PutMedia(vurl.substr(7), v.bytes));
+      WARTA_RETURN_IF_ERROR(store_.PutMedia(vurl.substr(7), v.bytes));
       WARTA_RETURN_IF_ERROR(
           WriteFileAtomically(media_dir_ + vurl.substr(6), v.bytes));
     }
     kept.variants.emplace_back(std::move(vurl), std::move(v));
   }
   if (!done) {
-    if (shared)
-      WARTA_RETURN_IF_ERROR(store_.PutMedia(name, made.original.bytes));
+    WARTA_RETURN_IF_ERROR(store_.PutMedia(name, made.original.bytes));
     WARTA_RETURN_IF_ERROR(
         WriteFileAtomically(media_dir_ + "/" + name, made.original.bytes));
   }
