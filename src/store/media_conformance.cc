@@ -56,7 +56,7 @@ TEST_P(StoreConformance, ListsTheNewestUploadedOriginals) {
   recent = store_->ListRecentMedia(1);
   ASSERT_TRUE(recent.ok());
   ASSERT_EQ(recent->size(), 1u);
-  EXPECT_EQ((*recent)[0].path, "2026/12/bbbb-800x600-o.png");
+  EXPECT_EQ((*recent)[0].path, "2026/12/0000-10x10-o.png");
 }
 
 }  // namespace
