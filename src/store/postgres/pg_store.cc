@@ -4,6 +4,7 @@
 #include <chrono>
 #include <set>
 #include <string>
+#include <thread>
 
 #include "base/strings.h"
 #include "store/postgres/migrations.h"
@@ -49,15 +50,25 @@ Status HoldNodeLock(Connection& c) {
 }  // namespace
 
 Status LockOutNodes(Connection& c) {
-  WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare("SELECT pg_try_advisory_lock(?)"));
-  WARTA_ASSIGN_OR_RETURN(bool row, st.Bind(1, kNodeLock).Step());
-  if (row && st.Int(0) != 0) return Status::Ok();
-  // Who holds it: a bigint key shows as (classid, objid) = (high, low).
+  // A node stopped a moment ago: its server session ends a moment after
+  // (the server releases its locks as the backend exits). Up to 2 s.
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    if (attempt > 0)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    WARTA_ASSIGN_OR_RETURN(auto st,
+                           c.Prepare("SELECT pg_try_advisory_lock(?)"));
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Bind(1, kNodeLock).Step());
+    if (row && st.Int(0) != 0) return Status::Ok();
+  }
+  // Who holds it here (advisory locks are per database): a bigint key shows
+  // as (classid, objid) = (high, low).
   WARTA_ASSIGN_OR_RETURN(
-      auto who, c.Prepare("SELECT count(DISTINCT pid) FROM pg_locks WHERE "
-                          "locktype = 'advisory' AND granted AND "
-                          "classid::bigint = ? AND objid::bigint = ? AND "
-                          "objsubid = 1 AND pid <> pg_backend_pid()"));
+      auto who,
+      c.Prepare("SELECT count(DISTINCT pid) FROM pg_locks WHERE "
+                "locktype = 'advisory' AND granted AND database = (SELECT oid "
+                "FROM pg_database WHERE datname = current_database()) AND "
+                "classid::bigint = ? AND objid::bigint = ? AND "
+                "objsubid = 1 AND pid <> pg_backend_pid()"));
   WARTA_ASSIGN_OR_RETURN(
       bool counted,
       who.Bind(1, kNodeLock >> 32).Bind(2, kNodeLock & 0xffffffff).Step());

@@ -202,8 +202,13 @@ TEST(PgStoreTest, RestoresAndOpenStoresExcludeEachOther) {
                                      "database open"),
               std::string::npos)
         << refused.message();
-  }  // the node stops
-  ASSERT_TRUE(pg::LockOutNodes(**restore).ok());
+  }  // the node stops (its server process ends a moment after)
+  Status locked = pg::LockOutNodes(**restore);
+  for (int i = 0; i < 50 && !locked.ok(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    locked = pg::LockOutNodes(**restore);
+  }
+  ASSERT_TRUE(locked.ok()) << locked.ToString();
   auto starting = OpenPgStore(o, clock);
   ASSERT_FALSE(starting.ok());
   EXPECT_EQ(starting.status().code(), StatusCode::kFailedPrecondition);
