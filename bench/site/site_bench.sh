@@ -25,6 +25,8 @@ port=${PORT:-18190}
 base="http://127.0.0.1:$port"
 data=$work/data-$n
 mkdir -p "$work"
+# shellcheck source=bench/site_common.sh
+. "$root/bench/site_common.sh"
 
 if [[ "${WARTA_REUSE:-0}" != 1 || ! -d $data ]]; then
   echo "## Import"
@@ -35,30 +37,11 @@ if [[ "${WARTA_REUSE:-0}" != 1 || ! -d $data ]]; then
   echo
 fi
 
-code() { curl -s -o /dev/null -w '%{http_code}' "$1" || true; }
-"$warta" serve --data "$data" --host 127.0.0.1 --port "$port" \
-  >/dev/null 2>"$work/serve.log" &
-pid=$!
-publisher=
-cleanup() {
-  [[ -n $publisher ]] && kill "$publisher" 2>/dev/null || true
-  kill "$pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-until [[ "$(code "$base/api/search?q=jakarta")" == 200 ]]; do
-  kill -0 "$pid" 2>/dev/null || { cat "$work/serve.log"; exit 1; }
-  sleep 0.05
-done
+bench_serve "$data" "$work/serve.log"
+pid=$bench_pid
 
 # Paths: articles from the child sitemaps, categories and tags from pages.
-: >"$work/articles.txt"
-for sm in $(curl -s "$base/sitemap.xml" | grep -o '<loc>[^<]*</loc>' |
-            sed 's/<[^>]*>//g' | grep -v 'sitemap-news' | head -40); do
-  curl -s "$base$(sed 's|^https\?://[^/]*||' <<<"$sm")" |
-    grep -o '<loc>[^<]*/berita/[^<]*</loc>' | sed 's/<[^>]*>//g; s|^https\?://[^/]*||'
-done | awk '!seen[$0]++' >"$work/articles.txt"
-shuf --random-source=<(yes) "$work/articles.txt" -o "$work/articles.txt"
+bench_article_paths 40 "$work/articles.txt"
 count=$(wc -l <"$work/articles.txt")
 echo "## Serving $n articles ($count article URLs from the sitemaps)"
 head -50 "$work/articles.txt" | while read -r p; do curl -s "$base$p"; done |
@@ -71,23 +54,13 @@ printf '%s\n' /cari?q=presiden /cari?q=banjir%20jakarta /cari?q=harga%20beras \
   /cari?q=gempa /cari?q=pemilu >"$work/search.txt"
 
 # An editor who publishes one article every 2 s.
-email=bench-$RANDOM@example.com
-printf 'rahasia-bench-123\n' | "$warta" user add --data "$data" --email "$email" \
-  --name "Redaksi Bench" --role editor --password-stdin >/dev/null
-jar=$work/cookies
-login=$(curl -s -c "$jar" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$email\",\"password\":\"rahasia-bench-123\"}" \
-  "$base/api/admin/session")
-csrf=$(jq -r .csrf_token <<<"$login")
-cat_names=$(curl -s "$base/api/admin/categories" -b "$jar" | jq -r '.categories[].name' | head -6)
+bench_editor "$data" "Redaksi Bench" "$work/cookies"
+cat_names=$(curl -s "$base/api/admin/categories" -b "$bench_jar" | jq -r '.categories[].name' | head -6)
 mapfile -t cats <<<"$cat_names"
-publish() {  # publish i -> "id category_path tag_path"
-  local i=$1 c=${cats[$(( $1 % ${#cats[@]} ))]}
-  curl -s -b "$jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
-    -d "$(jq -n --arg t "Berita uji beban nomor $i dari meja redaksi" --arg c "$c" \
-      '{title: $t, body: "Paragraf pertama berita uji.\n\nParagraf kedua yang lebih panjang tentang pemerintah daerah dan warga.",
-        category: $c, tags: ["Uji Beban"], status: "published"}')" \
-    "$base/api/admin/articles" | jq -r '.url // .error'
+publish() {  # publish i -> the new article's URL (or the error)
+  bench_publish "Berita uji beban nomor $1 dari meja redaksi" \
+    $'Paragraf pertama berita uji.\n\nParagraf kedua yang lebih panjang tentang pemerintah daerah dan warga.' \
+    "${cats[$(( $1 % ${#cats[@]} ))]}" "Uji Beban" | cut -d' ' -f2-
 }
 
 ms() { curl -s -o /dev/null -w '%{time_total}\n' "$1" | awk '{printf "%.2f\n", $1 * 1000}'; }
@@ -135,6 +108,7 @@ echo "An untouched article page after a write: $hits of $((hits + misses)) still
 # Under load, one page kind per run, one article published every 2 s.
 ( i=100; while true; do publish "$i" >/dev/null; i=$((i + 1)); sleep 2; done ) &
 publisher=$!
+bench_helpers+=("$publisher")
 lua=$work/zipf.lua
 cat >"$lua" <<'EOF'
 -- Paths from PATHS_FILE, drawn with Zipf(s=1) weights by rank.
@@ -168,7 +142,6 @@ for kind in articles:"article pages" home:"home page" categories:"category pages
   echo "| ${kind#*:} | $rps | $p50 | $p99 | $errs | $reqs |"
 done
 kill "$publisher" 2>/dev/null || true
-publisher=
 rss=$(awk '/VmRSS/{print $2}' "/proc/$pid/status")
 echo
 echo "Server RSS after the runs: $((rss / 1024)) MiB."

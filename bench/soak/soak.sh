@@ -46,27 +46,15 @@ base="http://127.0.0.1:$port"
 data=$work/data-$n
 mkdir -p "$work"
 ulimit -n 20000 2>/dev/null || true
+# shellcheck source=bench/site_common.sh
+. "$root/bench/site_common.sh"
 
 if [[ "${WARTA_REUSE:-0}" != 1 || ! -d $data ]]; then
   "$root/bench/import_bench.sh" "$n" "$work" | tail -3
 fi
 
-"$warta" serve --data "$data" --host 127.0.0.1 --port "$port" \
-  >/dev/null 2>"$work/serve.log" &
-pid=$!
-helpers=()
-cleanup() {
-  for h in "${helpers[@]}"; do kill "$h" 2>/dev/null || true; done
-  kill "$pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-status_of() { curl -s -o /dev/null -w '%{http_code}' "$1" || true; }
-for _ in $(seq 600); do
-  [[ "$(status_of "$base/api/search?q=jakarta")" == 200 ]] && break
-  kill -0 "$pid" 2>/dev/null || { cat "$work/serve.log"; exit 1; }
-  sleep 0.1
-done
+bench_serve "$data" "$work/serve.log"
+pid=$bench_pid
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status"; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
 metric() { curl -s "$base/metrics" | awk -v m="$1" '$1 == m {print $2}'; }
@@ -74,12 +62,7 @@ open_conns() { metric warta_http_open_connections; }
 cache_mib() { metric warta_page_cache_bytes | awk '{printf "%.0f", $1 / 1048576}'; }
 
 # Page lists: article paths from the child sitemaps; the others from pages.
-for sm in $(curl -s "$base/sitemap.xml" | grep -o '<loc>[^<]*</loc>' |
-            sed 's/<[^>]*>//g' | grep -v 'sitemap-news' | head -60); do
-  curl -s "$base$(sed 's|^https\?://[^/]*||' <<<"$sm")"
-done | grep -o '<loc>[^<]*/berita/[^<]*</loc>' |
-  sed 's/<[^>]*>//g; s|^https\?://[^/]*||' | awk '!seen[$0]++' >"$work/articles.txt"
-shuf --random-source=<(yes) "$work/articles.txt" -o "$work/articles.txt"
+bench_article_paths 60 "$work/articles.txt"
 {
   echo /; echo /; echo /indeks
   head -30 "$work/articles.txt" | while read -r p; do curl -s "$base$p"; done |
@@ -147,29 +130,21 @@ if ((soak)); then
   delay=$(awk -v c="$conns" -v t="$target" 'BEGIN {printf "%.1f", c * 1000 / t}')
 
   # The editor: one article published every 2 s through the admin API.
-  email=soak-$RANDOM@example.com
-  printf 'rahasia-soak-123\n' | "$warta" user add --data "$data" --email "$email" \
-    --name "Meja Soak" --role editor --password-stdin >/dev/null
-  jar=$work/cookies
-  csrf=$(curl -s -c "$jar" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$email\",\"password\":\"rahasia-soak-123\"}" \
-    "$base/api/admin/session" | jq -r .csrf_token)
+  bench_editor "$data" "Meja Soak" "$work/cookies"
   : >"$work/publish.log"
   end=$(( $(date +%s) + minutes * 60 ))
   (
     i=0
     while (( $(date +%s) < end )); do
       i=$((i + 1))
-      body=$(jq -n --arg t "Berita uji ketahanan nomor $i dari meja redaksi" \
-        '{title: $t, body: "Paragraf pertama berita uji.\n\nParagraf kedua tentang pemerintah daerah dan warga yang menunggu keputusan.",
-          category: "Tajuk Utama", tags: ["Uji Ketahanan"], status: "published"}')
-      code=$(curl -s -o /dev/null -w '%{http_code}' -m 10 -b "$jar" -H "X-CSRF-Token: $csrf" \
-        -H 'Content-Type: application/json' -d "$body" "$base/api/admin/articles" || true)
+      code=$(bench_publish "Berita uji ketahanan nomor $i dari meja redaksi" \
+        $'Paragraf pertama berita uji.\n\nParagraf kedua tentang pemerintah daerah dan warga yang menunggu keputusan.' \
+        "Tajuk Utama" "Uji Ketahanan" | cut -d' ' -f1)
       echo "$(date +%s) $code" >>"$work/publish.log"
       sleep 2
     done
   ) &
-  helpers+=($!)
+  bench_helpers+=($!)
   echo
   echo "Soak: $minutes min at 80% of the maximum ($target req/s target; wrk -t2 -c$conns, delay corrected each ${window}s window), one publish every 2 s"
   echo
@@ -219,13 +194,13 @@ if ((abuse)); then
     # Fresh each round: the server closes idle connections after 30 s.
     python3 "$root/bench/soak/slowloris.py" 127.0.0.1 "$port" "$article" 500 127.0.0.3 10 \
       $((abuse_secs + 30)) >"$work/slowloris.log" 2>&1 &
-    helpers+=($!)
+    bench_helpers+=($!)
     python3 "$root/bench/idle_conns.py" 127.0.0.1 "$port" "$article" 1000 127.0.0.2 \
       >"$work/idle1.log" 2>&1 &
-    helpers+=($!)
+    bench_helpers+=($!)
     python3 "$root/bench/idle_conns.py" 127.0.0.1 "$port" "$article" 1000 127.0.0.4 \
       >"$work/idle2.log" 2>&1 &
-    helpers+=($!)
+    bench_helpers+=($!)
     for _ in $(seq 300); do
       [[ $(cat "$work/slowloris.log" "$work/idle1.log" "$work/idle2.log" |
            grep -c '^ready') == 3 ]] && break
@@ -238,9 +213,9 @@ if ((abuse)); then
     after=$(open_conns)
     echo "$rps" >>"$work/abused.txt"
     echo "| $round | 500 slowloris + 2,000 idle keep-alive ($held opened) | $rps | $p50 | $p99 | $non2xx | $sockerr | $before/$after | $(load1) |"
-    for h in "${helpers[@]}"; do kill "$h" 2>/dev/null || true; done
-    wait "${helpers[@]}" 2>/dev/null || true
-    helpers=()
+    for h in "${bench_helpers[@]}"; do kill "$h" 2>/dev/null || true; done
+    wait "${bench_helpers[@]}" 2>/dev/null || true
+    bench_helpers=()
     sleep 2
   done
   median() { sort -n "$1" | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }

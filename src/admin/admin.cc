@@ -25,7 +25,8 @@ http::Response RunApi(AdminContext& ctx, const http::Request& req,
 Result<std::int64_t> IdParam(const http::Request& req, std::string_view name) {
   auto n = ParseInt(req.Param(name));
   if (!n || *n <= 0)
-    return Status::InvalidArgument(std::string(name) + ": expected an id");
+    return Status::InvalidArgument(std::string(name) + ": expected an id")
+        .WithReason("expected_id", {{"field", name}});
   return *n;
 }
 

@@ -14,16 +14,19 @@ template <typename T, typename Getter>
 Result<T> FindOrNew(AdminContext& ctx, const Principal& who, const char* field,
                     const std::string& name, Getter get) {
   std::string slug = Slugify(name);
-  if (slug.empty())
+  if (slug.empty()) {
     return Status::InvalidArgument(std::string(field) + ": \"" + name +
-                                   "\" has no letters or digits");
+                                   "\" has no letters or digits")
+        .WithReason("name_no_letters", {{"field", field}, {"name", name}});
+  }
   auto found = get(slug);
   if (found.ok()) return *found;
   if (!found.status().IsNotFound()) return found.status();
   if (!Authorize(who, Action::kTaxonomyManage).ok()) {
     return Status::PermissionDenied(
-        std::string(field) + ": \"" + name +
-        "\" does not exist and only editors may create it");
+               std::string(field) + ": \"" + name +
+               "\" does not exist and only editors may create it")
+        .WithReason("tag_needs_editor", {{"field", field}, {"name", name}});
   }
   T fresh;
   fresh.name = name;
@@ -81,23 +84,31 @@ Result<std::optional<Timestamp>> ParseTimeField(const AdminContext& ctx,
     const bool in_range = it->is_number_unsigned()
                               ? it->get<std::uint64_t>() <= kMaxAcceptedTime
                               : IsAcceptedTime(it->get<std::int64_t>());
-    if (!in_range)
+    if (!in_range) {
       return Status::InvalidArgument(std::string(field) +
-                                     ": outside 1900-01-01 to 9999-12-31");
+                                     ": outside 1900-01-01 to 9999-12-31")
+          .WithReason("time_out_of_range", {{"field", field}});
+    }
     return std::optional<Timestamp>(it->get<std::int64_t>());
   }
-  if (!it->is_string())
+  if (!it->is_string()) {
     return Status::InvalidArgument(std::string(field) +
-                                   ": expected an ISO 8601 time");
+                                   ": expected an ISO 8601 time")
+        .WithReason("time_invalid", {{"field", field}});
+  }
   std::string text(Trim(it->get<std::string>()));
   if (text.empty()) return std::optional<Timestamp>();
   auto t = ParseIso8601(text, ctx.timezone().offset_seconds);
-  if (t.ok() && !IsAcceptedTime(*t))
+  if (t.ok() && !IsAcceptedTime(*t)) {
     return Status::InvalidArgument(std::string(field) + ": \"" + text +
-                                   "\" is outside 1900-01-01 to 9999-12-31");
-  if (!t.ok())
+                                   "\" is outside 1900-01-01 to 9999-12-31")
+        .WithReason("time_out_of_range", {{"field", field}});
+  }
+  if (!t.ok()) {
     return Status::InvalidArgument(std::string(field) + ": \"" + text +
-                                   "\" is not an ISO 8601 time");
+                                   "\" is not an ISO 8601 time")
+        .WithReason("time_invalid", {{"field", field}});
+  }
   return std::optional<Timestamp>(*t);
 }
 
@@ -117,7 +128,8 @@ Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
     } else if (c.is_object() && c.contains("name") && c["name"].is_string()) {
       name = c["name"].get<std::string>();
     } else if (!c.is_null()) {
-      return Status::InvalidArgument("category: expected a name");
+      return Status::InvalidArgument("category: expected a name")
+          .WithReason("expected_value", {{"field", "category"}});
     }
     if (!name || name->empty()) {
       a.category.reset();

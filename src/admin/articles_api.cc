@@ -36,14 +36,15 @@ Result<http::Response> Ok(AdminContext& ctx, int status, std::int64_t id) {
   return JsonResponse(status, ArticleJson(ctx, l.article, l.workflow));
 }
 
-// 409 with the current article: its fields at the top level (so `version`
-// is there) and again under "article".
+// 409 (version_conflict) with the current article: its fields at the top
+// level (so `version` is there) and again under "article".
 Result<http::Response> ConflictResponse(AdminContext& ctx, std::int64_t id,
                                         const std::string& message) {
   WARTA_ASSIGN_OR_RETURN(Loaded l, LoadAny(ctx, id));
   json current = ArticleJson(ctx, l.article, l.workflow);
   json body = current;
-  body.update(ErrorJson(Status::Conflict(message)));
+  body.update(
+      ErrorJson(Status::Conflict(message).WithReason("version_conflict")));
   body["article"] = current;
   return JsonResponse(409, body);
 }
@@ -95,17 +96,22 @@ Status CheckStatusChange(AdminContext& ctx, const Principal& who,
   Timestamp now = ctx.clock.Now();
   if (after.status == ArticleStatus::kScheduled &&
       (status_changed || time_changed)) {
-    if (!after.published_at)
+    if (!after.published_at) {
       return Status::InvalidArgument(
-          "published_at: a scheduled article needs a time");
-    if (*after.published_at <= now)
+                 "published_at: a scheduled article needs a time")
+          .WithReason("schedule_needs_time");
+    }
+    if (*after.published_at <= now) {
       return Status::InvalidArgument(
-          "published_at: must be in the future for a scheduled article");
+                 "published_at: must be in the future for a scheduled article")
+          .WithReason("schedule_in_past");
+    }
   }
   if (after.status == ArticleStatus::kPublished && after.published_at &&
       *after.published_at > now + 60 && (status_changed || time_changed)) {
     return Status::InvalidArgument(
-        "published_at: in the future; use status \"scheduled\"");
+               "published_at: in the future; use status \"scheduled\"")
+        .WithReason("publish_in_future");
   }
   return Status::Ok();
 }
@@ -119,9 +125,11 @@ Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
       q.trashed = true;
     } else {
       auto st = ParseArticleStatus(*s);
-      if (!st.ok())
+      if (!st.ok()) {
         return Status::InvalidArgument(
-            "status: expected draft, scheduled, published or trash");
+                   "status: expected draft, scheduled, published or trash")
+            .WithReason("status_filter");
+      }
       q.status = *st;
     }
   }
@@ -134,8 +142,10 @@ Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
   }
   if (auto text = req.Query("q")) q.title_contains = std::string(Trim(*text));
   if (auto r = req.Query("review"); r && !r->empty()) {
-    if (*r != "submitted" && *r != "returned")
-      return Status::InvalidArgument("review: expected submitted or returned");
+    if (*r != "submitted" && *r != "returned") {
+      return Status::InvalidArgument("review: expected submitted or returned")
+          .WithReason("review_filter");
+    }
     q.review_state = *r;
   }
   if (!Authorize(who, Action::kArticleReadAny).ok()) {
@@ -146,14 +156,19 @@ Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
   int limit = 50, page = 1;
   if (auto l = req.Query("limit")) {
     auto n = ParseInt(*l);
-    if (!n || *n < 1 || *n > 200)
-      return Status::InvalidArgument("limit: expected 1 to 200");
+    if (!n || *n < 1 || *n > 200) {
+      return Status::InvalidArgument("limit: expected 1 to 200")
+          .WithReason("expected_range",
+                      {{"field", "limit"}, {"min", "1"}, {"max", "200"}});
+    }
     limit = static_cast<int>(*n);
   }
   if (auto p = req.Query("page")) {
     auto n = ParseInt(*p);
-    if (!n || *n < 1 || *n > 100000)
-      return Status::InvalidArgument("page: expected a positive number");
+    if (!n || *n < 1 || *n > 100000) {
+      return Status::InvalidArgument("page: expected a positive number")
+          .WithReason("expected_id", {{"field", "page"}});
+    }
     page = static_cast<int>(*n);
   }
   q.limit = limit;
@@ -214,8 +229,10 @@ Result<http::Response> Add(AdminContext& ctx, const http::Request& req,
     a.authors.push_back(au);
   }
   WARTA_RETURN_IF_ERROR(ApplyArticleInput(ctx, who, body, a));
-  if (Trim(a.title).empty())
-    return Status::InvalidArgument("title: must not be empty");
+  if (Trim(a.title).empty()) {
+    return Status::InvalidArgument("title: must not be empty")
+        .WithReason("title_empty");
+  }
   Workflow mine;
   mine.created_by = who.user.id;
   Article before = a;
@@ -242,9 +259,11 @@ Result<http::Response> EditArticle(AdminContext& ctx, const http::Request& req,
   // Setting only the featured flag (an editor's call, not a text edit)
   // needs no version; the store still refuses a save that lost a race.
   const bool flag_only = body.size() == 1 && body.contains("featured");
-  if (!version && !flag_only)
+  if (!version && !flag_only) {
     return Status::InvalidArgument(
-        "version: required (the version the edit is based on)");
+               "version: required (the version the edit is based on)")
+        .WithReason("version_required");
+  }
   if (version && *version != l.article.version) {
     return ConflictResponse(ctx, id,
                             "the article changed since version " +
@@ -351,8 +370,10 @@ Result<http::Response> Return(AdminContext& ctx, const http::Request& req,
   WARTA_ASSIGN_OR_RETURN(Loaded l, Load(ctx, id, false));
   WARTA_RETURN_IF_ERROR(Authorize(who, Action::kArticleReturn));
   WARTA_ASSIGN_OR_RETURN(std::string note, RequiredString(body, "note"));
-  if (note.size() > 4000)
-    return Status::InvalidArgument("note: at most 4000 bytes");
+  if (note.size() > 4000) {
+    return Status::InvalidArgument("note: at most 4000 bytes")
+        .WithReason("too_long_bytes", {{"field", "note"}, {"n", "4000"}});
+  }
   WARTA_RETURN_IF_ERROR(
       ctx.newsroom.SetReview(id, {"returned", note, who.user.id}));
   return Ok(ctx, 200, id);
@@ -370,8 +391,10 @@ Result<http::Response> AcceptTags(AdminContext& ctx, const http::Request& req,
       AuthorizeArticle(who, ArticleVerb::kEdit, l.article, l.workflow));
   std::vector<std::string> names = l.article.pending_tags;
   if (body.contains("names")) {
-    if (!body["names"].is_array())
-      return Status::InvalidArgument("names: expected a list of tag names");
+    if (!body["names"].is_array()) {
+      return Status::InvalidArgument("names: expected a list of tag names")
+          .WithReason("expected_value", {{"field", "names"}});
+    }
     names.clear();
     for (const json& n : body["names"]) {
       if (n.is_string()) names.push_back(n.get<std::string>());

@@ -40,8 +40,10 @@ Result<LoginResult> Auth::Login(std::string_view email_in,
         "Logins refused because of too many failed attempts.");
     limited.Inc();
     if (retry_after) *retry_after = wait;
+    const std::string seconds = std::to_string(wait);
     return Status::ResourceExhausted("too many failed logins; try again in " +
-                                     std::to_string(wait) + " s");
+                                     seconds + " s")
+        .WithReason("login_throttled", {{"seconds", seconds}});
   }
   auto user = store_.GetUserByEmail(email);
   if (!user.ok() && !user.status().IsNotFound()) return user.status();
@@ -58,7 +60,8 @@ Result<LoginResult> Auth::Login(std::string_view email_in,
     failures.Inc();
     WARTA_RETURN_IF_ERROR(per_ip_.RecordFailure(ip_key));
     WARTA_RETURN_IF_ERROR(per_account_.RecordFailure(account_key));
-    return Status::Unauthenticated("wrong e-mail or password");
+    return Status::Unauthenticated("wrong e-mail or password")
+        .WithReason("login_wrong");
   }
   WARTA_RETURN_IF_ERROR(per_account_.Reset(account_key));
   return StartSession(*user);
@@ -91,15 +94,19 @@ Result<Principal> Auth::Authenticate(const http::Request& req) {
     auto token = store_.GetApiTokenByHash(TokenHash(bearer));
     if (!token.ok()) {
       if (token.status().IsNotFound())
-        return Status::Unauthenticated("unknown API token");
+        return Status::Unauthenticated("unknown API token")
+            .WithReason("token_invalid");
       return token.status();
     }
     if (token->revoked_at)
-      return Status::Unauthenticated("the API token was revoked");
+      return Status::Unauthenticated("the API token was revoked")
+          .WithReason("token_invalid");
     auto user = store_.GetUser(token->user_id);
     if (!user.ok() && !user.status().IsNotFound()) return user.status();
-    if (!user.ok() || user->disabled)
-      return Status::Unauthenticated("the token's user is disabled");
+    if (!user.ok() || user->disabled) {
+      return Status::Unauthenticated("the token's user is disabled")
+          .WithReason("account_disabled");
+    }
     if (!token->last_used_at ||
         *token->last_used_at + kTouchEverySeconds <= now)
       (void)store_.TouchApiToken(token->id, now);
@@ -110,22 +117,26 @@ Result<Principal> Auth::Authenticate(const http::Request& req) {
   }
   auto cookie = req.Cookie(kSessionCookie);
   if (!cookie || cookie->empty())
-    return Status::Unauthenticated("not logged in");
+    return Status::Unauthenticated("not logged in").WithReason("not_logged_in");
   std::string hash = TokenHash(*cookie);
   auto session = store_.GetSession(hash);
   if (!session.ok()) {
     if (session.status().IsNotFound())
-      return Status::Unauthenticated("the session ended; log in again");
+      return Status::Unauthenticated("the session ended; log in again")
+          .WithReason("session_expired");
     return session.status();
   }
   if (session->expires_at <= now) {
     (void)store_.DeleteSession(hash);
-    return Status::Unauthenticated("the session expired; log in again");
+    return Status::Unauthenticated("the session expired; log in again")
+        .WithReason("session_expired");
   }
   auto user = store_.GetUser(session->user_id);
   if (!user.ok() && !user.status().IsNotFound()) return user.status();
-  if (!user.ok() || user->disabled)
-    return Status::Unauthenticated("the account is disabled");
+  if (!user.ok() || user->disabled) {
+    return Status::Unauthenticated("the account is disabled")
+        .WithReason("account_disabled");
+  }
   p.user = std::move(*user);
   p.session_hash = hash;
   p.csrf_token = CsrfTokenFor(*cookie);
@@ -134,11 +145,14 @@ Result<Principal> Auth::Authenticate(const http::Request& req) {
 
 Status Auth::CheckCsrf(const http::Request& req, const Principal& who) const {
   if (who.via_token || req.IsSafeMethod()) return Status::Ok();
-  if (!SameOrigin(req))
-    return Status::PermissionDenied("cross-origin request refused");
+  if (!SameOrigin(req)) {
+    return Status::PermissionDenied("cross-origin request refused")
+        .WithReason("cross_origin");
+  }
   std::string_view sent = Trim(req.Header("x-csrf-token"));
   if (sent.empty() || !SecureEquals(sent, who.csrf_token))
-    return Status::PermissionDenied("missing or wrong X-CSRF-Token");
+    return Status::PermissionDenied("missing or wrong X-CSRF-Token")
+        .WithReason("csrf");
   return Status::Ok();
 }
 

@@ -30,10 +30,14 @@ Result<http::Response> Put(AdminContext& ctx, const http::Request& req,
   site::BreakingNews news;
   WARTA_ASSIGN_OR_RETURN(auto text, OptString(body, "text"));
   news.text = text ? std::string(Trim(*text)) : "";
-  if (news.text.empty())
-    return Status::InvalidArgument("text: must not be empty");
-  if (news.text.size() > 300)
-    return Status::InvalidArgument("text: at most 300 bytes");
+  if (news.text.empty()) {
+    return Status::InvalidArgument("text: must not be empty")
+        .WithReason("text_empty");
+  }
+  if (news.text.size() > 300) {
+    return Status::InvalidArgument("text: at most 300 bytes")
+        .WithReason("too_long_bytes", {{"field", "text"}, {"n", "300"}});
+  }
   WARTA_ASSIGN_OR_RETURN(auto url, OptString(body, "url"));
   if (url && !Trim(*url).empty()) {
     WARTA_ASSIGN_OR_RETURN(news.url, NormalizeArticleLink("url", *url));
@@ -45,12 +49,17 @@ Result<http::Response> Put(AdminContext& ctx, const http::Request& req,
     news.expires_at = *expires;
   } else {
     const std::int64_t m = minutes.value_or(60);
-    if (m < 1 || m > 7 * 24 * 60)
-      return Status::InvalidArgument("minutes: expected 1 to 10080");
+    if (m < 1 || m > 7 * 24 * 60) {
+      return Status::InvalidArgument("minutes: expected 1 to 10080")
+          .WithReason("expected_range",
+                      {{"field", "minutes"}, {"min", "1"}, {"max", "10080"}});
+    }
     news.expires_at = now + m * 60;
   }
-  if (news.expires_at <= now)
-    return Status::InvalidArgument("expires_at: must be in the future");
+  if (news.expires_at <= now) {
+    return Status::InvalidArgument("expires_at: must be in the future")
+        .WithReason("must_be_future", {{"field", "expires_at"}});
+  }
   WARTA_RETURN_IF_ERROR(
       ctx.store.settings.SaveSettings(site::BreakingSettings(news)));
   return JsonResponse(200, BreakingJson(ctx));

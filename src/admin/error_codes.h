@@ -1,10 +1,13 @@
 // Stable codes for the admin API's errors, so the editor can show each in
 // the reader's language: every error response carries {"error": message,
 // "code": CODE, "params": {...}} and the UI locales hold "error_CODE" with
-// the same {param} placeholders. The code comes from one declarative table
-// of message patterns (kErrorPatterns in error_codes.cc); a message no
-// pattern knows gets its status's general code ("invalid_request",
-// "forbidden", ...), which is translated too. Pure functions; thread-safe.
+// the same {param} placeholders. The code and params are the reason the
+// error was made with (Status::WithReason, set where the error is made:
+// admin, newsroom, media, store), never read from the message; the codes
+// the API passes on are listed once (kReasonCodes in error_codes.cc). An
+// error without a listed reason, and any server fault, gets its status's
+// general code ("invalid_request", "forbidden", ...), which is translated
+// too. Pure functions; thread-safe.
 #ifndef WARTA_ADMIN_ERROR_CODES_H_
 #define WARTA_ADMIN_ERROR_CODES_H_
 

@@ -49,19 +49,25 @@ Result<json> HomeJson(AdminContext& ctx) {
 Status CheckPinnable(AdminContext& ctx, const std::string& field,
                      std::int64_t id) {
   auto a = ctx.store.articles.GetArticle(id);
-  if (!a.ok() && a.status().IsNotFound())
-    return Status::InvalidArgument(field + ": no article " +
-                                   std::to_string(id));
+  const std::string n = std::to_string(id);
+  if (!a.ok() && a.status().IsNotFound()) {
+    return Status::InvalidArgument(field + ": no article " + n)
+        .WithReason("no_such_article", {{"field", field}, {"id", n}});
+  }
   if (!a.ok()) return a.status();
-  if (!a->IsPublished())
-    return Status::InvalidArgument(field + ": article " + std::to_string(id) +
-                                   " is not published");
+  if (!a->IsPublished()) {
+    return Status::InvalidArgument(field + ": article " + n +
+                                   " is not published")
+        .WithReason("article_not_published", {{"field", field}, {"id", n}});
+  }
   return Status::Ok();
 }
 
 Result<std::int64_t> PinId(const json& v, const std::string& field) {
-  if (!v.is_number_integer() || v.get<std::int64_t>() <= 0)
-    return Status::InvalidArgument(field + ": expected an article id");
+  if (!v.is_number_integer() || v.get<std::int64_t>() <= 0) {
+    return Status::InvalidArgument(field + ": expected an article id")
+        .WithReason("expected_id", {{"field", field}});
+  }
   return v.get<std::int64_t>();
 }
 
@@ -70,8 +76,10 @@ Result<HomePins> ParsePins(AdminContext& ctx, const json& body) {
   if (auto lead = body.find("lead"); lead != body.end() && !lead->is_null()) {
     if (lead->is_object()) {
       auto id = lead->find("id");
-      if (id == lead->end())
-        return Status::InvalidArgument("lead.id: expected an article id");
+      if (id == lead->end()) {
+        return Status::InvalidArgument("lead.id: expected an article id")
+            .WithReason("expected_id", {{"field", "lead.id"}});
+      }
       WARTA_ASSIGN_OR_RETURN(pins.lead, PinId(*id, "lead.id"));
       WARTA_ASSIGN_OR_RETURN(pins.lead_until,
                              ParseTimeField(ctx, *lead, "until"));
@@ -79,15 +87,21 @@ Result<HomePins> ParsePins(AdminContext& ctx, const json& body) {
       WARTA_ASSIGN_OR_RETURN(pins.lead, PinId(*lead, "lead"));
     }
     WARTA_RETURN_IF_ERROR(CheckPinnable(ctx, "lead", pins.lead));
-    if (pins.lead_until && *pins.lead_until <= ctx.clock.Now())
-      return Status::InvalidArgument("lead.until: must be in the future");
+    if (pins.lead_until && *pins.lead_until <= ctx.clock.Now()) {
+      return Status::InvalidArgument("lead.until: must be in the future")
+          .WithReason("must_be_future", {{"field", "lead.until"}});
+    }
   }
   if (auto top = body.find("top"); top != body.end() && !top->is_null()) {
-    if (!top->is_array())
-      return Status::InvalidArgument("top: expected a list of article ids");
-    if (static_cast<int>(top->size()) > kMaxTopStories)
-      return Status::InvalidArgument(
-          "top: at most " + std::to_string(kMaxTopStories) + " stories");
+    if (!top->is_array()) {
+      return Status::InvalidArgument("top: expected a list of article ids")
+          .WithReason("expected_id", {{"field", "top"}});
+    }
+    if (static_cast<int>(top->size()) > kMaxTopStories) {
+      const std::string n = std::to_string(kMaxTopStories);
+      return Status::InvalidArgument("top: at most " + n + " stories")
+          .WithReason("too_many", {{"field", "top"}, {"n", n}});
+    }
     for (size_t i = 0; i < top->size(); ++i) {
       const std::string field = "top[" + std::to_string(i) + "]";
       WARTA_ASSIGN_OR_RETURN(std::int64_t id, PinId((*top)[i], field));
@@ -114,8 +128,10 @@ void RegisterHomeApi(AdminContext& ctx, http::Router& r) {
         ctx, req, [&](const Principal& who) -> Result<http::Response> {
           WARTA_RETURN_IF_ERROR(Authorize(who, Action::kArticlePublishAny));
           WARTA_ASSIGN_OR_RETURN(json body, ParseBody(req));
-          if (!body.is_object())
-            return Status::InvalidArgument("expected a JSON object");
+          if (!body.is_object()) {
+            return Status::InvalidArgument("expected a JSON object")
+                .WithReason("not_json_object");
+          }
           WARTA_ASSIGN_OR_RETURN(HomePins pins, ParsePins(ctx, body));
           WARTA_RETURN_IF_ERROR(ctx.store.home.SetHomePins(pins));
           WARTA_ASSIGN_OR_RETURN(json j, HomeJson(ctx));

@@ -46,7 +46,8 @@ Result<KeptImage> ImageLibrary::Keep(std::string_view bytes,
   WARTA_RETURN_IF_ERROR(media::Probe(bytes, limits_).status());
   media::ImageGate::Slot slot = gate_.Enter(wait);
   if (!slot.ok())
-    return Status::Unavailable("image: the server is busy; try again");
+    return Status::Unavailable("image: the server is busy; try again")
+        .WithReason("image_busy");
   WARTA_ASSIGN_OR_RETURN(media::Variants made,
                          media::MakeVariants(bytes, limits_));
   CivilTime now = ToCivil(clock_.Now(), utc_offset_seconds_);
@@ -59,22 +60,20 @@ Result<KeptImage> ImageLibrary::Keep(std::string_view bytes,
   // Variants first, the original last: an original on disk means its
   // variants are there too (the same image again skips the writing).
   const bool done = std::filesystem::exists(media_dir_ + "/" + name);
-  // A store shared by several nodes keeps the bytes too (before the local
-  // files, which mark the image done), so every node serves it.
-  const bool shared = store_.KeepsMedia();
+  // The store records each file (the media library lists its rows) and, when
+  // shared by several nodes, keeps the bytes too, so every node serves it:
+  // before the local files, which mark the image done.
   for (media::Encoded& v : made.variants) {
     std::string vurl = MediaVariantUrl(ref, v.size.width, v.extension);
     if (!done) {
-      if (shared)
-        WARTA_RETURN_IF_ERROR(store_.PutMedia(vurl.substr(7), v.bytes));
+      WARTA_RETURN_IF_ERROR(store_.PutMedia(vurl.substr(7), v.bytes));
       WARTA_RETURN_IF_ERROR(
           WriteFileAtomically(media_dir_ + vurl.substr(6), v.bytes));
     }
     kept.variants.emplace_back(std::move(vurl), std::move(v));
   }
   if (!done) {
-    if (shared)
-      WARTA_RETURN_IF_ERROR(store_.PutMedia(name, made.original.bytes));
+    WARTA_RETURN_IF_ERROR(store_.PutMedia(name, made.original.bytes));
     WARTA_RETURN_IF_ERROR(
         WriteFileAtomically(media_dir_ + "/" + name, made.original.bytes));
   }

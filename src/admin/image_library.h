@@ -2,8 +2,9 @@
 // image pipeline (media/image.h: checked by content and size, metadata
 // stripped, turned upright, resized variants in the stored format and
 // WebP), stores the original and the variants under DATA/media/YYYY/MM/
-// named by the content hash and pixel size (content/media.h), and in the
-// store when it is shared by several nodes (MediaStore::KeepsMedia). Used by
+// named by the content hash and pixel size (content/media.h), records each
+// file in the store (the media library's rows), with its bytes when the
+// store is shared by several nodes (MediaStore::KeepsMedia). Used by
 // uploads (POST /api/admin/images) and by the wire ingester for agency
 // photos. At most `jobs` images are processed at once. Thread-safe.
 #ifndef WARTA_ADMIN_IMAGE_LIBRARY_H_

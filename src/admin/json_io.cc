@@ -68,16 +68,24 @@ http::Response ErrorResponse(const Status& s) {
 Result<json> ParseBody(const http::Request& req) {
   if (Trim(req.body).empty()) return json::object();
   json j = json::parse(req.body, nullptr, false);
-  if (j.is_discarded()) return Status::InvalidArgument("body: not valid JSON");
-  if (!j.is_object())
-    return Status::InvalidArgument("body: expected a JSON object");
+  if (j.is_discarded()) {
+    return Status::InvalidArgument("body: not valid JSON")
+        .WithReason("not_json");
+  }
+  if (!j.is_object()) {
+    return Status::InvalidArgument("body: expected a JSON object")
+        .WithReason("not_json_object");
+  }
   return j;
 }
 
 namespace {
 
-Status WrongType(const char* field, const char* want) {
-  return Status::InvalidArgument(std::string(field) + ": expected " + want);
+// "field: expected WANT", with the reason `reason` naming the field.
+Status WrongType(const char* field, const char* want,
+                 std::string_view reason = "expected_value") {
+  return Status::InvalidArgument(std::string(field) + ": expected " + want)
+      .WithReason(reason, {{"field", field}});
 }
 
 }  // namespace
@@ -98,13 +106,14 @@ Result<std::optional<std::int64_t>> OptInt(const json& j, const char* field) {
     if (auto n = ParseInt(it->get<std::string>()))
       return std::optional<std::int64_t>(*n);
   }
-  return WrongType(field, "a whole number");
+  return WrongType(field, "a whole number", "expected_id");
 }
 
 Result<std::optional<bool>> OptBool(const json& j, const char* field) {
   auto it = j.find(field);
   if (it == j.end() || it->is_null()) return std::optional<bool>();
-  if (!it->is_boolean()) return WrongType(field, "true or false");
+  if (!it->is_boolean())
+    return WrongType(field, "true or false", "expected_bool");
   return std::optional<bool>(it->get<bool>());
 }
 
@@ -116,8 +125,9 @@ Result<std::optional<std::vector<std::string>>> OptNames(const json& j,
   // The count is checked before any work per name, and names are
   // de-duplicated through a set: cost stays linear in the request.
   auto too_many = [&] {
-    return Status::InvalidArgument(std::string(field) + ": at most " +
-                                   std::to_string(kMaxNames));
+    const std::string n = std::to_string(kMaxNames);
+    return Status::InvalidArgument(std::string(field) + ": at most " + n)
+        .WithReason("too_many", {{"field", field}, {"n", n}});
   };
   std::vector<std::string> names;
   std::unordered_set<std::string> seen;
@@ -153,7 +163,8 @@ Result<std::optional<std::vector<std::string>>> OptNames(const json& j,
 Result<std::string> RequiredString(const json& j, const char* field) {
   WARTA_ASSIGN_OR_RETURN(auto v, OptString(j, field));
   if (!v || Trim(*v).empty())
-    return Status::InvalidArgument(std::string(field) + ": required");
+    return Status::InvalidArgument(std::string(field) + ": required")
+        .WithReason("required", {{"field", field}});
   return *v;
 }
 

@@ -4,7 +4,6 @@
 // One upload is resized at a time (the library's bound, shared with the wire).
 // GET /media/{file*} serves them to readers with a year-long immutable cache.
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -59,41 +58,6 @@ Result<http::Response> Upload(AdminContext& ctx, const http::Request& req,
   return JsonResponse(201, body);
 }
 
-// Pipeline originals under `dir`, newest month first, then newest file:
-// (modification time, "/media/..." URL), at most `limit`.
-std::vector<std::pair<std::int64_t, std::string>> RecentUploads(
-    const std::string& dir, size_t limit) {
-  namespace fs = std::filesystem;
-  std::vector<std::pair<std::int64_t, std::string>> out;
-  std::error_code ec;
-  std::vector<fs::path> months;
-  for (const auto& year : fs::directory_iterator(dir, ec)) {
-    if (!year.is_directory(ec)) continue;
-    for (const auto& month : fs::directory_iterator(year.path(), ec))
-      if (month.is_directory(ec)) months.push_back(month.path());
-  }
-  std::sort(months.rbegin(), months.rend());
-  for (const fs::path& month : months) {
-    std::vector<std::pair<std::int64_t, std::string>> here;
-    for (const auto& f : fs::directory_iterator(month, ec)) {
-      std::string name = f.path().filename().string();
-      if (name.find("-o.") == std::string::npos ||
-          name.find(".tmp-") != name.npos)
-        continue;
-      auto when = f.last_write_time(ec).time_since_epoch().count();
-      here.emplace_back(
-          static_cast<std::int64_t>(when),
-          "/media/" + fs::relative(f.path(), dir, ec).generic_string());
-    }
-    std::sort(here.rbegin(), here.rend());
-    for (auto& h : here) {
-      if (out.size() >= limit) return out;
-      out.push_back(std::move(h));
-    }
-  }
-  return out;
-}
-
 // GET /api/admin/images?q=: the media library. Without q the newest uploads
 // (also those no article uses yet), with q the feature images whose caption
 // or credit holds it; each with what its newest article said about it.
@@ -111,18 +75,13 @@ Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
     order.push_back(u.url);
   }
   if (q.empty()) {
-    // Uploads first (newest file first), then images only articles name.
+    // Uploads first (newest first), then images only articles name. The
+    // store's rows, not the disk: an index read, and on several nodes every
+    // upload (a node's disk holds only its own and those it has served).
     std::vector<std::string> files;
-    if (ctx.store.media.KeepsMedia()) {
-      // Several nodes on one database: every upload is in the store (a
-      // node's disk holds only its own and those it has served).
-      WARTA_ASSIGN_OR_RETURN(auto stored,
-                             ctx.store.media.ListRecentMedia(kLimit));
-      for (auto& m : stored) files.push_back("/media/" + m.path);
-    } else {
-      for (auto& [when, url] : RecentUploads(ctx.options.media_dir, kLimit))
-        files.push_back(url);
-    }
+    WARTA_ASSIGN_OR_RETURN(auto stored,
+                           ctx.store.media.ListRecentMedia(kLimit));
+    for (auto& m : stored) files.push_back("/media/" + m.path);
     for (const std::string& url : order)
       if (std::find(files.begin(), files.end(), url) == files.end())
         files.push_back(url);
@@ -196,7 +155,8 @@ void RegisterMediaApi(AdminContext& ctx, http::Router& r) {
   big.too_large_json =
       ErrorJson(Status::InvalidArgument(
                     "image: larger than the upload limit (" +
-                    std::to_string(ctx.options.upload_limit) + " bytes)"))
+                    std::to_string(ctx.options.upload_limit) + " bytes)")
+                    .WithReason("image_too_large"))
           .dump();
   r.Add(
       http::Method::kPost, "/api/admin/images",

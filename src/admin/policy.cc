@@ -74,13 +74,17 @@ Result<std::string> NormalizeScopes(const std::vector<std::string>& scopes) {
       if (std::find(std::begin(kScopes), std::end(kScopes), s) ==
           std::end(kScopes)) {
         return Status::InvalidArgument("scopes: unknown scope \"" +
-                                       std::string(s) + "\"");
+                                       std::string(s) + "\"")
+            .WithReason("scope_unknown", {{"scope", s}});
       }
       if (std::find(out.begin(), out.end(), s) == out.end())
         out.emplace_back(s);
     }
   }
-  if (out.empty()) return Status::InvalidArgument("scopes: none given");
+  if (out.empty()) {
+    return Status::InvalidArgument("scopes: none given")
+        .WithReason("scope_none");
+  }
   return Join(out, " ");
 }
 
@@ -88,12 +92,16 @@ Status Authorize(const Principal& who, Action a) {
   if (!RoleAllows(who.user.role, a)) {
     return Status::PermissionDenied(std::string(ActionName(a)) +
                                     ": not allowed for role " +
-                                    std::string(RoleName(who.user.role)));
+                                    std::string(RoleName(who.user.role)))
+        .WithReason("role_not_allowed", {{"action", ActionName(a)},
+                                         {"role", RoleName(who.user.role)}});
   }
   if (who.via_token && !HasScope(who.scopes, ScopeFor(a))) {
     return Status::PermissionDenied(std::string(ActionName(a)) +
                                     ": the token lacks scope " +
-                                    std::string(ScopeFor(a)));
+                                    std::string(ScopeFor(a)))
+        .WithReason("token_scope",
+                    {{"action", ActionName(a)}, {"scope", ScopeFor(a)}});
   }
   return Status::Ok();
 }
@@ -103,7 +111,8 @@ Status AuthorizeScopeGrant(const Principal& who, const std::string& scopes) {
   for (std::string_view s : Split(scopes, ' ')) {
     if (s.empty() || HasScope(who.scopes, s)) continue;
     return Status::PermissionDenied("tokens.own: a token cannot grant scope " +
-                                    std::string(s) + " it does not hold");
+                                    std::string(s) + " it does not hold")
+        .WithReason("token_grant", {{"scope", s}});
   }
   return Status::Ok();
 }

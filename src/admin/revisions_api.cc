@@ -62,7 +62,8 @@ Result<http::Response> ReadOne(AdminContext& ctx, const http::Request& req,
   // ?against=live: the diff from the live version to this revision.
   std::string against(req.Query("against").value_or("previous"));
   if (against != "previous" && against != "live")
-    return Status::InvalidArgument("against: expected previous or live");
+    return Status::InvalidArgument("against: expected previous or live")
+        .WithReason("against_invalid");
   WARTA_ASSIGN_OR_RETURN(RevisionView view,
                          BuildRevisionView(ctx, id, rev_id, against == "live"));
   json j = RevisionMeta(view.revision, view.live_id);
@@ -127,7 +128,8 @@ Result<RevisionView> BuildRevisionView(AdminContext& ctx,
   WARTA_ASSIGN_OR_RETURN(Revision rev,
                          ctx.store.revisions.GetRevision(revision_id));
   if (rev.article_id != article_id)
-    return Status::NotFound("revision " + std::to_string(revision_id));
+    return Status::NotFound("revision " + std::to_string(revision_id))
+        .WithReason("not_found", {{"what", "revision"}});
   RevisionView v;
   v.revision = rev;
   v.against_live = against_live;
@@ -142,7 +144,9 @@ Result<RevisionView> BuildRevisionView(AdminContext& ctx,
     // The article as readers see it now.
     if (live.status != ArticleStatus::kPublished)
       return Status::FailedPrecondition(
-          "against: the article has no live version (it is not published)");
+                 "against: the article has no live version (it is not "
+                 "published)")
+          .WithReason("no_live_version");
     before = std::move(live);
     v.previous_id = v.live_id;
   } else {

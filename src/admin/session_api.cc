@@ -29,7 +29,8 @@ http::Response LoggedIn(AdminContext& ctx, int status,
 
 http::Response Login(AdminContext& ctx, const http::Request& req) {
   if (!SameOrigin(req))
-    return ErrorResponse(Status::PermissionDenied("cross-origin login"));
+    return ErrorResponse(Status::PermissionDenied("cross-origin login")
+                             .WithReason("cross_origin"));
   auto body = ParseBody(req);
   if (!body.ok()) return ErrorResponse(body.status());
   auto email = OptString(*body, "email");
@@ -38,7 +39,8 @@ http::Response Login(AdminContext& ctx, const http::Request& req) {
   if (!password.ok()) return ErrorResponse(password.status());
   if (!*email || !*password)
     return ErrorResponse(
-        Status::InvalidArgument("email: and password are required"));
+        Status::InvalidArgument("email: and password are required")
+            .WithReason("login_missing"));
   std::int64_t retry_after = 0;
   auto login = ctx.auth.Login(**email, **password, req.remote_ip, &retry_after);
   if (!login.ok()) {
@@ -55,7 +57,10 @@ http::Response Setup(AdminContext& ctx, const http::Request& req) {
     return ErrorResponse(Status::NotFound("no such page"));
   auto run = [&]() -> Result<http::Response> {
     WARTA_ASSIGN_OR_RETURN(std::int64_t users, ctx.store.users.CountUsers());
-    if (users > 0) return Status::NotFound("set up already");
+    auto set_up_already = [] {
+      return Status::NotFound("set up already").WithReason("set_up_already");
+    };
+    if (users > 0) return set_up_already();
     WARTA_ASSIGN_OR_RETURN(json body, ParseBody(req));
     WARTA_ASSIGN_OR_RETURN(std::string email_in, RequiredString(body, "email"));
     WARTA_ASSIGN_OR_RETURN(std::string name, RequiredString(body, "name"));
@@ -69,7 +74,7 @@ http::Response Setup(AdminContext& ctx, const http::Request& req) {
     auto created = ctx.store.users.AddFirstUser(u);
     if (!created.ok() &&
         created.status().code() == StatusCode::kFailedPrecondition)
-      return Status::NotFound("set up already");
+      return set_up_already();
     if (!created.ok()) return created.status();
     WARTA_ASSIGN_OR_RETURN(LoginResult login, ctx.auth.StartSession(*created));
     return LoggedIn(ctx, 201, login);

@@ -48,10 +48,12 @@ void RegisterSettingsApi(AdminContext& ctx, http::Router& r) {
             if (!known)
               return Status::InvalidArgument(k +
                                              ": not a setting (use name, "
-                                             "url, timezone or locale)");
+                                             "url, timezone or locale)")
+                  .WithReason("setting_unknown", {{"field", k}});
           }
           if (!ctx.settings.apply)
-            return Status::Unavailable("settings cannot be changed here");
+            return Status::Unavailable("settings cannot be changed here")
+                .WithReason("settings_fixed");
           WARTA_RETURN_IF_ERROR(ctx.settings.apply(changes));
           return JsonResponse(200, SettingsJson(ctx));
         });

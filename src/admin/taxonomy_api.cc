@@ -59,7 +59,8 @@ Result<std::optional<std::string>> CurrentSlug(AdminContext& ctx, Kind kind,
     for (const auto& e : list)
       if (e.item.id == id) return std::optional<std::string>(e.item.slug);
     return Status::NotFound(std::string(PluralOf(kind)) + " " +
-                            std::to_string(id));
+                            std::to_string(id))
+        .WithReason("not_found", {{"what", PluralOf(kind)}});
   };
   if (kind == Kind::kCategory) {
     WARTA_ASSIGN_OR_RETURN(auto list, ctx.store.taxonomy.ListCategories());
@@ -81,7 +82,10 @@ Result<http::Response> Save(AdminContext& ctx, Kind kind,
   WARTA_ASSIGN_OR_RETURN(json body, ParseBody(req));
   WARTA_ASSIGN_OR_RETURN(std::string name, RequiredString(body, "name"));
   name = std::string(Trim(name));
-  if (name.size() > 100) return Status::InvalidArgument("name: too long");
+  if (name.size() > 100) {
+    return Status::InvalidArgument("name: too long")
+        .WithReason("too_long", {{"field", "name"}});
+  }
   WARTA_ASSIGN_OR_RETURN(auto slug, OptString(body, "slug"));
   const char* text_field = kind == Kind::kAuthor ? "bio" : "description";
   WARTA_ASSIGN_OR_RETURN(auto text, OptString(body, text_field));
@@ -113,21 +117,26 @@ Result<http::Response> Save(AdminContext& ctx, Kind kind,
 // types it).
 Result<std::int64_t> TagNamed(AdminContext& ctx, const json& body) {
   auto it = body.find("into");
-  if (it == body.end() || it->is_null())
-    return Status::InvalidArgument("into: required (the tag to merge into)");
+  if (it == body.end() || it->is_null()) {
+    return Status::InvalidArgument("into: required (the tag to merge into)")
+        .WithReason("required", {{"field", "into"}});
+  }
   if (it->is_number_integer()) return it->get<std::int64_t>();
-  if (!it->is_string())
-    return Status::InvalidArgument("into: a tag id, slug or name");
+  auto invalid = [] {
+    return Status::InvalidArgument("into: a tag id, slug or name")
+        .WithReason("merge_target_invalid");
+  };
+  if (!it->is_string()) return invalid();
   std::string want(Trim(it->get<std::string>()));
-  if (want.empty() || want.size() > 100)
-    return Status::InvalidArgument("into: a tag id, slug or name");
+  if (want.empty() || want.size() > 100) return invalid();
   if (auto id = ParseInt(want)) return *id;
   for (const std::string& slug : {want, Slugify(want)}) {
     auto tag = ctx.store.taxonomy.GetTagBySlug(slug);
     if (tag.ok()) return tag->id;
     if (!tag.status().IsNotFound()) return tag.status();
   }
-  return Status::NotFound("into: no tag \"" + want + "\"");
+  return Status::NotFound("into: no tag \"" + want + "\"")
+      .WithReason("merge_target_missing", {{"name", want}});
 }
 
 // POST /api/admin/tags/{id}/merge {"into": ...}: the tag's articles move to

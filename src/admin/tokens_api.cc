@@ -40,7 +40,10 @@ Result<http::Response> Add(AdminContext& ctx, const http::Request& req,
   WARTA_RETURN_IF_ERROR(Authorize(who, Action::kTokensOwn));
   WARTA_ASSIGN_OR_RETURN(json body, ParseBody(req));
   WARTA_ASSIGN_OR_RETURN(std::string name, RequiredString(body, "name"));
-  if (name.size() > 100) return Status::InvalidArgument("name: too long");
+  if (name.size() > 100) {
+    return Status::InvalidArgument("name: too long")
+        .WithReason("too_long", {{"field", "name"}});
+  }
   WARTA_ASSIGN_OR_RETURN(auto scopes, OptNames(body, "scopes"));
   std::vector<std::string> wanted =
       scopes ? *scopes

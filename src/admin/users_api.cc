@@ -42,7 +42,8 @@ Status KeepAnAdmin(AdminContext& ctx, const User& before, const User& after) {
     admins += u.role == Role::kAdmin && !u.disabled && u.id != before.id;
   if (admins == 0)
     return Status::FailedPrecondition(
-        "role: the last active admin cannot be demoted or disabled");
+               "role: the last active admin cannot be demoted or disabled")
+        .WithReason("last_admin");
   return Status::Ok();
 }
 
@@ -74,18 +75,24 @@ Result<http::Response> Add(AdminContext& ctx, const http::Request& req,
   User u;
   WARTA_ASSIGN_OR_RETURN(u.email, NormalizeEmail(email));
   u.name = std::string(Trim(name));
-  if (u.name.size() > 100) return Status::InvalidArgument("name: too long");
+  if (u.name.size() > 100) {
+    return Status::InvalidArgument("name: too long")
+        .WithReason("too_long", {{"field", "name"}});
+  }
   auto r = ParseRole(role);
   if (!r.ok())
     return Status::InvalidArgument(
-        "role: expected kontributor, penulis, editor or admin");
+               "role: expected kontributor, penulis, editor or admin")
+        .WithReason("role_invalid");
   u.role = *r;
   // A new account writes under a byline of its own unless an admin links it
   // to an existing author explicitly.
   WARTA_ASSIGN_OR_RETURN(auto author_id, OptInt(body, "author_id"));
   if (author_id) {
-    if (*author_id <= 0)
-      return Status::InvalidArgument("author_id: expected an author's id");
+    if (*author_id <= 0) {
+      return Status::InvalidArgument("author_id: expected an author's id")
+          .WithReason("expected_id", {{"field", "author_id"}});
+    }
     u.author_id = *author_id;
   }
   WARTA_ASSIGN_OR_RETURN(u.password_hash, HashPassword(password));
@@ -111,16 +118,20 @@ Result<http::Response> EditUser(AdminContext& ctx, const http::Request& req,
   }
   if (name) {
     u.name = std::string(Trim(*name));
-    if (u.name.empty() || u.name.size() > 100)
-      return Status::InvalidArgument("name: 1 to 100 characters");
+    if (u.name.empty() || u.name.size() > 100) {
+      return Status::InvalidArgument("name: 1 to 100 characters")
+          .WithReason("too_long", {{"field", "name"}});
+    }
   }
   if ((role || disabled) && !admin)
-    return Status::PermissionDenied("users.manage: only admins change roles");
+    return Status::PermissionDenied("users.manage: only admins change roles")
+        .WithReason("roles_admin_only");
   if (role) {
     auto r = ParseRole(*role);
     if (!r.ok())
       return Status::InvalidArgument(
-          "role: expected kontributor, penulis, editor or admin");
+                 "role: expected kontributor, penulis, editor or admin")
+          .WithReason("role_invalid");
     u.role = *r;
   }
   if (disabled) u.disabled = *disabled;

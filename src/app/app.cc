@@ -89,7 +89,14 @@ Result<std::unique_ptr<App>> App::Open(Config config, const Clock& clock) {
   WARTA_ASSIGN_OR_RETURN(app->store_, OpenStore(StoreOptionsFrom(c), clock));
   ApplyStoredSettings(*app->store_, c);
   WARTA_ASSIGN_OR_RETURN(app->timezone_, FindTimeZone(c.site.timezone));
-  app->newsroom_ = std::make_unique<Newsroom>(*app->store_, clock, c.site.name);
+  // "Baca juga" lines link to the search route Urls owns; the newsroom
+  // keeps its own (immutable) copy, so a reload that replaces urls_ while
+  // the scheduler saves is no race.
+  app->newsroom_ = std::make_unique<Newsroom>(
+      *app->store_, clock, c.site.name,
+      [urls = Urls(c.PublicUrl())](std::string_view q) {
+        return urls.Search(q);
+      });
   // Search analysis, and near-duplicate clusters kept on every write (an
   // import as much as an edit while serving).
   WARTA_ASSIGN_OR_RETURN(app->stemmer_,

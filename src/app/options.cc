@@ -12,6 +12,7 @@ StoreOptions StoreOptionsFrom(const Config& c) {
   so.default_sqlite_path =
       c.store.path.empty() ? c.data_dir + "/warta.db" : c.store.path;
   so.sqlite_synchronous = c.store.synchronous;
+  so.media_dir = c.data_dir + "/media";
   so.postgres_connections = c.store.connections;
   so.postgres_statement_timeout_ms = c.store.statement_timeout_ms;
   return so;

@@ -31,6 +31,35 @@ TEST(StatusTest, CarriesCodeAndMessage) {
   EXPECT_TRUE(Status::Ok().ok());
 }
 
+// A reason travels with the status through copies, context and Result, and
+// its params keep their order; a status without one says "".
+TEST(StatusTest, CarriesAReasonBesideTheMessage) {
+  EXPECT_EQ(Status::InvalidArgument("x").reason(), "");
+  EXPECT_TRUE(Status::InvalidArgument("x").reason_params().empty());
+  const std::string n = std::to_string(70);
+  Status s =
+      Status::InvalidArgument("meta_title: longer than 70 characters")
+          .WithReason("too_long_chars", {{"field", "meta_title"}, {"n", n}});
+  EXPECT_EQ(s.message(), "meta_title: longer than 70 characters");
+  EXPECT_EQ(s.reason(), "too_long_chars");
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {"field", "meta_title"}, {"n", "70"}};
+  EXPECT_EQ(s.reason_params(), want);
+  Status wrapped = s.WithContext("article 3");
+  EXPECT_EQ(wrapped.message(), "article 3: " + s.message());
+  EXPECT_EQ(wrapped.reason(), "too_long_chars");
+  EXPECT_EQ(wrapped.reason_params(), want);
+  Result<int> r = wrapped;
+  EXPECT_EQ(r.status().reason(), "too_long_chars");
+  // A later reason replaces the earlier one; the copy keeps its own.
+  Status other = s.WithReason("required", {{"field", "title"}});
+  EXPECT_EQ(other.reason(), "required");
+  EXPECT_EQ(s.reason(), "too_long_chars");
+  // An ok status stays ok and reasonless.
+  EXPECT_TRUE(Status::Ok().WithReason("x").ok());
+  EXPECT_EQ(Status::Ok().WithReason("x").reason(), "");
+}
+
 TEST(ResultTest, ValueOrStatusPropagates) {
   EXPECT_EQ(*Quarter(8), 2);
   Result<int> r = Quarter(6);

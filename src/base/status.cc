@@ -45,7 +45,30 @@ Status Status::WithContext(std::string_view prefix) const {
   std::string m(prefix);
   m += ": ";
   m += message_;
-  return Status(code_, std::move(m));
+  Status out(code_, std::move(m));
+  out.reason_ = reason_;
+  return out;
+}
+
+Status Status::WithReason(std::string_view code, ReasonParams params) const& {
+  return Status(*this).WithReason(code, params);
+}
+
+Status Status::WithReason(std::string_view code, ReasonParams params) && {
+  if (ok()) return std::move(*this);
+  auto reason = std::make_shared<StatusReason>();
+  reason->code = std::string(code);
+  reason->params.reserve(params.size());
+  for (const auto& [name, value] : params)
+    reason->params.emplace_back(std::string(name), std::string(value));
+  reason_ = std::move(reason);
+  return std::move(*this);
+}
+
+const std::vector<std::pair<std::string, std::string>>& Status::reason_params()
+    const {
+  static const std::vector<std::pair<std::string, std::string>> kNone;
+  return reason_ ? reason_->params : kNone;
 }
 
 }  // namespace warta

@@ -3,8 +3,12 @@
 #ifndef WARTA_BASE_STATUS_H_
 #define WARTA_BASE_STATUS_H_
 
+#include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace warta {
 
@@ -24,6 +28,16 @@ enum class StatusCode {
 };
 
 std::string_view StatusCodeName(StatusCode code);
+
+// Why an expected failure happened, for programs rather than people: a short
+// snake_case code ("slug_invalid") and named values ({"slug", "Ab C"}), set by
+// the code that makes the error (see Status::WithReason). Callers that need
+// to tell errors apart (the admin API's error codes) read it instead of the
+// message, whose wording may change.
+struct StatusReason {
+  std::string code;
+  std::vector<std::pair<std::string, std::string>> params;
+};
 
 class Status {
  public:
@@ -74,12 +88,29 @@ class Status {
   // "NotFound: article 12" or "OK".
   std::string ToString() const;
 
-  // Returns a copy whose message is "prefix: message".
+  // Returns a copy whose message is "prefix: message" (the reason is kept).
   Status WithContext(std::string_view prefix) const;
+
+  // Returns this status carrying the reason `code` with `params` (name,
+  // value) in the order given; replaces an earlier reason. An ok status stays
+  // as it is. The reason is shared, immutable, between copies.
+  using ReasonParams =
+      std::initializer_list<std::pair<std::string_view, std::string_view>>;
+  Status WithReason(std::string_view code, ReasonParams params = {}) const&;
+  Status WithReason(std::string_view code, ReasonParams params = {}) &&;
+
+  // The reason's code, "" when none was given.
+  std::string_view reason() const {
+    return reason_ ? std::string_view(reason_->code) : std::string_view();
+  }
+  // The reason's params, empty when none were given.
+  const std::vector<std::pair<std::string, std::string>>& reason_params() const;
 
  private:
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
+  // Null unless WithReason was called: an ok status allocates nothing.
+  std::shared_ptr<const StatusReason> reason_;
 };
 
 }  // namespace warta

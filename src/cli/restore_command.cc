@@ -4,7 +4,8 @@
 // the search index, so `warta serve --data DIR` starts at once. With a
 // PostgreSQL store the backup's store (a PostgreSQL dump, or an SQLite
 // newsroom's warta.db and media) goes into that database, which must hold
-// no newsroom.
+// no newsroom and which no warta process may have open (pg::LockOutNodes:
+// the load holds the node lock; nodes refuse to start meanwhile).
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
@@ -102,7 +103,8 @@ CommandRunner AddRestoreCommand(CLI::App& app) {
       if (!loaded.ok()) {
         std::cerr << "warta restore: " << loaded.message()
                   << "\n(the backup's files are in " << flags->data
-                  << "; run again with --force once the database is empty)\n";
+                  << "; run again with --force once the database is empty "
+                     "and no node uses it)\n";
         return loaded.code() == StatusCode::kFailedPrecondition ? 3 : 1;
       }
       copy_media = m->backend != "postgres";

@@ -7,8 +7,8 @@
 #include "base/strings.h"
 #include "base/utf8.h"
 #include "markup/embed.h"
-#include "markup/read_also.h"
 #include "markup/md4c_text.h"
+#include "markup/read_also.h"
 
 namespace warta::markup {
 namespace {
@@ -58,8 +58,10 @@ std::string_view AlignStyle(MD_ALIGN align) {
 
 }  // namespace
 
-HtmlRenderer::HtmlRenderer(std::string_view lead_in, std::string_view input)
-    : lead_in_(SanitizeUtf8(lead_in)), input_(input) {}
+HtmlRenderer::HtmlRenderer(const RenderOptions& options, std::string_view input)
+    : lead_in_(SanitizeUtf8(options.lead_in)),
+      search_url_(options.search_url),
+      input_(input) {}
 
 std::string_view HtmlRenderer::ClipToInput(const MD_CHAR* text,
                                            MD_SIZE size) const {
@@ -231,7 +233,10 @@ void HtmlRenderer::LeaveBlock(MD_BLOCKTYPE type) {
         std::string inner = html_.substr(embed_start_ + 3);  // after "<p>"
         bool linked = inner.find("<a href=") != std::string::npos;
         html_.resize(embed_start_);
-        html_ += ReadAlsoHtml(*also, linked ? inner : std::string_view());
+        std::string search;
+        if (!linked && search_url_) search = search_url_(also->title);
+        html_ +=
+            ReadAlsoHtml(*also, linked ? inner : std::string_view(), search);
         text_.Truncate(embed_text_start_);
       } else {
         html_ += "</p>\n";
@@ -264,7 +269,7 @@ void HtmlRenderer::LeaveBlock(MD_BLOCKTYPE type) {
 }
 
 Result<Rendered> RenderCheckedMarkdown(std::string_view markdown,
-                                       std::string_view lead_in) {
+                                       const RenderOptions& options) {
   // md4c 0.4.8 reads past the end of its input on some inputs (e.g. "~~"
   // runs near the end) and lets that byte steer parsing. Give it a copy
   // padded with NULs so that the read is in bounds and always sees the same
@@ -275,7 +280,7 @@ Result<Rendered> RenderCheckedMarkdown(std::string_view markdown,
   padded.append(kInputPadding, '\0');
   std::string_view input(padded.data(), markdown.size());
 
-  HtmlRenderer renderer(lead_in, input);
+  HtmlRenderer renderer(options, input);
   MD_PARSER parser{};
   parser.abi_version = 0;
   parser.flags = kBaseFlags;

@@ -27,7 +27,7 @@ inline constexpr std::size_t kInputPadding = 64;
 // validity. Fails (Internal) only when md4c itself fails, i.e. runs out of
 // memory.
 Result<Rendered> RenderCheckedMarkdown(std::string_view markdown,
-                                       std::string_view lead_in);
+                                       const RenderOptions& options);
 
 // Receives one document's md4c events. Whatever order md4c reports spans in,
 // the HTML it writes is balanced: a leave without an enter is ignored and
@@ -36,7 +36,7 @@ class HtmlRenderer {
  public:
   // `input` is the document md4c parses, followed in memory by
   // kInputPadding readable bytes.
-  HtmlRenderer(std::string_view lead_in, std::string_view input);
+  HtmlRenderer(const RenderOptions& options, std::string_view input);
   HtmlRenderer(const HtmlRenderer&) = delete;
   HtmlRenderer& operator=(const HtmlRenderer&) = delete;
 
@@ -101,6 +101,8 @@ class HtmlRenderer {
   void FinishImage();
 
   const std::string lead_in_;
+  // RenderOptions::search_url (may be unset).
+  const std::function<std::string(std::string_view)> search_url_;
   const std::string_view input_;
   std::string html_;
   PlainTextBuilder text_;

@@ -17,7 +17,7 @@ Result<Rendered> RenderMarkdown(std::string_view markdown,
   if (!IsValidUtf8(markdown)) {
     return Status::InvalidArgument("markdown is not valid UTF-8");
   }
-  return RenderCheckedMarkdown(markdown, options.lead_in);
+  return RenderCheckedMarkdown(markdown, options);
 }
 
 }  // namespace warta::markup

@@ -10,6 +10,7 @@
 #define WARTA_MARKUP_MARKDOWN_H_
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,11 @@ struct RenderOptions {
   // paragraph, a paragraph holding only the lead-in is emitted first.
   // Empty: nothing.
   std::string lead_in;
+  // The site's search URL for a query, as the caller's URL service builds
+  // it (Urls::Search: "/cari?q=..."): where a "Baca juga" line without a
+  // link points (markup/read_also.h). Unset: such a line shows its title
+  // without a link.
+  std::function<std::string(std::string_view query)> search_url;
 };
 
 struct Rendered {

@@ -40,18 +40,24 @@ std::optional<ReadAlso> RecognizeReadAlso(std::string_view text) {
   return ReadAlso{std::string(label), std::string(title)};
 }
 
-std::string ReadAlsoHtml(const ReadAlso& also, std::string_view linked_html) {
+std::string ReadAlsoHtml(const ReadAlso& also, std::string_view linked_html,
+                         std::string_view search_url) {
   std::string html = "<aside class=\"read-also\">";
   if (!linked_html.empty()) {
     html.append(linked_html);
   } else {
     html += "<span class=\"read-also-label\">";
     AppendHtmlEscaped(html, also.label);
-    html += ":</span> <a href=\"/cari?q=";
-    AppendHtmlEscaped(html, UrlEncode(also.title));
-    html += "\">";
-    AppendHtmlEscaped(html, also.title);
-    html += "</a>";
+    html += ":</span> ";
+    if (search_url.empty()) {
+      AppendHtmlEscaped(html, also.title);
+    } else {
+      html += "<a href=\"";
+      AppendHtmlEscaped(html, search_url);
+      html += "\">";
+      AppendHtmlEscaped(html, also.title);
+      html += "</a>";
+    }
   }
   html += "</aside>\n";
   return html;

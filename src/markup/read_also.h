@@ -3,7 +3,9 @@
 // portals print it, "Simak juga: [Judul](/berita/slug)" as an editor writes
 // it) becomes a related-link block, <aside class="read-also">, instead of a
 // paragraph of the story: a link to the story when the line holds one, else
-// a link to the site's search for the title. Its text is not the story's,
+// a link to the site's search for the title (its URL comes from the caller,
+// RenderOptions::search_url: markup knows no routes). Its text is not the
+// story's,
 // so it stays out of the plain text (excerpt, search, reading time).
 // Pure functions, thread-safe.
 #ifndef WARTA_MARKUP_READ_ALSO_H_
@@ -27,8 +29,10 @@ std::optional<ReadAlso> RecognizeReadAlso(std::string_view text);
 // The block for a recognized line. `linked_html` is the paragraph's
 // rendered inner HTML when it holds a link (kept as written, already
 // sanitized); empty when it holds none: the title then links to
-// /cari?q=TITLE.
-std::string ReadAlsoHtml(const ReadAlso& also, std::string_view linked_html);
+// `search_url` (the site's search for the title, e.g. "/cari?q=TITLE"),
+// or stands without a link when that is empty too.
+std::string ReadAlsoHtml(const ReadAlso& also, std::string_view linked_html,
+                         std::string_view search_url);
 
 }  // namespace warta::markup
 

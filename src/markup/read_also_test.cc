@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/strings.h"
 #include "markup/markdown.h"
 
 namespace warta::markup {
@@ -33,8 +34,14 @@ TEST(ReadAlsoTest, LeavesOtherTextAlone) {
   EXPECT_FALSE(RecognizeReadAlso("Baca juga: " + std::string(301, 'a')));
 }
 
-Rendered Render(std::string_view markdown) {
-  Result<Rendered> r = RenderMarkdown(markdown, {});
+// Renders with the search URL the site's Urls would give ("/cari?q=").
+Rendered Render(std::string_view markdown, RenderOptions options = {}) {
+  if (!options.search_url) {
+    options.search_url = [](std::string_view q) {
+      return "/cari?q=" + UrlEncode(q);
+    };
+  }
+  Result<Rendered> r = RenderMarkdown(markdown, options);
   EXPECT_TRUE(r.ok());
   return r.ok() ? *r : Rendered{};
 }
@@ -52,6 +59,33 @@ TEST(ReadAlsoTest, APlainLineLinksToTheSearchForItsTitle) {
             "<p>Warga mengungsi.</p>\n");
   // Not the story's text: out of the excerpt, search and reading time.
   EXPECT_EQ(r.plaintext, "Hujan turun sejak pagi.\n\nWarga mengungsi.");
+}
+
+// The search link is the caller's: another route (an English site's
+// "/search?query=") is followed, and without one the title stands alone.
+TEST(ReadAlsoTest, TheSearchLinkIsTheCallers) {
+  RenderOptions english;
+  english.search_url = [](std::string_view q) {
+    return "/search?query=" + UrlEncode(q) + "&lang=en";
+  };
+  EXPECT_EQ(Render("Baca juga: Banjir \"Puncak\"", english).html,
+            "<aside class=\"read-also\"><span class=\"read-also-label\">Baca "
+            "juga:</span> <a href=\"/search?query=Banjir%20%22Puncak%22&amp;"
+            "lang=en\">Banjir &quot;Puncak&quot;</a></aside>\n");
+  Result<Rendered> bare = RenderMarkdown("Simak juga: Harga Cabai", {});
+  ASSERT_TRUE(bare.ok());
+  EXPECT_EQ(bare->html,
+            "<aside class=\"read-also\"><span class=\"read-also-label\">Simak "
+            "juga:</span> Harga Cabai</aside>\n");
+  // A line that holds a link never asks for the search URL.
+  RenderOptions refuse;
+  refuse.search_url = [](std::string_view) -> std::string {
+    ADD_FAILURE() << "asked for a search URL";
+    return "";
+  };
+  EXPECT_NE(Render("Baca juga: [Pompa](/berita/pompa)", refuse)
+                .html.find("href=\"/berita/pompa\""),
+            std::string::npos);
 }
 
 TEST(ReadAlsoTest, ALinkedLineKeepsItsLink) {

@@ -13,8 +13,11 @@ struct Unref {
 };
 using Image = std::unique_ptr<VipsImage, Unref>;
 
-Status Bad(const std::string& why) {
-  return Status::InvalidArgument("image: " + why);
+// "image: why", with the reason `reason` (default: the bytes could not be
+// read or processed).
+Status Bad(const std::string& why,
+           std::string_view reason = "image_unreadable") {
+  return Status::InvalidArgument("image: " + why).WithReason(reason);
 }
 
 // libvips' message for the last failure on any thread (its buffer is
@@ -195,23 +198,26 @@ Result<ImageInfo> Probe(std::string_view bytes, const Limits& limits) {
   WARTA_RETURN_IF_ERROR(Init());
   if (bytes.size() > limits.max_bytes) {
     return Bad("larger than the upload limit (" +
-               std::to_string(limits.max_bytes) + " bytes)");
+                   std::to_string(limits.max_bytes) + " bytes)",
+               "image_too_large");
   }
   ImageInfo info;
   info.format = SniffFormat(bytes);
-  if (info.format.empty()) return Bad("not a JPEG, PNG, WebP or AVIF image");
+  if (info.format.empty())
+    return Bad("not a JPEG, PNG, WebP or AVIF image", "image_format");
   WARTA_ASSIGN_OR_RETURN(Image img, Load(bytes, info.format, true));
   int w = vips_image_get_width(img.get());
   int h = vips_image_get_height(img.get());
+  const std::string size = std::to_string(w) + "x" + std::to_string(h);
   if (w <= 0 || h <= 0 || w > limits.max_side || h > limits.max_side) {
-    return Bad("size " + std::to_string(w) + "x" + std::to_string(h) +
-               " out of range (1 to " + std::to_string(limits.max_side) +
-               " pixels a side)");
+    return Bad("size " + size + " out of range (1 to " +
+               std::to_string(limits.max_side) + " pixels a side)")
+        .WithReason("image_size", {{"size", size}});
   }
   if (std::int64_t{w} * h > limits.max_pixels) {
-    return Bad("size " + std::to_string(w) + "x" + std::to_string(h) +
-               " has more than " + std::to_string(limits.max_pixels) +
-               " pixels");
+    return Bad("size " + size + " has more than " +
+               std::to_string(limits.max_pixels) + " pixels")
+        .WithReason("image_size", {{"size", size}});
   }
   info.orientation = vips_image_get_orientation(img.get());
   if (vips_image_get_orientation_swap(img.get())) std::swap(w, h);

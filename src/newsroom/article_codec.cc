@@ -98,8 +98,11 @@ std::vector<std::string> NamesOr(const json& j, const char* key) {
   return out;
 }
 
-Status WrongType(const char* field, const char* want) {
-  return Status::InvalidArgument(std::string(field) + ": expected " + want);
+// "field: expected WANT", with the reason `reason` naming the field.
+Status WrongType(const char* field, const char* want,
+                 std::string_view reason = "expected_value") {
+  return Status::InvalidArgument(std::string(field) + ": expected " + want)
+      .WithReason(reason, {{"field", field}});
 }
 
 // The value of a present, non-null field; nullptr otherwise.
@@ -182,19 +185,25 @@ Status DecodeInput(const json& j, Article& a) {
     const json* v = Given(j, f.name);
     if (!v) continue;
     if (!v->is_number() || v->get<double>() < 0.0 || v->get<double>() > 1.0)
-      return WrongType(f.name, "a number from 0 to 1");
+      return WrongType(f.name, "a number from 0 to 1")
+          .WithReason("expected_range",
+                      {{"field", f.name}, {"min", "0"}, {"max", "1"}});
     a.*f.member = v->get<double>();
   }
   for (const FlagField& f : kFlagFields) {
     const json* v = Given(j, f.name);
     if (!v) continue;
-    if (!v->is_boolean()) return WrongType(f.name, "true or false");
+    if (!v->is_boolean())
+      return WrongType(f.name, "true or false", "expected_bool");
     a.*f.member = v->get<bool>();
   }
   if (const json* v = Given(j, "status")) {
     if (!v->is_string()) return WrongType("status", "a string");
     auto s = ParseArticleStatus(v->get<std::string>());
-    if (!s.ok()) return WrongType("status", "draft, scheduled or published");
+    if (!s.ok()) {
+      return WrongType("status", "draft, scheduled or published",
+                       "status_filter");
+    }
     a.status = *s;
   }
   return Status::Ok();
@@ -253,9 +262,12 @@ std::string DumpCanonical(const json& j) {
 
 Status DecodeArticle(const json& j, ArticleForm form, Article& a) {
   if (!j.is_object()) {
-    return Status::InvalidArgument(form == ArticleForm::kSnapshot
-                                       ? "revision: not a snapshot"
-                                       : "expected a JSON object");
+    if (form == ArticleForm::kSnapshot) {
+      return Status::InvalidArgument("revision: not a snapshot")
+          .WithReason("revision_invalid");
+    }
+    return Status::InvalidArgument("expected a JSON object")
+        .WithReason("not_json_object");
   }
   return form == ArticleForm::kSnapshot ? DecodeSnapshot(j, a)
                                         : DecodeInput(j, a);

@@ -18,7 +18,8 @@ Result<std::string> NormalizeArticleLink(std::string_view field,
                                          std::string_view link) {
   auto refuse = [&] {
     return Status::InvalidArgument(std::string(field) +
-                                   ": expected a /path or an http(s) URL");
+                                   ": expected a /path or an http(s) URL")
+        .WithReason("link_invalid", {{"field", field}});
   };
   if (link.size() > 2048) return refuse();
   auto safe = markup::SanitizeUrl(link, markup::UrlUse::kImage);
@@ -40,31 +41,38 @@ Result<std::string> NormalizeArticleLink(std::string_view field,
   return out;
 }
 
-Newsroom::Newsroom(Stores store, const Clock& clock, std::string default_outlet)
+Newsroom::Newsroom(Stores store, const Clock& clock, std::string default_outlet,
+                   SearchUrl search_url)
     : store_(store),
       clock_(clock),
-      default_outlet_(std::move(default_outlet)) {}
+      default_outlet_(std::move(default_outlet)),
+      search_url_(std::move(search_url)) {}
 
 Status Newsroom::Validate(const Article& a) const {
   if (Trim(a.title).empty())
-    return Status::InvalidArgument("title: must not be empty");
+    return Status::InvalidArgument("title: must not be empty")
+        .WithReason("title_empty");
   if (a.title.size() > kMaxTitleBytes) {
-    return Status::InvalidArgument("title: longer than " +
-                                   std::to_string(kMaxTitleBytes) + " bytes");
+    const std::string n = std::to_string(kMaxTitleBytes);
+    return Status::InvalidArgument("title: longer than " + n + " bytes")
+        .WithReason("too_long_bytes", {{"field", "title"}, {"n", n}});
   }
   if (a.body.size() > kMaxBodyBytes) {
-    return Status::InvalidArgument("body: larger than 1 MiB");
+    return Status::InvalidArgument("body: larger than 1 MiB")
+        .WithReason("body_too_large");
   }
   for (const std::string* f :
        {&a.title, &a.body, &a.custom_excerpt, &a.dateline_city,
         &a.dateline_outlet, &a.source}) {
     if (!IsValidUtf8(*f))
-      return Status::InvalidArgument("text is not valid UTF-8");
+      return Status::InvalidArgument("text is not valid UTF-8")
+          .WithReason("invalid_utf8");
   }
   if (!a.slug.empty() && !IsValidSlug(a.slug)) {
     return Status::InvalidArgument(
-        "slug: \"" + a.slug +
-        "\" must be lower-case letters, digits and hyphens");
+               "slug: \"" + a.slug +
+               "\" must be lower-case letters, digits and hyphens")
+        .WithReason("slug_invalid", {{"slug", a.slug}});
   }
   for (auto [name, link] : {std::pair{"source_url", &a.source_url},
                             std::pair{"feature_image", &a.feature_image}}) {
@@ -72,29 +80,37 @@ Status Newsroom::Validate(const Article& a) const {
   }
   if (a.published_at && !IsAcceptedTime(*a.published_at)) {
     return Status::InvalidArgument(
-        "published_at: outside 1900-01-01 to 9999-12-31");
+               "published_at: outside 1900-01-01 to 9999-12-31")
+        .WithReason("time_out_of_range", {{"field", "published_at"}});
   }
   if (a.status == ArticleStatus::kScheduled && !a.published_at) {
     return Status::InvalidArgument(
-        "published_at: a scheduled article needs a time");
+               "published_at: a scheduled article needs a time")
+        .WithReason("schedule_needs_time");
   }
   for (auto [name, text, max] :
        {std::tuple{"meta_title", &a.meta_title, kMaxMetaTitleChars},
         std::tuple{"meta_description", &a.meta_description,
                    kMaxMetaDescriptionChars}}) {
     if (!IsValidUtf8(*text))
-      return Status::InvalidArgument("text is not valid UTF-8");
+      return Status::InvalidArgument("text is not valid UTF-8")
+          .WithReason("invalid_utf8");
     if (Utf8Length(*text) > max) {
-      return Status::InvalidArgument(std::string(name) + ": longer than " +
-                                     std::to_string(max) + " characters");
+      const std::string n = std::to_string(max);
+      return Status::InvalidArgument(std::string(name) + ": longer than " + n +
+                                     " characters")
+          .WithReason("too_long_chars", {{"field", name}, {"n", n}});
     }
   }
   if (a.custom_excerpt.size() > 1000) {
-    return Status::InvalidArgument("custom_excerpt: longer than 1000 bytes");
+    return Status::InvalidArgument("custom_excerpt: longer than 1000 bytes")
+        .WithReason("too_long_bytes",
+                    {{"field", "custom_excerpt"}, {"n", "1000"}});
   }
   if (a.dateline_city.size() > 100 || a.dateline_outlet.size() > 100 ||
       a.source.size() > 200) {
-    return Status::InvalidArgument("dateline or source: too long");
+    return Status::InvalidArgument("dateline or source: too long")
+        .WithReason("dateline_too_long");
   }
   return Status::Ok();
 }
@@ -110,6 +126,7 @@ std::string Newsroom::DatelineOf(const Article& a) const {
 Status Newsroom::Render(Article& a) const {
   markup::RenderOptions options;
   options.lead_in = DatelineOf(a);
+  options.search_url = search_url_;
   WARTA_ASSIGN_OR_RETURN(markup::Rendered r,
                          markup::RenderMarkdown(a.body, options));
   a.html = std::move(r.html);
@@ -179,10 +196,12 @@ Status Newsroom::SetReview(std::int64_t id, const ReviewChange& change) {
   WARTA_ASSIGN_OR_RETURN(Article a, store_.articles.GetArticle(id));
   if (change.state == "submitted" && a.status != ArticleStatus::kDraft)
     return Status::FailedPrecondition(
-        "only a draft can be submitted for review");
+               "only a draft can be submitted for review")
+        .WithReason("submit_not_draft");
   if (change.state == "returned" && a.status == ArticleStatus::kPublished)
     return Status::FailedPrecondition(
-        "a published article cannot be returned; unpublish it first");
+               "a published article cannot be returned; unpublish it first")
+        .WithReason("return_published");
   WARTA_RETURN_IF_ERROR(store_.editorial.SetReviewState(
       id, change.state, change.note, change.by));
   Notify(a);
@@ -266,12 +285,14 @@ Result<Article> Newsroom::RestoreRevision(std::int64_t article_id,
   WARTA_ASSIGN_OR_RETURN(Revision rev,
                          store_.revisions.GetRevision(revision_id));
   if (rev.article_id != article_id)
-    return Status::NotFound("revision " + std::to_string(revision_id));
+    return Status::NotFound("revision " + std::to_string(revision_id))
+        .WithReason("not_found", {{"what", "revision"}});
   WARTA_ASSIGN_OR_RETURN(Article a, store_.articles.GetArticle(article_id));
   if (a.version != version) {
     return Status::Conflict("article " + std::to_string(article_id) +
                             " is at version " + std::to_string(a.version) +
-                            ", not " + std::to_string(version));
+                            ", not " + std::to_string(version))
+        .WithReason("version_conflict");
   }
   WARTA_ASSIGN_OR_RETURN(std::string snapshot,
                          DecodeRevision(store_.revisions, rev));
@@ -287,17 +308,23 @@ Result<LiveUpdate> Newsroom::AddLiveUpdate(std::int64_t article_id,
                                            std::string_view text,
                                            std::int64_t user_id) {
   std::string body(Trim(text));
-  if (body.empty()) return Status::InvalidArgument("body: required");
+  if (body.empty()) {
+    return Status::InvalidArgument("body: required")
+        .WithReason("required", {{"field", "body"}});
+  }
   if (body.size() > kMaxLiveUpdateBytes) {
-    return Status::InvalidArgument(
-        "body: longer than " + std::to_string(kMaxLiveUpdateBytes) + " bytes");
+    const std::string n = std::to_string(kMaxLiveUpdateBytes);
+    return Status::InvalidArgument("body: longer than " + n + " bytes")
+        .WithReason("too_long_bytes", {{"field", "body"}, {"n", n}});
   }
   if (!IsValidUtf8(body))
-    return Status::InvalidArgument("text is not valid UTF-8");
+    return Status::InvalidArgument("text is not valid UTF-8")
+        .WithReason("invalid_utf8");
   WARTA_ASSIGN_OR_RETURN(Article a, store_.articles.GetArticle(article_id));
   if (!a.live_report)
     return Status::InvalidArgument(
-        "live_report: the article is not a live report");
+               "live_report: the article is not a live report")
+        .WithReason("not_live_report");
   WARTA_ASSIGN_OR_RETURN(LiveUpdate added, store_.live_updates.AddLiveUpdate(
                                                article_id, body, user_id));
   Notify(a);

@@ -65,9 +65,16 @@ class Newsroom {
         : articles(s), revisions(s), editorial(s), live_updates(s) {}
   };
 
+  // The site's search URL for a query (Urls::Search), which the composition
+  // root passes in: newsroom knows no routes.
+  using SearchUrl = std::function<std::string(std::string_view query)>;
+
   // `default_outlet` (the site's name) stands in the dateline when an article
-  // names no outlet. `store` and `clock` must outlive the Newsroom.
-  Newsroom(Stores store, const Clock& clock, std::string default_outlet);
+  // names no outlet; a "Baca juga" line without a link points to
+  // `search_url` for its title (unset: the title stands unlinked).
+  // `store` and `clock` must outlive the Newsroom.
+  Newsroom(Stores store, const Clock& clock, std::string default_outlet,
+           SearchUrl search_url = {});
   Newsroom(const Newsroom&) = delete;
   Newsroom& operator=(const Newsroom&) = delete;
 
@@ -191,6 +198,7 @@ class Newsroom {
   Stores store_;
   const Clock& clock_;
   std::string default_outlet_;
+  SearchUrl search_url_;
   SharedMutex listeners_mu_;  // shared while notifying
   int next_listener_ GUARDED_BY(listeners_mu_) = 1;
   std::vector<std::pair<int, Listener>> listeners_ GUARDED_BY(listeners_mu_);

@@ -37,6 +37,24 @@ TEST_F(NewsroomTest, PreparesDerivedFieldsAtSaveTime) {
   EXPECT_EQ(saved->published_at, clock_.Now());
 }
 
+// A "Baca juga" line links to the search URL the composition root passes
+// in (Urls::Search there), not to a route the newsroom or markup assumes.
+TEST_F(NewsroomTest, ReadAlsoLinksToTheSearchUrlItIsGiven) {
+  Newsroom english(store_.store(), clock_, "WARTA", [](std::string_view q) {
+    return "/en/search?q=" + std::string(q);
+  });
+  Article a;
+  a.title = "Banjir Surut";
+  a.body = "Air surut.\n\nBaca juga: Pompa Baru";
+  auto saved = english.Save(a);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  EXPECT_NE(saved->html.find("<a href=\"/en/search?q=Pompa Baru\">Pompa "
+                             "Baru</a>"),
+            std::string::npos)
+      << saved->html;
+  EXPECT_EQ(saved->html.find("/cari"), std::string::npos) << saved->html;
+}
+
 // F3 (issue 15): an article published at -2^63 broke the sitemap for good.
 // Every path (API, import, ingest) saves through Validate, which bounds it.
 TEST_F(NewsroomTest, RefusesDatesOutsideTheAcceptedRange) {

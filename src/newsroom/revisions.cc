@@ -28,7 +28,8 @@ std::string SnapshotOf(const Article& a) {
 Status ApplySnapshot(std::string_view snapshot, Article& a, bool content_only) {
   json j = json::parse(snapshot, nullptr, false);
   if (j.is_discarded() || !j.is_object())
-    return Status::InvalidArgument("revision: not a snapshot");
+    return Status::InvalidArgument("revision: not a snapshot")
+        .WithReason("revision_invalid");
   // Content only: what is not content stays as it was.
   const ArticleStatus status = a.status;
   const std::optional<Timestamp> published_at = a.published_at;
@@ -87,7 +88,8 @@ Result<std::string> DeflateWith(std::string_view data, std::string_view dict) {
 Result<std::string> InflateWith(std::string_view data, std::string_view dict,
                                 std::size_t raw_size) {
   if (raw_size > (64u << 20))
-    return Status::InvalidArgument("revision: snapshot too large");
+    return Status::InvalidArgument("revision: snapshot too large")
+        .WithReason("revision_invalid");
   z_stream z{};
   if (inflateInit(&z) != Z_OK) return Status::Internal("inflateInit failed");
   std::string out(raw_size, '\0');

@@ -191,5 +191,36 @@ TEST_F(QueryPlanTest, ArchiveWalksReadARangeOfIdsPerPage) {
   }
 }
 
+// The media library's newest uploads (GET /api/admin/images) come from the
+// media rows, not a listing of DATA/media: read backwards along
+// media_created_at and stopped at the limit, never sorted whole.
+TEST_F(QueryPlanTest, MediaLibraryReadsTheNewestRowsAlongAnIndex) {
+  for (int i = 0; i < 8; ++i) {
+    const std::string stem = "2025/09/" + std::to_string(1000 + i) + "-8x8";
+    ASSERT_TRUE(store_.store().PutMedia(stem + "-o.png", "").ok());
+    ASSERT_TRUE(store_.store().PutMedia(stem + "-320w.webp", "").ok());
+    clock_.Advance(1);
+  }
+  PreparedSqlRecorder recorder;
+  auto recent = store_.store().ListRecentMedia(3);
+  ASSERT_TRUE(recent.ok()) << recent.status().ToString();
+  ASSERT_EQ(recent->size(), 3u);
+  EXPECT_EQ((*recent)[0].path, "2025/09/1007-8x8-o.png");
+  int reads = 0;
+  for (const std::string& sql : recorder.statements()) {
+    if (sql.find("FROM media") == std::string::npos) continue;
+    ++reads;
+    auto plan = ExplainQueryPlan(store_.dir() + "/warta.db", sql);
+    ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+    std::string all;
+    for (const std::string& step : *plan) all += step + "\n";
+    EXPECT_NE(all.find("INDEX media_created_at"), std::string::npos)
+        << sql << "\n"
+        << all;
+    EXPECT_EQ(all.find("TEMP B-TREE"), std::string::npos) << sql << "\n" << all;
+  }
+  EXPECT_EQ(reads, 1);
+}
+
 }  // namespace
 }  // namespace warta::site

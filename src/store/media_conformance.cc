@@ -1,5 +1,6 @@
-// Conformance tests of MediaStore (uploads' bytes in stores shared by
-// several nodes), run per backend with the StoreConformance suite.
+// Conformance tests of MediaStore (a row per upload in every store, the
+// bytes too in stores shared by several nodes), run per backend with the
+// StoreConformance suite.
 #include "store/store_conformance.h"
 
 namespace warta {
@@ -35,21 +36,27 @@ TEST_P(StoreConformance, ListsTheNewestUploadedOriginals) {
   ASSERT_TRUE(store_->PutMedia("2026/12/aaaa-1600x900-o.jpg", "a").ok());
   ASSERT_TRUE(store_->PutMedia("2026/12/aaaa-640x360-w640.webp", "v").ok());
   ASSERT_TRUE(store_->PutMedia("2026/12/bbbb-800x600-o.png", "b").ok());
+  // Every store lists them from its rows (the library never lists the
+  // disk): the embedded one keeps the row without the bytes.
   auto recent = store_->ListRecentMedia(10);
   ASSERT_TRUE(recent.ok()) << recent.status().ToString();
-  if (!store_->KeepsMedia()) {
-    // The embedded store keeps none: the library lists DATA/media.
-    EXPECT_TRUE(recent->empty());
-    return;
-  }
   ASSERT_EQ(recent->size(), 2u);  // originals only, newest first
   EXPECT_EQ((*recent)[0].path, "2026/12/bbbb-800x600-o.png");
   EXPECT_EQ((*recent)[1].path, "2026/12/aaaa-1600x900-o.jpg");
   EXPECT_GT((*recent)[0].created_at, 0);
+  // Newest by time before path; the same path again changes nothing.
+  clock_.Advance(60);
+  ASSERT_TRUE(store_->PutMedia("2026/12/0000-10x10-o.png", "c").ok());
+  ASSERT_TRUE(store_->PutMedia("2026/12/aaaa-1600x900-o.jpg", "a").ok());
+  recent = store_->ListRecentMedia(10);
+  ASSERT_TRUE(recent.ok());
+  ASSERT_EQ(recent->size(), 3u);
+  EXPECT_EQ((*recent)[0].path, "2026/12/0000-10x10-o.png");
+  EXPECT_EQ((*recent)[2].path, "2026/12/aaaa-1600x900-o.jpg");
   recent = store_->ListRecentMedia(1);
   ASSERT_TRUE(recent.ok());
   ASSERT_EQ(recent->size(), 1u);
-  EXPECT_EQ((*recent)[0].path, "2026/12/bbbb-800x600-o.png");
+  EXPECT_EQ((*recent)[0].path, "2026/12/0000-10x10-o.png");
 }
 
 }  // namespace

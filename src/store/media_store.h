@@ -1,6 +1,6 @@
-// MediaStore: the bytes of uploaded files (originals and their variants),
-// for backends shared by several nodes. Part of the Store interface.
-// Thread-safe.
+// MediaStore: uploaded files (originals and their variants): a row per file
+// in every SQL store, for the media library, and the bytes too in backends
+// shared by several nodes. Part of the Store interface. Thread-safe.
 #ifndef WARTA_STORE_MEDIA_STORE_H_
 #define WARTA_STORE_MEDIA_STORE_H_
 
@@ -24,9 +24,11 @@ class MediaStore {
   // finds nothing.
   virtual bool KeepsMedia() const { return false; }
 
-  // Stores a file under its path below /media/ ("2026/12/HASH-WxH-o.png").
-  // Names are content hashes: a path always holds the same bytes, so
-  // storing one again changes nothing.
+  // Records a file under its path below /media/ ("2026/12/HASH-WxH-o.png")
+  // with the time (for ListRecentMedia), and keeps its bytes when the store
+  // KeepsMedia (the embedded store records the row only). Names are content
+  // hashes: a path always holds the same bytes, so storing one again changes
+  // nothing.
   virtual Status PutMedia(const std::string& path, std::string_view bytes) {
     (void)path;
     (void)bytes;
@@ -38,8 +40,8 @@ class MediaStore {
   }
   // The newest uploaded originals (paths below /media/ holding "-o."),
   // newest first, at most `limit`, each with when it was stored (unix
-  // seconds): the media library lists uploads made through any node.
-  // Empty where the store keeps no media.
+  // seconds): the media library lists uploads (made through any node) from
+  // these rows, never from the disk. Empty in a store without media rows.
   struct StoredMedia {
     std::string path;
     std::int64_t created_at = 0;

@@ -27,7 +27,9 @@ std::string Urls::Author(std::string_view slug) const {
   return "/penulis/" + UrlEncode(slug);
 }
 std::string Urls::Search(std::string_view query) const {
-  return query.empty() ? "/cari" : "/cari?q=" + UrlEncode(query);
+  std::string out(kSearchRoute);
+  if (!query.empty()) out += "?q=" + UrlEncode(query);
+  return out;
 }
 std::string Urls::Asset(std::string_view file, std::string_view version) const {
   std::string out = "/assets/" + std::string(file);

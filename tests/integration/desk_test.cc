@@ -219,6 +219,22 @@ TEST_F(DeskTest, SeoTitleAndDescriptionReachThePageAndFallBack) {
   EXPECT_NE(editor.text.find("data-share-preview"), std::string::npos);
 }
 
+// A "Baca juga" line without a link points to the site's search route, as
+// the URL service builds it (the markup module knows no routes).
+TEST_F(DeskTest, ReadAlsoLinksToTheSitesSearch) {
+  Reply created = admin_->Post("/api/admin/articles",
+                               {{"title", "Pompa air dipasang"},
+                                {"body",
+                                 "Tiga pompa dipasang.\n\nBaca juga: "
+                                 "Banjir Surut"},
+                                {"status", "published"}});
+  ASSERT_EQ(created.status, 201) << created.text;
+  std::string html = Page(created.body["url"]);
+  EXPECT_NE(html.find("<a href=\"/cari?q=Banjir%20Surut\">Banjir Surut</a>"),
+            std::string::npos)
+      << html.substr(0, 4000);
+}
+
 TEST_F(DeskTest, LiveReportsShowTheirUpdatesNewestFirstAtOnce) {
   Reply created =
       admin_->Post("/api/admin/articles", {{"title", "Banjir Jakarta hari ini"},

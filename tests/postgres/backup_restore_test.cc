@@ -2,8 +2,9 @@
 // PostgreSQL newsroom (pg_dump from one snapshot) restored into another,
 // empty database serves the same site and logs the same users in; an
 // SQLite newsroom's backup restored into PostgreSQL brings its uploads into
-// the database; a target that holds a newsroom is refused, and a
-// PostgreSQL backup is refused for an SQLite data directory.
+// the database; a target that holds a newsroom, or that a live node is
+// using, is refused, and a PostgreSQL backup is refused for an SQLite data
+// directory.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -125,6 +126,26 @@ TEST(PostgresBackupTest, RestoresAnSqliteBackupIntoPostgres) {
   }
   const std::string backup = files.path() + "/sqlite.tar.gz";
   ASSERT_EQ(RunWarta({"backup", "--data", a, "--to", backup}).exit_code, 0);
+  {
+    // Not while a node is using the database (docs: stop them first): the
+    // restore refuses, and the node goes on serving.
+    TempDir live_dir, refused_dir;
+    auto live = WartaServer::Start(live_dir.path() + "/data", {"--store", to});
+    ASSERT_TRUE(live);
+    CommandResult refused =
+        RunWarta({"restore", "--data", refused_dir.path() + "/data", "--store",
+                  to, "--from", backup});
+    EXPECT_EQ(refused.exit_code, 3) << refused.out << refused.err;
+    EXPECT_NE(refused.err.find("1 warta process has this PostgreSQL database "
+                               "open"),
+              std::string::npos)
+        << refused.err;
+    EXPECT_NE(refused.err.find("stop them first"), std::string::npos)
+        << refused.err;
+    auto health = live->Get("/healthz");
+    ASSERT_TRUE(health.ok());
+    EXPECT_EQ(health->status, 200);
+  }
   CommandResult restored =
       RunWarta({"restore", "--data", b, "--store", to, "--from", backup});
   ASSERT_EQ(restored.exit_code, 0) << restored.err << restored.out;

@@ -193,6 +193,9 @@ Result<MigrateReport> MigrateSqliteToPostgres(const std::string& sqlite_path,
     // Writers of other nodes wait; a second migrate finds the copy.
     WARTA_RETURN_IF_ERROR(to->Exec("LOCK TABLE meta IN EXCLUSIVE MODE"));
     WARTA_RETURN_IF_ERROR(CheckEmpty(*to, "warta migrate"));
+    // No node writes meanwhile (or opens the database before the copy is
+    // whole): held until `to` closes.
+    WARTA_RETURN_IF_ERROR(pg::LockOutNodes(*to));
     for (const char* table : kTables) {
       WARTA_ASSIGN_OR_RETURN(std::int64_t copied, CopyTable(*from, *to, table));
       WARTA_ASSIGN_OR_RETURN(std::int64_t source, CountRows(*from, table));
@@ -232,10 +235,11 @@ Result<MigrateReport> MigrateSqliteToPostgres(const std::string& sqlite_path,
 
 Status RestorePostgresSnapshot(const std::string& dump_path,
                                const std::string& postgres_url) {
-  {
-    WARTA_ASSIGN_OR_RETURN(auto to, pg::Connection::Open(postgres_url, 0));
-    WARTA_RETURN_IF_ERROR(CheckEmpty(*to, "warta restore"));
-  }
+  // `to` holds the node lock until the dump is loaded: no node is using the
+  // database, and none opens it before the load is whole.
+  WARTA_ASSIGN_OR_RETURN(auto to, pg::Connection::Open(postgres_url, 0));
+  WARTA_RETURN_IF_ERROR(CheckEmpty(*to, "warta restore"));
+  WARTA_RETURN_IF_ERROR(pg::LockOutNodes(*to));
   return pg::RestoreDump(postgres_url, dump_path);
 }
 

@@ -83,6 +83,7 @@ Result<std::unique_ptr<Store>> OpenStore(const StoreOptions& options,
   SqliteOptions so;
   so.path = where.sqlite_path;
   so.synchronous = options.sqlite_synchronous;
+  so.media_dir = options.media_dir;
   return OpenSqliteStore(so, clock);
 }
 

@@ -21,6 +21,9 @@ struct StoreOptions {
   std::string default_sqlite_path;
   // SQLite only: FULL|NORMAL|EXTRA (store.synchronous).
   std::string sqlite_synchronous = "FULL";
+  // SQLite only: DATA/media, whose files a new media table records
+  // (SqliteOptions::media_dir).
+  std::string media_dir;
   // PostgreSQL only: store.connections, store.statement_timeout_ms.
   int postgres_connections = 12;
   int postgres_statement_timeout_ms = 10000;

@@ -10,7 +10,8 @@ Status PgStore::TrashArticle(std::int64_t id, Timestamp now) {
                                      "WHERE id = ? AND deleted_at IS NULL"));
     WARTA_RETURN_IF_ERROR(st.Bind(1, now).Bind(2, id).Run());
     if (c.Changes() == 0)
-      return Status::NotFound("article " + std::to_string(id));
+      return Status::NotFound("article " + std::to_string(id))
+          .WithReason("not_found", {{"what", "article"}});
     return LogArticleChange(c, id);
   });
 }
@@ -22,8 +23,8 @@ Status PgStore::RestoreArticle(std::int64_t id) {
                            "WHERE id = ? AND deleted_at IS NOT NULL"));
     WARTA_RETURN_IF_ERROR(st.Bind(1, id).Run());
     if (c.Changes() == 0)
-      return Status::NotFound("article " + std::to_string(id) +
-                              " in the trash");
+      return Status::NotFound("article " + std::to_string(id) + " in the trash")
+          .WithReason("not_found", {{"what", "article"}});
     return LogArticleChange(c, id);
   });
 }

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <set>
 #include <string>
+#include <thread>
 
 #include "base/strings.h"
 #include "store/postgres/migrations.h"
@@ -26,9 +27,64 @@ constexpr char kChangesChannel[] = "warta_changes";
 // Any number every warta node agrees on: the advisory lock migrations take.
 constexpr std::int64_t kMigrationLock = 0x77617274612d6d;  // "warta-m"
 
+// The node lock (LockOutNodes): shared by open stores, exclusive for a
+// restore. Its two halves as pg_locks shows them (classid, objid).
+constexpr std::int64_t kNodeLock = 0x77617274612d6e;  // "warta-n"
+
+namespace {
+
+// Takes the node lock shared on `c`: FailedPrecondition while a restore
+// holds it.
+Status HoldNodeLock(Connection& c) {
+  WARTA_ASSIGN_OR_RETURN(auto st,
+                         c.Prepare("SELECT pg_try_advisory_lock_shared(?)"));
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Bind(1, kNodeLock).Step());
+  if (!row || st.Int(0) == 0) {
+    return Status::FailedPrecondition(
+        "a warta restore is loading this PostgreSQL database; start warta "
+        "again when it has finished");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status LockOutNodes(Connection& c) {
+  // A node stopped a moment ago: its server session ends a moment after
+  // (the server releases its locks as the backend exits). Up to 2 s.
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    if (attempt > 0)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    WARTA_ASSIGN_OR_RETURN(auto st,
+                           c.Prepare("SELECT pg_try_advisory_lock(?)"));
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Bind(1, kNodeLock).Step());
+    if (row && st.Int(0) != 0) return Status::Ok();
+  }
+  // Who holds it here (advisory locks are per database): a bigint key shows
+  // as (classid, objid) = (high, low).
+  WARTA_ASSIGN_OR_RETURN(
+      auto who,
+      c.Prepare("SELECT count(DISTINCT pid) FROM pg_locks WHERE "
+                "locktype = 'advisory' AND granted AND database = (SELECT oid "
+                "FROM pg_database WHERE datname = current_database()) AND "
+                "classid::bigint = ? AND objid::bigint = ? AND "
+                "objsubid = 1 AND pid <> pg_backend_pid()"));
+  WARTA_ASSIGN_OR_RETURN(
+      bool counted,
+      who.Bind(1, kNodeLock >> 32).Bind(2, kNodeLock & 0xffffffff).Step());
+  const std::int64_t n = counted ? who.Int(0) : 0;
+  return Status::FailedPrecondition(
+      std::to_string(n) + " warta process" + (n == 1 ? " has" : "es have") +
+      " this PostgreSQL database open (warta serve on a node, or a command "
+      "such as import): stop them first (systemctl stop warta on each node), "
+      "then run this again");
+}
+
 Status PgStore::Open() {
   WARTA_ASSIGN_OR_RETURN(
       writer_, Connection::Open(options_.url, options_.statement_timeout_ms));
+  // Before migrating: a restore may be loading the database.
+  WARTA_RETURN_IF_ERROR(HoldNodeLock(*writer_));
   WARTA_RETURN_IF_ERROR(Migrate());
   // One reader now (a first request need not connect); more on demand.
   WARTA_ASSIGN_OR_RETURN(
@@ -46,7 +102,10 @@ int PgStore::MaxReaders() const {
 Status PgStore::EnsureWriter() {
   if (writer_ && writer_->Probe()) return Status::Ok();
   WARTA_ASSIGN_OR_RETURN(
-      writer_, Connection::Open(options_.url, options_.statement_timeout_ms));
+      auto c, Connection::Open(options_.url, options_.statement_timeout_ms));
+  // The old session's node lock went with it (a server restart).
+  WARTA_RETURN_IF_ERROR(HoldNodeLock(*c));
+  writer_ = std::move(c);
   return Status::Ok();
 }
 

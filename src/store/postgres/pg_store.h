@@ -25,12 +25,25 @@ struct PgOptions {
 };
 
 // Connects, creates the schema or runs pending migrations (once, under an
-// advisory lock, when several nodes start together). `clock` stamps
-// created_at/updated_at and must outlive the store.
+// advisory lock, when several nodes start together). While open the store
+// holds the node lock shared (see LockOutNodes): FailedPrecondition when a
+// restore holds it. `clock` stamps created_at/updated_at and must outlive
+// the store.
 Result<std::unique_ptr<Store>> OpenPgStore(const PgOptions& options,
                                            const Clock& clock);
 
 namespace pg {
+
+class Connection;
+
+// Live nodes and restores exclude each other through one session advisory
+// lock: every open PgStore (a serving node, or any command with the store
+// open) holds it shared on its writer connection, taken again when that
+// connection is replaced; `warta restore` (and `warta migrate`) take it
+// exclusive for their load. Takes it exclusive on `c`'s session, released
+// when `c` closes: FailedPrecondition naming how many warta processes have
+// the database open.
+Status LockOutNodes(Connection& c);
 
 // Loads `path`, a pg_dump custom-format file (PgStore's SnapshotTo: the
 // store of a backup), into the database `url` with pg_restore, in one

@@ -124,7 +124,6 @@ class PgStore : public Store, protected sql::RowsHooks<pg::Connection> {
   bool KeepsMedia() const override { return true; }
   Status PutMedia(const std::string& path, std::string_view bytes) override;
   Result<std::string> GetMedia(const std::string& path) override;
-  Result<std::vector<StoredMedia>> ListRecentMedia(int limit) override;
 
   // DistributionStore, stored feeds (stored_feed_rows.cc)
   Result<std::int64_t> FeedVersion(const FeedScope& scope) override;

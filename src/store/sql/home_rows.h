@@ -52,7 +52,9 @@ Status Rows<Core>::SetHomePins(const HomePins& pins) {
     for (std::int64_t id : ids) {
       WARTA_ASSIGN_OR_RETURN(bool row, live.Bind(1, id).Step());
       live.Reset();
-      if (!row) return Status::NotFound("article " + std::to_string(id));
+      if (!row)
+        return Status::NotFound("article " + std::to_string(id))
+            .WithReason("not_found", {{"what", "article"}});
     }
     WARTA_ASSIGN_OR_RETURN(auto clear, c.Prepare("DELETE FROM home_pins"));
     WARTA_RETURN_IF_ERROR(clear.Run());

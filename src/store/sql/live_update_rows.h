@@ -42,7 +42,8 @@ Result<LiveUpdate> Rows<Core>::AddLiveUpdate(std::int64_t article_id,
     st.Bind(4, article_id);
     WARTA_RETURN_IF_ERROR(st.Run());
     if (c.Changes() == 0)
-      return Status::NotFound("article " + std::to_string(article_id));
+      return Status::NotFound("article " + std::to_string(article_id))
+          .WithReason("not_found", {{"what", "article"}});
     id = c.LastInsertId();
     NoteChangedKey("a:" + std::to_string(article_id));  // its page alone
     return Status::Ok();

@@ -23,7 +23,8 @@ Status Rows<Core>::WriteReviewState(Connection& c, std::int64_t id,
                             .Bind(5, id)
                             .Run());
   if (c.Changes() == 0)
-    return Status::NotFound("article " + std::to_string(id));
+    return Status::NotFound("article " + std::to_string(id))
+        .WithReason("not_found", {{"what", "article"}});
   return Status::Ok();
 }
 

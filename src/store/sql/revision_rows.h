@@ -62,7 +62,8 @@ Status Rows<Core>::InsertRevision(Connection& c, std::int64_t id,
   st.Bind(i++, id);
   WARTA_RETURN_IF_ERROR(st.Run());
   if (c.Changes() == 0)
-    return Status::NotFound("article " + std::to_string(id));
+    return Status::NotFound("article " + std::to_string(id))
+        .WithReason("not_found", {{"what", "article"}});
   return Status::Ok();
 }
 
@@ -103,7 +104,9 @@ Result<Revision> Rows<Core>::GetRevision(std::int64_t revision_id) {
                              "u.id = r.user_id WHERE r.id = ?"));
   st.Bind(1, revision_id);
   WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
-  if (!row) return Status::NotFound("revision " + std::to_string(revision_id));
+  if (!row)
+    return Status::NotFound("revision " + std::to_string(revision_id))
+        .WithReason("not_found", {{"what", "revision"}});
   return ReadRevision(st);
 }
 

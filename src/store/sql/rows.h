@@ -165,6 +165,10 @@ class Rows final : public Core {
   Result<std::vector<std::int64_t>> ListNewestLinkedArticleIds(
       TaxonomyKind kind, std::int64_t id, Timestamp before, int limit) override;
 
+  // MediaStore, the library's listing (media_rows.h)
+  Result<std::vector<MediaStore::StoredMedia>> ListRecentMedia(
+      int limit) override;
+
   // WireStore (wire_rows.h)
   Result<std::optional<WireItem>> FindWireItem(
       std::string_view feed, std::string_view item_key) override;

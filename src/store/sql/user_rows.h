@@ -49,7 +49,9 @@ Result<User> OneUser(auto& c, std::string_view where, const V& v,
       auto st, c.Prepare(std::string(kUserColumns) + std::string(where)));
   st.Bind(1, v);
   WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
-  if (!row) return Status::NotFound("user " + what);
+  if (!row)
+    return Status::NotFound("user " + what)
+        .WithReason("not_found", {{"what", "user"}});
   return ReadUser(st);
 }
 
@@ -90,7 +92,9 @@ Result<std::int64_t> InsertOwnAuthor(auto& c, const User& u, Timestamp now) {
 template <typename Core>
 Result<User> Rows<Core>::InsertUser(Connection& c, const User& in) {
   WARTA_ASSIGN_OR_RETURN(bool taken, EmailTaken(c, in.email, 0));
-  if (taken) return Status::AlreadyExists("user " + in.email + " exists");
+  if (taken)
+    return Status::AlreadyExists("user " + in.email + " exists")
+        .WithReason("user_exists", {{"email", in.email}});
   User u = in;
   if (u.author_id == 0) {
     WARTA_ASSIGN_OR_RETURN(u.author_id, InsertOwnAuthor(c, u, clock_.Now()));
@@ -144,7 +148,9 @@ template <typename Core>
 Result<User> Rows<Core>::UpdateUser(const User& in) {
   Status s = WriteQuiet([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(bool taken, EmailTaken(c, in.email, in.id));
-    if (taken) return Status::AlreadyExists("user " + in.email + " exists");
+    if (taken)
+      return Status::AlreadyExists("user " + in.email + " exists")
+          .WithReason("user_exists", {{"email", in.email}});
     WARTA_ASSIGN_OR_RETURN(
         auto st, c.Prepare("UPDATE users SET email = ?, name = ?, role = ?, "
                            "password_hash = ?, disabled = ?, updated_at = ? "
@@ -158,7 +164,8 @@ Result<User> Rows<Core>::UpdateUser(const User& in) {
                               .Bind(7, in.id)
                               .Run());
     if (c.Changes() == 0)
-      return Status::NotFound("user " + std::to_string(in.id));
+      return Status::NotFound("user " + std::to_string(in.id))
+          .WithReason("not_found", {{"what", "user"}});
     return Status::Ok();
   });
   if (!s.ok()) return s;

@@ -242,7 +242,9 @@ Result<Article> SqliteStore::LoadArticle(Connection& c, std::string_view where,
     st.Bind(1, name);
   }
   WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
-  if (!row) return Status::NotFound("article " + name);
+  if (!row)
+    return Status::NotFound("article " + name)
+        .WithReason("not_found", {{"what", "article"}});
   std::vector<Article> one{ReadArticle(st)};
   WARTA_RETURN_IF_ERROR(LoadArticleLinks(c, one));
   return std::move(one[0]);
@@ -551,7 +553,9 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
                     "WHERE id = ? AND deleted_at IS NULL"));
       cur.Bind(1, id);
       WARTA_ASSIGN_OR_RETURN(bool row, cur.Step());
-      if (!row) return Status::NotFound("article " + std::to_string(id));
+      if (!row)
+        return Status::NotFound("article " + std::to_string(id))
+            .WithReason("not_found", {{"what", "article"}});
       old_slug = cur.Text(0);
       std::int64_t stored = cur.Int(1);
       created_at = cur.Int(2);
@@ -571,7 +575,8 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
       if (stored != in.version) {
         return Status::Conflict("article " + std::to_string(id) +
                                 " is at version " + std::to_string(stored) +
-                                ", not " + std::to_string(in.version));
+                                ", not " + std::to_string(in.version))
+            .WithReason("version_conflict");
       }
       version = stored + 1;
     }
@@ -702,7 +707,8 @@ Status SqliteStore::DeleteArticle(std::int64_t id) {
                            c.Prepare("DELETE FROM articles WHERE id = ?"));
     WARTA_RETURN_IF_ERROR(st.Bind(1, id).Run());
     if (c.Changes() == 0)
-      return Status::NotFound("article " + std::to_string(id));
+      return Status::NotFound("article " + std::to_string(id))
+          .WithReason("not_found", {{"what", "article"}});
     return LogArticleChange(c, id);
   });
 }

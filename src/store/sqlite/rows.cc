@@ -4,6 +4,7 @@
 #include "store/sql/home_rows.h"
 #include "store/sql/listing_rows.h"
 #include "store/sql/live_update_rows.h"
+#include "store/sql/media_rows.h"
 #include "store/sql/reader_rows.h"
 #include "store/sql/review_rows.h"
 #include "store/sql/revision_rows.h"

@@ -99,6 +99,9 @@ Status SqliteStore::Migrate() {
     }
     Status s = InTransaction(*writer_, [&]() -> Status {
       WARTA_RETURN_IF_ERROR(writer_->Exec(sql));
+      // 060 made the media rows: the uploads already on disk get theirs.
+      if (*version == 60)
+        WARTA_RETURN_IF_ERROR(RecordMediaOnDisk(*writer_, options_.media_dir));
       WARTA_ASSIGN_OR_RETURN(
           auto st,
           writer_->Prepare(

@@ -24,6 +24,9 @@ struct SqliteOptions {
   // server's threads, its background work and a feed render's parallel
   // reads without opening one on a request's path.
   int reader_connections = 16;
+  // The uploads folder (DATA/media): migration 060 records the files already
+  // there in the media rows. Empty: none.
+  std::string media_dir;
 };
 
 // Opens or creates the database and runs pending migrations. `clock` stamps

@@ -33,6 +33,11 @@ using sql::ListKey;
 using sql::ListScope;
 using sql::ListScopeOf;
 
+// Records each file below `media_dir` (DATA/media; nothing when empty or
+// absent) in the media rows, with its modification time: the data half of
+// migration 060, run in its transaction (media_rows.cc).
+Status RecordMediaOnDisk(sqlite::Connection& c, const std::string& media_dir);
+
 class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
  public:
   // The driver, for Rows<SqliteStore> (store/sql/rows.h).
@@ -114,8 +119,11 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
       const std::map<std::string, std::string>& settings) override;
 
   // TaxonomyStore, LiveUpdateStore, HomeStore, ReaderStore, UserStore,
-  // WireStore and the sitemap reads of DistributionStore: Rows<SqliteStore>
-  // (store/sql).
+  // WireStore, the sitemap reads of DistributionStore and the media
+  // library's listing: Rows<SqliteStore> (store/sql).
+
+  // MediaStore: the row of each upload (media_rows.cc)
+  Status PutMedia(const std::string& path, std::string_view bytes) override;
 
   // DistributionStore, stored feeds (stored_feed_rows.cc)
   Result<std::int64_t> FeedVersion(const FeedScope& scope) override;

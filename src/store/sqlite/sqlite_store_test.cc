@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "store/sqlite/db.h"
 #include "store/store_conformance.h"
@@ -154,6 +156,70 @@ TEST(SqliteStoreTest, SelfLockingWritesFailInsideABatch) {
   });
   EXPECT_TRUE(s.ok()) << s.ToString();
   store.reset();
+  std::filesystem::remove_all(dir);
+}
+
+// The media library lists the store's rows, not DATA/media: a database from
+// before migration 060 gets a row for each upload already on disk, dated by
+// the file's modification time, and later files appear only through the
+// store (PutMedia).
+TEST(SqliteStoreTest, MigrationRecordsTheUploadsAlreadyOnDisk) {
+  FakeClock clock(1790000000);
+  const std::string dir =
+      ::testing::TempDir() + "/warta-media-" + std::to_string(::getpid());
+  const std::string media = dir + "/media";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  {
+    // A database as an older warta left it: without 060.
+    ASSERT_NE(MakeSqlite(dir, clock), nullptr);
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir + "/warta.db").c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db,
+                           "DROP TABLE media; DELETE FROM schema_migrations "
+                           "WHERE version = 60",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto put = [&](const std::string& rel, std::int64_t mtime) {
+    std::filesystem::create_directories(
+        std::filesystem::path(media + "/" + rel).parent_path());
+    std::ofstream(media + "/" + rel) << "x";
+    struct utimbuf times = {mtime, mtime};
+    ASSERT_EQ(::utime((media + "/" + rel).c_str(), &times), 0);
+  };
+  put("2025/08/aaaa-800x600-o.jpg", 1756000000);
+  put("2025/08/aaaa-640x480-w640.webp", 1756000000);
+  put("2025/09/bbbb-10x10-o.png", 1758000000);
+  put("2025/09/cccc-10x10-o.png.tmp-abc123", 1759000000);  // half written
+  SqliteOptions o;
+  o.path = dir + "/warta.db";
+  o.media_dir = media;
+  {
+    auto store = OpenSqliteStore(o, clock);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    auto recent = (*store)->ListRecentMedia(10);
+    ASSERT_TRUE(recent.ok()) << recent.status().ToString();
+    ASSERT_EQ(recent->size(), 2u);
+    EXPECT_EQ((*recent)[0].path, "2025/09/bbbb-10x10-o.png");
+    EXPECT_EQ((*recent)[0].created_at, 1758000000);
+    EXPECT_EQ((*recent)[1].path, "2025/08/aaaa-800x600-o.jpg");
+    EXPECT_EQ((*recent)[1].created_at, 1756000000);
+  }
+  // Once: a file that reaches the disk later, but not the store, is not
+  // listed; an upload through the store is, newest first.
+  put("2025/10/dddd-10x10-o.png", 1759500000);
+  {
+    auto store = OpenSqliteStore(o, clock);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->PutMedia("2026/09/eeee-20x20-o.png", "").ok());
+    auto recent = (*store)->ListRecentMedia(10);
+    ASSERT_TRUE(recent.ok());
+    ASSERT_EQ(recent->size(), 3u);
+    EXPECT_EQ((*recent)[0].path, "2026/09/eeee-20x20-o.png");
+    EXPECT_EQ((*recent)[0].created_at, 1790000000);
+  }
   std::filesystem::remove_all(dir);
 }
 

@@ -181,6 +181,45 @@ TEST(PgStoreTest, RunExclusiveLetsOneNodeAtATimeRunAJob) {
   EXPECT_TRUE(after);
 }
 
+// A restore loads a database no warta process is using: it takes the node
+// lock exclusive, which fails while a store is open (each holds it shared,
+// and takes it again on a new writer connection), and no store opens
+// while a restore holds it.
+TEST(PgStoreTest, RestoresAndOpenStoresExcludeEachOther) {
+  const std::string url = pg::TestDatabaseUrl("node-lock");
+  if (url.empty()) return;
+  FakeClock clock(0);
+  PgOptions o;
+  o.url = url;
+  auto restore = pg::Connection::Open(url, 0);
+  ASSERT_TRUE(restore.ok()) << restore.status().ToString();
+  {
+    auto node = OpenPgStore(o, clock);
+    ASSERT_TRUE(node.ok()) << node.status().ToString();
+    Status refused = pg::LockOutNodes(**restore);
+    EXPECT_EQ(refused.code(), StatusCode::kFailedPrecondition);
+    EXPECT_NE(refused.message().find("1 warta process has this PostgreSQL "
+                                     "database open"),
+              std::string::npos)
+        << refused.message();
+  }  // the node stops (its server process ends a moment after)
+  Status locked = pg::LockOutNodes(**restore);
+  for (int i = 0; i < 50 && !locked.ok(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    locked = pg::LockOutNodes(**restore);
+  }
+  ASSERT_TRUE(locked.ok()) << locked.ToString();
+  auto starting = OpenPgStore(o, clock);
+  ASSERT_FALSE(starting.ok());
+  EXPECT_EQ(starting.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(starting.status().message().find("restore"), std::string::npos)
+      << starting.status().message();
+  restore->reset();  // the restore ends: its session closes
+  starting = OpenPgStore(o, clock);
+  ASSERT_TRUE(starting.ok()) << starting.status().ToString();
+  EXPECT_TRUE((*starting)->CountUsers().ok());
+}
+
 // A node killed (SIGKILL) while it holds a job's claim: the claim goes with
 // its connection, and another node takes the job at its next try.
 TEST(PgStoreTest, RunExclusiveClaimDiesWithItsNode) {
