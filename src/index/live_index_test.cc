@@ -493,8 +493,10 @@ TEST_F(PersistedIndexTest, LeftoversOfACrashedBuildAreRemoved) {
   EXPECT_FALSE(Search(*rebuilt, "banjir").empty());
 }
 
-// Stop() during a first build in slices gives up and leaves no scratch
-// files.
+// Stop() soon after Start() leaves no scratch files, whether it caught the
+// first build in slices mid-way or after it finished (which of the two is
+// up to the scheduler; the cancelled merge itself is checked
+// deterministically by SegmentFileTest.ACancelledSlicedBuildStopsAndCleansUp).
 TEST_F(PersistedIndexTest, StoppingABuildInSlicesLeavesNoScratchFiles) {
   auto index = NewIndex(/*slice_bytes=*/100);
   index->Start();

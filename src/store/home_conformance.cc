@@ -7,23 +7,12 @@
 namespace warta {
 namespace {
 
-Article Story(const std::string& title, Timestamp at) {
-  Article a;
-  a.title = title;
-  a.body = "Isi";
-  a.html = "<p>Isi</p>";
-  a.plaintext = "Isi";
-  a.status = ArticleStatus::kPublished;
-  a.published_at = at;
-  return a;
-}
-
 bool Has(const std::vector<std::string>& keys, const std::string& key) {
   return std::find(keys.begin(), keys.end(), key) != keys.end();
 }
 
 TEST_P(StoreConformance, KeepsTheFeaturedFlag) {
-  Article a = Story("Pilihan redaksi", clock_.Now());
+  Article a = PublishedStory("Pilihan redaksi", clock_.Now());
   a.featured = true;
   auto saved = store_->SaveArticle(a);
   ASSERT_TRUE(saved.ok()) << saved.status().ToString();
@@ -47,7 +36,7 @@ TEST_P(StoreConformance, StoresHomePinsInOrder) {
   std::vector<std::int64_t> ids;
   for (int i = 0; i < 6; ++i) {
     auto a = store_->SaveArticle(
-        Story("Berita " + std::to_string(i), clock_.Now() - i * 60));
+        PublishedStory("Berita " + std::to_string(i), clock_.Now() - i * 60));
     ASSERT_TRUE(a.ok());
     ids.push_back(a->id);
   }
@@ -80,8 +69,8 @@ TEST_P(StoreConformance, StoresHomePinsInOrder) {
 }
 
 TEST_P(StoreConformance, RefusesBadHomePins) {
-  auto a = store_->SaveArticle(Story("Satu", clock_.Now()));
-  auto b = store_->SaveArticle(Story("Dua", clock_.Now()));
+  auto a = store_->SaveArticle(PublishedStory("Satu", clock_.Now()));
+  auto b = store_->SaveArticle(PublishedStory("Dua", clock_.Now()));
   ASSERT_TRUE(a.ok() && b.ok());
   HomePins good;
   good.lead = a->id;

@@ -7,17 +7,6 @@
 namespace warta {
 namespace {
 
-Article Live(const std::string& title, Timestamp at) {
-  Article a;
-  a.title = title;
-  a.body = "Isi";
-  a.html = "<p>Isi</p>";
-  a.plaintext = "Isi";
-  a.status = ArticleStatus::kPublished;
-  a.published_at = at;
-  return a;
-}
-
 std::vector<std::pair<std::int64_t, std::int64_t>> Ranked(
     const std::vector<PopularArticle>& list) {
   std::vector<std::pair<std::int64_t, std::int64_t>> out;
@@ -28,10 +17,10 @@ std::vector<std::pair<std::int64_t, std::int64_t>> Ranked(
 TEST_P(StoreConformance, RanksViewsOfLivePublishedArticlesInTheWindow) {
   const Timestamp now = clock_.Now();
   const Timestamp hour = now - now % 3600;
-  auto a = store_->SaveArticle(Live("Satu", now - 300));
-  auto b = store_->SaveArticle(Live("Dua", now - 200));
-  auto c = store_->SaveArticle(Live("Tiga", now - 100));
-  Article draft = Live("Draf", now);
+  auto a = store_->SaveArticle(PublishedStory("Satu", now - 300));
+  auto b = store_->SaveArticle(PublishedStory("Dua", now - 200));
+  auto c = store_->SaveArticle(PublishedStory("Tiga", now - 100));
+  Article draft = PublishedStory("Draf", now);
   draft.status = ArticleStatus::kDraft;
   auto d = store_->SaveArticle(draft);
   ASSERT_TRUE(a.ok() && b.ok() && c.ok() && d.ok());
@@ -64,8 +53,8 @@ TEST_P(StoreConformance, RanksViewsOfLivePublishedArticlesInTheWindow) {
 }
 
 TEST_P(StoreConformance, ListsCorrectionsOfLivePublishedArticlesNewestFirst) {
-  auto a = store_->SaveArticle(Live("Satu", clock_.Now() - 600));
-  auto b = store_->SaveArticle(Live("Dua", clock_.Now() - 500));
+  auto a = store_->SaveArticle(PublishedStory("Satu", clock_.Now() - 600));
+  auto b = store_->SaveArticle(PublishedStory("Dua", clock_.Now() - 500));
   ASSERT_TRUE(a.ok() && b.ok());
   a->correction = "Nama menteri diperbaiki.";
   ASSERT_TRUE(store_->SaveArticle(*a).ok());

@@ -22,6 +22,19 @@ namespace warta {
 using StoreMaker = std::unique_ptr<Store> (*)(const std::string& dir,
                                               const Clock& clock);
 
+// A published article with no category, tags or authors, published at `at`:
+// the smallest story a list, ranking or log can show.
+inline Article PublishedStory(const std::string& title, Timestamp at) {
+  Article a;
+  a.title = title;
+  a.body = "Isi";
+  a.html = "<p>Isi</p>";
+  a.plaintext = "Isi";
+  a.status = ArticleStatus::kPublished;
+  a.published_at = at;
+  return a;
+}
+
 class StoreConformance : public ::testing::TestWithParam<StoreMaker> {
  protected:
   void SetUp() override;
