@@ -55,8 +55,9 @@ printf '%s\n' /cari?q=presiden /cari?q=banjir%20jakarta /cari?q=harga%20beras \
 
 # An editor who publishes one article every 2 s.
 bench_editor "$data" "Redaksi Bench" "$work/cookies"
-cat_names=$(curl -s "$base/api/admin/categories" -b "$bench_jar" | jq -r '.categories[].name' | head -6)
-mapfile -t cats <<<"$cat_names"
+cat_rows=$(curl -s "$base/api/admin/categories" -b "$bench_jar" | jq -r '.categories[] | .name + "\t" + .slug' | head -6)
+mapfile -t cats < <(cut -f1 <<<"$cat_rows")
+mapfile -t cat_slugs < <(cut -f2 <<<"$cat_rows")
 publish() {  # publish i -> the new article's URL (or the error)
   bench_publish "Berita uji beban nomor $1 dari meja redaksi" \
     $'Paragraf pertama berita uji.\n\nParagraf kedua yang lebih panjang tentang pemerintah daerah dan warga.' \
@@ -83,9 +84,9 @@ untouched=$(sed -n 500p "$work/articles.txt")
 for i in $(seq 1 15); do
   ms "$base/" >/dev/null; ms "$base${untouched}" >/dev/null
   for c in $(cat "$work/categories.txt"); do ms "$base$c" >/dev/null; done
-  url=$(publish "$i")
-  path=${url#http*://*/}; path=/${path#/}
-  cat_path=$(curl -s "$base$path" | grep -o 'href="/kategori/[^"?#]*"' | head -1 | sed 's/href="//; s/"$//')
+  publish "$i" >/dev/null
+  # The page of the category the article went into (publish: i % 6).
+  cat_path=/kategori/${cat_slugs[$(( i % ${#cat_slugs[@]} ))]}
   ms "$base/" >>"$work/after_home.txt"
   [[ -n $cat_path ]] && ms "$base$cat_path" >>"$work/after_cat.txt"
   ms "$base/tag/uji-beban" >>"$work/after_tag.txt"

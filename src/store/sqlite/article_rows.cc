@@ -717,9 +717,13 @@ Result<std::vector<ArticleChange>> SqliteStore::ArticleChangesSince(
     std::int64_t after_seq, int limit) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
-      auto st, (*r)->Prepare("SELECT MAX(seq), article_id, MAX(changed_at) "
-                             "FROM article_changes WHERE seq > ? "
-                             "GROUP BY article_id ORDER BY MAX(seq) LIMIT ?"));
+      auto st,
+      // `+article_id`: read the log's tail along the (seq, article_id) key.
+      // Grouping along the by-article index instead walked every change
+      // ever logged on each poll (22% of a serving node's CPU at 1M).
+      (*r)->Prepare("SELECT MAX(seq), article_id, MAX(changed_at) "
+                    "FROM article_changes WHERE seq > ? "
+                    "GROUP BY +article_id ORDER BY MAX(seq) LIMIT ?"));
   st.Bind(1, after_seq).Bind(2, std::clamp(limit, 1, 100000));
   std::vector<ArticleChange> out;
   while (true) {
