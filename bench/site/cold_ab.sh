@@ -5,12 +5,20 @@
 # directory (give each build its own copy of the same import: a newer build
 # migrates it), waits until search answers, then fetches the first N paths of
 # PATHS (article paths, e.g. from the sitemaps) one at a time with curl and
-# prints p50/p90/p99/max. Builds alternate, ROUNDS times.
+# prints p50/p90/p99/max, and the server's CPU time (user + system, from
+# /proc) per page over those fetches, which the machine's other load
+# changes less than the latencies. Builds alternate, ROUNDS times.
+# ACCEPT_ENCODING="gzip, deflate, br" sends that field with each fetch, as
+# browsers do (default: none, as curl).
 set -u
 old=${1:?usage: cold_ab.sh OLD_WARTA OLD_DATA NEW_WARTA NEW_DATA PATHS [N] [ROUNDS]}
 old_data=$2 new=$3 new_data=$4 paths=$5 n=${6:-250} rounds=${7:-2}
 port=${PORT:-18456}
+accept=(); [[ -n ${ACCEPT_ENCODING:-} ]] && accept=(-H "Accept-Encoding: $ACCEPT_ENCODING")
 B=http://127.0.0.1:$port
+cpu_ticks() {  # pid: utime + stime in clock ticks
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
 run() {  # binary data label
   "$1" serve --data "$2" --host 127.0.0.1 --port "$port" >/dev/null 2>"/tmp/cold_ab-$3.err" &
   local pid=$!
@@ -19,10 +27,14 @@ run() {  # binary data label
     sleep 0.1
   done
   sleep 1
-  head -n "$n" "$paths" | while read -r p; do curl -s -o /dev/null -w '%{time_total}\n' "$B$p"; done |
-    sort -g | awk -v l="$3" '{a[NR]=$1*1000} END {
-      printf "%s n=%d p50=%.1f p90=%.1f p99=%.1f max=%.1f ms\n", l, NR, a[int(NR/2)],
-        a[int(NR*0.9)], a[int(NR*0.99)], a[NR]}'
+  local cpu0; cpu0=$(cpu_ticks "$pid")
+  head -n "$n" "$paths" | while read -r p; do curl -s "${accept[@]}" -o /dev/null -w '%{time_total}\n' "$B$p"; done |
+    sort -g > "/tmp/cold_ab-$3.times"
+  local cpu1; cpu1=$(cpu_ticks "$pid")
+  awk -v l="$3" -v cpu=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" '{a[NR]=$1*1000} END {
+      printf "%s n=%d p50=%.1f p90=%.1f p99=%.1f max=%.1f ms, cpu %.2f ms/page\n", l, NR,
+        a[int(NR/2)], a[int(NR*0.9)], a[int(NR*0.99)], a[NR], cpu * 1000 / hz / NR}' \
+    "/tmp/cold_ab-$3.times"
   kill "$pid"; wait "$pid" 2>/dev/null
 }
 for _ in $(seq "$rounds"); do

@@ -78,6 +78,15 @@ double CodingQuality(std::string_view accept_encoding,
   return 0;
 }
 
+Coding PreferredCoding(std::string_view accept_encoding) {
+  if (accept_encoding.empty()) return Coding::kIdentity;
+  double q_br = CodingQuality(accept_encoding, "br");
+  double q_gzip = CodingQuality(accept_encoding, "gzip");
+  if (q_br > 0 && q_br >= q_gzip) return Coding::kBrotli;
+  if (q_gzip > 0) return Coding::kGzip;
+  return Coding::kIdentity;
+}
+
 bool IsCompressibleType(std::string_view content_type) {
   std::string type =
       AsciiLower(Trim(content_type.substr(0, content_type.find(';'))));

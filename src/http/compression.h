@@ -24,6 +24,11 @@ std::string_view CodingName(Coding c);
 // empty field accepts nothing but identity.
 double CodingQuality(std::string_view accept_encoding, std::string_view coding);
 
+// The coding a response that has every coding is sent in for
+// `accept_encoding`: brotli when at least as preferred as gzip, then gzip,
+// else identity (as PrepareOutgoing and ChoosePrepared pick).
+Coding PreferredCoding(std::string_view accept_encoding);
+
 // True for media types worth compressing: text/*, JSON, XML, JavaScript, SVG
 // (and +json/+xml suffixes). Parameters such as "; charset=" are ignored.
 bool IsCompressibleType(std::string_view content_type);

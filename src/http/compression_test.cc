@@ -39,6 +39,26 @@ TEST(CodingQualityTest, Table) {
   }
 }
 
+TEST(PreferredCodingTest, Table) {
+  struct Case {
+    const char* header;
+    Coding want;
+  } cases[] = {
+      {"", Coding::kIdentity},
+      {"identity", Coding::kIdentity},
+      {"gzip, deflate, br", Coding::kBrotli},
+      {"gzip, deflate, br;q=0.9", Coding::kGzip},
+      {"br;q=0.5, gzip;q=0.5", Coding::kBrotli},
+      {"gzip", Coding::kGzip},
+      {"x-gzip", Coding::kGzip},
+      {"*", Coding::kBrotli},
+      {"br;q=0, gzip;q=0", Coding::kIdentity},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(PreferredCoding(c.header), c.want) << c.header;
+  }
+}
+
 TEST(CompressibleTypeTest, Table) {
   for (std::string_view t :
        {"text/html; charset=utf-8", "text/css", "TEXT/PLAIN",

@@ -75,7 +75,7 @@ Coding ChooseCoding(const Request& request, const Response& response,
     *chosen = response.body_gzip;
     return Coding::kGzip;
   }
-  if (!on_the_fly_ok) return Coding::kIdentity;
+  if (!on_the_fly_ok || !options.compress_on_the_fly) return Coding::kIdentity;
   std::string_view data = *response.body;
   if (q_br > 0 && q_br >= q_gzip) {
     *chosen = std::make_shared<const std::string>(

@@ -38,6 +38,11 @@ struct OutgoingOptions {
   std::size_t compress_min_bytes = 1024;  // smaller bodies are sent as is
   int gzip_level = 6;
   int brotli_quality = 5;
+  // False: a coding the response has no pre-compressed body for is not
+  // made here (the body goes as is, or in a coding it has), though Vary
+  // still says the resource varies. For responses that gain their other
+  // codings later (site/page_cache.h).
+  bool compress_on_the_fly = true;
 };
 
 // Turns `response` to `request` into what is sent. `now` fills the Date

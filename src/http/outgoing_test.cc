@@ -156,6 +156,32 @@ TEST(OutgoingTest, PrefersPrecompressedBodies) {
   EXPECT_EQ(out.Header("content-encoding"), "");
 }
 
+// A response that gains its other codings later: nothing is compressed
+// here, a coding it has is used, and Vary still says the answer varies.
+TEST(OutgoingTest, WithoutOnTheFlyCompressionSendsWhatItHas) {
+  OutgoingOptions options;
+  options.compress_on_the_fly = false;
+  const std::size_t size = Page(5000).size();
+  Response identity_only = Response::Html(200, Page(5000));
+  Outgoing out =
+      PrepareOutgoing(Req(Method::kGet, {{"accept-encoding", "gzip, br"}}),
+                      identity_only, options, kNow);
+  EXPECT_EQ(out.Header("content-encoding"), "");
+  EXPECT_EQ(out.content_length, size);
+  EXPECT_EQ(out.Header("vary"), "Accept-Encoding");
+  Response only_br = Response::Html(200, Page(5000));
+  only_br.body_brotli = std::make_shared<const std::string>("BR");
+  out = PrepareOutgoing(Req(Method::kGet, {{"accept-encoding", "gzip"}}),
+                        only_br, options, kNow);
+  EXPECT_EQ(out.Header("content-encoding"), "");
+  EXPECT_EQ(out.content_length, size);
+  EXPECT_EQ(out.Header("vary"), "Accept-Encoding");
+  out = PrepareOutgoing(Req(Method::kGet, {{"accept-encoding", "gzip, br"}}),
+                        only_br, options, kNow);
+  EXPECT_EQ(out.Header("content-encoding"), "br");
+  EXPECT_EQ(*out.body, "BR");
+}
+
 TEST(OutgoingTest, VaryIsMergedWithTheHandlers) {
   Response res = Response::Html(200, Page(5000));
   res.SetHeader("Vary", "Cookie");

@@ -47,7 +47,9 @@ struct PreparedResponse {
 // Serializes `response` (a 2xx or 3xx with a body; not a stream). Returns
 // nullptr when it cannot be prepared (a stream, a 1xx/204/304 status).
 // Compresses on the fly once when `response` has no pre-compressed body but
-// would be compressed when sent.
+// would be compressed when sent, unless options.compress_on_the_fly is
+// false: then a missing coding's variant is the body as is (or another
+// coding it has), with Vary as for the others.
 std::shared_ptr<const PreparedResponse> PrepareResponse(
     const Response& response, const OutgoingOptions& options = {});
 

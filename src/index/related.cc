@@ -86,6 +86,8 @@ std::vector<RelatedHit> Snapshot::Related(std::int64_t article_id,
       if (m.article_id == article_id || !sref.live(d)) continue;
       if (src.cluster_id != 0 && m.cluster_id == src.cluster_id) continue;
       if (m.published_at > options.now) continue;
+      // Recency is at most 1: a full pool's weakest already beats it.
+      if (best.size() >= pool && sim <= best.front().score) continue;
       Scored s{sim * Recency(m.published_at, options.now), si, d};
       if (best.size() < pool) {
         best.push_back(s);

@@ -7,6 +7,18 @@
 
 namespace warta::site {
 
+unsigned CodingBit(http::Coding c) {
+  switch (c) {
+    case http::Coding::kGzip:
+      return kGzipBit;
+    case http::Coding::kBrotli:
+      return kBrotliBit;
+    case http::Coding::kIdentity:
+      break;
+  }
+  return 0;
+}
+
 http::Response CachedPage::ToResponse() const {
   http::Response r;
   r.status = status;
@@ -24,7 +36,9 @@ http::Response CachedPage::ToResponse() const {
 void CachedPage::Prepare() {
   http::Response r = ToResponse();
   r.SetHeader("X-Cache", "hit");
-  prepared = http::PrepareResponse(r);
+  http::OutgoingOptions options;
+  options.compress_on_the_fly = false;  // missing codings come later
+  prepared = http::PrepareResponse(r, options);
   // The serialized heads (the bodies are shared with the page).
   if (prepared) bytes += 1024;
 }
@@ -53,15 +67,52 @@ std::shared_ptr<CachedPage> MakeEncodedPage(int status,
 
 std::shared_ptr<CachedPage> MakeCachedPage(int status, std::string content_type,
                                            std::string body,
-                                           std::string cache_control) {
+                                           std::string cache_control,
+                                           unsigned codings) {
   std::string gzip, brotli;
-  if (body.size() >= 512) {
-    gzip = http::GzipCompress(body, 6);
+  const bool worth_it = body.size() >= 512;
+  if (worth_it && (codings & kGzipBit)) gzip = http::GzipCompress(body, 6);
+  if (worth_it && (codings & kBrotliBit))
     brotli = http::BrotliCompress(body, 5);
+  auto page = MakeEncodedPage(status, std::move(content_type), std::move(body),
+                              std::move(gzip), std::move(brotli),
+                              std::move(cache_control));
+  if (worth_it) page->missing = kAllCodings & ~codings;
+  return page;
+}
+
+std::shared_ptr<CachedPage> WithCoding(const CachedPage& page, http::Coding c) {
+  auto fuller = std::make_shared<CachedPage>();
+  fuller->status = page.status;
+  fuller->content_type = page.content_type;
+  fuller->body = page.body;
+  fuller->body_gzip = page.body_gzip;
+  fuller->body_brotli = page.body_brotli;
+  fuller->etag = page.etag;
+  fuller->cache_control = page.cache_control;
+  fuller->location = page.location;
+  fuller->last_modified = page.last_modified;
+  fuller->bytes = page.bytes;
+  fuller->missing = page.missing & ~CodingBit(c);
+  std::string_view body = page.body ? std::string_view(*page.body) : "";
+  if ((page.missing & CodingBit(c)) != 0) {
+    http::Body encoded;
+    if (c == http::Coding::kGzip) {
+      encoded =
+          std::make_shared<const std::string>(http::GzipCompress(body, 6));
+      fuller->body_gzip = encoded;
+    } else if (c == http::Coding::kBrotli) {
+      encoded =
+          std::make_shared<const std::string>(http::BrotliCompress(body, 5));
+      fuller->body_brotli = encoded;
+    }
+    if (encoded) fuller->bytes += encoded->size();
   }
-  return MakeEncodedPage(status, std::move(content_type), std::move(body),
-                         std::move(gzip), std::move(brotli),
-                         std::move(cache_control));
+  if (page.prepared) {
+    fuller->bytes -= 1024;  // Prepare() counts its heads again
+    fuller->Prepare();
+  }
+  return fuller;
 }
 
 namespace {
@@ -82,6 +133,19 @@ std::shared_ptr<const CachedPage> PageCache::Find(std::string_view key) const {
   hits_.fetch_add(1, std::memory_order_relaxed);
   it->second.referenced.store(true, std::memory_order_relaxed);
   return it->second.page;
+}
+
+bool PageCache::Replace(std::string_view key, const CachedPage* old,
+                        std::shared_ptr<const CachedPage> page) {
+  if (!page) return false;
+  MutexLock lock(&mu_);
+  auto it = pages_.find(key);
+  if (it == pages_.end() || it->second.page.get() != old) return false;
+  bytes_ -= it->second.page->bytes;
+  bytes_ += page->bytes;
+  it->second.page = std::move(page);
+  MakeRoomLocked(0);
+  return true;
 }
 
 void PageCache::Postpone(std::string_view key, Timestamp refresh_at) {

@@ -1,6 +1,11 @@
 // PageCache: rendered pages by cache key, ready to send: body, gzip and
 // brotli variants, ETag. Readers share immutable entries.
 //
+// A page may be stored with only the codings its first reader asked for
+// (a cold render compresses nothing else); the first later request that
+// wants a missing one makes it, once, and swaps in the fuller page
+// (Replace). Every coding has the same ETag: the identity body's.
+//
 // Each entry names the page keys it was rendered from (store.h PageChanges:
 // "a:12", "c:3", "all", "pub", ...). Invalidate(keys) drops only the entries
 // that depend on one of them; "site" and "nav" drop everything. A page
@@ -13,6 +18,7 @@
 #ifndef WARTA_SITE_PAGE_CACHE_H_
 #define WARTA_SITE_PAGE_CACHE_H_
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <deque>
@@ -26,12 +32,24 @@
 
 #include "base/clock.h"
 #include "base/mutex.h"
+#include "http/compression.h"
 #include "http/prepared.h"
 #include "http/response.h"
 
 namespace warta::site {
 
+// Sets of content codings, one bit each (identity is always there).
+inline constexpr unsigned kGzipBit = 1;
+inline constexpr unsigned kBrotliBit = 2;
+inline constexpr unsigned kAllCodings = kGzipBit | kBrotliBit;
+// The bit of `c` (0 for identity).
+unsigned CodingBit(http::Coding c);
+
 struct CachedPage {
+  CachedPage() = default;
+  CachedPage(const CachedPage&) = delete;
+  CachedPage& operator=(const CachedPage&) = delete;
+
   int status = 200;
   std::string content_type;
   http::Body body;
@@ -42,23 +60,38 @@ struct CachedPage {
   std::string location;       // for cached redirects
   std::string last_modified;  // HTTP date, or "" (feeds)
   std::size_t bytes = 0;
+  // Codings worth having (kAllCodings for a body of 512 bytes or more, else
+  // none) that it has no body for yet.
+  unsigned missing = 0;
+  // Set by the one request that makes a missing coding (by Coding).
+  mutable std::array<std::atomic<bool>, 3> coding_claimed{};
 
   // The page serialized for the wire with "X-Cache: hit" (set by
   // Prepare()); null for pages served the ordinary way.
   std::shared_ptr<const http::PreparedResponse> prepared;
 
   http::Response ToResponse() const;
-  // Fills `prepared` from ToResponse() plus "X-Cache: hit".
+  // Fills `prepared` from ToResponse() plus "X-Cache: hit"; a missing
+  // coding's variant is the identity body (or the other coding).
   void Prepare();
+  // True once for the caller that is to make missing coding `c`.
+  bool ClaimCoding(http::Coding c) const {
+    return !coding_claimed[static_cast<int>(c)].exchange(true);
+  }
 };
 
-// Compresses `body` both ways (gzip level 6, brotli quality 5: on a 64 KB
-// page 3 ms together, against 14 ms at 9/9 for 1-2% smaller output) and
-// computes the ETag. The page may be changed (say, last_modified) until it
-// is shared.
+// Compresses `body` in the `codings` asked for (gzip level 6, brotli
+// quality 5: on a 64 KB page 3 ms together, against 14 ms at 9/9 for 1-2%
+// smaller output; bodies under 512 bytes not at all) and computes the ETag.
+// The page may be changed (say, last_modified) until it is shared.
 std::shared_ptr<CachedPage> MakeCachedPage(int status, std::string content_type,
                                            std::string body,
-                                           std::string cache_control);
+                                           std::string cache_control,
+                                           unsigned codings = kAllCodings);
+
+// A copy of `page` that also has coding `c` (compressed now), prepared when
+// `page` was. Shares the bodies `page` has; the ETag stays.
+std::shared_ptr<CachedPage> WithCoding(const CachedPage& page, http::Coding c);
 
 // The same page from bodies encoded earlier (a stored feed): no compression.
 // `gzip` and `brotli` must encode `body`.
@@ -91,6 +124,12 @@ class PageCache {
   void Insert(std::string key, std::shared_ptr<const CachedPage> page,
               std::uint64_t generation, std::vector<std::string> deps = {},
               Timestamp refresh_at = 0);
+
+  // Swaps the page of `key` for `page` (the same render with more codings)
+  // when the entry still holds `old`; keeps its dependencies, refresh time
+  // and place. False when the entry is gone or holds another page.
+  bool Replace(std::string_view key, const CachedPage* old,
+               std::shared_ptr<const CachedPage> page);
 
   // After a refresh of `key` failed (the store unreachable, say): keeps the
   // entry as it is and makes it due again at `refresh_at`. No-op when the

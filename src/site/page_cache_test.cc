@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 namespace warta::site {
@@ -11,6 +13,102 @@ namespace {
 
 std::shared_ptr<const CachedPage> Page(const std::string& body) {
   return MakeCachedPage(200, "text/html", body, "public, max-age=60");
+}
+
+std::string Html(std::size_t n) {
+  std::string html = "<p>";
+  while (html.size() < n) html += "Banjir surut di Jakarta Utara. ";
+  return html + "</p>";
+}
+
+// The cold render makes only the coding asked for; WithCoding adds one
+// later with the same ETag, and the prepared variants say the right
+// Content-Encoding, Content-Length and Vary for each.
+TEST(PageCacheTest, ACodingAddedLaterKeepsETagAndHeadsRight) {
+  auto br_only =
+      MakeCachedPage(200, "text/html", Html(4000), "public", kBrotliBit);
+  br_only->Prepare();
+  EXPECT_TRUE(br_only->body_brotli);
+  EXPECT_FALSE(br_only->body_gzip);
+  EXPECT_EQ(br_only->missing, kGzipBit);
+  auto Choose = [](const CachedPage& page, std::string_view accept) {
+    http::Request req;
+    req.method = http::Method::kGet;
+    req.headers.emplace_back("accept-encoding", std::string(accept));
+    return http::ChoosePrepared(*page.prepared, req);
+  };
+  // Until gzip is made, a gzip-only client gets the page as is.
+  http::PreparedChoice plain = Choose(*br_only, "gzip");
+  EXPECT_EQ(plain.head.find("Content-Encoding"), std::string_view::npos);
+  EXPECT_NE(plain.head.find("Vary: Accept-Encoding\r\n"),
+            std::string_view::npos);
+  EXPECT_EQ(plain.body, *br_only->body);
+
+  std::shared_ptr<const CachedPage> full =
+      WithCoding(*br_only, http::Coding::kGzip);
+  EXPECT_EQ(full->missing, 0u);
+  EXPECT_EQ(full->etag, br_only->etag);
+  EXPECT_EQ(full->body_brotli, br_only->body_brotli) << "shared, not redone";
+  ASSERT_TRUE(full->body_gzip);
+  EXPECT_EQ(*http::GzipDecompress(*full->body_gzip), *full->body);
+  for (auto [accept, coding, body] :
+       {std::tuple{"gzip", "gzip", full->body_gzip},
+        std::tuple{"gzip, br", "br", full->body_brotli},
+        std::tuple{"", "", full->body}}) {
+    http::PreparedChoice c = Choose(*full, accept);
+    EXPECT_EQ(c.body, *body) << accept;
+    std::string length =
+        "Content-Length: " + std::to_string(body->size()) + "\r\n";
+    EXPECT_NE(c.head.find(length), std::string_view::npos) << accept;
+    EXPECT_NE(c.head.find("ETag: " + full->etag + "\r\n"),
+              std::string_view::npos)
+        << accept;
+    EXPECT_NE(c.head.find("Vary: Accept-Encoding\r\n"), std::string_view::npos)
+        << accept;
+    std::string_view expected_coding = coding;
+    EXPECT_EQ(c.head.find("Content-Encoding: ") != std::string_view::npos,
+              !expected_coding.empty())
+        << accept;
+    if (!expected_coding.empty()) {
+      EXPECT_NE(c.head.find("Content-Encoding: " + std::string(coding)),
+                std::string_view::npos);
+    }
+  }
+  // A small page is never compressed, so nothing is missing.
+  EXPECT_EQ(MakeCachedPage(200, "text/html", "<p>kecil</p>", "", 0)->missing,
+            0u);
+}
+
+TEST(PageCacheTest, ReplaceSwapsOnlyThePageItWasMadeFrom) {
+  PageCache cache(1 << 20);
+  auto identity = MakeCachedPage(200, "text/html", Html(4000), "public", 0);
+  cache.Insert("/a", identity, cache.generation(), {"a:1"}, 100);
+  std::shared_ptr<const CachedPage> br =
+      WithCoding(*identity, http::Coding::kBrotli);
+  EXPECT_FALSE(cache.Replace("/a", br.get(), br)) << "not the cached page";
+  EXPECT_TRUE(cache.Replace("/a", identity.get(), br));
+  EXPECT_EQ(cache.Find("/a"), br);
+  EXPECT_EQ(cache.stats().bytes, br->bytes);
+  // Dependencies and refresh time stay.
+  EXPECT_TRUE(cache.Lookup("/a", 100).refresh_due);
+  cache.Invalidate({"a:1"});
+  EXPECT_EQ(cache.Find("/a"), nullptr);
+  EXPECT_FALSE(cache.Replace("/a", br.get(), identity)) << "gone";
+}
+
+TEST(PageCacheTest, OneCallerClaimsEachMissingCoding) {
+  auto page = MakeCachedPage(200, "text/html", Html(4000), "public", 0);
+  std::atomic<int> gzip_claims{0}, br_claims{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&] {
+      if (page->ClaimCoding(http::Coding::kGzip)) ++gzip_claims;
+      if (page->ClaimCoding(http::Coding::kBrotli)) ++br_claims;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(gzip_claims, 1);
+  EXPECT_EQ(br_claims, 1);
 }
 
 TEST(PageCacheTest, DropsOnlyThePagesRenderedFromAChangedKey) {

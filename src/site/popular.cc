@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/log.h"
+
 namespace warta::site {
 namespace {
 
@@ -14,18 +16,84 @@ Popular::Popular(Stores store, const Clock& clock, int refresh_seconds)
       clock_(clock),
       refresh_seconds_(std::max(1, refresh_seconds)) {}
 
-Result<std::shared_ptr<const PopularList>> Popular::Get(PopularWindow window) {
-  MutexLock lock(&mu_);
-  auto& slot = lists_[window == PopularWindow::kDay ? 0 : 1];
-  const Timestamp now = clock_.Now();
-  if (slot && now - slot->computed_at < refresh_seconds_) return slot;
-  auto fresh = Compute(window);
-  if (!fresh.ok()) {
-    if (slot) return slot;
-    return fresh.status();
+Popular::~Popular() {
+  std::thread thread;
+  {
+    MutexLock lock(&mu_);
+    stopping_ = true;
+    thread = std::move(thread_);
   }
-  slot = *fresh;
-  return slot;
+  cv_.NotifyAll();
+  if (thread.joinable()) thread.join();
+}
+
+void Popular::Start() {
+  MutexLock lock(&mu_);
+  if (thread_.joinable() || stopping_) return;
+  // The day's list is on every article page and the home: have it ready.
+  if (!lists_[0]) due_[0] = true;
+  thread_ = std::thread([this] { Loop(); });
+}
+
+bool Popular::FreshLocked(int slot, Timestamp now) const {
+  return lists_[slot] && now - lists_[slot]->computed_at < refresh_seconds_;
+}
+
+Result<std::shared_ptr<const PopularList>> Popular::Get(PopularWindow window) {
+  const int i = SlotOf(window);
+  {
+    MutexLock lock(&mu_);
+    const Timestamp now = clock_.Now();
+    if (FreshLocked(i, now)) return lists_[i];
+    if (lists_[i] && thread_.joinable()) {
+      // Stale: serve it, and have the thread compute the next one.
+      if (!due_[i] && now >= retry_at_[i]) {
+        due_[i] = true;
+        cv_.NotifyOne();
+      }
+      return lists_[i];
+    }
+  }
+  // The first list of this window (or not started): computed here; callers
+  // at the same time wait for the one computation.
+  return Refresh(window);
+}
+
+Result<std::shared_ptr<const PopularList>> Popular::Refresh(
+    PopularWindow window) {
+  const int i = SlotOf(window);
+  MutexLock compute(&compute_mu_);
+  {
+    MutexLock lock(&mu_);
+    if (FreshLocked(i, clock_.Now())) return lists_[i];
+  }
+  Result<std::shared_ptr<const PopularList>> fresh = Compute(window);
+  MutexLock lock(&mu_);
+  if (!fresh.ok()) {
+    retry_at_[i] = clock_.Now() + 1;
+    if (!lists_[i]) return fresh.status();
+    LogWarning("terpopuler: serving the last list, the refresh failed: " +
+               fresh.status().ToString());
+    return lists_[i];
+  }
+  lists_[i] = *std::move(fresh);
+  return lists_[i];
+}
+
+void Popular::Loop() {
+  MutexLock lock(&mu_);
+  while (!stopping_) {
+    while (!stopping_ && !due_[0] && !due_[1]) cv_.Wait(&mu_);
+    if (stopping_) break;
+    for (PopularWindow w : {PopularWindow::kDay, PopularWindow::kWeek}) {
+      const int i = SlotOf(w);
+      if (!due_[i] || stopping_) continue;
+      lock.Unlock();
+      (void)Refresh(w);  // a failure is logged; the old list stays
+      lock.Lock();
+      due_[i] = false;
+    }
+  }
 }
 
 Status Popular::Take(const std::vector<PopularArticle>& candidates, int limit,

@@ -2,12 +2,17 @@
 // in the last 24 hours (by the counts ViewCounter flushed to the store),
 // filled up from the last 7 days when the day's traffic is thin, one
 // article per near-duplicate cluster. Each list is computed at most once per
-// `refresh` and shared as an immutable snapshot. Thread-safe.
+// `refresh` and shared as an immutable snapshot. Once started (Start), a
+// stale list is served while a background thread computes the next, so no
+// reader waits on the store for it; only the first list of each window is
+// computed on the caller's thread (Start begins the day's at once).
+// Thread-safe.
 #ifndef WARTA_SITE_POPULAR_H_
 #define WARTA_SITE_POPULAR_H_
 
 #include <cstdint>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #include "base/clock.h"
@@ -59,9 +64,19 @@ class Popular {
 
   // `store` and `clock` must outlive it.
   Popular(Stores store, const Clock& clock, int refresh_seconds);
+  ~Popular();  // stops the background thread
+  Popular(const Popular&) = delete;
+  Popular& operator=(const Popular&) = delete;
 
-  // The list for `window`, at most `refresh_seconds` old. Errors of the
-  // store are returned only when there is no earlier list to serve.
+  // Refreshes stale lists on a background thread from now on, beginning
+  // with the day's list. Idempotent.
+  void Start();
+
+  // The list for `window`. Started: the list it has, at most
+  // `refresh_seconds` old or being recomputed in the background; only the
+  // first list of a window is computed here. Not started: at most
+  // `refresh_seconds` old, computed here when stale. Errors of the store
+  // are returned only when there is no earlier list to serve.
   Result<std::shared_ptr<const PopularList>> Get(PopularWindow window);
 
   // Ranks `candidates` (most viewed first): one per near-duplicate cluster
@@ -71,14 +86,29 @@ class Popular {
               std::vector<std::int64_t>& seen, std::vector<PopularItem>& out);
 
  private:
+  static int SlotOf(PopularWindow window) {
+    return window == PopularWindow::kDay ? 0 : 1;
+  }
+  bool FreshLocked(int slot, Timestamp now) const REQUIRES(mu_);
+  // Computes the list of `window` unless a fresh one appeared meanwhile;
+  // keeps (and returns) the old list when that fails.
+  Result<std::shared_ptr<const PopularList>> Refresh(PopularWindow window)
+      EXCLUDES(mu_, compute_mu_);
   Result<std::shared_ptr<const PopularList>> Compute(PopularWindow window)
-      REQUIRES(mu_);
+      REQUIRES(compute_mu_);
+  void Loop() EXCLUDES(mu_);
 
   Stores store_;
   const Clock& clock_;
   int refresh_seconds_;
-  Mutex mu_;  // one computation at a time
+  Mutex compute_mu_;  // one computation at a time; taken before mu_
+  Mutex mu_;          // the lists and the background thread's state
+  CondVar cv_;
   std::shared_ptr<const PopularList> lists_[2] GUARDED_BY(mu_);
+  bool due_[2] GUARDED_BY(mu_) = {false, false};    // for the thread
+  Timestamp retry_at_[2] GUARDED_BY(mu_) = {0, 0};  // after a failure
+  bool stopping_ GUARDED_BY(mu_) = false;
+  std::thread thread_ GUARDED_BY(mu_);
 };
 
 // Items shown in the Terpopuler box of the home and article pages.

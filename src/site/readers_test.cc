@@ -2,12 +2,15 @@
 // corrections and withdrawn stories, with the sqlite store and a fake clock.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "base/time.h"
 #include "http/prepared.h"
 #include "newsroom/newsroom.h"
 #include "render/theme.h"
+#include "site/popular.h"
 #include "site/site.h"
 #include "store/sqlite/testing/temp_sqlite_store.h"
 
@@ -233,6 +236,40 @@ TEST_F(ReadersTest, TerpopulerRefreshesOnCachedPages) {
   std::string home = Body(Get("/"));
   EXPECT_NE(home.find("Terpopuler"), std::string::npos);
   (void)a;
+}
+
+// Started, a stale Terpopuler list is served at once while the next one is
+// computed on the background thread; only the first list is computed for
+// (or waited on by) the caller.
+TEST_F(ReadersTest, TerpopulerRefreshesInTheBackgroundServingTheLastList) {
+  Publish("Banjir di Jakarta");
+  Article b = Publish("Timnas menang");
+  Popular popular(store_.store(), clock_, 30);
+  popular.Start();
+  auto first = popular.Get(PopularWindow::kDay);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_TRUE((*first)->items.empty()) << "no views yet";
+  View(b, 3);
+  ASSERT_TRUE(site_->views().Flush().ok());
+  EXPECT_EQ(*popular.Get(PopularWindow::kDay), *first) << "still fresh";
+  clock_.Advance(31);
+  EXPECT_EQ(*popular.Get(PopularWindow::kDay), *first)
+      << "stale: served as it is, not recomputed on the reader's thread";
+  std::shared_ptr<const PopularList> next = *first;
+  for (int i = 0; i < 500 && next == *first; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    next = *popular.Get(PopularWindow::kDay);
+  }
+  ASSERT_NE(next, *first) << "the background thread brought the next list";
+  ASSERT_EQ(next->items.size(), 1u);
+  EXPECT_EQ(next->items[0].article.id, b.id);
+  EXPECT_EQ(next->items[0].views, 3);
+  EXPECT_EQ(next->computed_at, clock_.Now());
+  // The week's first list is computed on the caller, then kept.
+  auto week = popular.Get(PopularWindow::kWeek);
+  ASSERT_TRUE(week.ok());
+  EXPECT_EQ((*week)->window, PopularWindow::kWeek);
+  EXPECT_EQ(*popular.Get(PopularWindow::kWeek), *week);
 }
 
 TEST_F(ReadersTest, DiperbaruiAfterTheGracePeriod) {

@@ -122,6 +122,7 @@ void Site::Follow(std::chrono::milliseconds interval) {
   CatchUp();
   views_.Start(
       std::chrono::milliseconds(std::max(100, ctx_.options.views_flush_ms)));
+  popular_.Start();
   MutexLock lock(&bg_mu_);
   if (background_.joinable()) return;
   background_ = std::thread([this, interval] { BackgroundLoop(interval); });
@@ -150,10 +151,10 @@ void Site::BackgroundLoop(std::chrono::milliseconds interval) {
     CatchUp();
     lock.Lock();
     while (!refresh_queue_.empty() && !stopping_) {
-      auto [key, render] = std::move(refresh_queue_.front());
+      Refresh r = std::move(refresh_queue_.front());
       refresh_queue_.pop_front();
       lock.Unlock();
-      RenderAndStore(key, render, /*refresh=*/true);
+      RenderAndStore(r.key, r.render, r.codings, /*refresh=*/true);
       lock.Lock();
     }
   }
@@ -192,10 +193,26 @@ struct Site::Flight {
   CondVar cv;
   bool done GUARDED_BY(mu) = false;
   http::Response response GUARDED_BY(mu);
+  std::shared_ptr<const CachedPage> page GUARDED_BY(mu);  // when stored
 };
 
+std::shared_ptr<const CachedPage> Site::WithWantedCoding(
+    std::string_view key, std::shared_ptr<const CachedPage> page,
+    const http::Request& req) {
+  const http::Coding want =
+      http::PreferredCoding(req.Header("accept-encoding"));
+  if ((page->missing & CodingBit(want)) == 0 || !page->ClaimCoding(want)) {
+    return page;
+  }
+  std::shared_ptr<const CachedPage> fuller = WithCoding(*page, want);
+  cache_.Replace(key, page.get(), fuller);
+  return fuller;
+}
+
 http::Response Site::RenderAndStore(const std::string& key,
-                                    const Renderer& render, bool refresh) {
+                                    const Renderer& render, unsigned codings,
+                                    bool refresh,
+                                    std::shared_ptr<const CachedPage>* made) {
   std::uint64_t generation = cache_.generation();
   Result<PageResult> result = render();
   if (!result.ok()) {
@@ -231,10 +248,11 @@ http::Response Site::RenderAndStore(const std::string& key,
     p->bytes = p->body->size() + 256;
     page = std::move(p);
   } else {
-    std::shared_ptr<CachedPage> made = MakeCachedPage(
-        result->status, kHtml, std::move(result->html), kPageCacheControl);
-    made->Prepare();
-    page = std::move(made);
+    std::shared_ptr<CachedPage> fresh =
+        MakeCachedPage(result->status, kHtml, std::move(result->html),
+                       kPageCacheControl, codings);
+    fresh->Prepare();
+    page = std::move(fresh);
   }
   std::vector<std::string> deps = std::move(result->keys);
   if (deps.empty()) deps.push_back("pub");
@@ -245,14 +263,18 @@ http::Response Site::RenderAndStore(const std::string& key,
   Timestamp refresh_at =
       result->bounded_age ? ctx_.clock.Now() + std::max(max_age, 1) : 0;
   cache_.Insert(key, page, generation, std::move(deps), refresh_at);
+  if (made) *made = page;
   return page->ToResponse();
 }
 
-http::Response Site::Cached(std::string_view key_view,
+http::Response Site::Cached(const http::Request& req, std::string_view key_view,
                             const std::function<Renderer()>& make_renderer) {
   RefreshIfChanged();
   PageCache::Hit hit = cache_.Lookup(key_view, ctx_.clock.Now());
   if (hit.page && !hit.refresh_due) {
+    if (hit.page->missing != 0) [[unlikely]] {
+      hit.page = WithWantedCoding(key_view, std::move(hit.page), req);
+    }
     if (hit.page->prepared) return http::Response(hit.page->prepared);
     http::Response r = hit.page->ToResponse();
     r.SetHeader("X-Cache", "hit");
@@ -261,29 +283,36 @@ http::Response Site::Cached(std::string_view key_view,
   std::string key(key_view);
   Renderer render = make_renderer();
   if (hit.page) {  // due for a refresh: serve it, re-render in the background
+    // The refreshed page gets the codings readers asked of this one.
+    const unsigned codings = kAllCodings & ~hit.page->missing;
     bool queued = false;
     bool following = false;
     {
       MutexLock lock(&bg_mu_);
       following = background_.joinable();
       if (following && refresh_queue_.size() < 1024) {
-        refresh_queue_.emplace_back(key, std::move(render));
+        refresh_queue_.push_back(Refresh{key, std::move(render), codings});
         queued = true;
       }
     }
     if (queued) {
       bg_cv_.NotifyOne();
     } else if (!following) {
-      return RenderAndStore(key, render);
+      return RenderAndStore(key, render,
+                            codings | CodingBit(http::PreferredCoding(
+                                          req.Header("accept-encoding"))));
     } else {
       cache_.Invalidate({"page:" + key});  // too many due: render on miss
     }
-    if (hit.page->prepared) return http::Response(hit.page->prepared);
-    http::Response r = hit.page->ToResponse();
+    std::shared_ptr<const CachedPage> page = std::move(hit.page);
+    if (page->missing != 0) page = WithWantedCoding(key, std::move(page), req);
+    if (page->prepared) return http::Response(page->prepared);
+    http::Response r = page->ToResponse();
     r.SetHeader("X-Cache", "hit");
     return r;
   }
-  // A miss: the first request renders, the others wait for its page.
+  // A miss: the first request renders, the others wait for its page. Only
+  // the coding the leader wants is made now; the others on first request.
   std::shared_ptr<Flight> flight;
   bool leader = false;
   {
@@ -296,14 +325,25 @@ http::Response Site::Cached(std::string_view key_view,
     flight = slot;
   }
   if (!leader) {
-    MutexLock lock(&flight->mu);
-    while (!flight->done) flight->cv.Wait(&flight->mu);
-    return flight->response;
+    std::shared_ptr<const CachedPage> page;
+    {
+      MutexLock lock(&flight->mu);
+      while (!flight->done) flight->cv.Wait(&flight->mu);
+      if (!flight->page) return flight->response;
+      page = flight->page;
+    }
+    if (page->missing != 0) page = WithWantedCoding(key, std::move(page), req);
+    return page->ToResponse();
   }
-  http::Response response = RenderAndStore(key, render);
+  std::shared_ptr<const CachedPage> page;
+  http::Response response = RenderAndStore(
+      key, render,
+      CodingBit(http::PreferredCoding(req.Header("accept-encoding"))),
+      /*refresh=*/false, &page);
   {
     MutexLock lock(&flight->mu);
     flight->response = response;
+    flight->page = std::move(page);
     flight->done = true;
   }
   flight->cv.NotifyAll();
@@ -354,8 +394,8 @@ void Site::Register(http::Router& router) {
   // The renderers are made only on a miss, and what the makers capture stays
   // within std::function's inline storage, so a hit allocates nothing.
   metrics::Histogram* home_time = &render_time.With({"home"});
-  router.Get("/", [this, home_time](const http::Request&) {
-    return Cached("/", [this, home_time]() -> Renderer {
+  router.Get("/", [this, home_time](const http::Request& req) {
+    return Cached(req, "/", [this, home_time]() -> Renderer {
       return [this, home_time] {
         metrics::Timer timer(*home_time);
         return RenderHomePage(ctx_);
@@ -371,7 +411,7 @@ void Site::Register(http::Router& router) {
       const http::Request* req;
       metrics::Histogram* time;
     } miss{this, &req, article_time};
-    http::Response r = Cached(key, [&miss]() -> Renderer {
+    http::Response r = Cached(req, key, [&miss]() -> Renderer {
       return [site = miss.site, time = miss.time,
               slug = std::string(miss.req->Param("slug"))] {
         metrics::Timer timer(*time);
@@ -409,7 +449,7 @@ void Site::Register(http::Router& router) {
       std::string slug(req.Param("slug"));
       std::string key =
           std::string(lr.pattern) + "|" + slug + "|" + std::to_string(page);
-      return Cached(key, [&]() -> Renderer {
+      return Cached(req, key, [&]() -> Renderer {
         return [this, lr, slug, page, time] {
           metrics::Timer timer(*time);
           return RenderListPage(ctx_, lr.kind, slug, page);
@@ -423,19 +463,18 @@ void Site::Register(http::Router& router) {
     auto r = ParseIndexRequest(ctx_, req.Query("tanggal"),
                                req.Query("kategori"), page);
     if (!r.ok()) return ErrorResponse(404);
-    return Cached(IndexCacheKey(*r), [&]() -> Renderer {
+    return Cached(req, IndexCacheKey(*r), [&]() -> Renderer {
       return [this, r = *r] { return RenderIndexPage(ctx_, r); };
     });
   });
   router.Get(kCorrectionsPath, [this](const http::Request& req) {
     int page = PageParam(req);
     if (page == 0) return ErrorResponse(404);
-    return Cached(std::string(kCorrectionsPath) + "|" + std::to_string(page),
-                  [&]() -> Renderer {
-                    return [this, page] {
-                      return RenderCorrectionsPage(ctx_, page);
-                    };
-                  });
+    return Cached(
+        req, std::string(kCorrectionsPath) + "|" + std::to_string(page),
+        [&]() -> Renderer {
+          return [this, page] { return RenderCorrectionsPage(ctx_, page); };
+        });
   });
   // Search and related articles (site/discovery.h).
   router.Get(kSearchRoute, [this](const http::Request& req) {

@@ -75,16 +75,34 @@ class Site {
   using Renderer = std::function<Result<PageResult>()>;
   struct Flight;
 
-  // Serves `key` from the cache or renders it with make_renderer()'s
-  // renderer, made only on a miss or when a refresh is due: a hit on a
-  // prepared page allocates nothing.
-  http::Response Cached(std::string_view key,
+  // A background re-render of a cached page: its key, renderer and the
+  // codings (page_cache.h bits) the cached copy had.
+  struct Refresh {
+    std::string key;
+    Renderer render;
+    unsigned codings = kAllCodings;
+  };
+
+  // Serves `key` to `req` from the cache or renders it with
+  // make_renderer()'s renderer, made only on a miss or when a refresh is
+  // due: a hit on a prepared page that has the coding `req` wants
+  // allocates nothing. A miss compresses only that coding.
+  http::Response Cached(const http::Request& req, std::string_view key,
                         const std::function<Renderer()>& make_renderer);
-  // Renders `key` and stores it; the response to send. When a `refresh` of
-  // a cached page fails for another reason than the page being gone (the
-  // store unreachable), the cached copy stays and is tried again later.
-  http::Response RenderAndStore(const std::string& key, const Renderer& render,
-                                bool refresh = false);
+  // Renders `key` with the `codings` (page_cache.h bits) and stores it; the
+  // response to send, and the page in `*made` when one was stored. When a
+  // `refresh` of a cached page fails for another reason than the page
+  // being gone (the store unreachable), the cached copy stays and is tried
+  // again later.
+  http::Response RenderAndStore(
+      const std::string& key, const Renderer& render, unsigned codings,
+      bool refresh = false, std::shared_ptr<const CachedPage>* made = nullptr);
+  // `page` (cached as `key`) with the coding `req` wants: when it lacks it,
+  // the first such request compresses it and puts the fuller page in the
+  // cache; requests meanwhile get `page` as it is (another coding).
+  std::shared_ptr<const CachedPage> WithWantedCoding(
+      std::string_view key, std::shared_ptr<const CachedPage> page,
+      const http::Request& req);
   void CatchUp() EXCLUDES(catch_up_mu_);
   // Loads the banner (before the pages that show it are dropped).
   void LoadBreaking() REQUIRES(catch_up_mu_);
@@ -109,8 +127,7 @@ class Site {
   // Background refreshes and following (Follow).
   Mutex bg_mu_;
   CondVar bg_cv_;
-  std::deque<std::pair<std::string, Renderer>> refresh_queue_
-      GUARDED_BY(bg_mu_);
+  std::deque<Refresh> refresh_queue_ GUARDED_BY(bg_mu_);
   bool stopping_ GUARDED_BY(bg_mu_) = false;
   // the store saw a commit (WatchChanges)
   bool change_pending_ GUARDED_BY(bg_mu_) = false;

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "base/time.h"
+#include "http/compression.h"
+#include "http/prepared.h"
 #include "index/live_index.h"
 #include "newsroom/newsroom.h"
 #include "render/theme.h"
@@ -45,6 +49,13 @@ class SiteTest : public ::testing::Test {
     size_t q = target.find('?');
     req.path = target.substr(0, q);
     req.query = q == std::string::npos ? "" : target.substr(q + 1);
+    return router_->Route(req);
+  }
+  http::Response GetEncoded(const std::string& path, std::string accept) {
+    http::Request req;
+    req.method = http::Method::kGet;
+    req.target = req.path = path;
+    req.headers.emplace_back("accept-encoding", std::move(accept));
     return router_->Route(req);
   }
   static std::string Body(const http::Response& r) {
@@ -93,8 +104,10 @@ TEST_F(SiteTest, ArticlePageHasEveryPart) {
   EXPECT_EQ(cards, 6);
   EXPECT_EQ(rel.find("/berita/" + a.slug + "\""), std::string::npos);
   EXPECT_FALSE(r.Header("ETag").empty());
-  EXPECT_NE(r.body_gzip, nullptr);
-  EXPECT_NE(r.body_brotli, nullptr);
+  // Asked for no coding: none made (ColdRenderMakesOnlyTheCodingItsReader-
+  // Wants below).
+  EXPECT_EQ(r.body_gzip, nullptr);
+  EXPECT_EQ(r.body_brotli, nullptr);
 }
 
 TEST_F(SiteTest, ServesFromCacheUntilContentChanges) {
@@ -110,6 +123,59 @@ TEST_F(SiteTest, ServesFromCacheUntilContentChanges) {
   ASSERT_TRUE(newsroom_->Save(a).ok());
   EXPECT_NE(Body(Get("/berita/" + a.slug)).find("Judul diperbaiki"),
             std::string::npos);
+}
+
+// A cold render compresses only what its reader asked for; another coding
+// is made by the first request that wants it, once, and then served from
+// the cache like the others.
+TEST_F(SiteTest, ColdRenderMakesOnlyTheCodingItsReaderWants) {
+  Article a = Publish("Banjir surut di 38 RT");
+  for (int i = 0; i < 4; ++i) Publish("Berita lain " + std::to_string(i));
+  MakeSite();
+  const std::string path = "/berita/" + a.slug;
+  http::Response cold = GetEncoded(path, "gzip, deflate, br");
+  ASSERT_EQ(cold.status, 200);
+  ASSERT_TRUE(cold.body_brotli);
+  EXPECT_FALSE(cold.body_gzip) << "gzip was made for nobody";
+  EXPECT_FALSE(cold.prepared) << "a render, not a hit";
+
+  // Concurrent gzip readers: one compresses, none compresses twice.
+  std::vector<http::Response> gzipped(6);
+  std::vector<std::thread> readers;
+  for (auto& r : gzipped) {
+    readers.emplace_back([&, path] { r = GetEncoded(path, "gzip"); });
+  }
+  for (auto& t : readers) t.join();
+  const std::string* gzip_body = nullptr;
+  for (const http::Response& r : gzipped) {
+    ASSERT_TRUE(r.prepared);
+    if (!r.prepared->has_gzip) continue;  // served while it was being made
+    if (!gzip_body) gzip_body = r.prepared->source.body_gzip.get();
+    EXPECT_EQ(r.prepared->source.body_gzip.get(), gzip_body);
+  }
+  ASSERT_NE(gzip_body, nullptr) << "the request that made it got it";
+  http::Response later = GetEncoded(path, "gzip");
+  ASSERT_TRUE(later.prepared);
+  ASSERT_TRUE(later.prepared->has_gzip);
+  EXPECT_EQ(later.prepared->source.body_gzip.get(), gzip_body);
+  EXPECT_EQ(later.prepared->source.body_brotli, cold.body_brotli)
+      << "brotli is kept, not made again";
+  EXPECT_EQ(*http::GzipDecompress(*later.prepared->source.body_gzip),
+            *cold.body);
+  EXPECT_EQ(later.prepared->etag, cold.Header("ETag"));
+
+  // Without Accept-Encoding nothing is compressed at all.
+  Article b = Publish("Harga cabai turun");
+  http::Response plain = Get("/berita/" + b.slug);
+  ASSERT_EQ(plain.status, 200);
+  EXPECT_FALSE(plain.body_gzip);
+  EXPECT_FALSE(plain.body_brotli);
+  http::Response br = GetEncoded("/berita/" + b.slug, "br");
+  ASSERT_TRUE(br.prepared);
+  EXPECT_TRUE(br.prepared->has_brotli);
+  EXPECT_FALSE(br.prepared->has_gzip);
+  EXPECT_EQ(*http::BrotliDecompress(*br.prepared->source.body_brotli),
+            *plain.body);
 }
 
 TEST_F(SiteTest, NoticesWritesFromOtherProcessesWithinASecond) {

@@ -385,6 +385,38 @@ TEST_P(StoreConformance, ListsFiltersOrdersAndCounts) {
   EXPECT_EQ((*list)[0].title, "Berita 0");
 }
 
+// A page's cards in one read: in the order asked, any status, without the
+// body; missing and deleted ones left out.
+TEST_P(StoreConformance, ListsArticlesByIdInTheOrderAsked) {
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 4; ++i) {
+    Article a = MakeArticle("Kartu " + std::to_string(i));
+    a.tags = {Tag{0, "", "Banjir"}};
+    if (i == 2) a.status = ArticleStatus::kDraft;
+    auto s = store_->SaveArticle(a);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    ids.push_back(s->id);
+  }
+  ASSERT_TRUE(store_->DeleteArticle(ids[3]).ok());
+  auto cards =
+      store_->ListArticlesById({ids[2], ids[0], ids[3], 999999, ids[1]});
+  ASSERT_TRUE(cards.ok()) << cards.status().ToString();
+  ASSERT_EQ(cards->size(), 3u);
+  EXPECT_EQ((*cards)[0].id, ids[2]);
+  EXPECT_EQ((*cards)[0].status, ArticleStatus::kDraft);
+  EXPECT_EQ((*cards)[1].id, ids[0]);
+  EXPECT_EQ((*cards)[2].id, ids[1]);
+  EXPECT_EQ((*cards)[1].title, "Kartu 0");
+  EXPECT_TRUE((*cards)[1].body.empty()) << "no body in a card";
+  EXPECT_TRUE((*cards)[1].html.empty());
+  ASSERT_TRUE((*cards)[1].category.has_value());
+  EXPECT_EQ((*cards)[1].tags.size(), 1u);
+  EXPECT_EQ((*cards)[1].authors.size(), 1u);
+  EXPECT_TRUE(store_->ListArticlesById({})->empty());
+  EXPECT_FALSE(
+      store_->ListArticlesById(std::vector<std::int64_t>(1001, ids[0])).ok());
+}
+
 TEST_P(StoreConformance, FindsByImportKeyAndDeletes) {
   Article a = MakeArticle("Dari Berkas");
   a.import_key = "text:dari-berkas";

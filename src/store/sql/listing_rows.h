@@ -383,6 +383,16 @@ Result<std::vector<Article>> Rows<Core>::ListListed(const ListScope& scope,
 }
 
 template <typename Core>
+Result<std::vector<Article>> Rows<Core>::ListArticlesById(
+    const std::vector<std::int64_t>& ids) {
+  if (ids.size() > 1000) {
+    return Status::InvalidArgument("at most 1000 articles by id");
+  }
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  return LoadArticlesByIds(**r, ids, /*with_body=*/false);
+}
+
+template <typename Core>
 Result<std::int64_t> Rows<Core>::CountListed(const ListScope& scope,
                                              const ArticleQuery& q) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());

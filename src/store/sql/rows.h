@@ -70,6 +70,10 @@ class Rows final : public Core {
  public:
   using Core::Core;
 
+  // ArticleStore, cards by id (listing_rows.h)
+  Result<std::vector<Article>> ListArticlesById(
+      const std::vector<std::int64_t>& ids) override;
+
   // ChangeStore (listing_rows.h)
   Result<PageChanges> PageChangesSince(std::int64_t after_seq,
                                        int limit) override;
