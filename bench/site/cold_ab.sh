@@ -10,12 +10,16 @@
 # changes less than the latencies. Builds alternate, ROUNDS times.
 # ACCEPT_ENCODING="gzip, deflate, br" sends that field with each fetch, as
 # browsers do (default: none, as curl).
+# FRESH=1: each run fetches the next N paths of PATHS instead of the first N,
+# so no run reads articles an earlier run brought into the OS page cache (for
+# two builds on one data directory, e.g. at 1M where a copy does not fit).
 set -u
 old=${1:?usage: cold_ab.sh OLD_WARTA OLD_DATA NEW_WARTA NEW_DATA PATHS [N] [ROUNDS]}
 old_data=$2 new=$3 new_data=$4 paths=$5 n=${6:-250} rounds=${7:-2}
 port=${PORT:-18456}
 accept=(); [[ -n ${ACCEPT_ENCODING:-} ]] && accept=(-H "Accept-Encoding: $ACCEPT_ENCODING")
 B=http://127.0.0.1:$port
+skip=0
 cpu_ticks() {  # pid: utime + stime in clock ticks
   awk '{print $14 + $15}' "/proc/$1/stat"
 }
@@ -28,7 +32,7 @@ run() {  # binary data label
   done
   sleep 1
   local cpu0; cpu0=$(cpu_ticks "$pid")
-  head -n "$n" "$paths" | while read -r p; do curl -s "${accept[@]}" -o /dev/null -w '%{time_total}\n' "$B$p"; done |
+  tail -n +$((skip + 1)) "$paths" | head -n "$n" | while read -r p; do curl -s "${accept[@]}" -o /dev/null -w '%{time_total}\n' "$B$p"; done |
     sort -g > "/tmp/cold_ab-$3.times"
   local cpu1; cpu1=$(cpu_ticks "$pid")
   awk -v l="$3" -v cpu=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" '{a[NR]=$1*1000} END {
@@ -36,6 +40,7 @@ run() {  # binary data label
         a[int(NR/2)], a[int(NR*0.9)], a[int(NR*0.99)], a[NR], cpu * 1000 / hz / NR}' \
     "/tmp/cold_ab-$3.times"
   kill "$pid"; wait "$pid" 2>/dev/null
+  [[ ${FRESH:-0} == 1 ]] && skip=$((skip + n))
 }
 for _ in $(seq "$rounds"); do
   uptime
