@@ -131,17 +131,20 @@ Status App::ApplyEditableSettings(
   for (const auto& [key, value] : changes) {
     bool known = false;
     for (const char* k : kEditable) known = known || key == k;
-    if (!known) return Status::InvalidArgument(key + ": not editable");
+    if (!known)
+      return Status::InvalidArgument(key + ": not editable").WithField(key);
     Status s = ApplySetting(trial, key, value);
     if (!s.ok()) {
       return Status::InvalidArgument(key.substr(key.find('.') + 1) + ": " +
-                                     s.message());
+                                     s.message())
+          .WithField(key.substr(key.find('.') + 1));
     }
   }
   if (!FindTimeZone(trial.site.timezone).ok()) {
     return Status::InvalidArgument(
-        "timezone: use Asia/Jakarta, Asia/Pontianak, Asia/Makassar, "
-        "Asia/Jayapura or UTC");
+               "timezone: use Asia/Jakarta, Asia/Pontianak, Asia/Makassar, "
+               "Asia/Jayapura or UTC")
+        .WithField("timezone");
   }
   WARTA_RETURN_IF_ERROR(store_->SaveSettings(changes));
   std::lock_guard<std::mutex> lock(settings_mu_);
