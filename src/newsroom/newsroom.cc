@@ -43,11 +43,12 @@ Result<std::string> NormalizeArticleLink(std::string_view field,
 }
 
 Newsroom::Newsroom(Stores store, const Clock& clock, std::string default_outlet,
-                   SearchUrl search_url)
+                   SearchUrl search_url, LinkRef link_ref)
     : store_(store),
       clock_(clock),
       default_outlet_(std::move(default_outlet)),
-      search_url_(std::move(search_url)) {}
+      search_url_(std::move(search_url)),
+      link_ref_(std::move(link_ref)) {}
 
 Status Newsroom::Validate(const Article& a) const {
   if (Trim(a.title).empty())
@@ -136,6 +137,7 @@ Status Newsroom::Render(Article& a) const {
   markup::RenderOptions options;
   options.lead_in = DatelineOf(a);
   options.search_url = search_url_;
+  options.link_ref = link_ref_;
   WARTA_ASSIGN_OR_RETURN(markup::Rendered r,
                          markup::RenderMarkdown(a.body, options));
   a.html = std::move(r.html);
