@@ -5,37 +5,18 @@
 
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <sys/resource.h>
-#include <vips/vips.h>
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "base/clock.h"
+#include "media/testing/test_images.h"
 #include "store/sqlite/testing/temp_sqlite_store.h"
 
 namespace warta::admin {
 namespace {
-
-// A grey noise PNG: it does not compress, so the original is the largest
-// file an upload writes.
-std::string NoisePng(int w, int h) {
-  EXPECT_TRUE(media::Init().ok());
-  VipsImage* noise = nullptr;
-  EXPECT_EQ(vips_gaussnoise(&noise, w, h, "sigma", 60.0, nullptr), 0);
-  VipsImage* grey = nullptr;
-  EXPECT_EQ(vips_cast_uchar(noise, &grey, nullptr), 0);
-  g_object_unref(noise);
-  void* buf = nullptr;
-  size_t len = 0;
-  EXPECT_EQ(vips_pngsave_buffer(grey, &buf, &len, nullptr), 0);
-  g_object_unref(grey);
-  std::string out(static_cast<const char*>(buf), len);
-  g_free(buf);
-  return out;
-}
 
 // The files below `dir`, relative to it.
 std::vector<std::string> FilesBelow(const std::string& dir) {
@@ -58,34 +39,6 @@ class ImageLibraryTest : public ::testing::Test {
         media_(store_.dir() + "/media"),
         library_(store_.store(), clock_, media_, 64u << 20, 2, 7 * 3600) {}
 
-  // Runs `sql` on the store's database from a second connection.
-  void Sql(const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open((store_.dir() + "/warta.db").c_str(), &db),
-              SQLITE_OK);
-    char* error = nullptr;
-    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error),
-              SQLITE_OK)
-        << (error ? error : "");
-    sqlite3_free(error);
-    sqlite3_close(db);
-  }
-
-  // Every media row, originals and variants.
-  int Rows() {
-    sqlite3* db = nullptr;
-    EXPECT_EQ(sqlite3_open((store_.dir() + "/warta.db").c_str(), &db),
-              SQLITE_OK);
-    sqlite3_stmt* st = nullptr;
-    EXPECT_EQ(
-        sqlite3_prepare_v2(db, "SELECT count(*) FROM media", -1, &st, nullptr),
-        SQLITE_OK);
-    int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return n;
-  }
-
   std::size_t Listed() {
     auto recent = store_->ListRecentMedia(100);
     EXPECT_TRUE(recent.ok()) << recent.status().ToString();
@@ -99,7 +52,7 @@ class ImageLibraryTest : public ::testing::Test {
 };
 
 TEST_F(ImageLibraryTest, KeepsTheFilesAndListsTheOriginalOnce) {
-  const std::string png = NoisePng(400, 300);
+  const std::string png = media::testing::NoisePng(400, 300);
   auto kept = library_.Keep(png, std::chrono::seconds(20));
   ASSERT_TRUE(kept.ok()) << kept.status().ToString();
   EXPECT_EQ(FilesBelow(media_).size(), 1 + kept->variants.size());
@@ -116,22 +69,25 @@ TEST_F(ImageLibraryTest, KeepsTheFilesAndListsTheOriginalOnce) {
 // The store refuses the rows after the files were written: the files go
 // again (before, the variants stayed on disk, unlisted, with their rows).
 TEST_F(ImageLibraryTest, RowsThatFailLeaveNoFiles) {
-  Sql("CREATE TRIGGER refuse BEFORE INSERT ON media "
-      "WHEN NEW.path LIKE '%-o.%' BEGIN SELECT RAISE(ABORT, 'refused'); END");
-  const std::string png = NoisePng(400, 300);
+  ASSERT_EQ(store_.Exec("CREATE TRIGGER refuse BEFORE INSERT ON media "
+                        "WHEN NEW.path LIKE '%-o.%' BEGIN "
+                        "SELECT RAISE(ABORT, 'refused'); END"),
+            "");
+  const std::string png = media::testing::NoisePng(400, 300);
   auto kept = library_.Keep(png, std::chrono::seconds(20));
   ASSERT_FALSE(kept.ok());
   EXPECT_EQ(Listed(), 0u);
   EXPECT_EQ(FilesBelow(media_), std::vector<std::string>{});
   // No variant row either: the rows are one transaction.
-  Sql("DROP TRIGGER refuse");
-  EXPECT_EQ(Rows(), 0);
+  ASSERT_EQ(store_.Exec("DROP TRIGGER refuse"), "");
+  EXPECT_EQ(store_.QueryInt("SELECT count(*) FROM media"), 0);
   // Once the store takes rows again, the same upload is kept whole.
   kept = library_.Keep(png, std::chrono::seconds(20));
   ASSERT_TRUE(kept.ok()) << kept.status().ToString();
   EXPECT_EQ(Listed(), 1u);
   EXPECT_EQ(FilesBelow(media_).size(), 1 + kept->variants.size());
-  EXPECT_EQ(Rows(), static_cast<int>(1 + kept->variants.size()));
+  EXPECT_EQ(store_.QueryInt("SELECT count(*) FROM media"),
+            static_cast<std::int64_t>(1 + kept->variants.size()));
 }
 
 // The original's file cannot be written (the process may not write a file
@@ -139,7 +95,7 @@ TEST_F(ImageLibraryTest, RowsThatFailLeaveNoFiles) {
 // written temporary one. Before, the original's row was recorded first and
 // listed an image without its file until the same image was uploaded again.
 TEST_F(ImageLibraryTest, AFileThatFailsIsNotListed) {
-  const std::string png = NoisePng(2000, 1400);
+  const std::string png = media::testing::NoisePng(2000, 1400);
   media::Limits limits;
   limits.max_bytes = 64u << 20;
   auto made = media::MakeVariants(png, limits);
