@@ -26,6 +26,7 @@ Result<std::int64_t> IdParam(const http::Request& req, std::string_view name) {
   auto n = ParseInt(req.Param(name));
   if (!n || *n <= 0)
     return Status::InvalidArgument(std::string(name) + ": expected an id")
+        .WithField(name)
         .WithReason("expected_id", {{"field", name}});
   return *n;
 }

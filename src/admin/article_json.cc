@@ -17,6 +17,7 @@ Result<T> FindOrNew(AdminContext& ctx, const Principal& who, const char* field,
   if (slug.empty()) {
     return Status::InvalidArgument(std::string(field) + ": \"" + name +
                                    "\" has no letters or digits")
+        .WithField(field)
         .WithReason("name_no_letters", {{"field", field}, {"name", name}});
   }
   auto found = get(slug);
@@ -87,6 +88,7 @@ Result<std::optional<Timestamp>> ParseTimeField(const AdminContext& ctx,
     if (!in_range) {
       return Status::InvalidArgument(std::string(field) +
                                      ": outside 1900-01-01 to 9999-12-31")
+          .WithField(field)
           .WithReason("time_out_of_range", {{"field", field}});
     }
     return std::optional<Timestamp>(it->get<std::int64_t>());
@@ -94,6 +96,7 @@ Result<std::optional<Timestamp>> ParseTimeField(const AdminContext& ctx,
   if (!it->is_string()) {
     return Status::InvalidArgument(std::string(field) +
                                    ": expected an ISO 8601 time")
+        .WithField(field)
         .WithReason("time_invalid", {{"field", field}});
   }
   std::string text(Trim(it->get<std::string>()));
@@ -102,11 +105,13 @@ Result<std::optional<Timestamp>> ParseTimeField(const AdminContext& ctx,
   if (t.ok() && !IsAcceptedTime(*t)) {
     return Status::InvalidArgument(std::string(field) + ": \"" + text +
                                    "\" is outside 1900-01-01 to 9999-12-31")
+        .WithField(field)
         .WithReason("time_out_of_range", {{"field", field}});
   }
   if (!t.ok()) {
     return Status::InvalidArgument(std::string(field) + ": \"" + text +
                                    "\" is not an ISO 8601 time")
+        .WithField(field)
         .WithReason("time_invalid", {{"field", field}});
   }
   return std::optional<Timestamp>(*t);
@@ -129,6 +134,7 @@ Status ApplyArticleInput(AdminContext& ctx, const Principal& who, const json& j,
       name = c["name"].get<std::string>();
     } else if (!c.is_null()) {
       return Status::InvalidArgument("category: expected a name")
+          .WithField("category")
           .WithReason("expected_value", {{"field", "category"}});
     }
     if (!name || name->empty()) {

@@ -99,11 +99,13 @@ Status CheckStatusChange(AdminContext& ctx, const Principal& who,
     if (!after.published_at) {
       return Status::InvalidArgument(
                  "published_at: a scheduled article needs a time")
+          .WithField("published_at")
           .WithReason("schedule_needs_time");
     }
     if (*after.published_at <= now) {
       return Status::InvalidArgument(
                  "published_at: must be in the future for a scheduled article")
+          .WithField("published_at")
           .WithReason("schedule_in_past");
     }
   }
@@ -111,6 +113,7 @@ Status CheckStatusChange(AdminContext& ctx, const Principal& who,
       *after.published_at > now + 60 && (status_changed || time_changed)) {
     return Status::InvalidArgument(
                "published_at: in the future; use status \"scheduled\"")
+        .WithField("published_at")
         .WithReason("publish_in_future");
   }
   return Status::Ok();
@@ -128,6 +131,7 @@ Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
       if (!st.ok()) {
         return Status::InvalidArgument(
                    "status: expected draft, scheduled, published or trash")
+            .WithField("status")
             .WithReason("status_filter");
       }
       q.status = *st;
@@ -144,6 +148,7 @@ Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
   if (auto r = req.Query("review"); r && !r->empty()) {
     if (*r != "submitted" && *r != "returned") {
       return Status::InvalidArgument("review: expected submitted or returned")
+          .WithField("review")
           .WithReason("review_filter");
     }
     q.review_state = *r;
@@ -158,6 +163,7 @@ Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
     auto n = ParseInt(*l);
     if (!n || *n < 1 || *n > 200) {
       return Status::InvalidArgument("limit: expected 1 to 200")
+          .WithField("limit")
           .WithReason("expected_range",
                       {{"field", "limit"}, {"min", "1"}, {"max", "200"}});
     }
@@ -167,6 +173,7 @@ Result<http::Response> Browse(AdminContext& ctx, const http::Request& req,
     auto n = ParseInt(*p);
     if (!n || *n < 1 || *n > 100000) {
       return Status::InvalidArgument("page: expected a positive number")
+          .WithField("page")
           .WithReason("expected_id", {{"field", "page"}});
     }
     page = static_cast<int>(*n);
@@ -231,6 +238,7 @@ Result<http::Response> Add(AdminContext& ctx, const http::Request& req,
   WARTA_RETURN_IF_ERROR(ApplyArticleInput(ctx, who, body, a));
   if (Trim(a.title).empty()) {
     return Status::InvalidArgument("title: must not be empty")
+        .WithField("title")
         .WithReason("title_empty");
   }
   Workflow mine;
@@ -262,6 +270,7 @@ Result<http::Response> EditArticle(AdminContext& ctx, const http::Request& req,
   if (!version && !flag_only) {
     return Status::InvalidArgument(
                "version: required (the version the edit is based on)")
+        .WithField("version")
         .WithReason("version_required");
   }
   if (version && *version != l.article.version) {
@@ -372,6 +381,7 @@ Result<http::Response> Return(AdminContext& ctx, const http::Request& req,
   WARTA_ASSIGN_OR_RETURN(std::string note, RequiredString(body, "note"));
   if (note.size() > 4000) {
     return Status::InvalidArgument("note: at most 4000 bytes")
+        .WithField("note")
         .WithReason("too_long_bytes", {{"field", "note"}, {"n", "4000"}});
   }
   WARTA_RETURN_IF_ERROR(
@@ -393,6 +403,7 @@ Result<http::Response> AcceptTags(AdminContext& ctx, const http::Request& req,
   if (body.contains("names")) {
     if (!body["names"].is_array()) {
       return Status::InvalidArgument("names: expected a list of tag names")
+          .WithField("names")
           .WithReason("expected_value", {{"field", "names"}});
     }
     names.clear();

@@ -32,10 +32,12 @@ Result<http::Response> Put(AdminContext& ctx, const http::Request& req,
   news.text = text ? std::string(Trim(*text)) : "";
   if (news.text.empty()) {
     return Status::InvalidArgument("text: must not be empty")
+        .WithField("text")
         .WithReason("text_empty");
   }
   if (news.text.size() > 300) {
     return Status::InvalidArgument("text: at most 300 bytes")
+        .WithField("text")
         .WithReason("too_long_bytes", {{"field", "text"}, {"n", "300"}});
   }
   WARTA_ASSIGN_OR_RETURN(auto url, OptString(body, "url"));
@@ -51,6 +53,7 @@ Result<http::Response> Put(AdminContext& ctx, const http::Request& req,
     const std::int64_t m = minutes.value_or(60);
     if (m < 1 || m > 7 * 24 * 60) {
       return Status::InvalidArgument("minutes: expected 1 to 10080")
+          .WithField("minutes")
           .WithReason("expected_range",
                       {{"field", "minutes"}, {"min", "1"}, {"max", "10080"}});
     }
@@ -58,6 +61,7 @@ Result<http::Response> Put(AdminContext& ctx, const http::Request& req,
   }
   if (news.expires_at <= now) {
     return Status::InvalidArgument("expires_at: must be in the future")
+        .WithField("expires_at")
         .WithReason("must_be_future", {{"field", "expires_at"}});
   }
   WARTA_RETURN_IF_ERROR(

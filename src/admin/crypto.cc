@@ -65,9 +65,11 @@ Status InitCrypto() {
 Status CheckPasswordPolicy(std::string_view password) {
   if (password.size() < kMinPasswordBytes)
     return Status::InvalidArgument("password: at least 8 characters")
+        .WithField("password")
         .WithReason("password_short", {{"n", "8"}});
   if (password.size() > kMaxPasswordBytes)
     return Status::InvalidArgument("password: at most 1024 bytes")
+        .WithField("password")
         .WithReason("too_long_bytes", {{"field", "password"}, {"n", "1024"}});
   return Status::Ok();
 }

@@ -52,12 +52,14 @@ Status CheckPinnable(AdminContext& ctx, const std::string& field,
   const std::string n = std::to_string(id);
   if (!a.ok() && a.status().IsNotFound()) {
     return Status::InvalidArgument(field + ": no article " + n)
+        .WithField(field)
         .WithReason("no_such_article", {{"field", field}, {"id", n}});
   }
   if (!a.ok()) return a.status();
   if (!a->IsPublished()) {
     return Status::InvalidArgument(field + ": article " + n +
                                    " is not published")
+        .WithField(field)
         .WithReason("article_not_published", {{"field", field}, {"id", n}});
   }
   return Status::Ok();
@@ -66,6 +68,7 @@ Status CheckPinnable(AdminContext& ctx, const std::string& field,
 Result<std::int64_t> PinId(const json& v, const std::string& field) {
   if (!v.is_number_integer() || v.get<std::int64_t>() <= 0) {
     return Status::InvalidArgument(field + ": expected an article id")
+        .WithField(field)
         .WithReason("expected_id", {{"field", field}});
   }
   return v.get<std::int64_t>();
@@ -78,6 +81,7 @@ Result<HomePins> ParsePins(AdminContext& ctx, const json& body) {
       auto id = lead->find("id");
       if (id == lead->end()) {
         return Status::InvalidArgument("lead.id: expected an article id")
+            .WithField("lead.id")
             .WithReason("expected_id", {{"field", "lead.id"}});
       }
       WARTA_ASSIGN_OR_RETURN(pins.lead, PinId(*id, "lead.id"));
@@ -89,17 +93,20 @@ Result<HomePins> ParsePins(AdminContext& ctx, const json& body) {
     WARTA_RETURN_IF_ERROR(CheckPinnable(ctx, "lead", pins.lead));
     if (pins.lead_until && *pins.lead_until <= ctx.clock.Now()) {
       return Status::InvalidArgument("lead.until: must be in the future")
+          .WithField("lead.until")
           .WithReason("must_be_future", {{"field", "lead.until"}});
     }
   }
   if (auto top = body.find("top"); top != body.end() && !top->is_null()) {
     if (!top->is_array()) {
       return Status::InvalidArgument("top: expected a list of article ids")
+          .WithField("top")
           .WithReason("expected_id", {{"field", "top"}});
     }
     if (static_cast<int>(top->size()) > kMaxTopStories) {
       const std::string n = std::to_string(kMaxTopStories);
       return Status::InvalidArgument("top: at most " + n + " stories")
+          .WithField("top")
           .WithReason("too_many", {{"field", "top"}, {"n", n}});
     }
     for (size_t i = 0; i < top->size(); ++i) {

@@ -19,7 +19,12 @@ Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.flush();
-    if (!out) return Status::IoError("media: cannot write " + tmp);
+    out.close();
+    if (!out) {
+      // No half-written file left behind (nothing would ever list it).
+      std::filesystem::remove(tmp, ec);
+      return Status::IoError("media: cannot write " + tmp);
+    }
   }
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
@@ -57,27 +62,48 @@ Result<KeptImage> ImageLibrary::Keep(std::string_view bytes,
   KeptImage kept;
   kept.url = "/media/" + name;
   const MediaRef ref = *ParseMediaUrl(kept.url);
-  // Variants first, the original last: an original on disk means its
-  // variants are there too (the same image again skips the writing).
-  const bool done = std::filesystem::exists(media_dir_ + "/" + name);
-  // The store records each file (the media library lists its rows) and, when
-  // shared by several nodes, keeps the bytes too, so every node serves it:
-  // before the local files, which mark the image done.
   for (media::Encoded& v : made.variants) {
     std::string vurl = MediaVariantUrl(ref, v.size.width, v.extension);
-    if (!done) {
-      WARTA_RETURN_IF_ERROR(store_.PutMedia(vurl.substr(7), v.bytes));
-      WARTA_RETURN_IF_ERROR(
-          WriteFileAtomically(media_dir_ + vurl.substr(6), v.bytes));
-    }
     kept.variants.emplace_back(std::move(vurl), std::move(v));
   }
-  if (!done) {
-    WARTA_RETURN_IF_ERROR(store_.PutMedia(name, made.original.bytes));
-    WARTA_RETURN_IF_ERROR(
-        WriteFileAtomically(media_dir_ + "/" + name, made.original.bytes));
-  }
   kept.original = std::move(made.original);
+  // The files, then their rows in one store transaction: a row (what the
+  // library lists) never names a file that was not written, and when the
+  // rows fail, the files this call wrote go again, so nothing is left
+  // that the library cannot list. Each upload's files and rows are written
+  // under one lock, so that one failing cannot remove the files another
+  // upload of the same image has just recorded.
+  std::vector<MediaStore::MediaFile> rows;
+  std::vector<std::pair<std::string, std::string_view>> files;
+  for (const auto& [vurl, v] : kept.variants) {
+    rows.push_back({vurl.substr(7), v.bytes});
+    files.emplace_back(media_dir_ + vurl.substr(6), v.bytes);
+  }
+  rows.push_back({name, kept.original.bytes});
+  files.emplace_back(media_dir_ + "/" + name, kept.original.bytes);
+  std::lock_guard<std::mutex> lock(write_mu_);
+  std::vector<std::string> written;
+  Status s;
+  for (const auto& [path, file_bytes] : files) {
+    // Content-named: a file there holds these bytes (written whole, by a
+    // rename), from an earlier upload of the same image.
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) continue;
+    s = WriteFileAtomically(path, file_bytes);
+    if (!s.ok()) break;
+    written.push_back(path);
+  }
+  // The rows are recorded even when every file was there: an upload whose
+  // process stopped between the files and the rows is listed once the same
+  // image comes again.
+  if (s.ok()) s = store_.PutMediaFiles(rows);
+  if (!s.ok()) {
+    for (const std::string& path : written) {
+      std::error_code ec;
+      std::filesystem::remove(path, ec);
+    }
+    return s;
+  }
   return kept;
 }
 

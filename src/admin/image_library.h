@@ -11,6 +11,7 @@
 #define WARTA_ADMIN_IMAGE_LIBRARY_H_
 
 #include <chrono>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,9 @@ class ImageLibrary {
   // Keeps `bytes`. InvalidArgument ("image: ...") for bytes the pipeline
   // refuses (checked before waiting for a slot), Unavailable when no slot
   // came free within `wait`, IoError when the files cannot be written.
+  // All or nothing: the files are written, then recorded in the store in
+  // one transaction (the media library lists the rows); when either step
+  // fails, the files this call wrote are removed and nothing is recorded.
   // The same image again is not stored twice.
   Result<KeptImage> Keep(std::string_view bytes,
                          std::chrono::milliseconds wait);
@@ -52,6 +56,8 @@ class ImageLibrary {
   media::Limits limits_;
   media::ImageGate gate_;
   int utc_offset_seconds_;
+  // Held while one upload writes its files and rows (Keep).
+  std::mutex write_mu_;
 };
 
 // Writes `bytes` to `path` through a temporary file and a rename, creating

@@ -54,11 +54,8 @@ json ErrorJson(const Status& s) {
 http::Response ErrorResponse(const Status& s) {
   int status = HttpStatusFor(s);
   json body = ErrorJson(s);
-  size_t colon = s.message().find(": ");
-  if (status == 400 && colon != std::string::npos && colon < 40 &&
-      s.message().find(' ') >= colon) {
-    body["field"] = s.message().substr(0, colon);
-  }
+  // The field the error is about, named where the error was made.
+  if (status == 400 && !s.field().empty()) body["field"] = s.field();
   http::Response r = JsonResponse(status, body);
   // The database (or a resource) is down for a while: nothing was saved.
   if (status == 503) r.SetHeader("Retry-After", "5");
@@ -70,10 +67,12 @@ Result<json> ParseBody(const http::Request& req) {
   json j = json::parse(req.body, nullptr, false);
   if (j.is_discarded()) {
     return Status::InvalidArgument("body: not valid JSON")
+        .WithField("body")
         .WithReason("not_json");
   }
   if (!j.is_object()) {
     return Status::InvalidArgument("body: expected a JSON object")
+        .WithField("body")
         .WithReason("not_json_object");
   }
   return j;
@@ -85,6 +84,7 @@ namespace {
 Status WrongType(const char* field, const char* want,
                  std::string_view reason = "expected_value") {
   return Status::InvalidArgument(std::string(field) + ": expected " + want)
+      .WithField(field)
       .WithReason(reason, {{"field", field}});
 }
 
@@ -127,6 +127,7 @@ Result<std::optional<std::vector<std::string>>> OptNames(const json& j,
   auto too_many = [&] {
     const std::string n = std::to_string(kMaxNames);
     return Status::InvalidArgument(std::string(field) + ": at most " + n)
+        .WithField(field)
         .WithReason("too_many", {{"field", field}, {"n", n}});
   };
   std::vector<std::string> names;
@@ -164,6 +165,7 @@ Result<std::string> RequiredString(const json& j, const char* field) {
   WARTA_ASSIGN_OR_RETURN(auto v, OptString(j, field));
   if (!v || Trim(*v).empty())
     return Status::InvalidArgument(std::string(field) + ": required")
+        .WithField(field)
         .WithReason("required", {{"field", field}});
   return *v;
 }

@@ -28,8 +28,8 @@ int HttpStatusFor(const Status& s);
 // {"error": message, "code": stable code, "params": {...}} (admin/
 // error_codes.h; "internal error" for a server fault).
 json ErrorJson(const Status& s);
-// ErrorJson (and "field" when the message starts with "field: ") with the
-// matching status.
+// ErrorJson, and "field" for a 400 whose status names one (Status::WithField,
+// set where the error is made), with the matching status.
 http::Response ErrorResponse(const Status& s);
 
 // The request body as a JSON object; InvalidArgument otherwise. An empty

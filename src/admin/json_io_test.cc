@@ -65,5 +65,30 @@ TEST(JsonIoTest, StoreFailuresMapToServerErrors) {
   EXPECT_EQ(HttpStatusFor(Status::IoError("disk I/O error")), 500);
 }
 
+// The top-level "field" is the one the error was made with (Status::
+// WithField), never cut from the message, whose wording may change.
+TEST(JsonIoTest, TheFieldTravelsWithTheError) {
+  auto field_of = [](const Status& s) {
+    http::Response r = ErrorResponse(s);
+    json body = json::parse(*r.body);
+    return body.contains("field") ? body["field"].get<std::string>() : "-";
+  };
+  EXPECT_EQ(field_of(RequiredString(json::object(), "title").status()),
+            "title");
+  EXPECT_EQ(field_of(OptInt(json{{"lead.id", "x"}}, "lead.id").status()),
+            "lead.id");
+  // Worded any way, in any language.
+  EXPECT_EQ(field_of(Status::InvalidArgument("judul wajib diisi")
+                         .WithField("title")
+                         .WithReason("required", {{"field", "title"}})),
+            "title");
+  // A message that merely starts like "word: ..." names no field.
+  EXPECT_EQ(field_of(Status::InvalidArgument("step: constraint failed")), "-");
+  EXPECT_EQ(field_of(Status::InvalidArgument("body: not valid JSON")), "-");
+  // Only a 400 answers it.
+  EXPECT_EQ(field_of(Status::Conflict("x").WithField("version")), "-");
+  EXPECT_EQ(field_of(Status::Internal("x").WithField("db")), "-");
+}
+
 }  // namespace
 }  // namespace warta::admin

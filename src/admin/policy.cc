@@ -75,6 +75,7 @@ Result<std::string> NormalizeScopes(const std::vector<std::string>& scopes) {
           std::end(kScopes)) {
         return Status::InvalidArgument("scopes: unknown scope \"" +
                                        std::string(s) + "\"")
+            .WithField("scopes")
             .WithReason("scope_unknown", {{"scope", s}});
       }
       if (std::find(out.begin(), out.end(), s) == out.end())
@@ -83,6 +84,7 @@ Result<std::string> NormalizeScopes(const std::vector<std::string>& scopes) {
   }
   if (out.empty()) {
     return Status::InvalidArgument("scopes: none given")
+        .WithField("scopes")
         .WithReason("scope_none");
   }
   return Join(out, " ");

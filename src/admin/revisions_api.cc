@@ -63,6 +63,7 @@ Result<http::Response> ReadOne(AdminContext& ctx, const http::Request& req,
   std::string against(req.Query("against").value_or("previous"));
   if (against != "previous" && against != "live")
     return Status::InvalidArgument("against: expected previous or live")
+        .WithField("against")
         .WithReason("against_invalid");
   WARTA_ASSIGN_OR_RETURN(RevisionView view,
                          BuildRevisionView(ctx, id, rev_id, against == "live"));

@@ -40,6 +40,7 @@ http::Response Login(AdminContext& ctx, const http::Request& req) {
   if (!*email || !*password)
     return ErrorResponse(
         Status::InvalidArgument("email: and password are required")
+            .WithField("email")
             .WithReason("login_missing"));
   std::int64_t retry_after = 0;
   auto login = ctx.auth.Login(**email, **password, req.remote_ip, &retry_after);

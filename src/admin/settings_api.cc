@@ -49,6 +49,7 @@ void RegisterSettingsApi(AdminContext& ctx, http::Router& r) {
               return Status::InvalidArgument(k +
                                              ": not a setting (use name, "
                                              "url, timezone or locale)")
+                  .WithField(k)
                   .WithReason("setting_unknown", {{"field", k}});
           }
           if (!ctx.settings.apply)

@@ -84,6 +84,7 @@ Result<http::Response> Save(AdminContext& ctx, Kind kind,
   name = std::string(Trim(name));
   if (name.size() > 100) {
     return Status::InvalidArgument("name: too long")
+        .WithField("name")
         .WithReason("too_long", {{"field", "name"}});
   }
   WARTA_ASSIGN_OR_RETURN(auto slug, OptString(body, "slug"));
@@ -119,11 +120,13 @@ Result<std::int64_t> TagNamed(AdminContext& ctx, const json& body) {
   auto it = body.find("into");
   if (it == body.end() || it->is_null()) {
     return Status::InvalidArgument("into: required (the tag to merge into)")
+        .WithField("into")
         .WithReason("required", {{"field", "into"}});
   }
   if (it->is_number_integer()) return it->get<std::int64_t>();
   auto invalid = [] {
     return Status::InvalidArgument("into: a tag id, slug or name")
+        .WithField("into")
         .WithReason("merge_target_invalid");
   };
   if (!it->is_string()) return invalid();

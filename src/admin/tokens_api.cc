@@ -42,6 +42,7 @@ Result<http::Response> Add(AdminContext& ctx, const http::Request& req,
   WARTA_ASSIGN_OR_RETURN(std::string name, RequiredString(body, "name"));
   if (name.size() > 100) {
     return Status::InvalidArgument("name: too long")
+        .WithField("name")
         .WithReason("too_long", {{"field", "name"}});
   }
   WARTA_ASSIGN_OR_RETURN(auto scopes, OptNames(body, "scopes"));

@@ -77,12 +77,14 @@ Result<http::Response> Add(AdminContext& ctx, const http::Request& req,
   u.name = std::string(Trim(name));
   if (u.name.size() > 100) {
     return Status::InvalidArgument("name: too long")
+        .WithField("name")
         .WithReason("too_long", {{"field", "name"}});
   }
   auto r = ParseRole(role);
   if (!r.ok())
     return Status::InvalidArgument(
                "role: expected kontributor, penulis, editor or admin")
+        .WithField("role")
         .WithReason("role_invalid");
   u.role = *r;
   // A new account writes under a byline of its own unless an admin links it
@@ -91,6 +93,7 @@ Result<http::Response> Add(AdminContext& ctx, const http::Request& req,
   if (author_id) {
     if (*author_id <= 0) {
       return Status::InvalidArgument("author_id: expected an author's id")
+          .WithField("author_id")
           .WithReason("expected_id", {{"field", "author_id"}});
     }
     u.author_id = *author_id;
@@ -120,6 +123,7 @@ Result<http::Response> EditUser(AdminContext& ctx, const http::Request& req,
     u.name = std::string(Trim(*name));
     if (u.name.empty() || u.name.size() > 100) {
       return Status::InvalidArgument("name: 1 to 100 characters")
+          .WithField("name")
           .WithReason("too_long", {{"field", "name"}});
     }
   }
@@ -131,6 +135,7 @@ Result<http::Response> EditUser(AdminContext& ctx, const http::Request& req,
     if (!r.ok())
       return Status::InvalidArgument(
                  "role: expected kontributor, penulis, editor or admin")
+          .WithField("role")
           .WithReason("role_invalid");
     u.role = *r;
   }

@@ -89,14 +89,16 @@ Result<std::unique_ptr<App>> App::Open(Config config, const Clock& clock) {
   WARTA_ASSIGN_OR_RETURN(app->store_, OpenStore(StoreOptionsFrom(c), clock));
   ApplyStoredSettings(*app->store_, c);
   WARTA_ASSIGN_OR_RETURN(app->timezone_, FindTimeZone(c.site.timezone));
-  // "Baca juga" lines link to the search route Urls owns; the newsroom
-  // keeps its own (immutable) copy, so a reload that replaces urls_ while
-  // the scheduler saves is no race.
+  // "Baca juga" lines link to the search route Urls owns, and links to the
+  // site's pages carry the reference that pages resolve with the routes of
+  // their day (Urls::ResolveLinks); the newsroom keeps its own (immutable)
+  // copy, so a reload that replaces urls_ while the scheduler saves is no
+  // race.
+  auto urls = std::make_shared<const Urls>(c.PublicUrl());
   app->newsroom_ = std::make_unique<Newsroom>(
       *app->store_, clock, c.site.name,
-      [urls = Urls(c.PublicUrl())](std::string_view q) {
-        return urls.Search(q);
-      });
+      [urls](std::string_view q) { return urls->Search(q); },
+      [urls](std::string_view href) { return urls->LinkRef(href); });
   // Search analysis, and near-duplicate clusters kept on every write (an
   // import as much as an edit while serving).
   WARTA_ASSIGN_OR_RETURN(app->stemmer_,
@@ -131,17 +133,20 @@ Status App::ApplyEditableSettings(
   for (const auto& [key, value] : changes) {
     bool known = false;
     for (const char* k : kEditable) known = known || key == k;
-    if (!known) return Status::InvalidArgument(key + ": not editable");
+    if (!known)
+      return Status::InvalidArgument(key + ": not editable").WithField(key);
     Status s = ApplySetting(trial, key, value);
     if (!s.ok()) {
       return Status::InvalidArgument(key.substr(key.find('.') + 1) + ": " +
-                                     s.message());
+                                     s.message())
+          .WithField(key.substr(key.find('.') + 1));
     }
   }
   if (!FindTimeZone(trial.site.timezone).ok()) {
     return Status::InvalidArgument(
-        "timezone: use Asia/Jakarta, Asia/Pontianak, Asia/Makassar, "
-        "Asia/Jayapura or UTC");
+               "timezone: use Asia/Jakarta, Asia/Pontianak, Asia/Makassar, "
+               "Asia/Jayapura or UTC")
+        .WithField("timezone");
   }
   WARTA_RETURN_IF_ERROR(store_->SaveSettings(changes));
   std::lock_guard<std::mutex> lock(settings_mu_);

@@ -60,6 +60,30 @@ TEST(StatusTest, CarriesAReasonBesideTheMessage) {
   EXPECT_EQ(Status::Ok().WithReason("x").reason(), "");
 }
 
+TEST(StatusTest, FieldTravelsWithTheStatus) {
+  Status s = Status::InvalidArgument("lead: expected an object");
+  EXPECT_EQ(s.field(), "");
+  Status named = s.WithField("lead.id");
+  EXPECT_EQ(named.field(), "lead.id");
+  EXPECT_EQ(s.field(), "");  // the copy keeps its own
+  EXPECT_EQ(named.message(), s.message());
+  // A reason set before or after keeps the field, and the field the reason.
+  Status reasoned = named.WithReason("expected_id", {{"field", "lead.id"}});
+  EXPECT_EQ(reasoned.field(), "lead.id");
+  EXPECT_EQ(reasoned.reason(), "expected_id");
+  Status renamed = reasoned.WithField("top");
+  EXPECT_EQ(renamed.field(), "top");
+  EXPECT_EQ(renamed.reason(), "expected_id");
+  EXPECT_EQ(renamed.reason_params().size(), 1u);
+  EXPECT_EQ(reasoned.field(), "lead.id");
+  // Context and Result keep it.
+  EXPECT_EQ(renamed.WithContext("article 3").field(), "top");
+  Result<int> r = renamed;
+  EXPECT_EQ(r.status().field(), "top");
+  EXPECT_TRUE(Status::Ok().WithField("x").ok());
+  EXPECT_EQ(Status::Ok().WithField("x").field(), "");
+}
+
 TEST(ResultTest, ValueOrStatusPropagates) {
   EXPECT_EQ(*Quarter(8), 2);
   Result<int> r = Quarter(6);

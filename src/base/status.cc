@@ -61,6 +61,21 @@ Status Status::WithReason(std::string_view code, ReasonParams params) && {
   reason->params.reserve(params.size());
   for (const auto& [name, value] : params)
     reason->params.emplace_back(std::string(name), std::string(value));
+  if (reason_) reason->field = reason_->field;
+  reason_ = std::move(reason);
+  return std::move(*this);
+}
+
+Status Status::WithField(std::string_view field) const& {
+  return Status(*this).WithField(field);
+}
+
+Status Status::WithField(std::string_view field) && {
+  if (ok()) return std::move(*this);
+  auto reason =
+      reason_ ? std::make_shared<StatusReason>(*reason_)
+              : std::make_shared<StatusReason>();
+  reason->field = std::string(field);
   reason_ = std::move(reason);
   return std::move(*this);
 }

@@ -34,9 +34,12 @@ std::string_view StatusCodeName(StatusCode code);
 // the code that makes the error (see Status::WithReason). Callers that need
 // to tell errors apart (the admin API's error codes) read it instead of the
 // message, whose wording may change.
+// `field` is the request field the error is about ("title", "lead.id"),
+// set with Status::WithField; the admin API answers it as "field".
 struct StatusReason {
   std::string code;
   std::vector<std::pair<std::string, std::string>> params;
+  std::string field;
 };
 
 class Status {
@@ -92,16 +95,27 @@ class Status {
   Status WithContext(std::string_view prefix) const;
 
   // Returns this status carrying the reason `code` with `params` (name,
-  // value) in the order given; replaces an earlier reason. An ok status stays
-  // as it is. The reason is shared, immutable, between copies.
+  // value) in the order given; replaces an earlier reason (its field is
+  // kept). An ok status stays as it is. The reason is shared, immutable,
+  // between copies.
   using ReasonParams =
       std::initializer_list<std::pair<std::string_view, std::string_view>>;
   Status WithReason(std::string_view code, ReasonParams params = {}) const&;
   Status WithReason(std::string_view code, ReasonParams params = {}) &&;
 
+  // Returns this status naming `field`, the input it is about (a request's
+  // field, "title"); replaces an earlier field, keeps the reason. An ok
+  // status stays as it is.
+  Status WithField(std::string_view field) const&;
+  Status WithField(std::string_view field) &&;
+
   // The reason's code, "" when none was given.
   std::string_view reason() const {
     return reason_ ? std::string_view(reason_->code) : std::string_view();
+  }
+  // The field named by WithField, "" when none was.
+  std::string_view field() const {
+    return reason_ ? std::string_view(reason_->field) : std::string_view();
   }
   // The reason's params, empty when none were given.
   const std::vector<std::pair<std::string, std::string>>& reason_params() const;
@@ -109,7 +123,8 @@ class Status {
  private:
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
-  // Null unless WithReason was called: an ok status allocates nothing.
+  // Null unless WithReason or WithField was called: an ok status allocates
+  // nothing.
   std::shared_ptr<const StatusReason> reason_;
 };
 

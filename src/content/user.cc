@@ -36,7 +36,8 @@ Result<std::string> NormalizeEmail(std::string_view email) {
       at + 1 >= e.size() || e.find('@', at + 1) != std::string::npos ||
       e.find_first_of(" \t\r\n<>\"',;") != std::string::npos) {
     return Status::InvalidArgument("email: \"" + std::string(email) +
-                                   "\" is not an e-mail address");
+                                   "\" is not an e-mail address")
+        .WithField("email");
   }
   return e;
 }

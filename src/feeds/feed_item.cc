@@ -10,7 +10,8 @@ FeedItem ItemFromArticle(const Article& a, const Urls& urls) {
   item.id = item.url;
   item.title = a.title;
   item.summary = a.Excerpt(300);
-  item.content_html = AbsolutizeHtml(a.html, urls.site_url());
+  item.content_html =
+      AbsolutizeHtml(urls.ResolveLinks(a.html), urls.site_url());
   for (const Author& au : a.authors) item.authors.push_back(au.name);
   if (a.category) item.categories.push_back(a.category->name);
   for (const Tag& t : a.tags) item.categories.push_back(t.name);

@@ -61,6 +61,7 @@ std::string_view AlignStyle(MD_ALIGN align) {
 HtmlRenderer::HtmlRenderer(const RenderOptions& options, std::string_view input)
     : lead_in_(SanitizeUtf8(options.lead_in)),
       search_url_(options.search_url),
+      link_ref_(options.link_ref),
       input_(input) {}
 
 std::string_view HtmlRenderer::ClipToInput(const MD_CHAR* text,
@@ -233,10 +234,11 @@ void HtmlRenderer::LeaveBlock(MD_BLOCKTYPE type) {
         std::string inner = html_.substr(embed_start_ + 3);  // after "<p>"
         bool linked = inner.find("<a href=") != std::string::npos;
         html_.resize(embed_start_);
-        std::string search;
+        std::string search, ref;
         if (!linked && search_url_) search = search_url_(also->title);
-        html_ +=
-            ReadAlsoHtml(*also, linked ? inner : std::string_view(), search);
+        if (!search.empty() && link_ref_) ref = link_ref_(search);
+        html_ += ReadAlsoHtml(*also, linked ? inner : std::string_view(),
+                              search, ref);
         text_.Truncate(embed_text_start_);
       } else {
         html_ += "</p>\n";

@@ -103,6 +103,8 @@ class HtmlRenderer {
   const std::string lead_in_;
   // RenderOptions::search_url (may be unset).
   const std::function<std::string(std::string_view)> search_url_;
+  // RenderOptions::link_ref (may be unset).
+  const std::function<std::string(std::string_view)> link_ref_;
   const std::string_view input_;
   std::string html_;
   PlainTextBuilder text_;

@@ -166,6 +166,14 @@ bool HtmlRenderer::EnterLink(const MD_SPAN_A_DETAIL& detail) {
   html_ += "<a href=\"";
   AppendHtmlEscaped(html_, url->url);
   html_ += '"';
+  if (link_ref_) {
+    std::string ref = link_ref_(url->url);
+    if (!ref.empty()) {
+      html_ += " data-ref=\"";
+      AppendHtmlEscaped(html_, ref);
+      html_ += '"';
+    }
+  }
   std::string title = DecodeAttribute(detail.title);
   if (!title.empty()) {
     html_ += " title=\"";

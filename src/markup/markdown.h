@@ -38,6 +38,13 @@ struct RenderOptions {
   // link points (markup/read_also.h). Unset: such a line shows its title
   // without a link.
   std::function<std::string(std::string_view query)> search_url;
+  // The stable reference of a link to one of the site's own pages, as the
+  // caller's URL service reads it (Urls::LinkRef: "article:SLUG"), or ""
+  // for any other link. A link with one is written
+  // <a href="URL" data-ref="REF">, so that whoever shows the stored HTML
+  // points it at the routes of that day (Urls::ResolveLinks) instead of
+  // those of the day it was saved. Unset: no references.
+  std::function<std::string(std::string_view href)> link_ref;
 };
 
 struct Rendered {

@@ -41,7 +41,8 @@ std::optional<ReadAlso> RecognizeReadAlso(std::string_view text) {
 }
 
 std::string ReadAlsoHtml(const ReadAlso& also, std::string_view linked_html,
-                         std::string_view search_url) {
+                         std::string_view search_url,
+                         std::string_view search_ref) {
   std::string html = "<aside class=\"read-also\">";
   if (!linked_html.empty()) {
     html.append(linked_html);
@@ -54,7 +55,13 @@ std::string ReadAlsoHtml(const ReadAlso& also, std::string_view linked_html,
     } else {
       html += "<a href=\"";
       AppendHtmlEscaped(html, search_url);
-      html += "\">";
+      html += '"';
+      if (!search_ref.empty()) {
+        html += " data-ref=\"";
+        AppendHtmlEscaped(html, search_ref);
+        html += '"';
+      }
+      html += '>';
       AppendHtmlEscaped(html, also.title);
       html += "</a>";
     }

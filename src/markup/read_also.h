@@ -30,9 +30,12 @@ std::optional<ReadAlso> RecognizeReadAlso(std::string_view text);
 // rendered inner HTML when it holds a link (kept as written, already
 // sanitized); empty when it holds none: the title then links to
 // `search_url` (the site's search for the title, e.g. "/cari?q=TITLE"),
-// or stands without a link when that is empty too.
+// or stands without a link when that is empty too. `search_ref`, when not
+// empty, is that link's stable reference (RenderOptions::link_ref), written
+// as its data-ref.
 std::string ReadAlsoHtml(const ReadAlso& also, std::string_view linked_html,
-                         std::string_view search_url);
+                         std::string_view search_url,
+                         std::string_view search_ref = {});
 
 }  // namespace warta::markup
 

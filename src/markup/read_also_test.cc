@@ -100,6 +100,34 @@ TEST(ReadAlsoTest, ALinkedLineKeepsItsLink) {
   EXPECT_NE(r.html.find("read-also"), std::string::npos);
 }
 
+// With the caller's references (Urls::LinkRef there), the search link and
+// links to the site's pages carry them, so that pages shown after a route
+// change point at the new routes (Urls::ResolveLinks); other links do not.
+TEST(ReadAlsoTest, LinksCarryTheCallersReferences) {
+  RenderOptions o;
+  o.link_ref = [](std::string_view href) -> std::string {
+    if (href.substr(0, 8) == "/berita/")
+      return "article:" + std::string(href.substr(8));
+    if (href.substr(0, 8) == "/cari?q=")
+      return "search:" + std::string(href.substr(8));
+    return "";
+  };
+  EXPECT_EQ(Render("Baca juga: Banjir \"Puncak\"", o).html,
+            "<aside class=\"read-also\"><span class=\"read-also-label\">Baca "
+            "juga:</span> <a href=\"/cari?q=Banjir%20%22Puncak%22\" "
+            "data-ref=\"search:Banjir%20%22Puncak%22\">Banjir "
+            "&quot;Puncak&quot;</a></aside>\n");
+  EXPECT_EQ(Render("Baca juga: [Pompa](/berita/pompa)", o).html,
+            "<aside class=\"read-also\">Baca juga: <a href=\"/berita/pompa\" "
+            "data-ref=\"article:pompa\">Pompa</a></aside>\n");
+  // In any paragraph; other links carry none.
+  EXPECT_EQ(
+      Render("Lihat [ini](/berita/lain) dan [itu](https://x.id/).", o).html,
+      "<p>Lihat <a href=\"/berita/lain\" data-ref=\"article:lain\">ini"
+      "</a> dan <a href=\"https://x.id/\" rel=\"noopener noreferrer "
+      "nofollow\">itu</a>.</p>\n");
+}
+
 TEST(ReadAlsoTest, OnlyWholeTopLevelParagraphs) {
   // Inside a quote or a list, or as part of a longer paragraph: text.
   EXPECT_EQ(Render("> Baca juga: Judul").html.find("read-also"),

@@ -70,7 +70,7 @@ inline std::string CheckSafeHtml(std::string_view html,
   static const std::set<std::string, std::less<>> kVoid = {"br", "hr", "img"};
   static const std::map<std::string, std::set<std::string>, std::less<>>
       kAllowed = {
-          {"p", {}},
+          {"p", {"class"}},
           {"h2", {}},
           {"h3", {}},
           {"h4", {}},
@@ -94,7 +94,12 @@ inline std::string CheckSafeHtml(std::string_view html,
           {"th", {"style"}},
           {"td", {"style"}},
           {"span", {"class"}},
-          {"a", {"href", "title", "rel"}},
+          {"a", {"href", "title", "rel", "data-ref", "class"}},
+          // "Baca juga" lines (read_also.h) and embeds (embed.h).
+          {"aside", {"class"}},
+          {"figure", {"class", "data-embed-src", "data-embed-provider"}},
+          {"figcaption", {}},
+          {"button", {"type", "class", "hidden"}},
           {"img", {"src", "alt", "title", "loading", "decoding"}},
       };
   if (AsciiLower(html).find("<script") != std::string::npos) {
@@ -132,8 +137,9 @@ inline std::string CheckSafeHtml(std::string_view html,
     std::string_view attrs =
         name_end == std::string_view::npos ? "" : tag.substr(name_end);
     while (!attrs.empty()) {
-      // Each attribute is ` name="value"`.
+      // Each attribute is ` name="value"`; an embed's button is ` hidden`.
       if (attrs[0] != ' ') return "bad attribute syntax in <" + name;
+      if (name == "button" && attrs == " hidden") break;
       std::size_t eq = attrs.find("=\"");
       if (eq == std::string_view::npos) return "attribute without value";
       std::string attr(attrs.substr(1, eq - 1));
@@ -153,19 +159,28 @@ inline std::string CheckSafeHtml(std::string_view html,
         if (!IsOurReference(value, k)) return "bare & in " + attr;
       }
       if (values != nullptr) values->push_back(DecodeBasicReferences(value));
-      if ((attr == "href" || attr == "src") &&
-          !UrlValueIsSafe(value, attr == "src")) {
+      if ((attr == "href" || attr == "src" || attr == "data-embed-src") &&
+          !UrlValueIsSafe(value, attr != "href")) {
         return "unsafe URL " + std::string(value);
       }
       if (attr == "style" && value != "text-align:left" &&
           value != "text-align:center" && value != "text-align:right") {
         return "style " + std::string(value);
       }
+      if (attr == "type" && value != "button")
+        return "type " + std::string(value);
+      if (attr == "data-ref" && value.find_first_of("\"' ") != value.npos) {
+        return "data-ref " + std::string(value);
+      }
       if (attr == "rel" && value != "noopener noreferrer nofollow") {
         return "rel " + std::string(value);
       }
-      if (attr == "class" && value != "dateline" &&
-          !value.starts_with("language-")) {
+      static const std::set<std::string_view> kClasses = {
+          "dateline",       "read-also",  "read-also-label",
+          "embed-provider", "embed-load", "embed-link"};
+      if (attr == "class" && !kClasses.contains(value) &&
+          !value.starts_with("language-") &&
+          !(name == "figure" && value.starts_with("embed embed-"))) {
         return "class " + std::string(value);
       }
     }

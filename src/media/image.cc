@@ -17,7 +17,9 @@ using Image = std::unique_ptr<VipsImage, Unref>;
 // read or processed).
 Status Bad(const std::string& why,
            std::string_view reason = "image_unreadable") {
-  return Status::InvalidArgument("image: " + why).WithReason(reason);
+  return Status::InvalidArgument("image: " + why)
+      .WithField("image")
+      .WithReason(reason);
 }
 
 // libvips' message for the last failure on any thread (its buffer is

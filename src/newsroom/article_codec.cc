@@ -102,6 +102,7 @@ std::vector<std::string> NamesOr(const json& j, const char* key) {
 Status WrongType(const char* field, const char* want,
                  std::string_view reason = "expected_value") {
   return Status::InvalidArgument(std::string(field) + ": expected " + want)
+      .WithField(field)
       .WithReason(reason, {{"field", field}});
 }
 
@@ -264,6 +265,7 @@ Status DecodeArticle(const json& j, ArticleForm form, Article& a) {
   if (!j.is_object()) {
     if (form == ArticleForm::kSnapshot) {
       return Status::InvalidArgument("revision: not a snapshot")
+          .WithField("revision")
           .WithReason("revision_invalid");
     }
     return Status::InvalidArgument("expected a JSON object")

@@ -19,6 +19,7 @@ Result<std::string> NormalizeArticleLink(std::string_view field,
   auto refuse = [&] {
     return Status::InvalidArgument(std::string(field) +
                                    ": expected a /path or an http(s) URL")
+        .WithField(field)
         .WithReason("link_invalid", {{"field", field}});
   };
   if (link.size() > 2048) return refuse();
@@ -42,23 +43,27 @@ Result<std::string> NormalizeArticleLink(std::string_view field,
 }
 
 Newsroom::Newsroom(Stores store, const Clock& clock, std::string default_outlet,
-                   SearchUrl search_url)
+                   SearchUrl search_url, LinkRef link_ref)
     : store_(store),
       clock_(clock),
       default_outlet_(std::move(default_outlet)),
-      search_url_(std::move(search_url)) {}
+      search_url_(std::move(search_url)),
+      link_ref_(std::move(link_ref)) {}
 
 Status Newsroom::Validate(const Article& a) const {
   if (Trim(a.title).empty())
     return Status::InvalidArgument("title: must not be empty")
+        .WithField("title")
         .WithReason("title_empty");
   if (a.title.size() > kMaxTitleBytes) {
     const std::string n = std::to_string(kMaxTitleBytes);
     return Status::InvalidArgument("title: longer than " + n + " bytes")
+        .WithField("title")
         .WithReason("too_long_bytes", {{"field", "title"}, {"n", n}});
   }
   if (a.body.size() > kMaxBodyBytes) {
     return Status::InvalidArgument("body: larger than 1 MiB")
+        .WithField("body")
         .WithReason("body_too_large");
   }
   for (const std::string* f :
@@ -72,6 +77,7 @@ Status Newsroom::Validate(const Article& a) const {
     return Status::InvalidArgument(
                "slug: \"" + a.slug +
                "\" must be lower-case letters, digits and hyphens")
+        .WithField("slug")
         .WithReason("slug_invalid", {{"slug", a.slug}});
   }
   for (auto [name, link] : {std::pair{"source_url", &a.source_url},
@@ -81,11 +87,13 @@ Status Newsroom::Validate(const Article& a) const {
   if (a.published_at && !IsAcceptedTime(*a.published_at)) {
     return Status::InvalidArgument(
                "published_at: outside 1900-01-01 to 9999-12-31")
+        .WithField("published_at")
         .WithReason("time_out_of_range", {{"field", "published_at"}});
   }
   if (a.status == ArticleStatus::kScheduled && !a.published_at) {
     return Status::InvalidArgument(
                "published_at: a scheduled article needs a time")
+        .WithField("published_at")
         .WithReason("schedule_needs_time");
   }
   for (auto [name, text, max] :
@@ -99,11 +107,13 @@ Status Newsroom::Validate(const Article& a) const {
       const std::string n = std::to_string(max);
       return Status::InvalidArgument(std::string(name) + ": longer than " + n +
                                      " characters")
+          .WithField(name)
           .WithReason("too_long_chars", {{"field", name}, {"n", n}});
     }
   }
   if (a.custom_excerpt.size() > 1000) {
     return Status::InvalidArgument("custom_excerpt: longer than 1000 bytes")
+        .WithField("custom_excerpt")
         .WithReason("too_long_bytes",
                     {{"field", "custom_excerpt"}, {"n", "1000"}});
   }
@@ -127,6 +137,7 @@ Status Newsroom::Render(Article& a) const {
   markup::RenderOptions options;
   options.lead_in = DatelineOf(a);
   options.search_url = search_url_;
+  options.link_ref = link_ref_;
   WARTA_ASSIGN_OR_RETURN(markup::Rendered r,
                          markup::RenderMarkdown(a.body, options));
   a.html = std::move(r.html);
@@ -310,11 +321,13 @@ Result<LiveUpdate> Newsroom::AddLiveUpdate(std::int64_t article_id,
   std::string body(Trim(text));
   if (body.empty()) {
     return Status::InvalidArgument("body: required")
+        .WithField("body")
         .WithReason("required", {{"field", "body"}});
   }
   if (body.size() > kMaxLiveUpdateBytes) {
     const std::string n = std::to_string(kMaxLiveUpdateBytes);
     return Status::InvalidArgument("body: longer than " + n + " bytes")
+        .WithField("body")
         .WithReason("too_long_bytes", {{"field", "body"}, {"n", n}});
   }
   if (!IsValidUtf8(body))
@@ -324,6 +337,7 @@ Result<LiveUpdate> Newsroom::AddLiveUpdate(std::int64_t article_id,
   if (!a.live_report)
     return Status::InvalidArgument(
                "live_report: the article is not a live report")
+        .WithField("live_report")
         .WithReason("not_live_report");
   WARTA_ASSIGN_OR_RETURN(LiveUpdate added, store_.live_updates.AddLiveUpdate(
                                                article_id, body, user_id));

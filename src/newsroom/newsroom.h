@@ -68,13 +68,19 @@ class Newsroom {
   // The site's search URL for a query (Urls::Search), which the composition
   // root passes in: newsroom knows no routes.
   using SearchUrl = std::function<std::string(std::string_view query)>;
+  // The stable reference of a link to one of the site's pages (Urls::
+  // LinkRef), written beside its URL in the HTML a save renders, so the
+  // link follows the routes of the day it is shown (Urls::ResolveLinks;
+  // markup::RenderOptions::link_ref).
+  using LinkRef = std::function<std::string(std::string_view href)>;
 
   // `default_outlet` (the site's name) stands in the dateline when an article
   // names no outlet; a "Baca juga" line without a link points to
-  // `search_url` for its title (unset: the title stands unlinked).
+  // `search_url` for its title (unset: the title stands unlinked); links to
+  // the site's own pages carry `link_ref`'s reference (unset: none do).
   // `store` and `clock` must outlive the Newsroom.
   Newsroom(Stores store, const Clock& clock, std::string default_outlet,
-           SearchUrl search_url = {});
+           SearchUrl search_url = {}, LinkRef link_ref = {});
   Newsroom(const Newsroom&) = delete;
   Newsroom& operator=(const Newsroom&) = delete;
 
@@ -199,6 +205,7 @@ class Newsroom {
   const Clock& clock_;
   std::string default_outlet_;
   SearchUrl search_url_;
+  LinkRef link_ref_;
   SharedMutex listeners_mu_;  // shared while notifying
   int next_listener_ GUARDED_BY(listeners_mu_) = 1;
   std::vector<std::pair<int, Listener>> listeners_ GUARDED_BY(listeners_mu_);

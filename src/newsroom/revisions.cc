@@ -29,6 +29,7 @@ Status ApplySnapshot(std::string_view snapshot, Article& a, bool content_only) {
   json j = json::parse(snapshot, nullptr, false);
   if (j.is_discarded() || !j.is_object())
     return Status::InvalidArgument("revision: not a snapshot")
+        .WithField("revision")
         .WithReason("revision_invalid");
   // Content only: what is not content stays as it was.
   const ArticleStatus status = a.status;
@@ -89,6 +90,7 @@ Result<std::string> InflateWith(std::string_view data, std::string_view dict,
                                 std::size_t raw_size) {
   if (raw_size > (64u << 20))
     return Status::InvalidArgument("revision: snapshot too large")
+        .WithField("revision")
         .WithReason("revision_invalid");
   z_stream z{};
   if (inflateInit(&z) != Z_OK) return Status::Internal("inflateInit failed");

@@ -137,7 +137,7 @@ render::View ArticleView(const SiteContext& ctx, const Article& a) {
   for (const Tag& t : a.tags)
     tags.push_back({{"name", t.name}, {"url", ctx.urls.Tag(t.slug)}});
   v["tags"] = std::move(tags);
-  v["html"] = WithBodyPictures(a.html);
+  v["html"] = WithBodyPictures(ctx.urls.ResolveLinks(a.html));
   if (!a.feature_image.empty()) {
     v["feature_image"] = a.feature_image;
     PictureOptions o;

@@ -182,7 +182,8 @@ std::string ComputeFeedFingerprint(const SiteContext& ctx) {
     a.title = "Judul \"uji\" & <b>";
     a.custom_excerpt = "Ringkas";
     a.html =
-        "<p>Isi <a href=\"/berita/lain\">tautan</a> <img src=\"/i.png\"></p>";
+        "<p>Isi <a href=\"/berita/lain\" data-ref=\"article:lain\">tautan</a> "
+        "<img src=\"/i.png\"></p>";
     a.plaintext = "Isi tautan";
     a.authors = {Author{1, "rina", "Rina", "", ""}};
     a.category = Category{1, "politik", "Politik", ""};

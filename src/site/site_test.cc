@@ -4,7 +4,9 @@
 
 #include <thread>
 
+#include "base/strings.h"
 #include "base/time.h"
+#include "feeds/feed.h"
 #include "http/compression.h"
 #include "http/prepared.h"
 #include "index/live_index.h"
@@ -108,6 +110,50 @@ TEST_F(SiteTest, ArticlePageHasEveryPart) {
   // Wants below).
   EXPECT_EQ(r.body_gzip, nullptr);
   EXPECT_EQ(r.body_brotli, nullptr);
+}
+
+// A story saved while the routes were others (an older warta: articles
+// under /artikel/, the search at /search) shows its links to the site's
+// pages with today's routes, on the page and in the feeds: they were saved
+// with the stable reference beside the URL of that day.
+TEST_F(SiteTest, StoredLinksFollowTodaysRoutes) {
+  Article other = Publish("Pompa baru siaga");
+  Newsroom old_routes(
+      store_.store(), clock_, "KABARIN",
+      [](std::string_view q) { return "/search?query=" + UrlEncode(q); },
+      [](std::string_view href) -> std::string {
+        if (href.substr(0, 9) == "/artikel/")
+          return "article:" + std::string(href.substr(9));
+        if (href.substr(0, 14) == "/search?query=")
+          return "search:" + std::string(href.substr(14));
+        return "";
+      });
+  Article a;
+  a.title = "Banjir surut";
+  a.body =
+      "Air surut.\n\nBaca juga: Harga Cabai\n\nSimak juga: [Pompa](/artikel/" +
+      other.slug + ")\n\nLihat [ini](https://lain.id/artikel/x).";
+  a.status = ArticleStatus::kPublished;
+  a.published_at = clock_.Now() - 30;
+  auto saved = old_routes.Save(a);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  ASSERT_NE(saved->html.find("/search?query=Harga%20Cabai"), std::string::npos);
+  MakeSite();
+  const std::string page = Body(Get("/berita/" + saved->slug));
+  EXPECT_NE(page.find("<a href=\"/cari?q=Harga%20Cabai\">Harga Cabai</a>"),
+            std::string::npos)
+      << page;
+  EXPECT_NE(page.find("<a href=\"/berita/" + other.slug + "\">Pompa</a>"),
+            std::string::npos);
+  EXPECT_NE(page.find("href=\"https://lain.id/artikel/x\""), std::string::npos);
+  EXPECT_EQ(page.find("/search?query="), std::string::npos);
+  EXPECT_EQ(page.find("data-ref"), std::string::npos);
+  const std::string feed = feeds::ItemFromArticle(*saved, urls_).content_html;
+  EXPECT_NE(feed.find("https://kabarin.id/cari?q=Harga%20Cabai"),
+            std::string::npos)
+      << feed;
+  EXPECT_EQ(feed.find("/search?query="), std::string::npos);
+  EXPECT_EQ(feed.find("data-ref"), std::string::npos);
 }
 
 TEST_F(SiteTest, ServesFromCacheUntilContentChanges) {

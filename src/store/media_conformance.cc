@@ -59,5 +59,46 @@ TEST_P(StoreConformance, ListsTheNewestUploadedOriginals) {
   EXPECT_EQ((*recent)[0].path, "2026/12/0000-10x10-o.png");
 }
 
+// An upload's files are recorded together or not at all: a bad path in the
+// set leaves none of them (the original is not listed); the whole set is
+// listed once, and recording it again changes nothing.
+TEST_P(StoreConformance, RecordsAnUploadsFilesTogether) {
+  const std::string original = "2026/12/cccc-1600x900-o.png";
+  const std::string variant = "2026/12/cccc-640x360-w640.webp";
+  for (const char* bad : {"", "/2026/12/x-1x1-o.png", "2026/../../etc/x-o.png",
+                          "2026//12/x-1x1-o.png"}) {
+    Status s = store_->PutMediaFiles(
+        {{variant, "v"}, {original, "o"}, {std::string(bad), "b"}});
+    EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << bad;
+  }
+  auto recent = store_->ListRecentMedia(10);
+  ASSERT_TRUE(recent.ok()) << recent.status().ToString();
+  EXPECT_TRUE(recent->empty());
+  if (store_->KeepsMedia()) {
+    EXPECT_TRUE(store_->GetMedia(variant).status().IsNotFound());
+    // PostgreSQL refuses a path that is not UTF-8 when it comes to that row,
+    // after the others: the transaction takes them back too.
+    EXPECT_FALSE(store_
+                     ->PutMediaFiles({{variant, "v"},
+                                      {original, "o"},
+                                      {"2026/12/\xff\xfe-1x1-o.png", "b"}})
+                     .ok());
+    EXPECT_TRUE(store_->GetMedia(variant).status().IsNotFound());
+    recent = store_->ListRecentMedia(10);
+    ASSERT_TRUE(recent.ok());
+    EXPECT_TRUE(recent->empty());
+  }
+  ASSERT_TRUE(store_->PutMediaFiles({{variant, "v"}, {original, "o"}}).ok());
+  ASSERT_TRUE(store_->PutMediaFiles({{variant, "v"}, {original, "o"}}).ok());
+  recent = store_->ListRecentMedia(10);
+  ASSERT_TRUE(recent.ok());
+  ASSERT_EQ(recent->size(), 1u);
+  EXPECT_EQ((*recent)[0].path, original);
+  if (store_->KeepsMedia()) {
+    EXPECT_EQ(*store_->GetMedia(variant), "v");
+    EXPECT_EQ(*store_->GetMedia(original), "o");
+  }
+}
+
 }  // namespace
 }  // namespace warta

@@ -72,4 +72,76 @@ std::optional<std::string> Urls::ArticleSlugFromPath(std::string_view path) {
   return UrlDecode(slug, false);
 }
 
+namespace {
+
+constexpr std::string_view kArticleRef = "article:";
+constexpr std::string_view kSearchRef = "search:";
+constexpr std::string_view kRefAttribute = "\" data-ref=\"";
+
+}  // namespace
+
+std::string Urls::LinkRef(std::string_view href) const {
+  std::string_view path = href;
+  if (!site_url_.empty() && path.size() > site_url_.size() &&
+      path.substr(0, site_url_.size()) == site_url_ &&
+      path[site_url_.size()] == '/') {
+    path.remove_prefix(site_url_.size());
+  }
+  if (path.empty() || path.front() != '/' || path.substr(0, 2) == "//")
+    return "";
+  if (path.find('#') != std::string_view::npos) return "";
+  const size_t q = path.find('?');
+  if (q == std::string_view::npos) {
+    std::optional<std::string> slug = ArticleSlugFromPath(path);
+    if (!slug || slug->empty()) return "";
+    return std::string(kArticleRef) + UrlEncode(*slug);
+  }
+  // Search: kSearchRoute with q as its one parameter, as Search builds it.
+  std::string_view query = path.substr(q + 1);
+  if (path.substr(0, q) != kSearchRoute || query.substr(0, 2) != "q=" ||
+      query.find('&') != std::string_view::npos) {
+    return "";
+  }
+  return std::string(kSearchRef) + UrlEncode(UrlDecode(query.substr(2)));
+}
+
+std::string Urls::ResolveLinks(std::string_view html) const {
+  size_t attr = html.find(kRefAttribute);
+  if (attr == std::string_view::npos) return std::string(html);
+  std::string out;
+  out.reserve(html.size());
+  size_t at = 0;  // html[0, at) is in `out`
+  for (; attr != std::string_view::npos; attr = html.find(kRefAttribute, at)) {
+    // markup writes <a href="URL" data-ref="REF">: the URL is the quoted
+    // value just before.
+    const size_t ref_at = attr + kRefAttribute.size();
+    const size_t ref_end = html.find('"', ref_at);
+    const size_t href_at = html.rfind("<a href=\"", attr);
+    if (ref_end == std::string_view::npos) break;
+    if (href_at == std::string_view::npos || href_at < at ||
+        html.find('"', href_at + 9) != attr) {
+      out.append(html, at, ref_end + 1 - at);  // not ours: left as it is
+      at = ref_end + 1;
+      continue;
+    }
+    std::string_view ref = html.substr(ref_at, ref_end - ref_at);
+    std::string url;
+    if (ref.substr(0, kArticleRef.size()) == kArticleRef) {
+      url = Article(UrlDecode(ref.substr(kArticleRef.size()), false));
+    } else if (ref.substr(0, kSearchRef.size()) == kSearchRef) {
+      url = Search(UrlDecode(ref.substr(kSearchRef.size()), false));
+    }
+    out.append(html, at, href_at + 9 - at);  // up to the URL
+    if (url.empty()) {
+      out.append(html, href_at + 9, attr - (href_at + 9));
+    } else {
+      AppendHtmlEscaped(out, url);
+    }
+    out += '"';
+    at = ref_end + 1;
+  }
+  out.append(html, at);
+  return out;
+}
+
 }  // namespace warta

@@ -60,6 +60,22 @@ class Urls {
   // The article slug of an article path ("/berita/x" -> "x"), or nullopt.
   static std::optional<std::string> ArticleSlugFromPath(std::string_view path);
 
+  // Links to the site's own pages in stored HTML (an article's body, rendered
+  // when saved) name their target by a reference that no route change
+  // alters, beside the URL of the day: <a href="URL" data-ref="REF">
+  // (markup::RenderOptions::link_ref). LinkRef gives the reference of a
+  // link, relative or on site_url: "article:SLUG" for an article, and
+  // "search:QUERY" for a search (both percent-encoded), or "" for any other
+  // link (a query or fragment on an article link, another site's page).
+  std::string LinkRef(std::string_view href) const;
+  // `html` with each link that carries a reference pointed at the URL the
+  // routes give it now, the data-ref attribute dropped; other links, and
+  // the rest of the HTML, as they are. A body without references is
+  // returned after one search of it. For whoever shows a stored body: the
+  // article page and the feeds, when they build it (a warm page is served
+  // from the page cache and does not get here).
+  std::string ResolveLinks(std::string_view html) const;
+
  private:
   std::string site_url_;
 };

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/strings.h"
 #include "markup/markdown.h"
 #include "markup/safe_html_test_util.h"
 
@@ -32,6 +33,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   std::string_view input(reinterpret_cast<const char*>(data), size);
   warta::markup::RenderOptions options;
   if (size > 0 && (data[0] & 1) != 0) options.lead_in = "Jakarta (KABARIN) -";
+  // As the newsroom renders: "Baca juga" search links, and references of
+  // links to the site's pages (Urls::Search and Urls::LinkRef in shape).
+  if (size > 0 && (data[0] & 2) != 0) {
+    options.search_url = [](std::string_view q) {
+      return "/cari?q=" + warta::UrlEncode(q);
+    };
+    options.link_ref = [](std::string_view href) -> std::string {
+      if (href.substr(0, 8) != "/berita/") return "";
+      return "article:" + warta::UrlEncode(href.substr(8));
+    };
+  }
 
   auto rendered = warta::markup::RenderMarkdown(input, options);
   if (rendered.ok()) CheckHtml(rendered->html);

@@ -5,14 +5,26 @@
 
 namespace warta::pg {
 
-Status PgStore::PutMedia(const std::string& path, std::string_view bytes) {
+Status PgStore::PutMediaFiles(const std::vector<MediaFile>& files) {
+  WARTA_RETURN_IF_ERROR(CheckMediaPaths(files));
   // Not a content write (no change seq, no page keys): a new upload changes
-  // no page until an article names it. One autocommitted statement.
+  // no page until an article names it. On a reader connection, so large
+  // bytes do not hold the writer; all files in one transaction (a savepoint
+  // of this thread's batch, whose writer the reader then is).
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
-  WARTA_ASSIGN_OR_RETURN(
-      auto st, (*r)->Prepare("INSERT INTO media (path, bytes, created_at) "
-                             "VALUES (?, ?, ?) ON CONFLICT (path) DO NOTHING"));
-  return st.Bind(1, path).BindBlob(2, bytes).Bind(3, clock_.Now()).Run();
+  auto body = [&]() -> Status {
+    WARTA_ASSIGN_OR_RETURN(
+        auto st,
+        (*r)->Prepare("INSERT INTO media (path, bytes, created_at) "
+                      "VALUES (?, ?, ?) ON CONFLICT (path) DO NOTHING"));
+    for (const MediaFile& f : files) {
+      WARTA_RETURN_IF_ERROR(
+          st.Bind(1, f.path).BindBlob(2, f.bytes).Bind(3, clock_.Now()).Run());
+      st.Reset();
+    }
+    return Status::Ok();
+  };
+  return InBatchHere() ? InSavepoint(**r, body) : InTransaction(**r, body);
 }
 
 Result<std::string> PgStore::GetMedia(const std::string& path) {

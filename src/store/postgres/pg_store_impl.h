@@ -122,7 +122,7 @@ class PgStore : public Store, protected sql::RowsHooks<pg::Connection> {
 
   // MediaStore
   bool KeepsMedia() const override { return true; }
-  Status PutMedia(const std::string& path, std::string_view bytes) override;
+  Status PutMediaFiles(const std::vector<MediaFile>& files) override;
   Result<std::string> GetMedia(const std::string& path) override;
 
   // DistributionStore, stored feeds (stored_feed_rows.cc)

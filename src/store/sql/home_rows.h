@@ -32,18 +32,23 @@ template <typename Core>
 Status Rows<Core>::SetHomePins(const HomePins& pins) {
   if (static_cast<int>(pins.top.size()) > kMaxTopStories)
     return Status::InvalidArgument("top: at most " +
-                                   std::to_string(kMaxTopStories) + " stories");
+                                   std::to_string(kMaxTopStories) + " stories")
+        .WithField("top");
   if (pins.lead_until && pins.lead == 0)
-    return Status::InvalidArgument("lead: an expiry needs a lead");
+    return Status::InvalidArgument("lead: an expiry needs a lead")
+        .WithField("lead");
   std::vector<std::int64_t> ids;
   if (pins.lead != 0) ids.push_back(pins.lead);
   ids.insert(ids.end(), pins.top.begin(), pins.top.end());
   std::set<std::int64_t> seen;
   for (std::int64_t id : ids) {
-    if (id <= 0) return Status::InvalidArgument("pins: expected article ids");
+    if (id <= 0)
+      return Status::InvalidArgument("pins: expected article ids")
+          .WithField("pins");
     if (!seen.insert(id).second)
       return Status::InvalidArgument("pins: article " + std::to_string(id) +
-                                     " pinned twice");
+                                     " pinned twice")
+          .WithField("pins");
   }
   return Write([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(auto live,

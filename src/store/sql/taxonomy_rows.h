@@ -283,7 +283,8 @@ template <typename Core>
 Result<std::int64_t> Rows<Core>::MergeTag(std::int64_t from,
                                           std::int64_t into) {
   if (from == into)
-    return Status::InvalidArgument("into: a tag cannot be merged into itself");
+    return Status::InvalidArgument("into: a tag cannot be merged into itself")
+        .WithField("into");
   if (into == 0) return Status::NotFound("tag 0");
   std::int64_t moved = 0;
   WARTA_RETURN_IF_ERROR(Write([&](Connection& c) -> Status {

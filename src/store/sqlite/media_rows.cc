@@ -17,13 +17,17 @@ constexpr std::string_view kInsertMedia =
 
 }  // namespace
 
-Status SqliteStore::PutMedia(const std::string& path, std::string_view bytes) {
-  (void)bytes;  // in DATA/media
-  // Not a content write (no change seq, no page keys): a new upload changes
-  // no page until an article names it.
+Status SqliteStore::PutMediaFiles(const std::vector<MediaFile>& files) {
+  WARTA_RETURN_IF_ERROR(CheckMediaPaths(files));
+  // The bytes are in DATA/media. Not a content write (no change seq, no
+  // page keys): a new upload changes no page until an article names it.
   return WriteQuiet([&](Connection& c) -> Status {
     WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(kInsertMedia));
-    return st.Bind(1, path).Bind(2, clock_.Now()).Run();
+    for (const MediaFile& f : files) {
+      WARTA_RETURN_IF_ERROR(st.Bind(1, f.path).Bind(2, clock_.Now()).Run());
+      st.Reset();
+    }
+    return Status::Ok();
   });
 }
 

@@ -123,7 +123,7 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   // library's listing: Rows<SqliteStore> (store/sql).
 
   // MediaStore: the row of each upload (media_rows.cc)
-  Status PutMedia(const std::string& path, std::string_view bytes) override;
+  Status PutMediaFiles(const std::vector<MediaFile>& files) override;
 
   // DistributionStore, stored feeds (stored_feed_rows.cc)
   Result<std::int64_t> FeedVersion(const FeedScope& scope) override;

@@ -3,6 +3,7 @@
 #ifndef WARTA_STORE_SQLITE_TESTING_TEMP_SQLITE_STORE_H_
 #define WARTA_STORE_SQLITE_TESTING_TEMP_SQLITE_STORE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -23,6 +24,13 @@ class TempSqliteStore {
   Store& store() { return *store_; }
   Store* operator->() { return store_.get(); }
   const std::string& dir() const { return dir_; }
+
+  // Runs `sql` on the database from a connection of its own, as another
+  // process would (a trigger that makes the store fail, say); "" or
+  // SQLite's message.
+  std::string Exec(const std::string& sql);
+  // The first column of the first row of `sql` (a count), or -1.
+  std::int64_t QueryInt(const std::string& sql);
 
  private:
   std::string dir_;
