@@ -8,6 +8,8 @@
 #   bench_article_paths K OUT       article paths from the first K sitemaps
 #   bench_editor DATA NAME JAR      an editor account, logged in
 #   bench_publish TITLE BODY CATEGORY TAG   one article through the admin API
+#   bench_categories K              the first K categories: bench_cat_names, bench_cat_slugs
+#   bench_start_only WARTA DATA PORT LOG   start a server, wait for search (A/B scripts)
 
 # Processes stopped on exit beside the server (publishers, abuse clients).
 bench_helpers=()
@@ -78,3 +80,32 @@ bench_publish() {
   code=${out##*$'\n'}
   echo "${code:-000} $(jq -r '.url // .error' <<<"${out%$'\n'*}" 2>/dev/null || true)"
 }
+
+# bench_categories K: the names and slugs of the first K categories, as the
+# logged-in editor (bench_jar) sees them, into the arrays bench_cat_names and
+# bench_cat_slugs (same order).
+bench_categories() {
+  local rows
+  rows=$(curl -s "$base/api/admin/categories" -b "$bench_jar" |
+    jq -r '.categories[] | .name + "\t" + .slug' | head -"$1")
+  mapfile -t bench_cat_names < <(cut -f1 <<<"$rows")
+  mapfile -t bench_cat_slugs < <(cut -f2 <<<"$rows")
+}
+
+# bench_start_only WARTA DATA PORT LOG: starts WARTA serve on DATA at
+# 127.0.0.1:PORT (stderr into LOG) and waits until it answers a search (at
+# most 60 s) and a second more; its pid in bench_pid. The caller stops it.
+# For the A/B scripts that start several builds in turn.
+bench_start_only() {
+  "$1" serve --data "$2" --host 127.0.0.1 --port "$3" >/dev/null 2>"$4" &
+  bench_pid=$!
+  for _ in $(seq 600); do
+    [[ "$(bench_status "http://127.0.0.1:$3/api/search?q=jakarta")" == 200 ]] && break
+    sleep 0.1
+  done
+  sleep 1
+}
+
+# bench_cpu_ticks PID: the process's CPU time so far (user + system), in
+# clock ticks (getconf CLK_TCK per second).
+bench_cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }

@@ -14,27 +14,22 @@
 # so no run reads articles an earlier run brought into the OS page cache (for
 # two builds on one data directory, e.g. at 1M where a copy does not fit).
 set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=bench/site_common.sh
+. "$root/bench/site_common.sh"
 old=${1:?usage: cold_ab.sh OLD_WARTA OLD_DATA NEW_WARTA NEW_DATA PATHS [N] [ROUNDS]}
 old_data=$2 new=$3 new_data=$4 paths=$5 n=${6:-250} rounds=${7:-2}
 port=${PORT:-18456}
 accept=(); [[ -n ${ACCEPT_ENCODING:-} ]] && accept=(-H "Accept-Encoding: $ACCEPT_ENCODING")
 B=http://127.0.0.1:$port
 skip=0
-cpu_ticks() {  # pid: utime + stime in clock ticks
-  awk '{print $14 + $15}' "/proc/$1/stat"
-}
 run() {  # binary data label
-  "$1" serve --data "$2" --host 127.0.0.1 --port "$port" >/dev/null 2>"/tmp/cold_ab-$3.err" &
-  local pid=$!
-  for _ in $(seq 600); do
-    [[ $(curl -s -o /dev/null -w '%{http_code}' "$B/api/search?q=jakarta") == 200 ]] && break
-    sleep 0.1
-  done
-  sleep 1
-  local cpu0; cpu0=$(cpu_ticks "$pid")
+  bench_start_only "$1" "$2" "$port" "/tmp/cold_ab-$3.err"
+  local pid=$bench_pid
+  local cpu0; cpu0=$(bench_cpu_ticks "$pid")
   tail -n +$((skip + 1)) "$paths" | head -n "$n" | while read -r p; do curl -s "${accept[@]}" -o /dev/null -w '%{time_total}\n' "$B$p"; done |
     sort -g > "/tmp/cold_ab-$3.times"
-  local cpu1; cpu1=$(cpu_ticks "$pid")
+  local cpu1; cpu1=$(bench_cpu_ticks "$pid")
   awk -v l="$3" -v cpu=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" '{a[NR]=$1*1000} END {
       printf "%s n=%d p50=%.1f p90=%.1f p99=%.1f max=%.1f ms, cpu %.2f ms/page\n", l, NR,
         a[int(NR/2)], a[int(NR*0.9)], a[int(NR*0.99)], a[NR], cpu * 1000 / hz / NR}' \

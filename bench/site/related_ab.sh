@@ -8,24 +8,21 @@
 # time and prints the server's CPU time (user + system, from /proc) per
 # request. Builds alternate, ROUNDS times.
 set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=bench/site_common.sh
+. "$root/bench/site_common.sh"
 old=${1:?usage: related_ab.sh OLD_WARTA OLD_DATA NEW_WARTA NEW_DATA PATHS [FROM] [TO] [ROUNDS]}
 old_data=$2 new=$3 new_data=$4 paths=$5 from=${6:-1} to=${7:-400} rounds=${8:-2}
 port=${PORT:-18464}
 B=http://127.0.0.1:$port
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 run() {  # binary data label
-  "$1" serve --data "$2" --host 127.0.0.1 --port "$port" >/dev/null 2>"/tmp/related_ab-$3.err" &
-  local pid=$!
-  for _ in $(seq 600); do
-    [[ $(curl -s -o /dev/null -w '%{http_code}' "$B/api/search?q=jakarta") == 200 ]] && break
-    sleep 0.1
-  done
-  sleep 1
+  bench_start_only "$1" "$2" "$port" "/tmp/related_ab-$3.err"
+  local pid=$bench_pid
   local c0 c1 n
-  c0=$(cpu_ticks "$pid")
+  c0=$(bench_cpu_ticks "$pid")
   n=$(sed -n "${from},${to}p" "$paths" | while read -r p; do
     curl -s -o /dev/null -w '%{http_code}\n' "$B/api/related?path=$p"; done | grep -c '^200$')
-  c1=$(cpu_ticks "$pid")
+  c1=$(bench_cpu_ticks "$pid")
   awk -v l="$3" -v n="$n" -v t=$((c1 - c0)) -v hz="$(getconf CLK_TCK)" \
     'BEGIN {printf "%s n=%d cpu %.3f ms/request\n", l, n, n ? t * 1000 / hz / n : 0}'
   kill "$pid"; wait "$pid" 2>/dev/null

@@ -55,9 +55,9 @@ printf '%s\n' /cari?q=presiden /cari?q=banjir%20jakarta /cari?q=harga%20beras \
 
 # An editor who publishes one article every 2 s.
 bench_editor "$data" "Redaksi Bench" "$work/cookies"
-cat_rows=$(curl -s "$base/api/admin/categories" -b "$bench_jar" | jq -r '.categories[] | .name + "\t" + .slug' | head -6)
-mapfile -t cats < <(cut -f1 <<<"$cat_rows")
-mapfile -t cat_slugs < <(cut -f2 <<<"$cat_rows")
+bench_categories 6
+cats=("${bench_cat_names[@]}")
+cat_slugs=("${bench_cat_slugs[@]}")
 publish() {  # publish i -> the new article's URL (or the error)
   bench_publish "Berita uji beban nomor $1 dari meja redaksi" \
     $'Paragraf pertama berita uji.\n\nParagraf kedua yang lebih panjang tentang pemerintah daerah dan warga.' \

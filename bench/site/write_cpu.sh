@@ -22,19 +22,17 @@ work=$(mktemp -d)
 bench_serve "$data" "$work/serve.log"
 pid=$bench_pid
 bench_editor "$data" "Redaksi Uji CPU" "$work/cookies"
-cat_rows=$(curl -s "$base/api/admin/categories" -b "$bench_jar" |
-  jq -r '.categories[] | .name + "\t" + .slug' | head -6)
-mapfile -t cats < <(cut -f1 <<<"$cat_rows")
-mapfile -t slugs < <(cut -f2 <<<"$cat_rows")
+bench_categories 6
+cats=("${bench_cat_names[@]}")
+slugs=("${bench_cat_slugs[@]}")
 ms() { curl -s -o /dev/null -w '%{time_total}\n' "$1" | awk '{printf "%.2f", $1 * 1000}'; }
-ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 perf_pid=
 if [[ -n ${PERF:-} ]]; then
   perf record -F 999 --call-graph dwarf,16384 -o "$PERF" -p "$pid" 2>/dev/null &
   perf_pid=$!
   bench_helpers+=("$perf_pid")
 fi
-t0=$(ticks)
+t0=$(bench_cpu_ticks "$pid")
 for i in $(seq 1 "$n"); do
   k=$((i % ${#cats[@]}))
   bench_publish "Uji CPU penulisan nomor $i dari meja redaksi" \
@@ -43,7 +41,7 @@ for i in $(seq 1 "$n"); do
   echo "write $i: /kategori/${slugs[$k]} $(ms "$base/kategori/${slugs[$k]}") ms, home $(ms "$base/") ms"
   sleep 1
 done
-t1=$(ticks)
+t1=$(bench_cpu_ticks "$pid")
 echo "server CPU from the first write to the last read: $((t1 - t0)) ticks (1/100 s) for $n writes"
 if [[ -n $perf_pid ]]; then kill -INT "$perf_pid"; wait "$perf_pid" || true; fi
 rm -rf "$work"
