@@ -2,7 +2,6 @@
 
 #include "admin/crypto.h"
 #include "admin/ui_files.h"
-#include "base/log.h"
 #include "base/strings.h"
 
 namespace warta::admin {
@@ -10,15 +9,11 @@ namespace warta::admin {
 http::Response RunApi(AdminContext& ctx, const http::Request& req,
                       const ApiFn& fn) {
   auto who = ctx.auth.Authenticate(req);
-  if (!who.ok()) return ErrorResponse(who.status());
+  if (!who.ok()) return ErrorResponse(who.status(), req.path);
   Status csrf = ctx.auth.CheckCsrf(req, *who);
-  if (!csrf.ok()) return ErrorResponse(csrf);
+  if (!csrf.ok()) return ErrorResponse(csrf, req.path);
   Result<http::Response> r = fn(*who);
-  if (!r.ok()) {
-    if (HttpStatusFor(r.status()) == 500)
-      LogError(req.path + ": " + r.status().ToString());
-    return ErrorResponse(r.status());
-  }
+  if (!r.ok()) return ErrorResponse(r.status(), req.path);
   return std::move(*r);
 }
 

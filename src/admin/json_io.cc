@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "admin/error_codes.h"
+#include "base/log.h"
 #include "base/strings.h"
 
 namespace warta::admin {
@@ -51,8 +52,12 @@ json ErrorJson(const Status& s) {
           {"params", e.params}};
 }
 
-http::Response ErrorResponse(const Status& s) {
+http::Response ErrorResponse(const Status& s, std::string_view where) {
   int status = HttpStatusFor(s);
+  if (status == 500) {
+    LogError(where.empty() ? "admin API: " + s.ToString()
+                           : std::string(where) + ": " + s.ToString());
+  }
   json body = ErrorJson(s);
   // The field the error is about, named where the error was made.
   if (status == 400 && !s.field().empty()) body["field"] = s.field();

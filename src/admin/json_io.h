@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.h"
@@ -29,8 +30,11 @@ int HttpStatusFor(const Status& s);
 // error_codes.h; "internal error" for a server fault).
 json ErrorJson(const Status& s);
 // ErrorJson, and "field" for a 400 whose status names one (Status::WithField,
-// set where the error is made), with the matching status.
-http::Response ErrorResponse(const Status& s);
+// set where the error is made), with the matching status. A server fault
+// (500) is logged with its cause, after `where` (e.g. the request's path):
+// the reader of the answer sees only "internal error", the operator the
+// reason, whichever handler made it.
+http::Response ErrorResponse(const Status& s, std::string_view where = {});
 
 // The request body as a JSON object; InvalidArgument otherwise. An empty
 // body is an empty object.

@@ -65,6 +65,30 @@ TEST(JsonIoTest, StoreFailuresMapToServerErrors) {
   EXPECT_EQ(HttpStatusFor(Status::IoError("disk I/O error")), 500);
 }
 
+// A server fault tells the client only "internal error" and the operator
+// why, whichever handler made it: a login whose store failed answered a bare
+// 500 and left nothing in the log (a database missing a table).
+TEST(JsonIoTest, ServerFaultsAreLoggedWithTheirCause) {
+  ::testing::internal::CaptureStderr();
+  http::Response fault = ErrorResponse(
+      Status::Internal("no such table: login_failures"), "/api/admin/session");
+  http::Response plain = ErrorResponse(Status::IoError("disk I/O error"));
+  http::Response refused =
+      ErrorResponse(Status::Unauthenticated("wrong e-mail or password"),
+                    "/api/admin/session");
+  const std::string log = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(fault.status, 500);
+  EXPECT_EQ(json::parse(*fault.body)["error"], "internal error");
+  EXPECT_NE(log.find("/api/admin/session: "), std::string::npos) << log;
+  EXPECT_NE(log.find("no such table: login_failures"), std::string::npos)
+      << log;
+  EXPECT_NE(log.find("admin API: "), std::string::npos) << log;
+  EXPECT_NE(log.find("disk I/O error"), std::string::npos) << log;
+  EXPECT_EQ(refused.status, 401);
+  EXPECT_EQ(log.find("wrong e-mail"), std::string::npos)
+      << "a client's mistake is not an operator's problem: " << log;
+}
+
 // The top-level "field" is the one the error was made with (Status::
 // WithField), never cut from the message, whose wording may change.
 TEST(JsonIoTest, TheFieldTravelsWithTheError) {

@@ -45,7 +45,7 @@ http::Response Login(AdminContext& ctx, const http::Request& req) {
   std::int64_t retry_after = 0;
   auto login = ctx.auth.Login(**email, **password, req.remote_ip, &retry_after);
   if (!login.ok()) {
-    http::Response r = ErrorResponse(login.status());
+    http::Response r = ErrorResponse(login.status(), req.path);
     if (retry_after > 0)
       r.SetHeader("Retry-After", std::to_string(retry_after));
     return r;
@@ -81,7 +81,7 @@ http::Response Setup(AdminContext& ctx, const http::Request& req) {
     return LoggedIn(ctx, 201, login);
   };
   auto r = run();
-  return r.ok() ? *r : ErrorResponse(r.status());
+  return r.ok() ? *r : ErrorResponse(r.status(), req.path);
 }
 
 }  // namespace
