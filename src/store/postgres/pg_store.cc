@@ -9,6 +9,7 @@
 #include "base/strings.h"
 #include "store/postgres/migrations.h"
 #include "store/postgres/pg_store_impl.h"
+#include "store/sql/applied_migrations.h"
 
 namespace warta {
 
@@ -127,17 +128,19 @@ Status PgStore::Migrate() {
         c.Exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
                "version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
                "applied_at BIGINT NOT NULL)"));
-    std::set<std::int64_t> applied;
+    std::map<std::int64_t, std::string> applied;
     {
       WARTA_ASSIGN_OR_RETURN(
-          auto st, c.Prepare("SELECT version FROM schema_migrations"));
+          auto st, c.Prepare("SELECT version, name FROM schema_migrations"));
       while (true) {
         WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
         if (!row) break;
-        applied.insert(st.Int(0));
+        applied.emplace(st.Int(0), st.Text(1));
       }
     }
-    int current = applied.empty() ? 0 : static_cast<int>(*applied.rbegin());
+    WARTA_RETURN_IF_ERROR(sql::CheckAppliedMigrations(applied, Migrations()));
+    int current =
+        applied.empty() ? 0 : static_cast<int>(applied.rbegin()->first);
     for (const auto& migration : Migrations()) {
       // Named, not bound: the lambda below captures them (clang 14 refuses).
       const auto& name = migration.first;

@@ -81,5 +81,45 @@ TEST(MigrationBackupTest, CopiesTheDatabaseBeforeAPendingMigration) {
   std::filesystem::remove_all(dir);
 }
 
+// A database made by another build, whose migration of some number is
+// another migration (a branch numbered its own), is refused before anything
+// runs, naming both, instead of skipping this build's migration of that
+// number as applied.
+TEST(MigrationBackupTest, RefusesADatabaseWhoseMigrationsAreAnotherBuilds) {
+  const auto& all = sqlite::Migrations();
+  const std::string dir = ::testing::TempDir() + "/warta-migrate-other-" +
+                          std::to_string(::getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  FakeClock clock(1759115700);
+  SqliteOptions o;
+  o.path = dir + "/warta.db";
+  {
+    auto store = OpenSqliteStore(o, clock);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+  }
+  const std::string mine(all[all.size() / 2].first);
+  const std::string version =
+      std::to_string(*ParseInt(mine.substr(0, mine.find('_'))));
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(o.path.c_str(), &db), SQLITE_OK);
+    const std::string rename = "UPDATE schema_migrations SET name = '" +
+                               version +
+                               "_from_a_branch.sql' WHERE version = " + version;
+    ASSERT_EQ(sqlite3_exec(db, rename.c_str(), nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = OpenSqliteStore(o, clock);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition);
+  const std::string message = store.status().ToString();
+  EXPECT_NE(message.find(version + "_from_a_branch.sql"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find(mine), std::string::npos) << message;
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace warta

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/strings.h"
+#include "store/sql/applied_migrations.h"
 #include "store/sqlite/file_watch.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_store_impl.h"
@@ -63,17 +64,19 @@ Status SqliteStore::Migrate() {
                     "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                     "applied_at BIGINT NOT NULL)"));
   // Applied versions, so migrations merged out of order still run.
-  std::set<std::int64_t> applied;
+  std::map<std::int64_t, std::string> applied;
   {
     WARTA_ASSIGN_OR_RETURN(
-        auto st, writer_->Prepare("SELECT version FROM schema_migrations"));
+        auto st,
+        writer_->Prepare("SELECT version, name FROM schema_migrations"));
     while (true) {
       WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;
-      applied.insert(st.Int(0));
+      applied.emplace(st.Int(0), st.Text(1));
     }
   }
-  int current = applied.empty() ? 0 : static_cast<int>(*applied.rbegin());
+  WARTA_RETURN_IF_ERROR(sql::CheckAppliedMigrations(applied, Migrations()));
+  int current = applied.empty() ? 0 : static_cast<int>(applied.rbegin()->first);
   // An existing database is copied before its first pending migration runs
   // (DB.before-NNN beside it), so an upgrade can be undone.
   bool backed_up = applied.empty();
