@@ -363,5 +363,44 @@ TEST_F(SiteTest, SearchAnswers503UntilTheIndexIsReady) {
       << Body(found);
 }
 
+// A search result's snippet comes from the whole plain text (not only the
+// start a card carries) and its card from the list read: a word only at the
+// end of a long story is found and marked on the page and in the API,
+// beside the card's title, link and category.
+TEST_F(SiteTest, SearchSnippetsReachTheEndOfALongStory) {
+  Article a;
+  a.title = "Warga desa berkumpul";
+  std::string body;
+  for (int i = 0; i < 40; ++i) body += "Hujan turun sejak pagi di kota. ";
+  a.body = body + "\n\nAkhirnya warga menyuarakan protes mereka.";
+  a.category = Category{0, "", "Internasional", ""};
+  a.authors = {Author{0, "", "Rina Wulandari", "", ""}};
+  a.status = ArticleStatus::kPublished;
+  a.published_at = clock_.Now() - 60;
+  auto saved = newsroom_->Save(a);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  ASSERT_GT(saved->plaintext.size(), 1200u);
+  MakeSite();
+  text::Analyzer analyzer(text::DefaultStemmer());
+  index::LiveIndex index(store_.store(), analyzer);
+  site_->SetSearch(&index, &analyzer);
+  ASSERT_TRUE(index.Build().ok());
+
+  std::string api = Body(Get("/api/search?q=suara"));
+  EXPECT_NE(api.find("\"url\":\"/berita/" + saved->slug + "\""),
+            std::string::npos)
+      << api;
+  EXPECT_NE(api.find("Akhirnya warga <mark>menyuarakan</mark>"),
+            std::string::npos)
+      << api;
+  EXPECT_NE(api.find("\"category\":\"Internasional\""), std::string::npos);
+  std::string page = Body(Get("/cari?q=suara"));
+  EXPECT_NE(page.find("Akhirnya warga <mark>menyuarakan</mark>"),
+            std::string::npos)
+      << page;
+  EXPECT_NE(page.find("/berita/" + saved->slug), std::string::npos);
+  EXPECT_NE(page.find("Warga desa berkumpul"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace warta::site
