@@ -22,6 +22,14 @@ std::string MakeSnippet(const text::Analyzer& analyzer, std::string_view text,
 std::string HighlightAll(const text::Analyzer& analyzer, std::string_view text,
                          const std::unordered_set<std::string>& terms);
 
+// What a word must hold to be able to yield `term`: the term without its
+// first letter, in lower case (the whole term when it has one letter).
+// Every way a word comes to its stem (text/stemmer.h) keeps those letters:
+// Indonesian prefixes replace at most the stem's first letter ("menyuarakan"
+// -> "suara" holds "uara"), and suffixes, particles and reduplication are
+// only cut off. Snippets analyse only the words that hold a term's cue.
+std::string MatchCue(std::string_view term);
+
 }  // namespace warta::index
 
 #endif  // WARTA_INDEX_SNIPPET_H_

@@ -1,4 +1,6 @@
 // What the search page and the search API share: parameters and running.
+#include <algorithm>
+
 #include "base/strings.h"
 #include "base/time.h"
 #include "index/snippet.h"
@@ -112,22 +114,35 @@ Result<SearchOutcome> RunSearch(const SiteContext& ctx,
     metrics::Timer timer(latency);
     out.result = snapshot->Search(query, o);
   }
-  for (const index::SearchHit& h : out.result.hits) {
-    auto a = ctx.store.articles.GetArticle(h.article_id);
-    if (!a.ok()) {
-      if (a.status().IsNotFound()) continue;  // deleted a moment ago
-      return a.status();
-    }
+  // The page's cards in one read, and the plain text their snippets need
+  // in another: neither reads a body or html. An article deleted a moment
+  // ago is missing from either and left out.
+  std::vector<std::int64_t> ids;
+  ids.reserve(out.result.hits.size());
+  for (const index::SearchHit& h : out.result.hits) ids.push_back(h.article_id);
+  WARTA_ASSIGN_OR_RETURN(std::vector<Article> cards,
+                         ctx.store.articles.ListArticlesById(ids));
+  WARTA_ASSIGN_OR_RETURN(std::vector<ArticleText> texts,
+                         ctx.store.articles.ListPlaintextsById(ids));
+  // Both come in the order of `ids`.
+  auto next_text = texts.begin();
+  for (Article& a : cards) {
+    auto text = std::find_if(next_text, texts.end(), [&](const ArticleText& t) {
+      return t.id == a.id;
+    });
+    if (text == texts.end()) continue;
+    next_text = text + 1;
+    const std::string& plaintext = text->plaintext;
     SearchItem item;
     item.title_html =
-        index::HighlightAll(*ctx.analyzer, a->title, out.result.terms);
-    const std::string& text =
-        a->custom_excerpt.empty() ? a->plaintext : a->custom_excerpt;
+        index::HighlightAll(*ctx.analyzer, a.title, out.result.terms);
     item.snippet_html =
-        index::MakeSnippet(*ctx.analyzer, a->plaintext, out.result.terms);
-    if (item.snippet_html.empty() && !text.empty())
-      item.snippet_html = HtmlEscape(a->Excerpt(200));
-    item.article = std::move(*a);
+        index::MakeSnippet(*ctx.analyzer, plaintext, out.result.terms);
+    const std::string& shown =
+        a.custom_excerpt.empty() ? plaintext : a.custom_excerpt;
+    if (item.snippet_html.empty() && !shown.empty())
+      item.snippet_html = HtmlEscape(MakeExcerpt(shown, 200));
+    item.article = std::move(a);
     out.items.push_back(std::move(item));
   }
   if (out.result.total == 0) out.suggestion = snapshot->Suggest(query);

@@ -29,11 +29,15 @@ class SiteTest : public ::testing::Test {
     site_->Register(*router_);
   }
 
+  // `body` "" gives two short paragraphs about the title.
   Article Publish(const std::string& title,
-                  const std::string& category = "Internasional") {
+                  const std::string& category = "Internasional",
+                  const std::string& body = "") {
     Article a;
     a.title = title;
-    a.body = "Paragraf **pertama** tentang " + title + ".\n\nParagraf kedua.";
+    a.body = !body.empty() ? body
+                           : "Paragraf **pertama** tentang " + title +
+                                 ".\n\nParagraf kedua.";
     a.dateline_city = "Seoul";
     a.category = Category{0, "", category, ""};
     a.authors = {Author{0, "", "Rina Wulandari", "", ""}};
@@ -361,6 +365,39 @@ TEST_F(SiteTest, SearchAnswers503UntilTheIndexIsReady) {
   EXPECT_EQ(found.status, 200);
   EXPECT_NE(Body(found).find("rendam ratusan rumah"), std::string::npos)
       << Body(found);
+}
+
+// A search result's snippet comes from the whole plain text (not only the
+// start a card carries) and its card from the list read: a word only at the
+// end of a long story is found and marked on the page and in the API,
+// beside the card's title, link and category.
+TEST_F(SiteTest, SearchSnippetsReachTheEndOfALongStory) {
+  std::string body;
+  for (int i = 0; i < 40; ++i) body += "Hujan turun sejak pagi di kota. ";
+  Article saved =
+      Publish("Warga desa berkumpul", "Internasional",
+              body + "\n\nAkhirnya warga menyuarakan protes mereka.");
+  ASSERT_GT(saved.plaintext.size(), 1200u);
+  MakeSite();
+  text::Analyzer analyzer(text::DefaultStemmer());
+  index::LiveIndex index(store_.store(), analyzer);
+  site_->SetSearch(&index, &analyzer);
+  ASSERT_TRUE(index.Build().ok());
+
+  std::string api = Body(Get("/api/search?q=suara"));
+  EXPECT_NE(api.find("\"url\":\"/berita/" + saved.slug + "\""),
+            std::string::npos)
+      << api;
+  EXPECT_NE(api.find("Akhirnya warga <mark>menyuarakan</mark>"),
+            std::string::npos)
+      << api;
+  EXPECT_NE(api.find("\"category\":\"Internasional\""), std::string::npos);
+  std::string page = Body(Get("/cari?q=suara"));
+  EXPECT_NE(page.find("Akhirnya warga <mark>menyuarakan</mark>"),
+            std::string::npos)
+      << page;
+  EXPECT_NE(page.find("/berita/" + saved.slug), std::string::npos);
+  EXPECT_NE(page.find("Warga desa berkumpul"), std::string::npos);
 }
 
 }  // namespace

@@ -44,6 +44,12 @@ struct ArticleQuery {
   std::int64_t owner_author_id = 0;  // with owner_user_id
 };
 
+// An article's plain text (Article::plaintext) by id.
+struct ArticleText {
+  std::int64_t id = 0;
+  std::string plaintext;
+};
+
 // One entry of the change log: article `article_id` was created, updated or
 // deleted by the write numbered `seq` (see ChangeStore::ChangeSeq).
 struct ArticleChange {
@@ -83,6 +89,11 @@ class ArticleStore {
   // html, the first 400 characters of plaintext) with their category,
   // authors and tags: a page's cards in one read. At most 1000 ids.
   virtual Result<std::vector<Article>> ListArticlesById(
+      const std::vector<std::int64_t>& ids) = 0;
+  // The plain text of each of `ids` that exists and is not in the trash, in
+  // the order of `ids`, without the rest of the article: what search
+  // snippets read beside the cards. At most 1000 ids.
+  virtual Result<std::vector<ArticleText>> ListPlaintextsById(
       const std::vector<std::int64_t>& ids) = 0;
   // Ignores limit, offset and order.
   virtual Result<std::int64_t> CountArticles(const ArticleQuery& q) = 0;

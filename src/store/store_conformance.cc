@@ -417,6 +417,34 @@ TEST_P(StoreConformance, ListsArticlesByIdInTheOrderAsked) {
       store_->ListArticlesById(std::vector<std::int64_t>(1001, ids[0])).ok());
 }
 
+// Search snippets' text in one read: the whole plain text (past the 400
+// characters a card carries), in the order asked; missing, deleted and
+// trashed ones left out.
+TEST_P(StoreConformance, ListsPlaintextsByIdInTheOrderAsked) {
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 4; ++i) {
+    Article a = MakeArticle("Teks " + std::to_string(i));
+    a.plaintext = std::string(3000, 'a' + i) + " akhir " + std::to_string(i);
+    if (i == 1) a.status = ArticleStatus::kDraft;
+    auto s = store_->SaveArticle(a);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    ids.push_back(s->id);
+  }
+  ASSERT_TRUE(store_->DeleteArticle(ids[3]).ok());
+  ASSERT_TRUE(store_->TrashArticle(ids[2], clock_.Now()).ok());
+  auto texts =
+      store_->ListPlaintextsById({ids[1], ids[3], 999999, ids[2], ids[0]});
+  ASSERT_TRUE(texts.ok()) << texts.status().ToString();
+  ASSERT_EQ(texts->size(), 2u);
+  EXPECT_EQ((*texts)[0].id, ids[1]);
+  EXPECT_EQ((*texts)[0].plaintext, std::string(3000, 'b') + " akhir 1");
+  EXPECT_EQ((*texts)[1].id, ids[0]);
+  EXPECT_EQ((*texts)[1].plaintext, std::string(3000, 'a') + " akhir 0");
+  EXPECT_TRUE(store_->ListPlaintextsById({})->empty());
+  EXPECT_FALSE(
+      store_->ListPlaintextsById(std::vector<std::int64_t>(1001, ids[0])).ok());
+}
+
 TEST_P(StoreConformance, FindsByImportKeyAndDeletes) {
   Article a = MakeArticle("Dari Berkas");
   a.import_key = "text:dari-berkas";

@@ -90,6 +90,15 @@ std::string Analyzer::TermOf(std::string_view word) const {
   return "";
 }
 
+void Analyzer::TermsOfToken(const Token& token,
+                            std::vector<std::string>& out) const {
+  std::vector<Part> parts;
+  TokenTerms(token, parts);
+  for (Part& p : parts) {
+    if (!p.stop) out.push_back(std::move(p.term));
+  }
+}
+
 void Analyzer::TokenTerms(const Token& t, std::vector<Part>& out) const {
   const std::string& w = t.word;
   if (IsStopword(w)) {

@@ -58,6 +58,11 @@ class Analyzer {
   // the first part.
   std::string TermOf(std::string_view folded_word) const;
 
+  // The terms one token yields as Analyze gives them without options
+  // (stopwords left out), appended to `out` in order: one, or more for a
+  // hyphenated word that is not reduplication.
+  void TermsOfToken(const Token& token, std::vector<std::string>& out) const;
+
   // Names in `text`: runs of capitalized words that do not open a sentence
   // (or of two or more capitalized words anywhere), folded and joined by a
   // space: "Presiden Joko Widodo bertemu Kim Jong Un" -> "presiden joko

@@ -425,4 +425,31 @@ Result<std::int64_t> Rows<Core>::CountListed(const ListScope& scope,
   return std::max<std::int64_t>(n, 0);
 }
 
+template <typename Core>
+Result<std::vector<ArticleText>> Rows<Core>::ListPlaintextsById(
+    const std::vector<std::int64_t>& ids) {
+  if (ids.size() > 1000) {
+    return Status::InvalidArgument("at most 1000 articles by id");
+  }
+  std::vector<ArticleText> out;
+  if (ids.empty()) return out;
+  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, (*r)->Prepare("SELECT id, plaintext FROM articles WHERE id IN "
+                             "(SELECT value FROM json_each(?)) AND "
+                             "deleted_at IS NULL"));
+  st.Bind(1, JsonArray(ids));
+  std::map<std::int64_t, std::string> by_id;
+  while (true) {
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    by_id.emplace(st.Int(0), st.Text(1));
+  }
+  for (std::int64_t id : ids) {
+    auto it = by_id.find(id);
+    if (it != by_id.end()) out.push_back({id, std::move(it->second)});
+  }
+  return out;
+}
+
 }  // namespace warta::sql

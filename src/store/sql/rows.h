@@ -73,6 +73,9 @@ class Rows final : public Core {
   // ArticleStore, cards by id (listing_rows.h)
   Result<std::vector<Article>> ListArticlesById(
       const std::vector<std::int64_t>& ids) override;
+  // ArticleStore, search snippets' text by id (listing_rows.h)
+  Result<std::vector<ArticleText>> ListPlaintextsById(
+      const std::vector<std::int64_t>& ids) override;
 
   // ChangeStore (listing_rows.h)
   Result<PageChanges> PageChangesSince(std::int64_t after_seq,
