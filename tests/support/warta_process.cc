@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -211,11 +212,19 @@ int WartaServer::Stop(int sig) {
 
 TempDir::TempDir() {
   char tmpl[] = "/tmp/warta-test-XXXXXX";
-  char* p = mkdtemp(tmpl);
-  path_ = p ? p : "/tmp";
+  // No fallback: a test that cannot make its own directory stops here. It
+  // once fell back to "/tmp" itself, and a full disk (mkdtemp failing) then
+  // made the destructor remove everything under /tmp.
+  if (!mkdtemp(tmpl)) {
+    std::perror("TempDir: mkdtemp");
+    std::abort();
+  }
+  path_ = tmpl;
 }
 
 TempDir::~TempDir() {
+  // Only what the constructor made.
+  if (path_.rfind("/tmp/warta-test-", 0) != 0) return;
   std::error_code ec;
   std::filesystem::remove_all(path_, ec);
 }
