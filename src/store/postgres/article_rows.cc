@@ -390,9 +390,7 @@ Result<std::vector<Article>> PgStore::ListArticles(const ArticleQuery& q) {
 }
 
 Result<std::int64_t> PgStore::CountArticles(const ArticleQuery& q) {
-  if (auto scope = ListScopeOf(q); scope && scope->countable) {
-    return CountListed(*scope, q);
-  }
+  if (auto scope = ListScopeOf(q)) return CountListed(*scope, q);
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   Filter f = BuildFilter(q);
   WARTA_ASSIGN_OR_RETURN(

@@ -39,6 +39,9 @@ class PgStore : public Store, protected sql::RowsHooks<pg::Connection> {
   using Statement = pg::Statement;
   // The larger of two values, in SQL.
   static constexpr std::string_view kGreatest = "GREATEST";
+  // Where reads that need only an article's list columns find them: the
+  // row itself (TOAST keeps body, html and plaintext out of line).
+  static constexpr std::string_view kCards = "articles";
   static std::string JsonArray(const std::vector<std::int64_t>& values) {
     return pg::JsonArray(values);
   }

@@ -45,6 +45,9 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   using Statement = sqlite::Statement;
   // The larger of two values, in SQL.
   static constexpr std::string_view kGreatest = "MAX";
+  // The table with each article's list columns without its body
+  // (migration 061): a read that needs only those reads no overflow pages.
+  static constexpr std::string_view kCards = "article_cards";
   static std::string JsonArray(const std::vector<std::int64_t>& values) {
     return sqlite::JsonArray(values);
   }
