@@ -114,3 +114,10 @@ bench_cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # (bytes its read calls returned, page cache hits included: SQLite's page
 # reads past its own cache) or read_bytes (what it made the disk read).
 bench_io() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/io"; }
+
+# bench_disk_reads: read requests the block device BLOCKDEV (e.g. vda) has
+# completed so far, machine-wide (other processes' reads count too); -1
+# without BLOCKDEV.
+bench_disk_reads() {
+  if [[ -n ${BLOCKDEV:-} ]]; then awk '{print $1}' "/sys/block/$BLOCKDEV/stat"; else echo -1; fi
+}
