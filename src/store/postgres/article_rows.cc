@@ -328,7 +328,8 @@ Result<std::optional<Article>> PgStore::FindArticleByImportKey(
 }
 
 Result<std::vector<Article>> PgStore::LoadArticlesByIds(
-    Connection& c, const std::vector<std::int64_t>& ids, bool with_body) {
+    Connection& c, const std::vector<std::int64_t>& ids, bool with_body,
+    bool with_links) {
   std::vector<Article> out;
   if (ids.empty()) return out;
   std::string json = "[";
@@ -353,7 +354,7 @@ Result<std::vector<Article>> PgStore::LoadArticlesByIds(
     auto it = by_id.find(id);
     if (it != by_id.end()) out.push_back(std::move(it->second));
   }
-  WARTA_RETURN_IF_ERROR(LoadArticleLinks(c, out));
+  if (with_links) WARTA_RETURN_IF_ERROR(LoadArticleLinks(c, out));
   return out;
 }
 
@@ -385,7 +386,7 @@ Result<std::vector<Article>> PgStore::ListArticles(const ArticleQuery& q) {
     if (!row) break;
     out.push_back(ReadArticle(st));
   }
-  WARTA_RETURN_IF_ERROR(LoadArticleLinks(**r, out));
+  if (q.with_links) WARTA_RETURN_IF_ERROR(LoadArticleLinks(**r, out));
   return out;
 }
 

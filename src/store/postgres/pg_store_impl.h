@@ -209,7 +209,8 @@ class PgStore : public Store, protected sql::RowsHooks<pg::Connection> {
 
   // Articles by id, in the order given; missing ones are left out.
   Result<std::vector<Article>> LoadArticlesByIds(
-      Connection& c, const std::vector<std::int64_t>& ids, bool with_body);
+      Connection& c, const std::vector<std::int64_t>& ids, bool with_body,
+      bool with_links);
 
   // Rows (article_rows.cc, taxonomy_rows.cc). Work on the given connection.
   using ArticleKey = std::variant<std::int64_t, std::string_view>;

@@ -372,7 +372,7 @@ Result<std::vector<Article>> Rows<Core>::ListListed(const ListScope& scope,
     if (!row) break;
     ids.push_back(st.Int(0));
   }
-  return LoadArticlesByIds(**r, ids, q.with_body);
+  return LoadArticlesByIds(**r, ids, q.with_body, q.with_links);
 }
 
 template <typename Core>
@@ -382,7 +382,8 @@ Result<std::vector<Article>> Rows<Core>::ListArticlesById(
     return Status::InvalidArgument("at most 1000 articles by id");
   }
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
-  return LoadArticlesByIds(**r, ids, /*with_body=*/false);
+  return LoadArticlesByIds(**r, ids, /*with_body=*/false,
+                           /*with_links=*/false);
 }
 
 template <typename Core>

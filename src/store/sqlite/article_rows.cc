@@ -362,7 +362,8 @@ Result<std::optional<Article>> SqliteStore::FindArticleByImportKey(
 }
 
 Result<std::vector<Article>> SqliteStore::LoadArticlesByIds(
-    Connection& c, const std::vector<std::int64_t>& ids, bool with_body) {
+    Connection& c, const std::vector<std::int64_t>& ids, bool with_body,
+    bool with_links) {
   std::vector<Article> out;
   if (ids.empty()) return out;
   std::string json = "[";
@@ -387,7 +388,7 @@ Result<std::vector<Article>> SqliteStore::LoadArticlesByIds(
     auto it = by_id.find(id);
     if (it != by_id.end()) out.push_back(std::move(it->second));
   }
-  WARTA_RETURN_IF_ERROR(LoadArticleLinks(c, out));
+  if (with_links) WARTA_RETURN_IF_ERROR(LoadArticleLinks(c, out));
   return out;
 }
 
@@ -419,7 +420,7 @@ Result<std::vector<Article>> SqliteStore::ListArticles(const ArticleQuery& q) {
     if (!row) break;
     out.push_back(ReadArticle(st));
   }
-  WARTA_RETURN_IF_ERROR(LoadArticleLinks(**r, out));
+  if (q.with_links) WARTA_RETURN_IF_ERROR(LoadArticleLinks(**r, out));
   return out;
 }
 
