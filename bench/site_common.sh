@@ -109,3 +109,15 @@ bench_start_only() {
 # bench_cpu_ticks PID: the process's CPU time so far (user + system), in
 # clock ticks (getconf CLK_TCK per second).
 bench_cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# bench_io PID FIELD: a field of the process's /proc/PID/io so far: rchar
+# (bytes its read calls returned, page cache hits included: SQLite's page
+# reads past its own cache) or read_bytes (what it made the disk read).
+bench_io() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/io"; }
+
+# bench_disk_reads: read requests the block device BLOCKDEV (e.g. vda) has
+# completed so far, machine-wide (other processes' reads count too); -1
+# without BLOCKDEV.
+bench_disk_reads() {
+  if [[ -n ${BLOCKDEV:-} ]]; then awk '{print $1}' "/sys/block/$BLOCKDEV/stat"; else echo -1; fi
+}

@@ -14,6 +14,7 @@ render::View LatestCards(const SiteContext& ctx) {
   q.status = ArticleStatus::kPublished;
   q.published_before = ctx.clock.Now();
   q.one_per_duplicate_cluster = true;
+  q.with_links = false;  // cards only
   q.limit = kNotFoundLatest;
   render::View cards = render::View::array();
   auto latest = ctx.store.articles.ListArticles(q);

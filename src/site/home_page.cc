@@ -41,6 +41,7 @@ Result<PageResult> RenderHomePage(const SiteContext& ctx) {
   q.status = ArticleStatus::kPublished;
   q.published_before = now;
   q.one_per_duplicate_cluster = true;
+  q.with_links = false;  // cards only
   // Articles on the page, with their near-duplicates: a story shows once
   // on the whole page, not only once per list.
   std::vector<std::int64_t> shown;

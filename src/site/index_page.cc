@@ -70,6 +70,7 @@ Result<PageResult> RenderIndexPage(const SiteContext& ctx,
   q.status = ArticleStatus::kPublished;
   q.published_after = day_start;
   q.published_before = std::min(day_end, now);
+  q.with_links = false;  // cards only
   std::vector<std::string> keys = {"all"};
   WARTA_ASSIGN_OR_RETURN(auto categories, ctx.store.taxonomy.ListCategories());
   std::string category_name;

@@ -77,6 +77,7 @@ Result<PageResult> RenderListPage(const SiteContext& ctx, ListKind kind,
   q.status = ArticleStatus::kPublished;
   q.published_before = ctx.clock.Now();
   q.one_per_duplicate_cluster = true;
+  q.with_links = false;  // cards only
   WARTA_ASSIGN_OR_RETURN(ListSubject s, FindSubject(ctx, kind, slug, q));
   WARTA_ASSIGN_OR_RETURN(std::int64_t total,
                          ctx.store.articles.CountArticles(q));

@@ -169,6 +169,49 @@ TEST_F(QueryPlanTest, PublicPagesReadBoundedIndexRanges) {
   ExpectBoundedPlans(statements);
 }
 
+// A card (the related box of an article page, an entry of a list page) is
+// read from article_cards (migration 061), never from the articles rows:
+// there the card's columns sit past the body, html and plain text, and at 1M
+// reading them walked each row's overflow pages on every cold page. Only the
+// article a page shows in full (its body) may open the articles table; the
+// links (authors, tags) are read from indexes alone.
+TEST_F(QueryPlanTest, CardsAreReadWithoutTheArticlesRows) {
+  PreparedSqlRecorder recorder;
+  const std::vector<std::string> paths = {"/",
+                                          "/kategori/politik",
+                                          "/kategori/politik?page=2",
+                                          "/tag/pemilu",
+                                          "/penulis/rina",
+                                          "/indeks",
+                                          "/berita/" + slugs_[5]};
+  for (const std::string& p : paths) {
+    http::Response r = Get(p);
+    ASSERT_EQ(r.status, 200) << p;
+  }
+  // The related box showed cards (read by id, from article_cards).
+  http::Response article = Get("/berita/" + slugs_[5]);
+  const std::string& html = *article.body;
+  const size_t related = html.find("class=\"related");
+  ASSERT_NE(related, std::string::npos);
+  EXPECT_NE(html.find("<li class=\"card", related), std::string::npos);
+  int card_reads = 0;
+  for (const std::string& sql : recorder.statements()) {
+    auto btrees = BtreesRead(store_.dir() + "/warta.db", sql);
+    ASSERT_TRUE(btrees.ok()) << sql << ": " << btrees.status().ToString();
+    card_reads += btrees->count("article_cards");
+    // Authors and tags come from the by-article indexes alone.
+    EXPECT_FALSE(btrees->count("article_tags") ||
+                 btrees->count("article_authors"))
+        << "reads link rows, not an index of them:\n"
+        << sql;
+    if (!btrees->count("articles")) continue;
+    EXPECT_NE(sql.find("a.body, a.html, a.plaintext"), std::string::npos)
+        << "reads article rows, not their cards:\n"
+        << sql;
+  }
+  EXPECT_GE(card_reads, 1);
+}
+
 // The server follows the change logs all day (the search index every
 // 250 ms, the page cache on every request's refresh): each poll must read
 // the range of the log after what it has seen, not the whole log. At 1M the

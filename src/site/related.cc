@@ -46,6 +46,7 @@ RelatedFn RelatedFromIndex(const index::LiveIndex& search,
     q.published_before = clock.Now();
     q.category_id = a.category ? a.category->id : 0;
     q.one_per_duplicate_cluster = true;
+    q.with_links = false;  // cards, as ListArticlesById reads them
     q.limit = limit - static_cast<int>(out.size());
     std::vector<const Article*> shown = {&a};
     for (const Article& r : out) shown.push_back(&r);
@@ -76,6 +77,7 @@ std::vector<Article> NewestInCategory(ArticleStore& store, const Clock& clock,
   q.published_before = clock.Now();
   q.category_id = article.category ? article.category->id : 0;
   q.exclude_ids = {article.id};
+  q.with_links = false;  // cards only
   q.limit = limit;
   auto list = store.ListArticles(q);
   if (!list.ok()) {

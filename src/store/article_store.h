@@ -30,6 +30,9 @@ struct ArticleQuery {
   // Lists rarely need body, html and the whole plaintext: by default they
   // carry only the first 400 characters of plaintext (for excerpts).
   bool with_body = false;
+  // Lists of cards (the public pages: a card shows neither) set this false
+  // to leave authors and tags out: two index reads fewer per article.
+  bool with_links = true;
   // Shows one article per near-duplicate cluster (store/discovery_store.h):
   // an article is left out when an earlier member of its cluster (by
   // published_at, then id) matches the same filters, exclude_ids aside.
@@ -86,8 +89,9 @@ class ArticleStore {
   virtual Result<std::vector<Article>> ListArticles(const ArticleQuery& q) = 0;
   // The articles among `ids` that exist and are not in the trash, in the
   // order of `ids`, of any status, as lists carry them (without body and
-  // html, the first 400 characters of plaintext) with their category,
-  // authors and tags: a page's cards in one read. At most 1000 ids.
+  // html, the first 400 characters of plaintext) with their category and
+  // editor, without authors and tags (with_links false): a page's cards in
+  // one read. At most 1000 ids.
   virtual Result<std::vector<Article>> ListArticlesById(
       const std::vector<std::int64_t>& ids) = 0;
   // The plain text of each of `ids` that exists and is not in the trash, in

@@ -179,6 +179,23 @@ TEST_P(StoreConformance, PublicListsKeepUpWithEveryWrite) {
           ex.exclude_ids = {want[0]};
           std::vector<std::int64_t> rest(want.begin() + 1, want.end());
           EXPECT_EQ(Ids(*store_->ListArticles(ex)), rest);
+          EXPECT_EQ(*store_->CountArticles(ex),
+                    static_cast<std::int64_t>(rest.size()));
+        }
+        if (!want.empty() && !one) {
+          // A date range (the index page's day): counted as listed.
+          ArticleQuery range = q;
+          range.published_after =
+              store_->GetArticle(want[want.size() / 2])->published_at;
+          std::int64_t in_range = 0;
+          for (std::int64_t id : want) {
+            in_range +=
+                *store_->GetArticle(id)->published_at >= *range.published_after;
+          }
+          EXPECT_EQ(*store_->CountArticles(range), in_range);
+          EXPECT_EQ(
+              static_cast<std::int64_t>(store_->ListArticles(range)->size()),
+              in_range);
         }
       }
     }

@@ -328,7 +328,8 @@ Result<std::optional<Article>> PgStore::FindArticleByImportKey(
 }
 
 Result<std::vector<Article>> PgStore::LoadArticlesByIds(
-    Connection& c, const std::vector<std::int64_t>& ids, bool with_body) {
+    Connection& c, const std::vector<std::int64_t>& ids, bool with_body,
+    bool with_links) {
   std::vector<Article> out;
   if (ids.empty()) return out;
   std::string json = "[";
@@ -353,7 +354,7 @@ Result<std::vector<Article>> PgStore::LoadArticlesByIds(
     auto it = by_id.find(id);
     if (it != by_id.end()) out.push_back(std::move(it->second));
   }
-  WARTA_RETURN_IF_ERROR(LoadArticleLinks(c, out));
+  if (with_links) WARTA_RETURN_IF_ERROR(LoadArticleLinks(c, out));
   return out;
 }
 
@@ -385,14 +386,12 @@ Result<std::vector<Article>> PgStore::ListArticles(const ArticleQuery& q) {
     if (!row) break;
     out.push_back(ReadArticle(st));
   }
-  WARTA_RETURN_IF_ERROR(LoadArticleLinks(**r, out));
+  if (q.with_links) WARTA_RETURN_IF_ERROR(LoadArticleLinks(**r, out));
   return out;
 }
 
 Result<std::int64_t> PgStore::CountArticles(const ArticleQuery& q) {
-  if (auto scope = ListScopeOf(q); scope && scope->countable) {
-    return CountListed(*scope, q);
-  }
+  if (auto scope = ListScopeOf(q)) return CountListed(*scope, q);
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   Filter f = BuildFilter(q);
   WARTA_ASSIGN_OR_RETURN(

@@ -39,6 +39,9 @@ class PgStore : public Store, protected sql::RowsHooks<pg::Connection> {
   using Statement = pg::Statement;
   // The larger of two values, in SQL.
   static constexpr std::string_view kGreatest = "GREATEST";
+  // Where reads that need only an article's list columns find them: the
+  // row itself (TOAST keeps body, html and plaintext out of line).
+  static constexpr std::string_view kCards = "articles";
   static std::string JsonArray(const std::vector<std::int64_t>& values) {
     return pg::JsonArray(values);
   }
@@ -206,7 +209,8 @@ class PgStore : public Store, protected sql::RowsHooks<pg::Connection> {
 
   // Articles by id, in the order given; missing ones are left out.
   Result<std::vector<Article>> LoadArticlesByIds(
-      Connection& c, const std::vector<std::int64_t>& ids, bool with_body);
+      Connection& c, const std::vector<std::int64_t>& ids, bool with_body,
+      bool with_links);
 
   // Rows (article_rows.cc, taxonomy_rows.cc). Work on the given connection.
   using ArticleKey = std::variant<std::int64_t, std::string_view>;

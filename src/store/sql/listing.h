@@ -21,7 +21,8 @@ inline constexpr int kListAuthor = 3;
 struct ListScope {
   int kind = kListAll;
   std::int64_t subject = 0;
-  // listing_counts answer its count (no excluded ids, no lower date bound).
+  // listing_counts answer its count (no excluded ids, no lower date bound);
+  // otherwise CountListed counts the list's rows in the range.
   bool countable = true;
 };
 

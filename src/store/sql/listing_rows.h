@@ -363,14 +363,7 @@ Result<std::vector<Article>> Rows<Core>::ListListed(const ListScope& scope,
   st.Bind(i++, scope.subject);
   st.Bind(i++, q.published_after.value_or(INT64_MIN));
   st.Bind(i++, q.published_before.value_or(INT64_MAX));
-  if (!q.exclude_ids.empty()) {
-    std::string json = "[";
-    for (std::int64_t id : q.exclude_ids) {
-      if (json.size() > 1) json += ',';
-      json += std::to_string(id);
-    }
-    st.Bind(i++, json + "]");
-  }
+  if (!q.exclude_ids.empty()) st.Bind(i++, JsonArray(q.exclude_ids));
   st.Bind(i++, std::clamp(q.limit, 0, 1000));
   st.Bind(i++, std::max(q.offset, 0));
   std::vector<std::int64_t> ids;
@@ -379,7 +372,7 @@ Result<std::vector<Article>> Rows<Core>::ListListed(const ListScope& scope,
     if (!row) break;
     ids.push_back(st.Int(0));
   }
-  return LoadArticlesByIds(**r, ids, q.with_body);
+  return LoadArticlesByIds(**r, ids, q.with_body, q.with_links);
 }
 
 template <typename Core>
@@ -389,13 +382,32 @@ Result<std::vector<Article>> Rows<Core>::ListArticlesById(
     return Status::InvalidArgument("at most 1000 articles by id");
   }
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
-  return LoadArticlesByIds(**r, ids, /*with_body=*/false);
+  return LoadArticlesByIds(**r, ids, /*with_body=*/false,
+                           /*with_links=*/false);
 }
 
 template <typename Core>
 Result<std::int64_t> Rows<Core>::CountListed(const ListScope& scope,
                                              const ArticleQuery& q) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  if (!scope.countable) {
+    // A date range or exclusions: the list's rows in the range, counted as
+    // ListListed reads them, along the listing key (the index page's day at
+    // 1M: its listing rows, not each article row past its body).
+    std::string sql =
+        "SELECT COUNT(*) FROM listing WHERE kind = ? AND subject_id = ? "
+        "AND published_at >= ? AND published_at <= ? ";
+    if (q.one_per_duplicate_cluster) sql += "AND hidden = 0 ";
+    if (!q.exclude_ids.empty())
+      sql += "AND article_id NOT IN (SELECT value FROM json_each(?))";
+    WARTA_ASSIGN_OR_RETURN(auto st, (*r)->Prepare(sql));
+    st.Bind(1, scope.kind).Bind(2, scope.subject);
+    st.Bind(3, q.published_after.value_or(INT64_MIN));
+    st.Bind(4, q.published_before.value_or(INT64_MAX));
+    if (!q.exclude_ids.empty()) st.Bind(5, JsonArray(q.exclude_ids));
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    return row ? st.Int(0) : 0;
+  }
   const char* column = q.one_per_duplicate_cluster ? "shown" : "n";
   WARTA_ASSIGN_OR_RETURN(
       auto total, (*r)->Prepare(std::string("SELECT ") + column +

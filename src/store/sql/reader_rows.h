@@ -51,8 +51,9 @@ Result<std::vector<PopularArticle>> Rows<Core>::ListPopular(Timestamp since,
   WARTA_ASSIGN_OR_RETURN(
       auto st,
       (*r)->Prepare("SELECT +v.article_id AS article_id, SUM(v.n) AS views "
-                    "FROM article_views v CROSS JOIN articles a "
-                    "WHERE a.id = v.article_id AND v.hour >= ? AND "
+                    "FROM article_views v CROSS JOIN " +
+                    std::string(Core::kCards) +
+                    " a WHERE a.id = v.article_id AND v.hour >= ? AND "
                     "a.status = 'published' AND a.deleted_at IS NULL "
                     "GROUP BY +v.article_id ORDER BY views DESC, "
                     "article_id DESC LIMIT ?"));
@@ -122,7 +123,9 @@ Result<std::vector<CorrectionEntry>> Rows<Core>::ListCorrections(
           // CROSS JOIN: SQLite walks the corrections and looks each
           // article up, not every published article (the status index).
           "SELECT k.id, k.article_id, k.text, k.created_at "
-          "FROM corrections k CROSS JOIN articles a WHERE a.id = "
+          "FROM corrections k CROSS JOIN " +
+          std::string(Core::kCards) +
+          " a WHERE a.id = "
           "k.article_id AND k.created_at <= ? AND a.status = "
           "'published' AND a.deleted_at IS NULL ORDER BY k.created_at DESC, "
           "k.id DESC LIMIT ? OFFSET ?"));

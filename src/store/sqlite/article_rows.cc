@@ -10,8 +10,10 @@
 namespace warta::sqlite {
 namespace {
 
-// Column list shared by every article SELECT; `a` aliases articles and `c`
-// categories. Keep in step with ReadArticle().
+// Column list shared by every article SELECT; `a` aliases articles (or
+// article_cards), `c` categories and `e` the editor. Keep in step with
+// ReadArticle() and, for the columns a list carries, with the card
+// (migrations/061_article_cards.sql).
 constexpr std::string_view kColumnsHead =
     "SELECT a.id, a.slug, a.title, a.custom_excerpt, ";
 constexpr std::string_view kBodyColumns = "a.body, a.html, a.plaintext, ";
@@ -29,9 +31,13 @@ constexpr std::string_view kColumnsTail =
     "a.feature_image_focal_x, a.feature_image_focal_y, "
     "a.meta_title, a.meta_description, a.live_report, "
     "c.id, c.slug, c.name, c.description, "
-    "e.id, e.slug, e.name "
-    "FROM articles a LEFT JOIN categories c ON c.id = a.category_id "
+    "e.id, e.slug, e.name ";
+constexpr std::string_view kJoins =
+    "LEFT JOIN categories c ON c.id = a.category_id "
     "LEFT JOIN authors e ON e.id = a.editor_id ";
+// Cards (migration 061) hold the list columns apart from the body: a card
+// read never touches the article row's overflow pages.
+constexpr std::string_view kCardColumns = "'', '', a.plaintext_head, ";
 
 // A focal coordinate (0..1) as stored: thousandths, clamped.
 std::int64_t FocalPerMille(double v) {
@@ -44,6 +50,18 @@ std::string SelectArticles(bool with_body) {
   std::string sql(kColumnsHead);
   sql += with_body ? kBodyColumns : kNoBodyColumns;
   sql += kColumnsTail;
+  sql += "FROM articles a ";
+  sql += kJoins;
+  return sql;
+}
+
+// As SelectArticles(false), from the cards: the same columns and values.
+std::string SelectCards() {
+  std::string sql(kColumnsHead);
+  sql += kCardColumns;
+  sql += kColumnsTail;
+  sql += "FROM article_cards a ";
+  sql += kJoins;
   return sql;
 }
 
@@ -344,7 +362,8 @@ Result<std::optional<Article>> SqliteStore::FindArticleByImportKey(
 }
 
 Result<std::vector<Article>> SqliteStore::LoadArticlesByIds(
-    Connection& c, const std::vector<std::int64_t>& ids, bool with_body) {
+    Connection& c, const std::vector<std::int64_t>& ids, bool with_body,
+    bool with_links) {
   std::vector<Article> out;
   if (ids.empty()) return out;
   std::string json = "[";
@@ -354,7 +373,7 @@ Result<std::vector<Article>> SqliteStore::LoadArticlesByIds(
   }
   json += ']';
   WARTA_ASSIGN_OR_RETURN(
-      auto st, c.Prepare(SelectArticles(with_body) +
+      auto st, c.Prepare((with_body ? SelectArticles(true) : SelectCards()) +
                          "WHERE a.id IN (SELECT value FROM json_each(?)) "
                          "AND a.deleted_at IS NULL"));
   st.Bind(1, json);
@@ -369,7 +388,7 @@ Result<std::vector<Article>> SqliteStore::LoadArticlesByIds(
     auto it = by_id.find(id);
     if (it != by_id.end()) out.push_back(std::move(it->second));
   }
-  WARTA_RETURN_IF_ERROR(LoadArticleLinks(c, out));
+  if (with_links) WARTA_RETURN_IF_ERROR(LoadArticleLinks(c, out));
   return out;
 }
 
@@ -401,14 +420,12 @@ Result<std::vector<Article>> SqliteStore::ListArticles(const ArticleQuery& q) {
     if (!row) break;
     out.push_back(ReadArticle(st));
   }
-  WARTA_RETURN_IF_ERROR(LoadArticleLinks(**r, out));
+  if (q.with_links) WARTA_RETURN_IF_ERROR(LoadArticleLinks(**r, out));
   return out;
 }
 
 Result<std::int64_t> SqliteStore::CountArticles(const ArticleQuery& q) {
-  if (auto scope = ListScopeOf(q); scope && scope->countable) {
-    return CountListed(*scope, q);
-  }
+  if (auto scope = ListScopeOf(q)) return CountListed(*scope, q);
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   Filter f = BuildFilter(q);
   WARTA_ASSIGN_OR_RETURN(

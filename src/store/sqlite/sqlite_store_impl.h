@@ -45,6 +45,9 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   using Statement = sqlite::Statement;
   // The larger of two values, in SQL.
   static constexpr std::string_view kGreatest = "MAX";
+  // The table with each article's list columns without its body
+  // (migration 061): a read that needs only those reads no overflow pages.
+  static constexpr std::string_view kCards = "article_cards";
   static std::string JsonArray(const std::vector<std::int64_t>& values) {
     return sqlite::JsonArray(values);
   }
@@ -247,7 +250,8 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
 
   // Articles by id, in the order given; missing ones are left out.
   Result<std::vector<Article>> LoadArticlesByIds(
-      Connection& c, const std::vector<std::int64_t>& ids, bool with_body);
+      Connection& c, const std::vector<std::int64_t>& ids, bool with_body,
+      bool with_links);
 
   // Rows (article_rows.cc, taxonomy_rows.cc). Work on the given connection.
   using ArticleKey = std::variant<std::int64_t, std::string_view>;

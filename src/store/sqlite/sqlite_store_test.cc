@@ -134,6 +134,161 @@ TEST(SqliteStoreTest, SitemapMonthsSkipRowsFromAbsurdDates) {
   std::filesystem::remove_all(dir);
 }
 
+// Rows of `a` and not of `b`, both SELECTs on the database in `dir`, plus
+// those of `b` and not of `a` (-1 on an error).
+int SymmetricDifference(const std::string& dir, const std::string& a,
+                        const std::string& b) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open((dir + "/warta.db").c_str(), &db) != SQLITE_OK) return -1;
+  const std::string sql = "SELECT (SELECT COUNT(*) FROM (" + a + " EXCEPT " +
+                          b + ")) + (SELECT COUNT(*) FROM (" + b + " EXCEPT " +
+                          a + "))";
+  sqlite3_stmt* st = nullptr;
+  int n = -1;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    n = sqlite3_column_int(st, 0);
+  } else {
+    ADD_FAILURE() << sql << ": " << sqlite3_errmsg(db);
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return n;
+}
+
+// Each card (migration 061) against its article's row, column by column:
+// the card's columns in their order, read from articles (plaintext_head as
+// the first 400 characters of plaintext), and from article_cards.
+int CardsApartFromArticles(const std::string& dir) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open((dir + "/warta.db").c_str(), &db) != SQLITE_OK) return -1;
+  sqlite3_stmt* st = nullptr;
+  std::string columns;
+  sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info('article_cards')",
+                     -1, &st, nullptr);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    std::string name =
+        reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    if (!columns.empty()) columns += ", ";
+    columns += name == "plaintext_head" ? "SUBSTR(plaintext, 1, 400)" : name;
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  EXPECT_NE(columns.find("deleted_at"), std::string::npos) << columns;
+  return SymmetricDifference(dir, "SELECT " + columns + " FROM articles",
+                             "SELECT * FROM article_cards");
+}
+
+// Cards equal their articles' columns after every kind of write: insert,
+// update, unpublish, trash and restore, review, scheduled publishing, a
+// batch, delete. Lists read cards, so a card behind its article would show
+// a stale title or a withdrawn story.
+TEST(SqliteStoreTest, CardsFollowEveryWriteOfTheirArticles) {
+  FakeClock clock(1759115700);
+  const std::string dir =
+      ::testing::TempDir() + "/warta-cards-" + std::to_string(::getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::unique_ptr<Store> store = MakeSqlite(dir, clock);
+  ASSERT_NE(store, nullptr);
+  std::string text;  // 600 characters, 3 bytes each past the first 100
+  for (int i = 0; i < 100; ++i) text += "a";
+  for (int i = 0; i < 500; ++i) text += "\xe2\x80\x94";  // em dash
+  Article a;
+  a.title = "Berita pertama";
+  a.custom_excerpt = "Ringkasan";
+  a.body = "Isi";
+  a.html = "<p>Isi</p>";
+  a.plaintext = text;
+  a.category = Category{0, "", "Politik", ""};
+  a.authors = {Author{0, "", "Rina Wulandari", "", ""}};
+  a.tags = {Tag{0, "", "Pemilu"}};
+  a.feature_image = "/media/2025/09/a.jpg";
+  a.feature_image_caption = "Keterangan foto";
+  a.status = ArticleStatus::kPublished;
+  a.published_at = 1759115000;
+  auto first = store->SaveArticle(a);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  Article b = a;
+  b.title = "Berita kedua";
+  b.status = ArticleStatus::kScheduled;
+  b.published_at = 1759116000;
+  auto second = store->SaveArticle(b);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(CardsApartFromArticles(dir), 0) << "after insert";
+  EXPECT_EQ(SymmetricDifference(dir, "SELECT id FROM articles",
+                                "SELECT id FROM article_cards"),
+            0);
+
+  // The card carries what lists carried before: the plain text's start.
+  auto cards = store->ListArticlesById({first->id});
+  ASSERT_TRUE(cards.ok() && cards->size() == 1u);
+  EXPECT_EQ((*cards)[0].plaintext.size(), 100u + 300u * 3u);
+  EXPECT_EQ((*cards)[0].title, "Berita pertama");
+  EXPECT_EQ((*cards)[0].feature_image_caption, "Keterangan foto");
+  EXPECT_TRUE((*cards)[0].body.empty());
+
+  first->title = "Berita pertama, diperbarui";
+  first->plaintext = "Teks baru";
+  first->correction = "Koreksi.";
+  auto updated = store->SaveArticle(*first);
+  ASSERT_TRUE(updated.ok()) << updated.status().ToString();
+  EXPECT_EQ(CardsApartFromArticles(dir), 0) << "after update";
+  cards = store->ListArticlesById({first->id});
+  ASSERT_TRUE(cards.ok() && cards->size() == 1u);
+  EXPECT_EQ((*cards)[0].title, "Berita pertama, diperbarui");
+  EXPECT_EQ((*cards)[0].plaintext, "Teks baru");
+
+  updated->status = ArticleStatus::kDraft;
+  updated->withdrawn_reason = "Ditarik.";
+  auto unpublished = store->SaveArticle(*updated);
+  ASSERT_TRUE(unpublished.ok()) << unpublished.status().ToString();
+  EXPECT_EQ(CardsApartFromArticles(dir), 0) << "after unpublish";
+  cards = store->ListArticlesById({first->id});
+  ASSERT_TRUE(cards.ok() && cards->size() == 1u);
+  EXPECT_EQ((*cards)[0].status, ArticleStatus::kDraft);
+
+  ASSERT_TRUE(store->TrashArticle(first->id, clock.Now()).ok());
+  EXPECT_EQ(CardsApartFromArticles(dir), 0) << "after trash";
+  cards = store->ListArticlesById({first->id});
+  ASSERT_TRUE(cards.ok());
+  EXPECT_TRUE(cards->empty()) << "a trashed article shows no card";
+  ASSERT_TRUE(store->RestoreArticle(first->id).ok());
+  EXPECT_EQ(CardsApartFromArticles(dir), 0) << "after restore";
+
+  ASSERT_TRUE(store->SetReviewState(second->id, "submitted", "Cek").ok());
+  EXPECT_EQ(CardsApartFromArticles(dir), 0) << "after review";
+  clock.Advance(3600);
+  auto published = store->PublishScheduled(second->id, second->version,
+                                           clock.Now(), nullptr);
+  ASSERT_TRUE(published.ok()) << published.status().ToString();
+  EXPECT_TRUE(*published);
+  EXPECT_EQ(CardsApartFromArticles(dir), 0) << "after scheduled publish";
+  cards = store->ListArticlesById({second->id});
+  ASSERT_TRUE(cards.ok() && cards->size() == 1u);
+  EXPECT_EQ((*cards)[0].status, ArticleStatus::kPublished);
+
+  Status batch = store->RunBatch([&]() -> Status {
+    Article c = a;
+    c.title = "Berita dalam batch";
+    return store->SaveArticle(c).status();
+  });
+  ASSERT_TRUE(batch.ok()) << batch.ToString();
+  EXPECT_EQ(CardsApartFromArticles(dir), 0) << "after a batch";
+
+  ASSERT_TRUE(store->DeleteArticle(first->id).ok());
+  EXPECT_EQ(CardsApartFromArticles(dir), 0) << "after delete";
+  EXPECT_EQ(SymmetricDifference(dir, "SELECT id FROM articles",
+                                "SELECT id FROM article_cards"),
+            0);
+  cards = store->ListArticlesById({first->id, second->id});
+  ASSERT_TRUE(cards.ok());
+  ASSERT_EQ(cards->size(), 1u);
+  EXPECT_EQ((*cards)[0].id, second->id);
+  store.reset();
+  std::filesystem::remove_all(dir);
+}
+
 // Two writes take the write lock themselves; inside a batch (which holds
 // it) they fail instead of waiting for themselves forever.
 TEST(SqliteStoreTest, SelfLockingWritesFailInsideABatch) {

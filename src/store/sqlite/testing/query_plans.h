@@ -29,6 +29,12 @@ class PreparedSqlRecorder {
 Result<std::vector<std::string>> ExplainQueryPlan(const std::string& db_path,
                                                   const std::string& sql);
 
+// The names of the tables and indexes whose B-trees `sql` opens to read
+// (its OpenRead opcodes), on the database at `db_path`: e.g. "articles"
+// means the statement reads article rows, not only an index of them.
+Result<std::set<std::string>> BtreesRead(const std::string& db_path,
+                                         const std::string& sql);
+
 }  // namespace warta
 
 #endif  // WARTA_STORE_SQLITE_TESTING_QUERY_PLANS_H_
