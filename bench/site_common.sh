@@ -11,6 +11,14 @@
 #   bench_categories K              the first K categories: bench_cat_names, bench_cat_slugs
 #   bench_start_only WARTA DATA PORT LOG   start a server, wait for search (A/B scripts)
 
+# The end of a wrk Lua script: one line "RESULT req/s p50_ms p99_ms non2xx
+# requests" that the scripts parse.
+bench_wrk_result_lua='done = function(summary, latency, requests)
+  io.write(string.format("RESULT %.0f %.2f %.2f %d %d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, summary.errors.status, summary.requests))
+end'
+
 # Processes stopped on exit beside the server (publishers, abuse clients).
 bench_helpers=()
 bench_pid=

@@ -35,12 +35,8 @@ request = function()
   i = i % #paths + 1
   return wrk.format("GET", paths[i])
 end
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT %.0f %.2f %.2f %d %d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, summary.errors.status, summary.requests))
-end
 EOF
+echo "$bench_wrk_result_lua" >>"$lua"
 hz=$(getconf CLK_TCK)
 run() {  # binary data label
   bench_start_only "$1" "$2" "$port" "$out/$3.err"

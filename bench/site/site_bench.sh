@@ -126,12 +126,8 @@ request = function()
   end
   return wrk.format("GET", paths[lo], {["Accept-Encoding"] = "gzip"})
 end
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT %.0f %.2f %.2f %d %d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, summary.errors.status, summary.requests))
-end
 EOF
+echo "$bench_wrk_result_lua" >>"$lua"
 echo
 echo "| under load (wrk -t1 -c32 -d${secs}s, Zipf) | req/s | p50 ms | p99 ms | non-2xx | requests |"
 echo "|---|---|---|---|---|---|"
