@@ -22,8 +22,6 @@ class Matcher {
     for (const std::string& t : terms_) cues_.push_back(MatchCue(t));
   }
 
-  std::size_t size() const { return terms_.size(); }
-
   // The number of the first of the token's terms that is a query term
   // (terms are numbered in sorted order), or -1.
   int Match(const text::Token& t) {
@@ -59,11 +57,10 @@ struct Span {
 };
 
 // The words of `text` with the query term each one matched, if any.
+// Span::term numbers the distinct `terms` in sorted order: 0..terms.size()-1.
 std::vector<Span> Spans(const text::Analyzer& analyzer, std::string_view text,
-                        const std::unordered_set<std::string>& terms,
-                        std::size_t* term_count) {
+                        const std::unordered_set<std::string>& terms) {
   Matcher matcher(analyzer, terms);
-  *term_count = matcher.size();
   std::vector<Span> spans;
   std::vector<text::Token> tokens;
   text::Tokenize(text, tokens);
@@ -127,13 +124,12 @@ std::string MakeSnippet(const text::Analyzer& analyzer, std::string_view raw,
                         const std::unordered_set<std::string>& terms,
                         std::size_t max_chars) {
   std::string text = Collapse(raw);
-  std::size_t term_count = 0;
-  std::vector<Span> spans = Spans(analyzer, text, terms, &term_count);
+  std::vector<Span> spans = Spans(analyzer, text, terms);
   if (spans.empty()) return "";
   // Slide a window of whole words no longer than max_chars; keep the one
   // with the most distinct terms, then the most matches, then the earliest.
   // The window [first, last) keeps its counts as it slides.
-  std::vector<int> count(term_count, 0);
+  std::vector<int> count(terms.size(), 0);
   int distinct = 0, matches = 0;
   auto add = [&](const Span& s) {
     if (s.term < 0) return;
@@ -177,8 +173,7 @@ std::string MakeSnippet(const text::Analyzer& analyzer, std::string_view raw,
 
 std::string HighlightAll(const text::Analyzer& analyzer, std::string_view text,
                          const std::unordered_set<std::string>& terms) {
-  std::size_t term_count = 0;
-  std::vector<Span> spans = Spans(analyzer, text, terms, &term_count);
+  std::vector<Span> spans = Spans(analyzer, text, terms);
   std::string out;
   AppendMarked(out, text, spans, 0, spans.size(), 0, text.size());
   return out;

@@ -132,16 +132,14 @@ Result<SearchOutcome> RunSearch(const SiteContext& ctx,
     });
     if (text == texts.end()) continue;
     next_text = text + 1;
-    const std::string& plaintext = text->plaintext;
+    a.plaintext = std::move(text->plaintext);  // the whole text, not a card's
     SearchItem item;
     item.title_html =
         index::HighlightAll(*ctx.analyzer, a.title, out.result.terms);
     item.snippet_html =
-        index::MakeSnippet(*ctx.analyzer, plaintext, out.result.terms);
-    const std::string& shown =
-        a.custom_excerpt.empty() ? plaintext : a.custom_excerpt;
-    if (item.snippet_html.empty() && !shown.empty())
-      item.snippet_html = HtmlEscape(MakeExcerpt(shown, 200));
+        index::MakeSnippet(*ctx.analyzer, a.plaintext, out.result.terms);
+    if (item.snippet_html.empty())
+      item.snippet_html = HtmlEscape(a.Excerpt(200));
     item.article = std::move(a);
     out.items.push_back(std::move(item));
   }

@@ -332,17 +332,11 @@ Result<std::vector<Article>> PgStore::LoadArticlesByIds(
     bool with_links) {
   std::vector<Article> out;
   if (ids.empty()) return out;
-  std::string json = "[";
-  for (std::int64_t id : ids) {
-    if (json.size() > 1) json += ',';
-    json += std::to_string(id);
-  }
-  json += ']';
   WARTA_ASSIGN_OR_RETURN(
       auto st, c.Prepare(SelectArticles(with_body) +
                          "WHERE a.id IN (SELECT value FROM json_each(?)) "
                          "AND a.deleted_at IS NULL"));
-  st.Bind(1, json);
+  st.Bind(1, JsonArray(ids));
   std::map<std::int64_t, Article> by_id;
   while (true) {
     WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
