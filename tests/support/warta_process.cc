@@ -1,5 +1,6 @@
 #include "warta_process.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <poll.h>
@@ -15,6 +16,8 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 namespace warta::testing {
@@ -37,32 +40,121 @@ std::vector<char*> Argv(const std::vector<std::string>& args) {
   return argv;
 }
 
-int WaitStatus(pid_t pid) {
-  int status = 0;
-  if (::waitpid(pid, &status, 0) < 0) return -1;
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-  return -1;
+// What a hang leaves for the reader of a CI log: every thread's stack of
+// `pid`, from gdb when the machine has it.
+std::string StacksOf(pid_t pid) {
+  std::string cmd = "gdb -q -batch -p " + std::to_string(pid) +
+                    " -ex 'thread apply all bt' 2>&1";
+  std::string out;
+  if (FILE* p = ::popen(cmd.c_str(), "r")) {
+    char buf[4096];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    ::pclose(p);
+  }
+  return out.empty() ? "(no stacks: gdb did not run)\n" : out;
 }
+
+std::string CommandLine(const std::vector<std::string>& args) {
+  std::string line = "warta";
+  for (const auto& a : args) line += " " + a;
+  return line;
+}
+
+// A command that has not finished by then is stopped and reported, so a
+// hang fails its test with the command, its output and its stacks instead
+// of running into ctest's timeout (300 s) with nothing said.
+constexpr std::chrono::seconds kCommandLimit{230};
+
+// Every test's start, so a test that runs far too long is reported while it
+// hangs (see Watchdog below).
+class TestClock : public ::testing::EmptyTestEventListener {
+ public:
+  void OnTestStart(const ::testing::TestInfo& info) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    name_ = std::string(info.test_suite_name()) + "." + info.name();
+    started_ = std::chrono::steady_clock::now();
+    running_ = true;
+  }
+  void OnTestEnd(const ::testing::TestInfo&) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    running_ = false;
+  }
+  // The running test's name when it has run longer than `limit`.
+  std::optional<std::string> Overdue(std::chrono::seconds limit) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!running_ || std::chrono::steady_clock::now() - started_ < limit)
+      return std::nullopt;
+    return name_;
+  }
+
+ private:
+  std::mutex mu_;
+  std::string name_;
+  std::chrono::steady_clock::time_point started_;
+  bool running_ = false;
+};
+
+// A test still running after 265 s (ctest stops it at 300 s and prints
+// nothing of where it was) prints its name and the stacks of this process
+// and of its child processes, then aborts the run.
+class Watchdog : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    clock_ = new TestClock;  // owned by gtest's listener list
+    ::testing::UnitTest::GetInstance()->listeners().Append(clock_);
+    std::thread([clock = clock_] {
+      for (;;) {
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+        auto name = clock->Overdue(std::chrono::seconds(265));
+        if (!name) continue;
+        std::string report = "\nwatchdog: " + *name +
+                             " has run for 265 s; stacks of the test:\n" +
+                             StacksOf(::getpid());
+        std::string children = "/proc/" + std::to_string(::getpid()) +
+                               "/task/" + std::to_string(::getpid()) +
+                               "/children";
+        std::ifstream in(children);
+        pid_t child;
+        while (in >> child) {
+          report += "\nstacks of child process " + std::to_string(child) +
+                    ":\n" + StacksOf(child);
+        }
+        std::fputs(report.c_str(), stderr);
+        std::fflush(stderr);
+        std::abort();
+      }
+    }).detach();
+  }
+
+ private:
+  TestClock* clock_ = nullptr;
+};
+
+[[maybe_unused]] ::testing::Environment* const kWatchdog =
+    ::testing::AddGlobalTestEnvironment(new Watchdog);
 
 }  // namespace
 
 namespace {
 
 // Runs warta with `args`; `on_output(pid, r)` sees the output so far after
-// each read.
+// each read. Past kCommandLimit the command is killed and the test fails
+// with what it printed and where it was.
 CommandResult RunWartaWatching(
     const std::vector<std::string>& args, const std::string& stdin_text,
     const std::function<void(pid_t, const CommandResult&)>& on_output) {
   int out[2], err[2], in[2];
-  if (pipe(out) || pipe(err) || pipe(in)) return {};
+  if (pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC) || pipe2(in, O_CLOEXEC))
+    return {};
+  // Made before fork: the child of a threaded process only execs.
+  std::vector<char*> argv = Argv(args);
   pid_t pid = fork();
   if (pid == 0) {
     dup2(in[0], 0);
     dup2(out[1], 1);
     dup2(err[1], 2);
     for (int fd : {out[0], out[1], err[0], err[1], in[0], in[1]}) close(fd);
-    auto argv = Argv(args);
     execv(WARTA_BINARY, argv.data());
     _exit(127);
   }
@@ -79,8 +171,30 @@ CommandResult RunWartaWatching(
   pollfd fds[2] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}};
   int open_fds = 2;
   char buf[65536];
+  auto deadline = std::chrono::steady_clock::now() + kCommandLimit;
+  bool overdue = false;
+  int status = 0;
+  bool exited = false;
   while (open_fds > 0) {
-    if (poll(fds, 2, 60000) <= 0) break;
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      overdue = !exited;
+      break;
+    }
+    int ready =
+        poll(fds, 2, static_cast<int>(std::min<long>(left.count(), 1000)));
+    if (ready < 0 && errno != EINTR) break;
+    if (ready <= 0) {
+      // Exited while something it started still holds its output open:
+      // what is left in the pipes is read for a moment more, not waited on.
+      if (!exited && ::waitpid(pid, &status, WNOHANG) == pid) {
+        exited = true;
+        deadline = std::min(deadline, std::chrono::steady_clock::now() +
+                                          std::chrono::seconds(2));
+      }
+      continue;
+    }
     for (auto& f : fds) {
       if (f.fd < 0 || !(f.revents & (POLLIN | POLLHUP))) continue;
       ssize_t n = read(f.fd, buf, sizeof buf);
@@ -94,7 +208,33 @@ CommandResult RunWartaWatching(
       }
     }
   }
-  r.exit_code = WaitStatus(pid);
+  // Its output is closed; the process itself gets what is left of the time.
+  while (!overdue && !exited && ::waitpid(pid, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() >= deadline) {
+      overdue = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  for (auto& f : fds) {
+    if (f.fd >= 0) close(f.fd);
+  }
+  if (overdue) {
+    std::string stacks = StacksOf(pid);
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, &status, 0);
+    ADD_FAILURE() << CommandLine(args) << " did not finish within "
+                  << kCommandLimit.count()
+                  << " s and was killed.\nstdout: " << r.out
+                  << "\nstderr: " << r.err << "\nits stacks:\n"
+                  << stacks;
+    r.exit_code = -1;
+    return r;
+  }
+  if (WIFEXITED(status))
+    r.exit_code = WEXITSTATUS(status);
+  else if (WIFSIGNALED(status))
+    r.exit_code = 128 + WTERMSIG(status);
   return r;
 }
 
@@ -123,13 +263,14 @@ std::unique_ptr<WartaServer> WartaServer::Start(
   std::vector<std::string> args = {"serve", "--data", data_dir, "--port", "0"};
   args.insert(args.end(), extra.begin(), extra.end());
   int out[2], err[2];
-  if (pipe(out) || pipe(err)) return nullptr;
+  if (pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC)) return nullptr;
+  // Made before fork: the child of a threaded process only execs.
+  std::vector<char*> argv = Argv(args);
   pid_t pid = fork();
   if (pid == 0) {
     dup2(out[1], 1);
     dup2(err[1], 2);
     for (int fd : {out[0], out[1], err[0], err[1]}) close(fd);
-    auto argv = Argv(args);
     execv(WARTA_BINARY, argv.data());
     _exit(127);
   }
@@ -201,13 +342,31 @@ std::string WartaServer::StderrText() {
 int WartaServer::Stop(int sig) {
   if (pid_ <= 0) return -1;
   kill(pid_, sig);
-  int status = WaitStatus(pid_);
-  pid_ = -1;
-  if (err_fd_ >= 0) {
-    fcntl(err_fd_, F_SETFL, 0);
-    ReadAll(err_fd_, err_);
+  // A server that does not stop within a minute is a hang worth its stacks.
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  int status = 0;
+  pid_t done = 0;
+  while ((done = ::waitpid(pid_, &status, WNOHANG)) == 0 &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  return status;
+  if (done == 0) {
+    std::string stacks = StacksOf(pid_);
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, &status, 0);
+    ADD_FAILURE() << "warta serve did not stop within 60 s of signal " << sig
+                  << "; killed. Its stacks:\n"
+                  << stacks;
+  }
+  pid_ = -1;
+  // It has exited: what it wrote is in the pipe (read without blocking, in
+  // case something else still holds the pipe open).
+  if (err_fd_ >= 0) ReadAll(err_fd_, err_);
+  if (done < 0) return -1;
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return -1;
 }
 
 TempDir::TempDir() {
