@@ -25,9 +25,10 @@ double EstimatedJaccardHex(std::string_view a, std::string_view b) {
 
 std::string EncodeMinHash(const std::vector<std::uint32_t>& minhash) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
+  std::string out(minhash.size() * 8, '0');
+  char* p = out.data();
   for (std::uint32_t v : minhash) {
-    for (int s = 28; s >= 0; s -= 4) out += kHex[(v >> s) & 15];
+    for (int s = 28; s >= 0; s -= 4) *p++ = kHex[(v >> s) & 15];
   }
   return out;
 }

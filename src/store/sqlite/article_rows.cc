@@ -65,6 +65,18 @@ std::string SelectCards() {
   return sql;
 }
 
+// The pending tags as stored (one name a line) and as read back.
+std::string StoredPendingTags(const std::vector<std::string>& names) {
+  return Join(names, "\n");
+}
+std::vector<std::string> PendingTagsOf(std::string_view stored) {
+  std::vector<std::string> out;
+  for (std::string_view name : Split(stored, '\n')) {
+    if (!name.empty()) out.emplace_back(name);
+  }
+  return out;
+}
+
 Article ReadArticle(const Statement& st) {
   Article a;
   int i = 0;
@@ -105,9 +117,7 @@ Article ReadArticle(const Statement& st) {
   a.meta_title = st.Text(i++);
   a.meta_description = st.Text(i++);
   a.live_report = st.Int(i++) != 0;
-  for (std::string_view name : Split(pending, '\n')) {
-    if (!name.empty()) a.pending_tags.emplace_back(name);
-  }
+  a.pending_tags = PendingTagsOf(pending);
   if (!st.IsNull(i)) {
     a.category =
         Category{st.Int(i), st.Text(i + 1), st.Text(i + 2), st.Text(i + 3)};
@@ -454,7 +464,8 @@ Result<std::string> SqliteStore::UniqueSlug(Connection& c,
 Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
                                       const Article& a,
                                       std::optional<Timestamp> feed_at,
-                                      Timestamp updated_at, bool fresh) {
+                                      Timestamp updated_at, bool fresh,
+                                      Article& saved) {
   // In a batch, what the link triggers of 030/034 do (migration 059).
   BatchUpkeep* upkeep = Upkeep();
   // A row inserted by this write has no links yet: no deletes (with their
@@ -472,6 +483,7 @@ Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
     WARTA_ASSIGN_OR_RETURN(std::int64_t author_id, ResolveAuthor(c, au));
     if (std::find(seen.begin(), seen.end(), author_id) != seen.end()) continue;
     seen.push_back(author_id);
+    saved.authors.emplace_back().id = author_id;
     WARTA_ASSIGN_OR_RETURN(
         auto ins, c.Prepare("INSERT INTO article_authors "
                             "(article_id, author_id, position, feed_at) "
@@ -492,6 +504,7 @@ Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
     WARTA_ASSIGN_OR_RETURN(std::int64_t tag_id, ResolveTag(c, t));
     if (std::find(seen.begin(), seen.end(), tag_id) != seen.end()) continue;
     seen.push_back(tag_id);
+    saved.tags.emplace_back().id = tag_id;
     WARTA_ASSIGN_OR_RETURN(
         auto ins, c.Prepare("INSERT INTO article_tags (article_id, tag_id, "
                             "position, feed_at) VALUES (?, ?, ?, ?)"));
@@ -517,8 +530,9 @@ Result<Article> SqliteStore::SaveArticleWithRevision(
     return Status::InvalidArgument("invalid slug \"" + wanted + "\"");
   }
   std::int64_t id = in.id;
+  Article saved;
   Status s = Write([&](Connection& c) -> Status {
-    WARTA_RETURN_IF_ERROR(WriteArticleRow(c, in, wanted, id));
+    WARTA_RETURN_IF_ERROR(WriteArticleRow(c, in, wanted, id, saved));
     if (review) WARTA_RETURN_IF_ERROR(WriteReviewState(c, id, *review));
     if (!rev) return Status::Ok();
     if (in.id == 0 && rev->user_id != 0) {
@@ -530,12 +544,70 @@ Result<Article> SqliteStore::SaveArticleWithRevision(
     return InsertRevision(c, id, *rev, true);
   });
   if (!s.ok()) return s;
-  return GetArticle(id);
+  // What GetArticle(id) would read back, from what the write stored
+  // (conformance: SavedArticleIsWhatGetArticleReads).
+  return saved;
+}
+
+Status SqliteStore::LoadTaxonomyNames(Connection& c, Article& a) {
+  if (a.category) {
+    WARTA_ASSIGN_OR_RETURN(
+        auto st, c.Prepare("SELECT slug, name, description FROM categories "
+                           "WHERE id = ?"));
+    st.Bind(1, a.category->id);
+    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (row) {
+      a.category->slug = st.Text(0);
+      a.category->name = st.Text(1);
+      a.category->description = st.Text(2);
+    } else {
+      a.category.reset();
+    }
+  }
+  WARTA_ASSIGN_OR_RETURN(
+      auto author,
+      c.Prepare("SELECT slug, name, bio FROM authors WHERE id = ?"));
+  auto read_author = [&](Author& au) -> Result<bool> {
+    author.Bind(1, au.id);
+    WARTA_ASSIGN_OR_RETURN(bool row, author.Step());
+    if (row) {
+      au.slug = author.Text(0);
+      au.name = author.Text(1);
+      au.bio = author.Text(2);
+    }
+    author.Reset();
+    return row;
+  };
+  if (a.editor) {
+    WARTA_ASSIGN_OR_RETURN(bool row, read_author(*a.editor));
+    if (row) {
+      a.editor->bio.clear();  // an article's editor is read without it
+    } else {
+      a.editor.reset();
+    }
+  }
+  std::vector<Author> authors;
+  for (Author& au : a.authors) {
+    WARTA_ASSIGN_OR_RETURN(bool row, read_author(au));
+    if (row) authors.push_back(std::move(au));
+  }
+  a.authors = std::move(authors);
+  WARTA_ASSIGN_OR_RETURN(auto tag,
+                         c.Prepare("SELECT slug, name FROM tags WHERE id = ?"));
+  std::vector<Tag> tags;
+  for (Tag& t : a.tags) {
+    tag.Bind(1, t.id);
+    WARTA_ASSIGN_OR_RETURN(bool row, tag.Step());
+    if (row) tags.push_back(Tag{t.id, tag.Text(0), tag.Text(1)});
+    tag.Reset();
+  }
+  a.tags = std::move(tags);
+  return Status::Ok();
 }
 
 Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
-                                    const std::string& wanted,
-                                    std::int64_t& id) {
+                                    const std::string& wanted, std::int64_t& id,
+                                    Article& saved) {
   {
     Timestamp now = clock_.Now();
     std::optional<std::int64_t> category_id;
@@ -667,7 +739,8 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
     bind(correction_at);
     bind(withdrawn_at);
     bind(published ? std::string() : in.withdrawn_reason);
-    bind(Join(in.pending_tags, "\n"));
+    const std::string pending_tags = StoredPendingTags(in.pending_tags);
+    bind(pending_tags);
     bind(in.feature_image_credit);
     bind(FocalPerMille(in.feature_image_focal_x));
     bind(FocalPerMille(in.feature_image_focal_y));
@@ -705,10 +778,55 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
           hist.Bind(1, old_slug).Bind(2, id).Bind(3, now).Run());
     }
     WARTA_RETURN_IF_ERROR(LogArticleChange(c, id));
+    // The row as ReadArticle reads it back (the links below).
+    saved = Article{};
+    saved.id = id;
+    saved.slug = slug;
+    saved.title = in.title;
+    saved.custom_excerpt = in.custom_excerpt;
+    saved.body = in.body;
+    saved.html = in.html;
+    saved.plaintext = in.plaintext;
+    saved.dateline_city = in.dateline_city;
+    saved.dateline_outlet = in.dateline_outlet;
+    saved.source = in.source;
+    saved.source_url = in.source_url;
+    if (category_id) saved.category.emplace().id = *category_id;
+    if (editor_id) saved.editor.emplace().id = *editor_id;
+    saved.feature_image = in.feature_image;
+    saved.feature_image_alt = in.feature_image_alt;
+    saved.feature_image_caption = in.feature_image_caption;
+    saved.status = in.status;
+    saved.published_at = published_at;
+    saved.created_at = created_at;
+    saved.updated_at = now;
+    saved.word_count = in.word_count;
+    saved.reading_time = in.reading_time;
+    saved.version = version;
+    saved.import_key = in.import_key;
+    saved.noindex = in.noindex;
+    saved.no_ai = in.no_ai;
+    saved.featured = in.featured;
+    saved.modified_at = modified_at;
+    saved.correction = in.correction;
+    saved.correction_at = correction_at;
+    saved.withdrawn_at = withdrawn_at;
+    saved.withdrawn_reason = published ? std::string() : in.withdrawn_reason;
+    saved.pending_tags = PendingTagsOf(pending_tags);
+    saved.feature_image_credit = in.feature_image_credit;
+    saved.feature_image_focal_x =
+        static_cast<double>(FocalPerMille(in.feature_image_focal_x)) / 1000.0;
+    saved.feature_image_focal_y =
+        static_cast<double>(FocalPerMille(in.feature_image_focal_y)) / 1000.0;
+    saved.meta_title = in.meta_title;
+    saved.meta_description = in.meta_description;
+    saved.live_report = in.live_report;
     // The links' feed_at (migration 033): the article's published_at while
     // it is published (a saved article is never in the trash).
-    return WriteArticleLinks(c, id, in, published ? published_at : std::nullopt,
-                             now, in.id == 0);
+    WARTA_RETURN_IF_ERROR(
+        WriteArticleLinks(c, id, in, published ? published_at : std::nullopt,
+                          now, in.id == 0, saved));
+    return LoadTaxonomyNames(c, saved);
   }
 }
 

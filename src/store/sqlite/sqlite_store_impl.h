@@ -265,12 +265,19 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   // Replaces the article's author and tag links; `feed_at` is the links'
   // feed_at (the article's published_at while it is published, else null);
   // `fresh`: the article row was inserted by this write (it has no links).
+  // Appends the ids of the links written, in order, to `saved`'s authors
+  // and tags.
   Status WriteArticleLinks(Connection& c, std::int64_t id, const Article& a,
                            std::optional<Timestamp> feed_at,
-                           Timestamp updated_at, bool fresh);
-  // Inserts (id == 0, then set) or updates the article row and its links.
+                           Timestamp updated_at, bool fresh, Article& saved);
+  // Inserts (id == 0, then set) or updates the article row and its links;
+  // `saved` becomes the article as GetArticle(id) reads it afterwards.
   Status WriteArticleRow(Connection& c, const Article& in,
-                         const std::string& wanted_slug, std::int64_t& id);
+                         const std::string& wanted_slug, std::int64_t& id,
+                         Article& saved);
+  // Fills in the stored slug, name (and description, bio) of `a`'s
+  // category, editor, authors and tags, known by id; drops those not found.
+  Status LoadTaxonomyNames(Connection& c, Article& a);
 
   SqliteOptions options_;
   const Clock& clock_;
