@@ -165,8 +165,11 @@ Status SqliteStore::LogArticleChange(Connection& c, std::int64_t article_id) {
   // The write's seq is the value the final BumpChangeSeq will set.
   WARTA_ASSIGN_OR_RETURN(
       auto st,
+      // One row of VALUES, not INSERT ... SELECT: a statement that may
+      // write several rows gets a statement journal.
       c.Prepare("INSERT INTO article_changes (seq, article_id, changed_at) "
-                "SELECT value + 1, ?, ? FROM meta WHERE key = 'change_seq' "
+                "VALUES ((SELECT value + 1 FROM meta WHERE key = "
+                "'change_seq'), ?, ?) "
                 "ON CONFLICT (seq, article_id) DO NOTHING"));
   WARTA_RETURN_IF_ERROR(st.Bind(1, article_id).Bind(2, clock_.Now()).Run());
   return Status::Ok();
