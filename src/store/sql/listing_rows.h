@@ -44,13 +44,17 @@ struct Placement {
   std::vector<std::pair<int, std::int64_t>> lists;
 };
 
-Result<Placement> PlacementOf(auto& c, std::int64_t id) {
+// (From the card, Core::kCards: in SQLite the article row keeps these
+// columns past its body, html and plain text, in overflow pages.)
+template <typename Core>
+Result<Placement> PlacementOf(typename Core::Connection& c, std::int64_t id) {
   Placement p;
   p.id = id;
-  WARTA_ASSIGN_OR_RETURN(
-      auto st, c.Prepare("SELECT published_at, category_id FROM articles "
-                         "WHERE id = ? AND status = 'published' AND "
-                         "deleted_at IS NULL AND published_at IS NOT NULL"));
+  static const std::string kSql =
+      "SELECT published_at, category_id FROM " + std::string(Core::kCards) +
+      " WHERE id = ? AND status = 'published' AND deleted_at IS NULL AND "
+      "published_at IS NOT NULL";
+  WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(kSql));
   st.Bind(1, id);
   WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return p;
@@ -143,7 +147,7 @@ Status Rows<Core>::Relist(Connection& c, const std::vector<std::int64_t>& ids,
   std::map<std::int64_t, std::vector<Placement>> clusters;
   std::map<std::int64_t, std::vector<Row>> old_rows;
   for (std::int64_t id : all) {
-    WARTA_ASSIGN_OR_RETURN(Placement p, PlacementOf(c, id));
+    WARTA_ASSIGN_OR_RETURN(Placement p, PlacementOf<Core>(c, id));
     WARTA_ASSIGN_OR_RETURN(old_rows[id], RowsOf(c, id));
     WARTA_ASSIGN_OR_RETURN(std::int64_t cluster, ClusterOf(c, id));
     if (p.listed || !old_rows[id].empty()) keys.insert("pub");
@@ -273,23 +277,26 @@ Status Rows<Core>::RecordKeys(Connection& c, std::set<std::string> keys,
                               std::size_t max_keys, int seq_offset) {
   if (keys.empty()) return Status::Ok();
   if (keys.size() > max_keys) keys = {"site"};
-  WARTA_ASSIGN_OR_RETURN(auto ins,
-                         c.Prepare("INSERT INTO change_keys (seq, key) "
-                                   "SELECT value + ?, ? FROM meta WHERE key = "
-                                   "'change_seq' ON CONFLICT DO NOTHING"));
-  for (const std::string& key : keys) {
-    WARTA_RETURN_IF_ERROR(ins.Bind(1, seq_offset).Bind(2, key).Run());
-    ins.Reset();
-  }
-  // Now and then (when the oldest is 1000 writes past due), forget keys no
-  // reader should still need.
+  // The keys' seq, read once: one row of VALUES per key (INSERT ... SELECT
+  // from meta per key got a statement journal each in SQLite).
   WARTA_ASSIGN_OR_RETURN(
       auto seq, c.Prepare("SELECT value + ?, (SELECT MIN(seq) FROM "
                           "change_keys) FROM meta WHERE key = 'change_seq'"));
   seq.Bind(1, seq_offset);
   WARTA_ASSIGN_OR_RETURN(bool row, seq.Step());
-  const std::int64_t now = row ? seq.Int(0) : 0;
-  const std::int64_t oldest = row && !seq.IsNull(1) ? seq.Int(1) : now;
+  if (!row) return Status::Ok();  // no change_seq: nothing to key
+  const std::int64_t now = seq.Int(0);
+  const std::int64_t oldest = !seq.IsNull(1) ? seq.Int(1) : now;
+  seq.Reset();
+  WARTA_ASSIGN_OR_RETURN(auto ins,
+                         c.Prepare("INSERT INTO change_keys (seq, key) "
+                                   "VALUES (?, ?) ON CONFLICT DO NOTHING"));
+  for (const std::string& key : keys) {
+    WARTA_RETURN_IF_ERROR(ins.Bind(1, now).Bind(2, key).Run());
+    ins.Reset();
+  }
+  // Now and then (when the oldest is 1000 writes past due), forget keys no
+  // reader should still need.
   if (oldest < now - kKeepKeysFor - 1000) {
     WARTA_ASSIGN_OR_RETURN(auto prune,
                            c.Prepare("DELETE FROM change_keys WHERE seq < ?"));

@@ -477,6 +477,13 @@ Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
       WARTA_RETURN_IF_ERROR(del.Bind(1, id).Run());
     }
   }
+  WARTA_ASSIGN_OR_RETURN(auto ins_author,
+                         c.Prepare("INSERT INTO article_authors "
+                                   "(article_id, author_id, position, feed_at) "
+                                   "VALUES (?, ?, ?, ?)"));
+  WARTA_ASSIGN_OR_RETURN(
+      auto ins_tag, c.Prepare("INSERT INTO article_tags (article_id, tag_id, "
+                              "position, feed_at) VALUES (?, ?, ?, ?)"));
   int pos = 0;
   std::vector<std::int64_t> seen;
   for (const Author& au : a.authors) {
@@ -484,15 +491,12 @@ Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
     if (std::find(seen.begin(), seen.end(), author_id) != seen.end()) continue;
     seen.push_back(author_id);
     saved.authors.emplace_back().id = author_id;
-    WARTA_ASSIGN_OR_RETURN(
-        auto ins, c.Prepare("INSERT INTO article_authors "
-                            "(article_id, author_id, position, feed_at) "
-                            "VALUES (?, ?, ?, ?)"));
-    WARTA_RETURN_IF_ERROR(ins.Bind(1, id)
+    WARTA_RETURN_IF_ERROR(ins_author.Bind(1, id)
                               .Bind(2, author_id)
                               .Bind(3, pos++)
                               .Bind(4, feed_at)
                               .Run());
+    ins_author.Reset();
     if (upkeep) {
       upkeep->feed_scopes.insert("a" + std::to_string(author_id));
       if (feed_at) upkeep->Lastmod('a', author_id, updated_at);
@@ -505,11 +509,12 @@ Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
     if (std::find(seen.begin(), seen.end(), tag_id) != seen.end()) continue;
     seen.push_back(tag_id);
     saved.tags.emplace_back().id = tag_id;
-    WARTA_ASSIGN_OR_RETURN(
-        auto ins, c.Prepare("INSERT INTO article_tags (article_id, tag_id, "
-                            "position, feed_at) VALUES (?, ?, ?, ?)"));
-    WARTA_RETURN_IF_ERROR(
-        ins.Bind(1, id).Bind(2, tag_id).Bind(3, pos++).Bind(4, feed_at).Run());
+    WARTA_RETURN_IF_ERROR(ins_tag.Bind(1, id)
+                              .Bind(2, tag_id)
+                              .Bind(3, pos++)
+                              .Bind(4, feed_at)
+                              .Run());
+    ins_tag.Reset();
     if (upkeep) {
       upkeep->feed_scopes.insert("t" + std::to_string(tag_id));
       if (feed_at) upkeep->Lastmod('t', tag_id, updated_at);
