@@ -1,6 +1,7 @@
 #include "index/near_duplicate.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "base/log.h"
@@ -19,6 +20,13 @@ double EstimatedJaccardHex(std::string_view a, std::string_view b) {
   for (std::size_t i = 0; i < a.size(); i += kDigits)
     same += a.compare(i, kDigits, b, i, kDigits) == 0;
   return double(same) / double(a.size() / kDigits);
+}
+
+// The key of an expected text (TakeExpected compares the text itself):
+// std::hash reads 8 bytes a step where FNV-1a read one (the writer hashed
+// each imported article's whole text).
+std::uint64_t TextKey(std::string_view text) {
+  return std::hash<std::string_view>{}(text);
 }
 
 }  // namespace
@@ -51,7 +59,7 @@ std::string DuplicateText(const Article& a) {
 }
 
 void DuplicateClusters::Expect(std::string text, Fingerprint fp) {
-  std::uint64_t key = Fnv1a64(text);
+  std::uint64_t key = TextKey(text);
   MutexLock lock(&expected_mu_);
   if (expected_.size() >= kMaxExpected) expected_.clear();
   expected_[key] = {std::move(text), std::move(fp)};
@@ -61,7 +69,7 @@ std::optional<Fingerprint> DuplicateClusters::TakeExpected(
     const std::string& text) {
   MutexLock lock(&expected_mu_);
   if (expected_.empty()) return std::nullopt;
-  auto it = expected_.find(Fnv1a64(text));
+  auto it = expected_.find(TextKey(text));
   if (it == expected_.end() || it->second.first != text) return std::nullopt;
   Fingerprint fp = std::move(it->second.second);
   expected_.erase(it);
