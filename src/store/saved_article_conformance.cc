@@ -127,6 +127,10 @@ TEST_P(StoreConformance, SavedArticleIsWhatGetArticleReads) {
   auto sari =
       store_->SaveAuthor(Author{0, "sari-lubis", "Sari Lubis", "Wartawan", ""});
   ASSERT_TRUE(sari.ok()) << sari.status().ToString();
+  // An editor is read without the bio its author row has.
+  auto budi = store_->SaveAuthor(
+      Author{0, "budi-santoso", "Budi Santoso", "Redaktur pelaksana", ""});
+  ASSERT_TRUE(budi.ok()) << budi.status().ToString();
 
   auto saved = store_->SaveArticle(Given(rice->id));
   ASSERT_TRUE(saved.ok()) << saved.status().ToString();
@@ -135,6 +139,8 @@ TEST_P(StoreConformance, SavedArticleIsWhatGetArticleReads) {
   ExpectSameArticle(*saved, *got);
   EXPECT_EQ(got->category->description, "Uang");
   EXPECT_EQ(got->authors[0].bio, "Wartawan");
+  ASSERT_TRUE(got->editor.has_value());
+  EXPECT_EQ(got->editor->id, budi->id);
   ASSERT_EQ(got->tags.size(), 2u) << "the same tag twice is linked once";
 
   // An update: new title (a published article's modified_at), a
