@@ -2,10 +2,14 @@
 // files in order, worker threads parse and render (Markdown -> HTML, plain
 // text, reading time, the first revision, plus an optional hook such as
 // near-duplicate fingerprints), and the calling thread saves the articles
-// in file order, `batch_size` per store transaction
-// (CoordinationStore::RunWholeBatch, then CoordinationStore::RunBatch for a
-// batch in which a save failed). Each article still saves atomically on its
-// own: a failing one is reported and skipped, the rest of its batch commits.
+// in file order, up to `batch_size` per store transaction, fewer when saving
+// them takes longer than `batch_time` (CoordinationStore::RunWholeBatch, then
+// CoordinationStore::RunBatch for a batch in which a save failed). Between
+// batches it lets writers of other processes that wait for the write lock
+// go first (CoordinationStore::YieldToWaitingWriters): an editor's save
+// beside an import waits for one short batch, not many long ones. Each
+// article still saves atomically on its own: a failing one is reported and
+// skipped, the rest of its batch commits.
 // Events are reported after their batch commits, so what was reported is
 // durable. Setting `stop` (e.g. from a SIGINT handler) ends the import after
 // the batch in progress commits; importing the same files again then creates
@@ -14,6 +18,7 @@
 #define WARTA_INGEST_BULK_IMPORT_H_
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <string>
 #include <vector>
@@ -24,8 +29,12 @@
 namespace warta::ingest {
 
 struct BulkOptions {
-  int batch_size = 1000;  // articles per transaction
-  int threads = 0;        // parse/render workers; 0: one per hardware thread
+  int batch_size = 1000;  // articles per transaction, at most
+  // A batch commits once its saves took this long, even short of
+  // batch_size, so that it holds the store's write lock about this long at
+  // most (plus one article's save and the batch's upkeep). 0: no bound.
+  std::chrono::microseconds batch_time{150000};
+  int threads = 0;  // parse/render workers; 0: one per hardware thread
   // When set to true, stop after the batch in progress commits.
   const std::atomic<bool>* stop = nullptr;
   // Runs on a worker for every rendered article (before it is saved).

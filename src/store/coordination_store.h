@@ -5,6 +5,7 @@
 #ifndef WARTA_STORE_COORDINATION_STORE_H_
 #define WARTA_STORE_COORDINATION_STORE_H_
 
+#include <chrono>
 #include <functional>
 #include <string_view>
 
@@ -50,6 +51,15 @@ class CoordinationStore {
   virtual Status RunWholeBatch(const std::function<Status()>& fn) {
     return RunBatch(fn);
   }
+
+  // For a long run of batches (bulk import), between two of them: waits
+  // while a writer of another process waits for the write lock, so that it
+  // writes before this run's next batch instead of after many more; at most
+  // a short bound (a waiter that never takes the lock delays each batch by
+  // that much, no more). Returns the time it waited. (sqlite: the waiters'
+  // flag, store/sqlite/wait_flag.h; other backends: returns 0 at once, their
+  // lock queues are fair.)
+  virtual std::chrono::nanoseconds YieldToWaitingWriters() { return {}; }
 };
 
 }  // namespace warta
