@@ -2,14 +2,15 @@
 // files in order, worker threads parse and render (Markdown -> HTML, plain
 // text, reading time, the first revision, plus an optional hook such as
 // near-duplicate fingerprints), and the calling thread saves the articles
-// in file order, up to `batch_size` per store transaction, fewer when saving
-// them takes longer than `batch_time` (CoordinationStore::RunWholeBatch, then
-// CoordinationStore::RunBatch for a batch in which a save failed). Between
-// batches it lets writers of other processes that wait for the write lock
-// go first (CoordinationStore::YieldToWaitingWriters): an editor's save
-// beside an import waits for one short batch, not many long ones. Each
-// article still saves atomically on its own: a failing one is reported and
-// skipped, the rest of its batch commits.
+// in file order, up to `batch_size` per store transaction
+// (CoordinationStore::RunWholeBatch, then CoordinationStore::RunBatch for a
+// batch in which a save failed). A batch ends early when its saves took
+// `batch_time`, or as soon as a writer of another process waits for the
+// write lock (CoordinationStore::WritersWaiting), which then goes before the
+// next batch (CoordinationStore::YieldToWaitingWriters): an editor's save
+// beside an import waits for one article and a commit, not for batches.
+// Each article still saves atomically on its own: a failing one is reported
+// and skipped, the rest of its batch commits.
 // Events are reported after their batch commits, so what was reported is
 // durable. Setting `stop` (e.g. from a SIGINT handler) ends the import after
 // the batch in progress commits; importing the same files again then creates
@@ -33,7 +34,10 @@ struct BulkOptions {
   // A batch commits once its saves took this long, even short of
   // batch_size, so that it holds the store's write lock about this long at
   // most (plus one article's save and the batch's upkeep). 0: no bound.
-  std::chrono::microseconds batch_time{150000};
+  // Not shorter: each commit costs ~35 ms of upkeep (docs/benchmarks.md,
+  // "An editor's save beside an import"), and a waiting writer ends a batch
+  // anyway.
+  std::chrono::microseconds batch_time{1000000};
   int threads = 0;  // parse/render workers; 0: one per hardware thread
   // When set to true, stop after the batch in progress commits.
   const std::atomic<bool>* stop = nullptr;

@@ -185,13 +185,14 @@ TEST_F(BulkImportTest, ABatchCommitsWhenItsTimeIsUp) {
   EXPECT_EQ(r.stats.unchanged, 30);
 }
 
-// Between batches the import lets a writer of another process that waits
-// for the write lock go first: while one waits (its flag stays raised
-// here), each batch is followed by the store's longest yield.
-TEST_F(BulkImportTest, YieldsBetweenBatchesWhileAnotherWriterWaits) {
+// While a writer of another process waits for the write lock (its flag
+// stays raised here), a batch ends after the article in progress and the
+// import then waits the store's longest yield for it, each time.
+TEST_F(BulkImportTest, EndsBatchesEarlyAndYieldsWhileAnotherWriterWaits) {
   std::string a = Write("a.jsonl", Lines(4));
-  BulkOptions options;
-  options.batch_size = 1;
+  BulkOptions options;  // batch_size 1000
+  int batches = 0;
+  options.on_batch = [&](const ImportStats&) { ++batches; };
   sqlite::WaitFlag editor(store_.dir() + "/warta.db");
   editor.Raise();
   ASSERT_TRUE(editor.raised());
@@ -199,7 +200,15 @@ TEST_F(BulkImportTest, YieldsBetweenBatchesWhileAnotherWriterWaits) {
   BulkResult r = Run({a}, options);
   const auto took = std::chrono::steady_clock::now() - start;
   EXPECT_EQ(r.stats.created, 4);
+  EXPECT_EQ(batches, 4);
   EXPECT_GE(took, 4 * std::chrono::milliseconds(190));
+  // Nobody waits: one batch.
+  editor.Lower();
+  batches = 0;
+  r = Run({Write("b.jsonl", Lines(8))}, options);
+  EXPECT_EQ(r.stats.done(), 8);
+  EXPECT_EQ(r.stats.failed, 0);
+  EXPECT_EQ(batches, 1);
 }
 
 }  // namespace

@@ -52,13 +52,16 @@ class CoordinationStore {
     return RunBatch(fn);
   }
 
-  // For a long run of batches (bulk import), between two of them: waits
-  // while a writer of another process waits for the write lock, so that it
-  // writes before this run's next batch instead of after many more; at most
-  // a short bound (a waiter that never takes the lock delays each batch by
-  // that much, no more). Returns the time it waited. (sqlite: the waiters'
-  // flag, store/sqlite/wait_flag.h; other backends: returns 0 at once, their
-  // lock queues are fair.)
+  // For a long run of batches (bulk import). WritersWaiting: whether a
+  // writer of another process waits for the write lock now (cheap enough to
+  // ask after each write of a batch, which then ends early).
+  // YieldToWaitingWriters, between two batches: waits while such a writer
+  // waits, so that it writes before this run's next batch instead of after
+  // many more; at most a short bound (a waiter that never takes the lock
+  // delays each batch by that much, no more). Returns the time it waited.
+  // (sqlite: the waiters' flag, store/sqlite/wait_flag.h; other backends:
+  // false, and 0 at once: their lock queues are fair.)
+  virtual bool WritersWaiting() { return false; }
   virtual std::chrono::nanoseconds YieldToWaitingWriters() { return {}; }
 };
 

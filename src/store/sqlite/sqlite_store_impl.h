@@ -62,6 +62,7 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   std::string BackendName() const override { return "sqlite"; }
   Status RunBatch(const std::function<Status()>& fn) override;
   Status RunWholeBatch(const std::function<Status()>& fn) override;
+  bool WritersWaiting() override;
   std::chrono::nanoseconds YieldToWaitingWriters() override;
   // The longest YieldToWaitingWriters waits.
   static constexpr std::chrono::milliseconds kYieldLimit{200};

@@ -36,7 +36,9 @@ WaitFlag::~WaitFlag() {
 bool WaitFlag::EnsureOpen() {
   if (fd_ >= 0) return true;
   if (failed_) return false;
-  fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  // Read-only is enough for a shared lock and for testing one, and works
+  // when another user (an operator's `warta import`) made the file.
+  fd_ = ::open(path_.c_str(), O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) failed_ = true;
   return fd_ >= 0;
 }
