@@ -3,7 +3,8 @@
 # "An editor's save beside an import"): serves DATA, logs an editor in, and publishes
 # an article through the admin API every INTERVAL seconds for as long as the
 # process PID lives (e.g. a `warta import` into DATA). Prints each save's
-# HTTP status and time, then the count, failures, median, p90 and largest time.
+# HTTP status and time, the server's own write statements (and failures),
+# then the count, failures, median, p90 and largest time.
 #   bench/site/save_beside.sh DATA PID [INTERVAL]
 #   WARTA=/tmp/slice/warta-new bench/site/save_beside.sh /tmp/slice/d $(pgrep -n warta) 2
 # bench/site/save_beside_ab.sh runs it beside imports of two builds in turn.
@@ -46,6 +47,13 @@ while kill -0 "$watch" 2>/dev/null; do
   echo "$out" >>"$work/times"
   sleep "$interval"
 done
+# The server's own store writes meanwhile (statements, and failed ones:
+# busy after the timeout), from /metrics: a server beside an import writes
+# too (stored feeds after each change it follows).
+curl -s "$base/metrics" | awk '
+  /^warta_store_operation_duration_seconds_count\{op="write"\}/ {w = $2}
+  /^warta_store_errors_total\{op="write"\}/ {e = $2}
+  END {printf "server: %d write statements, %d failed\n", w, e}'
 bad=$(awk '$1 != 200 && $1 != 201' "$work/times" | wc -l)
 awk '{printf "%.0f\n", $2 * 1000}' "$work/times" | sort -n |
   awk -v bad="$bad" '{t[NR] = $1} END {

@@ -40,7 +40,7 @@ for round in $(seq "$rounds"); do
     secs=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.1f", b - a}')
     rate=$(awk -v n="$articles" -v s="$secs" 'BEGIN {printf "%.0f", n / s}')
     echo "round $round $name ($bin): import $articles in $secs s, $rate articles/s;" \
-      "$(tail -1 "$work/saves-$name-$round.log")"
+      "$(tail -2 "$work/saves-$name-$round.log" | paste -sd ";" -)"
   done
 done
 rm -rf "$work/data"

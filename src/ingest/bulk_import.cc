@@ -141,9 +141,9 @@ BulkResult BulkImport(Importer& importer, CoordinationStore& store,
   BulkResult result;
   std::vector<PreparedItem> batch;
   // Saves the batch's first articles in one transaction: all of them, or as
-  // many as `batch_time` allows, or up to the one in progress when another
-  // process's writer starts waiting for the lock; the rest stay in `batch`
-  // for the next one.
+  // many as `batch_time` allows (`batch_time_when_waited` while another
+  // process's writer waits for the lock); the rest stay in `batch` for the
+  // next one.
   auto save_some = [&] {
     if (batch.empty()) return;
     std::size_t take = batch.size();
@@ -155,11 +155,13 @@ BulkResult BulkImport(Importer& importer, CoordinationStore& store,
       for (std::size_t i = 0; i < take; ++i) {
         events.push_back(
             Importer::EventOf(batch[i], importer.SavePrepared(batch[i])));
-        if (i + 1 < take &&
-            ((options.batch_time.count() > 0 &&
-              std::chrono::steady_clock::now() - start >= options.batch_time) ||
-             store.WritersWaiting())) {
-          take = i + 1;
+        if (i + 1 < take && options.batch_time.count() > 0) {
+          const auto spent = std::chrono::steady_clock::now() - start;
+          if (spent >= options.batch_time ||
+              (spent >= options.batch_time_when_waited &&
+               store.WritersWaiting())) {
+            take = i + 1;
+          }
         }
       }
       return Status::Ok();

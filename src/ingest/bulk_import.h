@@ -5,12 +5,13 @@
 // in file order, up to `batch_size` per store transaction
 // (CoordinationStore::RunWholeBatch, then CoordinationStore::RunBatch for a
 // batch in which a save failed). A batch ends early when its saves took
-// `batch_time`, or as soon as a writer of another process waits for the
-// write lock (CoordinationStore::WritersWaiting), which then goes before the
-// next batch (CoordinationStore::YieldToWaitingWriters): an editor's save
-// beside an import waits for one article and a commit, not for batches.
-// Each article still saves atomically on its own: a failing one is reported
-// and skipped, the rest of its batch commits.
+// `batch_time`, or `batch_time_when_waited` while a writer of another
+// process waits for the write lock (CoordinationStore::WritersWaiting),
+// which then goes before the next batch
+// (CoordinationStore::YieldToWaitingWriters): an editor's save beside an
+// import waits for a fraction of one batch, not for batches. Each article
+// still saves atomically on its own: a failing one is reported and skipped,
+// the rest of its batch commits.
 // Events are reported after their batch commits, so what was reported is
 // durable. Setting `stop` (e.g. from a SIGINT handler) ends the import after
 // the batch in progress commits; importing the same files again then creates
@@ -31,13 +32,16 @@ namespace warta::ingest {
 
 struct BulkOptions {
   int batch_size = 1000;  // articles per transaction, at most
-  // A batch commits once its saves took this long, even short of
-  // batch_size, so that it holds the store's write lock about this long at
-  // most (plus one article's save and the batch's upkeep). 0: no bound.
-  // Not shorter: each commit costs ~35 ms of upkeep (docs/benchmarks.md,
-  // "An editor's save beside an import"), and a waiting writer ends a batch
-  // anyway.
+  // A batch commits once its saves took `batch_time`, even short of
+  // batch_size, so that no batch holds the store's write lock for seconds
+  // (plus one article's save and the batch's upkeep); while a writer of
+  // another process waits, once they took `batch_time_when_waited`. Not
+  // shorter: every commit has a fixed cost (the batch's upkeep), and the
+  // server beside an import writes after each of its commits (stored
+  // feeds), so short batches slowed the import by a fifth or more
+  // (docs/benchmarks.md, "An editor's save beside an import"). 0: no bound.
   std::chrono::microseconds batch_time{1000000};
+  std::chrono::microseconds batch_time_when_waited{200000};
   int threads = 0;  // parse/render workers; 0: one per hardware thread
   // When set to true, stop after the batch in progress commits.
   const std::atomic<bool>* stop = nullptr;

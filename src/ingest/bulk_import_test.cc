@@ -186,11 +186,13 @@ TEST_F(BulkImportTest, ABatchCommitsWhenItsTimeIsUp) {
 }
 
 // While a writer of another process waits for the write lock (its flag
-// stays raised here), a batch ends after the article in progress and the
-// import then waits the store's longest yield for it, each time.
+// stays raised here), a batch ends after batch_time_when_waited (here: the
+// article in progress) and the import then waits the store's longest yield
+// for it, each time.
 TEST_F(BulkImportTest, EndsBatchesEarlyAndYieldsWhileAnotherWriterWaits) {
   std::string a = Write("a.jsonl", Lines(4));
   BulkOptions options;  // batch_size 1000
+  options.batch_time_when_waited = std::chrono::microseconds(1);
   int batches = 0;
   options.on_batch = [&](const ImportStats&) { ++batches; };
   sqlite::WaitFlag editor(store_.dir() + "/warta.db");

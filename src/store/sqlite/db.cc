@@ -102,7 +102,7 @@ int Connection::OnBusy(void* self, int count) {
   if (count == 0) {
     c->busy_since_ = now;
     c->busy_slept_ = std::chrono::microseconds(0);
-    c->wait_flag_.Raise();
+    if (c->call_writes_) c->wait_flag_.Raise();
   }
   // The longer of the time passed and the sleep the VFS reported, so a
   // test VFS that skips its sleeps (testing/fault_vfs.h) still times out.
@@ -153,8 +153,9 @@ Connection::~Connection() {
 Status Connection::Exec(std::string_view sql) {
   char* err = nullptr;
   std::string s(sql);
+  BeginCall(true);  // BEGIN IMMEDIATE, COMMIT, schema changes
   int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
-  EndWait();
+  EndCall();
   if (rc != SQLITE_OK) {
     std::string msg = err ? err : sqlite3_errstr(rc);
     sqlite3_free(err);
@@ -178,9 +179,10 @@ Result<Statement> Connection::Prepare(std::string_view sql) {
     return Statement(this, it->second->stmt);
   }
   sqlite3_stmt* stmt = nullptr;
+  BeginCall(false);
   int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-  EndWait();
+  EndCall();
   if (rc != SQLITE_OK) {
     sqlite3_finalize(stmt);
     return Error("prepare \"" + std::string(sql.substr(0, 60)) + "\"");
@@ -312,8 +314,9 @@ Statement& Statement::BindNull(int i) {
 
 Result<bool> Statement::Step() {
   std::int64_t start = NowNs();
+  conn_->BeginCall(sqlite3_stmt_readonly(stmt_) == 0);
   int rc = sqlite3_step(stmt_);
-  conn_->EndWait();
+  conn_->EndCall();
   step_ns_ += std::max<std::int64_t>(NowNs() - start, 1);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;

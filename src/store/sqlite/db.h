@@ -74,10 +74,13 @@ class Connection {
   friend class Statement;
   Connection(sqlite3* db, const std::string& path);
   void Release(sqlite3_stmt* stmt);
-  // The busy handler (sqlite3_busy_handler), and the end of a call that may
-  // have waited in it: lowers the wait flag.
+  // The busy handler (sqlite3_busy_handler); it raises the wait flag only
+  // when the call waiting may write (BeginCall): a reader that waits (rare
+  // in WAL mode, e.g. while the WAL index is rebuilt) must not make an
+  // import cut its batches. EndCall, after the call: lowers the flag.
   static int OnBusy(void* self, int count);
-  void EndWait() {
+  void BeginCall(bool writes) { call_writes_ = writes; }
+  void EndCall() {
     if (wait_flag_.raised()) wait_flag_.Lower();
   }
   sqlite3* db_;
@@ -85,6 +88,7 @@ class Connection {
   std::unique_ptr<Cache> cache_;
   sqlite3_vfs* vfs_ = nullptr;  // sleeps through it, as SQLite's own handler
   WaitFlag wait_flag_;
+  bool call_writes_ = false;  // the call in progress may write
   // The wait in progress: since when, and the sleep the VFS reported.
   std::chrono::steady_clock::time_point busy_since_;
   std::chrono::microseconds busy_slept_{0};
