@@ -120,7 +120,9 @@ CommandRunner AddImportCommand(CLI::App& app) {
       "Author for files that name none (default: import.default_author)");
   cmd->add_option("--status", flags->status,
                   "Force this status: draft, scheduled or published");
-  cmd->add_option("--batch", flags->batch, "Articles per transaction")
+  cmd->add_option("--batch", flags->batch,
+                  "Articles per transaction, at most (a batch also commits "
+                  "after 150 ms of saving)")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
   cmd->add_option("--threads", flags->threads,

@@ -140,24 +140,42 @@ BulkResult BulkImport(Importer& importer, CoordinationStore& store,
 
   BulkResult result;
   std::vector<PreparedItem> batch;
-  auto save_batch = [&] {
+  // Saves the batch's first articles in one transaction: all of them, or as
+  // many as `batch_time` allows (`batch_time_when_waited` while another
+  // process's writer waits for the lock); the rest stay in `batch` for the
+  // next one.
+  auto save_some = [&] {
     if (batch.empty()) return;
+    std::size_t take = batch.size();
     std::vector<ImportEvent> events;
     events.reserve(batch.size());
     auto save_all = [&]() -> Status {
       events.clear();
-      for (const PreparedItem& item : batch)
-        events.push_back(Importer::EventOf(item, importer.SavePrepared(item)));
+      const auto start = std::chrono::steady_clock::now();
+      for (std::size_t i = 0; i < take; ++i) {
+        events.push_back(
+            Importer::EventOf(batch[i], importer.SavePrepared(batch[i])));
+        if (i + 1 < take && options.batch_time.count() > 0) {
+          const auto spent = std::chrono::steady_clock::now() - start;
+          if (spent >= options.batch_time ||
+              (spent >= options.batch_time_when_waited &&
+               store.WritersWaiting())) {
+            take = i + 1;
+          }
+        }
+      }
       return Status::Ok();
     };
     // Without a savepoint per article first; when an article's save fails
     // that rolls the whole batch back, and the batch is saved again article
-    // by article, the failing one skipped.
+    // by article, the failing one skipped (no more articles than the first
+    // try took).
     Status committed = store.RunWholeBatch(save_all);
     if (!committed.ok()) committed = store.RunBatch(save_all);
-    if (events.size() != batch.size()) {  // the batch never ran (or not all)
+    if (events.size() != take) {  // the batch never ran (or not all)
       events.clear();
-      for (const PreparedItem& item : batch) {
+      for (std::size_t i = 0; i < take; ++i) {
+        const PreparedItem& item = batch[i];
         Status why = !item.status.ok() ? item.status
                      : !committed.ok() ? committed
                                        : Status::Internal("not saved");
@@ -172,8 +190,14 @@ BulkResult BulkImport(Importer& importer, CoordinationStore& store,
       result.stats.Count(e);
       on_event(e);
     }
-    batch.clear();
+    batch.erase(batch.begin(),
+                batch.begin() + static_cast<std::ptrdiff_t>(take));
     if (options.on_batch) options.on_batch(result.stats);
+    // A writer of another process that waited for this batch writes now.
+    store.YieldToWaitingWriters();
+  };
+  auto save_batch = [&] {
+    while (!batch.empty()) save_some();
   };
   auto stopping = [&] {
     return options.stop && options.stop->load(std::memory_order_relaxed);
@@ -188,7 +212,7 @@ BulkResult BulkImport(Importer& importer, CoordinationStore& store,
     for (PreparedItem& item : chunk) {
       batch.push_back(std::move(item));
       if (batch.size() >= batch_size) {
-        save_batch();
+        save_some();
         if (stopping()) break;
       }
     }

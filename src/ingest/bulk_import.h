@@ -2,10 +2,16 @@
 // files in order, worker threads parse and render (Markdown -> HTML, plain
 // text, reading time, the first revision, plus an optional hook such as
 // near-duplicate fingerprints), and the calling thread saves the articles
-// in file order, `batch_size` per store transaction
+// in file order, up to `batch_size` per store transaction
 // (CoordinationStore::RunWholeBatch, then CoordinationStore::RunBatch for a
-// batch in which a save failed). Each article still saves atomically on its
-// own: a failing one is reported and skipped, the rest of its batch commits.
+// batch in which a save failed). A batch ends early when its saves took
+// `batch_time`, or `batch_time_when_waited` while a writer of another
+// process waits for the write lock (CoordinationStore::WritersWaiting),
+// which then goes before the next batch
+// (CoordinationStore::YieldToWaitingWriters): an editor's save beside an
+// import waits for a fraction of one batch, not for batches. Each article
+// still saves atomically on its own: a failing one is reported and skipped,
+// the rest of its batch commits.
 // Events are reported after their batch commits, so what was reported is
 // durable. Setting `stop` (e.g. from a SIGINT handler) ends the import after
 // the batch in progress commits; importing the same files again then creates
@@ -14,6 +20,7 @@
 #define WARTA_INGEST_BULK_IMPORT_H_
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <string>
 #include <vector>
@@ -24,8 +31,19 @@
 namespace warta::ingest {
 
 struct BulkOptions {
-  int batch_size = 1000;  // articles per transaction
-  int threads = 0;        // parse/render workers; 0: one per hardware thread
+  int batch_size = 1000;  // articles per transaction, at most
+  // A batch commits once its saves took `batch_time`, even short of
+  // batch_size, so that no batch holds the store's write lock for seconds
+  // (plus one article's save and the batch's upkeep); while a writer of
+  // another process waits, once they took `batch_time_when_waited`. Not
+  // shorter: every commit has a fixed cost (the batch's upkeep), and a
+  // server beside an import writes after each change it follows (stored
+  // feeds), so while it runs a writer waits nearly always: cut at 200-300
+  // ms, the import ran 12-17% slower beside a server, at 500 ms 6%
+  // (docs/benchmarks.md, "An editor's save beside an import"). 0: no bound.
+  std::chrono::microseconds batch_time{1000000};
+  std::chrono::microseconds batch_time_when_waited{500000};
+  int threads = 0;  // parse/render workers; 0: one per hardware thread
   // When set to true, stop after the batch in progress commits.
   const std::atomic<bool>* stop = nullptr;
   // Runs on a worker for every rendered article (before it is saved).

@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
 
 #include "newsroom/revisions.h"
 #include "store/sqlite/testing/temp_sqlite_store.h"
+#include "store/sqlite/wait_flag.h"
 
 namespace warta::ingest {
 namespace {
@@ -53,6 +55,7 @@ TEST_F(BulkImportTest, SavesInFileOrderAndSkipsABadLine) {
   std::string b = Write("b.txt", "Judul Teks\n\nIsi teks.\n");
   BulkOptions options;
   options.batch_size = 7;
+  options.batch_time = {};  // batches of 7 however slow the machine
   options.threads = 3;
   int batches = 0;
   options.on_batch = [&](const ImportStats&) { ++batches; };
@@ -138,6 +141,7 @@ TEST_F(BulkImportTest, StopsAfterTheBatchInProgressAndResumes) {
   std::atomic<bool> stop{false};
   BulkOptions options;
   options.batch_size = 10;
+  options.batch_time = {};
   options.stop = &stop;
   options.on_batch = [&](const ImportStats& s) {
     if (s.done() >= 30) stop = true;
@@ -153,6 +157,60 @@ TEST_F(BulkImportTest, StopsAfterTheBatchInProgressAndResumes) {
   EXPECT_EQ(r.stats.unchanged, 30);
   ArticleQuery q;
   EXPECT_EQ(*store_->CountArticles(q), 100);
+}
+
+// A batch commits once its saves took batch_time, short of batch_size; the
+// rest of its articles go into the next batches, in order, each once.
+TEST_F(BulkImportTest, ABatchCommitsWhenItsTimeIsUp) {
+  std::string a = Write("a.jsonl", Lines(30));
+  BulkOptions options;
+  options.batch_size = 1000;
+  options.batch_time = std::chrono::microseconds(1);  // one article each
+  int batches = 0;
+  options.on_batch = [&](const ImportStats&) { ++batches; };
+  std::vector<ImportEvent> events;
+  BulkResult r = Run({a}, options, &events);
+  EXPECT_EQ(r.stats.created, 30);
+  EXPECT_EQ(batches, 30);
+  ASSERT_EQ(events.size(), 30u);
+  for (int i = 0; i < 30; ++i) {
+    EXPECT_EQ(events[i].line, i + 1);
+    ASSERT_TRUE(events[i].article.has_value()) << i;
+    EXPECT_EQ(events[i].article->slug, "berita-" + std::to_string(i + 1));
+  }
+  EXPECT_EQ(*store_->CountArticles({}), 30);
+  // Again: all there once.
+  r = Run({a}, options);
+  EXPECT_EQ(r.stats.created, 0);
+  EXPECT_EQ(r.stats.unchanged, 30);
+}
+
+// While a writer of another process waits for the write lock (its flag
+// stays raised here), a batch ends after batch_time_when_waited (here: the
+// article in progress) and the import then waits the store's longest yield
+// for it, each time.
+TEST_F(BulkImportTest, EndsBatchesEarlyAndYieldsWhileAnotherWriterWaits) {
+  std::string a = Write("a.jsonl", Lines(4));
+  BulkOptions options;  // batch_size 1000
+  options.batch_time_when_waited = std::chrono::microseconds(1);
+  int batches = 0;
+  options.on_batch = [&](const ImportStats&) { ++batches; };
+  sqlite::WaitFlag editor(store_.dir() + "/warta.db");
+  editor.Raise();
+  ASSERT_TRUE(editor.raised());
+  const auto start = std::chrono::steady_clock::now();
+  BulkResult r = Run({a}, options);
+  const auto took = std::chrono::steady_clock::now() - start;
+  EXPECT_EQ(r.stats.created, 4);
+  EXPECT_EQ(batches, 4);
+  EXPECT_GE(took, 4 * std::chrono::milliseconds(190));
+  // Nobody waits: one batch.
+  editor.Lower();
+  batches = 0;
+  r = Run({Write("b.jsonl", Lines(8))}, options);
+  EXPECT_EQ(r.stats.done(), 8);
+  EXPECT_EQ(r.stats.failed, 0);
+  EXPECT_EQ(batches, 1);
 }
 
 }  // namespace

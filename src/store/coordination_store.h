@@ -5,6 +5,7 @@
 #ifndef WARTA_STORE_COORDINATION_STORE_H_
 #define WARTA_STORE_COORDINATION_STORE_H_
 
+#include <chrono>
 #include <functional>
 #include <string_view>
 
@@ -50,6 +51,18 @@ class CoordinationStore {
   virtual Status RunWholeBatch(const std::function<Status()>& fn) {
     return RunBatch(fn);
   }
+
+  // For a long run of batches (bulk import). WritersWaiting: whether a
+  // writer of another process waits for the write lock now (cheap enough to
+  // ask after each write of a batch, which then ends early).
+  // YieldToWaitingWriters, between two batches: waits while such a writer
+  // waits, so that it writes before this run's next batch instead of after
+  // many more; at most a short bound (a waiter that never takes the lock
+  // delays each batch by that much, no more). Returns the time it waited.
+  // (sqlite: the waiters' flag, store/sqlite/wait_flag.h; other backends:
+  // false, and 0 at once: their lock queues are fair.)
+  virtual bool WritersWaiting() { return false; }
+  virtual std::chrono::nanoseconds YieldToWaitingWriters() { return {}; }
 };
 
 }  // namespace warta

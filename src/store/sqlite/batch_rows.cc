@@ -17,6 +17,16 @@ Status SqliteStore::RunWholeBatch(const std::function<Status()>& fn) {
   return RunBatchIn(fn, true);
 }
 
+bool SqliteStore::WritersWaiting() {
+  MutexLock lock(&yield_mu_);
+  return waiters_.RaisedByOthers();
+}
+
+std::chrono::nanoseconds SqliteStore::YieldToWaitingWriters() {
+  MutexLock lock(&yield_mu_);
+  return YieldToWaiters(waiters_, kYieldLimit, Connection::kBusyPoll);
+}
+
 Status SqliteStore::RunBatchIn(const std::function<Status()>& fn, bool whole) {
   if (InBatchHere()) return fn();
   std::lock_guard<std::mutex> lock(write_mu_);

@@ -93,8 +93,26 @@ std::string JsonArray(const std::vector<std::int64_t>& values) {
   return out;
 }
 
-Connection::Connection(sqlite3* db)
-    : db_(db), cache_(std::make_unique<Cache>()) {}
+Connection::Connection(sqlite3* db, const std::string& path)
+    : db_(db), cache_(std::make_unique<Cache>()), wait_flag_(path) {}
+
+int Connection::OnBusy(void* self, int count) {
+  auto* c = static_cast<Connection*>(self);
+  const auto now = std::chrono::steady_clock::now();
+  if (count == 0) {
+    c->busy_since_ = now;
+    c->busy_slept_ = std::chrono::microseconds(0);
+    if (c->call_writes_) c->wait_flag_.Raise();
+  }
+  // The longer of the time passed and the sleep the VFS reported, so a
+  // test VFS that skips its sleeps (testing/fault_vfs.h) still times out.
+  const auto waited = std::max<std::chrono::steady_clock::duration>(
+      now - c->busy_since_, c->busy_slept_);
+  if (waited >= kBusyTimeout) return 0;
+  c->busy_slept_ += std::chrono::microseconds(
+      c->vfs_->xSleep(c->vfs_, static_cast<int>(kBusyPoll.count())));
+  return 1;
+}
 
 Result<std::unique_ptr<Connection>> Connection::Open(
     const std::string& path, bool create, std::string_view synchronous) {
@@ -108,8 +126,13 @@ Result<std::unique_ptr<Connection>> Connection::Open(
     sqlite3_close(db);
     return Status::IoError("cannot open database " + path + ": " + msg);
   }
-  std::unique_ptr<Connection> c(new Connection(db));
-  sqlite3_busy_timeout(db, 10000);
+  std::unique_ptr<Connection> c(new Connection(db, path));
+  if (sqlite3_file_control(db, "main", SQLITE_FCNTL_VFS_POINTER, &c->vfs_) !=
+          SQLITE_OK ||
+      c->vfs_ == nullptr) {
+    c->vfs_ = sqlite3_vfs_find(nullptr);
+  }
+  sqlite3_busy_handler(db, &Connection::OnBusy, c.get());
   sqlite3_extended_result_codes(db, 1);
   std::string pragmas =
       "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
@@ -130,7 +153,9 @@ Connection::~Connection() {
 Status Connection::Exec(std::string_view sql) {
   char* err = nullptr;
   std::string s(sql);
+  BeginCall(true);  // BEGIN IMMEDIATE, COMMIT, schema changes
   int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+  EndCall();
   if (rc != SQLITE_OK) {
     std::string msg = err ? err : sqlite3_errstr(rc);
     sqlite3_free(err);
@@ -154,8 +179,10 @@ Result<Statement> Connection::Prepare(std::string_view sql) {
     return Statement(this, it->second->stmt);
   }
   sqlite3_stmt* stmt = nullptr;
+  BeginCall(false);
   int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  EndCall();
   if (rc != SQLITE_OK) {
     sqlite3_finalize(stmt);
     return Error("prepare \"" + std::string(sql.substr(0, 60)) + "\"");
@@ -287,7 +314,9 @@ Statement& Statement::BindNull(int i) {
 
 Result<bool> Statement::Step() {
   std::int64_t start = NowNs();
+  conn_->BeginCall(sqlite3_stmt_readonly(stmt_) == 0);
   int rc = sqlite3_step(stmt_);
+  conn_->EndCall();
   step_ns_ += std::max<std::int64_t>(NowNs() - start, 1);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;

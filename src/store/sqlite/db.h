@@ -3,6 +3,7 @@
 #ifndef WARTA_STORE_SQLITE_DB_H_
 #define WARTA_STORE_SQLITE_DB_H_
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -12,9 +13,11 @@
 #include <vector>
 
 #include "base/result.h"
+#include "store/sqlite/wait_flag.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
+struct sqlite3_vfs;
 
 namespace warta::sqlite {
 
@@ -23,13 +26,24 @@ class Statement;
 class Connection {
  public:
   // Opens (creating when `create`) the database file with foreign keys on,
-  // WAL journal, the given synchronous mode and a busy timeout.
+  // WAL journal, the given synchronous mode and a busy handler: a lock
+  // another connection holds is polled for every kBusyPoll, up to
+  // kBusyTimeout, with this connection's WaitFlag raised meanwhile (so a
+  // bulk import yields to it; wait_flag.h).
   static Result<std::unique_ptr<Connection>> Open(const std::string& path,
                                                   bool create,
                                                   std::string_view synchronous);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
+
+  // How often a connection that waits for a lock tries it again, and for
+  // how long in all before the statement fails as busy (Unavailable).
+  // SQLite's own handler (sqlite3_busy_timeout) sleeps up to 100 ms between
+  // tries, and a writer that polls that seldom almost never finds the lock
+  // free between the back-to-back transactions of an import.
+  static constexpr std::chrono::microseconds kBusyPoll{1000};
+  static constexpr std::chrono::milliseconds kBusyTimeout{10000};
 
   // Runs one or more statements without results.
   Status Exec(std::string_view sql);
@@ -58,11 +72,26 @@ class Connection {
 
  private:
   friend class Statement;
-  explicit Connection(sqlite3* db);
+  Connection(sqlite3* db, const std::string& path);
   void Release(sqlite3_stmt* stmt);
+  // The busy handler (sqlite3_busy_handler); it raises the wait flag only
+  // when the call waiting may write (BeginCall): a reader that waits (rare
+  // in WAL mode, e.g. while the WAL index is rebuilt) must not make an
+  // import cut its batches. EndCall, after the call: lowers the flag.
+  static int OnBusy(void* self, int count);
+  void BeginCall(bool writes) { call_writes_ = writes; }
+  void EndCall() {
+    if (wait_flag_.raised()) wait_flag_.Lower();
+  }
   sqlite3* db_;
   struct Cache;
   std::unique_ptr<Cache> cache_;
+  sqlite3_vfs* vfs_ = nullptr;  // sleeps through it, as SQLite's own handler
+  WaitFlag wait_flag_;
+  bool call_writes_ = false;  // the call in progress may write
+  // The wait in progress: since when, and the sleep the VFS reported.
+  std::chrono::steady_clock::time_point busy_since_;
+  std::chrono::microseconds busy_slept_{0};
 };
 
 // A JSON array of integers, bound as one parameter and read in SQL with

@@ -53,7 +53,7 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   }
 
   SqliteStore(SqliteOptions options, const Clock& clock)
-      : options_(std::move(options)), clock_(clock) {}
+      : options_(std::move(options)), clock_(clock), waiters_(options_.path) {}
   Status Open();
 
   // Store
@@ -62,6 +62,10 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   std::string BackendName() const override { return "sqlite"; }
   Status RunBatch(const std::function<Status()>& fn) override;
   Status RunWholeBatch(const std::function<Status()>& fn) override;
+  bool WritersWaiting() override;
+  std::chrono::nanoseconds YieldToWaitingWriters() override;
+  // The longest YieldToWaitingWriters waits.
+  static constexpr std::chrono::milliseconds kYieldLimit{200};
   std::unique_ptr<ChangeWatch> WatchChanges(
       std::function<void()> on_change) override;
 
@@ -302,6 +306,9 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   bool batch_cache_set_ = false;  // the writer's cache grown for batches
   Mutex pool_mu_;
   std::vector<std::unique_ptr<Connection>> readers_ GUARDED_BY(pool_mu_);
+  // Never raised: YieldToWaitingWriters reads the others' flags with it.
+  Mutex yield_mu_;
+  WaitFlag waiters_ GUARDED_BY(yield_mu_);
 };
 
 }  // namespace warta::sqlite
