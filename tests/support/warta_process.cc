@@ -66,33 +66,44 @@ std::string CommandLine(const std::vector<std::string>& args) {
 // of running into ctest's timeout (300 s) with nothing said.
 constexpr std::chrono::seconds kCommandLimit{230};
 
-// Every test's start, so a test that runs far too long is reported while it
-// hangs (see Watchdog below).
+// The running test and when it started, for the watchdog below. Never
+// freed: the watchdog's detached thread reads it until the process ends,
+// after gtest has deleted its listeners and static objects are destroyed.
+struct RunningTest {
+  std::mutex mu;
+  std::string name;
+  std::chrono::steady_clock::time_point started;
+  bool running = false;
+
+  // The running test's name when it has run longer than `limit`.
+  std::optional<std::string> Overdue(std::chrono::seconds limit) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (!running || std::chrono::steady_clock::now() - started < limit)
+      return std::nullopt;
+    return name;
+  }
+};
+
+RunningTest& TheRunningTest() {
+  static RunningTest* const running = new RunningTest;
+  return *running;
+}
+
+// Records each test's start and end in TheRunningTest().
 class TestClock : public ::testing::EmptyTestEventListener {
  public:
   void OnTestStart(const ::testing::TestInfo& info) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    name_ = std::string(info.test_suite_name()) + "." + info.name();
-    started_ = std::chrono::steady_clock::now();
-    running_ = true;
+    RunningTest& t = TheRunningTest();
+    std::lock_guard<std::mutex> lock(t.mu);
+    t.name = std::string(info.test_suite_name()) + "." + info.name();
+    t.started = std::chrono::steady_clock::now();
+    t.running = true;
   }
   void OnTestEnd(const ::testing::TestInfo&) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    running_ = false;
+    RunningTest& t = TheRunningTest();
+    std::lock_guard<std::mutex> lock(t.mu);
+    t.running = false;
   }
-  // The running test's name when it has run longer than `limit`.
-  std::optional<std::string> Overdue(std::chrono::seconds limit) {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!running_ || std::chrono::steady_clock::now() - started_ < limit)
-      return std::nullopt;
-    return name_;
-  }
-
- private:
-  std::mutex mu_;
-  std::string name_;
-  std::chrono::steady_clock::time_point started_;
-  bool running_ = false;
 };
 
 // A test still running after 265 s (ctest stops it at 300 s and prints
@@ -101,12 +112,13 @@ class TestClock : public ::testing::EmptyTestEventListener {
 class Watchdog : public ::testing::Environment {
  public:
   void SetUp() override {
-    clock_ = new TestClock;  // owned by gtest's listener list
-    ::testing::UnitTest::GetInstance()->listeners().Append(clock_);
-    std::thread([clock = clock_] {
+    // The listener is owned (and deleted at exit) by gtest's list.
+    ::testing::UnitTest::GetInstance()->listeners().Append(new TestClock);
+    RunningTest* running = &TheRunningTest();
+    std::thread([running] {
       for (;;) {
         std::this_thread::sleep_for(std::chrono::seconds(1));
-        auto name = clock->Overdue(std::chrono::seconds(265));
+        auto name = running->Overdue(std::chrono::seconds(265));
         if (!name) continue;
         std::string report = "\nwatchdog: " + *name +
                              " has run for 265 s; stacks of the test:\n" +
@@ -126,9 +138,6 @@ class Watchdog : public ::testing::Environment {
       }
     }).detach();
   }
-
- private:
-  TestClock* clock_ = nullptr;
 };
 
 [[maybe_unused]] ::testing::Environment* const kWatchdog =
