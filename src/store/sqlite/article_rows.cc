@@ -783,49 +783,31 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
           hist.Bind(1, old_slug).Bind(2, id).Bind(3, now).Run());
     }
     WARTA_RETURN_IF_ERROR(LogArticleChange(c, id));
-    // The row as ReadArticle reads it back (the links below).
-    saved = Article{};
+    // The row as ReadArticle reads it back: every field of Article is a
+    // column written as given, except what this write decided, set here.
+    // The links and their names come below.
+    saved = in;
     saved.id = id;
     saved.slug = slug;
-    saved.title = in.title;
-    saved.custom_excerpt = in.custom_excerpt;
-    saved.body = in.body;
-    saved.html = in.html;
-    saved.plaintext = in.plaintext;
-    saved.dateline_city = in.dateline_city;
-    saved.dateline_outlet = in.dateline_outlet;
-    saved.source = in.source;
-    saved.source_url = in.source_url;
+    saved.category.reset();
     if (category_id) saved.category.emplace().id = *category_id;
+    saved.editor.reset();
     if (editor_id) saved.editor.emplace().id = *editor_id;
-    saved.feature_image = in.feature_image;
-    saved.feature_image_alt = in.feature_image_alt;
-    saved.feature_image_caption = in.feature_image_caption;
-    saved.status = in.status;
+    saved.authors.clear();
+    saved.tags.clear();
     saved.published_at = published_at;
     saved.created_at = created_at;
     saved.updated_at = now;
-    saved.word_count = in.word_count;
-    saved.reading_time = in.reading_time;
     saved.version = version;
-    saved.import_key = in.import_key;
-    saved.noindex = in.noindex;
-    saved.no_ai = in.no_ai;
-    saved.featured = in.featured;
     saved.modified_at = modified_at;
-    saved.correction = in.correction;
     saved.correction_at = correction_at;
     saved.withdrawn_at = withdrawn_at;
-    saved.withdrawn_reason = published ? std::string() : in.withdrawn_reason;
+    if (published) saved.withdrawn_reason.clear();
     saved.pending_tags = PendingTagsOf(pending_tags);
-    saved.feature_image_credit = in.feature_image_credit;
     saved.feature_image_focal_x =
         static_cast<double>(FocalPerMille(in.feature_image_focal_x)) / 1000.0;
     saved.feature_image_focal_y =
         static_cast<double>(FocalPerMille(in.feature_image_focal_y)) / 1000.0;
-    saved.meta_title = in.meta_title;
-    saved.meta_description = in.meta_description;
-    saved.live_report = in.live_report;
     // The links' feed_at (migration 033): the article's published_at while
     // it is published (a saved article is never in the trash).
     WARTA_RETURN_IF_ERROR(
