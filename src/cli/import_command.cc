@@ -100,7 +100,7 @@ CommandRunner AddImportCommand(CLI::App& app) {
     std::optional<std::string> category;
     std::optional<std::string> author;
     std::optional<std::string> status;
-    int batch = 1000;
+    int batch = 5000;
     int threads = 0;
     bool quiet = false;
   };
@@ -122,7 +122,7 @@ CommandRunner AddImportCommand(CLI::App& app) {
                   "Force this status: draft, scheduled or published");
   cmd->add_option("--batch", flags->batch,
                   "Articles per transaction, at most (a batch also commits "
-                  "after 150 ms of saving)")
+                  "after 1 s of saving, 0.5 s while another writer waits)")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
   cmd->add_option("--threads", flags->threads,

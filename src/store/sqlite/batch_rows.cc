@@ -42,6 +42,8 @@ Status SqliteStore::RunBatchIn(const std::function<Status()>& fn, bool whole) {
   write_upkeep_.Clear();
   batch_failure_ = Status::Ok();
   batch_whole_ = whole;
+  // Its commit checkpoints after a larger WAL (Checkpointer::Options).
+  if (checkpointer_) checkpointer_->SetInBatch(true);
   Status s = InTransaction(*writer_, [&]() -> Status {
     // The upkeep triggers stand aside while this row exists; it never
     // commits (deleted below, or rolled back with the batch).
@@ -64,6 +66,7 @@ Status SqliteStore::RunBatchIn(const std::function<Status()>& fn, bool whole) {
     }
     return RecordBatchKeys(*writer_);
   });
+  if (checkpointer_) checkpointer_->SetInBatch(false);
   batch_thread_.store(std::thread::id());
   batch_whole_ = false;
   batch_failure_ = Status::Ok();

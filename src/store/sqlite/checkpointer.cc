@@ -33,7 +33,9 @@ int Checkpointer::OnCommit(void* self_ptr, sqlite3* db, const char* name,
   if (pages >= self->options_.hard_pages) {
     sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr,
                               nullptr);
-  } else if (pages >= self->options_.soft_pages) {
+  } else if (pages >= (self->in_batch_.load(std::memory_order_relaxed)
+                           ? self->options_.batch_soft_pages
+                           : self->options_.soft_pages)) {
     {
       MutexLock lock(&self->mu_);
       self->wanted_ = true;

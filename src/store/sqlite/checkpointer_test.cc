@@ -71,6 +71,26 @@ TEST_F(CheckpointerTest, WriterCheckpointsItselfAtTheHardLimit) {
   EXPECT_EQ(ckpt.runs(), 0);
 }
 
+TEST_F(CheckpointerTest, ABatchsCommitsLetTheWalGrowToTheBatchLimit) {
+  Checkpointer ckpt(*writer_, Own(),
+                    {/*soft_pages=*/20, 1 << 30, /*batch_soft_pages=*/1 << 20});
+  ckpt.SetInBatch(true);
+  Write();
+  // 2 MB of commits, over the soft limit but under the batch's: the WAL
+  // holds them all, nothing was checkpointed.
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(ckpt.runs(), 0);
+  EXPECT_GE(WalSize(), 2'000'000u);
+  // The next commit outside a batch checkpoints at the soft limit again.
+  ckpt.SetInBatch(false);
+  ASSERT_TRUE(writer_->Exec("INSERT INTO t VALUES (randomblob(20000))").ok());
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (DbSize() < 2'000'000 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_GE(DbSize(), 2'000'000u);
+  EXPECT_GT(ckpt.runs(), 0);
+}
+
 TEST_F(CheckpointerTest, HandsCheckpointsBackWhenItEnds) {
   // Ended before the writes: the writer checkpoints by itself again, every
   // `soft_pages` (and never calls into the ended Checkpointer).
