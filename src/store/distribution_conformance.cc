@@ -284,10 +284,9 @@ TEST_P(StoreConformance, PutsManyStoredFeedsInOneCall) {
   ASSERT_TRUE(a.ok());
   auto tag = store_->GetTagBySlug("banjir");
   ASSERT_TRUE(tag.ok());
-  const FeedScope scopes[] = {FeedScope{},
-                              FeedScope{TaxonomyKind::kTag, tag->id},
-                              FeedScope{TaxonomyKind::kCategory,
-                                        a->category->id}};
+  const FeedScope scopes[] = {
+      FeedScope{}, FeedScope{TaxonomyKind::kTag, tag->id},
+      FeedScope{TaxonomyKind::kCategory, a->category->id}};
   // A document per scope, each its own bytes (NULs included).
   auto feeds_named = [&](const std::string& prefix) {
     std::vector<StoredFeed> feeds;
