@@ -183,6 +183,32 @@ TEST_F(FeedStoreTest, AWarmRoundStoresItsFeedsInOneWrite) {
   EXPECT_EQ(sqlite::fault::WriteLockRequests(), stored);
 }
 
+// A round whose write fails (the write lock refused, as while another
+// process holds it past the busy timeout) still has its pages in the cache.
+TEST_F(FeedStoreTest, AWarmRoundThatCannotStoreKeepsItsPages) {
+  ASSERT_EQ(vfs_, 0);
+  Publish("Debat calon", clock_.Now() - 60);
+  Restart();
+  Get("/tag/pemilu/atom.xml");
+  Publish("Hasil hitung cepat", clock_.Now() - 30);
+  site_->Invalidate();
+  sqlite::fault::Arm({sqlite::fault::Fault::kBusy});
+  const std::size_t warmed = distribution_->WarmFeeds();
+  const int failures = sqlite::fault::Failures();
+  sqlite::fault::Clear();
+  EXPECT_EQ(warmed, 4u);
+  EXPECT_GT(failures, 0) << "the write was tried";
+  const std::string tag_atom =
+      Distribution::FeedKey(ListKind::kTag, "pemilu", FeedFormat::kAtom);
+  auto page = site_->cache().Find(tag_atom);
+  ASSERT_NE(page, nullptr);
+  EXPECT_NE(page->body->find("Hasil hitung cepat"), std::string::npos);
+  // Not stored: the document there is the one from before the write.
+  auto doc = store_.store().GetStoredFeed(tag_atom);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_FALSE(doc->has_value());
+}
+
 TEST_F(FeedStoreTest, TheWarmerThreadFollowsInvalidations) {
   Publish("Debat calon", clock_.Now() - 60);
   Restart();
