@@ -78,9 +78,10 @@ class Distribution {
   // site's three feeds, those of every category with published articles
   // once StartWarming ran (at most half the list), and others that readers
   // asked for since start-up, up to kMaxHotFeeds in all. Feeds whose stored
-  // document is still valid load from it; the others render (and are stored).
-  // So after a write, a feed reader finds the new feed ready instead of waiting
-  // for its render. Returns how many feeds it loaded. Thread-safe.
+  // document is still valid load from it; the others render, and are stored
+  // together in one write after the round. So after a write, a feed reader
+  // finds the new feed ready instead of waiting for its render. Returns how
+  // many feeds it loaded. Thread-safe.
   std::size_t WarmFeeds();
   static constexpr std::size_t kMaxHotFeeds = 256;
 
@@ -108,8 +109,13 @@ class Distribution {
   http::Response Feed(std::optional<ListKind> kind, std::string_view slug,
                       FeedFormat format);
   // The feed from its valid stored document, else rendered and stored;
-  // into the page cache either way. kNotFound for an unknown slug.
-  Result<std::shared_ptr<const CachedPage>> LoadFeed(const HotFeed& feed);
+  // into the page cache either way. kNotFound for an unknown slug. A
+  // rendered feed's document is stored at once when `to_store` is null,
+  // else appended to it for the caller to store (StoreFeeds).
+  Result<std::shared_ptr<const CachedPage>> LoadFeed(
+      const HotFeed& feed, std::vector<StoredFeed>* to_store);
+  // Stores `docs` in one write (PutStoredFeeds); on failure logs each key.
+  void StoreFeeds(const std::vector<StoredFeed>& docs);
   // Adds `feed` to the hot list unless it is there or the list holds
   // `limit` feeds already; false when it is that full.
   bool NoteHot(HotFeed feed, std::size_t limit = kMaxHotFeeds);

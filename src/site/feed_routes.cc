@@ -226,7 +226,7 @@ std::string Distribution::FeedKey(std::optional<ListKind> kind,
 }
 
 Result<std::shared_ptr<const CachedPage>> Distribution::LoadFeed(
-    const HotFeed& feed) {
+    const HotFeed& feed, std::vector<StoredFeed>* to_store) {
   const std::string& key = feed.key;
   std::uint64_t generation = site_.cache().generation();
   const SiteContext& ctx = site_.context();
@@ -267,9 +267,11 @@ Result<std::shared_ptr<const CachedPage>> Distribution::LoadFeed(
       StoredFeed doc{
           key,      info.scope,       feed_fingerprint_, info.version,
           modified, info.valid_until, *page->body_gzip,  *page->body_brotli};
-      // Best effort: without it the next cold request renders again.
-      if (Status s = ctx.store.distribution.PutStoredFeed(doc); !s.ok())
-        LogWarning("feed " + key + ": not stored: " + s.ToString());
+      if (to_store) {
+        to_store->push_back(std::move(doc));  // the caller stores it
+      } else {
+        StoreFeeds({std::move(doc)});
+      }
     }
   }
   page->last_modified = FormatHttpDate(modified);
@@ -277,12 +279,20 @@ Result<std::shared_ptr<const CachedPage>> Distribution::LoadFeed(
   return std::shared_ptr<const CachedPage>(std::move(page));
 }
 
+void Distribution::StoreFeeds(const std::vector<StoredFeed>& docs) {
+  // Best effort: without them the next cold request renders again.
+  Status s = site_.context().store.distribution.PutStoredFeeds(docs);
+  if (s.ok()) return;
+  for (const StoredFeed& doc : docs)
+    LogWarning("feed " + doc.key + ": not stored: " + s.ToString());
+}
+
 http::Response Distribution::Feed(std::optional<ListKind> kind,
                                   std::string_view slug, FeedFormat format) {
   site_.RefreshIfChanged();
   HotFeed feed(kind, slug, format);
   if (auto page = site_.cache().Find(feed.key)) return page->ToResponse();
-  auto page = LoadFeed(feed);
+  auto page = LoadFeed(feed, nullptr);
   if (!page.ok()) {
     if (page.status().IsNotFound()) return site_.ErrorResponse(404);
     LogError("feed " + feed.key + ": " + page.status().ToString());

@@ -12,6 +12,7 @@
 #include "newsroom/newsroom.h"
 #include "render/theme.h"
 #include "site/distribution.h"
+#include "store/sqlite/testing/fault_vfs.h"
 #include "store/sqlite/testing/temp_sqlite_store.h"
 
 namespace warta::site {
@@ -67,6 +68,10 @@ class FeedStoreTest : public ::testing::Test {
     ASSERT_TRUE(store_.store().PutStoredFeed(f).ok());
   }
 
+  // The VFS shim that counts SQLite's write transactions
+  // (fault_vfs.h; with no fault armed it passes every call through),
+  // installed before the store opens: 0 (SQLITE_OK) once installed.
+  const int vfs_ = sqlite::fault::Install();
   FakeClock clock_{*ParseIso8601("2025-09-29T03:15:00Z")};
   TempSqliteStore store_{clock_};
   Newsroom newsroom_{store_.store(), clock_, "KABARIN"};
@@ -132,6 +137,76 @@ TEST_F(FeedStoreTest, WarmingPutsRequestedFeedsBackAfterAWrite) {
   // And the reader is served the warmed page, with the new article.
   EXPECT_NE(Get("/tag/pemilu/atom.xml").find("Hasil hitung cepat"),
             std::string::npos);
+}
+
+// Beside a bulk import, each write transaction makes the import hand over
+// its write lock: a warm round stores the feeds it rendered in one, not one
+// each. Counted at the VFS: a write transaction asks for SQLite's write lock
+// once.
+TEST_F(FeedStoreTest, AWarmRoundStoresItsFeedsInOneWrite) {
+  ASSERT_EQ(vfs_, 0);
+  Publish("Debat calon", clock_.Now() - 60);
+  Restart();
+  const std::string asked[] = {"/tag/pemilu/atom.xml",
+                               "/kategori/politik/feed.json",
+                               "/penulis/rina/rss.xml"};
+  for (const std::string& path : asked) Get(path);
+  Publish("Hasil hitung cepat", clock_.Now() - 30);
+  site_->Invalidate();
+  const std::int64_t before = sqlite::fault::WriteLockRequests();
+  // The site's three feeds and the three readers asked for.
+  EXPECT_EQ(distribution_->WarmFeeds(), 6u);
+  EXPECT_EQ(sqlite::fault::WriteLockRequests() - before, 1)
+      << "one write transaction for the six feeds";
+  // All six stored, with the new article.
+  const std::string keys[] = {
+      Distribution::FeedKey(std::nullopt, "", FeedFormat::kRss),
+      Distribution::FeedKey(std::nullopt, "", FeedFormat::kAtom),
+      Distribution::FeedKey(std::nullopt, "", FeedFormat::kJson),
+      Distribution::FeedKey(ListKind::kTag, "pemilu", FeedFormat::kAtom),
+      Distribution::FeedKey(ListKind::kCategory, "politik", FeedFormat::kJson),
+      Distribution::FeedKey(ListKind::kAuthor, "rina", FeedFormat::kRss)};
+  for (const std::string& key : keys) {
+    auto doc = store_.store().GetStoredFeed(key);
+    ASSERT_TRUE(doc.ok() && doc->has_value()) << key;
+    EXPECT_NE(http::GzipDecompress((*doc)->body_gzip)->find("Hasil hitung"),
+              std::string::npos)
+        << key;
+  }
+  // A fresh server warms from them, and a round that renders nothing
+  // writes nothing.
+  Restart();
+  const std::int64_t stored = sqlite::fault::WriteLockRequests();
+  EXPECT_EQ(distribution_->WarmFeeds(), 3u);
+  for (const std::string& path : asked)
+    EXPECT_NE(Get(path).find("Hasil hitung"), std::string::npos) << path;
+  EXPECT_EQ(sqlite::fault::WriteLockRequests(), stored);
+}
+
+// A round whose write fails (the write lock refused, as while another
+// process holds it past the busy timeout) still has its pages in the cache.
+TEST_F(FeedStoreTest, AWarmRoundThatCannotStoreKeepsItsPages) {
+  ASSERT_EQ(vfs_, 0);
+  Publish("Debat calon", clock_.Now() - 60);
+  Restart();
+  Get("/tag/pemilu/atom.xml");
+  Publish("Hasil hitung cepat", clock_.Now() - 30);
+  site_->Invalidate();
+  sqlite::fault::Arm({sqlite::fault::Fault::kBusy});
+  const std::size_t warmed = distribution_->WarmFeeds();
+  const int failures = sqlite::fault::Failures();
+  sqlite::fault::Clear();
+  EXPECT_EQ(warmed, 4u);
+  EXPECT_GT(failures, 0) << "the write was tried";
+  const std::string tag_atom =
+      Distribution::FeedKey(ListKind::kTag, "pemilu", FeedFormat::kAtom);
+  auto page = site_->cache().Find(tag_atom);
+  ASSERT_NE(page, nullptr);
+  EXPECT_NE(page->body->find("Hasil hitung cepat"), std::string::npos);
+  // Not stored: the document there is the one from before the write.
+  auto doc = store_.store().GetStoredFeed(tag_atom);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_FALSE(doc->has_value());
 }
 
 TEST_F(FeedStoreTest, TheWarmerThreadFollowsInvalidations) {

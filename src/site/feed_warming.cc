@@ -41,9 +41,10 @@ std::size_t Distribution::WarmFeeds() {
     hot = hot_;
   }
   std::size_t loaded = 0;
+  std::vector<StoredFeed> rendered;  // the documents to store
   for (const HotFeed& feed : hot) {
     if (site_.cache().Find(feed.key)) continue;
-    auto page = LoadFeed(feed);
+    auto page = LoadFeed(feed, &rendered);
     if (page.ok()) {
       ++loaded;
     } else if (!page.status().IsNotFound()) {
@@ -51,6 +52,11 @@ std::size_t Distribution::WarmFeeds() {
                  ": not warmed: " + page.status().ToString());
     }
   }
+  // All in one write transaction, after the round: beside a bulk import each
+  // write makes the import hand over its write lock, and a round renders up
+  // to kMaxHotFeeds feeds. The pages are in the cache already, whether the
+  // write succeeds or not.
+  if (!rendered.empty()) StoreFeeds(rendered);
   return loaded;
 }
 

@@ -279,6 +279,85 @@ TEST_P(StoreConformance, StoredFeedsGoStaleWhenWhatTheyShowChanges) {
   EXPECT_FALSE(fresh("cat"));
 }
 
+TEST_P(StoreConformance, PutsManyStoredFeedsInOneCall) {
+  auto a = store_->SaveArticle(Published("Pertama", 1000, "Banjir"));
+  ASSERT_TRUE(a.ok());
+  auto tag = store_->GetTagBySlug("banjir");
+  ASSERT_TRUE(tag.ok());
+  const FeedScope scopes[] = {
+      FeedScope{}, FeedScope{TaxonomyKind::kTag, tag->id},
+      FeedScope{TaxonomyKind::kCategory, a->category->id}};
+  // A document per scope, each its own bytes (NULs included).
+  auto feeds_named = [&](const std::string& prefix) {
+    std::vector<StoredFeed> feeds;
+    int n = 0;
+    for (const FeedScope& scope : scopes) {
+      StoredFeed f;
+      f.key = prefix + std::to_string(n);
+      f.scope = scope;
+      f.fingerprint = "fp" + std::to_string(n);
+      f.version = *store_->FeedVersion(scope);
+      f.last_modified = 1000 + n;
+      f.valid_until = n == 2 ? 9000 : 0;
+      f.body_gzip = std::string("\x1f\x8b\0gz", 5) + std::to_string(n);
+      f.body_brotli = std::string("br\0\xff", 4) + std::to_string(n);
+      feeds.push_back(std::move(f));
+      ++n;
+    }
+    return feeds;
+  };
+  auto get = [&](const std::string& key) {
+    auto got = store_->GetStoredFeed(key);
+    EXPECT_TRUE(got.ok()) << got.status().ToString();
+    return got.ok() ? *got : std::nullopt;
+  };
+
+  // An empty list: Ok, and no write at all, so not even a batch's write lock
+  // is asked for (PutStoredFeeds of one or more fails inside a batch).
+  EXPECT_TRUE(store_->PutStoredFeeds({}).ok());
+  Status batch = store_->RunBatch(
+      [&] { return store_->PutStoredFeeds(std::vector<StoredFeed>()); });
+  EXPECT_TRUE(batch.ok()) << batch.ToString();
+
+  const std::vector<StoredFeed> together = feeds_named("batch-");
+  const std::vector<StoredFeed> alone = feeds_named("one-");
+  ASSERT_TRUE(store_->PutStoredFeeds(together).ok());
+  for (const StoredFeed& f : alone) ASSERT_TRUE(store_->PutStoredFeed(f).ok());
+  // Each one readable, as it went in and as a put of its own stores it.
+  for (std::size_t i = 0; i < together.size(); ++i) {
+    SCOPED_TRACE(together[i].key);
+    std::optional<StoredFeed> got = get(together[i].key);
+    std::optional<StoredFeed> one = get(alone[i].key);
+    ASSERT_TRUE(got && one);
+    for (const StoredFeed* f : {&*got, &*one}) {
+      EXPECT_EQ(f->scope.kind, together[i].scope.kind);
+      EXPECT_EQ(f->scope.id, together[i].scope.id);
+      EXPECT_EQ(f->fingerprint, together[i].fingerprint);
+      EXPECT_EQ(f->version, together[i].version);
+      EXPECT_EQ(f->last_modified, together[i].last_modified);
+      EXPECT_EQ(f->valid_until, together[i].valid_until);
+      EXPECT_EQ(f->body_gzip, together[i].body_gzip);
+      EXPECT_EQ(f->body_brotli, together[i].body_brotli);
+    }
+  }
+  EXPECT_FALSE(get("batch-3"));
+
+  // Replacing: an existing key and a new one together; a key given twice,
+  // the later document stands.
+  std::vector<StoredFeed> again{together[0], together[1], together[1]};
+  again[0].body_gzip = "baru";
+  again[1].key = "batch-3";
+  again[2].key = "batch-3";
+  again[2].fingerprint = "kedua";
+  ASSERT_TRUE(store_->PutStoredFeeds(again).ok());
+  ASSERT_TRUE(get("batch-0"));
+  EXPECT_EQ(get("batch-0")->body_gzip, "baru");
+  ASSERT_TRUE(get("batch-3"));
+  EXPECT_EQ(get("batch-3")->fingerprint, "kedua");
+  EXPECT_EQ(get("batch-3")->scope.kind, TaxonomyKind::kTag);
+  EXPECT_TRUE(get("batch-2"));
+}
+
 TEST_P(StoreConformance, FindsTheNextFeedItemTime) {
   ASSERT_TRUE(store_->SaveArticle(Published("Lalu", 1000, "Banjir")).ok());
   ASSERT_TRUE(store_->SaveArticle(Published("Nanti", 5000, "Banjir")).ok());

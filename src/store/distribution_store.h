@@ -111,9 +111,17 @@ class DistributionStore {
   // else nullopt (also when there is none). One row read.
   virtual Result<std::optional<StoredFeed>> GetStoredFeed(
       std::string_view key) = 0;
-  // Stores (replaces) a rendered feed. Not a content change: ChangeSeq()
-  // stays put.
-  virtual Status PutStoredFeed(const StoredFeed& feed) = 0;
+  // Stores (replaces) rendered feeds, all in one write transaction: every
+  // one, or on failure none. A key given twice: the later document stands.
+  // An empty list is Ok and writes nothing (no transaction, so also inside
+  // a write batch). Not a content change: ChangeSeq() stays put. A stored
+  // feed is a cache: the commit may skip the backend's flush to disk, so a
+  // crash may lose these rows, never other data.
+  virtual Status PutStoredFeeds(const std::vector<StoredFeed>& feeds) = 0;
+  // One feed: PutStoredFeeds of a list of one.
+  Status PutStoredFeed(const StoredFeed& feed) {
+    return PutStoredFeeds(std::vector<StoredFeed>{feed});
+  }
   // The earliest published_at later than `after` of a published, untrashed
   // article in `scope`, if any: when a feed rendered now gains an item
   // without any write.

@@ -132,7 +132,7 @@ class PgStore : public Store, protected sql::RowsHooks<pg::Connection> {
   Result<std::int64_t> FeedVersion(const FeedScope& scope) override;
   Result<std::optional<StoredFeed>> GetStoredFeed(
       std::string_view key) override;
-  Status PutStoredFeed(const StoredFeed& feed) override;
+  Status PutStoredFeeds(const std::vector<StoredFeed>& feeds) override;
   Result<std::optional<Timestamp>> NextFeedItemTime(const FeedScope& scope,
                                                     Timestamp after) override;
 

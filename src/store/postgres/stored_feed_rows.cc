@@ -84,7 +84,8 @@ Result<std::optional<StoredFeed>> PgStore::GetStoredFeed(std::string_view key) {
   return std::optional<StoredFeed>(std::move(f));
 }
 
-Status PgStore::PutStoredFeed(const StoredFeed& feed) {
+Status PgStore::PutStoredFeeds(const std::vector<StoredFeed>& feeds) {
+  if (feeds.empty()) return Status::Ok();
   // Takes the write lock itself: inside this thread's batch it would wait
   // for itself.
   if (InBatchHere())
@@ -92,7 +93,7 @@ Status PgStore::PutStoredFeed(const StoredFeed& feed) {
   std::lock_guard<std::mutex> lock(write_mu_);
   WARTA_RETURN_IF_ERROR(EnsureWriter());
   // A stored feed is a cache, written on the request path: its commit does
-  // not wait for the WAL flush (a crash may lose this row, nothing else).
+  // not wait for the WAL flush (a crash may lose these rows, nothing else).
   return InTransaction(*writer_, [&]() -> Status {
     Connection& c = *writer_;
     WARTA_RETURN_IF_ERROR(c.Exec("SET LOCAL synchronous_commit = off"));
@@ -107,15 +108,19 @@ Status PgStore::PutStoredFeed(const StoredFeed& feed) {
             "last_modified = excluded.last_modified, valid_until = "
             "excluded.valid_until, body_gzip = excluded.body_gzip, "
             "body_brotli = excluded.body_brotli"));
-    st.Bind(1, feed.key)
-        .Bind(2, ScopeKey(feed.scope))
-        .Bind(3, feed.fingerprint)
-        .Bind(4, feed.version)
-        .Bind(5, feed.last_modified)
-        .Bind(6, feed.valid_until)
-        .BindBlob(7, feed.body_gzip)
-        .BindBlob(8, feed.body_brotli);
-    return st.Run();
+    for (const StoredFeed& feed : feeds) {
+      st.Bind(1, feed.key)
+          .Bind(2, ScopeKey(feed.scope))
+          .Bind(3, feed.fingerprint)
+          .Bind(4, feed.version)
+          .Bind(5, feed.last_modified)
+          .Bind(6, feed.valid_until)
+          .BindBlob(7, feed.body_gzip)
+          .BindBlob(8, feed.body_brotli);
+      WARTA_RETURN_IF_ERROR(st.Run());
+      st.Reset();
+    }
+    return Status::Ok();
   });
 }
 

@@ -85,7 +85,8 @@ Result<std::optional<StoredFeed>> SqliteStore::GetStoredFeed(
   return std::optional<StoredFeed>(std::move(f));
 }
 
-Status SqliteStore::PutStoredFeed(const StoredFeed& feed) {
+Status SqliteStore::PutStoredFeeds(const std::vector<StoredFeed>& feeds) {
+  if (feeds.empty()) return Status::Ok();
   // Takes the write lock itself: inside this thread's batch it would wait
   // for itself.
   if (InBatchHere())
@@ -93,7 +94,7 @@ Status SqliteStore::PutStoredFeed(const StoredFeed& feed) {
   std::lock_guard<std::mutex> lock(write_mu_);
   // A stored feed is a cache, written on the request path: no fsync of its
   // own. The next durable commit syncs the WAL with it; a crash before that
-  // loses at most this row (WAL frames carry checksums), never other data.
+  // loses at most these rows (WAL frames carry checksums), never other data.
   WARTA_RETURN_IF_ERROR(writer_->Exec("PRAGMA synchronous=OFF"));
   Status s = InTransaction(*writer_, [&]() -> Status {
     Connection& c = *writer_;
@@ -103,15 +104,19 @@ Status SqliteStore::PutStoredFeed(const StoredFeed& feed) {
             "INSERT OR REPLACE INTO feed_documents (key, scope, "
             "fingerprint, version, last_modified, valid_until, body_gzip, "
             "body_brotli) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    st.Bind(1, feed.key)
-        .Bind(2, ScopeKey(feed.scope))
-        .Bind(3, feed.fingerprint)
-        .Bind(4, feed.version)
-        .Bind(5, feed.last_modified)
-        .Bind(6, feed.valid_until)
-        .BindBlob(7, feed.body_gzip)
-        .BindBlob(8, feed.body_brotli);
-    return st.Run();
+    for (const StoredFeed& feed : feeds) {
+      st.Bind(1, feed.key)
+          .Bind(2, ScopeKey(feed.scope))
+          .Bind(3, feed.fingerprint)
+          .Bind(4, feed.version)
+          .Bind(5, feed.last_modified)
+          .Bind(6, feed.valid_until)
+          .BindBlob(7, feed.body_gzip)
+          .BindBlob(8, feed.body_brotli);
+      WARTA_RETURN_IF_ERROR(st.Run());
+      st.Reset();
+    }
+    return Status::Ok();
   });
   Status restored = writer_->Exec("PRAGMA synchronous=" + options_.synchronous);
   return s.ok() ? restored : s;

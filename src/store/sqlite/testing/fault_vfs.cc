@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <atomic>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -104,6 +106,8 @@ bool LockFaultArmed() {
   return IsLockFault(s.plan.fault);
 }
 
+std::atomic<std::int64_t> write_lock_requests{0};  // WriteLockRequests()
+
 struct FaultFile {
   sqlite3_file base;  // must be first
   sqlite3_file* real;
@@ -170,6 +174,7 @@ int FaultShmLock(sqlite3_file* f, int offset, int n, int flags) {
   // (and a RESTART or TRUNCATE checkpoint); readers never ask for it.
   if (offset == 0 && (flags & SQLITE_SHM_LOCK) &&
       (flags & SQLITE_SHM_EXCLUSIVE)) {
+    write_lock_requests.fetch_add(1, std::memory_order_relaxed);
     if (int rc = Strike(Kind::kWriteLock)) return rc;
   }
   return Real(f)->pMethods->xShmLock(Real(f), offset, n, flags);
@@ -259,6 +264,10 @@ int Failures() {
   State& s = S();
   std::lock_guard<std::mutex> lock(s.mu);
   return s.failures;
+}
+
+std::int64_t WriteLockRequests() {
+  return write_lock_requests.load(std::memory_order_relaxed);
 }
 
 void WatchFile(std::string path) {

@@ -21,6 +21,7 @@
 #ifndef WARTA_STORE_SQLITE_TESTING_FAULT_VFS_H_
 #define WARTA_STORE_SQLITE_TESTING_FAULT_VFS_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,10 @@ void Arm(const Plan& plan);
 void Clear();
 // How many calls the shim has failed since the last Arm.
 int Failures();
+// How many times a connection asked for the write lock (WAL_WRITE_LOCK, as
+// at each BEGIN IMMEDIATE) since Install, granted or not, fault or none: a
+// count of write transactions begun, for tests of how many a task makes.
+std::int64_t WriteLockRequests();
 
 // Control from outside the process: while `path` names a file, the plan is
 // what it holds (ParsePlan), read again whenever the file changes; no file
