@@ -2,14 +2,10 @@
 
 namespace warta {
 
-char32_t DecodeUtf8(std::string_view s, size_t& pos) {
+char32_t DecodeUtf8Multibyte(std::string_view s, size_t& pos) {
   constexpr char32_t kBad = 0xFFFD;
   auto b = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
   unsigned char c = b(pos);
-  if (c < 0x80) {
-    ++pos;
-    return c;
-  }
   int len;
   char32_t cp;
   char32_t min;
@@ -43,10 +39,8 @@ char32_t DecodeUtf8(std::string_view s, size_t& pos) {
   return cp;
 }
 
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
+void AppendUtf8Multibyte(std::string& out, char32_t cp) {
+  if (cp < 0x800) {
     out += static_cast<char>(0xC0 | (cp >> 6));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   } else if (cp < 0x10000) {

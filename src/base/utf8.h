@@ -15,11 +15,28 @@ bool IsValidUtf8(std::string_view s);
 std::string SanitizeUtf8(std::string_view s);
 
 // Decodes the code point at `pos` and advances `pos`; ill-formed bytes give
-// U+FFFD and advance by one.
-char32_t DecodeUtf8(std::string_view s, size_t& pos);
+// U+FFFD and advance by one. ASCII inline: text is mostly ASCII, and every
+// word of every article goes through here (tokenizing, word counts,
+// fingerprints) at import.
+char32_t DecodeUtf8Multibyte(std::string_view s, size_t& pos);
+inline char32_t DecodeUtf8(std::string_view s, size_t& pos) {
+  const auto c = static_cast<unsigned char>(s[pos]);
+  if (c < 0x80) {
+    ++pos;
+    return c;
+  }
+  return DecodeUtf8Multibyte(s, pos);
+}
 
 // Appends the UTF-8 encoding of `cp`.
-void AppendUtf8(std::string& out, char32_t cp);
+void AppendUtf8Multibyte(std::string& out, char32_t cp);
+inline void AppendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else {
+    AppendUtf8Multibyte(out, cp);
+  }
+}
 
 // Number of code points.
 size_t Utf8Length(std::string_view s);

@@ -46,14 +46,13 @@ Status ApplySnapshot(std::string_view snapshot, Article& a, bool content_only) {
 
 namespace {
 
-// One deflate stream per thread, reset between uses: deflateInit2 at
-// memLevel 9 allocates (and the kernel zeroes) ~400 KiB each time, which
+// One deflate stream per thread and kind, reset between uses: deflateInit2
+// at memLevel 9 allocates (and the kernel zeroes) ~400 KiB each time, which
 // cost more than compressing a snapshot (bulk import saves thousands a
 // second). The output is the same as from a fresh stream.
 struct Deflater {
-  Deflater() {
-    ok = deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15, 9,
-                      Z_DEFAULT_STRATEGY) == Z_OK;
+  Deflater(int level, int strategy) {
+    ok = deflateInit2(&z, level, Z_DEFLATED, 15, 9, strategy) == Z_OK;
   }
   ~Deflater() {
     if (ok) deflateEnd(&z);
@@ -65,7 +64,15 @@ struct Deflater {
 }  // namespace
 
 Result<std::string> DeflateWith(std::string_view data, std::string_view dict) {
-  thread_local Deflater deflater;
+  // A delta against a dictionary (an earlier snapshot) finds long matches
+  // at any distance: the best compression. A snapshot alone (every article's
+  // first revision, so every imported article) is run-length matched and
+  // Huffman coded: at level 9 it took 60 us of a 2.4 KB snapshot, a quarter
+  // of an import worker's time an article; this takes half that, for ~8%
+  // more bytes (docs/benchmarks.md, "Fewer, larger writes").
+  thread_local Deflater best(Z_BEST_COMPRESSION, Z_DEFAULT_STRATEGY);
+  thread_local Deflater fast(1, Z_RLE);
+  Deflater& deflater = dict.empty() ? fast : best;
   if (!deflater.ok || deflateReset(&deflater.z) != Z_OK)
     return Status::Internal("deflateInit failed");
   z_stream& z = deflater.z;
