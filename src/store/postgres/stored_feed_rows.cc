@@ -1,56 +1,13 @@
 // PgStore: rendered feeds kept in the store and the versions that tell
 // when they are stale (migration 034; the triggers there keep the versions).
-#include <charconv>
-
 #include "store/postgres/pg_store_impl.h"
+#include "store/sql/stored_feed_sql.h"
 
 namespace warta::pg {
-namespace {
-
-// The feed_versions key of a scope: 's', 'c12', 't7', 'a3'.
-std::string ScopeKey(const FeedScope& scope) {
-  if (!scope.kind) return "s";
-  switch (*scope.kind) {
-    case TaxonomyKind::kCategory:
-      return "c" + std::to_string(scope.id);
-    case TaxonomyKind::kTag:
-      return "t" + std::to_string(scope.id);
-    case TaxonomyKind::kAuthor:
-      return "a" + std::to_string(scope.id);
-  }
-  return "s";
-}
-
-FeedScope ParseScopeKey(std::string_view key) {
-  FeedScope scope;
-  if (key.empty() || key == "s") return scope;
-  switch (key[0]) {
-    case 'c':
-      scope.kind = TaxonomyKind::kCategory;
-      break;
-    case 't':
-      scope.kind = TaxonomyKind::kTag;
-      break;
-    case 'a':
-      scope.kind = TaxonomyKind::kAuthor;
-      break;
-    default:
-      return scope;
-  }
-  // Keys are written by ScopeKey only; an unreadable id stays 0.
-  std::from_chars(key.data() + 1, key.data() + key.size(), scope.id);
-  return scope;
-}
-
-// SQL for the current version of the scope that `scope_sql` names.
-std::string VersionOf(std::string_view scope_sql) {
-  return "(COALESCE((SELECT version FROM feed_versions WHERE scope = " +
-         std::string(scope_sql) +
-         "), 0) + COALESCE((SELECT version FROM feed_versions WHERE scope = "
-         "'g'), 0))";
-}
-
-}  // namespace
+using sql::BindStoredFeed;
+using sql::ParseScopeKey;
+using sql::ScopeKey;
+using sql::VersionOf;
 
 Result<std::int64_t> PgStore::FeedVersion(const FeedScope& scope) {
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
@@ -109,15 +66,7 @@ Status PgStore::PutStoredFeeds(const std::vector<StoredFeed>& feeds) {
             "excluded.valid_until, body_gzip = excluded.body_gzip, "
             "body_brotli = excluded.body_brotli"));
     for (const StoredFeed& feed : feeds) {
-      st.Bind(1, feed.key)
-          .Bind(2, ScopeKey(feed.scope))
-          .Bind(3, feed.fingerprint)
-          .Bind(4, feed.version)
-          .Bind(5, feed.last_modified)
-          .Bind(6, feed.valid_until)
-          .BindBlob(7, feed.body_gzip)
-          .BindBlob(8, feed.body_brotli);
-      WARTA_RETURN_IF_ERROR(st.Run());
+      WARTA_RETURN_IF_ERROR(BindStoredFeed(st, feed).Run());
       st.Reset();
     }
     return Status::Ok();
