@@ -6,6 +6,10 @@ char32_t DecodeUtf8Multibyte(std::string_view s, size_t& pos) {
   constexpr char32_t kBad = 0xFFFD;
   auto b = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
   unsigned char c = b(pos);
+  if (c < 0x80) {  // DecodeUtf8 handles these inline; kept for any caller
+    ++pos;
+    return c;
+  }
   int len;
   char32_t cp;
   char32_t min;
@@ -40,7 +44,9 @@ char32_t DecodeUtf8Multibyte(std::string_view s, size_t& pos) {
 }
 
 void AppendUtf8Multibyte(std::string& out, char32_t cp) {
-  if (cp < 0x800) {
+  if (cp < 0x80) {  // AppendUtf8 handles these inline; kept for any caller
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
     out += static_cast<char>(0xC0 | (cp >> 6));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   } else if (cp < 0x10000) {

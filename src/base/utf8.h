@@ -17,7 +17,7 @@ std::string SanitizeUtf8(std::string_view s);
 // Decodes the code point at `pos` and advances `pos`; ill-formed bytes give
 // U+FFFD and advance by one. ASCII inline: text is mostly ASCII, and every
 // word of every article goes through here (tokenizing, word counts,
-// fingerprints) at import.
+// fingerprints) at import. The out-of-line rest (any byte) below.
 char32_t DecodeUtf8Multibyte(std::string_view s, size_t& pos);
 inline char32_t DecodeUtf8(std::string_view s, size_t& pos) {
   const auto c = static_cast<unsigned char>(s[pos]);

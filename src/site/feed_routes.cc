@@ -270,7 +270,10 @@ Result<std::shared_ptr<const CachedPage>> Distribution::LoadFeed(
       if (to_store) {
         to_store->push_back(std::move(doc));  // the caller stores it
       } else {
-        StoreFeeds({std::move(doc)});
+        // Not StoreFeeds({doc}): an initializer list copies the bodies.
+        std::vector<StoredFeed> one;
+        one.push_back(std::move(doc));
+        StoreFeeds(one);
       }
     }
   }
