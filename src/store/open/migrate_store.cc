@@ -112,8 +112,21 @@ Result<std::int64_t> CountRows(pg::Connection& c, const std::string& table) {
   return row ? st.Int(0) : 0;
 }
 
+// The rows of `table` in SQLite: the table itself, or for the band rows
+// both of SQLite's tables (migration 062), PostgreSQL having one.
+std::string SourceOf(const std::string& table) {
+  if (table == "article_signature_bands") {
+    return "(SELECT band_key, article_id FROM article_signature_bands "
+           "UNION ALL SELECT band_key, article_id FROM "
+           "article_signature_bands_recent)";
+  }
+  return table;
+}
+
+// Copies the rows of `source` (SourceOf(table)) into `table`.
 Result<std::int64_t> CopyTable(sqlite::Connection& from, pg::Connection& to,
-                               const std::string& table) {
+                               const std::string& table,
+                               const std::string& source) {
   WARTA_ASSIGN_OR_RETURN(std::vector<Column> columns, TargetColumns(to, table));
   std::string names, marks;
   for (const Column& c : columns) {
@@ -121,7 +134,7 @@ Result<std::int64_t> CopyTable(sqlite::Connection& from, pg::Connection& to,
     marks += marks.empty() ? "?" : ", ?";
   }
   WARTA_ASSIGN_OR_RETURN(auto read,
-                         from.Prepare("SELECT " + names + " FROM " + table));
+                         from.Prepare("SELECT " + names + " FROM " + source));
   WARTA_ASSIGN_OR_RETURN(auto write,
                          to.Prepare("INSERT INTO " + table + " (" + names +
                                     ") VALUES (" + marks + ")"));
@@ -197,8 +210,11 @@ Result<MigrateReport> MigrateSqliteToPostgres(const std::string& sqlite_path,
     // whole): held until `to` closes.
     WARTA_RETURN_IF_ERROR(pg::LockOutNodes(*to));
     for (const char* table : kTables) {
-      WARTA_ASSIGN_OR_RETURN(std::int64_t copied, CopyTable(*from, *to, table));
-      WARTA_ASSIGN_OR_RETURN(std::int64_t source, CountRows(*from, table));
+      const std::string source_rows = SourceOf(table);
+      WARTA_ASSIGN_OR_RETURN(std::int64_t copied,
+                             CopyTable(*from, *to, table, source_rows));
+      WARTA_ASSIGN_OR_RETURN(std::int64_t source,
+                             CountRows(*from, source_rows));
       WARTA_ASSIGN_OR_RETURN(std::int64_t target, CountRows(*to, table));
       if (copied != source || target != source)
         return Status::Internal("copying " + std::string(table) + ": " +

@@ -58,6 +58,7 @@ Status SqliteStore::RunBatchIn(const std::function<Status()>& fn, bool whole) {
     batch_thread_.store(std::thread::id());
     WARTA_RETURN_IF_ERROR(inner);
     WARTA_RETURN_IF_ERROR(batch_failure_);
+    WARTA_RETURN_IF_ERROR(MergeBandSlice(*writer_));
     WARTA_RETURN_IF_ERROR(batch_upkeep_.WriteTo(*writer_));
     {
       WARTA_ASSIGN_OR_RETURN(

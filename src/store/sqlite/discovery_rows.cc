@@ -1,5 +1,6 @@
 // SqliteStore: near-duplicate signatures and clusters (migration 010).
 #include <algorithm>
+#include <functional>
 #include <optional>
 
 #include "base/strings.h"
@@ -45,21 +46,24 @@ Status SqliteStore::SaveDuplicateSignature(
                                 .Bind(3, sig.minhash)
                                 .Run());
     }
-    if (old_cluster) {  // band rows come and go with the signature
-      WARTA_ASSIGN_OR_RETURN(auto st,
-                             c.Prepare("DELETE FROM article_signature_bands "
-                                       "WHERE article_id = ?"));
-      WARTA_RETURN_IF_ERROR(st.Bind(1, sig.article_id).Run());
-    }
+    // Band rows come and go with the signature; new ones go to the recent
+    // table, merged into the big one a slice at a time (band_merge.cc).
+    if (old_cluster) WARTA_RETURN_IF_ERROR(DeleteBandRows(c, sig.article_id));
     {
       WARTA_ASSIGN_OR_RETURN(
-          auto st, c.Prepare("INSERT OR IGNORE INTO article_signature_bands "
-                             "(band_key, article_id) VALUES (?, ?)"));
+          auto st,
+          c.Prepare("INSERT OR IGNORE INTO article_signature_bands_recent "
+                    "(band_key, article_id) VALUES (?, ?)"));
       for (std::int64_t key : bands) {
         WARTA_RETURN_IF_ERROR(st.Bind(1, key).Bind(2, sig.article_id).Run());
         st.Reset();
       }
+      band_rows_pending_ += static_cast<std::int64_t>(bands.size());
     }
+    // A batch merges once at its end (RunBatchIn); a single save now and
+    // then, a slice of about band_merge_rows rows.
+    if (!InBatchHere() && band_rows_pending_ >= options_.band_merge_rows)
+      WARTA_RETURN_IF_ERROR(MergeBandSlice(c));
     // An article that had no signature and forms a cluster of one (every
     // new article without near-duplicates: nearly all of an import) changes
     // no list, count or index entry: one alone in its cluster is shown as
@@ -94,13 +98,13 @@ Status SqliteStore::RemoveDuplicateSignature(std::int64_t article_id) {
       if (!row) return Status::Ok();
       cluster = st.Int(0);
     }
-    for (const char* sql :
-         {"DELETE FROM article_signatures WHERE article_id = ?",
-          "DELETE FROM article_signature_bands WHERE "
-          "article_id = ?"}) {
-      WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
+    {
+      WARTA_ASSIGN_OR_RETURN(
+          auto st,
+          c.Prepare("DELETE FROM article_signatures WHERE article_id = ?"));
       WARTA_RETURN_IF_ERROR(st.Bind(1, article_id).Run());
     }
+    WARTA_RETURN_IF_ERROR(DeleteBandRows(c, article_id));
     return LogClusterChange(c, cluster);
   });
 }
@@ -110,21 +114,38 @@ Result<std::vector<DuplicateSignature>> SqliteStore::FindDuplicateCandidates(
   std::vector<DuplicateSignature> out;
   if (bands.empty()) return out;
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
-  // One bounded range read of the (band_key, article_id) key per band.
-  std::vector<std::int64_t> ids;
+  // Per band the newest kCandidatesPerBand holders of both tables (an
+  // article's rows sit in one of them): one bounded range read of the
+  // (band_key, article_id) key in each. (Two statements, not one UNION:
+  // the compound's ORDER BY opened a temporary B-tree on every band.)
+  std::vector<std::int64_t> ids, band;
   {
     WARTA_ASSIGN_OR_RETURN(
-        auto st, (*r)->Prepare("SELECT article_id FROM article_signature_bands "
-                               "WHERE band_key = ? AND article_id <> ? "
-                               "ORDER BY article_id DESC LIMIT ?"));
+        auto recent,
+        (*r)->Prepare("SELECT article_id FROM article_signature_bands_recent "
+                      "WHERE band_key = ? AND article_id <> ? "
+                      "ORDER BY article_id DESC LIMIT ?"));
+    WARTA_ASSIGN_OR_RETURN(
+        auto big,
+        (*r)->Prepare("SELECT article_id FROM article_signature_bands "
+                      "WHERE band_key = ? AND article_id <> ? "
+                      "ORDER BY article_id DESC LIMIT ?"));
     for (std::int64_t key : bands) {
-      st.Bind(1, key).Bind(2, exclude).Bind(3, kCandidatesPerBand);
-      while (true) {
-        WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
-        if (!row) break;
-        ids.push_back(st.Int(0));
+      band.clear();
+      for (Statement* st : {&recent, &big}) {
+        st->Bind(1, key).Bind(2, exclude).Bind(3, kCandidatesPerBand);
+        while (true) {
+          WARTA_ASSIGN_OR_RETURN(bool row, st->Step());
+          if (!row) break;
+          band.push_back(st->Int(0));
+        }
+        st->Reset();
       }
-      st.Reset();
+      if (band.size() > static_cast<std::size_t>(kCandidatesPerBand)) {
+        std::sort(band.begin(), band.end(), std::greater<>());
+        band.resize(kCandidatesPerBand);
+      }
+      ids.insert(ids.end(), band.begin(), band.end());
     }
   }
   std::sort(ids.begin(), ids.end());

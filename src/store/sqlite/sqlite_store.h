@@ -27,6 +27,12 @@ struct SqliteOptions {
   // The uploads folder (DATA/media): migration 060 records the files already
   // there in the media rows. Empty: none.
   std::string media_dir;
+  // Near-duplicate band rows (migration 062, band_merge.cc): the size the
+  // recent band table is kept near, and the rows a process adds to it outside
+  // a batch before it merges a slice into the big table (a batch merges once,
+  // at its end). Tests make them small.
+  std::int64_t recent_band_rows = 512 * 1024;
+  std::int64_t band_merge_rows = 2048;
 };
 
 // Opens or creates the database and runs pending migrations. `clock` stamps

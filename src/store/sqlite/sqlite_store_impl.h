@@ -262,6 +262,12 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   Result<Article> LoadArticle(Connection& c, std::string_view where,
                               ArticleKey key);
   Status LoadArticleLinks(Connection& c, std::vector<Article>& articles);
+  // Deletes the article's band rows from both tables (band_merge.cc).
+  Status DeleteBandRows(Connection& c, std::int64_t article_id);
+  // Moves the next slice of the band-key space from the recent band table
+  // into the big one, sized by band_rows_pending_ (band_merge.cc). On the
+  // writer, in its write transaction.
+  Status MergeBandSlice(Connection& c);
   // Logs a change of every member of `cluster_id` (discovery_rows.cc).
   Status LogClusterChange(Connection& c, std::int64_t cluster_id);
   Result<std::string> UniqueSlug(Connection& c, const std::string& wanted,
@@ -304,6 +310,11 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   // The thread inside RunBatch (it holds write_mu_), else a default id.
   std::atomic<std::thread::id> batch_thread_{};
   bool batch_cache_set_ = false;  // the writer's cache grown for batches
+  // Band rows this process added to the recent band table since its last
+  // merge, and where its next slice starts in the unsigned key space
+  // (band_merge.cc; guarded by write_mu_).
+  std::int64_t band_rows_pending_ = 0;
+  std::uint64_t band_merge_at_ = 0;
   Mutex pool_mu_;
   std::vector<std::unique_ptr<Connection>> readers_ GUARDED_BY(pool_mu_);
   // Never raised: YieldToWaitingWriters reads the others' flags with it.

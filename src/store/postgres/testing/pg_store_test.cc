@@ -279,6 +279,10 @@ TEST(PgStoreTest, MigratesAnSqliteNewsroomIntoAnEmptyDatabase) {
   {
     SqliteOptions so;
     so.path = dir + "/warta.db";
+    // Band rows merge every 4 (2 saves): the last save's stay in the recent
+    // table (migration 062), the others are in the big one.
+    so.recent_band_rows = 4;
+    so.band_merge_rows = 4;
     auto s = OpenSqliteStore(so, clock);
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     User u;
@@ -313,6 +317,9 @@ TEST(PgStoreTest, MigratesAnSqliteNewsroomIntoAnEmptyDatabase) {
       auto saved = (*s)->SaveArticleWithRevision(a, &r, nullptr);
       ASSERT_TRUE(saved.ok()) << saved.status().ToString();
       article_id = saved->id;
+      ASSERT_TRUE((*s)->SaveDuplicateSignature({saved->id, saved->id, "m"},
+                                               {100, 200 + i})
+                      .ok());
     }
     HomePins pins;
     pins.lead = article_id;
@@ -351,6 +358,10 @@ TEST(PgStoreTest, MigratesAnSqliteNewsroomIntoAnEmptyDatabase) {
   EXPECT_EQ(pins->lead, article_id);
   EXPECT_EQ(pins->lead_until, clock.Now() + 3600);
   EXPECT_EQ(*(*pg)->ChangeSeq(), seq);
+  // Band rows from both of SQLite's tables.
+  auto holders = (*pg)->FindDuplicateCandidates({100}, 0);
+  ASSERT_TRUE(holders.ok()) << holders.status().ToString();
+  EXPECT_EQ(holders->size(), 5u);
   ArticleQuery q;
   q.status = ArticleStatus::kPublished;
   EXPECT_EQ(*(*pg)->CountArticles(q), 5);

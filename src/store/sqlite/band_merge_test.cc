@@ -1,0 +1,198 @@
+// The near-duplicate band rows in two tables (migration 062,
+// band_merge.cc): whatever slices have moved, the candidates are what one
+// table of all band rows gives, and an article's rows leave both tables.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "store/sqlite/db.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace warta {
+namespace {
+
+class BandMergeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = ::testing::TempDir() + "/warta-bands-" + std::to_string(::getpid());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    SqliteOptions o;
+    o.path = dir_ + "/warta.db";
+    o.synchronous = "NORMAL";
+    // Tiny: a save outside a batch merges every 8 rows (2 saves), each
+    // merge a sixth of the key space, so the slices wrap around often.
+    o.recent_band_rows = 48;
+    o.band_merge_rows = 8;
+    auto s = OpenSqliteStore(o, clock_);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(*s);
+    auto c = sqlite::Connection::Open(o.path, false, "NORMAL");
+    ASSERT_TRUE(c.ok()) << c.status().ToString();
+    db_ = std::move(*c);
+  }
+  void TearDown() override {
+    db_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  // Keys spread over the whole signed range (as MinHash band keys are).
+  static std::int64_t Key(int i) {
+    std::uint64_t z = static_cast<std::uint64_t>(i) + 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return static_cast<std::int64_t>(z ^ (z >> 31));
+  }
+
+  std::int64_t NewArticle(int i) {
+    Article a;
+    a.title = "Berita " + std::to_string(i);
+    a.body = a.plaintext = "Isi " + a.title;
+    a.html = "<p>Isi</p>";
+    a.category = Category{0, "", "Politik", ""};
+    a.status = ArticleStatus::kPublished;
+    a.published_at = clock_.Now() - 1000 + i;
+    auto saved = store_->SaveArticle(a);
+    EXPECT_TRUE(saved.ok()) << saved.status().ToString();
+    return saved.ok() ? saved->id : 0;
+  }
+
+  // Saves `id`'s signature with `keys` in the store and the model.
+  void Save(std::int64_t id, const std::vector<std::int64_t>& keys) {
+    ASSERT_TRUE(store_->SaveDuplicateSignature({id, id, "m"}, keys).ok());
+    Forget(id);
+    for (std::int64_t k : keys) model_[k].insert(id);
+  }
+  void Forget(std::int64_t id) {
+    for (auto& [k, ids] : model_) ids.erase(id);
+  }
+
+  // Every key's candidates against the model: the newest
+  // kCandidatesPerBand holders.
+  void ExpectCandidatesAsOneTable() {
+    for (const auto& [key, ids] : model_) {
+      auto got = store_->FindDuplicateCandidates({key}, 0);
+      ASSERT_TRUE(got.ok()) << got.status().ToString();
+      std::vector<std::int64_t> want(ids.begin(), ids.end());
+      if (want.size() > DiscoveryStore::kCandidatesPerBand)
+        want.erase(want.begin(),
+                   want.end() - DiscoveryStore::kCandidatesPerBand);
+      std::vector<std::int64_t> have;
+      for (const DuplicateSignature& s : *got) have.push_back(s.article_id);
+      std::sort(have.begin(), have.end());
+      EXPECT_EQ(have, want) << "key " << key;
+    }
+  }
+
+  std::int64_t Count(const std::string& sql) {
+    auto st = db_->Prepare(sql);
+    EXPECT_TRUE(st.ok());
+    if (!st.ok()) return -1;
+    auto row = st->Step();
+    EXPECT_TRUE(row.ok() && *row);
+    return st->Int(0);
+  }
+  std::int64_t Recent() {
+    return Count("SELECT count(*) FROM article_signature_bands_recent");
+  }
+  std::int64_t Big() {
+    return Count("SELECT count(*) FROM article_signature_bands");
+  }
+  std::int64_t RowsOf(std::int64_t id) {
+    const std::string a = std::to_string(id);
+    return Count(
+        "SELECT (SELECT count(*) FROM article_signature_bands_recent "
+        "WHERE article_id = " +
+        a +
+        ") + (SELECT count(*) FROM article_signature_bands WHERE "
+        "article_id = " +
+        a + ")");
+  }
+
+  FakeClock clock_{1759115700};
+  std::string dir_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<sqlite::Connection> db_;
+  std::map<std::int64_t, std::set<std::int64_t>> model_;
+};
+
+TEST_F(BandMergeTest, CandidatesAreOneTablesAcrossMerges) {
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 60; ++i) {
+    ids.push_back(NewArticle(i));
+    // Two keys shared with many others (more than kCandidatesPerBand hold
+    // key 0), two of its own.
+    Save(ids.back(),
+         {Key(0), Key(1 + i % 5), Key(100 + 2 * i), Key(101 + 2 * i)});
+    ExpectCandidatesAsOneTable();
+    if (HasFailure()) return;
+  }
+  // Slices moved: rows in both tables, none lost or doubled.
+  EXPECT_GT(Big(), 0);
+  EXPECT_GT(Recent(), 0);
+  EXPECT_EQ(Big() + Recent(), 60 * 4);
+  // The recent table stays near its size (48, plus up to a slice and the
+  // rows not yet merged), not the archive's (240).
+  EXPECT_LE(Recent(), 48 + 2 * 8);
+
+  // A replaced signature leaves its old rows in neither table.
+  Save(ids[3], {Key(2), Key(500)});
+  EXPECT_EQ(RowsOf(ids[3]), 2);
+  ExpectCandidatesAsOneTable();
+  // A removed one, and a deleted article's, leave none.
+  ASSERT_TRUE(store_->RemoveDuplicateSignature(ids[4]).ok());
+  Forget(ids[4]);
+  EXPECT_EQ(RowsOf(ids[4]), 0);
+  ASSERT_TRUE(store_->DeleteArticle(ids[59]).ok());
+  Forget(ids[59]);
+  ASSERT_TRUE(store_->DeleteArticle(ids[0]).ok());
+  Forget(ids[0]);
+  EXPECT_EQ(RowsOf(ids[59]), 0);
+  EXPECT_EQ(RowsOf(ids[0]), 0);
+  ExpectCandidatesAsOneTable();
+}
+
+TEST_F(BandMergeTest, ABatchMergesAtItsEndAndAFailedOneMovesNothing) {
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 12; ++i) ids.push_back(NewArticle(i));
+  const std::int64_t big = Big();
+  // A batch's saves do not merge as they go (8 rows would): one slice when
+  // it ends, sized by all 48 rows it added, which is the whole key space.
+  ASSERT_TRUE(store_
+                  ->RunBatch([&]() -> Status {
+                    for (int i = 0; i < 12; ++i)
+                      Save(ids[i], {Key(0), Key(1), Key(200 + 2 * i),
+                                    Key(201 + 2 * i)});
+                    return Status::Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(Recent(), 0);
+  EXPECT_EQ(Big(), big + 48);
+  ExpectCandidatesAsOneTable();
+
+  // A batch that fails rolls its rows and its merge back.
+  std::vector<std::int64_t> more;
+  for (int i = 12; i < 16; ++i) more.push_back(NewArticle(i));
+  const std::int64_t before_big = Big(), before_recent = Recent();
+  Status s = store_->RunBatch([&]() -> Status {
+    for (std::int64_t id : more) {
+      Status saved = store_->SaveDuplicateSignature({id, id, "m"},
+                                                    {Key(0), Key(300 + id)});
+      if (!saved.ok()) return saved;
+    }
+    return Status::Internal("the batch fails");
+  });
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(Big(), before_big);
+  EXPECT_EQ(Recent(), before_recent);
+  for (std::int64_t id : more) EXPECT_EQ(RowsOf(id), 0);
+  ExpectCandidatesAsOneTable();
+}
+
+}  // namespace
+}  // namespace warta

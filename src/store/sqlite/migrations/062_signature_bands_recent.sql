@@ -1,0 +1,26 @@
+-- warta schema 062 (issue 10, import at archive scale): the LSH band rows
+-- of recently saved signatures, in a small table of their own that the
+-- store merges into article_signature_bands a key-range slice at a time
+-- (store/sqlite/band_merge.cc).
+--
+-- A batch's 16 band rows per article land at random keys, so in the one
+-- big table every commit dirtied nearly every leaf it has (at 1M: ~20,000
+-- leaves, ~80 MB of WAL per one-second batch, written twice with the
+-- checkpoint). Here a commit dirties the leaves of this table (bounded by
+-- its size, not the archive's) and of one slice of the big one.
+--
+-- No foreign key: an insert then skips the article lookup, and a merged
+-- slice moves rows of existing articles only, because deleting an article
+-- deletes its rows here (the trigger) as the big table's cascade does there.
+CREATE TABLE article_signature_bands_recent (
+  band_key   BIGINT NOT NULL,
+  article_id BIGINT NOT NULL,
+  PRIMARY KEY (band_key, article_id)
+) WITHOUT ROWID;
+CREATE INDEX article_signature_bands_recent_by_article
+  ON article_signature_bands_recent (article_id);
+CREATE TRIGGER article_signature_bands_recent_gone
+  AFTER DELETE ON articles
+BEGIN
+  DELETE FROM article_signature_bands_recent WHERE article_id = OLD.id;
+END;
