@@ -30,9 +30,11 @@ struct SqliteOptions {
   // Near-duplicate band rows (migration 062, band_merge.cc): the size the
   // recent band table is kept near, and the rows a process adds to it outside
   // a batch before it merges a slice into the big table (a batch merges once,
-  // at its end). Tests make them small.
+  // at its end). A save that merges pays for its slice: with 512 rows (one
+  // save in 32) ~80 ms at 2.25M articles, ~0.28 s with 2,048-4,000 (sqlite3
+  // shell, docs/benchmarks.md). Tests make them small.
   std::int64_t recent_band_rows = 512 * 1024;
-  std::int64_t band_merge_rows = 2048;
+  std::int64_t band_merge_rows = 512;
 };
 
 // Opens or creates the database and runs pending migrations. `clock` stamps
