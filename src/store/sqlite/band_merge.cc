@@ -1,6 +1,8 @@
 // SqliteStore: the near-duplicate band rows in two tables (migration 062).
-// Saves insert into the small article_signature_bands_recent; slices of the
-// band-key space move from there into the big article_signature_bands.
+// Saves insert into the small article_signature_bands_recent (from
+// recent_bands_from_article on; before, straight into the big table); slices
+// of the band-key space move from there into the big
+// article_signature_bands.
 //
 // Why slices: the rows of one batch fall at random band keys, so a commit
 // dirties every leaf of the table they go into, up to the number of rows.
@@ -26,6 +28,14 @@ std::int64_t KeyAt(std::uint64_t at) {
 }
 
 }  // namespace
+
+Result<bool> SqliteStore::BandsGoToRecent(Connection& c) {
+  if (options_.recent_bands_from_article <= 0) return true;
+  WARTA_ASSIGN_OR_RETURN(
+      auto st, c.Prepare("SELECT coalesce(max(id), 0) FROM articles"));
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row && st.Int(0) >= options_.recent_bands_from_article;
+}
 
 Status SqliteStore::DeleteBandRows(Connection& c, std::int64_t article_id) {
   for (const char* sql :

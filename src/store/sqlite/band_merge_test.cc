@@ -21,13 +21,14 @@ class BandMergeTest : public ::testing::Test {
     dir_ = ::testing::TempDir() + "/warta-bands-" + std::to_string(::getpid());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    SqliteOptions o;
+    SqliteOptions& o = options_;
     o.path = dir_ + "/warta.db";
     o.synchronous = "NORMAL";
     // Tiny: a save outside a batch merges every 8 rows (2 saves), each
     // merge a sixth of the key space, so the slices wrap around often.
     o.recent_band_rows = 48;
     o.band_merge_rows = 8;
+    o.recent_bands_from_article = 0;  // always (one test sets its own)
     auto s = OpenSqliteStore(o, clock_);
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(*s);
@@ -115,6 +116,7 @@ class BandMergeTest : public ::testing::Test {
   }
 
   FakeClock clock_{1759115700};
+  SqliteOptions options_;
   std::string dir_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<sqlite::Connection> db_;
@@ -191,6 +193,32 @@ TEST_F(BandMergeTest, ABatchMergesAtItsEndAndAFailedOneMovesNothing) {
   EXPECT_EQ(Big(), before_big);
   EXPECT_EQ(Recent(), before_recent);
   for (std::int64_t id : more) EXPECT_EQ(RowsOf(id), 0);
+  ExpectCandidatesAsOneTable();
+}
+
+TEST_F(BandMergeTest, ASmallArchivesRowsGoStraightToTheBigTable) {
+  SqliteOptions o = options_;
+  o.recent_bands_from_article = 10;
+  store_.reset();
+  auto s = OpenSqliteStore(o, clock_);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  store_ = std::move(*s);
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 9; ++i) {
+    ids.push_back(NewArticle(i));
+    Save(ids.back(), {Key(0), Key(100 + i)});
+  }
+  EXPECT_EQ(Recent(), 0);
+  EXPECT_EQ(Big(), 18);
+  ExpectCandidatesAsOneTable();
+  // From the 10th article on, to the recent table (merged as it fills).
+  for (int i = 9; i < 12; ++i) {
+    ids.push_back(NewArticle(i));
+    ASSERT_GE(ids.back(), 10);
+    Save(ids.back(), {Key(0), Key(100 + i)});
+  }
+  EXPECT_GT(Recent(), 0);
+  EXPECT_EQ(Big() + Recent(), 24);
   ExpectCandidatesAsOneTable();
 }
 

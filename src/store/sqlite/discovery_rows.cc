@@ -47,18 +47,25 @@ Status SqliteStore::SaveDuplicateSignature(
                                 .Run());
     }
     // Band rows come and go with the signature; new ones go to the recent
-    // table, merged into the big one a slice at a time (band_merge.cc).
+    // table, merged into the big one a slice at a time (band_merge.cc),
+    // unless the archive is small.
     if (old_cluster) WARTA_RETURN_IF_ERROR(DeleteBandRows(c, sig.article_id));
     {
+      WARTA_ASSIGN_OR_RETURN(bool to_recent, BandsGoToRecent(c));
       WARTA_ASSIGN_OR_RETURN(
           auto st,
-          c.Prepare("INSERT OR IGNORE INTO article_signature_bands_recent "
+          c.Prepare(
+              to_recent
+                  ? "INSERT OR IGNORE INTO article_signature_bands_recent "
+                    "(band_key, article_id) VALUES (?, ?)"
+                  : "INSERT OR IGNORE INTO article_signature_bands "
                     "(band_key, article_id) VALUES (?, ?)"));
       for (std::int64_t key : bands) {
         WARTA_RETURN_IF_ERROR(st.Bind(1, key).Bind(2, sig.article_id).Run());
         st.Reset();
       }
-      band_rows_pending_ += static_cast<std::int64_t>(bands.size());
+      if (to_recent)
+        band_rows_pending_ += static_cast<std::int64_t>(bands.size());
     }
     // A batch merges once at its end (RunBatchIn); a single save now and
     // then, a slice of about band_merge_rows rows.

@@ -262,6 +262,9 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   Result<Article> LoadArticle(Connection& c, std::string_view where,
                               ArticleKey key);
   Status LoadArticleLinks(Connection& c, std::vector<Article>& articles);
+  // Whether new band rows go to the recent table (recent_bands_from_article;
+  // band_merge.cc).
+  Result<bool> BandsGoToRecent(Connection& c);
   // Deletes the article's band rows from both tables (band_merge.cc).
   Status DeleteBandRows(Connection& c, std::int64_t article_id);
   // Moves the next slice of the band-key space from the recent band table

@@ -283,6 +283,7 @@ TEST(PgStoreTest, MigratesAnSqliteNewsroomIntoAnEmptyDatabase) {
     // table (migration 062), the others are in the big one.
     so.recent_band_rows = 4;
     so.band_merge_rows = 4;
+    so.recent_bands_from_article = 0;
     auto s = OpenSqliteStore(so, clock);
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     User u;

@@ -1,7 +1,9 @@
 -- warta schema 062 (issue 10, import at archive scale): the LSH band rows
 -- of recently saved signatures, in a small table of their own that the
 -- store merges into article_signature_bands a key-range slice at a time
--- (store/sqlite/band_merge.cc).
+-- (store/sqlite/band_merge.cc). Used from 262,144 articles on
+-- (SqliteOptions::recent_bands_from_article): below that the big table fits
+-- the cache and rows go straight into it.
 --
 -- A batch's 16 band rows per article land at random keys, so in the one
 -- big table every commit dirtied nearly every leaf it has (at 1M: ~20,000
