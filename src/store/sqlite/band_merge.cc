@@ -11,9 +11,9 @@
 // of the next 1/k of the key space, k = recent_band_rows / rows added, and
 // dirties only that share of the big table's leaves (in key order, several
 // rows per leaf). A sweep of the whole key space takes as many rows as the
-// recent table holds, so it stays near its size. At 1.6M articles
-// (25M rows, ~120,000 leaves) a one-second batch of ~24,000 rows dirtied
-// ~21,000 big leaves; now ~2,500 recent and ~5,500 big ones.
+// recent table holds, so it stays near its size. Measured: a 50k import
+// onto 1.6-2.0M articles wrote 201.7 KiB an article with one table,
+// 107.5-121.7 KiB with two (docs/benchmarks.md, "Band rows in two tables").
 #include <limits>
 
 #include "store/sqlite/sqlite_store_impl.h"

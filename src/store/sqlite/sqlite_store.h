@@ -37,8 +37,9 @@ struct SqliteOptions {
   std::int64_t band_merge_rows = 512;
   // Below this many articles (the largest article id) band rows go straight
   // into the big table: there it fits the cache, and moving each row twice
-  // cost the writer ~25% at 100k; the recent table pays from ~300k (at 1M:
-  // +27% articles/s). 0: always the recent table.
+  // cost a 100k import ~20% of its rate. A 1M import ran the same with the
+  // switch at 0, 131,072 or 262,144 (docs/benchmarks.md). 0: always the
+  // recent table.
   std::int64_t recent_bands_from_article = 256 * 1024;
 };
 

@@ -6,10 +6,11 @@
 -- the cache and rows go straight into it.
 --
 -- A batch's 16 band rows per article land at random keys, so in the one
--- big table every commit dirtied nearly every leaf it has (at 1M: ~20,000
--- leaves, ~80 MB of WAL per one-second batch, written twice with the
--- checkpoint). Here a commit dirties the leaves of this table (bounded by
--- its size, not the archive's) and of one slice of the big one.
+-- big table a commit dirtied about as many of its leaves as it had rows,
+-- written to the WAL and again by the checkpoint (a 1M import: 123 KiB
+-- written an article). Here a commit dirties the leaves of this table
+-- (bounded by its size, not the archive's) and of one slice of the big one
+-- (61-66 KiB an article).
 --
 -- No foreign key: an insert then skips the article lookup, and a merged
 -- slice moves rows of existing articles only, because deleting an article
