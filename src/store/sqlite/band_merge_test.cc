@@ -11,6 +11,7 @@
 
 #include "store/sqlite/db.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/testing/query_plans.h"
 
 namespace warta {
 namespace {
@@ -220,6 +221,39 @@ TEST_F(BandMergeTest, ASmallArchivesRowsGoStraightToTheBigTable) {
   EXPECT_GT(Recent(), 0);
   EXPECT_EQ(Big() + Recent(), 24);
   ExpectCandidatesAsOneTable();
+}
+
+// Migrations 063 and 064: the statements an import's signature saves,
+// merges and candidate reads prepare read no article rows (no foreign-key
+// look-up of each moved band row's article: a random leaf of the biggest
+// table at archive scale), and a signature is found by its article in one
+// B-tree (the rowid), not through a separate key index.
+TEST_F(BandMergeTest, MergesAndCandidateReadsTouchNoArticleRows) {
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 8; ++i) ids.push_back(NewArticle(i));
+  PreparedSqlRecorder recorder;
+  for (int i = 0; i < 8; ++i) Save(ids[i], {Key(0), Key(100 + i)});
+  ASSERT_GT(Big(), 0);  // a slice has moved
+  ASSERT_TRUE(store_->FindDuplicateCandidates({Key(0)}, 0).ok());
+  int merges = 0, lookups = 0;
+  for (const std::string& sql : recorder.statements()) {
+    auto read = BtreesRead(options_.path, sql);
+    ASSERT_TRUE(read.ok()) << read.status().ToString() << ": " << sql;
+    const bool moves = sql.find("INSERT OR IGNORE INTO article_signature_bands "
+                                "(band_key, article_id) SELECT") == 0;
+    const bool finds = sql.find("FROM article_signatures WHERE "
+                                "article_id = ?") != std::string::npos;
+    if (moves) {
+      ++merges;
+      EXPECT_EQ(read->count("articles"), 0u) << sql;
+    }
+    if (finds) {
+      ++lookups;
+      EXPECT_EQ(*read, std::set<std::string>{"article_signatures"}) << sql;
+    }
+  }
+  EXPECT_EQ(merges, 1);
+  EXPECT_GE(lookups, 1);
 }
 
 }  // namespace
