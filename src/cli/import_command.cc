@@ -166,14 +166,17 @@ CommandRunner AddImportCommand(CLI::App& app) {
     options.batch_size = flags->batch;
     options.threads = flags->threads;
     options.stop = &g_stop;
-    // Near-duplicate fingerprints on the workers, not the writer.
+    // Near-duplicate fingerprints, and the candidate reads, on the workers,
+    // not the writer.
     index::DuplicateClusters& duplicates = (*app)->duplicates();
+    duplicates.PrefetchCandidates();
     options.on_rendered = [&duplicates](const Article& a) {
       std::string text = index::DuplicateText(a);
       index::Fingerprint fp = index::FingerprintOf(text);
       duplicates.Expect(std::move(text), std::move(fp));
     };
     options.on_batch = [&](const ingest::ImportStats& s) {
+      duplicates.Committed();
       std::cout.flush();
       if (!flags->quiet) progress.Update(s.done());
     };

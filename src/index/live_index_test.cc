@@ -69,6 +69,18 @@ class LiveIndexTest : public ::testing::Test {
     EXPECT_TRUE(s.ok()) << s.status().ToString();
     return s.ok() ? *s : Article{};
   }
+  // Validated and rendered, not saved: what the import's workers hand on.
+  Article Prepared(const std::string& title, const std::string& body) {
+    Article a;
+    a.title = title;
+    a.body = body;
+    a.category = Category{0, "", "Nasional", ""};
+    a.status = ArticleStatus::kPublished;
+    a.published_at = clock_.Now() - 60;
+    EXPECT_TRUE(newsroom_->Validate(a).ok());
+    EXPECT_TRUE(newsroom_->Prepare(a).ok());
+    return a;
+  }
   std::vector<std::int64_t> Search(const std::string& q) {
     return Search(*index_, q);
   }
@@ -235,18 +247,7 @@ TEST_F(LiveIndexTest, NearDuplicatesClusterAndShowOnce) {
 // detector beforehand; clusters come out as if computed on the writer.
 TEST_F(LiveIndexTest, ExpectedFingerprintsServeTheNextUpdate) {
   Article original = Publish("Banjir rendam ratusan rumah", kFloodBody);
-  auto prepared = [&](const std::string& title, const std::string& body) {
-    Article a;
-    a.title = title;
-    a.body = body;
-    a.category = Category{0, "", "Nasional", ""};
-    a.status = ArticleStatus::kPublished;
-    a.published_at = clock_.Now() - 60;
-    EXPECT_TRUE(newsroom_->Validate(a).ok());
-    EXPECT_TRUE(newsroom_->Prepare(a).ok());
-    return a;
-  };
-  Article copy = prepared("Ratusan rumah terendam banjir",
+  Article copy = Prepared("Ratusan rumah terendam banjir",
                           std::string("Tangerang (KABARIN) - ") + kFloodBody);
   detector_->Expect(DuplicateText(copy), FingerprintOf(DuplicateText(copy)));
   auto saved = newsroom_->SaveRendered(copy);
@@ -254,7 +255,7 @@ TEST_F(LiveIndexTest, ExpectedFingerprintsServeTheNextUpdate) {
   EXPECT_EQ(*store_->DuplicateClusterOf(saved->id), original.id);
   // The expected fingerprint is what counts (here, deliberately, the flood
   // story's for an unrelated text), and it serves one update only.
-  Article other = prepared("Harga cabai turun",
+  Article other = Prepared("Harga cabai turun",
                            "Harga cabai di pasar induk turun tajam pekan "
                            "ini karena panen raya di beberapa daerah.");
   detector_->Expect(DuplicateText(other),
@@ -264,6 +265,111 @@ TEST_F(LiveIndexTest, ExpectedFingerprintsServeTheNextUpdate) {
   EXPECT_EQ(*store_->DuplicateClusterOf(odd->id), original.id);
   ASSERT_TRUE(newsroom_->Save(*odd).ok());
   EXPECT_EQ(*store_->DuplicateClusterOf(odd->id), 0);
+}
+
+// Bulk import with PrefetchCandidates: Expect reads and screens the
+// candidates on the worker; Update reads them again only when one passes
+// there, or among the saves that read could not see, which it keeps.
+TEST_F(LiveIndexTest, PrefetchedCandidatesSpareTheWritersReads) {
+  detector_->PrefetchCandidates(/*from_article=*/0, /*recent_saves=*/2);
+  // As the import does: each read comes after the last save's commit.
+  auto expect = [&](const Article& a) {
+    detector_->Committed();
+    detector_->Expect(DuplicateText(a), FingerprintOf(DuplicateText(a)));
+  };
+  auto save = [&](const Article& a) {
+    auto saved = newsroom_->SaveRendered(a);
+    EXPECT_TRUE(saved.ok()) << saved.status().ToString();
+    return saved.ok() ? saved->id : 0;
+  };
+  const std::string kFire =
+      "Api melalap deretan kios di pasar lama menjelang subuh. Pedagang "
+      "berusaha menyelamatkan dagangan mereka sementara enam mobil pemadam "
+      "datang dari tiga kecamatan.\n\nPolisi masih menyelidiki penyebab "
+      "kebakaran, diduga dari korsleting listrik di salah satu kios pakaian. "
+      "Kerugian ditaksir mencapai ratusan juta rupiah.";
+  const std::string kHarvest =
+      "Petani di lereng gunung memanen kopi lebih awal tahun ini karena "
+      "kemarau panjang. Harga biji kopi di tingkat pengepul naik dua kali "
+      "lipat dibanding musim lalu.\n\nKoperasi desa membeli hasil panen "
+      "langsung dari kebun agar petani tidak bergantung pada tengkulak.";
+
+  // A copy of an article committed before its read: found there, and the
+  // writer reads the candidates itself.
+  Article original = Publish("Banjir rendam ratusan rumah", kFloodBody);
+  Article copy = Prepared("Ratusan rumah terendam banjir",
+                          std::string("Tangerang (KABARIN) - ") + kFloodBody);
+  expect(copy);
+  std::uint64_t reads = detector_->candidate_reads();
+  EXPECT_EQ(*store_->DuplicateClusterOf(save(copy)), original.id);
+  EXPECT_EQ(detector_->candidate_reads(), reads + 1);
+
+  // An article with no near-duplicate: no read on the writer.
+  Article unrelated = Prepared("Harga cabai turun",
+                               "Harga cabai di pasar induk turun tajam pekan "
+                               "ini karena panen raya di beberapa daerah.");
+  expect(unrelated);
+  reads = detector_->candidate_reads();
+  EXPECT_EQ(*store_->DuplicateClusterOf(save(unrelated)), 0);
+  EXPECT_EQ(detector_->candidate_reads(), reads);
+
+  // A copy read before its original was saved (the same batch, or one not
+  // yet committed): the original is among the kept saves.
+  Article fire_copy = Prepared("Kebakaran pasar lama",
+                               std::string("Bogor (KABARIN) - ") + kFire);
+  expect(fire_copy);
+  const std::int64_t fire = Publish("Pasar lama terbakar", kFire).id;
+  EXPECT_EQ(*store_->DuplicateClusterOf(save(fire_copy)), fire);
+
+  // When such a save has left the kept ones (two here), the writer reads.
+  Article harvest_copy = Prepared("Panen kopi lebih awal",
+                                  std::string("Garut (KABARIN) - ") + kHarvest);
+  expect(harvest_copy);
+  const std::int64_t harvest = Publish("Kopi dipanen lebih awal", kHarvest).id;
+  // (Long enough for a signature: short texts get none, and no kept save.)
+  Publish("Timnas menang tipis",
+          "Tim nasional menang satu gol tanpa balas atas tamunya dalam laga "
+          "persahabatan yang berlangsung di stadion utama pada Selasa malam.",
+          "Bola");
+  Publish("Aplikasi baru diluncurkan",
+          "Sebuah perusahaan rintisan dari Bandung merilis aplikasi "
+          "pembayaran untuk pedagang kecil yang bisa dipakai tanpa koneksi "
+          "internet yang stabil.",
+          "Teknologi");
+  reads = detector_->candidate_reads();
+  EXPECT_EQ(*store_->DuplicateClusterOf(save(harvest_copy)), harvest);
+  EXPECT_EQ(detector_->candidate_reads(), reads + 1);
+}
+
+// The workers' reads start once the archive reaches `from_article`: below,
+// the writer reads as it always did.
+TEST_F(LiveIndexTest, PrefetchStartsAtTheArchiveSizeGiven) {
+  Article first = Publish("Banjir rendam ratusan rumah", kFloodBody);
+  detector_->PrefetchCandidates(/*from_article=*/first.id + 2);
+  // How many times the writer read candidates to save `body`.
+  auto writer_reads = [&](const std::string& title, const std::string& body) {
+    Article a = Prepared(title, body);
+    detector_->Committed();
+    detector_->Expect(DuplicateText(a), FingerprintOf(DuplicateText(a)));
+    const std::uint64_t reads = detector_->candidate_reads();
+    EXPECT_TRUE(newsroom_->SaveRendered(a).ok());
+    return detector_->candidate_reads() - reads;
+  };
+  // Below the size (ids first + 1 and + 2; the second's read came before
+  // its save): the writer reads.
+  EXPECT_EQ(writer_reads("Harga cabai turun",
+                         "Harga cabai di pasar induk turun tajam pekan ini "
+                         "karena panen raya di beberapa daerah."),
+            1u);
+  EXPECT_EQ(writer_reads("Timnas menang tipis",
+                         "Tim nasional menang satu gol tanpa balas atas "
+                         "tamunya dalam laga persahabatan di stadion utama."),
+            1u);
+  // From there on, the worker's read.
+  EXPECT_EQ(writer_reads("Aplikasi baru diluncurkan",
+                         "Sebuah perusahaan rintisan dari Bandung merilis "
+                         "aplikasi pembayaran untuk pedagang kecil di pasar."),
+            0u);
 }
 
 TEST(NearDuplicateTest, ThresholdSeparatesCopiesFromRetellings) {

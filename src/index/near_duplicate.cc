@@ -22,6 +22,12 @@ double EstimatedJaccardHex(std::string_view a, std::string_view b) {
   return double(same) / double(a.size() / kDigits);
 }
 
+// The screen before the exact comparison: candidates whose estimate is far
+// below the rule are not read.
+bool PassesScreen(std::string_view a, std::string_view b) {
+  return EstimatedJaccardHex(a, b) >= kDuplicateJaccard - 0.25;
+}
+
 // The key of an expected text (TakeExpected compares the text itself):
 // std::hash reads 8 bytes a step where FNV-1a read one (the writer hashed
 // each imported article's whole text).
@@ -59,21 +65,102 @@ std::string DuplicateText(const Article& a) {
 }
 
 void DuplicateClusters::Expect(std::string text, Fingerprint fp) {
-  std::uint64_t key = TextKey(text);
+  Expected e{std::move(text), std::move(fp)};
+  if (prefetch_.load(std::memory_order_acquire) && !e.fp.minhash.empty()) {
+    // The saves committed before the read below began are in what it sees.
+    e.seen_upto = committed_seq_.load(std::memory_order_acquire);
+    auto candidates = store_.discovery.FindDuplicateCandidates(e.fp.bands, 0);
+    if (candidates.ok()) {
+      e.prefetched = true;
+      const std::string signature = EncodeMinHash(e.fp.minhash);
+      for (const DuplicateSignature& c : *candidates) {
+        if (PassesScreen(signature, c.minhash)) {
+          e.passed = true;
+          break;
+        }
+      }
+    }
+  }
+  std::uint64_t key = TextKey(e.text);
   MutexLock lock(&expected_mu_);
   if (expected_.size() >= kMaxExpected) expected_.clear();
-  expected_[key] = {std::move(text), std::move(fp)};
+  expected_[key] = std::move(e);
 }
 
-std::optional<Fingerprint> DuplicateClusters::TakeExpected(
+std::optional<DuplicateClusters::Expected> DuplicateClusters::TakeExpected(
     const std::string& text) {
   MutexLock lock(&expected_mu_);
   if (expected_.empty()) return std::nullopt;
   auto it = expected_.find(TextKey(text));
-  if (it == expected_.end() || it->second.first != text) return std::nullopt;
-  Fingerprint fp = std::move(it->second.second);
+  if (it == expected_.end() || it->second.text != text) return std::nullopt;
+  Expected e = std::move(it->second);
   expected_.erase(it);
-  return fp;
+  return e;
+}
+
+void DuplicateClusters::PrefetchCandidates(std::int64_t from_article,
+                                           std::size_t recent_saves) {
+  recent_cap_ = std::max<std::size_t>(recent_saves, 1);
+  recent_by_band_.reserve(recent_cap_ * kBands);
+  armed_ = true;
+  prefetch_from_ = from_article;
+  if (from_article <= 0) prefetch_.store(true, std::memory_order_release);
+}
+
+void DuplicateClusters::Committed() {
+  committed_seq_.store(saved_seq_, std::memory_order_release);
+}
+
+void DuplicateClusters::Remember(std::uint64_t seq, std::int64_t article_id,
+                                 const std::string& minhash,
+                                 const std::vector<std::int64_t>& bands) {
+  if (recent_.size() >= recent_cap_) {
+    // The oldest save leaves: it is the first live one of each of its
+    // bands' lists (they are in save order).
+    const RecentSave& old = recent_.front();
+    for (std::int64_t band : old.bands) {
+      auto it = recent_by_band_.find(band);
+      if (it == recent_by_band_.end()) continue;
+      BandSaves& b = it->second;
+      while (b.head < b.seqs.size() && b.seqs[b.head] <= old.seq) ++b.head;
+      if (b.head == b.seqs.size()) {
+        recent_by_band_.erase(it);
+      } else if (b.head >= 32 && b.head * 2 >= b.seqs.size()) {
+        b.seqs.erase(b.seqs.begin(),
+                     b.seqs.begin() + static_cast<std::ptrdiff_t>(b.head));
+        b.head = 0;
+      }
+    }
+    forgotten_upto_ = old.seq;
+    recent_.pop_front();
+  }
+  recent_.push_back(RecentSave{seq, article_id, minhash, bands});
+  for (std::int64_t band : bands) recent_by_band_[band].seqs.push_back(seq);
+}
+
+std::optional<bool> DuplicateClusters::RecentPasses(
+    const std::vector<std::int64_t>& bands, std::string_view minhash,
+    std::uint64_t seen_upto, std::int64_t article_id) const {
+  if (seen_upto < forgotten_upto_) return std::nullopt;
+  if (recent_.empty()) return false;
+  const std::uint64_t first = recent_.front().seq;
+  for (std::int64_t band : bands) {
+    auto it = recent_by_band_.find(band);
+    if (it == recent_by_band_.end()) continue;
+    const BandSaves& b = it->second;
+    // The newest saves after the read, as many as the store gives a band.
+    int screened = 0;
+    for (std::size_t i = b.seqs.size(); i > b.head; --i) {
+      const std::uint64_t seq = b.seqs[i - 1];
+      if (seq <= seen_upto || screened == DiscoveryStore::kCandidatesPerBand)
+        break;
+      const RecentSave& r = recent_[seq - first];
+      if (r.article_id == article_id) continue;
+      ++screened;
+      if (PassesScreen(minhash, r.minhash)) return true;
+    }
+  }
+  return false;
 }
 
 Status DuplicateClusters::Leave(std::int64_t article_id) {
@@ -92,7 +179,7 @@ Status DuplicateClusters::Leave(std::int64_t article_id) {
 Result<std::int64_t> DuplicateClusters::Update(const Article& article) {
   // An expected article was just saved (the bulk import passes the stored
   // state): no need to read it again.
-  std::optional<Fingerprint> expected = TakeExpected(DuplicateText(article));
+  std::optional<Expected> expected = TakeExpected(DuplicateText(article));
   Result<Article> current = expected ? Result<Article>(article)
                                      : store_.articles.GetArticle(article.id);
   if (!current.ok()) {
@@ -106,21 +193,31 @@ Result<std::int64_t> DuplicateClusters::Update(const Article& article) {
     WARTA_RETURN_IF_ERROR(Leave(article.id));
     return 0;
   }
-  Fingerprint fp =
-      expected ? std::move(*expected) : FingerprintOf(DuplicateText(*current));
+  Fingerprint fp = expected ? std::move(expected->fp)
+                            : FingerprintOf(DuplicateText(*current));
   if (fp.minhash.empty()) {
     WARTA_RETURN_IF_ERROR(Leave(article.id));
     return 0;
   }
-  WARTA_ASSIGN_OR_RETURN(
-      auto candidates,
-      store_.discovery.FindDuplicateCandidates(fp.bands, article.id));
   const std::string signature = EncodeMinHash(fp.minhash);
+  // Read and screened already (PrefetchCandidates), with nothing passing
+  // there nor among the saves that read could not see: no candidates.
+  bool read = true;
+  if (expected && expected->prefetched && !expected->passed) {
+    std::optional<bool> recent =
+        RecentPasses(fp.bands, signature, expected->seen_upto, article.id);
+    read = !recent || *recent;
+  }
+  std::vector<DuplicateSignature> candidates;
+  if (read) {
+    ++candidate_reads_;
+    WARTA_ASSIGN_OR_RETURN(candidates, store_.discovery.FindDuplicateCandidates(
+                                           fp.bands, article.id));
+  }
   std::set<std::int64_t> clusters;
   for (const DuplicateSignature& c : candidates) {
     // The estimate screens; the exact shingle sets decide.
-    if (EstimatedJaccardHex(signature, c.minhash) < kDuplicateJaccard - 0.25)
-      continue;
+    if (!PassesScreen(signature, c.minhash)) continue;
     auto other = store_.articles.GetArticle(c.article_id);
     if (!other.ok()) continue;
     if (text::IsNearDuplicate(fp.shingles,
@@ -141,6 +238,18 @@ Result<std::int64_t> DuplicateClusters::Update(const Article& article) {
   }
   WARTA_RETURN_IF_ERROR(store_.discovery.SaveDuplicateSignature(
       DuplicateSignature{article.id, cluster, signature}, fp.bands));
+  if (armed_) {
+    const std::uint64_t seq = ++saved_seq_;
+    if (!prefetch_.load(std::memory_order_relaxed) &&
+        article.id >= prefetch_from_) {
+      // The reads start; the saves so far were not kept (a read that came
+      // before them leaves the writer to read for itself).
+      forgotten_upto_ = seq - 1;
+      prefetch_.store(true, std::memory_order_release);
+    }
+    if (prefetch_.load(std::memory_order_relaxed))
+      Remember(seq, article.id, signature, fp.bands);
+  }
   if (cluster != article.id) return cluster;
   WARTA_ASSIGN_OR_RETURN(auto members,
                          store_.discovery.DuplicateClusterMembers(cluster));

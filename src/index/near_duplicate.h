@@ -6,7 +6,9 @@
 #ifndef WARTA_INDEX_NEAR_DUPLICATE_H_
 #define WARTA_INDEX_NEAR_DUPLICATE_H_
 
+#include <atomic>
 #include <cstdint>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -75,15 +77,96 @@ class DuplicateClusters {
   void Expect(std::string text, Fingerprint fp);
   static constexpr std::size_t kMaxExpected = 20000;
 
+  // Bulk import, with Expect: the thread that calls Expect also reads the
+  // article's candidates (FindDuplicateCandidates, from a reader) and
+  // screens them on their MinHash, so that Update, on the writer's thread,
+  // reads candidates only for an article that has one passing the screen
+  // (a near-duplicate, or nearly: a few in a thousand). At a million
+  // articles the candidate reads were ~30% of the writer's time.
+  //
+  // Such a read sees the saves committed when it began (Committed() marks
+  // them). Update screens the saves after that, which the read could not
+  // see, from the last `recent_saves` saves it keeps in memory (their band
+  // keys and MinHash; none for an archive's worth). When a save that the
+  // read could not see has left that memory, Update reads as before.
+  //
+  // The reads start once Update saw an article id of `from_article` or more
+  // (at once when 0). In a smaller archive the writer's own reads hit its
+  // cache more often and cost less than a reader's, whose cache each commit
+  // empties. Measured (docs/benchmarks.md, "Candidate reads on the
+  // workers"): from the first article a 100k import ran 10% slower; from
+  // the 262,144th (as the recent band table) a 1M import ran as fast as
+  // without (1,584 vs 1,563/s), and 50k imports onto 1.05-1.75M articles
+  // ran ~18% faster. Call before the first Update; the writer's thread.
+  void PrefetchCandidates(std::int64_t from_article = kPrefetchFromArticle,
+                          std::size_t recent_saves = kRecentSaves);
+  static constexpr std::int64_t kPrefetchFromArticle = 262144;
+  // More than the import can save between a worker's read and the save of
+  // that article: a batch (at most 5,000) and the pipeline's queue (~6,300).
+  static constexpr std::size_t kRecentSaves = 16384;
+  // After each batch of the import, committed or rolled back: every save so
+  // far is in the store or never will be. The writer's thread only.
+  void Committed();
+  // How many times Update read candidates from the store (the writer's
+  // cost that PrefetchCandidates saves).
+  std::uint64_t candidate_reads() const { return candidate_reads_; }
+
  private:
+  struct Expected {
+    std::string text;
+    Fingerprint fp;
+    // PrefetchCandidates: what the read on Expect's thread found.
+    bool prefetched = false;
+    bool passed = false;          // a candidate passed the screen
+    std::uint64_t seen_upto = 0;  // the saves it saw (Committed)
+  };
+  // A save Update made (PrefetchCandidates), numbered from 1.
+  struct RecentSave {
+    std::uint64_t seq;
+    std::int64_t article_id;
+    std::string minhash;  // encoded
+    std::vector<std::int64_t> bands;
+  };
+
   Status Leave(std::int64_t article_id);
-  // The expected fingerprint of `text`, taken out of the expected ones.
-  std::optional<Fingerprint> TakeExpected(const std::string& text);
+  // The expected entry of `text`, taken out of the expected ones.
+  std::optional<Expected> TakeExpected(const std::string& text);
+  // Whether a save after `seen_upto` (none of `article_id`'s own) shares a
+  // band with `bands` and passes the screen against `minhash`; nullopt when
+  // such a save has left the recent ones.
+  std::optional<bool> RecentPasses(const std::vector<std::int64_t>& bands,
+                                   std::string_view minhash,
+                                   std::uint64_t seen_upto,
+                                   std::int64_t article_id) const;
+  void Remember(std::uint64_t seq, std::int64_t article_id,
+                const std::string& minhash,
+                const std::vector<std::int64_t>& bands);
 
   Stores store_;
   Mutex expected_mu_;
-  std::unordered_map<std::uint64_t, std::pair<std::string, Fingerprint>>
-      expected_ GUARDED_BY(expected_mu_);
+  std::unordered_map<std::uint64_t, Expected> expected_
+      GUARDED_BY(expected_mu_);
+
+  // PrefetchCandidates: the writer's thread only, but for prefetch_ and
+  // committed_seq_. Saves are numbered from the call on (armed_), and kept
+  // once the reads have started (prefetch_): below the archive size that
+  // starts them, keeping them cost a 100k import 4-12%.
+  bool armed_ = false;
+  std::int64_t prefetch_from_ = 0;
+  std::atomic<bool> prefetch_{false};
+  std::size_t recent_cap_ = 0;
+  std::deque<RecentSave> recent_;  // seq order
+  // Per band key, the seqs of the kept saves that have it, in order; those
+  // before `head` have left.
+  struct BandSaves {
+    std::vector<std::uint64_t> seqs;
+    std::size_t head = 0;
+  };
+  std::unordered_map<std::int64_t, BandSaves> recent_by_band_;
+  std::uint64_t saved_seq_ = 0;       // the last save's
+  std::uint64_t forgotten_upto_ = 0;  // saves up to it left recent_
+  std::atomic<std::uint64_t> committed_seq_{0};
+  std::uint64_t candidate_reads_ = 0;
 };
 
 }  // namespace warta::index

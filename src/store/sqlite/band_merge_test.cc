@@ -239,10 +239,12 @@ TEST_F(BandMergeTest, MergesAndCandidateReadsTouchNoArticleRows) {
   for (const std::string& sql : recorder.statements()) {
     auto read = BtreesRead(options_.path, sql);
     ASSERT_TRUE(read.ok()) << read.status().ToString() << ": " << sql;
-    const bool moves = sql.find("INSERT OR IGNORE INTO article_signature_bands "
-                                "(band_key, article_id) SELECT") == 0;
-    const bool finds = sql.find("FROM article_signatures WHERE "
-                                "article_id = ?") != std::string::npos;
+    const bool moves = sql.find(
+                           "INSERT OR IGNORE INTO article_signature_bands "
+                           "(band_key, article_id) SELECT") == 0;
+    const bool finds = sql.find(
+                           "FROM article_signatures WHERE "
+                           "article_id = ?") != std::string::npos;
     if (moves) {
       ++merges;
       EXPECT_EQ(read->count("articles"), 0u) << sql;

@@ -121,6 +121,22 @@ Result<std::vector<DuplicateSignature>> SqliteStore::FindDuplicateCandidates(
   std::vector<DuplicateSignature> out;
   if (bands.empty()) return out;
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
+  // A reader's ~50 statements in one read transaction (the import's
+  // workers call this beside the writer), not one each. In a batch, the
+  // batch's own.
+  if (InBatchHere()) return FindDuplicateCandidatesIn(**r, bands, exclude);
+  WARTA_RETURN_IF_ERROR((*r)->Exec("BEGIN"));
+  auto found = FindDuplicateCandidatesIn(**r, bands, exclude);
+  Status ended = (*r)->Exec(found.ok() ? "COMMIT" : "ROLLBACK");
+  if (!found.ok()) return found.status();
+  WARTA_RETURN_IF_ERROR(ended);
+  return found;
+}
+
+Result<std::vector<DuplicateSignature>> SqliteStore::FindDuplicateCandidatesIn(
+    Connection& c, const std::vector<std::int64_t>& bands,
+    std::int64_t exclude) {
+  std::vector<DuplicateSignature> out;
   // Per band the newest kCandidatesPerBand holders of both tables (an
   // article's rows sit in one of them): one bounded range read of the
   // (band_key, article_id) key in each. (Two statements, not one UNION:
@@ -129,14 +145,13 @@ Result<std::vector<DuplicateSignature>> SqliteStore::FindDuplicateCandidates(
   {
     WARTA_ASSIGN_OR_RETURN(
         auto recent,
-        (*r)->Prepare("SELECT article_id FROM article_signature_bands_recent "
-                      "WHERE band_key = ? AND article_id <> ? "
-                      "ORDER BY article_id DESC LIMIT ?"));
+        c.Prepare("SELECT article_id FROM article_signature_bands_recent "
+                  "WHERE band_key = ? AND article_id <> ? "
+                  "ORDER BY article_id DESC LIMIT ?"));
     WARTA_ASSIGN_OR_RETURN(
-        auto big,
-        (*r)->Prepare("SELECT article_id FROM article_signature_bands "
-                      "WHERE band_key = ? AND article_id <> ? "
-                      "ORDER BY article_id DESC LIMIT ?"));
+        auto big, c.Prepare("SELECT article_id FROM article_signature_bands "
+                            "WHERE band_key = ? AND article_id <> ? "
+                            "ORDER BY article_id DESC LIMIT ?"));
     for (std::int64_t key : bands) {
       band.clear();
       for (Statement* st : {&recent, &big}) {
@@ -158,8 +173,8 @@ Result<std::vector<DuplicateSignature>> SqliteStore::FindDuplicateCandidates(
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   WARTA_ASSIGN_OR_RETURN(
-      auto st, (*r)->Prepare("SELECT article_id, cluster_id, minhash "
-                             "FROM article_signatures WHERE article_id = ?"));
+      auto st, c.Prepare("SELECT article_id, cluster_id, minhash "
+                         "FROM article_signatures WHERE article_id = ?"));
   out.reserve(ids.size());
   for (std::int64_t id : ids) {
     st.Bind(1, id);

@@ -161,6 +161,10 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
     Connection* raw_;
   };
   Result<std::unique_ptr<Reader>> BorrowReader();
+  // FindDuplicateCandidates's reads, on `c`.
+  Result<std::vector<DuplicateSignature>> FindDuplicateCandidatesIn(
+      Connection& c, const std::vector<std::int64_t>& bands,
+      std::int64_t exclude);
   void ReturnReader(std::unique_ptr<Connection> c);
 
   // Runs `fn(writer)` in a write transaction that also bumps change_seq.
