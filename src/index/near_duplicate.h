@@ -97,7 +97,7 @@ class DuplicateClusters {
   // workers"): from the first article a 100k import ran 10% slower; from
   // the 262,144th (as the recent band table) a 1M import ran as fast as
   // without (1,584 vs 1,563/s), and 50k imports onto 1.05-1.75M articles
-  // ran ~18% faster. Call before the first Update; the writer's thread.
+  // ran ~20% faster. Call before the first Update; the writer's thread.
   void PrefetchCandidates(std::int64_t from_article = kPrefetchFromArticle,
                           std::size_t recent_saves = kRecentSaves);
   static constexpr std::int64_t kPrefetchFromArticle = 262144;
