@@ -65,16 +65,16 @@ std::string DuplicateText(const Article& a) {
 }
 
 void DuplicateClusters::Expect(std::string text, Fingerprint fp) {
-  Expected e{std::move(text), std::move(fp)};
+  std::string signature = EncodeMinHash(fp.minhash);
+  Expected e{std::move(text), std::move(fp), std::move(signature)};
   if (prefetch_.load(std::memory_order_acquire) && !e.fp.minhash.empty()) {
     // The saves committed before the read below began are in what it sees.
     e.seen_upto = committed_seq_.load(std::memory_order_acquire);
     auto candidates = store_.discovery.FindDuplicateCandidates(e.fp.bands, 0);
     if (candidates.ok()) {
       e.prefetched = true;
-      const std::string signature = EncodeMinHash(e.fp.minhash);
       for (const DuplicateSignature& c : *candidates) {
-        if (PassesScreen(signature, c.minhash)) {
+        if (PassesScreen(e.signature, c.minhash)) {
           e.passed = true;
           break;
         }
@@ -102,7 +102,6 @@ void DuplicateClusters::PrefetchCandidates(std::int64_t from_article,
                                            std::size_t recent_saves) {
   recent_cap_ = std::max<std::size_t>(recent_saves, 1);
   recent_by_band_.reserve(recent_cap_ * kBands);
-  armed_ = true;
   prefetch_from_ = from_article;
   if (from_article <= 0) prefetch_.store(true, std::memory_order_release);
 }
@@ -199,7 +198,8 @@ Result<std::int64_t> DuplicateClusters::Update(const Article& article) {
     WARTA_RETURN_IF_ERROR(Leave(article.id));
     return 0;
   }
-  const std::string signature = EncodeMinHash(fp.minhash);
+  const std::string signature =
+      expected ? std::move(expected->signature) : EncodeMinHash(fp.minhash);
   // Read and screened already (PrefetchCandidates), with nothing passing
   // there nor among the saves that read could not see: no candidates.
   bool read = true;
@@ -238,7 +238,7 @@ Result<std::int64_t> DuplicateClusters::Update(const Article& article) {
   }
   WARTA_RETURN_IF_ERROR(store_.discovery.SaveDuplicateSignature(
       DuplicateSignature{article.id, cluster, signature}, fp.bands));
-  if (armed_) {
+  if (recent_cap_ > 0) {  // PrefetchCandidates
     const std::uint64_t seq = ++saved_seq_;
     if (!prefetch_.load(std::memory_order_relaxed) &&
         article.id >= prefetch_from_) {

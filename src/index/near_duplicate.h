@@ -91,9 +91,9 @@ class DuplicateClusters {
   // read could not see has left that memory, Update reads as before.
   //
   // The reads start once Update saw an article id of `from_article` or more
-  // (at once when 0). In a smaller archive the writer's own reads hit its
-  // cache more often and cost less than a reader's, whose cache each commit
-  // empties. Measured (docs/benchmarks.md, "Candidate reads on the
+  // (at once when 0). In a smaller archive the writer's own reads cost less
+  // than a reader's (presumably: they hit its cache, which a reader's loses
+  // at each commit). Measured (docs/benchmarks.md, "Candidate reads on the
   // workers"): from the first article a 100k import ran 10% slower; from
   // the 262,144th (as the recent band table) a 1M import ran as fast as
   // without (1,584 vs 1,563/s), and 50k imports onto 1.05-1.75M articles
@@ -115,6 +115,7 @@ class DuplicateClusters {
   struct Expected {
     std::string text;
     Fingerprint fp;
+    std::string signature;  // EncodeMinHash(fp.minhash)
     // PrefetchCandidates: what the read on Expect's thread found.
     bool prefetched = false;
     bool passed = false;          // a candidate passed the screen
@@ -148,10 +149,9 @@ class DuplicateClusters {
       GUARDED_BY(expected_mu_);
 
   // PrefetchCandidates: the writer's thread only, but for prefetch_ and
-  // committed_seq_. Saves are numbered from the call on (armed_), and kept
-  // once the reads have started (prefetch_): below the archive size that
-  // starts them, keeping them cost a 100k import 4-12%.
-  bool armed_ = false;
+  // committed_seq_. Saves are numbered from the call on (recent_cap_ > 0),
+  // and kept once the reads have started (prefetch_): below the archive
+  // size that starts them, keeping them cost a 100k import 4-12%.
   std::int64_t prefetch_from_ = 0;
   std::atomic<bool> prefetch_{false};
   std::size_t recent_cap_ = 0;

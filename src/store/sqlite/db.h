@@ -162,6 +162,21 @@ Status InTransaction(Connection& c, Fn&& fn) {
   return s;
 }
 
+// Runs `fn` inside one read transaction (BEGIN ... COMMIT): several reads
+// see one snapshot, and take the WAL read lock once, not once each.
+// (Prepared, not Exec'd: the import's workers open ~1,400 a second.)
+template <typename Fn>
+Status InReadTransaction(Connection& c, Fn&& fn) {
+  {
+    WARTA_ASSIGN_OR_RETURN(auto begin, c.Prepare("BEGIN"));
+    WARTA_RETURN_IF_ERROR(begin.Run());
+  }
+  Status s = fn();
+  WARTA_ASSIGN_OR_RETURN(auto end, c.Prepare(s.ok() ? "COMMIT" : "ROLLBACK"));
+  Status ended = end.Run();
+  return s.ok() ? ended : s;
+}
+
 // Runs `fn` inside SAVEPOINT ... RELEASE within an open transaction; rolls
 // back to the savepoint (keeping the transaction) when it fails.
 // (Prepared, not Exec'd: a bulk import opens thousands a second.)

@@ -125,12 +125,11 @@ Result<std::vector<DuplicateSignature>> SqliteStore::FindDuplicateCandidates(
   // workers call this beside the writer), not one each. In a batch, the
   // batch's own.
   if (InBatchHere()) return FindDuplicateCandidatesIn(**r, bands, exclude);
-  WARTA_RETURN_IF_ERROR((*r)->Exec("BEGIN"));
-  auto found = FindDuplicateCandidatesIn(**r, bands, exclude);
-  Status ended = (*r)->Exec(found.ok() ? "COMMIT" : "ROLLBACK");
-  if (!found.ok()) return found.status();
-  WARTA_RETURN_IF_ERROR(ended);
-  return found;
+  WARTA_RETURN_IF_ERROR(InReadTransaction(**r, [&]() -> Status {
+    WARTA_ASSIGN_OR_RETURN(out, FindDuplicateCandidatesIn(**r, bands, exclude));
+    return Status::Ok();
+  }));
+  return out;
 }
 
 Result<std::vector<DuplicateSignature>> SqliteStore::FindDuplicateCandidatesIn(

@@ -14,7 +14,8 @@
 --
 -- No foreign key: an insert then skips the article lookup, and a merged
 -- slice moves rows of existing articles only, because deleting an article
--- deletes its rows here (the trigger) as the big table's cascade does there.
+-- deletes its rows here (the trigger) as the big table's cascade did there
+-- (063 replaced that cascade with a trigger too).
 CREATE TABLE article_signature_bands_recent (
   band_key   BIGINT NOT NULL,
   article_id BIGINT NOT NULL,
