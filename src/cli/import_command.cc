@@ -19,6 +19,7 @@
 #include "index/near_duplicate.h"
 #include "ingest/bulk_import.h"
 #include "ingest/file_reader.h"
+#include "store/open/open_store.h"
 
 namespace warta::cli {
 namespace {
@@ -170,6 +171,23 @@ CommandRunner AddImportCommand(CLI::App& app) {
     // not the writer.
     index::DuplicateClusters& duplicates = (*app)->duplicates();
     duplicates.PrefetchCandidates();
+    // The first import of an archive (no published article, so no
+    // signature): the band keys in memory, no candidate reads. SQLite only,
+    // where one writer at a time holds the store, so that a batch tells its
+    // own writes from others' by the change sequence.
+    Store& store = (*app)->store();
+    auto where = LocateStore((*app)->config().store.url, "");
+    if (where.ok() && where->backend == StoreBackend::kSqlite) {
+      auto seq = store.ChangeSeq();  // before the look, so nothing slips by
+      auto published = store.ScanPublishedArticles(0, 1);
+      if (seq.ok() && published.ok() && published->empty())
+        duplicates.ScreenBandsInMemory(*seq);
+    }
+    options.in_batch = [&](bool start) {
+      if (!duplicates.screens_bands_in_memory()) return;
+      auto seq = store.ChangeSeq();
+      duplicates.BatchSeq(seq.ok() ? *seq : -1, start);
+    };
     options.on_rendered = [&duplicates](const Article& a) {
       std::string text = index::DuplicateText(a);
       index::Fingerprint fp = index::FingerprintOf(text);

@@ -372,6 +372,86 @@ TEST_F(LiveIndexTest, PrefetchStartsAtTheArchiveSizeGiven) {
             0u);
 }
 
+// The first import of an archive (ScreenBandsInMemory): the band keys it
+// saved are in memory, so an article that shares none reads no candidates,
+// and one that does reads them as ever. A batch that finds another
+// writer's write since the last one (the change sequence moved) ends it.
+TEST_F(LiveIndexTest, BandsInMemorySpareReadsUntilAnotherWriterComes) {
+  detector_->ScreenBandsInMemory(*store_->ChangeSeq());
+  // As the import does: the sequence as each batch sees it, at both ends.
+  auto batch = [&](const std::function<void()>& saves) {
+    ASSERT_TRUE(store_
+                    ->RunWholeBatch([&]() -> Status {
+                      detector_->BatchSeq(*store_->ChangeSeq(), true);
+                      saves();
+                      detector_->BatchSeq(*store_->ChangeSeq(), false);
+                      return Status::Ok();
+                    })
+                    .ok());
+    detector_->Committed();
+  };
+  // The article's id, the writer's candidate reads to save it, its cluster.
+  struct Saved {
+    std::int64_t id;
+    std::uint64_t reads;
+    std::int64_t cluster;
+  };
+  auto save = [&](const std::string& title, const std::string& body) {
+    Article a = Prepared(title, body);
+    detector_->Expect(DuplicateText(a), FingerprintOf(DuplicateText(a)));
+    const std::uint64_t reads = detector_->candidate_reads();
+    auto saved = newsroom_->SaveRendered(a);
+    EXPECT_TRUE(saved.ok()) << saved.status().ToString();
+    const std::int64_t id = saved.ok() ? saved->id : 0;
+    return Saved{id, detector_->candidate_reads() - reads,
+                 *store_->DuplicateClusterOf(id)};
+  };
+  const std::string kFire =
+      "Api melalap deretan kios di pasar lama menjelang subuh. Pedagang "
+      "berusaha menyelamatkan dagangan mereka sementara enam mobil pemadam "
+      "datang dari tiga kecamatan.\n\nPolisi masih menyelidiki penyebab "
+      "kebakaran, diduga dari korsleting listrik di salah satu kios pakaian. "
+      "Kerugian ditaksir mencapai ratusan juta rupiah.";
+  std::int64_t original = 0;
+  batch([&] {
+    Saved flood = save("Banjir rendam ratusan rumah", kFloodBody);
+    EXPECT_EQ(flood.reads, 0u);
+    EXPECT_EQ(flood.cluster, 0);
+    original = flood.id;
+    EXPECT_EQ(save("Harga cabai turun",
+                   "Harga cabai di pasar induk turun tajam pekan ini karena "
+                   "panen raya di beberapa daerah yang memasok ibu kota.")
+                  .reads,
+              0u);
+  });
+  ASSERT_TRUE(detector_->screens_bands_in_memory());
+  batch([&] {
+    // A copy shares bands: read, and clustered with its original.
+    Saved copy = save("Ratusan rumah terendam banjir",
+                      std::string("Tangerang (KABARIN) - ") + kFloodBody);
+    EXPECT_EQ(copy.reads, 1u);
+    EXPECT_EQ(copy.cluster, original);
+  });
+  ASSERT_TRUE(detector_->screens_bands_in_memory());
+
+  // Another process saves an article and its signature between batches
+  // (here another DuplicateClusters on the same store).
+  Article fire = Prepared("Pasar lama terbakar", kFire);
+  auto fire_saved = store_->SaveArticle(fire);
+  ASSERT_TRUE(fire_saved.ok());
+  DuplicateClusters other(*store_);
+  ASSERT_TRUE(other.Update(*fire_saved).ok());
+  batch([&] {
+    // Its bands were never in memory: the reads are back, and a copy of
+    // it is found.
+    Saved copy =
+        save("Kebakaran pasar lama", std::string("Bogor (KABARIN) - ") + kFire);
+    EXPECT_EQ(copy.reads, 1u);
+    EXPECT_EQ(copy.cluster, fire_saved->id);
+  });
+  EXPECT_FALSE(detector_->screens_bands_in_memory());
+}
+
 TEST(NearDuplicateTest, ThresholdSeparatesCopiesFromRetellings) {
   std::string a = kFloodBody;
   // Copy with a new opening line and a reworded sentence: well above.

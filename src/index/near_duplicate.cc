@@ -24,8 +24,9 @@ double EstimatedJaccardHex(std::string_view a, std::string_view b) {
 
 // The screen before the exact comparison: candidates whose estimate is far
 // below the rule are not read.
+constexpr double kScreenShare = kDuplicateJaccard - 0.25;
 bool PassesScreen(std::string_view a, std::string_view b) {
-  return EstimatedJaccardHex(a, b) >= kDuplicateJaccard - 0.25;
+  return EstimatedJaccardHex(a, b) >= kScreenShare;
 }
 
 // The key of an expected text (TakeExpected compares the text itself):
@@ -67,7 +68,8 @@ std::string DuplicateText(const Article& a) {
 void DuplicateClusters::Expect(std::string text, Fingerprint fp) {
   std::string signature = EncodeMinHash(fp.minhash);
   Expected e{std::move(text), std::move(fp), std::move(signature)};
-  if (prefetch_.load(std::memory_order_acquire) && !e.fp.minhash.empty()) {
+  if (prefetch_.load(std::memory_order_acquire) &&
+      !in_memory_.load(std::memory_order_acquire) && !e.fp.minhash.empty()) {
     // The saves committed before the read below began are in what it sees.
     e.seen_upto = committed_seq_.load(std::memory_order_acquire);
     auto candidates = store_.discovery.FindDuplicateCandidates(e.fp.bands, 0);
@@ -104,6 +106,33 @@ void DuplicateClusters::PrefetchCandidates(std::int64_t from_article,
   recent_by_band_.reserve(recent_cap_ * kBands);
   prefetch_from_ = from_article;
   if (from_article <= 0) prefetch_.store(true, std::memory_order_release);
+}
+
+void DuplicateClusters::ScreenBandsInMemory(std::int64_t seq,
+                                            std::size_t max_slots) {
+  bands_ = std::make_unique<BandIndex>(max_slots);
+  batch_end_seq_ = seq;
+  in_memory_.store(true, std::memory_order_release);
+}
+
+void DuplicateClusters::StopBandsInMemory(const char* why) {
+  if (!in_memory_.load(std::memory_order_relaxed)) return;
+  in_memory_.store(false, std::memory_order_release);
+  bands_.reset();
+  Log(LogLevel::kInfo, "near_duplicate_bands_in_memory_end",
+      {{"why", why}, {"saves", std::to_string(saved_seq_)}});
+}
+
+void DuplicateClusters::BatchSeq(std::int64_t seq, bool start) {
+  // Also how a batch rolled back ends it: the next start sees the sequence
+  // before that batch, not the end it reported, and the saves it rolled
+  // back (in memory still, their ids given again) are never screened on.
+  if (!in_memory_.load(std::memory_order_relaxed)) return;
+  if (start && seq != batch_end_seq_) {
+    StopBandsInMemory("another_writer");
+    return;
+  }
+  if (!start) batch_end_seq_ = seq;
 }
 
 void DuplicateClusters::Committed() {
@@ -203,7 +232,17 @@ Result<std::int64_t> DuplicateClusters::Update(const Article& article) {
   // Read and screened already (PrefetchCandidates), with nothing passing
   // there nor among the saves that read could not see: no candidates.
   bool read = true;
-  if (expected && expected->prefetched && !expected->passed) {
+  if (in_memory_.load(std::memory_order_relaxed)) {
+    // ScreenBandsInMemory: every signature in the store was saved here.
+    read = std::any_of(fp.bands.begin(), fp.bands.end(), [&](std::int64_t b) {
+      for (std::int64_t holder : bands_->Holders(b)) {
+        if (holder != article.id &&
+            bands_->SketchPasses(holder, fp.minhash, kScreenShare))
+          return true;
+      }
+      return false;
+    });
+  } else if (expected && expected->prefetched && !expected->passed) {
     std::optional<bool> recent =
         RecentPasses(fp.bands, signature, expected->seen_upto, article.id);
     read = !recent || *recent;
@@ -238,9 +277,17 @@ Result<std::int64_t> DuplicateClusters::Update(const Article& article) {
   }
   WARTA_RETURN_IF_ERROR(store_.discovery.SaveDuplicateSignature(
       DuplicateSignature{article.id, cluster, signature}, fp.bands));
+  if (in_memory_.load(std::memory_order_relaxed)) {
+    bool kept = bands_->SetSketch(article.id, fp.minhash);
+    for (std::size_t i = 0; kept && i < fp.bands.size(); ++i)
+      kept = bands_->Add(fp.bands[i], article.id);
+    if (!kept) StopBandsInMemory("index_full");
+  }
   if (recent_cap_ > 0) {  // PrefetchCandidates
     const std::uint64_t seq = ++saved_seq_;
+    // (Not while the bands are in memory: no reads to spare.)
     if (!prefetch_.load(std::memory_order_relaxed) &&
+        !in_memory_.load(std::memory_order_relaxed) &&
         article.id >= prefetch_from_) {
       // The reads start; the saves so far were not kept (a read that came
       // before them leaves the writer to read for itself).

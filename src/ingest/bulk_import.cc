@@ -151,6 +151,7 @@ BulkResult BulkImport(Importer& importer, CoordinationStore& store,
     events.reserve(batch.size());
     auto save_all = [&]() -> Status {
       events.clear();
+      if (options.in_batch) options.in_batch(true);
       const auto start = std::chrono::steady_clock::now();
       for (std::size_t i = 0; i < take; ++i) {
         events.push_back(
@@ -164,6 +165,7 @@ BulkResult BulkImport(Importer& importer, CoordinationStore& store,
           }
         }
       }
+      if (options.in_batch) options.in_batch(false);
       return Status::Ok();
     };
     // Without a savepoint per article first; when an article's save fails

@@ -55,6 +55,10 @@ struct BulkOptions {
   std::function<void(const Article&)> on_rendered;
   // Runs on the calling thread after each batch commits, with the totals.
   std::function<void(const ImportStats&)> on_batch;
+  // Runs on the calling thread inside each batch's transaction, before its
+  // first save (true) and after its last (false); again when a failed
+  // batch is saved once more article by article.
+  std::function<void(bool start)> in_batch;
 };
 
 struct BulkResult {
