@@ -32,6 +32,13 @@ const char kFloodBody[] =
     "Kepala pelaksana badan penanggulangan bencana daerah meminta warga "
     "tetap waspada karena hujan diperkirakan turun hingga akhir pekan.";
 
+const char kFireBody[] =
+    "Api melalap deretan kios di pasar lama menjelang subuh. Pedagang "
+    "berusaha menyelamatkan dagangan mereka sementara enam mobil pemadam "
+    "datang dari tiga kecamatan.\n\nPolisi masih menyelidiki penyebab "
+    "kebakaran, diduga dari korsleting listrik di salah satu kios pakaian. "
+    "Kerugian ditaksir mencapai ratusan juta rupiah.";
+
 class LiveIndexTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -282,12 +289,6 @@ TEST_F(LiveIndexTest, PrefetchedCandidatesSpareTheWritersReads) {
     EXPECT_TRUE(saved.ok()) << saved.status().ToString();
     return saved.ok() ? saved->id : 0;
   };
-  const std::string kFire =
-      "Api melalap deretan kios di pasar lama menjelang subuh. Pedagang "
-      "berusaha menyelamatkan dagangan mereka sementara enam mobil pemadam "
-      "datang dari tiga kecamatan.\n\nPolisi masih menyelidiki penyebab "
-      "kebakaran, diduga dari korsleting listrik di salah satu kios pakaian. "
-      "Kerugian ditaksir mencapai ratusan juta rupiah.";
   const std::string kHarvest =
       "Petani di lereng gunung memanen kopi lebih awal tahun ini karena "
       "kemarau panjang. Harga biji kopi di tingkat pengepul naik dua kali "
@@ -316,9 +317,9 @@ TEST_F(LiveIndexTest, PrefetchedCandidatesSpareTheWritersReads) {
   // A copy read before its original was saved (the same batch, or one not
   // yet committed): the original is among the kept saves.
   Article fire_copy = Prepared("Kebakaran pasar lama",
-                               std::string("Bogor (KABARIN) - ") + kFire);
+                               std::string("Bogor (KABARIN) - ") + kFireBody);
   expect(fire_copy);
-  const std::int64_t fire = Publish("Pasar lama terbakar", kFire).id;
+  const std::int64_t fire = Publish("Pasar lama terbakar", kFireBody).id;
   EXPECT_EQ(*store_->DuplicateClusterOf(save(fire_copy)), fire);
 
   // When such a save has left the kept ones (two here), the writer reads.
@@ -406,12 +407,6 @@ TEST_F(LiveIndexTest, BandsInMemorySpareReadsUntilAnotherWriterComes) {
     return Saved{id, detector_->candidate_reads() - reads,
                  *store_->DuplicateClusterOf(id)};
   };
-  const std::string kFire =
-      "Api melalap deretan kios di pasar lama menjelang subuh. Pedagang "
-      "berusaha menyelamatkan dagangan mereka sementara enam mobil pemadam "
-      "datang dari tiga kecamatan.\n\nPolisi masih menyelidiki penyebab "
-      "kebakaran, diduga dari korsleting listrik di salah satu kios pakaian. "
-      "Kerugian ditaksir mencapai ratusan juta rupiah.";
   std::int64_t original = 0;
   batch([&] {
     Saved flood = save("Banjir rendam ratusan rumah", kFloodBody);
@@ -436,7 +431,7 @@ TEST_F(LiveIndexTest, BandsInMemorySpareReadsUntilAnotherWriterComes) {
 
   // Another process saves an article and its signature between batches
   // (here another DuplicateClusters on the same store).
-  Article fire = Prepared("Pasar lama terbakar", kFire);
+  Article fire = Prepared("Pasar lama terbakar", kFireBody);
   auto fire_saved = store_->SaveArticle(fire);
   ASSERT_TRUE(fire_saved.ok());
   DuplicateClusters other(*store_);
@@ -444,8 +439,8 @@ TEST_F(LiveIndexTest, BandsInMemorySpareReadsUntilAnotherWriterComes) {
   batch([&] {
     // Its bands were never in memory: the reads are back, and a copy of
     // it is found.
-    Saved copy =
-        save("Kebakaran pasar lama", std::string("Bogor (KABARIN) - ") + kFire);
+    Saved copy = save("Kebakaran pasar lama",
+                      std::string("Bogor (KABARIN) - ") + kFireBody);
     EXPECT_EQ(copy.reads, 1u);
     EXPECT_EQ(copy.cluster, fire_saved->id);
   });
