@@ -175,17 +175,18 @@ CommandRunner AddImportCommand(CLI::App& app) {
     // signature): the band keys in memory, no candidate reads. SQLite only,
     // where one writer at a time holds the store, so that a batch tells its
     // own writes from others' by the change sequence.
-    Store& store = (*app)->store();
+    ChangeStore& changes = (*app)->store();
+    DiscoveryStore& discovery = (*app)->store();
     auto where = LocateStore((*app)->config().store.url, "");
     if (where.ok() && where->backend == StoreBackend::kSqlite) {
-      auto seq = store.ChangeSeq();  // before the look, so nothing slips by
-      auto published = store.ScanPublishedArticles(0, 1);
+      auto seq = changes.ChangeSeq();  // before the look: nothing slips by
+      auto published = discovery.ScanPublishedArticles(0, 1);
       if (seq.ok() && published.ok() && published->empty())
         duplicates.ScreenBandsInMemory(*seq);
     }
     options.in_batch = [&](bool start) {
       if (!duplicates.screens_bands_in_memory()) return;
-      auto seq = store.ChangeSeq();
+      auto seq = changes.ChangeSeq();
       duplicates.BatchSeq(seq.ok() ? *seq : -1, start);
     };
     options.on_rendered = [&duplicates](const Article& a) {
