@@ -127,7 +127,7 @@ CommandRunner AddImportCommand(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
   cmd->add_option("--threads", flags->threads,
-                  "Parse/render threads (0: one per core)")
+                  "Parse/render threads (0: one per core but the writer's)")
       ->capture_default_str()
       ->check(CLI::Range(0, 256));
   cmd->add_flag("--quiet", flags->quiet,

@@ -48,7 +48,7 @@ struct BulkOptions {
   // (docs/benchmarks.md, "An editor's save beside an import"). 0: no bound.
   std::chrono::microseconds batch_time{1000000};
   std::chrono::microseconds batch_time_when_waited{500000};
-  int threads = 0;  // parse/render workers; 0: one per hardware thread
+  int threads = 0;  // parse/render workers; 0: one per usable core but one
   // When set to true, stop after the batch in progress commits.
   const std::atomic<bool>* stop = nullptr;
   // Runs on a worker for every rendered article (before it is saved).
