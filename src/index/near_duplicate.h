@@ -113,7 +113,7 @@ class DuplicateClusters {
   // an archive): the band keys Update saves, with a sketch of each
   // article's MinHash, are kept in a BandIndex (at 1M articles 256 MiB of
   // slots and 64 MiB of sketches: a 1M import's peak RSS went from 582 to
-  // 1,041 MiB),
+  // 940-1,041 MiB),
   // so that Update reads candidates only for an article with a holder of
   // one of its keys that passes the screen on its sketch, and the workers
   // (Expect) read none. That holds while every signature saved goes
