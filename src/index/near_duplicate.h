@@ -113,14 +113,13 @@ class DuplicateClusters {
   // an archive): the band keys Update saves, with a sketch of each
   // article's MinHash, are kept in a BandIndex (at 1M articles 256 MiB of
   // slots and 64 MiB of sketches: a 1M import's peak RSS went from 582 to
-  // 940-1,041 MiB),
-  // so that Update reads candidates only for an article with a holder of
-  // one of its keys that passes the screen on its sketch, and the workers
-  // (Expect) read none. That holds while every signature saved goes
-  // through this object: the import calls BatchSeq at each batch's start
-  // and end, and a write by anyone else in between (another process's)
-  // ends it, as does a full index; the store reads then resume, as
-  // PrefetchCandidates has them. `seq`: the change sequence read before
+  // 940-1,041 MiB), so that Update reads candidates only for an article
+  // with a holder of one of its keys that passes the screen on its sketch,
+  // and the workers (Expect) read none. That holds while every signature
+  // saved goes through this object: the import calls BatchSeq at each
+  // batch's start and end, and a write by anyone else in between (another
+  // process's) ends it, as does a full index; the store reads then resume,
+  // as PrefetchCandidates has them. `seq`: the change sequence read before
   // the store was found to hold no signatures. Call before the first
   // Update; the writer's thread.
   void ScreenBandsInMemory(std::int64_t seq,
