@@ -171,23 +171,21 @@ CommandRunner AddImportCommand(CLI::App& app) {
     // not the writer.
     index::DuplicateClusters& duplicates = (*app)->duplicates();
     duplicates.PrefetchCandidates();
-    // The first import of an archive (no published article, so no
-    // signature): the band keys in memory, no candidate reads. SQLite only,
-    // where one writer at a time holds the store, so that a batch tells its
-    // own writes from others' by the change sequence.
+    // The first import of an archive (no near-duplicate signature yet): the
+    // band keys in memory, no candidate reads. SQLite only, where one writer
+    // at a time holds the store, so that a batch tells its own writes from
+    // others' by the change sequence.
     ChangeStore& changes = (*app)->store();
     DiscoveryStore& discovery = (*app)->store();
     auto where = LocateStore((*app)->config().store.url, "");
     if (where.ok() && where->backend == StoreBackend::kSqlite) {
       auto seq = changes.ChangeSeq();  // before the look: nothing slips by
-      auto published = discovery.ScanPublishedArticles(0, 1);
-      if (seq.ok() && published.ok() && published->empty())
-        duplicates.ScreenBandsInMemory(*seq);
+      auto any = discovery.HasDuplicateSignatures();
+      if (seq.ok() && any.ok() && !*any) duplicates.ScreenBandsInMemory(*seq);
     }
     options.in_batch = [&](bool start) {
       if (!duplicates.screens_bands_in_memory()) return;
-      auto seq = changes.ChangeSeq();
-      duplicates.BatchSeq(seq.ok() ? *seq : -1, start);
+      duplicates.BatchSeq(changes.ChangeSeq(), start);
     };
     options.on_rendered = [&duplicates](const Article& a) {
       std::string text = index::DuplicateText(a);

@@ -68,16 +68,38 @@ void BandIndex::Place(std::uint64_t entry, std::uint64_t fingerprint) {
   slots_[i] = entry;
 }
 
-std::vector<std::int64_t> BandIndex::Holders(std::int64_t key) const {
-  std::vector<std::int64_t> out;
-  if (slots_.empty()) return out;
+template <typename Fn>
+bool BandIndex::AnyHolder(std::int64_t key, Fn&& fn) const {
+  if (slots_.empty()) return false;
   const std::uint32_t fp = FingerprintOf(key);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = SlotOf(fp); slots_[i] != 0; i = (i + 1) & mask) {
-    if (FingerprintOfEntry(slots_[i]) == fp)
-      out.push_back(ArticleOf(slots_[i]));
+    if (FingerprintOfEntry(slots_[i]) == fp && fn(ArticleOf(slots_[i])))
+      return true;
   }
+  return false;
+}
+
+std::vector<std::int64_t> BandIndex::Holders(std::int64_t key) const {
+  std::vector<std::int64_t> out;
+  AnyHolder(key, [&](std::int64_t article) {
+    out.push_back(article);
+    return false;
+  });
   return out;
+}
+
+bool BandIndex::AnyHolderPasses(const std::vector<std::int64_t>& keys,
+                                std::int64_t except,
+                                const std::vector<std::uint32_t>& mh,
+                                double min_share) const {
+  for (std::int64_t key : keys) {
+    if (AnyHolder(key, [&](std::int64_t article) {
+          return article != except && SketchPasses(article, mh, min_share);
+        }))
+      return true;
+  }
+  return false;
 }
 
 void BandIndex::Grow() {

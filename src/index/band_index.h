@@ -30,6 +30,12 @@ class BandIndex {
   bool Add(std::int64_t key, std::int64_t article);
   // The holders of `key` (and of keys with its fingerprint), any order.
   std::vector<std::int64_t> Holders(std::int64_t key) const;
+  // Whether a holder of one of `keys`, other than `except`, passes
+  // SketchPasses against `mh`: the article's candidates are worth a read.
+  bool AnyHolderPasses(const std::vector<std::int64_t>& keys,
+                       std::int64_t except,
+                       const std::vector<std::uint32_t>& mh,
+                       double min_share) const;
 
   // The article's sketch, from its kMinHashes-long MinHash.
   bool SetSketch(std::int64_t article, const std::vector<std::uint32_t>& mh);
@@ -48,16 +54,20 @@ class BandIndex {
   static constexpr std::int64_t kMaxArticle = (std::int64_t{1} << 32) - 1;
 
  private:
-  std::size_t SlotOf(std::uint64_t mixed) const;
+  std::size_t SlotOf(std::uint64_t fingerprint) const;
   void Grow();
-  void Place(std::uint64_t entry, std::uint64_t mixed);
+  void Place(std::uint64_t entry, std::uint64_t fingerprint);
+  // Calls `fn(article)` for each entry with the key's fingerprint until it
+  // returns true; whether one did.
+  template <typename Fn>
+  bool AnyHolder(std::int64_t key, Fn&& fn) const;
 
   // An entry is the key's fingerprint (32 bits) over the article id (32
   // bits, never 0): 0 marks an empty slot.
   std::vector<std::uint64_t> slots_;
   std::size_t size_ = 0;
   std::size_t max_slots_;
-  int shift_ = 64;
+  int shift_ = 32;                      // 32 - log2(slots)
   std::size_t sketch_size_ = 0;         // bytes a sketch, from the first one
   std::vector<std::uint8_t> sketches_;  // by article id
 };

@@ -83,6 +83,14 @@ TEST(BandIndexTest, SketchesPassWheneverTheSignaturesWould) {
   // No sketch to compare: passes (a read, never a miss).
   EXPECT_TRUE(index.SketchPasses(3000, a, 0.25));
   EXPECT_FALSE(index.SetSketch(3, std::vector<std::uint32_t>(32)));
+
+  // Over a set of keys, an article's own holding left out.
+  ASSERT_TRUE(index.Add(5, 1));
+  ASSERT_TRUE(index.Add(6, 2000));
+  EXPECT_TRUE(index.AnyHolderPasses({5}, 0, a, 0.25));
+  EXPECT_FALSE(index.AnyHolderPasses({5}, 1, a, 0.25));
+  EXPECT_FALSE(index.AnyHolderPasses({6, 7}, 0, a, 0.25));
+  EXPECT_TRUE(index.AnyHolderPasses({6, 7, 5}, 0, a, 0.25));
 }
 
 }  // namespace

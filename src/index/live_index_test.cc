@@ -383,9 +383,9 @@ TEST_F(LiveIndexTest, BandsInMemorySpareReadsUntilAnotherWriterComes) {
   auto batch = [&](const std::function<void()>& saves) {
     ASSERT_TRUE(store_
                     ->RunWholeBatch([&]() -> Status {
-                      detector_->BatchSeq(*store_->ChangeSeq(), true);
+                      detector_->BatchSeq(store_->ChangeSeq(), true);
                       saves();
-                      detector_->BatchSeq(*store_->ChangeSeq(), false);
+                      detector_->BatchSeq(store_->ChangeSeq(), false);
                       return Status::Ok();
                     })
                     .ok());
@@ -444,6 +444,16 @@ TEST_F(LiveIndexTest, BandsInMemorySpareReadsUntilAnotherWriterComes) {
     EXPECT_EQ(copy.reads, 1u);
     EXPECT_EQ(copy.cluster, fire_saved->id);
   });
+  EXPECT_FALSE(detector_->screens_bands_in_memory());
+}
+
+// A batch that cannot read the change sequence cannot tell others' writes
+// from its own: the in-memory screen ends.
+TEST_F(LiveIndexTest, BandsInMemoryEndWhenTheSequenceIsUnread) {
+  detector_->ScreenBandsInMemory(*store_->ChangeSeq());
+  detector_->BatchSeq(store_->ChangeSeq(), /*start=*/true);
+  ASSERT_TRUE(detector_->screens_bands_in_memory());
+  detector_->BatchSeq(Status::IoError("disk gone"), /*start=*/false);
   EXPECT_FALSE(detector_->screens_bands_in_memory());
 }
 

@@ -123,16 +123,18 @@ void DuplicateClusters::StopBandsInMemory(const char* why) {
       {{"why", why}, {"saves", std::to_string(saved_seq_)}});
 }
 
-void DuplicateClusters::BatchSeq(std::int64_t seq, bool start) {
+void DuplicateClusters::BatchSeq(const Result<std::int64_t>& seq, bool start) {
   // Also how a batch rolled back ends it: the next start sees the sequence
   // before that batch, not the end it reported, and the saves it rolled
   // back (in memory still, their ids given again) are never screened on.
   if (!in_memory_.load(std::memory_order_relaxed)) return;
-  if (start && seq != batch_end_seq_) {
+  if (!seq.ok()) {
+    StopBandsInMemory("change_seq_unread");
+  } else if (start && *seq != batch_end_seq_) {
     StopBandsInMemory("another_writer");
-    return;
+  } else if (!start) {
+    batch_end_seq_ = *seq;
   }
-  if (!start) batch_end_seq_ = seq;
 }
 
 void DuplicateClusters::Committed() {
@@ -234,14 +236,8 @@ Result<std::int64_t> DuplicateClusters::Update(const Article& article) {
   bool read = true;
   if (in_memory_.load(std::memory_order_relaxed)) {
     // ScreenBandsInMemory: every signature in the store was saved here.
-    read = std::any_of(fp.bands.begin(), fp.bands.end(), [&](std::int64_t b) {
-      for (std::int64_t holder : bands_->Holders(b)) {
-        if (holder != article.id &&
-            bands_->SketchPasses(holder, fp.minhash, kScreenShare))
-          return true;
-      }
-      return false;
-    });
+    read =
+        bands_->AnyHolderPasses(fp.bands, article.id, fp.minhash, kScreenShare);
   } else if (expected && expected->prefetched && !expected->passed) {
     std::optional<bool> recent =
         RecentPasses(fp.bands, signature, expected->seen_upto, article.id);

@@ -126,8 +126,9 @@ class DuplicateClusters {
                            std::size_t max_slots = BandIndex::kMaxSlots);
   // The store's change sequence as seen inside a batch of the import, at
   // its start (`start`) or end: a start that does not see the previous
-  // end's value means another writer came in between.
-  void BatchSeq(std::int64_t seq, bool start);
+  // end's value means another writer came in between. A failed read ends
+  // the screen too.
+  void BatchSeq(const Result<std::int64_t>& seq, bool start);
   bool screens_bands_in_memory() const {
     return in_memory_.load(std::memory_order_relaxed);
   }

@@ -54,8 +54,10 @@ TEST_P(StoreConformance, KeepsNearDuplicateClusters) {
   auto b = store_->SaveArticle(Published("Salinan", clock_.Now() - 50));
   auto c = store_->SaveArticle(Published("Lain", clock_.Now() - 10));
   ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  EXPECT_FALSE(*store_->HasDuplicateSignatures());
   ASSERT_TRUE(
       store_->SaveDuplicateSignature({a->id, a->id, "aa"}, {1, 2}).ok());
+  EXPECT_TRUE(*store_->HasDuplicateSignatures());
   ASSERT_TRUE(store_->SaveDuplicateSignature({c->id, c->id, "cc"}, {9}).ok());
   // Alone in its cluster: no near-duplicates.
   EXPECT_EQ(*store_->DuplicateClusterOf(a->id), 0);
@@ -105,6 +107,7 @@ TEST_P(StoreConformance, KeepsNearDuplicateClusters) {
   // Deleting an article drops its signature with it.
   ASSERT_TRUE(store_->DeleteArticle(c->id).ok());
   EXPECT_TRUE(store_->FindDuplicateCandidates({9}, 0)->empty());
+  EXPECT_FALSE(*store_->HasDuplicateSignatures());
 }
 
 // A band key shared by many articles (boilerplate) yields only its newest

@@ -61,6 +61,9 @@ class DiscoveryStore {
 
   // The article's cluster when it has near-duplicates, else 0.
   virtual Result<std::int64_t> DuplicateClusterOf(std::int64_t article_id) = 0;
+
+  // Whether any article has a signature (one key look-up).
+  virtual Result<bool> HasDuplicateSignatures() = 0;
 };
 
 }  // namespace warta

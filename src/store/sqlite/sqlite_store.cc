@@ -176,17 +176,15 @@ Status SqliteStore::LogArticleChange(Connection& c, std::int64_t article_id) {
 }
 
 Result<std::int64_t> SqliteStore::ChangeSeq() {
-  auto read = [](Connection& c) -> Result<std::int64_t> {
-    WARTA_ASSIGN_OR_RETURN(
-        auto st, c.Prepare("SELECT value FROM meta WHERE key = 'change_seq'"));
-    WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
-    return row ? st.Int(0) : 0;
-  };
-  // Inside a batch, on its thread: as the batch sees it, its own writes
-  // included (the import tells its writes from others' by it).
-  if (InBatchHere()) return read(*writer_);
+  // Inside this thread's batch the reader is the writer: the value as the
+  // batch sees it, its own writes included (the import's near-duplicate
+  // screen tells its writes from others' by it: DuplicateClusters::BatchSeq).
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
-  return read(**r);
+  WARTA_ASSIGN_OR_RETURN(
+      auto st,
+      (*r)->Prepare("SELECT value FROM meta WHERE key = 'change_seq'"));
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? st.Int(0) : 0;
 }
 
 }  // namespace sqlite
