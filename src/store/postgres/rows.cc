@@ -1,6 +1,7 @@
 // The PostgreSQL store's final class: the rows code both SQL backends share
 // (store/sql), instantiated over PgStore and its driver.
 #include "store/postgres/pg_store_impl.h"
+#include "store/sql/discovery_rows.h"
 #include "store/sql/distribution_rows.h"
 #include "store/sql/home_rows.h"
 #include "store/sql/listing_rows.h"

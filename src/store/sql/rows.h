@@ -98,6 +98,9 @@ class Rows final : public Core {
   Result<Author> GetAuthorBySlug(std::string_view slug) override;
   Result<std::vector<Counted<Author>>> ListAuthors() override;
 
+  // DiscoveryStore (discovery_rows.h)
+  Result<bool> HasDuplicateSignatures() override;
+
   // LiveUpdateStore (live_update_rows.h)
   Result<LiveUpdate> AddLiveUpdate(std::int64_t article_id,
                                    std::string_view body,

@@ -225,13 +225,4 @@ Result<std::int64_t> SqliteStore::DuplicateClusterOf(std::int64_t article_id) {
   return row ? st.Int(0) : 0;
 }
 
-Result<bool> SqliteStore::HasDuplicateSignatures() {
-  WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
-  // A range of the key, not a scan: the first signature or none.
-  WARTA_ASSIGN_OR_RETURN(auto st,
-                         (*r)->Prepare("SELECT 1 FROM article_signatures "
-                                       "WHERE article_id > 0 LIMIT 1"));
-  return st.Step();
-}
-
 }  // namespace warta::sqlite

@@ -1,5 +1,6 @@
 // The SQLite store's final class: the rows code both SQL backends share
 // (store/sql), instantiated over SqliteStore and its driver.
+#include "store/sql/discovery_rows.h"
 #include "store/sql/distribution_rows.h"
 #include "store/sql/home_rows.h"
 #include "store/sql/listing_rows.h"
