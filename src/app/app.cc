@@ -12,6 +12,7 @@
 #include "app/options.h"
 #include "base/log.h"
 #include "base/progress.h"
+#include "base/stop_signals.h"
 #include "base/strings.h"
 #include "content/dates.h"
 #include "http/server.h"
@@ -198,6 +199,11 @@ ingest::WireDefaults App::WireDefaults() {
 }
 
 Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
+  // Every thread started from here on (the scheduler, wire poller, index
+  // rebuild, page warmers) blocks SIGINT and SIGTERM: only the thread in
+  // http::Server::Run takes them (base/stop_signals.h says why). One
+  // arriving before that waits for it.
+  StopSignalsBlock stop_signals_block;
   // Scheduled articles that fell due while the server was down publish now,
   // before the first request; then the scheduler checks every second.
   Scheduler scheduler(*newsroom_, std::chrono::seconds(1), [](const Status& s) {

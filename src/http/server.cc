@@ -18,6 +18,7 @@
 
 #include "base/cores.h"
 #include "base/log.h"
+#include "base/stop_signals.h"
 #include "http/access_log.h"
 #include "http/server_context.h"
 #include "http/session.h"
@@ -106,11 +107,17 @@ class ServerImpl final : public Server {
     });
     net::post(strand_, [this] { Accept(); });
 
+    // SIGINT and SIGTERM go to this thread, which only waits, and to no I/O
+    // thread or thread one of them starts (image pools): a thread that is
+    // ending may swallow a signal (base/stop_signals.h), and the server would
+    // never stop. The I/O threads inherit the blocked mask.
+    StopSignalsBlock stop_signals_here;
     std::vector<std::thread> workers;
     workers.reserve(threads_);
     for (int i = 0; i < threads_; ++i) {
       workers.emplace_back([this] { RunLoop(); });
     }
+    UnblockStopSignals();
     {
       MutexLock lock(&context_->mu);
       while (!context_->stop_requested) context_->cv.Wait(&context_->mu);

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "base/stop_signals.h"
 #include "base/strings.h"
 #include "http/client.h"
 #include "http/compression.h"
@@ -702,31 +703,72 @@ TEST(ServerLifecycleTest, StopBeforeRunAndFromAHandler) {
   EXPECT_EQ(r->body, "bye");
 }
 
+// A Server running in a thread, started as App starts it; `returned` is
+// ready once Run() has returned.
+struct RunningServer {
+  explicit RunningServer(const Router& router, int threads) {
+    ServerOptions options;
+    options.port = 0;
+    options.threads = threads;
+    options.access_log = false;
+    auto created = Server::Create(options, router);
+    EXPECT_TRUE(created.ok());
+    if (!created.ok()) return;
+    server = std::move(*created);
+    runner = std::thread([this] {
+      server->Run();
+      returned_promise.set_value();
+    });
+    // Once a request is served, Run() has installed its signal handlers.
+    std::string url = "http://127.0.0.1:" + std::to_string(server->port());
+    for (int i = 0; i < 100 && !up; ++i) {
+      up = Get(url + "/").ok();
+      if (!up) std::this_thread::sleep_for(10ms);
+    }
+  }
+  ~RunningServer() {
+    if (!runner.joinable()) return;
+    server->Stop();
+    runner.join();
+  }
+  bool Returned() { return returned.wait_for(3s) == std::future_status::ready; }
+
+  std::unique_ptr<Server> server;
+  std::promise<void> returned_promise;
+  std::future<void> returned = returned_promise.get_future();
+  std::thread runner;
+  bool up = false;
+};
+
 TEST(ServerLifecycleTest, SigtermStopsRun) {
   Router router;
   router.Get("/", [](const Request&) { return Response::Text(200, "ok"); });
-  ServerOptions options;
-  options.port = 0;
-  options.threads = 1;
-  options.access_log = false;
-  auto server = Server::Create(options, router);
-  ASSERT_TRUE(server.ok());
-  std::promise<void> returned;
-  std::thread runner([&] {
-    (*server)->Run();
-    returned.set_value();
-  });
-  // Once a request is served, Run() has installed its signal handlers.
-  std::string url = "http://127.0.0.1:" + std::to_string((*server)->port());
-  bool up = false;
-  for (int i = 0; i < 100 && !up; ++i) {
-    up = Get(url + "/").ok();
-    if (!up) std::this_thread::sleep_for(10ms);
-  }
-  ASSERT_TRUE(up);
+  RunningServer running(router, 1);
+  ASSERT_TRUE(running.up);
   ::kill(::getpid(), SIGTERM);
-  EXPECT_EQ(returned.get_future().wait_for(3s), std::future_status::ready);
-  runner.join();
+  EXPECT_TRUE(running.Returned());
+}
+
+// Only the thread that calls Run takes SIGINT and SIGTERM: the I/O threads
+// and any thread a handler starts block them, so none that is ending can
+// swallow one (base/stop_signals.h).
+TEST(ServerLifecycleTest, OnlyRunsCallerTakesStopSignals) {
+  std::atomic<int> io_blocked{-1};
+  std::atomic<int> started_blocked{-1};
+  Router router;
+  router.Get("/", [&](const Request&) {
+    io_blocked = StopSignalsBlocked() ? 1 : 0;
+    std::thread([&] { started_blocked = StopSignalsBlocked() ? 1 : 0; }).join();
+    return Response::Text(200, "ok");
+  });
+  RunningServer running(router, 2);
+  ASSERT_TRUE(running.up);
+  EXPECT_EQ(io_blocked.load(), 1);
+  EXPECT_EQ(started_blocked.load(), 1);
+  // With this thread blocking them too, the signal can only reach Run's.
+  StopSignalsBlock block;
+  ::kill(::getpid(), SIGTERM);
+  EXPECT_TRUE(running.Returned());
 }
 
 TEST(ServerCreateTest, FailsOnAPortInUse) {
