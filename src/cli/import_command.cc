@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "app/app.h"
+#include "base/stop_signals.h"
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/progress.h"
@@ -159,6 +160,9 @@ CommandRunner AddImportCommand(CLI::App& app) {
     Progress progress(stderr, "warta import", "articles", ::isatty(2) == 1);
     std::thread counter;
     if (!flags->quiet) {
+      // This thread takes SIGINT and SIGTERM (base/stop_signals.h); the
+      // counter, which ends early, blocks them.
+      StopSignalsBlock here_only;
       counter = std::thread([&progress, files = flags->files] {
         progress.SetTotal(CountArticles(files));
       });

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include "base/cores.h"
 #include "base/mutex.h"
+#include "base/stop_signals.h"
 
 namespace warta::ingest {
 namespace {
@@ -107,6 +109,9 @@ BulkResult BulkImport(Importer& importer, CoordinationStore& store,
   Pipeline pipe(static_cast<std::size_t>(threads) * 4 +
                 batch_size / kChunkItems + 2);
 
+  // The reader and workers block SIGINT and SIGTERM, which this thread (the
+  // writer) takes: one ending may swallow a signal (base/stop_signals.h).
+  std::optional<StopSignalsBlock> stop_signals_here(std::in_place);
   std::thread reader([&] {
     std::vector<ImportItem> chunk;
     for (const std::string& file : files) {
@@ -140,6 +145,7 @@ BulkResult BulkImport(Importer& importer, CoordinationStore& store,
       }
     });
   }
+  stop_signals_here.reset();
 
   BulkResult result;
   std::vector<PreparedItem> batch;
