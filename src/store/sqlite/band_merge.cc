@@ -37,12 +37,17 @@ Result<bool> SqliteStore::BandsGoToRecent(Connection& c) {
   return row && st.Int(0) >= options_.recent_bands_from_article;
 }
 
-Status SqliteStore::DeleteBandRows(Connection& c, std::int64_t article_id) {
+Status SqliteStore::DeleteBandRows(Connection& c, std::int64_t article_id,
+                                   const std::string& band_keys) {
+  // By (band_key, article_id), the primary key: the tables have no index by
+  // article (migration 065). The article-delete trigger does the same.
   for (const char* sql :
-       {"DELETE FROM article_signature_bands_recent WHERE article_id = ?",
-        "DELETE FROM article_signature_bands WHERE article_id = ?"}) {
+       {"DELETE FROM article_signature_bands_recent WHERE band_key IN "
+        "(SELECT value FROM json_each(?)) AND article_id = ?",
+        "DELETE FROM article_signature_bands WHERE band_key IN "
+        "(SELECT value FROM json_each(?)) AND article_id = ?"}) {
     WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
-    WARTA_RETURN_IF_ERROR(st.Bind(1, article_id).Run());
+    WARTA_RETURN_IF_ERROR(st.Bind(1, band_keys).Bind(2, article_id).Run());
   }
   return Status::Ok();
 }

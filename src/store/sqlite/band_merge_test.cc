@@ -7,10 +7,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <regex>
 #include <set>
 
 #include "store/sqlite/db.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/testing/old_schema.h"
 #include "store/sqlite/testing/query_plans.h"
 
 namespace warta {
@@ -256,6 +258,135 @@ TEST_F(BandMergeTest, MergesAndCandidateReadsTouchNoArticleRows) {
   }
   EXPECT_EQ(merges, 1);
   EXPECT_GE(lookups, 1);
+}
+
+// Migration 065: the band tables have no index by article; a signature
+// saved again with the same keys writes no band rows, and the rows of a
+// replaced, removed or deleted signature are deleted by their key.
+TEST_F(BandMergeTest, SameKeysWriteNoRowsAndRowsGoByTheirKey) {
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 4; ++i) {
+    ids.push_back(NewArticle(i));
+    Save(ids.back(), {Key(0), Key(100 + i)});
+  }
+  PreparedSqlRecorder recorder;
+  Save(ids[0], {Key(0), Key(100)});  // the same keys
+  for (const std::string& sql : recorder.statements()) {
+    EXPECT_EQ(sql.find("INTO article_signature_bands"), std::string::npos)
+        << sql;
+    EXPECT_EQ(sql.find("DELETE FROM article_signature_bands"),
+              std::string::npos)
+        << sql;
+  }
+  Save(ids[1], {Key(0), Key(777)});  // other keys
+  ASSERT_TRUE(store_->RemoveDuplicateSignature(ids[2]).ok());
+  Forget(ids[2]);
+  EXPECT_EQ(RowsOf(ids[0]), 2);
+  EXPECT_EQ(RowsOf(ids[1]), 2);
+  EXPECT_EQ(RowsOf(ids[2]), 0);
+  ExpectCandidatesAsOneTable();
+
+  // Every delete of band rows, the article-delete trigger's too, finds them
+  // by key: no scan of a band table, whatever it holds.
+  std::vector<std::string> deletes;
+  for (const std::string& sql : recorder.statements()) {
+    if (sql.rfind("DELETE FROM article_signature_bands", 0) == 0)
+      deletes.push_back(sql);
+  }
+  EXPECT_EQ(deletes.size(), 2u);
+  auto trigger = db_->Prepare(
+      "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = "
+      "'articles' AND sql LIKE '%article_signature_bands%'");
+  ASSERT_TRUE(trigger.ok());
+  int triggers = 0;
+  while (*trigger->Step()) {
+    ++triggers;
+    const std::string body = trigger->Text(0);
+    const std::regex statement(R"(DELETE FROM[^;]*;)");
+    for (auto it = std::sregex_iterator(body.begin(), body.end(), statement);
+         it != std::sregex_iterator(); ++it) {
+      std::string sql = it->str();
+      sql.pop_back();
+      deletes.push_back(std::regex_replace(sql, std::regex("OLD\\.id"), "?"));
+    }
+  }
+  EXPECT_EQ(triggers, 1);
+  EXPECT_EQ(deletes.size(), 4u);
+  for (const std::string& sql : deletes) {
+    auto plan = ExplainQueryPlan(options_.path, sql);
+    ASSERT_TRUE(plan.ok()) << plan.status().ToString() << ": " << sql;
+    for (const std::string& line : *plan)
+      EXPECT_EQ(line.find("SCAN article_signature_bands"), std::string::npos)
+          << sql << ": " << line;
+  }
+  ASSERT_TRUE(store_->DeleteArticle(ids[3]).ok());
+  Forget(ids[3]);
+  EXPECT_EQ(RowsOf(ids[3]), 0);
+  ExpectCandidatesAsOneTable();
+}
+
+// Migration 065 on an archive of schema 064: each signature gets the keys of
+// its band rows in both tables, and those rows still go with it.
+TEST(BandKeysMigrationTest, ExistingSignaturesGetTheirKeys) {
+  const std::string dir =
+      ::testing::TempDir() + "/warta-band-keys-" + std::to_string(::getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "/warta.db";
+  ASSERT_TRUE(CreateDatabaseAtMigration(path, 64).ok());
+  {
+    auto db = sqlite::Connection::Open(path, false, "NORMAL");
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    for (const char* sql : {
+             "INSERT INTO articles (id, slug, title, created_at, updated_at) "
+             "VALUES (1, 'a', 'A', 0, 0), (2, 'b', 'B', 0, 0), "
+             "(3, 'c', 'C', 0, 0)",
+             "INSERT INTO article_signatures (article_id, cluster_id, "
+             "minhash) VALUES (1, 1, 'm'), (2, 1, 'm'), (3, 3, 'm')",
+             "INSERT INTO article_signature_bands VALUES (-5, 1), (7, 1), "
+             "(-5, 2), (9, 3)",
+             "INSERT INTO article_signature_bands_recent VALUES (11, 1), "
+             "(-5, 3)",
+         }) {
+      ASSERT_TRUE((*db)->Exec(sql).ok()) << sql;
+    }
+  }
+  FakeClock clock(1759115700);
+  SqliteOptions o;
+  o.path = path;
+  auto store = OpenSqliteStore(o, clock);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  auto db = sqlite::Connection::Open(path, false, "NORMAL");
+  ASSERT_TRUE(db.ok());
+  auto keys_of = [&](int id) {
+    auto st = (*db)->Prepare(
+        "SELECT group_concat(value, ' ') FROM (SELECT value FROM "
+        "article_signatures, json_each(band_keys) WHERE article_id = ? "
+        "ORDER BY value)");
+    EXPECT_TRUE(st.ok());
+    st->Bind(1, id);
+    EXPECT_TRUE(*st->Step());
+    return st->Text(0);
+  };
+  EXPECT_EQ(keys_of(1), "-5 7 11");
+  EXPECT_EQ(keys_of(2), "-5");
+  EXPECT_EQ(keys_of(3), "-5 9");
+  auto rows = [&] {
+    auto st = (*db)->Prepare(
+        "SELECT group_concat(band_key || ':' || article_id, ' ') FROM (SELECT "
+        "* FROM article_signature_bands UNION ALL SELECT * FROM "
+        "article_signature_bands_recent ORDER BY 2, 1)");
+    EXPECT_TRUE(st.ok());
+    EXPECT_TRUE(*st->Step());
+    return st->Text(0);
+  };
+  ASSERT_TRUE((*store)->DeleteArticle(1).ok());
+  EXPECT_EQ(rows(), "-5:2 -5:3 9:3");
+  ASSERT_TRUE((*store)->RemoveDuplicateSignature(3).ok());
+  EXPECT_EQ(rows(), "-5:2");
+  db->reset();
+  store->reset();
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <functional>
 #include <optional>
+#include <string>
 
 #include "base/strings.h"
 #include "store/sqlite/sqlite_store_impl.h"
@@ -22,35 +23,60 @@ Status SqliteStore::LogClusterChange(Connection& c, std::int64_t cluster_id) {
   return Status::Ok();
 }
 
+namespace {
+
+// Band keys as article_signatures.band_keys holds them: a JSON array, in
+// the order given (json_group_array's form: no spaces).
+std::string BandKeysJson(const std::vector<std::int64_t>& bands) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < bands.size(); ++i) {
+    if (i) out += ',';
+    out += std::to_string(bands[i]);
+  }
+  out += ']';
+  return out;
+}
+
+}  // namespace
+
 Status SqliteStore::SaveDuplicateSignature(
     const DuplicateSignature& sig, const std::vector<std::int64_t>& bands) {
+  const std::string keys = BandKeysJson(bands);
   return WriteIfShown([&](Connection& c) -> Result<bool> {
     std::optional<std::int64_t> old_cluster;
+    std::string old_keys;
     {
       WARTA_ASSIGN_OR_RETURN(
-          auto st, c.Prepare("SELECT cluster_id FROM article_signatures "
-                             "WHERE article_id = ?"));
+          auto st, c.Prepare("SELECT cluster_id, band_keys FROM "
+                             "article_signatures WHERE article_id = ?"));
       st.Bind(1, sig.article_id);
       WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (row) old_cluster = st.Int(0);
+      if (row) {
+        old_cluster = st.Int(0);
+        old_keys = st.Text(1);
+      }
     }
     {
       WARTA_ASSIGN_OR_RETURN(
           auto st,
           c.Prepare("INSERT INTO article_signatures (article_id, cluster_id, "
-                    "minhash) VALUES (?, ?, ?) ON CONFLICT (article_id) DO "
-                    "UPDATE SET cluster_id = excluded.cluster_id, "
-                    "minhash = excluded.minhash"));
+                    "minhash, band_keys) VALUES (?, ?, ?, ?) ON CONFLICT "
+                    "(article_id) DO UPDATE SET cluster_id = "
+                    "excluded.cluster_id, minhash = excluded.minhash, "
+                    "band_keys = excluded.band_keys"));
       WARTA_RETURN_IF_ERROR(st.Bind(1, sig.article_id)
                                 .Bind(2, sig.cluster_id)
                                 .Bind(3, sig.minhash)
+                                .Bind(4, keys)
                                 .Run());
     }
-    // Band rows come and go with the signature; new ones go to the recent
-    // table, merged into the big one a slice at a time (band_merge.cc),
-    // unless the archive is small.
-    if (old_cluster) WARTA_RETURN_IF_ERROR(DeleteBandRows(c, sig.article_id));
-    {
+    // Band rows come and go with the signature (unless its keys are the
+    // same); new ones go to the recent table, merged into the big one a
+    // slice at a time (band_merge.cc), unless the archive is small.
+    const bool same_keys = old_cluster && old_keys == keys;
+    if (old_cluster && !same_keys)
+      WARTA_RETURN_IF_ERROR(DeleteBandRows(c, sig.article_id, old_keys));
+    if (!same_keys) {
       WARTA_ASSIGN_OR_RETURN(bool to_recent, BandsGoToRecent(c));
       WARTA_ASSIGN_OR_RETURN(
           auto st,
@@ -96,14 +122,16 @@ Status SqliteStore::SaveDuplicateSignature(
 Status SqliteStore::RemoveDuplicateSignature(std::int64_t article_id) {
   return Write([&](Connection& c) -> Status {
     std::int64_t cluster = 0;
+    std::string keys;
     {
       WARTA_ASSIGN_OR_RETURN(
-          auto st, c.Prepare("SELECT cluster_id FROM article_signatures "
-                             "WHERE article_id = ?"));
+          auto st, c.Prepare("SELECT cluster_id, band_keys FROM "
+                             "article_signatures WHERE article_id = ?"));
       st.Bind(1, article_id);
       WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) return Status::Ok();
       cluster = st.Int(0);
+      keys = st.Text(1);
     }
     {
       WARTA_ASSIGN_OR_RETURN(
@@ -111,7 +139,7 @@ Status SqliteStore::RemoveDuplicateSignature(std::int64_t article_id) {
           c.Prepare("DELETE FROM article_signatures WHERE article_id = ?"));
       WARTA_RETURN_IF_ERROR(st.Bind(1, article_id).Run());
     }
-    WARTA_RETURN_IF_ERROR(DeleteBandRows(c, article_id));
+    WARTA_RETURN_IF_ERROR(DeleteBandRows(c, article_id, keys));
     return LogClusterChange(c, cluster);
   });
 }

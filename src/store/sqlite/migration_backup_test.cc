@@ -9,6 +9,7 @@
 #include "base/strings.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/testing/old_schema.h"
 
 namespace warta {
 namespace {
@@ -22,30 +23,7 @@ TEST(MigrationBackupTest, CopiesTheDatabaseBeforeAPendingMigration) {
   std::filesystem::create_directories(dir);
   const std::string path = dir + "/warta.db";
   // A database of an older warta: every migration but the last.
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db,
-                           "CREATE TABLE schema_migrations (version INTEGER "
-                           "PRIMARY KEY, name TEXT NOT NULL, applied_at "
-                           "BIGINT NOT NULL)",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK);
-    for (size_t i = 0; i + 1 < all.size(); ++i) {
-      std::string sql(all[i].second);
-      ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr),
-                SQLITE_OK)
-          << all[i].first;
-      std::string name(all[i].first);
-      std::string insert =
-          "INSERT INTO schema_migrations VALUES (" +
-          std::to_string(*ParseInt(name.substr(0, name.find('_')))) + ", '" +
-          name + "', 0)";
-      ASSERT_EQ(sqlite3_exec(db, insert.c_str(), nullptr, nullptr, nullptr),
-                SQLITE_OK);
-    }
-    sqlite3_close(db);
-  }
+  ASSERT_TRUE(CreateDatabaseAtMigration(path, NewestMigration() - 1).ok());
   std::string last(all.back().first);
   char suffix[32];
   std::snprintf(suffix, sizeof suffix, ".before-%03d",

@@ -269,8 +269,11 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   // Whether new band rows go to the recent table (recent_bands_from_article;
   // band_merge.cc).
   Result<bool> BandsGoToRecent(Connection& c);
-  // Deletes the article's band rows from both tables (band_merge.cc).
-  Status DeleteBandRows(Connection& c, std::int64_t article_id);
+  // Deletes the article's band rows, whose keys are `band_keys` (a JSON
+  // array, as article_signatures.band_keys holds), from both tables by their
+  // full key (band_merge.cc).
+  Status DeleteBandRows(Connection& c, std::int64_t article_id,
+                        const std::string& band_keys);
   // Moves the next slice of the band-key space from the recent band table
   // into the big one, sized by band_rows_pending_ (band_merge.cc). On the
   // writer, in its write transaction.
