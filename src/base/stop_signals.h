@@ -2,6 +2,8 @@
 #define WARTA_BASE_STOP_SIGNALS_H_
 
 #include <csignal>
+#include <thread>
+#include <utility>
 
 namespace warta {
 
@@ -30,6 +32,14 @@ class StopSignalsBlock {
 
 // Unblocks both in the calling thread (until the enclosing block ends).
 void UnblockStopSignals();
+
+// Starts `fn` on a new thread that blocks both, whatever the caller's mask:
+// for threads beside the one that takes them.
+template <typename Fn>
+std::thread ThreadWithoutStopSignals(Fn&& fn) {
+  StopSignalsBlock block;
+  return std::thread(std::forward<Fn>(fn));
+}
 
 // Whether the calling thread blocks both.
 bool StopSignalsBlocked();

@@ -31,6 +31,12 @@ TEST(StopSignalsTest, BlockedInTheCallerAndInEveryThreadItStartsMeanwhile) {
     EXPECT_TRUE(StopSignalsBlocked());
   }
   EXPECT_FALSE(StopSignalsBlocked());
+
+  // A thread started for the work beside, from a thread that takes them.
+  bool blocked = false;
+  ThreadWithoutStopSignals([&] { blocked = StopSignalsBlocked(); }).join();
+  EXPECT_TRUE(blocked);
+  EXPECT_FALSE(StopSignalsBlocked());
 }
 
 }  // namespace

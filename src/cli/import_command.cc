@@ -162,8 +162,7 @@ CommandRunner AddImportCommand(CLI::App& app) {
     if (!flags->quiet) {
       // This thread takes SIGINT and SIGTERM (base/stop_signals.h); the
       // counter, which ends early, blocks them.
-      StopSignalsBlock here_only;
-      counter = std::thread([&progress, files = flags->files] {
+      counter = ThreadWithoutStopSignals([&progress, files = flags->files] {
         progress.SetTotal(CountArticles(files));
       });
     }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <deque>
 #include <map>
-#include <optional>
 #include <thread>
 
 #include "base/cores.h"
@@ -111,8 +110,7 @@ BulkResult BulkImport(Importer& importer, CoordinationStore& store,
 
   // The reader and workers block SIGINT and SIGTERM, which this thread (the
   // writer) takes: one ending may swallow a signal (base/stop_signals.h).
-  std::optional<StopSignalsBlock> stop_signals_here(std::in_place);
-  std::thread reader([&] {
+  std::thread reader = ThreadWithoutStopSignals([&] {
     std::vector<ImportItem> chunk;
     for (const std::string& file : files) {
       ItemReader items(file);
@@ -130,7 +128,7 @@ BulkResult BulkImport(Importer& importer, CoordinationStore& store,
   });
   std::vector<std::thread> workers;
   for (int i = 0; i < threads; ++i) {
-    workers.emplace_back([&] {
+    workers.push_back(ThreadWithoutStopSignals([&] {
       std::size_t seq;
       std::vector<ImportItem> raw;
       while (pipe.PopRaw(seq, raw)) {
@@ -143,9 +141,8 @@ BulkResult BulkImport(Importer& importer, CoordinationStore& store,
         }
         pipe.PushPrepared(seq, std::move(done));
       }
-    });
+    }));
   }
-  stop_signals_here.reset();
 
   BulkResult result;
   std::vector<PreparedItem> batch;

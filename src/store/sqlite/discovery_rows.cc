@@ -37,25 +37,31 @@ std::string BandKeysJson(const std::vector<std::int64_t>& bands) {
   return out;
 }
 
+// An article's signature as stored: its cluster and band keys (migration
+// 065), or nullopt when it has none.
+struct StoredSignature {
+  std::int64_t cluster_id = 0;
+  std::string band_keys;
+};
+Result<std::optional<StoredSignature>> ReadSignature(Connection& c,
+                                                     std::int64_t article_id) {
+  WARTA_ASSIGN_OR_RETURN(auto st,
+                         c.Prepare("SELECT cluster_id, band_keys FROM "
+                                   "article_signatures WHERE article_id = ?"));
+  st.Bind(1, article_id);
+  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return std::optional<StoredSignature>();
+  return std::optional<StoredSignature>(StoredSignature{st.Int(0), st.Text(1)});
+}
+
 }  // namespace
 
 Status SqliteStore::SaveDuplicateSignature(
     const DuplicateSignature& sig, const std::vector<std::int64_t>& bands) {
   const std::string keys = BandKeysJson(bands);
   return WriteIfShown([&](Connection& c) -> Result<bool> {
-    std::optional<std::int64_t> old_cluster;
-    std::string old_keys;
-    {
-      WARTA_ASSIGN_OR_RETURN(
-          auto st, c.Prepare("SELECT cluster_id, band_keys FROM "
-                             "article_signatures WHERE article_id = ?"));
-      st.Bind(1, sig.article_id);
-      WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (row) {
-        old_cluster = st.Int(0);
-        old_keys = st.Text(1);
-      }
-    }
+    WARTA_ASSIGN_OR_RETURN(std::optional<StoredSignature> old,
+                           ReadSignature(c, sig.article_id));
     {
       WARTA_ASSIGN_OR_RETURN(
           auto st,
@@ -73,9 +79,9 @@ Status SqliteStore::SaveDuplicateSignature(
     // Band rows come and go with the signature (unless its keys are the
     // same); new ones go to the recent table, merged into the big one a
     // slice at a time (band_merge.cc), unless the archive is small.
-    const bool same_keys = old_cluster && old_keys == keys;
-    if (old_cluster && !same_keys)
-      WARTA_RETURN_IF_ERROR(DeleteBandRows(c, sig.article_id, old_keys));
+    const bool same_keys = old && old->band_keys == keys;
+    if (old && !same_keys)
+      WARTA_RETURN_IF_ERROR(DeleteBandRows(c, sig.article_id, old->band_keys));
     if (!same_keys) {
       WARTA_ASSIGN_OR_RETURN(bool to_recent, BandsGoToRecent(c));
       WARTA_ASSIGN_OR_RETURN(
@@ -101,7 +107,7 @@ Status SqliteStore::SaveDuplicateSignature(
     // new article without near-duplicates: nearly all of an import) changes
     // no list, count or index entry: one alone in its cluster is shown as
     // one without a signature. Nothing to log.
-    if (!old_cluster && sig.cluster_id == sig.article_id) {
+    if (!old && sig.cluster_id == sig.article_id) {
       WARTA_ASSIGN_OR_RETURN(
           auto others, c.Prepare("SELECT 1 FROM article_signatures WHERE "
                                  "cluster_id = ? AND article_id <> ? LIMIT 1"));
@@ -111,8 +117,8 @@ Status SqliteStore::SaveDuplicateSignature(
     }
     // Members of the old and new cluster see their cluster change.
     WARTA_RETURN_IF_ERROR(LogArticleChange(c, sig.article_id));
-    if (old_cluster.value_or(0) != sig.cluster_id) {
-      if (old_cluster) WARTA_RETURN_IF_ERROR(LogClusterChange(c, *old_cluster));
+    if ((old ? old->cluster_id : 0) != sig.cluster_id) {
+      if (old) WARTA_RETURN_IF_ERROR(LogClusterChange(c, old->cluster_id));
       WARTA_RETURN_IF_ERROR(LogClusterChange(c, sig.cluster_id));
     }
     return true;
@@ -121,26 +127,17 @@ Status SqliteStore::SaveDuplicateSignature(
 
 Status SqliteStore::RemoveDuplicateSignature(std::int64_t article_id) {
   return Write([&](Connection& c) -> Status {
-    std::int64_t cluster = 0;
-    std::string keys;
-    {
-      WARTA_ASSIGN_OR_RETURN(
-          auto st, c.Prepare("SELECT cluster_id, band_keys FROM "
-                             "article_signatures WHERE article_id = ?"));
-      st.Bind(1, article_id);
-      WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (!row) return Status::Ok();
-      cluster = st.Int(0);
-      keys = st.Text(1);
-    }
+    WARTA_ASSIGN_OR_RETURN(std::optional<StoredSignature> old,
+                           ReadSignature(c, article_id));
+    if (!old) return Status::Ok();
     {
       WARTA_ASSIGN_OR_RETURN(
           auto st,
           c.Prepare("DELETE FROM article_signatures WHERE article_id = ?"));
       WARTA_RETURN_IF_ERROR(st.Bind(1, article_id).Run());
     }
-    WARTA_RETURN_IF_ERROR(DeleteBandRows(c, article_id, keys));
-    return LogClusterChange(c, cluster);
+    WARTA_RETURN_IF_ERROR(DeleteBandRows(c, article_id, old->band_keys));
+    return LogClusterChange(c, old->cluster_id);
   });
 }
 
