@@ -10,8 +10,10 @@
 #include <filesystem>
 #include <set>
 
+#include "base/cores.h"
 #include "base/log.h"
 #include "index/index_manifest.h"
+#include "index/prepared_doc.h"
 #include "index/segment_builder.h"
 #include "index/segment_file.h"
 
@@ -91,6 +93,11 @@ LiveIndex::LiveIndex(Stores store, const text::Analyzer& analyzer,
 
 LiveIndex::~LiveIndex() { Stop(); }
 
+int LiveIndex::BuildThreads() const {
+  if (options_.build_threads > 0) return options_.build_threads;
+  return std::max(1, UsableCores() - 1);
+}
+
 Result<LiveIndex::Base> LiveIndex::BuildBase(bool report) {
   Base b;
   WARTA_ASSIGN_OR_RETURN(b.seq, store_.changes.ChangeSeq());
@@ -117,21 +124,34 @@ Result<LiveIndex::Base> LiveIndex::BuildBase(bool report) {
     SegmentBuilder builder(analyzer_, {}, options_.ranking);
     if (!prefix.empty())
       builder.UseSlices(SliceOptions{prefix, options_.slice_bytes, &cancel_});
+    // This thread reads the store and adds documents to the builder in
+    // order; the analysis, most of the work, runs on other threads, a batch
+    // ahead.
+    DocPreparer preparer(analyzer_, BuildThreads());
+    bool preparing = false;
     std::int64_t after = 0;
     while (true) {
       if (cancel_) return Status::Unavailable("search index build stopped");
       WARTA_ASSIGN_OR_RETURN(auto batch, store_.discovery.ScanPublishedArticles(
                                              after, kScanBatch));
-      if (batch.empty()) break;
+      std::vector<IndexDoc> docs;
+      docs.reserve(batch.size());
       for (const Article& a : batch) {
         WARTA_ASSIGN_OR_RETURN(std::int64_t cluster,
                                store_.discovery.DuplicateClusterOf(a.id));
-        builder.Add(DocFromArticle(a, cluster));
+        docs.push_back(DocFromArticle(a, cluster));
       }
+      std::vector<PreparedDoc> ready;
+      if (preparing) ready = preparer.Take();
+      preparing = !docs.empty();
+      if (preparing) preparer.Start(std::move(docs));
+      for (PreparedDoc& p : ready) builder.Add(std::move(p));
       WARTA_RETURN_IF_ERROR(builder.status());
+      done += ready.size();
+      if (progress && !ready.empty())
+        options_.on_progress(done, std::max(total, done), false);
+      if (batch.empty()) break;
       after = batch.back().id;
-      done += batch.size();
-      if (progress) options_.on_progress(done, std::max(total, done), false);
     }
     if (prefix.empty()) {
       b.segment = builder.Build();

@@ -61,6 +61,10 @@ struct LiveIndexOptions {
   // Posting bytes a full build gathers in memory before it writes them to
   // a slice file in `dir` (SliceOptions::slice_bytes).
   std::size_t slice_bytes = std::size_t{64} << 20;
+  // Threads that analyze documents for a full build, beside the one that
+  // reads the store and adds them; 0: one less than the usable cores, at
+  // least 1. The segment is the same whatever the number.
+  int build_threads = 0;
   // Called during a first full build (not background rebuilds), from the
   // building thread, with the articles read so far and about how many there
   // are (0: unknown); `finished` once the segment is complete.
@@ -134,6 +138,7 @@ class LiveIndex {
   };
   // `report`: call options_.on_progress.
   Result<Base> BuildBase(bool report);
+  int BuildThreads() const;
   Status ApplyLocked(const std::vector<std::int64_t>& ids, std::int64_t seq)
       REQUIRES(apply_mu_);
   void PublishLocked() REQUIRES(apply_mu_);

@@ -498,10 +498,12 @@ class PersistedIndexTest : public LiveIndexTest {
       Publish(d.title, d.excerpt + "\n\n" + d.body);
     }
   }
-  std::unique_ptr<LiveIndex> NewIndex(std::size_t slice_bytes = 64 << 20) {
+  std::unique_ptr<LiveIndex> NewIndex(std::size_t slice_bytes = 64 << 20,
+                                      int build_threads = 0) {
     LiveIndexOptions o;
     o.dir = dir_ + "/index";
     o.slice_bytes = slice_bytes;
+    o.build_threads = build_threads;
     o.poll_interval = std::chrono::milliseconds(20);
     return std::make_unique<LiveIndex>(*store_, analyzer_, o);
   }
@@ -639,7 +641,8 @@ TEST_F(PersistedIndexTest, ABuildInSlicesSavesTheSameBaseAsOneInMemory) {
   ASSERT_TRUE(
       WriteSegmentFile(*index_->snapshot()->segments()[0].segment, want_file)
           .ok());
-  auto sliced = NewIndex(/*slice_bytes=*/500);
+  // Three threads analyze the articles: the base is still the same.
+  auto sliced = NewIndex(/*slice_bytes=*/500, /*build_threads=*/3);
   ASSERT_TRUE(sliced->Build().ok());
   EXPECT_TRUE(sliced->snapshot()->segments()[0].segment->mapped());
   EXPECT_EQ(Search(*sliced, "banjir"), Search("banjir"));

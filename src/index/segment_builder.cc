@@ -56,7 +56,12 @@ std::uint32_t SegmentBuilder::TermId(std::string_view term) {
 }
 
 void SegmentBuilder::Add(const IndexDoc& doc) {
+  Add(PrepareDoc(analyzer_, doc));
+}
+
+void SegmentBuilder::Add(PreparedDoc p) {
   SegmentArrays& a = *a_;
+  const IndexDoc& doc = p.doc;
   const auto d = static_cast<std::uint32_t>(a.docs.size());
   DocMeta m;
   m.article_id = doc.article_id;
@@ -70,49 +75,25 @@ void SegmentBuilder::Add(const IndexDoc& doc) {
   a.author_offsets.push_back(static_cast<std::uint32_t>(a.author_ids.size()));
   a.by_article.push_back(ArticleDoc{doc.article_id, d, 0});
 
-  doc_terms_.clear();
-  text::AnalyzeOptions ao;
-  ao.expand_abbreviations = true;
-  ao.keep_stopwords = true;
-  const std::string* fields[kFieldCount] = {&doc.title, &doc.excerpt,
-                                            &doc.body};
-  int pos = 0;
+  // Terms are numbered in the order they first occur, document by document.
+  doc_term_ids_.clear();
+  for (const PreparedDoc::Term& t : p.terms)
+    doc_term_ids_.push_back(TermId(t.term));
+  for (auto& [word, i] : p.surfaces) {
+    if (surfaces_.find(word) == surfaces_.end())
+      surfaces_.emplace(std::move(word), doc_term_ids_[i]);
+  }
   for (int f = 0; f < kFieldCount; ++f) {
-    std::uint32_t hits = 0;
-    int used = analyzer_.Analyze(
-        *fields[f], ao,
-        [&](const text::TermHit& h) {
-          std::uint32_t id = TermId(h.term);
-          if (slot_of_term_.size() <= id) slot_of_term_.resize(id + 1, -1);
-          if (slot_of_term_[id] < 0) {
-            slot_of_term_[id] = static_cast<std::int32_t>(doc_terms_.size());
-            doc_terms_.emplace_back();
-            doc_terms_.back().term = id;
-          }
-          DocTerm& dt = doc_terms_[slot_of_term_[id]];
-          ++dt.tf[f];
-          // Stopwords need no positions: phrases step over them.
-          if (!text::IsStopword(h.term))
-            dt.positions.push_back(static_cast<std::uint32_t>(h.position));
-          if (surfaces_.find(h.token->word) == surfaces_.end())
-            surfaces_.emplace(h.token->word, id);
-          ++hits;
-        },
-        pos);
-    m.length[f] =
-        static_cast<std::uint16_t>(std::min<std::uint32_t>(hits, 65535));
+    m.length[f] = p.length[f];
     seg_->sc_.length_sum[f] += m.length[f];
-    pos += used + kFieldGap;
   }
-  for (DocTerm& dt : doc_terms_) {
-    AddPosting(d, dt);
-    slot_of_term_[dt.term] = -1;
-  }
+  for (std::size_t i = 0; i < p.terms.size(); ++i)
+    AddPosting(d, doc_term_ids_[i], p.terms[i]);
   a.docs.push_back(m);
 
   // Names and tags, for related articles.
   std::unordered_map<std::string, std::uint16_t> extras;
-  for (std::string& name : analyzer_.Names(doc.excerpt + " " + doc.body)) {
+  for (const std::string& name : p.names) {
     auto& c = extras["@" + name];
     if (c < 1000) ++c;
   }
@@ -133,8 +114,9 @@ void SegmentBuilder::Add(const IndexDoc& doc) {
     status_ = WriteSlice();
 }
 
-void SegmentBuilder::AddPosting(std::uint32_t doc, const DocTerm& dt) {
-  TermBuild& t = terms_[dt.term];
+void SegmentBuilder::AddPosting(std::uint32_t doc, std::uint32_t term,
+                                const PreparedDoc::Term& dt) {
+  TermBuild& t = terms_[term];
   const std::size_t before = t.docs.size() + t.pos.size();
   PutVarint(t.docs, doc - t.next_doc);
   if (dt.tf[0] <= 1 && dt.tf[1] <= 1 && dt.tf[2] <= 31) {
@@ -145,11 +127,9 @@ void SegmentBuilder::AddPosting(std::uint32_t doc, const DocTerm& dt) {
     for (std::uint32_t v : dt.tf) PutVarint(t.docs, v);
   }
   if (!dt.positions.empty()) {
-    std::vector<std::uint32_t> positions = dt.positions;
-    std::sort(positions.begin(), positions.end());
-    PutVarint(t.pos, static_cast<std::uint32_t>(positions.size()));
+    PutVarint(t.pos, static_cast<std::uint32_t>(dt.positions.size()));
     std::uint32_t prev = 0;
-    for (std::uint32_t p : positions) {
+    for (std::uint32_t p : dt.positions) {
       PutVarint(t.pos, p - prev);
       prev = p;
     }

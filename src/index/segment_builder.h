@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "index/doc.h"
+#include "index/prepared_doc.h"
 #include "index/segment.h"
 #include "text/analyzer.h"
 
@@ -68,6 +69,9 @@ class SegmentBuilder {
 
   // Adds the next document (local number = documents added before).
   void Add(const IndexDoc& doc);
+  // The same for a document prepared with this builder's analyzer, maybe
+  // on another thread (prepared_doc.h): the segment is the same.
+  void Add(PreparedDoc doc);
   std::uint32_t doc_count() const {
     return static_cast<std::uint32_t>(a_->docs.size());
   }
@@ -110,13 +114,9 @@ class SegmentBuilder {
   };
   class TermReader;
   struct FeatureHeaps;
-  struct DocTerm {
-    std::uint32_t term = 0;
-    std::uint32_t tf[kFieldCount] = {0, 0, 0};
-    std::vector<std::uint32_t> positions;
-  };
   std::uint32_t TermId(std::string_view term);
-  void AddPosting(std::uint32_t doc, const DocTerm& t);
+  void AddPosting(std::uint32_t doc, std::uint32_t term,
+                  const PreparedDoc::Term& t);
   // Writes the postings held in memory to a new slice file.
   Status WriteSlice();
   // Computes the scalars, features and every table, the postings' bytes
@@ -138,9 +138,8 @@ class SegmentBuilder {
   std::vector<std::string> term_names_;
   std::vector<TermBuild> terms_;
   StringMap<std::uint32_t> surfaces_;  // -> term id
-  // Scratch for the document being added.
-  std::vector<DocTerm> doc_terms_;
-  std::vector<std::int32_t> slot_of_term_;
+  // Scratch for the document being added: its terms' ids.
+  std::vector<std::uint32_t> doc_term_ids_;
   // Names and tags per document, for related features.
   StringMap<std::uint32_t> extra_ids_;
   std::vector<std::string> extra_names_;
