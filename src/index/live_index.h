@@ -14,8 +14,9 @@
 // (index_manifest.h) after a full build, every save_interval when changes
 // came in, and at Stop(). Load() maps them and applies the change log
 // since, so a restart replays a bounded tail instead of rebuilding. When
-// nothing sound is on disk, Start() builds on its thread while ready() is
-// false and readers see an empty index. Such a build of a whole archive
+// nothing sound is on disk, Start() builds on its thread (analyzing the
+// articles on build_threads more, prepared_doc.h) while ready() is false and
+// readers see an empty index. Such a build of a whole archive
 // keeps its memory bounded: every slice_bytes of postings go to a slice
 // file in `dir`, and at the end the slices are merged into the base
 // segment's file (segment_builder.h), which then serves mapped. Scratch
