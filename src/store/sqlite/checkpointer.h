@@ -23,7 +23,7 @@ class Checkpointer {
  public:
   struct Options {
     int soft_pages = 1000;   // SQLite's default autocheckpoint
-    int hard_pages = 65536;  // 256 MiB of 4 KiB pages
+    int hard_pages = 65536;  // 512 MiB of 8 KiB pages (256 of 4 KiB)
     // The soft limit for the commits of a batch (a bulk import: each
     // commit writes thousands of pages, many of them the same index leaves
     // as the commit before). A checkpoint copies each page once however
@@ -32,7 +32,7 @@ class Checkpointer {
     // the bytes written from 68.1 to 60-65 KiB an article; with --batch 5000
     // (bulk_import.h) to ~40 KiB, and the import ran ~10% faster
     // (docs/benchmarks.md, "Fewer, larger writes").
-    int batch_soft_pages = 16384;  // 64 MiB
+    int batch_soft_pages = 16384;  // 128 MiB of 8 KiB pages (64 of 4 KiB)
   };
 
   // `writer` must outlive the Checkpointer; `own` is used by its thread only.

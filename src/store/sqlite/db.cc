@@ -138,6 +138,11 @@ Result<std::unique_ptr<Connection>> Connection::Open(
       "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
       "PRAGMA temp_store=MEMORY; PRAGMA synchronous=" +
       std::string(synchronous) + ";";
+  // A new database gets pages of kNewPageSize; an existing one keeps its
+  // own (SQLite changes it only while the file is empty).
+  if (create)
+    pragmas =
+        "PRAGMA page_size=" + std::to_string(kNewPageSize) + "; " + pragmas;
   if (Status s = c->Exec(pragmas); !s.ok())
     return s.WithContext("database " + path);
   return c;

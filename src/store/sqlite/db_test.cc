@@ -1,7 +1,9 @@
 #include "store/sqlite/db.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <string>
 
 namespace warta::sqlite {
@@ -73,6 +75,50 @@ TEST(ConnectionTest, BindsListsAsOneJsonArray) {
   ASSERT_TRUE(*st->Step());
   EXPECT_EQ(st->Int(0), 2);
   EXPECT_EQ(st->Int(1), 9007199254740996);
+}
+
+std::int64_t PageSize(Connection& c) {
+  auto st = c.Prepare("PRAGMA page_size");
+  EXPECT_TRUE(st.ok());
+  if (!st.ok()) return 0;
+  auto row = st->Step();
+  EXPECT_TRUE(row.ok() && *row);
+  return st->Int(0);
+}
+
+// A new database file gets pages of kNewPageSize; a file made with SQLite's
+// 4 KiB pages keeps them, and opens, reads and writes as before.
+TEST(ConnectionTest, NewFilesGetTheNewPageSizeOldFilesKeepTheirs) {
+  const std::string dir =
+      ::testing::TempDir() + "/warta-pages-" + std::to_string(::getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  {
+    auto c = Connection::Open(dir + "/new.db", true, "NORMAL");
+    ASSERT_TRUE(c.ok()) << c.status().ToString();
+    ASSERT_TRUE((*c)->Exec("CREATE TABLE t (v TEXT)").ok());
+    EXPECT_EQ(PageSize(**c), kNewPageSize);
+  }
+  {
+    auto c = Connection::Open(dir + "/old.db", true, "NORMAL");
+    ASSERT_TRUE(c.ok());
+    ASSERT_TRUE((*c)->Exec("PRAGMA journal_mode=DELETE; "
+                           "PRAGMA page_size=4096; VACUUM; "
+                           "PRAGMA journal_mode=WAL; "
+                           "CREATE TABLE t (v TEXT); "
+                           "INSERT INTO t VALUES ('lama');")
+                    .ok());
+    ASSERT_EQ(PageSize(**c), 4096);
+  }
+  auto c = Connection::Open(dir + "/old.db", true, "NORMAL");
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(PageSize(**c), 4096);
+  ASSERT_TRUE((*c)->Exec("INSERT INTO t VALUES ('baru')").ok());
+  auto st = (*c)->Prepare("SELECT count(*) FROM t");
+  ASSERT_TRUE(st.ok());
+  ASSERT_TRUE(*st->Step());
+  EXPECT_EQ(st->Int(0), 2);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
