@@ -128,7 +128,6 @@ Result<LiveIndex::Base> LiveIndex::BuildBase(bool report) {
     // order; the analysis, most of the work, runs on other threads, a batch
     // ahead.
     DocPreparer preparer(analyzer_, BuildThreads());
-    bool preparing = false;
     std::int64_t after = 0;
     while (true) {
       if (cancel_) return Status::Unavailable("search index build stopped");
@@ -141,10 +140,8 @@ Result<LiveIndex::Base> LiveIndex::BuildBase(bool report) {
                                store_.discovery.DuplicateClusterOf(a.id));
         docs.push_back(DocFromArticle(a, cluster));
       }
-      std::vector<PreparedDoc> ready;
-      if (preparing) ready = preparer.Take();
-      preparing = !docs.empty();
-      if (preparing) preparer.Start(std::move(docs));
+      std::vector<PreparedDoc> ready = preparer.Take();
+      preparer.Start(std::move(docs));
       for (PreparedDoc& p : ready) builder.Add(std::move(p));
       WARTA_RETURN_IF_ERROR(builder.status());
       done += ready.size();

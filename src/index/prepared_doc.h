@@ -43,8 +43,10 @@ PreparedDoc PrepareDoc(const text::Analyzer& analyzer, IndexDoc doc);
 // Prepares batches of documents on `threads` other threads: Start(batch)
 // returns at once, Take() waits for that batch prepared, in its order, and
 // the calling thread prepares the documents not yet begun meanwhile (so the
-// batch takes what the work takes, whoever is free). One batch at a time; a
-// batch started and not taken is finished and dropped by the destructor.
+// batch takes what the work takes, whoever is free). One batch at a time;
+// Take() with no batch started returns none, and an empty batch starts no
+// thread, so a loop may take and start unconditionally. A batch started and
+// not taken is finished and dropped by the destructor.
 // The threads block the stop signals (base/stop_signals.h) and run at nice
 // 10.
 class DocPreparer {

@@ -103,20 +103,18 @@ TEST(DocPreparerTest, PreparedOnThreadsBuildsTheSameFile) {
   SegmentBuilder threaded(TestAnalyzer());
   DocPreparer preparer(TestAnalyzer(), 3);
   std::size_t next = 0, added = 0;
-  bool preparing = false;
   while (true) {
     std::vector<IndexDoc> batch;
     for (; next < docs.size() && batch.size() < 64; ++next)
       batch.push_back(docs[next]);
-    std::vector<PreparedDoc> ready;
-    if (preparing) ready = preparer.Take();
-    preparing = !batch.empty();
-    if (preparing) preparer.Start(std::move(batch));
+    const bool last = batch.empty();
+    std::vector<PreparedDoc> ready = preparer.Take();
+    preparer.Start(std::move(batch));
     for (PreparedDoc& p : ready) {
       EXPECT_EQ(p.doc.article_id, docs[added++].article_id);
       threaded.Add(std::move(p));
     }
-    if (!preparing) break;
+    if (last) break;
   }
   EXPECT_EQ(added, docs.size());
   ASSERT_TRUE(WriteSegmentFile(*threaded.Build(), dir + "/threaded.idx").ok());
