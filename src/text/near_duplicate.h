@@ -15,6 +15,7 @@
 #ifndef WARTA_TEXT_NEAR_DUPLICATE_H_
 #define WARTA_TEXT_NEAR_DUPLICATE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,11 @@ struct Fingerprint {
 
 // The fingerprint of a text (an article's title and plaintext).
 Fingerprint FingerprintOf(std::string_view text);
+
+// The kMinHashes values of n sorted, unique shingle hashes into out
+// (what FingerprintOf stores in minhash).
+void MinHashOf(const std::uint64_t* shingles, std::size_t n,
+               std::uint32_t* out);
 
 // Exact Jaccard similarity of two sorted shingle sets (0 when both are
 // empty).
