@@ -18,9 +18,20 @@ namespace {
 // Memory statistics off: with them on (the default), every allocation of
 // every connection takes one global mutex, and Debian's build has no
 // lookaside allocator, so concurrent readers queue on it.
+//
+// A statement journal (the pages a statement inside a transaction changes,
+// kept to undo that statement alone) is held in memory in chunks of
+// kStatementJournalSpill and spills to a temporary file beyond that, on a
+// connection whose temp_store is FILE (the writer's: WriterPragmas). With
+// temp_store=MEMORY SQLite keeps it in 1 KiB chunks, one malloc each: an
+// 8 KiB page took nine, and the import's writer spent ~17% of its
+// instructions there (docs/benchmarks.md, "The import's writer").
 void ConfigureOnce() {
   static std::once_flag once;
-  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+  std::call_once(once, [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalSpill);
+  });
 }
 
 // One mapping of SQLite result codes to Status for Exec and Error: busy or

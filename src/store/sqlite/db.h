@@ -27,6 +27,11 @@ namespace warta::sqlite {
 // fits its leaf page instead of needing an overflow page.
 inline constexpr int kNewPageSize = 8192;
 
+// How much of one statement's journal a writer keeps in memory (one chunk)
+// before it spills to a temporary file: an article's save journals ~10-80
+// KiB a statement; a slice merge or a migration may journal far more.
+inline constexpr int kStatementJournalSpill = 1 << 20;
+
 class Statement;
 
 class Connection {
@@ -41,6 +46,12 @@ class Connection {
                                                   std::string_view synchronous);
   ~Connection();
   Connection(const Connection&) = delete;
+
+  // For the store's one writer: temporary storage (statement journals past
+  // kStatementJournalSpill, large temporary tables) in files rather than in
+  // memory, which keeps statement journals in one chunk instead of a malloc
+  // a KiB. Readers keep temp_store=MEMORY.
+  Status UseTempFiles() { return Exec("PRAGMA temp_store=FILE"); }
   Connection& operator=(const Connection&) = delete;
 
   // How often a connection that waits for a lock tries it again, and for

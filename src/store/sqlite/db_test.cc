@@ -121,5 +121,51 @@ TEST(ConnectionTest, NewFilesGetTheNewPageSizeOldFilesKeepTheirs) {
   std::filesystem::remove_all(dir);
 }
 
+// The writer's statement journals live in files past kStatementJournalSpill
+// (UseTempFiles). A statement inside a transaction that changes more than
+// that of existing pages and then fails is undone alone, from the spilled
+// journal: the transaction goes on and commits what came before it.
+TEST(ConnectionTest, AStatementUndoneFromASpilledJournal) {
+  const std::string dir =
+      ::testing::TempDir() + "/warta-stmtjrnl-" + std::to_string(::getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto opened = Connection::Open(dir + "/w.db", true, "NORMAL");
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  Connection& c = **opened;
+  ASSERT_TRUE(c.UseTempFiles().ok());
+  auto temp_store = c.Prepare("PRAGMA temp_store");
+  ASSERT_TRUE(temp_store.ok());
+  ASSERT_TRUE(*temp_store->Step());
+  EXPECT_EQ(temp_store->Int(0), 1);  // FILE
+  // ~4 MiB of rows, four times the spill size.
+  ASSERT_TRUE(c.Exec("CREATE TABLE t (id INTEGER PRIMARY KEY, "
+                     "v TEXT NOT NULL, n INTEGER NOT NULL UNIQUE); "
+                     "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL "
+                     "SELECT i + 1 FROM k WHERE i < 2000) "
+                     "INSERT INTO t SELECT i, printf('%.2000c', 'a'), i "
+                     "FROM k;")
+                  .ok());
+  ASSERT_TRUE(c.Exec("BEGIN").ok());
+  ASSERT_TRUE(c.Exec("INSERT INTO t VALUES (5000, 'kept', 5000)").ok());
+  // Rewrites rows in id order (every page of the table) until row 1999
+  // takes the n of row 2000: a UNIQUE failure, which aborts the statement.
+  Status failed = c.Exec(
+      "UPDATE t SET v = printf('%.2000c', 'b'), "
+      "n = CASE WHEN id = 1999 THEN 2000 ELSE n END");
+  EXPECT_FALSE(failed.ok());
+  ASSERT_TRUE(c.Exec("COMMIT").ok());
+  auto st = c.Prepare(
+      "SELECT count(*), sum(v = printf('%.2000c', 'a')), "
+      "sum(v = 'kept'), max(n) FROM t");
+  ASSERT_TRUE(st.ok());
+  ASSERT_TRUE(*st->Step());
+  EXPECT_EQ(st->Int(0), 2001);
+  EXPECT_EQ(st->Int(1), 2000);  // no row rewritten
+  EXPECT_EQ(st->Int(2), 1);     // the insert before it kept
+  EXPECT_EQ(st->Int(3), 5000);
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace warta::sqlite

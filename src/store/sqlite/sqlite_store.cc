@@ -26,6 +26,7 @@ namespace sqlite {
 Status SqliteStore::Open() {
   WARTA_ASSIGN_OR_RETURN(
       writer_, Connection::Open(options_.path, true, options_.synchronous));
+  WARTA_RETURN_IF_ERROR(writer_->UseTempFiles());
   WARTA_RETURN_IF_ERROR(Migrate());
   // The readers are opened now, while the schema the migrations just read
   // is in the OS page cache: a reader opened later on a cold cache first

@@ -269,6 +269,9 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   // Whether new band rows go to the recent table (recent_bands_from_article;
   // band_merge.cc).
   Result<bool> BandsGoToRecent(Connection& c);
+  // An article's band rows into the recent or the big band table.
+  Status InsertBandRows(Connection& c, bool to_recent, std::int64_t article_id,
+                        const std::vector<std::int64_t>& bands);
   // Deletes the article's band rows, whose keys are `band_keys` (a JSON
   // array, as article_signatures.band_keys holds), from both tables by their
   // full key (band_merge.cc).
