@@ -20,12 +20,13 @@ namespace {
 // lookaside allocator, so concurrent readers queue on it.
 //
 // A statement journal (the pages a statement inside a transaction changes,
-// kept to undo that statement alone) is held in memory in chunks of
+// kept to undo that statement alone) is held in memory in one chunk of
 // kStatementJournalSpill and spills to a temporary file beyond that, on a
-// connection whose temp_store is FILE (the writer's: WriterPragmas). With
-// temp_store=MEMORY SQLite keeps it in 1 KiB chunks, one malloc each: an
-// 8 KiB page took nine, and the import's writer spent ~17% of its
-// instructions there (docs/benchmarks.md, "The import's writer").
+// connection whose temp_store is FILE (the store's writer:
+// Connection::UseTempFiles). With temp_store=MEMORY SQLite keeps it in 1 KiB
+// chunks, one malloc each, nine for an 8 KiB page: the import's writer ran
+// 17% fewer instructions without them (docs/benchmarks.md, "MinHash
+// vectorized; statement journals in one chunk").
 void ConfigureOnce() {
   static std::once_flag once;
   std::call_once(once, [] {

@@ -78,7 +78,8 @@ Status SqliteStore::InsertBandRows(Connection& c, bool to_recent,
   // on the table and one statement run, not one per row. `OR IGNORE` can
   // abort nothing, so the statement needs no journal although it writes
   // several rows (and the band tables have no trigger or foreign key).
-  // Measured in docs/benchmarks.md, "The import's writer".
+  // Measured in docs/benchmarks.md, "MinHash vectorized; statement journals
+  // in one chunk".
   constexpr std::size_t kRowsAtOnce = 16;
   std::size_t i = 0;
   while (i < bands.size()) {
