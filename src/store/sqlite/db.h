@@ -46,13 +46,13 @@ class Connection {
                                                   std::string_view synchronous);
   ~Connection();
   Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
 
   // For the store's one writer: temporary storage (statement journals past
   // kStatementJournalSpill, large temporary tables) in files rather than in
   // memory, which keeps statement journals in one chunk instead of a malloc
   // a KiB. Readers keep temp_store=MEMORY.
   Status UseTempFiles() { return Exec("PRAGMA temp_store=FILE"); }
-  Connection& operator=(const Connection&) = delete;
 
   // How often a connection that waits for a lock tries it again, and for
   // how long in all before the statement fails as busy (Unavailable).

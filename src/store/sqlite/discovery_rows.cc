@@ -81,11 +81,11 @@ Status SqliteStore::InsertBandRows(Connection& c, bool to_recent,
   // Measured in docs/benchmarks.md, "MinHash vectorized; statement journals
   // in one chunk".
   constexpr std::size_t kRowsAtOnce = 16;
+  static const std::string kSql[2] = {BandInsertSql(false, kRowsAtOnce),
+                                      BandInsertSql(true, kRowsAtOnce)};
   std::size_t i = 0;
   while (i < bands.size()) {
     const std::size_t n = std::min(kRowsAtOnce, bands.size() - i);
-    static const std::string kSql[2] = {BandInsertSql(false, kRowsAtOnce),
-                                        BandInsertSql(true, kRowsAtOnce)};
     const std::string sql =
         n == kRowsAtOnce ? kSql[to_recent] : BandInsertSql(to_recent, n);
     WARTA_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
