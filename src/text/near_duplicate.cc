@@ -24,10 +24,11 @@ std::uint64_t Mix(std::uint64_t x) {  // splitmix64 finaliser
 // and it is compiled for three instruction sets, picked at load time: with
 // AVX-512 eight 64-bit multiplies go at once, and a 300-word article's 64
 // values took 4.6 instead of 30 us (docs/benchmarks.md, "MinHash
-// vectorized; statement journals in one chunk"). Every clone computes the
-// same values as the scalar loop: near_duplicate_test.cc checks them against
-// it. (GCC only: the sanitizer and fuzz builds use clang, which gets the
-// plain loop.)
+// vectorized; statement journals in one chunk"). The clones differ only in
+// the instructions chosen for the same integer arithmetic, so they give the
+// same values; near_duplicate_test.cc checks the one the machine picks
+// against the scalar loop. (GCC only: the sanitizer and fuzz builds use
+// clang, which gets the plain loop.)
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 __attribute__((target_clones("arch=x86-64-v4", "avx2", "default"),
                optimize("O3")))
