@@ -24,9 +24,9 @@ namespace {
 // kStatementJournalSpill and spills to a temporary file beyond that, on a
 // connection whose temp_store is FILE (the store's writer:
 // Connection::UseTempFiles). With temp_store=MEMORY SQLite keeps it in 1 KiB
-// chunks, one malloc each, nine for an 8 KiB page: the import's writer ran
-// 17% fewer instructions without them (docs/benchmarks.md, "MinHash
-// vectorized; statement journals in one chunk").
+// chunks, one malloc each, eight or nine for an 8 KiB page: the import's
+// writer ran 17% fewer instructions without them (docs/benchmarks.md,
+// "MinHash vectorized; statement journals in one chunk").
 void ConfigureOnce() {
   static std::once_flag once;
   std::call_once(once, [] {

@@ -28,8 +28,9 @@ namespace warta::sqlite {
 inline constexpr int kNewPageSize = 8192;
 
 // How much of one statement's journal a writer keeps in memory (one chunk)
-// before it spills to a temporary file: an article's save journals ~10-80
-// KiB a statement; a slice merge or a migration may journal far more.
+// before it spills to a temporary file. An import's writer journals ~38
+// pages (~300 KiB) an article over all its statements, and no statement of
+// a 300k import spilled (docs/benchmarks.md); a migration may.
 inline constexpr int kStatementJournalSpill = 1 << 20;
 
 class Statement;

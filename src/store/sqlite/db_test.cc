@@ -77,6 +77,19 @@ TEST(ConnectionTest, BindsListsAsOneJsonArray) {
   EXPECT_EQ(st->Int(1), 9007199254740996);
 }
 
+// A fresh directory under the test temp dir, removed when it goes out of
+// scope (also when an assertion returns early).
+struct ScratchDir {
+  explicit ScratchDir(const std::string& name)
+      : path(::testing::TempDir() + "/" + name + "-" +
+             std::to_string(::getpid())) {
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~ScratchDir() { std::filesystem::remove_all(path); }
+  const std::string path;
+};
+
 std::int64_t PageSize(Connection& c) {
   auto st = c.Prepare("PRAGMA page_size");
   EXPECT_TRUE(st.ok());
@@ -89,10 +102,8 @@ std::int64_t PageSize(Connection& c) {
 // A new database file gets pages of kNewPageSize; a file made with SQLite's
 // 4 KiB pages keeps them, and opens, reads and writes as before.
 TEST(ConnectionTest, NewFilesGetTheNewPageSizeOldFilesKeepTheirs) {
-  const std::string dir =
-      ::testing::TempDir() + "/warta-pages-" + std::to_string(::getpid());
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+  const ScratchDir scratch("warta-pages");
+  const std::string& dir = scratch.path;
   {
     auto c = Connection::Open(dir + "/new.db", true, "NORMAL");
     ASSERT_TRUE(c.ok()) << c.status().ToString();
@@ -118,7 +129,6 @@ TEST(ConnectionTest, NewFilesGetTheNewPageSizeOldFilesKeepTheirs) {
   ASSERT_TRUE(st.ok());
   ASSERT_TRUE(*st->Step());
   EXPECT_EQ(st->Int(0), 2);
-  std::filesystem::remove_all(dir);
 }
 
 // The writer's statement journals live in files past kStatementJournalSpill
@@ -126,11 +136,8 @@ TEST(ConnectionTest, NewFilesGetTheNewPageSizeOldFilesKeepTheirs) {
 // that of existing pages and then fails is undone alone, from the spilled
 // journal: the transaction goes on and commits what came before it.
 TEST(ConnectionTest, AStatementUndoneFromASpilledJournal) {
-  const std::string dir =
-      ::testing::TempDir() + "/warta-stmtjrnl-" + std::to_string(::getpid());
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  auto opened = Connection::Open(dir + "/w.db", true, "NORMAL");
+  const ScratchDir scratch("warta-stmtjrnl");
+  auto opened = Connection::Open(scratch.path + "/w.db", true, "NORMAL");
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();
   Connection& c = **opened;
   ASSERT_TRUE(c.UseTempFiles().ok());
@@ -164,7 +171,6 @@ TEST(ConnectionTest, AStatementUndoneFromASpilledJournal) {
   EXPECT_EQ(st->Int(1), 2000);  // no row rewritten
   EXPECT_EQ(st->Int(2), 1);     // the insert before it kept
   EXPECT_EQ(st->Int(3), 5000);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
