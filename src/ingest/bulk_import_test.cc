@@ -159,6 +159,31 @@ TEST_F(BulkImportTest, StopsAfterTheBatchInProgressAndResumes) {
   EXPECT_EQ(*store_->CountArticles(q), 100);
 }
 
+// Batches that start and end inside the workers' chunks (128 items each)
+// and across their ends: every article once, in file order, and the batch
+// that starts last still gets them all.
+TEST_F(BulkImportTest, BatchesAcrossTheWorkersChunksSaveEachArticleOnce) {
+  std::string a = Write("a.jsonl", Lines(300));
+  BulkOptions options;
+  options.batch_size = 77;
+  options.batch_time = {};
+  options.threads = 2;
+  int batches = 0;
+  options.on_batch = [&](const ImportStats&) { ++batches; };
+  std::vector<ImportEvent> events;
+  BulkResult r = Run({a}, options, &events);
+  EXPECT_EQ(r.stats.created, 300);
+  EXPECT_EQ(batches, 4);  // ceil(300 / 77)
+  ASSERT_EQ(events.size(), 300u);
+  for (int i = 0; i < 300; ++i) {
+    EXPECT_EQ(events[i].line, i + 1);
+    ASSERT_TRUE(events[i].article.has_value()) << i;
+    EXPECT_EQ(events[i].article->slug, "berita-" + std::to_string(i + 1));
+  }
+  ArticleQuery q;
+  EXPECT_EQ(*store_->CountArticles(q), 300);
+}
+
 // A batch commits once its saves took batch_time, short of batch_size; the
 // rest of its articles go into the next batches, in order, each once.
 TEST_F(BulkImportTest, ABatchCommitsWhenItsTimeIsUp) {

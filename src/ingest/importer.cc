@@ -275,7 +275,7 @@ Result<std::pair<Article, ImportAction>> Importer::SavePrepared(
                              item.parsed.import_key));
   if (!existing) {
     WARTA_ASSIGN_OR_RETURN(
-        Article saved, newsroom_.SaveRendered(item.article, {}, item.revision));
+        Article saved, newsroom_.SavePrepared(item.article, {}, item.revision));
     return std::make_pair(std::move(saved), ImportAction::kCreated);
   }
   WARTA_ASSIGN_OR_RETURN(Article a, Compose(item.parsed, &*existing));

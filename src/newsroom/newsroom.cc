@@ -176,6 +176,11 @@ Result<Article> Newsroom::Save(Article article, const Edit& edit) {
 Result<Article> Newsroom::SaveRendered(Article article, const Edit& edit,
                                        std::optional<Revision> new_revision) {
   WARTA_RETURN_IF_ERROR(PrepareDefaults(article));
+  return SavePrepared(article, edit, std::move(new_revision));
+}
+
+Result<Article> Newsroom::SavePrepared(const Article& article, const Edit& edit,
+                                       std::optional<Revision> new_revision) {
   std::optional<Revision> rev;
   if (new_revision && article.id == 0) {
     rev = std::move(new_revision);

@@ -108,6 +108,11 @@ class Newsroom {
   // EncodeRevision(store, 0, SnapshotOf(article)) computed beforehand.
   Result<Article> SaveRendered(Article article, const Edit& edit = {},
                                std::optional<Revision> new_revision = {});
+  // SaveRendered for an article that Prepare ran on whole (Render and the
+  // defaults: a slug, a published article's published_at): it is saved as
+  // it is, without a copy (a bulk import saves thousands a second).
+  Result<Article> SavePrepared(const Article& article, const Edit& edit = {},
+                               std::optional<Revision> new_revision = {});
 
   // Moves live article `id` to review state `change`: "submitted" only
   // from a draft, "returned" (with the editor's note) not while published,
