@@ -30,17 +30,12 @@ std::int64_t Checkpointer::runs() const {
 int Checkpointer::OnCommit(void* self_ptr, sqlite3* db, const char* name,
                            int pages) {
   auto* self = static_cast<Checkpointer*>(self_ptr);
-  if (pages < self->woken_at_) self->woken_at_ = 0;  // the WAL restarted
-  const bool due =
-      self->in_batch_.load(std::memory_order_relaxed)
-          ? pages - self->woken_at_ >= self->options_.batch_soft_pages
-          : pages >= self->options_.soft_pages;
   if (pages >= self->options_.hard_pages) {
     sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr,
                               nullptr);
-  } else if (due) {
-    self->woken_at_ = pages;
-    ++self->wakes_;
+  } else if (pages >= (self->in_batch_.load(std::memory_order_relaxed)
+                           ? self->options_.batch_soft_pages
+                           : self->options_.soft_pages)) {
     {
       MutexLock lock(&self->mu_);
       self->wanted_ = true;

@@ -33,12 +33,6 @@ class Checkpointer {
     // (bulk_import.h) to ~40 KiB, and the import ran ~10% faster
     // (docs/benchmarks.md, "Fewer, larger writes").
     int batch_soft_pages = 16384;  // 128 MiB of 8 KiB pages (64 of 4 KiB)
-    // In a batch, that many pages *since the thread was last woken*: a
-    // PASSIVE checkpoint beside a writer that keeps committing never reaches
-    // the WAL's end, so the WAL does not restart and stays past the limit;
-    // woken at every commit from there on, the thread copied each batch's
-    // pages on its own, shared leaves once a batch (docs/benchmarks.md,
-    // "The saver's items; checkpoints every 128 MiB").
   };
 
   // `writer` must outlive the Checkpointer; `own` is used by its thread only.
@@ -56,8 +50,6 @@ class Checkpointer {
 
   // Checkpoints the background thread has run (for tests).
   std::int64_t runs() const;
-  // Times a commit woke the thread (for tests; the writer's thread only).
-  std::int64_t wakes() const { return wakes_; }
 
  private:
   static int OnCommit(void* self, sqlite3* db, const char* name, int pages);
@@ -72,10 +64,6 @@ class Checkpointer {
   bool stop_ GUARDED_BY(mu_) = false;
   std::int64_t runs_ GUARDED_BY(mu_) = 0;
   std::atomic<bool> in_batch_{false};
-  // The WAL's pages when a commit last woke the thread; the writer's
-  // thread only (OnCommit).
-  int woken_at_ = 0;
-  std::int64_t wakes_ = 0;
   std::thread thread_;
 };
 

@@ -94,42 +94,6 @@ TEST_F(CheckpointerTest, ABatchsCommitsLetTheWalGrowToTheBatchLimit) {
   EXPECT_GE(DbSize(), 2'000'000u);
 }
 
-// Past the batch limit, a batch's commits wake the thread once per
-// `batch_soft_pages` new pages, not at every commit: a checkpoint running
-// beside the commits never reaches the WAL's end, so the WAL stays past the
-// limit, and each commit would otherwise start a checkpoint of its own pages.
-TEST_F(CheckpointerTest, ABatchWakesTheThreadOncePerBatchLimitOfNewPages) {
-  // A connection that keeps a read transaction open: no checkpoint reaches
-  // the WAL's end, the WAL never restarts, as beside a busy import.
-  auto reader = Own();
-  ASSERT_TRUE(reader->Exec("BEGIN").ok());
-  ASSERT_TRUE(reader->Exec("SELECT count(*) FROM t").ok());
-  Checkpointer ckpt(*writer_, Own(),
-                    {/*soft_pages=*/20, 1 << 30, /*batch_soft_pages=*/60});
-  ckpt.SetInBatch(true);
-  auto pages = [&] {
-    auto st = writer_->Prepare("PRAGMA page_size");
-    EXPECT_TRUE(st.ok());
-    EXPECT_TRUE(*st->Step());
-    return static_cast<std::int64_t>(WalSize() / (st->Int(0) + 24));
-  };
-  Write();  // 100 commits of 20 KB
-  const std::int64_t wal_pages = pages();
-  ASSERT_GT(wal_pages, 180);
-  // Once per 60 new pages: ~wal_pages / 60, where a wake at every commit
-  // past the first 60 pages would be ~80.
-  EXPECT_GE(ckpt.wakes(), wal_pages / 60 - 1);
-  EXPECT_LE(ckpt.wakes(), wal_pages / 60 + 1);
-  // Outside a batch, every commit past the soft limit wakes it, as before.
-  ckpt.SetInBatch(false);
-  const std::int64_t before = ckpt.wakes();
-  for (int i = 0; i < 3; ++i) {
-    ASSERT_TRUE(writer_->Exec("INSERT INTO t VALUES (randomblob(20000))").ok());
-  }
-  EXPECT_EQ(ckpt.wakes(), before + 3);
-  ASSERT_TRUE(reader->Exec("COMMIT").ok());
-}
-
 TEST_F(CheckpointerTest, HandsCheckpointsBackWhenItEnds) {
   // Ended before the writes: the writer checkpoints by itself again, every
   // `soft_pages` (and never calls into the ended Checkpointer).
