@@ -18,8 +18,7 @@ constexpr std::size_t kChunkItems = 128;  // items a worker takes at once
 // The saver (the store's writer) is the import's critical path; at ~420k
 // of a 1M import, destroying the items took 1.6% of its samples and the
 // events' articles 1%, and moving the items as its batch vector grew and
-// was erased 2.9% and 2.8% (docs/benchmarks.md, "The saver's items;
-// checkpoints every 128 MiB").
+// was erased 2.9% and 2.8% (docs/benchmarks.md, "The saver's items").
 struct Spent {
   std::vector<std::vector<PreparedItem>> chunks;
   std::vector<ImportEvent> events;
