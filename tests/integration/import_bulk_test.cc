@@ -60,12 +60,13 @@ std::vector<std::string> Lines(const std::string& s) {
   return out;
 }
 
-// Articles in the interrupted import. 20,000 in a release build (about 8 s
-// here). The ASan + UBSan build is a -O0 Debug build in which the import runs
-// at ~100 articles/s alone and ~35/s beside a server (docs/benchmarks.md,
-// "The interrupted import under ASan"), so 20,000 took it past the command
-// limit (230 s); 2,000 there still interrupts the first run mid-way and
-// re-runs several batches beside the server.
+// Articles in the interrupted import. 20,000 in a release build (about 9 s
+// here). The ASan + UBSan build is a -O0 Debug build in which this re-import
+// ran at 35-38 articles/s beside the server, which indexes each new article
+// (docs/benchmarks.md, "The interrupted import under ASan"), so 20,000 took
+// it past the command limit (230 s); 2,000 there (51 s in all) still
+// interrupts the first run mid-way (it saves at most two 500-article
+// batches) and re-runs several batches beside the server.
 #if defined(__SANITIZE_ADDRESS__)
 constexpr int kInterruptedArticles = 2000;
 #else
