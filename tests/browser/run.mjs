@@ -162,6 +162,48 @@ test('an unsaved edit survives a reload and reaches the server by autosave', asy
   await page.close();
 });
 
+test('publish while an autosave is in flight still publishes', async () => {
+  // The autosave's request is held at the network until Publish was
+  // clicked; a save asked for while another runs used to be dropped, so
+  // the click did nothing (seen in CI on a loaded machine).
+  const page = await context.newPage();
+  page.on('dialog', (d) => d.accept());
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let autosaveSeen;
+  const autosaveStarted = new Promise((resolve) => { autosaveSeen = resolve; });
+  await page.route('**/api/admin/articles', async (route) => {
+    const data = route.request().postData() || '';
+    if (route.request().method() === 'POST' && data.includes('"autosave":true')) {
+      autosaveSeen();
+      await held;
+    }
+    await route.continue();
+  });
+  await page.goto(base + '/admin/articles/new');
+  const title = 'Jembatan Gantung Desa Dibuka Kembali';
+  await page.getByLabel(/^Judul$|^Title$/).fill(title);
+  await page.locator('#body').fill('Warga kembali bisa menyeberang sungai.');
+  await page.getByLabel(/^Rubrik$|^Section$/).fill('Daerah');
+  await autosaveStarted;  // the first autosave creates the draft: held
+  await page.getByRole('button', { name: /Terbitkan sekarang|Publish now/ }).click();
+  await page.waitForTimeout(300);
+  release();
+  await page.waitForURL(/\/admin\/articles\/\d+$/);
+  const link = page.locator('[data-public-link]');
+  await link.waitFor();
+  assert.match(await link.getAttribute('href'), /^\/berita\/jembatan-gantung-desa-dibuka-kembali\?v=\d+$/);
+  // One article: the publish used the draft the autosave made.
+  const found = await page.evaluate(async () => {
+    const r = await fetch('/api/admin/articles?q=' + encodeURIComponent('Jembatan Gantung'));
+    return r.json();
+  });
+  const rows = (found.articles || []).filter((a) => a.title === title);
+  assert.equal(rows.length, 1, JSON.stringify(found).slice(0, 300));
+  assert.equal(rows[0].status, 'published');
+  await page.close();
+});
+
 test('works on a phone: write and preview panes switch', async () => {
   const page = await context.newPage();
   await page.setViewportSize({ width: 390, height: 844 });

@@ -18,6 +18,7 @@
     'feature_image_focal_y', 'correction', 'withdrawn_reason', 'meta_title', 'meta_description'];
   var numeric = { feature_image_focal_x: true, feature_image_focal_y: true };
   var dirty = false, saving = false, conflict = false, previewTimer = null;
+  var inflight = null;  // the save in progress (a promise), while saving
   var lang = document.documentElement.lang;
   var T = lang === 'en' ? {
     saved: 'Saved', autosaved: 'Saved automatically', kept: 'Changes kept (not live yet)',
@@ -111,14 +112,21 @@
     }
   }
   function save(extra, label) {
-    if (saving) return Promise.resolve(null);
-    saving = true;
     var autosave = extra && extra.autosave;
+    if (saving) {
+      // An autosave skips its turn; a button's save (publish, schedule,
+      // save) runs once the save in flight is done, with the version that
+      // one returns, instead of being lost.
+      if (autosave) return Promise.resolve(null);
+      var again = function () { return save(extra, label); };
+      return inflight.then(again, again);
+    }
+    saving = true;
     var sent = JSON.stringify(values());
     setState(T.saving);
     var req = id ? w.api('PUT', '/api/admin/articles/' + id, payload(extra || {}))
                  : w.api('POST', '/api/admin/articles', payload(extra || {}));
-    return req.then(function (r) {
+    inflight = req.then(function (r) {
       saving = false;
       if (r.status === 409) { conflictWarning(); setState(T.unsaved); return null; }
       if (r.status === 0) { setState(T.offline); return null; }
@@ -139,6 +147,7 @@
       if (!autosave) w.notice('', '');
       return r.data;
     });
+    return inflight;
   }
   setInterval(function () {
     if (!dirty || saving || conflict) return;
