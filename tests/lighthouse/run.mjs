@@ -147,8 +147,8 @@ async function audit(name, url) {
   // A run on a loaded machine can count another process's time as the
   // page's; another run (calibrated by the first) settles it. Three: in a
   // CI run on 2026-12-06 both of two runs of the home page scored 99
-  // (total blocking time 100-110 ms at 4x CPU) where the runs before and
-  // after scored 100.
+  // (total blocking time 100-110 ms at 4x CPU), where the CI runs before
+  // and after it passed.
   let result, scores, failing;
   for (let attempt = 1; attempt <= 3; attempt++) {
     const used = cpuSlowdown;
