@@ -10,7 +10,7 @@
 // editor's pinned lead leads the home page; publishing, unpublishing and
 // restoring a revision ask for confirmation first. Usage: node run.mjs
 // [path/to/warta]
-import { test, before, after } from 'node:test';
+import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -56,6 +56,37 @@ before(async () => {
   });
   context.setDefaultTimeout(15000);
 });
+
+// Each test: at most 90 s, so one stuck step fails that test by name and the
+// others still run (ctest's 300 s limit would kill the whole file silently).
+// A test that fails or is still running after 60 s prints what the server
+// printed and, where gdb can attach, where each of its threads is.
+function test(name, fn) {
+  nodeTest(name, { timeout: 90000 }, async (t) => {
+    const slow = setTimeout(() => explain(name, 'still running after 60 s'), 60000);
+    try {
+      await fn(t);
+    } catch (e) {
+      explain(name, 'failed');
+      throw e;
+    } finally {
+      clearTimeout(slow);
+    }
+  });
+}
+
+function explain(name, what) {
+  const lines = ['# ' + name + ': ' + what];
+  if (server) {
+    lines.push('# the server printed (last 8 KiB):');
+    lines.push(server.logTail().slice(-8192));
+    const gdb = spawnSync('gdb', ['-p', String(server.pid), '-batch', '-nx',
+      '-ex', 'thread apply all bt 30'], { encoding: 'utf8', timeout: 60000 });
+    lines.push(gdb.error ? '# gdb: ' + gdb.error.message
+      : '# the server\'s threads (gdb):\n' + gdb.stdout + gdb.stderr.slice(-2048));
+  }
+  process.stderr.write(lines.join('\n') + '\n');
+}
 
 after(async () => {
   if (context) await context.close();
