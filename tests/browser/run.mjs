@@ -84,6 +84,8 @@ function explain(name, what) {
       '-ex', 'thread apply all bt 30'], { encoding: 'utf8', timeout: 60000 });
     lines.push(gdb.error ? '# gdb: ' + gdb.error.message
       : '# the server\'s threads (gdb):\n' + gdb.stdout + gdb.stderr.slice(-2048));
+    // A gdb that was stopped mid-attach can leave the server stopped.
+    try { process.kill(server.pid, 'SIGCONT'); } catch { /* gone */ }
   }
   process.stderr.write(lines.join('\n') + '\n');
 }
