@@ -46,11 +46,36 @@ TEST_P(StoreConformance, MergesATagIntoAnother) {
   ASSERT_TRUE(a.ok() && b.ok() && c.ok());
   std::int64_t typo = a->tags[0].id, banjir = a->tags[2].id;
   std::string typo_key = "t:" + std::to_string(typo);
+  const FeedScope banjir_feed{TaxonomyKind::kTag, banjir};
+  auto feed_version = store_->FeedVersion(banjir_feed);
+  ASSERT_TRUE(feed_version.ok());
+  // The lastmod of the tag's sitemap entry is its newest article's.
+  auto lastmod_of = [&](std::int64_t tag) -> std::optional<Timestamp> {
+    auto all = store_->ListTaxonomyLastmod(TaxonomyKind::kTag, 0, 10);
+    EXPECT_TRUE(all.ok());
+    if (!all.ok()) return std::nullopt;
+    for (const auto& t : *all)
+      if (t.id == tag) return t.lastmod;
+    return std::nullopt;
+  };
+  clock_.Advance(60);
+  // Touched after the others: the newest of the typo's articles.
+  Article b_edit = *b;
+  b_edit.title = "Dua kali";
+  auto b1 = store_->SaveArticle(b_edit);
+  ASSERT_TRUE(b1.ok());
   std::int64_t seq = *store_->ChangeSeq();
 
   auto moved = store_->MergeTag(typo, banjir);
   ASSERT_TRUE(moved.ok()) << moved.status().ToString();
   EXPECT_EQ(*moved, 2);
+  // The links it moved are in the tag's feed and sitemap at once.
+  EXPECT_NE(*store_->FeedVersion(banjir_feed), *feed_version);
+  EXPECT_EQ(lastmod_of(banjir), b1->updated_at);
+  auto linked = store_->ListNewestLinkedArticleIds(TaxonomyKind::kTag, banjir,
+                                                   clock_.Now(), 10);
+  ASSERT_TRUE(linked.ok()) << linked.status().ToString();
+  EXPECT_EQ(*linked, (std::vector<std::int64_t>{c->id, b->id, a->id}));
   // One "Banjir" each, where the typo stood; the typo is gone.
   auto a2 = store_->GetArticle(a->id);
   auto b2 = store_->GetArticle(b->id);
@@ -58,6 +83,7 @@ TEST_P(StoreConformance, MergesATagIntoAnother) {
   EXPECT_EQ(TagNames(*a2), (std::vector<std::string>{"Gempa", "Banjir"}));
   EXPECT_EQ(TagNames(*b2), (std::vector<std::string>{"Banjir"}));
   EXPECT_GT(a2->version, a->version);
+  EXPECT_GT(b2->version, b1->version);
   EXPECT_TRUE(store_->GetTagBySlug("banjr").status().IsNotFound());
   EXPECT_EQ(Count(*store_, banjir), 3);
   EXPECT_EQ(Count(*store_, typo), 0);

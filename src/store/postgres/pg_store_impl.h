@@ -194,12 +194,16 @@ class PgStore : public Store, protected sql::RowsHooks<pg::Connection> {
   // True on the thread running RunBatch, while it runs (batch_rows.cc).
   bool InBatchHere() const;
   // The triggers keep the upkeep of every write, batched or not (the
-  // deferral of store/sql/listing_rows.h is SQLite's, migration 059).
+  // upkeep in code of store/sql/listing_rows.h and RetireTag is SQLite's,
+  // migrations 059 and 066).
   static constexpr bool DefersUpkeepHere() { return false; }
   static void DeferCountRow(int, std::int64_t, bool, int) {}
   static std::pair<std::int64_t, std::int64_t> BatchCountDelta(int,
                                                                std::int64_t) {
     return {0, 0};
+  }
+  static Status TagLinksCopied(Connection&, std::int64_t) {
+    return Status::Ok();
   }
   // Bumps change_seq; returns the new value.
   Result<std::int64_t> BumpChangeSeq(Connection& c);

@@ -206,11 +206,13 @@ Status Rows<Core>::Relist(Connection& c, const std::vector<std::int64_t>& ids,
         WARTA_RETURN_IF_ERROR(del.Bind(1, p.id).Run());
         del.Reset();
       }
-      // In an SQLite batch the count triggers stand aside (migration 059).
+      // SQLite counts inserted rows in code (migration 066), and deleted
+      // ones too in a batch, where their trigger stands aside (059);
+      // PostgreSQL's triggers count both (its DeferCountRow does nothing).
       if (DefersUpkeepHere()) {
         for (const Row& r : old) DeferCountRow(r.kind, r.subject, r.hidden, -1);
-        for (const Row& r : rows) DeferCountRow(r.kind, r.subject, r.hidden, 1);
       }
+      for (const Row& r : rows) DeferCountRow(r.kind, r.subject, r.hidden, 1);
       for (const Row& r : rows) {
         WARTA_RETURN_IF_ERROR(ins.Bind(1, r.kind)
                                   .Bind(2, r.subject)

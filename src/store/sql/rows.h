@@ -205,6 +205,7 @@ class Rows final : public Core {
   using Core::LoadArticlesByIds;
   using Core::LogArticleChange;
   using Core::pending_keys_;
+  using Core::TagLinksCopied;
   using Core::Write;
   using Core::write_mu_;
   using Core::WriteQuiet;

@@ -226,7 +226,7 @@ Result<std::vector<Counted<Tag>>> Rows<Core>::ListTags() {
 template <typename Core>
 Result<std::int64_t> Rows<Core>::RetireTag(Connection& c, std::int64_t from,
                                            std::int64_t into) {
-  // Its link rows would skip the upkeep triggers in an SQLite batch
+  // Its links' delete triggers would stand aside in an SQLite batch
   // (migration 059), which only the article saves make up for.
   if (DefersUpkeepHere())
     return Status::FailedPrecondition("not available inside a write batch");
@@ -252,12 +252,15 @@ Result<std::int64_t> Rows<Core>::RetireTag(Connection& c, std::int64_t from,
     }
   }
   if (into != 0) {
+    // A copied link keeps its feed time: it is the same article's.
     WARTA_ASSIGN_OR_RETURN(
         auto st, c.Prepare("INSERT INTO article_tags (article_id, tag_id, "
-                           "position) SELECT article_id, ?, position FROM "
-                           "article_tags WHERE tag_id = ? "
-                           "ON CONFLICT (article_id, tag_id) DO NOTHING"));
+                           "position, feed_at) SELECT article_id, ?, "
+                           "position, feed_at FROM article_tags WHERE "
+                           "tag_id = ? ON CONFLICT (article_id, tag_id) DO "
+                           "NOTHING"));
     WARTA_RETURN_IF_ERROR(st.Bind(1, into).Bind(2, from).Run());
+    WARTA_RETURN_IF_ERROR(TagLinksCopied(c, into));
   }
   for (const char* sql :
        {"DELETE FROM article_tags WHERE tag_id = ?",

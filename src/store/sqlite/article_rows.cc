@@ -466,7 +466,7 @@ Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
                                       std::optional<Timestamp> feed_at,
                                       Timestamp updated_at, bool fresh,
                                       Article& saved) {
-  // In a batch, what the link triggers of 030/034 do (migration 059).
+  // What the link insert triggers of 030/034 did before migration 066.
   BatchUpkeep* upkeep = Upkeep();
   // A row inserted by this write has no links yet: no deletes (with their
   // delete triggers) to run.
@@ -497,10 +497,8 @@ Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
                               .Bind(4, feed_at)
                               .Run());
     ins_author.Reset();
-    if (upkeep) {
-      upkeep->feed_scopes.insert("a" + std::to_string(author_id));
-      if (feed_at) upkeep->Lastmod('a', author_id, updated_at);
-    }
+    upkeep->feed_scopes.insert("a" + std::to_string(author_id));
+    if (feed_at) upkeep->Lastmod('a', author_id, updated_at);
   }
   pos = 0;
   seen.clear();
@@ -515,10 +513,8 @@ Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
                               .Bind(4, feed_at)
                               .Run());
     ins_tag.Reset();
-    if (upkeep) {
-      upkeep->feed_scopes.insert("t" + std::to_string(tag_id));
-      if (feed_at) upkeep->Lastmod('t', tag_id, updated_at);
-    }
+    upkeep->feed_scopes.insert("t" + std::to_string(tag_id));
+    if (feed_at) upkeep->Lastmod('t', tag_id, updated_at);
   }
   return Status::Ok();
 }
@@ -756,8 +752,8 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
     WARTA_RETURN_IF_ERROR(st.Run());
     if (id == 0) {
       id = c.LastInsertId();
-      // In a batch, what the insert triggers of 030/032/034 do (059).
-      if (BatchUpkeep* upkeep = Upkeep(); upkeep && published) {
+      // What the insert triggers of 030/032/034 did before migration 066.
+      if (BatchUpkeep* upkeep = Upkeep(); published) {
         upkeep->feed_scopes.insert("s");
         if (category_id) {
           upkeep->feed_scopes.insert("c" + std::to_string(*category_id));

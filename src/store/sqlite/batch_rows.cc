@@ -1,5 +1,6 @@
 // SqliteStore: batches of writes in one transaction (Store::RunBatch), and
-// the upkeep their writes leave to the batch's end (migration 059).
+// the upkeep their writes leave to the batch's end (migration 059); the
+// upkeep of links copied by RetireTag (066).
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace warta::sqlite {
@@ -74,6 +75,25 @@ Status SqliteStore::RunBatchIn(const std::function<Status()>& fn, bool whole) {
   batch_upkeep_.Clear();
   write_upkeep_.Clear();
   return s;
+}
+
+Status SqliteStore::TagLinksCopied(Connection& c, std::int64_t tag) {
+  // The tag's feed changes; its lastmod is its newest published article's
+  // (the links it had before are no newer than its stored lastmod).
+  WARTA_ASSIGN_OR_RETURN(
+      auto bump, c.Prepare("INSERT INTO feed_versions (scope, version) "
+                           "VALUES (?, 1) ON CONFLICT (scope) DO UPDATE SET "
+                           "version = version + 1"));
+  WARTA_RETURN_IF_ERROR(bump.Bind(1, "t" + std::to_string(tag)).Run());
+  WARTA_ASSIGN_OR_RETURN(
+      auto lastmod,
+      c.Prepare("INSERT INTO taxonomy_lastmod (kind, taxonomy_id, lastmod) "
+                "SELECT 't', ?1, MAX(a.updated_at) FROM article_tags l JOIN "
+                "articles a ON a.id = l.article_id WHERE l.tag_id = ?1 AND "
+                "a.status = 'published' GROUP BY l.tag_id ON CONFLICT (kind, "
+                "taxonomy_id) DO UPDATE SET lastmod = MAX(lastmod, "
+                "excluded.lastmod)"));
+  return lastmod.Bind(1, tag).Run();
 }
 
 }  // namespace warta::sqlite

@@ -184,22 +184,37 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
     auto body = [&]() -> Status {
       pending_keys_.clear();
       WARTA_ASSIGN_OR_RETURN(bool shown, fn(*writer_));
-      if (!shown) return Status::Ok();
+      if (!shown) return WriteUpkeep();
       WARTA_RETURN_IF_ERROR(FinishWrite(*writer_));
+      WARTA_RETURN_IF_ERROR(WriteUpkeep());
       return BumpChangeSeq(*writer_).status();
     };
     if (InBatchHere()) return InBatch(body);
     std::lock_guard<std::mutex> lock(write_mu_);
+    write_upkeep_.Clear();
     return InTransaction(*writer_, body);
   }
   // Runs `fn(writer)` in a write transaction that leaves change_seq alone:
   // for writes no page shows (accounts, sessions, tokens).
   template <typename Fn>
   Status WriteQuiet(Fn&& fn) {
-    auto body = [&]() -> Status { return fn(*writer_); };
+    auto body = [&]() -> Status {
+      WARTA_RETURN_IF_ERROR(fn(*writer_));
+      return WriteUpkeep();
+    };
     if (InBatchHere()) return InBatch(body);
     std::lock_guard<std::mutex> lock(write_mu_);
+    write_upkeep_.Clear();
     return InTransaction(*writer_, body);
+  }
+  // Outside a batch, writes the sums of the write in progress (its insert
+  // upkeep, migration 066) before its transaction commits; in a batch they
+  // join the batch's, written when it ends.
+  Status WriteUpkeep() {
+    if (InBatchHere()) return Status::Ok();
+    Status s = write_upkeep_.WriteTo(*writer_);
+    write_upkeep_.Clear();
+    return s;
   }
   // One write inside this thread's batch: in a savepoint of its own (a
   // failure rolls back this write alone), or in a whole batch
@@ -222,30 +237,35 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
     write_upkeep_.Clear();
     return s;
   }
-  // The sums of the write in progress when it runs in a batch (migration
-  // 059: the upkeep triggers stand aside), else nullptr (they run).
-  // (A whole batch's sums go straight into the batch's: it fails whole.)
+  // The sums of the write in progress: what the upkeep triggers of an
+  // inserted article, link or listing row did before migration 066 (every
+  // write), and in a batch what the update and delete triggers that stand
+  // aside would do (059). Written when the write ends (WriteUpkeep), or
+  // when the batch ends (a whole batch's go straight into the batch's: it
+  // fails whole). Only under write_mu_.
   BatchUpkeep* Upkeep() {
-    if (!InBatchHere()) return nullptr;
-    return batch_whole_ ? &batch_upkeep_ : &write_upkeep_;
+    return InBatchHere() && batch_whole_ ? &batch_upkeep_ : &write_upkeep_;
   }
-  // Whether this thread's writes leave their upkeep to the batch's end (in
-  // a batch: the triggers of migration 059 stand aside), and the listing
-  // row counts they would have written (store/sql/listing_rows.h).
+  // Whether this thread's writes leave the upkeep of their deleted listing
+  // rows to the batch's end (in a batch: the triggers of migration 059
+  // stand aside); inserted rows are always counted in code (066), with
+  // DeferCountRow (store/sql/listing_rows.h).
   bool DefersUpkeepHere() const { return InBatchHere(); }
   void DeferCountRow(int kind, std::int64_t subject, bool hidden, int sign) {
-    if (BatchUpkeep* upkeep = Upkeep())
-      upkeep->CountRow(kind, subject, hidden, sign);
+    Upkeep()->CountRow(kind, subject, hidden, sign);
   }
-  // The (n, shown) this thread's batch has yet to add to a list's
-  // listing_counts row; (0, 0) outside a batch.
+  // The (n, shown) this thread's write (and batch) has yet to add to a
+  // list's listing_counts row.
   std::pair<std::int64_t, std::int64_t> BatchCountDelta(int kind,
                                                         std::int64_t subject) {
-    if (!InBatchHere()) return {0, 0};
-    auto [n, shown] = batch_upkeep_.CountDelta(kind, subject);
     auto [wn, wshown] = write_upkeep_.CountDelta(kind, subject);
+    if (!InBatchHere()) return {wn, wshown};
+    auto [n, shown] = batch_upkeep_.CountDelta(kind, subject);
     return {n + wn, shown + wshown};
   }
+  // After `RetireTag` copied links into `tag`: what the insert triggers of
+  // those rows did before migration 066 (feed version, lastmod).
+  Status TagLinksCopied(Connection& c, std::int64_t tag);
   // Runs a batch (batch_rows.cc); `whole`: see RunWholeBatch.
   Status RunBatchIn(const std::function<Status()>& fn, bool whole);
   // True on the thread running RunBatch, while it runs (batch_rows.cc).
