@@ -61,6 +61,17 @@ TEST_P(StoreConformance, ListsSitemapArticlesByRangeWithKeysetPaging) {
   EXPECT_EQ((*skipped)[0].title, "Berita 3");
 }
 
+// The sitemap's months, newest first: (year * 100 + month, articles).
+std::vector<std::pair<int, std::int64_t>> MonthCounts(Store& store) {
+  std::vector<std::pair<int, std::int64_t>> out;
+  auto months = store.ListSitemapMonths();
+  EXPECT_TRUE(months.ok()) << months.status().ToString();
+  if (!months.ok()) return out;
+  for (const auto& m : *months)
+    out.emplace_back(m.year * 100 + m.month, m.articles);
+  return out;
+}
+
 TEST_P(StoreConformance, CountsSitemapMonthsAtWriteTime) {
   const Timestamp sep = 1759115700;  // 2025-09-29
   const Timestamp oct = 1760000000;  // 2025-10-09
@@ -71,20 +82,15 @@ TEST_P(StoreConformance, CountsSitemapMonthsAtWriteTime) {
   Article hidden = Published("Empat", oct);
   hidden.noindex = true;
   ASSERT_TRUE(store_->SaveArticle(hidden).ok());
-  auto months = store_->ListSitemapMonths();
-  ASSERT_TRUE(months.ok()) << months.status().ToString();
-  ASSERT_EQ(months->size(), 2u);
-  EXPECT_EQ((*months)[0].year, 2025);
-  EXPECT_EQ((*months)[0].month, 10);
-  EXPECT_EQ((*months)[0].articles, 1);
-  EXPECT_EQ((*months)[1].month, 9);
-  EXPECT_EQ((*months)[1].articles, 2);
+  EXPECT_EQ(MonthCounts(*store_), (std::vector<std::pair<int, std::int64_t>>{
+                                      {202510, 1}, {202509, 2}}));
   // Moving an article to October, then unpublishing it, then deleting one.
   clock_.Advance(100);
   two->published_at = oct + 5;
   auto moved = store_->SaveArticle(*two);
   ASSERT_TRUE(moved.ok());
-  months = store_->ListSitemapMonths();
+  auto months = store_->ListSitemapMonths();
+  ASSERT_TRUE(months.ok()) << months.status().ToString();
   EXPECT_EQ((*months)[0].articles, 2);
   EXPECT_EQ((*months)[1].articles, 1);
   EXPECT_EQ((*months)[1].lastmod, clock_.Now());
@@ -96,6 +102,40 @@ TEST_P(StoreConformance, CountsSitemapMonthsAtWriteTime) {
   months = store_->ListSitemapMonths();
   ASSERT_EQ(months->size(), 1u) << "an empty month is not listed";
   EXPECT_EQ((*months)[0].month, 10);
+}
+
+// A newsroom's save: the article, then in the same write the user who
+// created it and its review state (updates of the new row); its month is
+// counted once, a new month included. (In SQLite the insert's count is
+// written when the write ends (migration 066), after the update triggers
+// took one off and put one back: their upsert runs first, so the pair
+// leaves the count as it was even when the month has no row yet.)
+TEST_P(StoreConformance, CountsSitemapMonthsOfWhatAUserCreates) {
+  User editor;
+  editor.email = "editor@kabarin.id";
+  editor.name = "Rina";
+  editor.role = Role::kEditor;
+  editor.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";
+  auto user = store_->AddUser(editor);
+  ASSERT_TRUE(user.ok()) << user.status().ToString();
+  const Timestamp sep = 1759115700;  // 2025-09-29
+  const Timestamp oct = 1760000000;  // 2025-10-09
+  Revision rev;
+  rev.user_id = user->id;
+  rev.kind = "publish";
+  rev.raw_size = 3;
+  rev.snapshot_hash = "h";
+  rev.data = "abc";
+  const ReviewChange cleared;
+  for (auto [title, at] : {std::pair{"Satu", sep}, std::pair{"Dua", sep + 60},
+                           std::pair{"Tiga", oct}}) {
+    rev.title = title;
+    auto saved =
+        store_->SaveArticleWithRevision(Published(title, at), &rev, &cleared);
+    ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  }
+  EXPECT_EQ(MonthCounts(*store_), (std::vector<std::pair<int, std::int64_t>>{
+                                      {202510, 1}, {202509, 2}}));
 }
 
 TEST_P(StoreConformance, KeepsTaxonomyLastmodOfPublishedArticles) {
