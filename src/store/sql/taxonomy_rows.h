@@ -226,8 +226,8 @@ Result<std::vector<Counted<Tag>>> Rows<Core>::ListTags() {
 template <typename Core>
 Result<std::int64_t> Rows<Core>::RetireTag(Connection& c, std::int64_t from,
                                            std::int64_t into) {
-  // Its links' delete triggers would stand aside in an SQLite batch
-  // (migration 059), which only the article saves make up for.
+  // Not inside a write batch: a merge was never an import's, and an SQLite
+  // batch sums its listing counts (migration 059) where this was not tried.
   if (DefersUpkeepHere())
     return Status::FailedPrecondition("not available inside a write batch");
   WARTA_ASSIGN_OR_RETURN(auto exists,

@@ -239,10 +239,10 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   }
   // The sums of the write in progress: what the upkeep triggers of an
   // inserted article, link or listing row did before migration 066 (every
-  // write), and in a batch what the update and delete triggers that stand
-  // aside would do (059). Written when the write ends (WriteUpkeep), or
-  // when the batch ends (a whole batch's go straight into the batch's: it
-  // fails whole). Only under write_mu_.
+  // write), and in a batch the counts of deleted listing rows too (their
+  // trigger stands aside there, 059). Written when the write ends
+  // (WriteUpkeep), or when the batch ends (a whole batch's go straight
+  // into the batch's: it fails whole). Only under write_mu_.
   BatchUpkeep* Upkeep() {
     return InBatchHere() && batch_whole_ ? &batch_upkeep_ : &write_upkeep_;
   }
