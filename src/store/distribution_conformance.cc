@@ -107,9 +107,8 @@ TEST_P(StoreConformance, CountsSitemapMonthsAtWriteTime) {
 // A newsroom's save: the article, then in the same write the user who
 // created it and its review state (updates of the new row); its month is
 // counted once, a new month included. (In SQLite the insert's count is
-// written when the write ends (migration 066), after the update triggers
-// took one off and put one back: their upsert runs first, so the pair
-// leaves the count as it was even when the month has no row yet.)
+// written when the write ends, migration 066; those updates do not touch
+// the sitemap months, 067.)
 TEST_P(StoreConformance, CountsSitemapMonthsOfWhatAUserCreates) {
   User editor;
   editor.email = "editor@kabarin.id";

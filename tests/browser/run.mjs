@@ -59,15 +59,17 @@ before(async () => {
 
 // Each test: at most 90 s, so one stuck step fails that test by name and the
 // others still run (ctest's 300 s limit would kill the whole file silently).
-// A test that fails or is still running after 60 s prints what the server
-// printed and, where gdb can attach, where each of its threads is.
+// A test that fails or is still running after 60 s prints (once) what the
+// server printed and, where gdb can attach, where each of its threads is.
 function test(name, fn) {
   nodeTest(name, { timeout: 90000 }, async (t) => {
-    const slow = setTimeout(() => explain(name, 'still running after 60 s'), 60000);
+    let told = false;
+    const tell = (what) => { if (!told) { told = true; explain(name, what); } };
+    const slow = setTimeout(() => tell('still running after 60 s'), 60000);
     try {
       await fn(t);
     } catch (e) {
-      explain(name, 'failed');
+      tell('failed');
       throw e;
     } finally {
       clearTimeout(slow);
@@ -203,12 +205,11 @@ test('publish while an autosave is in flight still publishes', async () => {
   page.on('dialog', (d) => d.accept());
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  let autosaveSeen;
-  const autosaveStarted = new Promise((resolve) => { autosaveSeen = resolve; });
+  let autosaveSeen = false;
   await page.route('**/api/admin/articles', async (route) => {
     const data = route.request().postData() || '';
     if (route.request().method() === 'POST' && data.includes('"autosave":true')) {
-      autosaveSeen();
+      autosaveSeen = true;
       await held;
     }
     await route.continue();
@@ -218,13 +219,8 @@ test('publish while an autosave is in flight still publishes', async () => {
   await page.getByLabel(/^Judul$|^Title$/).fill(title);
   await page.locator('#body').fill('Warga kembali bisa menyeberang sungai.');
   await page.getByLabel(/^Rubrik$|^Section$/).fill('Daerah');
-  // The first autosave creates the draft: held. (Bounded: without an
-  // autosave the test says so instead of waiting for ctest's timeout.)
-  let timer;
-  await Promise.race([autosaveStarted, new Promise((resolve, reject) => {
-    timer = setTimeout(() => reject(new Error('no autosave within 15 s')), 15000);
-  })]);
-  clearTimeout(timer);
+  // The first autosave creates the draft: held.
+  assert.ok(await until(() => autosaveSeen, 15000), 'no autosave within 15 s');
   await page.getByRole('button', { name: /Terbitkan sekarang|Publish now/ }).click();
   await page.waitForTimeout(300);
   release();

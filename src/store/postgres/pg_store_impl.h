@@ -198,8 +198,8 @@ class PgStore : public Store, protected sql::RowsHooks<pg::Connection> {
   // migrations 059 and 066).
   static constexpr bool DefersUpkeepHere() { return false; }
   static void DeferCountRow(int, std::int64_t, bool, int) {}
-  static std::pair<std::int64_t, std::int64_t> BatchCountDelta(int,
-                                                               std::int64_t) {
+  static std::pair<std::int64_t, std::int64_t> PendingCountDelta(int,
+                                                                 std::int64_t) {
     return {0, 0};
   }
   static Status TagLinksCopied(Connection&, std::int64_t) {

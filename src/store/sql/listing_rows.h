@@ -233,7 +233,8 @@ Status Rows<Core>::Relist(Connection& c, const std::vector<std::int64_t>& ids,
     for (std::int64_t cat : category_changes) {
       count.Bind(1, cat);
       WARTA_ASSIGN_OR_RETURN(bool row, count.Step());
-      std::int64_t n = (row ? count.Int(0) : 0) + BatchCountDelta(1, cat).first;
+      std::int64_t n =
+          (row ? count.Int(0) : 0) + PendingCountDelta(1, cat).first;
       count.Reset();
       if (n <= 1) keys.insert("nav");
     }
@@ -426,7 +427,7 @@ Result<std::int64_t> Rows<Core>::CountListed(const ListScope& scope,
   WARTA_ASSIGN_OR_RETURN(bool row, total.Step());
   std::int64_t n = row ? total.Int(0) : 0;
   if (DefersUpkeepHere()) {  // the batch's counts are written when it ends
-    auto [dn, dshown] = BatchCountDelta(scope.kind, scope.subject);
+    auto [dn, dshown] = PendingCountDelta(scope.kind, scope.subject);
     n += q.one_per_duplicate_cluster ? dshown : dn;
   }
   // Less the future-dated rows: a bounded read of the newest end.

@@ -195,7 +195,7 @@ class Rows final : public Core {
   using Connection = typename Core::Connection;
   using Statement = typename Core::Statement;
   using Core::batch_keys_;
-  using Core::BatchCountDelta;
+  using Core::PendingCountDelta;
   using Core::BorrowReader;
   using Core::clock_;
   using Core::DeferCountRow;

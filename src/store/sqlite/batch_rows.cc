@@ -80,20 +80,17 @@ Status SqliteStore::RunBatchIn(const std::function<Status()>& fn, bool whole) {
 Status SqliteStore::TagLinksCopied(Connection& c, std::int64_t tag) {
   // The tag's feed changes; its lastmod is its newest published article's
   // (the links it had before are no newer than its stored lastmod).
+  BatchUpkeep* upkeep = Upkeep();
+  upkeep->feed_scopes.insert("t" + std::to_string(tag));
   WARTA_ASSIGN_OR_RETURN(
-      auto bump, c.Prepare("INSERT INTO feed_versions (scope, version) "
-                           "VALUES (?, 1) ON CONFLICT (scope) DO UPDATE SET "
-                           "version = version + 1"));
-  WARTA_RETURN_IF_ERROR(bump.Bind(1, "t" + std::to_string(tag)).Run());
-  WARTA_ASSIGN_OR_RETURN(
-      auto lastmod,
-      c.Prepare("INSERT INTO taxonomy_lastmod (kind, taxonomy_id, lastmod) "
-                "SELECT 't', ?1, MAX(a.updated_at) FROM article_tags l JOIN "
-                "articles a ON a.id = l.article_id WHERE l.tag_id = ?1 AND "
-                "a.status = 'published' GROUP BY l.tag_id ON CONFLICT (kind, "
-                "taxonomy_id) DO UPDATE SET lastmod = MAX(lastmod, "
-                "excluded.lastmod)"));
-  return lastmod.Bind(1, tag).Run();
+      auto newest,
+      c.Prepare("SELECT MAX(a.updated_at) FROM article_tags l JOIN articles a "
+                "ON a.id = l.article_id WHERE l.tag_id = ? AND "
+                "a.status = 'published'"));
+  newest.Bind(1, tag);
+  WARTA_ASSIGN_OR_RETURN(bool row, newest.Step());
+  if (row && !newest.IsNull(0)) upkeep->Lastmod('t', tag, newest.Int(0));
+  return Status::Ok();
 }
 
 }  // namespace warta::sqlite

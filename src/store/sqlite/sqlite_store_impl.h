@@ -189,10 +189,7 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
       WARTA_RETURN_IF_ERROR(WriteUpkeep());
       return BumpChangeSeq(*writer_).status();
     };
-    if (InBatchHere()) return InBatch(body);
-    std::lock_guard<std::mutex> lock(write_mu_);
-    write_upkeep_.Clear();
-    return InTransaction(*writer_, body);
+    return RunWrite(body);
   }
   // Runs `fn(writer)` in a write transaction that leaves change_seq alone:
   // for writes no page shows (accounts, sessions, tokens).
@@ -202,6 +199,12 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
       WARTA_RETURN_IF_ERROR(fn(*writer_));
       return WriteUpkeep();
     };
+    return RunWrite(body);
+  }
+  // Runs a write's `body`: in this thread's batch (InBatch), else in a
+  // transaction of its own under the write lock, its sums starting empty.
+  template <typename Body>
+  Status RunWrite(Body& body) {
     if (InBatchHere()) return InBatch(body);
     std::lock_guard<std::mutex> lock(write_mu_);
     write_upkeep_.Clear();
@@ -256,15 +259,16 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   }
   // The (n, shown) this thread's write (and batch) has yet to add to a
   // list's listing_counts row.
-  std::pair<std::int64_t, std::int64_t> BatchCountDelta(int kind,
-                                                        std::int64_t subject) {
+  std::pair<std::int64_t, std::int64_t> PendingCountDelta(
+      int kind, std::int64_t subject) {
     auto [wn, wshown] = write_upkeep_.CountDelta(kind, subject);
     if (!InBatchHere()) return {wn, wshown};
     auto [n, shown] = batch_upkeep_.CountDelta(kind, subject);
     return {n + wn, shown + wshown};
   }
   // After `RetireTag` copied links into `tag`: what the insert triggers of
-  // those rows did before migration 066 (feed version, lastmod).
+  // those rows did before migration 066 (feed version, lastmod), into the
+  // write's sums.
   Status TagLinksCopied(Connection& c, std::int64_t tag);
   // Runs a batch (batch_rows.cc); `whole`: see RunWholeBatch.
   Status RunBatchIn(const std::function<Status()>& fn, bool whole);

@@ -17,8 +17,8 @@
     'feature_image_alt', 'feature_image_caption', 'feature_image_credit', 'feature_image_focal_x',
     'feature_image_focal_y', 'correction', 'withdrawn_reason', 'meta_title', 'meta_description'];
   var numeric = { feature_image_focal_x: true, feature_image_focal_y: true };
-  var dirty = false, saving = false, conflict = false, previewTimer = null;
-  var inflight = null;  // the save in progress (a promise), while saving
+  var dirty = false, conflict = false, previewTimer = null;
+  var inflight = null;  // the save in progress (a promise), null when none
   var lang = document.documentElement.lang;
   var T = lang === 'en' ? {
     saved: 'Saved', autosaved: 'Saved automatically', kept: 'Changes kept (not live yet)',
@@ -113,7 +113,7 @@
   }
   function save(extra, label) {
     var autosave = extra && extra.autosave;
-    if (saving) {
+    if (inflight) {
       // An autosave skips its turn; a button's save (publish, schedule,
       // save) runs once the save in flight is done, with the version that
       // one returns, instead of being lost.
@@ -121,13 +121,12 @@
       var again = function () { return save(extra, label); };
       return inflight.then(again, again);
     }
-    saving = true;
     var sent = JSON.stringify(values());
     setState(T.saving);
     var req = id ? w.api('PUT', '/api/admin/articles/' + id, payload(extra || {}))
                  : w.api('POST', '/api/admin/articles', payload(extra || {}));
     inflight = req.then(function (r) {
-      saving = false;
+      inflight = null;
       if (r.status === 409) { conflictWarning(); setState(T.unsaved); return null; }
       if (r.status === 0) { setState(T.offline); return null; }
       if (r.status >= 500) {  // disk full, I/O error: the text stays here
@@ -150,7 +149,7 @@
     return inflight;
   }
   setInterval(function () {
-    if (!dirty || saving || conflict) return;
+    if (!dirty || inflight || conflict) return;
     if (!id && !el('title').value.trim()) return;
     save({ autosave: true });
   }, autosaveMs);
