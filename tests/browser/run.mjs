@@ -239,6 +239,30 @@ test('publish while an autosave is in flight still publishes', async () => {
   await page.close();
 });
 
+test('a save whose answer cannot be read does not stop the next ones', async () => {
+  // The first autosave's answer is cut short (JSON that does not parse):
+  // the editor must not stay "saving" for ever; its next autosave creates
+  // the draft.
+  const page = await context.newPage();
+  page.on('dialog', (d) => d.accept());
+  let cut = 0;
+  await page.route('**/api/admin/articles', async (route) => {
+    const data = route.request().postData() || '';
+    if (route.request().method() === 'POST' && data.includes('"autosave":true') && cut === 0) {
+      cut++;
+      await route.fulfill({ status: 200, contentType: 'application/json', body: '{"id": 1, "tit' });
+      return;
+    }
+    await route.continue();
+  });
+  await page.goto(base + '/admin/articles/new');
+  await page.getByLabel(/^Judul$|^Title$/).fill('Jawaban yang Terpotong di Tengah Jalan');
+  await page.locator('#body').fill('Autosave berikutnya tetap berjalan.');
+  assert.ok(await until(() => cut === 1, 15000), 'no autosave within 15 s');
+  await page.waitForURL(/\/admin\/articles\/\d+$/, { timeout: 30000 });
+  await page.close();
+});
+
 test('works on a phone: write and preview panes switch', async () => {
   const page = await context.newPage();
   await page.setViewportSize({ width: 390, height: 844 });

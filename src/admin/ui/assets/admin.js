@@ -17,15 +17,19 @@
         opts.headers['Content-Type'] = 'application/json';
       }
     }
+    // Never rejects: an answer that cannot be read (the connection lost
+    // mid-body, a proxy's page as JSON) is as if it never came, so callers
+    // that wait for their request (the editor's save in flight) go on.
+    var lost = function () {
+      return { ok: false, status: 0, data: { error: 'offline', code: 'offline' } };
+    };
     return fetch(url, opts).then(function (res) {
       var type = res.headers.get('Content-Type') || '';
       var read = type.indexOf('json') >= 0 ? res.json() : res.text();
       return read.then(function (data) {
         return { ok: res.ok, status: res.status, data: data };
-      });
-    }, function () {
-      return { ok: false, status: 0, data: { error: 'offline', code: 'offline' } };
-    });
+      }, lost);
+    }, lost);
   }
 
   function notice(text, kind) {
