@@ -166,6 +166,7 @@ class ServerImpl final : public Server {
   // On strand_.
   void Accept() {
     if (!acceptor_.is_open()) return;
+    accepting_ = true;
     acceptor_.async_accept(
         net::make_strand(ioc_),
         net::bind_executor(strand_,
@@ -176,22 +177,27 @@ class ServerImpl final : public Server {
 
   // On strand_.
   void OnAccept(error_code ec, Session::Socket socket) {
-    if (ec == net::error::operation_aborted) return;
-    if (!ec && !acceptor_.is_open()) {
-      // Accepted just before the shutdown closed the acceptor: its client is
-      // sending a request, so it is served (then closed), not dropped.
-      error_code peer_ec;
-      std::string address =
-          socket.remote_endpoint(peer_ec).address().to_string();
-      auto late = std::make_shared<Session>(std::move(socket), context_);
-      if (context_->Register(late, address, /*late=*/true) ==
-          ServerContext::Admission::kAdmitted) {
-        late->Start();
-        late->Shutdown();
+    accepting_ = false;
+    if (!acceptor_.is_open()) {
+      if (!ec) {
+        // Accepted just before the shutdown closed the acceptor: its client
+        // is sending a request, so it is served (then closed), not dropped.
+        error_code peer_ec;
+        std::string address =
+            socket.remote_endpoint(peer_ec).address().to_string();
+        auto late = std::make_shared<Session>(std::move(socket), context_);
+        if (context_->Register(late, address, /*late=*/true) ==
+            ServerContext::Admission::kAdmitted) {
+          late->Start();
+          // FinishShutdown shuts it down with the others.
+          if (!shutdown_waits_for_accept_) late->Shutdown();
+        }
       }
+      // Only now may Run count the sessions left: this one is among them.
+      if (shutdown_waits_for_accept_) FinishShutdown();
       return;
     }
-    if (!acceptor_.is_open()) return;
+    if (ec == net::error::operation_aborted) return;
     if (ec) {
       // Out of descriptors and the like: wait a little instead of spinning.
       LogWarning("http: accept: " + ec.message());
@@ -231,6 +237,20 @@ class ServerImpl final : public Server {
     acceptor_.close(ec);
     backoff_.cancel();
     if (signals_) signals_->cancel(ec);
+    // An accept may have completed with its handler still queued behind this
+    // one: its connection would be no session yet, and Run, seeing none left,
+    // would stop the io_context and drop it unanswered (a reset the client
+    // sees, as after every settings reload under load). Wait for it.
+    if (accepting_) {
+      shutdown_waits_for_accept_ = true;
+      return;
+    }
+    FinishShutdown();
+  }
+
+  // On strand_: the acceptor is closed and no accept is pending.
+  void FinishShutdown() {
+    shutdown_waits_for_accept_ = false;
     std::vector<std::shared_ptr<Session>> live;
     {
       MutexLock lock(&context_->mu);
@@ -251,7 +271,9 @@ class ServerImpl final : public Server {
   net::steady_timer backoff_;
   std::optional<net::signal_set> signals_;
   std::uint16_t port_ = 0;
-  std::uint64_t refused_per_address_ = 0;  // on strand_
+  std::uint64_t refused_per_address_ = 0;   // on strand_
+  bool accepting_ = false;                  // on strand_: async_accept pending
+  bool shutdown_waits_for_accept_ = false;  // on strand_
   bool ran_ GUARDED_BY(context_->mu) = false;
 };
 

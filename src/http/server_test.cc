@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <mutex>
 #include <regex>
 #include <stdexcept>
 #include <thread>
@@ -769,6 +770,63 @@ TEST(ServerLifecycleTest, OnlyRunsCallerTakesStopSignals) {
   StopSignalsBlock block;
   ::kill(::getpid(), SIGTERM);
   EXPECT_TRUE(running.Returned());
+}
+
+// A settings reload hands the listening socket to a new server and stops the
+// old one. No connection a client opens meanwhile may go unanswered: the old
+// server serves what it accepted (even as its acceptor closes), the new one
+// takes the rest from the backlog.
+TEST(ServerLifecycleTest, HandOverDropsNoConnection) {
+  Router router;
+  router.Get("/", [](const Request&) { return Response::Text(200, "ok"); });
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 2;
+  options.access_log = false;
+  auto first = Server::Create(options, router);
+  ASSERT_TRUE(first.ok());
+  const std::string url =
+      "http://127.0.0.1:" + std::to_string((*first)->port()) + "/";
+  std::atomic<bool> done{false};
+  std::atomic<int> served{0}, failed{0};
+  std::string first_error;
+  std::mutex error_mu;
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 3; ++c) {
+    clients.emplace_back([&] {
+      while (!done) {
+        auto r = Get(url);
+        if (r.ok() && r->status == 200) {
+          ++served;
+        } else if (failed++ == 0) {
+          std::lock_guard<std::mutex> lock(error_mu);
+          first_error =
+              r.ok() ? std::to_string(r->status) : r.status().ToString();
+        }
+      }
+    });
+  }
+  std::unique_ptr<Server> server = std::move(*first);
+  for (int i = 0; i < 60; ++i) {
+    std::thread runner([&] { server->Run(); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(2 + i % 7));
+    options.listen_fd = server->DuplicateListener();
+    ASSERT_GE(options.listen_fd, 0);
+    server->Stop();
+    runner.join();
+    auto next = Server::Create(options, router);
+    ASSERT_TRUE(next.ok()) << next.status().ToString();
+    server = std::move(*next);
+  }
+  std::thread runner([&] { server->Run(); });
+  std::this_thread::sleep_for(20ms);
+  done = true;
+  for (auto& t : clients) t.join();
+  server->Stop();
+  runner.join();
+  EXPECT_GT(served.load(), 60);
+  std::lock_guard<std::mutex> lock(error_mu);
+  EXPECT_EQ(failed.load(), 0) << "first: " << first_error;
 }
 
 TEST(ServerCreateTest, FailsOnAPortInUse) {

@@ -180,8 +180,11 @@ void Session::CloseNow() {
 void Session::AwaitFirstRequest() {
   auto timer = std::make_shared<net::steady_timer>(stream_.get_executor(),
                                                    kFirstRequestGrace);
-  timer->async_wait([self = shared_from_this(), timer](error_code ec) {
-    if (!ec && self->idle_) self->stream_.cancel(ec);
+  // Holds the session weakly: one served in time ends (and leaves the
+  // server's count, which a shutdown waits on) without waiting for it.
+  timer->async_wait([weak = weak_from_this(), timer](error_code ec) {
+    auto self = weak.lock();
+    if (!ec && self && self->idle_) self->stream_.cancel(ec);
   });
 }
 
