@@ -4,6 +4,7 @@
 // prepared and checks EXPLAIN QUERY PLAN of each statement.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 #include <set>
 
@@ -163,9 +164,27 @@ TEST_F(QueryPlanTest, PublicPagesReadBoundedIndexRanges) {
     if (r.status == 200 || r.status == 301) ++ok;
   }
   EXPECT_GE(ok, static_cast<int>(paths.size()) - 4);
+  // A deep list page (from offset 1000 ListListed skips whole months by
+  // their counts), newest and oldest first.
+  ArticleQuery deep;
+  deep.status = ArticleStatus::kPublished;
+  deep.published_before = clock_.Now();
+  deep.one_per_duplicate_cluster = true;
+  deep.category_id = store_.store().GetCategoryBySlug("politik")->id;
+  deep.offset = 1000;
+  deep.limit = 5;
+  for (auto order :
+       {ArticleQuery::Order::kNewest, ArticleQuery::Order::kOldest}) {
+    deep.order = order;
+    EXPECT_TRUE(store_.store().ListArticles(deep).ok());
+  }
 
   std::set<std::string> statements = recorder.statements();
   ASSERT_GT(statements.size(), 10u);
+  EXPECT_TRUE(std::any_of(
+      statements.begin(), statements.end(), [](const std::string& sql) {
+        return sql.find("FROM listing_months") != std::string::npos;
+      }));
   ExpectBoundedPlans(statements);
 }
 

@@ -38,9 +38,9 @@ Status RestorePostgresSnapshot(const std::string& dump_path,
 namespace {
 
 // Source tables in an order that keeps foreign keys satisfied. Left out:
-// what the target's triggers rebuild (listing_counts, sitemap_months,
-// taxonomy_lastmod, feed_versions), the stored feeds (a cache) and meta
-// (its change_seq is carried over below).
+// what the target's triggers rebuild (listing_counts, listing_months,
+// sitemap_months, taxonomy_lastmod, feed_versions), the stored feeds (a
+// cache) and meta (its change_seq is carried over below).
 constexpr const char* kTables[] = {
     "categories",
     "tags",

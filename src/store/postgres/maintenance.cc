@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "store/postgres/pg_store_impl.h"
+#include "store/sql/listing.h"
 
 extern char** environ;
 
@@ -194,6 +195,7 @@ Result<std::vector<std::string>> PgStore::CheckIntegrity() {
                        std::to_string(st.Int(2)) + ", holds " +
                        std::to_string(st.Int(3)));
   }
+  WARTA_RETURN_IF_ERROR(sql::CheckListingMonths(**reader, &problems));
   return problems;
 }
 

@@ -197,7 +197,7 @@ class PgStore : public Store, protected sql::RowsHooks<pg::Connection> {
   // upkeep in code of store/sql/listing_rows.h and RetireTag is SQLite's,
   // migrations 059 and 066).
   static constexpr bool DefersUpkeepHere() { return false; }
-  static void DeferCountRow(int, std::int64_t, bool, int) {}
+  static void DeferCountRow(int, std::int64_t, std::int64_t, bool, int) {}
   static std::pair<std::int64_t, std::int64_t> PendingCountDelta(int,
                                                                  std::int64_t) {
     return {0, 0};

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "base/time.h"
+#include "store/sql/listing.h"
 
 namespace warta::sqlite {
 
@@ -14,11 +15,15 @@ std::string UtcMonth(Timestamp t) {
   return buf;
 }
 
-void BatchUpkeep::CountRow(int kind, std::int64_t subject, bool hidden,
-                           int sign) {
+void BatchUpkeep::CountRow(int kind, std::int64_t subject,
+                           std::int64_t published_at, bool hidden, int sign) {
   auto& [n, shown] = counts[{kind, subject}];
   n += sign;
   if (!hidden) shown += sign;
+  auto& [mn, mshown] =
+      month_counts[{kind, subject, sql::ListingMonth(published_at)}];
+  mn += sign;
+  if (!hidden) mshown += sign;
 }
 
 void BatchUpkeep::Lastmod(char kind, std::int64_t id, Timestamp at) {
@@ -47,6 +52,11 @@ void BatchUpkeep::Merge(BatchUpkeep&& o) {
     n += d.first;
     shown += d.second;
   }
+  for (const auto& [month, d] : o.month_counts) {
+    auto& [n, shown] = month_counts[month];
+    n += d.first;
+    shown += d.second;
+  }
   for (const auto& [key, at] : o.lastmod) Lastmod(key.first, key.second, at);
   for (const auto& [month, d] : o.months) {
     auto [it, fresh] = months.try_emplace(month, d);
@@ -61,14 +71,15 @@ void BatchUpkeep::Merge(BatchUpkeep&& o) {
 
 void BatchUpkeep::Clear() {
   counts.clear();
+  month_counts.clear();
   lastmod.clear();
   months.clear();
   feed_scopes.clear();
 }
 
 bool BatchUpkeep::Empty() const {
-  return counts.empty() && lastmod.empty() && months.empty() &&
-         feed_scopes.empty();
+  return counts.empty() && month_counts.empty() && lastmod.empty() &&
+         months.empty() && feed_scopes.empty();
 }
 
 Status BatchUpkeep::WriteTo(Connection& c) const {
@@ -85,6 +96,24 @@ Status BatchUpkeep::WriteTo(Connection& c) const {
                                 .Bind(2, list.second)
                                 .Bind(3, d.first)
                                 .Bind(4, d.second)
+                                .Run());
+      st.Reset();
+    }
+  }
+  if (!month_counts.empty()) {
+    WARTA_ASSIGN_OR_RETURN(
+        auto st,
+        c.Prepare("INSERT INTO listing_months (kind, subject_id, month, n, "
+                  "shown) VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, "
+                  "subject_id, month) DO UPDATE SET n = n + excluded.n, "
+                  "shown = shown + excluded.shown"));
+    for (const auto& [key, d] : month_counts) {
+      if (d.first == 0 && d.second == 0) continue;  // moved within its month
+      WARTA_RETURN_IF_ERROR(st.Bind(1, std::get<0>(key))
+                                .Bind(2, std::get<1>(key))
+                                .Bind(3, std::get<2>(key))
+                                .Bind(4, d.first)
+                                .Bind(5, d.second)
                                 .Run());
       st.Reset();
     }

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "base/clock.h"
@@ -24,6 +25,10 @@ struct BatchUpkeep {
   // listing_counts (kind, subject_id) -> (n, shown) deltas.
   std::map<std::pair<int, std::int64_t>, std::pair<std::int64_t, std::int64_t>>
       counts;
+  // listing_months (kind, subject_id, month) -> (n, shown) deltas.
+  std::map<std::tuple<int, std::int64_t, std::int64_t>,
+           std::pair<std::int64_t, std::int64_t>>
+      month_counts;
   // taxonomy_lastmod ('c' | 't' | 'a', id) -> newest lastmod.
   std::map<std::pair<char, std::int64_t>, Timestamp> lastmod;
   // sitemap_months month ("YYYY-MM") -> (articles delta, newest lastmod).
@@ -31,8 +36,10 @@ struct BatchUpkeep {
   // feed_versions scopes to bump once.
   std::set<std::string> feed_scopes;
 
-  // A listing row of `kind`/`subject` inserted (+1) or deleted (-1).
-  void CountRow(int kind, std::int64_t subject, bool hidden, int sign);
+  // A listing row of `kind`/`subject` published at `published_at` inserted
+  // (+1) or deleted (-1): its list's count and its month's.
+  void CountRow(int kind, std::int64_t subject, std::int64_t published_at,
+                bool hidden, int sign);
   void Lastmod(char kind, std::int64_t id, Timestamp at);
   // A published, indexable article (published_at) entered its month.
   void MonthGains(Timestamp published_at, Timestamp updated_at);

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <set>
 
+#include "store/sql/listing.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace warta::sqlite {
@@ -119,6 +120,7 @@ Result<std::vector<std::string>> SqliteStore::CheckIntegrity() {
                        " of " + fk.Text(0) + " refers to a missing " +
                        fk.Text(2) + " row");
   }
+  WARTA_RETURN_IF_ERROR(sql::CheckListingMonths(**reader, &problems));
   return problems;
 }
 

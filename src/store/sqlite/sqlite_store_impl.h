@@ -254,8 +254,9 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   // stand aside); inserted rows are always counted in code (066), with
   // DeferCountRow (store/sql/listing_rows.h).
   bool DefersUpkeepHere() const { return InBatchHere(); }
-  void DeferCountRow(int kind, std::int64_t subject, bool hidden, int sign) {
-    Upkeep()->CountRow(kind, subject, hidden, sign);
+  void DeferCountRow(int kind, std::int64_t subject, std::int64_t published_at,
+                     bool hidden, int sign) {
+    Upkeep()->CountRow(kind, subject, published_at, hidden, sign);
   }
   // The (n, shown) this thread's write (and batch) has yet to add to a
   // list's listing_counts row.

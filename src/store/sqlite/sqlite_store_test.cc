@@ -96,6 +96,33 @@ TEST(SqliteStoreTest, ReadingManyArticlesKeepsTheStatementCacheBounded) {
   std::filesystem::remove_all(dir);
 }
 
+// A store in a fresh directory `dir` holding one published article of
+// Politik (2025-09-29); nullptr (a test failure) if it cannot be made.
+std::unique_ptr<Store> StoreWithOneArticle(const std::string& dir,
+                                           const Clock& clock) {
+  std::filesystem::create_directories(dir);
+  std::unique_ptr<Store> store = MakeSqlite(dir, clock);
+  if (store == nullptr) return nullptr;
+  Article a;
+  a.title = "Berita biasa";
+  a.body = "Isi";
+  a.category = Category{0, "", "Politik", ""};
+  a.status = ArticleStatus::kPublished;
+  a.published_at = 1759115700;
+  auto saved = store->SaveArticle(a);
+  EXPECT_TRUE(saved.ok()) << saved.status().ToString();
+  return saved.ok() ? std::move(store) : nullptr;
+}
+
+// Runs `sql` on the database in `dir` behind the store's back.
+void ExecBehindTheStore(const std::string& dir, const char* sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir + "/warta.db").c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+}
+
 // F3 (issue 15): a NULL month row in sitemap_months (left by an article at
 // -2^63, before dates were bounded) made ListSitemapMonths throw, and
 // /sitemap.xml answered 500 for good. Bad rows are now skipped.
@@ -103,33 +130,44 @@ TEST(SqliteStoreTest, SitemapMonthsSkipRowsFromAbsurdDates) {
   FakeClock clock(1759115700);
   const std::string dir =
       ::testing::TempDir() + "/warta-months-" + std::to_string(::getpid());
-  std::filesystem::create_directories(dir);
-  std::unique_ptr<Store> store = MakeSqlite(dir, clock);
+  std::unique_ptr<Store> store = StoreWithOneArticle(dir, clock);
   ASSERT_NE(store, nullptr);
-  Article a;
-  a.title = "Berita biasa";
-  a.body = "Isi";
-  a.category = Category{0, "", "Politik", ""};
-  a.status = ArticleStatus::kPublished;
-  a.published_at = 1759115700;
-  ASSERT_TRUE(store->SaveArticle(a).ok());
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open((dir + "/warta.db").c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db,
-                           "INSERT INTO sitemap_months (month, articles, "
-                           "lastmod) VALUES (NULL, 1, 0), ('', 1, 0), "
-                           "('x', 1, 0), ('2025-13', 1, 0), ('abcd-ef', 1, 0)",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK)
-        << sqlite3_errmsg(db);
-    sqlite3_close(db);
-  }
+  ExecBehindTheStore(dir,
+                     "INSERT INTO sitemap_months (month, articles, lastmod) "
+                     "VALUES (NULL, 1, 0), ('', 1, 0), ('x', 1, 0), "
+                     "('2025-13', 1, 0), ('abcd-ef', 1, 0)");
   auto months = store->ListSitemapMonths();
   ASSERT_TRUE(months.ok()) << months.status().ToString();
   ASSERT_EQ(months->size(), 1u);
   EXPECT_EQ((*months)[0].year, 2025);
   EXPECT_EQ((*months)[0].month, 9);
+  store.reset();
+  std::filesystem::remove_all(dir);
+}
+
+// `warta check` compares every list month's count with the list's rows: a
+// count that drifted, or rows with no count, are named.
+TEST(SqliteStoreTest, IntegrityCheckNamesListMonthsThatDisagreeWithTheRows) {
+  FakeClock clock(1759115700);
+  const std::string dir =
+      ::testing::TempDir() + "/warta-list-months-" + std::to_string(::getpid());
+  std::unique_ptr<Store> store = StoreWithOneArticle(dir, clock);
+  ASSERT_NE(store, nullptr);
+  auto sound = store->CheckIntegrity();
+  ASSERT_TRUE(sound.ok());
+  EXPECT_TRUE(sound->empty()) << (*sound)[0];
+  // The category's month counts two; the whole list's loses its row.
+  ExecBehindTheStore(dir,
+                     "UPDATE listing_months SET n = 2 WHERE kind = 1; "
+                     "DELETE FROM listing_months WHERE kind = 0");
+  auto problems = store->CheckIntegrity();
+  ASSERT_TRUE(problems.ok()) << problems.status().ToString();
+  ASSERT_EQ(problems->size(), 2u);
+  const std::string month = std::to_string(1759115700 / (30 * 86400));
+  EXPECT_EQ((*problems)[0], "listing_months: list 0/0 month " + month +
+                                " counts 0 (0 shown), holds 1 (1 shown)");
+  EXPECT_EQ((*problems)[1], "listing_months: list 1/1 month " + month +
+                                " counts 2 (1 shown), holds 1 (1 shown)");
   store.reset();
   std::filesystem::remove_all(dir);
 }
