@@ -356,9 +356,10 @@ Result<PageChanges> Rows<Core>::PageChangesSince(std::int64_t after_seq,
   return out;
 }
 
-// From this offset on, a list page skips whole months by their
-// listing_months counts instead of stepping over every entry before it (60-100
-// ns an entry: 15 ms for page 12,000 of a 246k category, docs/benchmarks.md).
+// From this offset on (page 51 at 20 a page), a list page skips whole months
+// by their listing_months counts instead of stepping over every entry before
+// it (60-100 ns an entry: 14-18 ms for pages 6,000-12,320 of a category of
+// 246k at 1M, 2 ms with the skip; docs/benchmarks.md).
 inline constexpr std::int64_t kSkipByMonthsFrom = 1000;
 
 // Where a page `offset` entries into a list's rows in [lower, upper] begins:
