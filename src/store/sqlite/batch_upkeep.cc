@@ -1,6 +1,7 @@
 #include "store/sqlite/batch_upkeep.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 #include "base/time.h"
@@ -17,13 +18,10 @@ std::string UtcMonth(Timestamp t) {
 
 void BatchUpkeep::CountRow(int kind, std::int64_t subject,
                            std::int64_t published_at, bool hidden, int sign) {
-  auto& [n, shown] = counts[{kind, subject}];
+  auto& [n, shown] =
+      month_counts[{kind, subject, sql::ListingMonth(published_at)}];
   n += sign;
   if (!hidden) shown += sign;
-  auto& [mn, mshown] =
-      month_counts[{kind, subject, sql::ListingMonth(published_at)}];
-  mn += sign;
-  if (!hidden) mshown += sign;
 }
 
 void BatchUpkeep::Lastmod(char kind, std::int64_t id, Timestamp at) {
@@ -41,17 +39,18 @@ void BatchUpkeep::MonthGains(Timestamp published_at, Timestamp updated_at) {
 
 std::pair<std::int64_t, std::int64_t> BatchUpkeep::CountDelta(
     int kind, std::int64_t subject) const {
-  auto it = counts.find({kind, subject});
-  return it == counts.end() ? std::pair<std::int64_t, std::int64_t>{0, 0}
-                            : it->second;
+  std::pair<std::int64_t, std::int64_t> sum{0, 0};
+  for (auto it = month_counts.lower_bound({kind, subject, INT64_MIN});
+       it != month_counts.end() && std::get<0>(it->first) == kind &&
+       std::get<1>(it->first) == subject;
+       ++it) {
+    sum.first += it->second.first;
+    sum.second += it->second.second;
+  }
+  return sum;
 }
 
 void BatchUpkeep::Merge(BatchUpkeep&& o) {
-  for (const auto& [list, d] : o.counts) {
-    auto& [n, shown] = counts[list];
-    n += d.first;
-    shown += d.second;
-  }
   for (const auto& [month, d] : o.month_counts) {
     auto& [n, shown] = month_counts[month];
     n += d.first;
@@ -70,7 +69,6 @@ void BatchUpkeep::Merge(BatchUpkeep&& o) {
 }
 
 void BatchUpkeep::Clear() {
-  counts.clear();
   month_counts.clear();
   lastmod.clear();
   months.clear();
@@ -78,12 +76,22 @@ void BatchUpkeep::Clear() {
 }
 
 bool BatchUpkeep::Empty() const {
-  return counts.empty() && month_counts.empty() && lastmod.empty() &&
-         months.empty() && feed_scopes.empty();
+  return month_counts.empty() && lastmod.empty() && months.empty() &&
+         feed_scopes.empty();
 }
 
 Status BatchUpkeep::WriteTo(Connection& c) const {
-  if (!counts.empty()) {
+  if (!month_counts.empty()) {
+    // Each list's total over its months (a list touched at all is written,
+    // as one saved write by write would).
+    std::map<std::pair<int, std::int64_t>,
+             std::pair<std::int64_t, std::int64_t>>
+        counts;
+    for (const auto& [key, d] : month_counts) {
+      auto& [n, shown] = counts[{std::get<0>(key), std::get<1>(key)}];
+      n += d.first;
+      shown += d.second;
+    }
     // As the triggers: an inserted row creates its list's count; a deleted
     // one only lowers an existing count.
     WARTA_ASSIGN_OR_RETURN(
@@ -99,23 +107,21 @@ Status BatchUpkeep::WriteTo(Connection& c) const {
                                 .Run());
       st.Reset();
     }
-  }
-  if (!month_counts.empty()) {
     WARTA_ASSIGN_OR_RETURN(
-        auto st,
+        auto by_month,
         c.Prepare("INSERT INTO listing_months (kind, subject_id, month, n, "
                   "shown) VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, "
                   "subject_id, month) DO UPDATE SET n = n + excluded.n, "
                   "shown = shown + excluded.shown"));
     for (const auto& [key, d] : month_counts) {
       if (d.first == 0 && d.second == 0) continue;  // moved within its month
-      WARTA_RETURN_IF_ERROR(st.Bind(1, std::get<0>(key))
+      WARTA_RETURN_IF_ERROR(by_month.Bind(1, std::get<0>(key))
                                 .Bind(2, std::get<1>(key))
                                 .Bind(3, std::get<2>(key))
                                 .Bind(4, d.first)
                                 .Bind(5, d.second)
                                 .Run());
-      st.Reset();
+      by_month.Reset();
     }
   }
   if (!lastmod.empty()) {

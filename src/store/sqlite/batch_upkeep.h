@@ -22,10 +22,8 @@ namespace warta::sqlite {
 inline constexpr std::string_view kBatchUpkeepKey = "batch_upkeep";
 
 struct BatchUpkeep {
-  // listing_counts (kind, subject_id) -> (n, shown) deltas.
-  std::map<std::pair<int, std::int64_t>, std::pair<std::int64_t, std::int64_t>>
-      counts;
-  // listing_months (kind, subject_id, month) -> (n, shown) deltas.
+  // listing_months (kind, subject_id, month) -> (n, shown) deltas; a list's
+  // listing_counts delta is the sum over its months (CountDelta, WriteTo).
   std::map<std::tuple<int, std::int64_t, std::int64_t>,
            std::pair<std::int64_t, std::int64_t>>
       month_counts;
