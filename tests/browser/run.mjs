@@ -492,8 +492,12 @@ test('actions that change a live page ask first: publish, unpublish, restore', a
 
   answer = true;
   await page.goto(base + '/admin/articles/' + a.id);
+  // The editor reloads itself once the unpublish is saved; closing the page
+  // in the middle of that load once held page.close() until the test timed out.
+  const reloaded = page.waitForEvent('load');
   await page.getByRole('button', { name: /Tarik dari situs|Take off the site|Unpublish/ }).click();
   assert.ok(await until(async () => (await status()) === 410), 'accepted: withdrawn');
+  await reloaded;
   await page.close();
 });
 
