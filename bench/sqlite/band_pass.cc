@@ -1,7 +1,8 @@
 // band_pass: what writing every near-duplicate band row in one sorted pass
 // costs, as an import could do after its last batch instead of inserting
 // each article's 16 rows as it saves it (docs/benchmarks.md, "Two bounds at
-// 1M: the slug's random leaves and the band rows").
+// 1M: the slug's random leaves and the band rows"). The first import of an
+// archive does so since (src/store/sqlite/pending_bands.cc).
 //   build/bench/band_pass DB [--sql]
 // DB: a warta.db whose article_signature_bands table is empty (an import
 // built with band rows skipped); it is written. Reads every signature's

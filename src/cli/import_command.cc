@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <iostream>
 #include <thread>
@@ -186,9 +188,16 @@ CommandRunner AddImportCommand(CLI::App& app) {
       auto any = discovery.HasDuplicateSignatures();
       if (seq.ok() && any.ok() && !*any) duplicates.ScreenBandsInMemory(*seq);
     }
+    bool deferred_bands = false;
     options.in_batch = [&](bool start) {
       if (!duplicates.screens_bands_in_memory()) return;
       duplicates.BatchSeq(changes.ChangeSeq(), start);
+      // While the band keys are in memory, the store's band rows wait for
+      // one pass sorted by key after the last batch (CompleteBandRows).
+      if (start && duplicates.screens_bands_in_memory()) {
+        discovery.DeferBandRows(true);
+        deferred_bands = true;
+      }
     };
     options.on_rendered = [&duplicates](const Article& a) {
       std::string text = index::DuplicateText(a);
@@ -216,8 +225,26 @@ CommandRunner AddImportCommand(CLI::App& app) {
     std::cout.flush();
     if (counter.joinable()) counter.join();
     const ingest::ImportStats& total = result.stats;
+    if (!flags->quiet) progress.Finish(total.done());
+    // Also after an interrupt: what was saved is whole. (Killed, the rows
+    // stay pending and the next writer that needs them writes them.)
+    if (deferred_bands && !flags->quiet)
+      std::cerr << "warta import: writing the near-duplicate index...\n";
+    const auto pass_began = std::chrono::steady_clock::now();
+    Status bands = discovery.CompleteBandRows();
+    const double pass_s = std::chrono::duration<double>(
+                              std::chrono::steady_clock::now() - pass_began)
+                              .count();
+    if (!bands.ok()) {
+      std::cerr << "warta import: writing the near-duplicate index: "
+                << bands.message()
+                << " (the next write to the store completes it)\n";
+    } else if (!flags->quiet && pass_s >= 0.5) {
+      std::fprintf(stderr,
+                   "warta import: near-duplicate index written in %.1f s\n",
+                   pass_s);
+    }
     if (!flags->quiet) {
-      progress.Finish(total.done());
       std::cerr << "warta import: " << total.created << " created, "
                 << total.updated << " updated, " << total.unchanged
                 << " unchanged, " << total.failed << " failed\n";
@@ -227,7 +254,7 @@ CommandRunner AddImportCommand(CLI::App& app) {
       }
     }
     if (result.interrupted) return 130;
-    return total.failed > 0 ? 1 : 0;
+    return total.failed > 0 || !bands.ok() ? 1 : 0;
   };
 }
 

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <functional>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "index/index_manifest.h"
@@ -445,6 +446,79 @@ TEST_F(LiveIndexTest, BandsInMemorySpareReadsUntilAnotherWriterComes) {
     EXPECT_EQ(copy.cluster, fire_saved->id);
   });
   EXPECT_FALSE(detector_->screens_bands_in_memory());
+}
+
+// As the first import runs it: the band keys in memory and the store's band
+// rows left pending (DeferBandRows). Copies are still found, by the import
+// (from memory) and by a writer that comes in between (the rows written
+// first), and the import then reads the store with every row in it.
+TEST_F(LiveIndexTest, BandRowsLeftPendingHideNoCopy) {
+  detector_->ScreenBandsInMemory(*store_->ChangeSeq());
+  auto batch = [&](const std::function<void()>& saves) {
+    ASSERT_TRUE(store_
+                    ->RunWholeBatch([&]() -> Status {
+                      detector_->BatchSeq(store_->ChangeSeq(), true);
+                      if (detector_->screens_bands_in_memory())
+                        store_->DeferBandRows(true);
+                      saves();
+                      detector_->BatchSeq(store_->ChangeSeq(), false);
+                      return Status::Ok();
+                    })
+                    .ok());
+    detector_->Committed();
+  };
+  auto save = [&](const std::string& title, const std::string& body) {
+    Article a = Prepared(title, body);
+    detector_->Expect(DuplicateText(a), FingerprintOf(DuplicateText(a)));
+    auto saved = newsroom_->SaveRendered(a);
+    EXPECT_TRUE(saved.ok()) << saved.status().ToString();
+    return saved.ok() ? saved->id : 0;
+  };
+  std::int64_t flood = 0, fire = 0;
+  batch([&] {
+    flood = save("Banjir rendam ratusan rumah", kFloodBody);
+    fire = save("Pasar lama terbakar", kFireBody);
+  });
+  ASSERT_TRUE(detector_->screens_bands_in_memory());
+  // Nothing of them in the band rows yet: a reader is told, not misled.
+  const std::vector<std::int64_t> flood_bands =
+      FingerprintOf(DuplicateText(*store_->GetArticle(flood))).bands;
+  EXPECT_FALSE(store_->FindDuplicateCandidates(flood_bands, 0).ok());
+  std::int64_t copy = 0;
+  batch([&] {
+    copy = save("Ratusan rumah terendam banjir",
+                std::string("Tangerang (KABARIN) - ") + kFloodBody);
+  });
+  EXPECT_EQ(*store_->DuplicateClusterOf(copy), flood);
+  ASSERT_TRUE(detector_->screens_bands_in_memory());
+  // Found from memory: the rows are still pending.
+  EXPECT_FALSE(store_->FindDuplicateCandidates(flood_bands, 0).ok());
+
+  // An editor saves another copy outside the import (another
+  // DuplicateClusters, as another process has): it writes the pending rows
+  // and finds the original.
+  Article editors = Prepared("Banjir, ratusan rumah terendam",
+                             std::string("Serang (KABARIN) - ") + kFloodBody);
+  auto editors_saved = store_->SaveArticle(editors);
+  ASSERT_TRUE(editors_saved.ok());
+  DuplicateClusters other(*store_);
+  ASSERT_TRUE(other.Update(*editors_saved).ok());
+  EXPECT_EQ(*store_->DuplicateClusterOf(editors_saved->id), flood);
+  auto now = store_->FindDuplicateCandidates(flood_bands, 0);
+  ASSERT_TRUE(now.ok()) << now.status().ToString();
+  std::set<std::int64_t> found;
+  for (const DuplicateSignature& c : *now) found.insert(c.article_id);
+  EXPECT_TRUE(found.count(flood) && found.count(copy));
+
+  // The import's next batch reads the store, which has every row.
+  std::int64_t fire_copy = 0;
+  batch([&] {
+    fire_copy = save("Kebakaran pasar lama",
+                     std::string("Bogor (KABARIN) - ") + kFireBody);
+  });
+  EXPECT_FALSE(detector_->screens_bands_in_memory());
+  EXPECT_EQ(*store_->DuplicateClusterOf(fire_copy), fire);
+  ASSERT_TRUE(store_->CompleteBandRows().ok());  // nothing left to write
 }
 
 // A batch that cannot read the change sequence cannot tell others' writes

@@ -10,6 +10,26 @@
 namespace warta::index {
 namespace {
 
+// The articles other than `except` that hold one of `keys` in `bands`: per
+// key the kCandidatesPerBand newest, as FindDuplicateCandidates reads them
+// from the store; ascending, each once.
+std::vector<std::int64_t> HoldersOf(const BandIndex& bands,
+                                    const std::vector<std::int64_t>& keys,
+                                    std::int64_t except) {
+  std::vector<std::int64_t> ids, holders;
+  for (std::int64_t key : keys) {
+    holders = bands.Holders(key);
+    std::erase(holders, except);
+    std::sort(holders.begin(), holders.end(), std::greater<>());
+    if (holders.size() > DiscoveryStore::kCandidatesPerBand)
+      holders.resize(DiscoveryStore::kCandidatesPerBand);
+    ids.insert(ids.end(), holders.begin(), holders.end());
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
 // EstimatedJaccard of two encoded signatures, without decoding them: equal
 // values have equal hex digits. (A large archive screens tens of candidates
 // per saved article; decoding each cost more than the rest of the screen.)
@@ -244,10 +264,24 @@ Result<std::int64_t> DuplicateClusters::Update(const Article& article) {
     read = !recent || *recent;
   }
   std::vector<DuplicateSignature> candidates;
-  if (read) {
+  if (read && in_memory_.load(std::memory_order_relaxed)) {
+    // The holders in memory are the store's (whose band rows the import
+    // leaves pending, DeferBandRows): their signatures by id.
     ++candidate_reads_;
-    WARTA_ASSIGN_OR_RETURN(candidates, store_.discovery.FindDuplicateCandidates(
-                                           fp.bands, article.id));
+    WARTA_ASSIGN_OR_RETURN(candidates,
+                           store_.discovery.DuplicateSignaturesOf(
+                               HoldersOf(*bands_, fp.bands, article.id)));
+  } else if (read) {
+    ++candidate_reads_;
+    auto found = store_.discovery.FindDuplicateCandidates(fp.bands, article.id);
+    if (!found.ok() &&
+        found.status().code() == StatusCode::kFailedPrecondition) {
+      // Band rows an import left pending (one killed, or running in
+      // another process): written first.
+      WARTA_RETURN_IF_ERROR(store_.discovery.CompleteBandRows());
+      found = store_.discovery.FindDuplicateCandidates(fp.bands, article.id);
+    }
+    WARTA_ASSIGN_OR_RETURN(candidates, std::move(found));
   }
   std::set<std::int64_t> clusters;
   for (const DuplicateSignature& c : candidates) {

@@ -49,6 +49,46 @@ TEST_P(StoreConformance, ScansPublishedArticlesById) {
   EXPECT_EQ(all, published);
 }
 
+// Signatures by id; band rows an import leaves pending (DeferBandRows) are
+// in the candidates once CompleteBandRows ran, and only a batch defers.
+TEST_P(StoreConformance, SignaturesByIdAndPendingBandRows) {
+  auto a = store_->SaveArticle(Published("Asli", clock_.Now() - 100));
+  auto b = store_->SaveArticle(Published("Salinan", clock_.Now() - 50));
+  auto c = store_->SaveArticle(Published("Lain", clock_.Now() - 10));
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  ASSERT_TRUE(store_->SaveDuplicateSignature({a->id, a->id, "aa"}, {1}).ok());
+  ASSERT_TRUE(store_->SaveDuplicateSignature({b->id, a->id, "bb"}, {1}).ok());
+  auto by_id = store_->DuplicateSignaturesOf({b->id, 999999, a->id});
+  ASSERT_TRUE(by_id.ok()) << by_id.status().ToString();
+  ASSERT_EQ(by_id->size(), 2u);
+  EXPECT_EQ((*by_id)[0].article_id, a->id);
+  EXPECT_EQ((*by_id)[0].minhash, "aa");
+  EXPECT_EQ((*by_id)[1].article_id, b->id);
+  EXPECT_EQ((*by_id)[1].cluster_id, a->id);
+  EXPECT_TRUE(store_->DuplicateSignaturesOf({})->empty());
+
+  // Outside a batch nothing is deferred.
+  store_->DeferBandRows(true);
+  ASSERT_TRUE(store_->SaveDuplicateSignature({c->id, c->id, "cc"}, {9}).ok());
+  auto nine = store_->FindDuplicateCandidates({9}, 0);
+  ASSERT_TRUE(nine.ok()) << nine.status().ToString();
+  ASSERT_EQ(nine->size(), 1u);
+  // In one, rows may wait; after CompleteBandRows they are there.
+  ASSERT_TRUE(store_
+                  ->RunBatch([&]() -> Status {
+                    store_->DeferBandRows(true);
+                    return store_->SaveDuplicateSignature({c->id, c->id, "cc"},
+                                                          {9, 11});
+                  })
+                  .ok());
+  ASSERT_TRUE(store_->CompleteBandRows().ok());
+  auto eleven = store_->FindDuplicateCandidates({11}, 0);
+  ASSERT_TRUE(eleven.ok()) << eleven.status().ToString();
+  ASSERT_EQ(eleven->size(), 1u);
+  EXPECT_EQ((*eleven)[0].article_id, c->id);
+  EXPECT_EQ(store_->FindDuplicateCandidates({1}, 0)->size(), 2u);
+}
+
 TEST_P(StoreConformance, KeepsNearDuplicateClusters) {
   auto a = store_->SaveArticle(Published("Asli", clock_.Now() - 100));
   auto b = store_->SaveArticle(Published("Salinan", clock_.Now() - 50));

@@ -47,10 +47,33 @@ class DiscoveryStore {
   // key, the kCandidatesPerBand newest articles holding it (highest ids), so
   // a write costs the same at 1M articles as at 1k even when a key is shared
   // by thousands (boilerplate sentences). Ordered by article id.
+  // FailedPrecondition while band rows are pending (DeferBandRows) and this
+  // is not the batch that can write them: CompleteBandRows, then ask again.
   static constexpr int kCandidatesPerBand = 24;
   virtual Result<std::vector<DuplicateSignature>> FindDuplicateCandidates(
       const std::vector<std::int64_t>& band_keys,
       std::int64_t exclude_article_id) = 0;
+
+  // The signatures of these articles (those that have one), by article id.
+  virtual Result<std::vector<DuplicateSignature>> DuplicateSignaturesOf(
+      const std::vector<std::int64_t>& article_ids) = 0;
+
+  // Bulk import, the first of an archive, whose importer keeps every band
+  // key in memory (index::DuplicateClusters::ScreenBandsInMemory): while
+  // on, SaveDuplicateSignature in this thread's batch (Store::RunBatch)
+  // stores the signature but not its band rows, and marks them pending in
+  // the store (committed with the batch), so that they are written in one
+  // pass sorted by key (CompleteBandRows) instead of 16 at random places an
+  // article. Until then FindDuplicateCandidates cannot see those articles:
+  // in this thread's batch it writes the pending rows first (and turns this
+  // off); anywhere else it fails with FailedPrecondition. Outside a batch
+  // this does nothing; so does a store that always writes band rows at once
+  // (PostgreSQL).
+  virtual void DeferBandRows(bool on) = 0;
+  // Writes the band rows left pending (by DeferBandRows, also an import
+  // interrupted or killed before it did); nothing when none are. One write
+  // transaction (in this thread's batch, part of it).
+  virtual Status CompleteBandRows() = 0;
 
   // Article ids in the cluster, ascending.
   virtual Result<std::vector<std::int64_t>> DuplicateClusterMembers(

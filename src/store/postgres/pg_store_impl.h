@@ -97,6 +97,9 @@ class PgStore : public Store, protected sql::RowsHooks<pg::Connection> {
       std::int64_t cluster_id) override;
   Status MoveDuplicateCluster(std::int64_t from, std::int64_t to) override;
   Result<std::int64_t> DuplicateClusterOf(std::int64_t article_id) override;
+  // PostgreSQL writes band rows at once: nothing is ever pending.
+  void DeferBandRows(bool) override {}
+  Status CompleteBandRows() override { return Status::Ok(); }
 
   // RevisionStore (article_rows.cc)
   Result<Article> SaveArticleWithRevision(const Article& article,

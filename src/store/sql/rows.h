@@ -100,6 +100,8 @@ class Rows final : public Core {
 
   // DiscoveryStore (discovery_rows.h)
   Result<bool> HasDuplicateSignatures() override;
+  Result<std::vector<DuplicateSignature>> DuplicateSignaturesOf(
+      const std::vector<std::int64_t>& article_ids) override;
 
   // LiveUpdateStore (live_update_rows.h)
   Result<LiveUpdate> AddLiveUpdate(std::int64_t article_id,

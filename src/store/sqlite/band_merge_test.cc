@@ -389,5 +389,98 @@ TEST(BandKeysMigrationTest, ExistingSignaturesGetTheirKeys) {
   std::filesystem::remove_all(dir);
 }
 
+// The first import of an archive leaves its band rows pending
+// (DeferBandRows, pending_bands.cc): none is written while its batches
+// run, nobody reads candidates without them, and the pass writes exactly
+// the signatures' rows, each once, across a reopen (as after a kill).
+TEST_F(BandMergeTest, PendingRowsAreWrittenOnceBeforeAnyoneReadsThem) {
+  auto pending = [&] {
+    return Count("SELECT count(*) FROM meta WHERE key = 'band_rows_pending'");
+  };
+  auto keys = [](int i) {
+    return std::vector<std::int64_t>{Key(0), Key(1 + i % 5), Key(100 + 2 * i),
+                                     Key(101 + 2 * i)};
+  };
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 40; ++i) ids.push_back(NewArticle(i));
+  auto deferred = [&](int from, int to) {
+    ASSERT_TRUE(store_
+                    ->RunBatch([&]() -> Status {
+                      store_->DeferBandRows(true);
+                      for (int i = from; i < to; ++i) Save(ids[i], keys(i));
+                      return Status::Ok();
+                    })
+                    .ok());
+  };
+  deferred(0, 20);
+  for (int i = 0; i < 20; ++i) EXPECT_EQ(RowsOf(ids[i]), 0);
+  EXPECT_EQ(pending(), 1);
+  // Outside the batch nobody reads candidates that miss them.
+  auto early = store_->FindDuplicateCandidates({Key(0)}, 0);
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.status().code(), StatusCode::kFailedPrecondition);
+  // Deferring is per batch: off unless the batch asks.
+  Save(ids[20], keys(20));
+  EXPECT_EQ(RowsOf(ids[20]), 4);
+  // A batch that reads candidates writes the pending rows first, and its
+  // saves after that write theirs at once.
+  ASSERT_TRUE(store_
+                  ->RunBatch([&]() -> Status {
+                    store_->DeferBandRows(true);
+                    Save(ids[21], keys(21));
+                    auto got = store_->FindDuplicateCandidates({Key(0)}, 0);
+                    if (!got.ok()) return got.status();
+                    EXPECT_EQ(got->size(), 22u);  // ids[0..21]
+                    Save(ids[22], keys(22));
+                    return Status::Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(pending(), 0);
+  EXPECT_EQ(RowsOf(ids[22]), 4);
+  ExpectCandidatesAsOneTable();
+
+  // Pending rows of a batch that rolls back never were: no mark.
+  Status failed = store_->RunBatch([&]() -> Status {
+    store_->DeferBandRows(true);
+    Status saved =
+        store_->SaveDuplicateSignature({ids[23], ids[23], "m"}, keys(23));
+    return saved.ok() ? Status::Internal("the batch fails") : saved;
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(pending(), 0);
+
+  // Pending while the process dies: the next store writes them. A
+  // signature replaced, and one removed, while pending keep only what
+  // they hold now.
+  deferred(23, 30);
+  ASSERT_TRUE(store_
+                  ->RunBatch([&]() -> Status {
+                    store_->DeferBandRows(true);
+                    Save(ids[24], {Key(3), Key(900)});
+                    return Status::Ok();
+                  })
+                  .ok());
+  ASSERT_TRUE(store_->RemoveDuplicateSignature(ids[25]).ok());
+  Forget(ids[25]);
+  store_.reset();
+  auto reopened = OpenSqliteStore(options_, clock_);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  store_ = std::move(*reopened);
+  EXPECT_EQ(pending(), 1);
+  EXPECT_FALSE(store_->FindDuplicateCandidates({Key(0)}, 0).ok());
+  ASSERT_TRUE(store_->CompleteBandRows().ok());
+  EXPECT_EQ(pending(), 0);
+  ASSERT_TRUE(store_->CompleteBandRows().ok());  // nothing left: no-op
+  ExpectCandidatesAsOneTable();
+  EXPECT_EQ(RowsOf(ids[24]), 2);
+  EXPECT_EQ(RowsOf(ids[25]), 0);
+  // Every signature's rows, in one table or the other, never both.
+  EXPECT_EQ(Big() + Recent(), 29 * 4 - 2);
+  EXPECT_EQ(Count("SELECT count(*) FROM article_signature_bands b JOIN "
+                  "article_signature_bands_recent r USING (band_key, "
+                  "article_id)"),
+            0);
+}
+
 }  // namespace
 }  // namespace warta

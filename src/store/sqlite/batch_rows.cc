@@ -43,6 +43,8 @@ Status SqliteStore::RunBatchIn(const std::function<Status()>& fn, bool whole) {
   write_upkeep_.Clear();
   batch_failure_ = Status::Ok();
   batch_whole_ = whole;
+  defer_bands_ = false;  // DeferBandRows, batch by batch
+  bands_marked_ = false;
   // Its commit checkpoints after a larger WAL (Checkpointer::Options).
   if (checkpointer_) checkpointer_->SetInBatch(true);
   Status s = InTransaction(*writer_, [&]() -> Status {
@@ -72,6 +74,8 @@ Status SqliteStore::RunBatchIn(const std::function<Status()>& fn, bool whole) {
   batch_thread_.store(std::thread::id());
   batch_whole_ = false;
   batch_failure_ = Status::Ok();
+  defer_bands_ = false;
+  bands_marked_ = false;
   batch_upkeep_.Clear();
   write_upkeep_.Clear();
   return s;

@@ -106,7 +106,10 @@ Status SqliteStore::SaveDuplicateSignature(
     const bool same_keys = old && old->band_keys == keys;
     if (old && !same_keys)
       WARTA_RETURN_IF_ERROR(DeleteBandRows(c, sig.article_id, old->band_keys));
-    if (!same_keys) {
+    if (!same_keys && defer_bands_ && InBatchHere()) {
+      // Written later, sorted (pending_bands.cc).
+      WARTA_RETURN_IF_ERROR(MarkBandRowsPending(c));
+    } else if (!same_keys) {
       WARTA_ASSIGN_OR_RETURN(bool to_recent, BandsGoToRecent(c));
       WARTA_RETURN_IF_ERROR(
           InsertBandRows(c, to_recent, sig.article_id, bands));
@@ -162,9 +165,18 @@ Result<std::vector<DuplicateSignature>> SqliteStore::FindDuplicateCandidates(
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   // A reader's ~50 statements in one read transaction (the import's
   // workers call this beside the writer), not one each. In a batch, the
-  // batch's own.
-  if (InBatchHere()) return FindDuplicateCandidatesIn(**r, bands, exclude);
+  // batch's own, which writes rows left pending first.
+  if (InBatchHere()) {
+    WARTA_ASSIGN_OR_RETURN(std::int64_t pending, BandRowsPending(**r));
+    if (pending != 0) WARTA_RETURN_IF_ERROR(CompleteBandRows());
+    return FindDuplicateCandidatesIn(**r, bands, exclude);
+  }
   WARTA_RETURN_IF_ERROR(InReadTransaction(**r, [&]() -> Status {
+    WARTA_ASSIGN_OR_RETURN(std::int64_t pending, BandRowsPending(**r));
+    if (pending != 0)
+      return Status::FailedPrecondition(
+          "near-duplicate band rows are pending (an import's); "
+          "CompleteBandRows writes them");
     WARTA_ASSIGN_OR_RETURN(out, FindDuplicateCandidatesIn(**r, bands, exclude));
     return Status::Ok();
   }));

@@ -103,6 +103,8 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
       std::int64_t cluster_id) override;
   Status MoveDuplicateCluster(std::int64_t from, std::int64_t to) override;
   Result<std::int64_t> DuplicateClusterOf(std::int64_t article_id) override;
+  void DeferBandRows(bool on) override;
+  Status CompleteBandRows() override;
 
   // RevisionStore (article_rows.cc)
   Result<Article> SaveArticleWithRevision(const Article& article,
@@ -236,6 +238,8 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
       batch_upkeep_.Merge(std::move(write_upkeep_));
     } else if (batch_whole_) {
       batch_failure_ = s;
+    } else {
+      bands_marked_ = false;  // the mark may have gone with the savepoint
     }
     write_upkeep_.Clear();
     return s;
@@ -306,6 +310,15 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   // into the big one, sized by band_rows_pending_ (band_merge.cc). On the
   // writer, in its write transaction.
   Status MergeBandSlice(Connection& c);
+  // Band rows left pending (DeferBandRows; pending_bands.cc). The mark's
+  // value, read on `c`: 0 when none are pending.
+  Result<std::int64_t> BandRowsPending(Connection& c);
+  // Sets the mark in the write in progress (once a transaction).
+  Status MarkBandRowsPending(Connection& c);
+  // When the mark is set: every signature's band rows not in the tables,
+  // sorted by key, into the big table, and the mark cleared; deferring ends.
+  // On the writer, in its write transaction.
+  Status WritePendingBandRows(Connection& c);
   // Logs a change of every member of `cluster_id` (discovery_rows.cc).
   Status LogClusterChange(Connection& c, std::int64_t cluster_id);
   Result<std::string> UniqueSlug(Connection& c, const std::string& wanted,
@@ -353,6 +366,11 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   // (band_merge.cc; guarded by write_mu_).
   std::int64_t band_rows_pending_ = 0;
   std::uint64_t band_merge_at_ = 0;
+  // DeferBandRows: this batch's saves leave their band rows out; the write
+  // transaction in progress has set the pending mark (pending_bands.cc;
+  // guarded by write_mu_).
+  bool defer_bands_ = false;
+  bool bands_marked_ = false;
   Mutex pool_mu_;
   std::vector<std::unique_ptr<Connection>> readers_ GUARDED_BY(pool_mu_);
   // Never raised: YieldToWaitingWriters reads the others' flags with it.
