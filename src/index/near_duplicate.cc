@@ -10,20 +10,19 @@
 namespace warta::index {
 namespace {
 
-// The articles other than `except` that hold one of `keys` in `bands`: per
-// key the kCandidatesPerBand newest, as FindDuplicateCandidates reads them
-// from the store; ascending, each once.
+// The articles other than `except` that hold one of `keys` in `bands`:
+// ascending, each once. BandIndex keeps each key's newest
+// kCandidatesPerBand holders, as FindDuplicateCandidates reads them from
+// the store; a key whose fingerprint another shares gets theirs too (a few
+// more candidates, which the screen and the exact comparison sort out,
+// rather than a holder left out).
 std::vector<std::int64_t> HoldersOf(const BandIndex& bands,
                                     const std::vector<std::int64_t>& keys,
                                     std::int64_t except) {
-  std::vector<std::int64_t> ids, holders;
+  std::vector<std::int64_t> ids;
   for (std::int64_t key : keys) {
-    holders = bands.Holders(key);
-    std::erase(holders, except);
-    std::sort(holders.begin(), holders.end(), std::greater<>());
-    if (holders.size() > DiscoveryStore::kCandidatesPerBand)
-      holders.resize(DiscoveryStore::kCandidatesPerBand);
-    ids.insert(ids.end(), holders.begin(), holders.end());
+    for (std::int64_t id : bands.Holders(key))
+      if (id != except) ids.push_back(id);
   }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

@@ -53,6 +53,7 @@ Result<std::vector<BandRow>> WantedBandRows(Connection& c) {
     WARTA_ASSIGN_OR_RETURN(
         auto count, c.Prepare("SELECT count(*) FROM article_signatures"));
     WARTA_ASSIGN_OR_RETURN(bool row, count.Step());
+    // 16 keys a signature (text::kBands), so one allocation at 1M.
     if (row) rows.reserve(static_cast<std::size_t>(count.Int(0)) * 16);
   }
   WARTA_ASSIGN_OR_RETURN(
