@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <thread>
 #include <utility>
 
 #include "admin/admin.h"
@@ -259,25 +260,24 @@ Status App::Serve(const std::function<void(std::uint16_t port)>& on_listening) {
   search_->Start();
   // Band rows an import left pending (killed before its last pass): written
   // now, beside the site, rather than by the first save that needs them.
-  struct Joined {  // also when ServeOnce fails
-    std::thread t;
-    ~Joined() {
-      if (t.joinable()) t.join();
-    }
-  } band_rows{ThreadWithoutStopSignals([store = store_.get()] {
-    const auto began = std::chrono::steady_clock::now();
-    Status s = store->CompleteBandRows();
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::steady_clock::now() - began)
-                        .count();
-    if (!s.ok()) {
-      LogInfo("near-duplicate band rows: " + s.ToString() +
-              " (the next save that needs them writes them)");
-    } else if (ms >= 100) {
-      LogInfo("near-duplicate band rows left pending written in " +
-              std::to_string(ms) + " ms");
-    }
-  })};
+  std::jthread band_rows;  // joined when Serve returns, also on failure
+  {
+    StopSignalsBlock block;  // the new thread blocks them too
+    band_rows = std::jthread([store = store_.get()] {
+      const auto began = std::chrono::steady_clock::now();
+      Status s = store->CompleteBandRows();
+      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now() - began)
+                          .count();
+      if (!s.ok()) {
+        LogInfo("near-duplicate band rows: " + s.ToString() +
+                " (the next save that needs them writes them)");
+      } else if (ms >= 100) {
+        LogInfo("near-duplicate band rows left pending written in " +
+                std::to_string(ms) + " ms");
+      }
+    });
+  }
   Newsroom::Subscription search_listener = newsroom_->Subscribe(
       [search = search_.get()](const Article&) { search->Notify(); });
   ingest::WirePoller poller(*newsroom_, *store_, std::move(wire_feeds),

@@ -195,7 +195,7 @@ CommandRunner AddImportCommand(CLI::App& app) {
       // While the band keys are in memory, the store's band rows wait for
       // one pass sorted by key after the last batch (CompleteBandRows).
       if (start && duplicates.screens_bands_in_memory()) {
-        discovery.DeferBandRows(true);
+        discovery.DeferBandRows();
         deferred_bands = true;
       }
     };

@@ -77,6 +77,24 @@ class LiveIndexTest : public ::testing::Test {
     EXPECT_TRUE(s.ok()) << s.status().ToString();
     return s.ok() ? *s : Article{};
   }
+  // `saves` in one batch as the import runs it: the change sequence as the
+  // batch sees it at both ends (DuplicateClusters::BatchSeq), and with
+  // `defer_band_rows` the band rows left pending while the screen is in
+  // memory (DeferBandRows).
+  void ImportBatch(const std::function<void()>& saves, bool defer_band_rows) {
+    ASSERT_TRUE(store_
+                    ->RunWholeBatch([&]() -> Status {
+                      detector_->BatchSeq(store_->ChangeSeq(), true);
+                      if (defer_band_rows &&
+                          detector_->screens_bands_in_memory())
+                        store_->DeferBandRows();
+                      saves();
+                      detector_->BatchSeq(store_->ChangeSeq(), false);
+                      return Status::Ok();
+                    })
+                    .ok());
+    detector_->Committed();
+  }
   // Validated and rendered, not saved: what the import's workers hand on.
   Article Prepared(const std::string& title, const std::string& body) {
     Article a;
@@ -380,17 +398,8 @@ TEST_F(LiveIndexTest, PrefetchStartsAtTheArchiveSizeGiven) {
 // writer's write since the last one (the change sequence moved) ends it.
 TEST_F(LiveIndexTest, BandsInMemorySpareReadsUntilAnotherWriterComes) {
   detector_->ScreenBandsInMemory(*store_->ChangeSeq());
-  // As the import does: the sequence as each batch sees it, at both ends.
   auto batch = [&](const std::function<void()>& saves) {
-    ASSERT_TRUE(store_
-                    ->RunWholeBatch([&]() -> Status {
-                      detector_->BatchSeq(store_->ChangeSeq(), true);
-                      saves();
-                      detector_->BatchSeq(store_->ChangeSeq(), false);
-                      return Status::Ok();
-                    })
-                    .ok());
-    detector_->Committed();
+    ImportBatch(saves, /*defer_band_rows=*/false);
   };
   // The article's id, the writer's candidate reads to save it, its cluster.
   struct Saved {
@@ -455,17 +464,7 @@ TEST_F(LiveIndexTest, BandsInMemorySpareReadsUntilAnotherWriterComes) {
 TEST_F(LiveIndexTest, BandRowsLeftPendingHideNoCopy) {
   detector_->ScreenBandsInMemory(*store_->ChangeSeq());
   auto batch = [&](const std::function<void()>& saves) {
-    ASSERT_TRUE(store_
-                    ->RunWholeBatch([&]() -> Status {
-                      detector_->BatchSeq(store_->ChangeSeq(), true);
-                      if (detector_->screens_bands_in_memory())
-                        store_->DeferBandRows(true);
-                      saves();
-                      detector_->BatchSeq(store_->ChangeSeq(), false);
-                      return Status::Ok();
-                    })
-                    .ok());
-    detector_->Committed();
+    ImportBatch(saves, /*defer_band_rows=*/true);
   };
   auto save = [&](const std::string& title, const std::string& body) {
     Article a = Prepared(title, body);

@@ -68,7 +68,7 @@ TEST_P(StoreConformance, SignaturesByIdAndPendingBandRows) {
   EXPECT_TRUE(store_->DuplicateSignaturesOf({})->empty());
 
   // Outside a batch nothing is deferred.
-  store_->DeferBandRows(true);
+  store_->DeferBandRows();
   ASSERT_TRUE(store_->SaveDuplicateSignature({c->id, c->id, "cc"}, {9}).ok());
   auto nine = store_->FindDuplicateCandidates({9}, 0);
   ASSERT_TRUE(nine.ok()) << nine.status().ToString();
@@ -76,7 +76,7 @@ TEST_P(StoreConformance, SignaturesByIdAndPendingBandRows) {
   // In one, rows may wait; after CompleteBandRows they are there.
   ASSERT_TRUE(store_
                   ->RunBatch([&]() -> Status {
-                    store_->DeferBandRows(true);
+                    store_->DeferBandRows();
                     return store_->SaveDuplicateSignature({c->id, c->id, "cc"},
                                                           {9, 11});
                   })

@@ -59,17 +59,17 @@ class DiscoveryStore {
       const std::vector<std::int64_t>& article_ids) = 0;
 
   // Bulk import, the first of an archive, whose importer keeps every band
-  // key in memory (index::DuplicateClusters::ScreenBandsInMemory): while
-  // on, SaveDuplicateSignature in this thread's batch (Store::RunBatch)
+  // key in memory (index::DuplicateClusters::ScreenBandsInMemory): for the
+  // rest of this thread's batch (Store::RunBatch), SaveDuplicateSignature
   // stores the signature but not its band rows, and marks them pending in
   // the store (committed with the batch), so that they are written in one
   // pass sorted by key (CompleteBandRows) instead of 16 at random places an
   // article. Until then FindDuplicateCandidates cannot see those articles:
-  // in this thread's batch it writes the pending rows first (and turns this
-  // off); anywhere else it fails with FailedPrecondition. Outside a batch
-  // this does nothing; so does a store that always writes band rows at once
-  // (PostgreSQL).
-  virtual void DeferBandRows(bool on) = 0;
+  // in this thread's batch it writes the pending rows first (and ends the
+  // deferring); anywhere else it fails with FailedPrecondition. Each batch
+  // starts without it. Outside a batch this does nothing; so does a store
+  // that always writes band rows at once (PostgreSQL).
+  virtual void DeferBandRows() = 0;
   // Writes the band rows left pending (by DeferBandRows, also an import
   // interrupted or killed before it did); nothing when none are. One write
   // transaction (in this thread's batch, part of it).

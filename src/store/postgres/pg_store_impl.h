@@ -98,7 +98,7 @@ class PgStore : public Store, protected sql::RowsHooks<pg::Connection> {
   Status MoveDuplicateCluster(std::int64_t from, std::int64_t to) override;
   Result<std::int64_t> DuplicateClusterOf(std::int64_t article_id) override;
   // PostgreSQL writes band rows at once: nothing is ever pending.
-  void DeferBandRows(bool) override {}
+  void DeferBandRows() override {}
   Status CompleteBandRows() override { return Status::Ok(); }
 
   // RevisionStore (article_rows.cc)

@@ -406,7 +406,7 @@ TEST_F(BandMergeTest, PendingRowsAreWrittenOnceBeforeAnyoneReadsThem) {
   auto deferred = [&](int from, int to) {
     ASSERT_TRUE(store_
                     ->RunBatch([&]() -> Status {
-                      store_->DeferBandRows(true);
+                      store_->DeferBandRows();
                       for (int i = from; i < to; ++i) Save(ids[i], keys(i));
                       return Status::Ok();
                     })
@@ -426,7 +426,7 @@ TEST_F(BandMergeTest, PendingRowsAreWrittenOnceBeforeAnyoneReadsThem) {
   // saves after that write theirs at once.
   ASSERT_TRUE(store_
                   ->RunBatch([&]() -> Status {
-                    store_->DeferBandRows(true);
+                    store_->DeferBandRows();
                     Save(ids[21], keys(21));
                     auto got = store_->FindDuplicateCandidates({Key(0)}, 0);
                     if (!got.ok()) return got.status();
@@ -441,7 +441,7 @@ TEST_F(BandMergeTest, PendingRowsAreWrittenOnceBeforeAnyoneReadsThem) {
 
   // Pending rows of a batch that rolls back never were: no mark.
   Status failed = store_->RunBatch([&]() -> Status {
-    store_->DeferBandRows(true);
+    store_->DeferBandRows();
     Status saved =
         store_->SaveDuplicateSignature({ids[23], ids[23], "m"}, keys(23));
     return saved.ok() ? Status::Internal("the batch fails") : saved;
@@ -455,7 +455,7 @@ TEST_F(BandMergeTest, PendingRowsAreWrittenOnceBeforeAnyoneReadsThem) {
   deferred(23, 30);
   ASSERT_TRUE(store_
                   ->RunBatch([&]() -> Status {
-                    store_->DeferBandRows(true);
+                    store_->DeferBandRows();
                     Save(ids[24], {Key(3), Key(900)});
                     return Status::Ok();
                   })

@@ -127,8 +127,8 @@ Status ClearMark(Connection& c, std::int64_t read) {
 
 }  // namespace
 
-void SqliteStore::DeferBandRows(bool on) {
-  if (InBatchHere()) defer_bands_ = on;
+void SqliteStore::DeferBandRows() {
+  if (InBatchHere()) defer_bands_ = true;
 }
 
 Result<std::int64_t> SqliteStore::BandRowsPending(Connection& c) {
@@ -149,6 +149,11 @@ Status SqliteStore::MarkBandRowsPending(Connection& c) {
   return Status::Ok();
 }
 
+// In a batch the pass is one write: every signature so far, under the
+// batch's lock. It runs there only when the import's in-memory screen ended
+// mid-import (another writer's save usually wrote the rows already, outside
+// a batch); after the screen filled (~1.5M articles) it would hold the lock
+// for longer than another process's writer waits. Not measured.
 Status SqliteStore::WritePendingBandRows(Connection& c) {
   WARTA_ASSIGN_OR_RETURN(std::int64_t pending, BandRowsPending(c));
   if (pending == 0) return Status::Ok();
@@ -167,8 +172,8 @@ Status SqliteStore::CompleteBandRows() {
     return WriteQuiet([&](Connection& c) { return WritePendingBandRows(c); });
   // Outside a batch (the import's end): read and sort on a reader, then
   // insert in slices of the key order, each a write of its own (at 1M, 16M
-  // rows in ~7 s of inserts), so a writer of another process waits for one
-  // slice, not for the whole pass (Connection::kBusyTimeout).
+  // rows: the whole pass took 8.9 s), so a writer of another process waits
+  // for one slice, not for the whole pass (Connection::kBusyTimeout).
   std::vector<BandRow> rows;
   std::int64_t pending = 0;
   {

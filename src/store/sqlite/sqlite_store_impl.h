@@ -103,7 +103,7 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
       std::int64_t cluster_id) override;
   Status MoveDuplicateCluster(std::int64_t from, std::int64_t to) override;
   Result<std::int64_t> DuplicateClusterOf(std::int64_t article_id) override;
-  void DeferBandRows(bool on) override;
+  void DeferBandRows() override;
   Status CompleteBandRows() override;
 
   // RevisionStore (article_rows.cc)
