@@ -42,6 +42,9 @@ class PgStore : public Store, protected sql::RowsHooks<pg::Connection> {
   // Where reads that need only an article's list columns find them: the
   // row itself (TOAST keeps body, html and plaintext out of line).
   static constexpr std::string_view kCards = "articles";
+  // An article's plain text as SQL reads it (stored as text; TOAST
+  // compresses it).
+  static constexpr std::string_view kPlaintext = "plaintext";
   static std::string JsonArray(const std::vector<std::int64_t>& values) {
     return pg::JsonArray(values);
   }

@@ -539,7 +539,8 @@ Result<std::vector<ArticleText>> Rows<Core>::ListPlaintextsById(
   if (ids.empty()) return out;
   WARTA_ASSIGN_OR_RETURN(auto r, BorrowReader());
   WARTA_ASSIGN_OR_RETURN(
-      auto st, (*r)->Prepare("SELECT id, plaintext FROM articles WHERE id IN "
+      auto st, (*r)->Prepare("SELECT id, " + std::string(Core::kPlaintext) +
+                             " FROM articles WHERE id IN "
                              "(SELECT value FROM json_each(?)) AND "
                              "deleted_at IS NULL"));
   st.Bind(1, JsonArray(ids));

@@ -1,10 +1,12 @@
 // SqliteStore: the articles table and its links to authors and tags.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <variant>
 
 #include "base/strings.h"
 #include "content/slug.h"
+#include "store/sqlite/derived_text.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace warta::sqlite {
@@ -16,10 +18,13 @@ namespace {
 // (migrations/061_article_cards.sql).
 constexpr std::string_view kColumnsHead =
     "SELECT a.id, a.slug, a.title, a.custom_excerpt, ";
-constexpr std::string_view kBodyColumns = "a.body, a.html, a.plaintext, ";
+// html and plaintext may be packed against the body (derived_text.h).
+constexpr std::string_view kBodyColumns =
+    "a.body, derived_text(a.body, a.html), "
+    "derived_text(a.body, a.plaintext), ";
 // Lists get the start of the plain text, enough for an excerpt.
 constexpr std::string_view kNoBodyColumns =
-    "'', '', SUBSTR(a.plaintext, 1, 400), ";
+    "'', '', SUBSTR(derived_text(a.body, a.plaintext), 1, 400), ";
 constexpr std::string_view kColumnsTail =
     "a.dateline_city, a.dateline_outlet, a.source, a.source_url, "
     "a.feature_image, a.feature_image_alt, a.feature_image_caption, a.status, "
@@ -38,6 +43,23 @@ constexpr std::string_view kJoins =
 // Cards (migration 061) hold the list columns apart from the body: a card
 // read never touches the article row's overflow pages.
 constexpr std::string_view kCardColumns = "'', '', a.plaintext_head, ";
+
+// What a card keeps of the plain text: its first 400 characters, counted
+// as SQLite's SUBSTR counts them (a byte from 0xC0 up and the continuation
+// bytes after it are one character, any other byte one), as the card
+// triggers take it from a plain text stored as TEXT.
+std::string_view CardHead(std::string_view plaintext) {
+  std::size_t at = 0;
+  for (int chars = 0; chars < 400 && at < plaintext.size(); ++chars) {
+    if (static_cast<unsigned char>(plaintext[at++]) >= 0xC0) {
+      while (at < plaintext.size() &&
+             (static_cast<unsigned char>(plaintext[at]) & 0xC0) == 0x80) {
+        ++at;
+      }
+    }
+  }
+  return plaintext.substr(0, at);
+}
 
 // A focal coordinate (0..1) as stored: thousandths, clamped.
 std::int64_t FocalPerMille(double v) {
@@ -703,8 +725,17 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
     bind(in.title);
     bind(in.custom_excerpt);
     bind(in.body);
-    bind(in.html);
-    bind(in.plaintext);
+    // Packed against the body when that is smaller (derived_text.h).
+    bool plaintext_packed = false;
+    TextPacker packer(in.body);
+    for (const std::string* text : {&in.html, &in.plaintext}) {
+      if (std::optional<std::string> packed = packer.Pack(*text)) {
+        st.BindBlob(i++, *packed);
+        plaintext_packed = text == &in.plaintext;
+      } else {
+        bind(*text);
+      }
+    }
     bind(in.dateline_city);
     bind(in.dateline_outlet);
     bind(in.source);
@@ -761,6 +792,14 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
         }
         if (!in.noindex && published_at) upkeep->MonthGains(*published_at, now);
       }
+    }
+    if (plaintext_packed) {
+      // The card triggers cannot unpack it (migration 069).
+      WARTA_ASSIGN_OR_RETURN(
+          auto head, c.Prepare("UPDATE article_cards SET plaintext_head = ? "
+                               "WHERE id = ?"));
+      WARTA_RETURN_IF_ERROR(
+          head.Bind(1, CardHead(in.plaintext)).Bind(2, id).Run());
     }
     if (new_correction) {
       WARTA_ASSIGN_OR_RETURN(

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "metrics/metrics.h"
+#include "store/sqlite/derived_text.h"
 
 namespace warta::sqlite {
 namespace {
@@ -146,6 +147,8 @@ Result<std::unique_ptr<Connection>> Connection::Open(
   }
   sqlite3_busy_handler(db, &Connection::OnBusy, c.get());
   sqlite3_extended_result_codes(db, 1);
+  // Before anything reads an article row or fires its card triggers.
+  WARTA_RETURN_IF_ERROR(RegisterDerivedText(db));
   std::string pragmas =
       "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
       "PRAGMA temp_store=MEMORY; PRAGMA synchronous=" +

@@ -48,6 +48,10 @@ class SqliteStore : public Store, protected sql::RowsHooks<sqlite::Connection> {
   // The table with each article's list columns without its body
   // (migration 061): a read that needs only those reads no overflow pages.
   static constexpr std::string_view kCards = "article_cards";
+  // An article's plain text as SQL reads it: it may be packed against the
+  // body (derived_text.h).
+  static constexpr std::string_view kPlaintext =
+      "derived_text(body, plaintext)";
   static std::string JsonArray(const std::vector<std::int64_t>& values) {
     return sqlite::JsonArray(values);
   }

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "store/sqlite/db.h"
+#include "store/sqlite/derived_text.h"
 #include "store/store_conformance.h"
 
 namespace warta {
@@ -178,6 +179,7 @@ int SymmetricDifference(const std::string& dir, const std::string& a,
                         const std::string& b) {
   sqlite3* db = nullptr;
   if (sqlite3_open((dir + "/warta.db").c_str(), &db) != SQLITE_OK) return -1;
+  EXPECT_TRUE(sqlite::RegisterDerivedText(db).ok());
   const std::string sql = "SELECT (SELECT COUNT(*) FROM (" + a + " EXCEPT " +
                           b + ")) + (SELECT COUNT(*) FROM (" + b + " EXCEPT " +
                           a + "))";
@@ -196,7 +198,7 @@ int SymmetricDifference(const std::string& dir, const std::string& a,
 
 // Each card (migration 061) against its article's row, column by column:
 // the card's columns in their order, read from articles (plaintext_head as
-// the first 400 characters of plaintext), and from article_cards.
+// the first 400 characters of plaintext, unpacked), and from article_cards.
 int CardsApartFromArticles(const std::string& dir) {
   sqlite3* db = nullptr;
   if (sqlite3_open((dir + "/warta.db").c_str(), &db) != SQLITE_OK) return -1;
@@ -208,13 +210,141 @@ int CardsApartFromArticles(const std::string& dir) {
     std::string name =
         reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
     if (!columns.empty()) columns += ", ";
-    columns += name == "plaintext_head" ? "SUBSTR(plaintext, 1, 400)" : name;
+    columns += name == "plaintext_head"
+                   ? "SUBSTR(derived_text(body, plaintext), 1, 400)"
+                   : name;
   }
   sqlite3_finalize(st);
   sqlite3_close(db);
   EXPECT_NE(columns.find("deleted_at"), std::string::npos) << columns;
   return SymmetricDifference(dir, "SELECT " + columns + " FROM articles",
                              "SELECT * FROM article_cards");
+}
+
+// Runs `sql` on the database as the sqlite3 shell would: without the
+// functions warta registers. The first column of the last row, or the error.
+std::string ShellExec(const std::string& dir, const std::string& sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open((dir + "/warta.db").c_str(), &db) != SQLITE_OK) return "?";
+  std::string out;
+  auto on_row = [](void* to, int, char** values, char**) {
+    *static_cast<std::string*>(to) = values[0] ? values[0] : "NULL";
+    return 0;
+  };
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), on_row, &out, &err) != SQLITE_OK) {
+    out = std::string("error: ") + (err ? err : "");
+    sqlite3_free(err);
+  }
+  sqlite3_close(db);
+  return out;
+}
+
+// Migration 069: an article's html and plain text are stored packed against
+// its body (derived_text.h) and read back as they were written; rows of
+// TEXT (written before) still read; the sqlite3 shell can still write an
+// article row; a body changed by hand apart from its packed text is an
+// error, not other text.
+TEST(SqliteStoreTest, ArticleTextIsStoredPackedAgainstTheBody) {
+  FakeClock clock(1759115700);
+  const std::string dir =
+      ::testing::TempDir() + "/warta-packed-" + std::to_string(::getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::unique_ptr<Store> store = MakeSqlite(dir, clock);
+  ASSERT_NE(store, nullptr);
+  Article a;
+  a.title = "Anggaran daerah dibahas";
+  for (int i = 0; i < 10; ++i) {
+    a.body +=
+        "Warga kecamatan " + std::to_string(i) +
+        " menyuarakan usulan tentang jalan, sekolah dan pasar kepada "
+        "dewan \u2014 \"kami ingin didengar\", kata seorang ketua RT.\n\n";
+    a.html += "<p>Warga kecamatan " + std::to_string(i) +
+              " menyuarakan usulan tentang jalan, sekolah dan pasar kepada "
+              "dewan \u2014 &quot;kami ingin didengar&quot;, kata seorang "
+              "ketua RT.</p>\n";
+    a.plaintext += "Warga kecamatan " + std::to_string(i) +
+                   " menyuarakan usulan tentang jalan, sekolah dan pasar "
+                   "kepada dewan \u2014 \"kami ingin didengar\", kata seorang "
+                   "ketua RT.\n\n";
+  }
+  a.status = ArticleStatus::kPublished;
+  a.published_at = 1759115000;
+  auto saved = store->SaveArticle(a);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  const std::string id = std::to_string(saved->id);
+  EXPECT_EQ(ShellExec(dir,
+                      "SELECT typeof(html) || ',' || typeof(plaintext) "
+                      "FROM articles WHERE id = " +
+                          id),
+            "blob,blob");
+  const std::string stored = ShellExec(
+      dir,
+      "SELECT length(html) + length(plaintext) FROM articles WHERE id = " + id);
+  EXPECT_LT(std::stoul(stored), (a.html.size() + a.plaintext.size()) / 5)
+      << stored;
+  auto got = store->GetArticle(saved->id);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->html, a.html);
+  EXPECT_EQ(got->plaintext, a.plaintext);
+  auto texts = store->ListPlaintextsById({saved->id});
+  ASSERT_TRUE(texts.ok() && texts->size() == 1u);
+  EXPECT_EQ((*texts)[0].plaintext, a.plaintext);
+  std::string head;  // 400 characters; the em dashes are 3 bytes each
+  for (std::size_t at = 0, chars = 0; chars < 400; ++chars) {
+    const std::size_t len =
+        static_cast<unsigned char>(a.plaintext[at]) >= 0xE0 ? 3 : 1;
+    head += a.plaintext.substr(at, len);
+    at += len;
+  }
+  auto cards = store->ListArticlesById({saved->id});
+  ASSERT_TRUE(cards.ok() && cards->size() == 1u);
+  EXPECT_EQ((*cards)[0].plaintext, head);
+  EXPECT_EQ(CardsApartFromArticles(dir), 0);
+
+  // The shell writes a row (its card follows, the head kept).
+  EXPECT_EQ(ShellExec(dir,
+                      "UPDATE articles SET title = 'Dari shell' WHERE "
+                      "id = " +
+                          id + "; SELECT changes()"),
+            "1");
+  cards = store->ListArticlesById({saved->id});
+  ASSERT_TRUE(cards.ok() && cards->size() == 1u);
+  EXPECT_EQ((*cards)[0].title, "Dari shell");
+  EXPECT_EQ((*cards)[0].plaintext, head);
+
+  // A row as written before 069: TEXT, read as it is.
+  EXPECT_EQ(ShellExec(dir,
+                      "UPDATE articles SET html = '<p>Lama</p>', "
+                      "plaintext = 'Lama' WHERE id = " +
+                          id + "; SELECT changes()"),
+            "1");
+  got = store->GetArticle(saved->id);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->html, "<p>Lama</p>");
+  EXPECT_EQ(got->plaintext, "Lama");
+  cards = store->ListArticlesById({saved->id});
+  ASSERT_TRUE(cards.ok() && cards->size() == 1u);
+  EXPECT_EQ((*cards)[0].plaintext, "Lama");
+
+  // Saved again: packed again. Then the body changed by hand alone.
+  got->html = a.html;
+  got->plaintext = a.plaintext;
+  ASSERT_TRUE(store->SaveArticle(*got).ok());
+  EXPECT_EQ(CardsApartFromArticles(dir), 0);
+  EXPECT_EQ(ShellExec(dir,
+                      "UPDATE articles SET body = replace(body, 'a', "
+                      "'o') WHERE id = " +
+                          id + "; SELECT changes()"),
+            "1");
+  got = store->GetArticle(saved->id);
+  ASSERT_FALSE(got.ok());
+  EXPECT_NE(got.status().message().find("packed article text"),
+            std::string::npos)
+      << got.status().ToString();
+  store.reset();
+  std::filesystem::remove_all(dir);
 }
 
 // Cards equal their articles' columns after every kind of write: insert,
