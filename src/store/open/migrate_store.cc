@@ -128,13 +128,19 @@ Result<std::int64_t> CopyTable(sqlite::Connection& from, pg::Connection& to,
                                const std::string& table,
                                const std::string& source) {
   WARTA_ASSIGN_OR_RETURN(std::vector<Column> columns, TargetColumns(to, table));
-  std::string names, marks;
+  std::string names, marks, reads;
   for (const Column& c : columns) {
     names += (names.empty() ? "" : ", ") + c.name;
     marks += marks.empty() ? "?" : ", ?";
+    // An article's html and plain text may be packed against its body in
+    // SQLite (migration 069): copied as their text.
+    const bool packed =
+        table == "articles" && (c.name == "html" || c.name == "plaintext");
+    reads += (reads.empty() ? "" : ", ") +
+             (packed ? "derived_text(body, " + c.name + ")" : c.name);
   }
   WARTA_ASSIGN_OR_RETURN(auto read,
-                         from.Prepare("SELECT " + names + " FROM " + source));
+                         from.Prepare("SELECT " + reads + " FROM " + source));
   WARTA_ASSIGN_OR_RETURN(auto write,
                          to.Prepare("INSERT INTO " + table + " (" + names +
                                     ") VALUES (" + marks + ")"));

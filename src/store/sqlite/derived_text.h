@@ -3,7 +3,7 @@
 // run of the body. The row stores each as a delta against the body: runs of
 // the body by position and length, and the bytes between them (~80 bytes
 // instead of ~2.2 KB). A 1M-article row falls from ~7 KB (one 8 KiB page an
-// article) to ~2.5 KB, and an import writes ~35% fewer bytes
+// article) to ~2.5 KB, and an import writes 21-25% fewer bytes
 // (docs/benchmarks.md, "The body once"). PostgreSQL compresses long values
 // itself (TOAST) and stores them as text.
 //

@@ -304,6 +304,16 @@ TEST(PgStoreTest, MigratesAnSqliteNewsroomIntoAnEmptyDatabase) {
       Article a;
       a.title = "Berita " + std::to_string(i);
       a.body = a.plaintext = "Isi";
+      if (i == 4) {
+        // Long enough to be stored packed in SQLite (migration 069).
+        a.body.clear();
+        for (int p = 0; p < 6; ++p) {
+          a.body += "Warga menyuarakan usulan tentang jalan dan pasar, " +
+                    std::to_string(p) + ".\n\n";
+        }
+        a.plaintext = a.body;
+        a.html = "<p>" + a.body + "</p>";
+      }
       a.category = Category{0, "", "Politik", ""};
       a.tags = {Tag{0, "", "Pemilu"}};
       a.status = ArticleStatus::kPublished;
@@ -353,6 +363,13 @@ TEST(PgStoreTest, MigratesAnSqliteNewsroomIntoAnEmptyDatabase) {
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->title, "Berita 4");
   EXPECT_TRUE(a->featured);
+  // Packed in SQLite, text in PostgreSQL.
+  EXPECT_NE(a->plaintext.find("usulan tentang jalan dan pasar, 5."),
+            std::string::npos);
+  EXPECT_EQ(a->html, "<p>" + a->plaintext + "</p>");
+  auto texts = (*pg)->ListPlaintextsById({article_id});
+  ASSERT_TRUE(texts.ok() && texts->size() == 1u);
+  EXPECT_EQ((*texts)[0].plaintext, a->plaintext);
   ASSERT_EQ(a->tags.size(), 1u);
   auto pins = (*pg)->GetHomePins();
   ASSERT_TRUE(pins.ok()) << pins.status().ToString();
