@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -106,6 +107,53 @@ TEST(DerivedTextTest, DamageIsAnErrorNotOtherText) {
   std::string edited = body;
   for (char& c : edited) c = c == 'a' ? 'o' : c;
   EXPECT_FALSE(UnpackDerivedText(edited, *packed).ok());
+}
+
+// Values from a damaged page or a foreign writer: random edits of a packed
+// value, and random bytes behind a valid format byte. Each read is an error
+// or the original text (a changed text would need a hash collision), and
+// never reads outside its inputs (the ASan pass of .ci/run runs this).
+TEST(DerivedTextTest, MutatedValuesAreRefusedNotMisread) {
+  const std::string body = Body(8);
+  const std::string html = Html(body);
+  auto packed = PackDerivedText(body, html);
+  ASSERT_TRUE(packed.has_value());
+  std::mt19937 rng(20261207);
+  int refused = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string v = *packed;
+    for (int edits = 1 + static_cast<int>(rng() % 4); edits > 0; --edits) {
+      const std::size_t at = rng() % v.size();
+      switch (rng() % 4) {
+        case 0:
+          v[at] = static_cast<char>(v[at] ^ (1 << (rng() % 8)));
+          break;
+        case 1:
+          v.resize(std::max<std::size_t>(at, 1));
+          break;
+        case 2:
+          v.insert(at, 1, static_cast<char>(rng()));
+          break;
+        default:
+          v[at] = static_cast<char>(rng());
+      }
+    }
+    auto out = UnpackDerivedText(body, v);
+    if (out.ok()) {
+      EXPECT_EQ(*out, html) << "round " << round;
+    } else {
+      ++refused;
+    }
+  }
+  EXPECT_GT(refused, 19000);
+  for (int round = 0; round < 5000; ++round) {
+    std::string v(1, static_cast<char>(kPackedFormat));
+    for (std::size_t n = rng() % 64; n > 0; --n) {
+      v.push_back(static_cast<char>(rng()));
+    }
+    auto out = UnpackDerivedText(body, v);
+    EXPECT_FALSE(out.ok() && !out->empty()) << "round " << round;
+  }
 }
 
 // Packers of different bodies on one thread share its run table: each
