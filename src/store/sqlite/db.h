@@ -25,7 +25,7 @@ namespace warta::sqlite {
 // import ran 18-21% faster than with SQLite's 4 KiB (docs/benchmarks.md,
 // "8 KiB pages for new databases"): nearly every article row (~7.8 KB)
 // fits its leaf page instead of needing an overflow page. (Since migration
-// 069 a row keeps html and plain text as deltas, ~2.5 KB: three a page.)
+// 069 a row keeps html and plain text as deltas: 2.9 KB an article.)
 inline constexpr int kNewPageSize = 8192;
 
 // How much of one statement's journal a writer keeps in memory (one chunk)

@@ -174,6 +174,8 @@ TEST(DerivedTextTest, InterleavedPackersStayCorrect) {
   ASSERT_TRUE(pa && pb);
   EXPECT_EQ(*UnpackDerivedText(body_a, *pa), html_a);
   EXPECT_EQ(*UnpackDerivedText(body_b, *pb), html_b);
+  // Mostly nothing packs against the wrong table; without the packer's
+  // bounds check its lookups read past body_a (ASan in .ci/run).
   if (pa2) {
     EXPECT_EQ(*UnpackDerivedText(body_a, *pa2), "Seoul (KABARIN) - " + body_a);
   }
@@ -181,7 +183,6 @@ TEST(DerivedTextTest, InterleavedPackersStayCorrect) {
 
 // The hash is part of every stored value: it must never change.
 TEST(DerivedTextTest, TheStoredHashIsFixed) {
-  EXPECT_EQ(PackedTextHash(""), PackedTextHash(""));
   EXPECT_NE(PackedTextHash("a"), PackedTextHash("b"));
   EXPECT_EQ(PackedTextHash("Seoul (KABARIN) - Berita"), 1312402962u);
 }
