@@ -28,3 +28,23 @@ if(WARTA_POSTGRES)
     set(WARTA_POSTGRES OFF)
   endif()
 endif()
+
+# The allocator of the warta binary (docs/benchmarks.md, "The allocator"):
+# with glibc's malloc a 1M import spent ~20% of its worker's samples in
+# malloc and free. Tests and benchmarks link glibc's; sanitizer builds must
+# (they replace malloc themselves). `system` keeps glibc's for warta too.
+set(WARTA_MALLOC "tcmalloc" CACHE STRING
+    "Allocator of the warta binary: tcmalloc, jemalloc or system")
+set(WARTA_MALLOC_LIBS)
+if(NOT WARTA_SANITIZE AND NOT WARTA_SANITIZE_THREAD)
+  if(WARTA_MALLOC STREQUAL "tcmalloc")
+    # libgoogle-perftools-dev: gperftools' tcmalloc without its profilers.
+    find_library(TCMALLOC_LIB tcmalloc_minimal REQUIRED)
+    set(WARTA_MALLOC_LIBS ${TCMALLOC_LIB})
+  elseif(WARTA_MALLOC STREQUAL "jemalloc")
+    find_library(JEMALLOC_LIB jemalloc REQUIRED)  # libjemalloc-dev
+    set(WARTA_MALLOC_LIBS ${JEMALLOC_LIB})
+  elseif(NOT WARTA_MALLOC STREQUAL "system")
+    message(FATAL_ERROR "WARTA_MALLOC: tcmalloc, jemalloc or system, not ${WARTA_MALLOC}")
+  endif()
+endif()

@@ -6,7 +6,8 @@
 # `warta import` of one more article from another process while the server
 # runs, the home page, its category page and an untouched article page right
 # after it (with that page's X-Cache), and whether the new article is on its
-# category page one second later. Each new article has its own text: copies
+# category page one second later, and the server's resident memory (now and
+# at its peak) at the end. Each new article has its own text: copies
 # of one text would be near-duplicates, which lists show once.
 set -euo pipefail
 data=${1:?usage: bench/site/outside_check.sh DATA}
@@ -53,4 +54,5 @@ Warga $place menyambut peresmian itu dengan pawai perahu nomor $i." \
   seen=$(curl -s "$base/kategori/$slug" | grep -c "sungai $place diresmikan" || true)
   echo "import $took s; right after: home $h ms, /kategori/$slug $c ms, untouched $u ms (X-Cache: $xc); on the category page 1 s later: $seen"
 done
+echo "server memory after the flow: $(awk '/^Vm(RSS|HWM)/ {printf "%s %d MiB  ", $1, $2 / 1024}' "/proc/$bench_pid/status")"
 rm -rf "$work"

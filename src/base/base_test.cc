@@ -1,6 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "base/clock.h"
+#include "base/heap.h"
 #include "base/log.h"
 #include "base/progress.h"
 #include "base/result.h"
@@ -20,6 +24,19 @@ Result<int> Half(int x) {
 Result<int> Quarter(int x) {
   WARTA_ASSIGN_OR_RETURN(int h, Half(x));
   return Half(h);
+}
+
+// Unit tests are not linked with the warta binary's allocator
+// (cmake/deps.cmake); the integration test ReportsTheAllocatorItWasLinkedWith
+// checks the binary.
+TEST(HeapTest, NamesTheSystemAllocatorAndReleasesFreedMemory) {
+  EXPECT_STREQ(HeapAllocatorName(), "system");
+  std::vector<std::string> blocks(20000, std::string(1000, 'x'));
+  blocks.clear();
+  blocks.shrink_to_fit();
+  ReleaseFreedMemory();
+  std::string after(1000, 'y');  // the heap still serves
+  EXPECT_EQ(after.size(), 1000u);
 }
 
 TEST(StatusTest, CarriesCodeAndMessage) {

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <map>
 
+#include "base/heap.h"
 #include "cli/command.h"
 #include "cli/common.h"
 
@@ -10,7 +11,8 @@ int main(int argc, char** argv) {
   CLI::App app{"warta: a news publishing platform for Indonesian newsrooms"};
   app.require_subcommand(1);
   app.set_version_flag("--version",
-                       "warta " + std::string(warta::cli::kWartaVersion));
+                       "warta " + std::string(warta::cli::kWartaVersion) +
+                           " (allocator: " + warta::HeapAllocatorName() + ")");
   std::map<const CLI::App*, warta::cli::CommandRunner> runners;
   auto add = [&](warta::cli::CommandRunner (*fn)(CLI::App&)) {
     size_t before = app.get_subcommands({}).size();

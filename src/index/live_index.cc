@@ -1,6 +1,5 @@
 #include "index/live_index.h"
 
-#include <malloc.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -11,6 +10,7 @@
 #include <set>
 
 #include "base/cores.h"
+#include "base/heap.h"
 #include "base/log.h"
 #include "index/index_manifest.h"
 #include "index/prepared_doc.h"
@@ -22,14 +22,6 @@ namespace {
 
 constexpr int kScanBatch = 500;
 constexpr int kChangesBatch = 10000;
-
-// Hands heap pages freed by a dropped segment back to the system, so that
-// resident memory shows it.
-void ReleaseFreedMemory() {
-#ifdef __GLIBC__
-  malloc_trim(0);
-#endif
-}
 
 // Scratch files of full builds in the index directory:
 // build-PID-START-N-... (START tells this process from an earlier one of

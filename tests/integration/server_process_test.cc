@@ -16,6 +16,16 @@ std::string Text(const std::string& title) {
   return title + "\n\nJakarta (WARTA) - Isi berita " + title + ".\n";
 }
 
+// The binary is linked with the allocator CMake chose (cmake/deps.cmake): a
+// link order that let glibc's malloc win would report "system" here.
+TEST(ServerProcessTest, ReportsTheAllocatorItWasLinkedWith) {
+  CommandResult r = RunWarta({"--version"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("(allocator: " WARTA_EXPECTED_ALLOCATOR ")"),
+            std::string::npos)
+      << r.out;
+}
+
 TEST(ServerProcessTest, LogsEachRequestAndStopsGracefullyOnSigterm) {
   TempDir dir;
   auto server = WartaServer::Start(dir.path() + "/data");
