@@ -7,8 +7,8 @@
 
 namespace warta {
 
-// "tcmalloc" or "jemalloc" when the process was linked with one, else
-// "system" (glibc's malloc, or a sanitizer's).
+// "tcmalloc" or "jemalloc" when the process's malloc is that library's,
+// else "system" (glibc's malloc, or a sanitizer's).
 const char* HeapAllocatorName();
 
 // Hands heap pages that are free back to the system, so that resident
