@@ -30,8 +30,8 @@ if(WARTA_POSTGRES)
 endif()
 
 # The allocator of the warta binary (docs/benchmarks.md, "The allocator"):
-# with glibc's malloc a 1M import spent ~20% of its worker's samples in
-# malloc and free. Tests and benchmarks link glibc's; sanitizer builds must
+# with glibc's malloc a 100k import spent ~20% of its worker's samples in
+# malloc and free (self time). Tests and benchmarks link glibc's; sanitizer builds must
 # (they replace malloc themselves). `system` keeps glibc's for warta too.
 set(WARTA_MALLOC "tcmalloc" CACHE STRING
     "Allocator of the warta binary: tcmalloc, jemalloc or system")

@@ -29,14 +29,13 @@ Result<int> Quarter(int x) {
 // Unit tests are not linked with the warta binary's allocator
 // (cmake/deps.cmake); the integration test ReportsTheAllocatorItWasLinkedWith
 // checks the binary.
-TEST(HeapTest, NamesTheSystemAllocatorAndReleasesFreedMemory) {
+TEST(HeapTest, NamesTheSystemAllocator) {
   EXPECT_STREQ(HeapAllocatorName(), "system");
   std::vector<std::string> blocks(20000, std::string(1000, 'x'));
   blocks.clear();
   blocks.shrink_to_fit();
-  ReleaseFreedMemory();
-  std::string after(1000, 'y');  // the heap still serves
-  EXPECT_EQ(after.size(), 1000u);
+  ReleaseFreedMemory();  // malloc_trim here; must not disturb the heap
+  std::vector<std::string> again(20000, std::string(1000, 'y'));
 }
 
 TEST(StatusTest, CarriesCodeAndMessage) {

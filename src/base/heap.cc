@@ -17,41 +17,56 @@ void MallocExtension_ReleaseFreeMemory() __attribute__((weak));
 }
 
 namespace warta {
-
 namespace {
+
+enum class Allocator { kSystem, kTcmalloc, kJemalloc };
 
 // The library whose malloc this process calls (the first in the lookup
 // order: a library loaded but linked after libc would not be it).
-const char* FindAllocator() {
+Allocator FindAllocator() {
   Dl_info info{};
   void* fn = reinterpret_cast<void*>(&std::malloc);
-  if (dladdr(fn, &info) == 0 || info.dli_fname == nullptr) return "system";
+  if (dladdr(fn, &info) == 0 || info.dli_fname == nullptr)
+    return Allocator::kSystem;
   if (std::strstr(info.dli_fname, "libtcmalloc") != nullptr &&
       MallocExtension_ReleaseFreeMemory != nullptr)
-    return "tcmalloc";
+    return Allocator::kTcmalloc;
   if (std::strstr(info.dli_fname, "libjemalloc") != nullptr &&
       mallctl != nullptr)
-    return "jemalloc";
-  return "system";
+    return Allocator::kJemalloc;
+  return Allocator::kSystem;
+}
+
+Allocator InUse() {
+  static const Allocator allocator = FindAllocator();
+  return allocator;
 }
 
 }  // namespace
 
 const char* HeapAllocatorName() {
-  static const char* const name = FindAllocator();
-  return name;
+  switch (InUse()) {
+    case Allocator::kTcmalloc:
+      return "tcmalloc";
+    case Allocator::kJemalloc:
+      return "jemalloc";
+    case Allocator::kSystem:
+      break;
+  }
+  return "system";
 }
 
 void ReleaseFreedMemory() {
-  const char* name = HeapAllocatorName();
-  if (std::strcmp(name, "jemalloc") == 0) {
-    // MALLCTL_ARENAS_ALL is 4096 in jemalloc 5.
-    mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);
-    return;
-  }
-  if (std::strcmp(name, "tcmalloc") == 0) {
-    MallocExtension_ReleaseFreeMemory();
-    return;
+  switch (InUse()) {
+    case Allocator::kJemalloc:
+      // MALLCTL_ARENAS_ALL is 4096 in jemalloc 5.
+      mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);
+      return;
+    case Allocator::kTcmalloc:
+      MallocExtension_ReleaseFreeMemory();
+      return;
+    case Allocator::kSystem:
+      break;
   }
 #ifdef __GLIBC__
   malloc_trim(0);
