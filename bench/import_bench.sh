@@ -48,13 +48,19 @@ while [[ -z $pid ]]; do
 done
 declare -A cpu
 peak=0
+# Bash builtins only (no process a sample): with `cat` and `awk` forked for
+# every thread five times a second, this loop took 5-12% of a core from the
+# import it measures (2 cores).
 while kill -0 "$pid" 2>/dev/null; do
   for t in /proc/$pid/task/*; do
-    stat=$(cat "$t/stat" 2>/dev/null) || continue
+    { read -r stat <"$t/stat"; } 2>/dev/null || continue
     read -r -a f <<<"${stat##*) }"
     cpu[${t##*/}]=$(( f[11] + f[12] ))
   done
-  rss=$(awk '/VmHWM/ {print $2}' /proc/$pid/status 2>/dev/null || echo 0)
+  rss=0
+  { while read -r key value _; do
+      [[ $key == VmHWM: ]] && rss=$value
+    done <"/proc/$pid/status"; } 2>/dev/null || true
   (( rss > peak )) && peak=$rss
   sleep 0.2
 done

@@ -171,6 +171,13 @@ TEST(StringsTest, Basics) {
   EXPECT_EQ(Trim("\xC2\xA0  x y \n"), "x y");
   EXPECT_EQ(Split("a,,b", ',').size(), 3u);
   EXPECT_EQ(HtmlEscape("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
+  EXPECT_EQ(HtmlEscape(""), "");
+  EXPECT_EQ(HtmlEscape("tanpa apa-apa"), "tanpa apa-apa");
+  EXPECT_EQ(HtmlEscape("a<b>c&&d \"e\""),
+            "a&lt;b&gt;c&amp;&amp;d &quot;e&quot;");
+  std::string appended = "x";
+  AppendHtmlEscaped(appended, "<'y'>");
+  EXPECT_EQ(appended, "x&lt;&#39;y&#39;&gt;");
   EXPECT_EQ(UrlEncode("a b/é"), "a%20b%2F%C3%A9");
   EXPECT_EQ(UrlDecode("a+b%2Fc%zz%4"), "a b/c%zz%4");
   EXPECT_EQ(UrlEncodePath("/berita/é x/"), "/berita/%C3%A9%20x/");

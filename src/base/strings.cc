@@ -80,27 +80,35 @@ std::optional<std::int64_t> ParseInt(std::string_view s) {
 }
 
 void AppendHtmlEscaped(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
+  // Runs without a special character are appended whole: every page and
+  // every imported article's html pass through here.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char* ref;
+    switch (s[i]) {
       case '&':
-        out += "&amp;";
+        ref = "&amp;";
         break;
       case '<':
-        out += "&lt;";
+        ref = "&lt;";
         break;
       case '>':
-        out += "&gt;";
+        ref = "&gt;";
         break;
       case '"':
-        out += "&quot;";
+        ref = "&quot;";
         break;
       case '\'':
-        out += "&#39;";
+        ref = "&#39;";
         break;
       default:
-        out += c;
+        continue;
     }
+    out.append(s.data() + run, i - run);
+    out += ref;
+    run = i + 1;
   }
+  out.append(s.data() + run, s.size() - run);
 }
 
 std::string HtmlEscape(std::string_view s) {

@@ -95,9 +95,11 @@ void EscapeLine(std::string_view line, std::string& out) {
     }
   }
 
+  // Runs of characters that need no escape are appended whole (every
+  // imported plain-text paragraph passes through here).
+  std::size_t run = i;
   for (; i <= last; ++i) {
-    char c = line[i];
-    switch (c) {
+    switch (line[i]) {
       case '\\':
       case '`':
       case '*':
@@ -107,16 +109,18 @@ void EscapeLine(std::string_view line, std::string& out) {
       case '<':
       case '|':
       case '~':
-        out += '\\';
         break;
       case '&':
-        if (StartsWithEntity(line.substr(i))) out += '\\';
-        break;
+        if (StartsWithEntity(line.substr(i))) break;
+        continue;
       default:
-        break;
+        continue;
     }
-    out += c;
+    out.append(line.data() + run, i - run);
+    out += '\\';
+    run = i;  // the character itself starts the next run
   }
+  out.append(line.data() + run, last + 1 - run);
 
   // Trailing blanks would be dropped or make a hard break; keep them the
   // same way as leading ones.

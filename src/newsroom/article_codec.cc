@@ -4,6 +4,7 @@
 
 #include "base/strings.h"
 #include "base/time.h"
+#include "base/utf8.h"
 #include "newsroom/newsroom.h"
 
 namespace warta {
@@ -259,6 +260,118 @@ json EncodeArticle(const Article& a, ArticleForm form) {
 std::string DumpCanonical(const json& j) {
   // nlohmann's json keeps keys sorted: the text is canonical.
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+namespace {
+
+// A JSON string as DumpCanonical writes it (nlohmann's escapes: the two
+// quotes, \b \f \n \r \t and \u00xx for other control characters; UTF-8
+// as is). Invalid UTF-8 goes to nlohmann for its replacement characters.
+void AppendJsonString(std::string& out, std::string_view s) {
+  if (!IsValidUtf8(s)) {
+    out += DumpCanonical(json(std::string(s)));
+    return;
+  }
+  out += '"';
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default: {
+        char u[8];
+        std::snprintf(u, sizeof u, "\\u%04x", c);
+        out += u;
+      }
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+template <typename List>
+std::string NamesText(const List& list) {
+  std::string out = "[";
+  for (const auto& x : list) {
+    if (out.size() > 1) out += ',';
+    AppendJsonString(out, x.name);
+  }
+  out += ']';
+  return out;
+}
+
+std::string StringText(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  AppendJsonString(out, s);
+  return out;
+}
+
+}  // namespace
+
+std::string SnapshotText(const Article& a) {
+  // The members EncodeArticle gives a snapshot, as (key, JSON text); the
+  // keys then sorted as nlohmann's object keeps them.
+  std::vector<std::pair<std::string_view, std::string>> members;
+  members.reserve(std::size(kTextFields) + 8);
+  for (const TextField& f : kTextFields) {
+    const std::string& text = a.*f.member;
+    if (f.snapshot == InSnapshot::kNo ||
+        (f.snapshot == InSnapshot::kWhenSet && text.empty()))
+      continue;
+    members.emplace_back(f.name, StringText(text));
+  }
+  members.emplace_back("slug", StringText(a.slug));
+  for (const FocalField& f : kFocalFields)
+    members.emplace_back(f.name, DumpCanonical(json(a.*f.member)));
+  members.emplace_back("tags", NamesText(a.tags));
+  members.emplace_back("authors", NamesText(a.authors));
+  members.emplace_back("status", StringText(ArticleStatusName(a.status)));
+  members.emplace_back("category",
+                       StringText(a.category ? a.category->name : ""));
+  members.emplace_back("published_at", a.published_at
+                                           ? std::to_string(*a.published_at)
+                                           : std::string("null"));
+  std::sort(members.begin(), members.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::size_t size = 2;
+  for (const auto& [key, value] : members)
+    size += key.size() + value.size() + 4;
+  std::string out;
+  out.reserve(size);
+  out += '{';
+  for (const auto& [key, value] : members) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    out += key;  // field names need no escapes
+    out += "\":";
+    out += value;
+  }
+  out += '}';
+  return out;
 }
 
 Status DecodeArticle(const json& j, ArticleForm form, Article& a) {

@@ -21,9 +21,7 @@ std::string HashOf(std::string_view s) {
 
 }  // namespace
 
-std::string SnapshotOf(const Article& a) {
-  return DumpCanonical(EncodeArticle(a, ArticleForm::kSnapshot));
-}
+std::string SnapshotOf(const Article& a) { return SnapshotText(a); }
 
 Status ApplySnapshot(std::string_view snapshot, Article& a, bool content_only) {
   json j = json::parse(snapshot, nullptr, false);

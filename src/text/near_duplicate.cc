@@ -54,11 +54,10 @@ void MinHashOf(const std::uint64_t* shingles, std::size_t n,
 
 Fingerprint FingerprintOf(std::string_view text) {
   Fingerprint fp;
-  std::vector<Token> tokens;
-  Tokenize(text, tokens);
   std::vector<std::uint64_t> words;
-  words.reserve(tokens.size());
-  for (const Token& t : tokens) words.push_back(Fnv1a64(t.word));
+  words.reserve(text.size() / 6);  // ~1 word per 6-7 bytes of text
+  HashWords(text, words);
+  fp.shingles.reserve(words.size());
   for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i) {
     std::uint64_t h = 0;
     for (int k = 0; k < kShingleWords; ++k) h = Mix(h ^ words[i + k]);

@@ -1,5 +1,6 @@
 #include "text/tokenizer.h"
 
+#include "base/strings.h"
 #include "base/utf8.h"
 #include "text/words.h"
 
@@ -74,23 +75,48 @@ char32_t FoldCodePoint(char32_t cp) {
   return cp;
 }
 
-void Tokenize(std::string_view text, std::vector<Token>& out) {
+namespace {
+
+// FoldCodePoint with ASCII (nearly every character of an Indonesian text)
+// from a table.
+struct AsciiFoldTable {
+  char32_t fold[128];
+  constexpr AsciiFoldTable() : fold() {
+    for (char32_t c = 0; c < 128; ++c) {
+      fold[c] = (c >= 'A' && c <= 'Z')   ? c + 32
+                : (c >= 'a' && c <= 'z') ? c
+                : (c >= '0' && c <= '9') ? c
+                                         : 0;
+    }
+  }
+};
+constexpr AsciiFoldTable kAsciiFold;
+
+inline char32_t Fold(char32_t cp) {
+  return cp < 0x80 ? kAsciiFold.fold[cp] : FoldCodePoint(cp);
+}
+
+// The scanner behind Tokenize and HashWords: calls emit(word, begin, end,
+// capitalized, sentence_start) for each word, `word` a buffer reused from
+// word to word (an import tokenizes every article for its fingerprint).
+template <typename Emit>
+void Scan(std::string_view text, Emit&& emit) {
+  std::string word;
   size_t pos = 0;
   bool sentence_start = true;
   while (pos < text.size()) {
     size_t start = pos;
     char32_t cp = DecodeUtf8(text, pos);
-    char32_t f = FoldCodePoint(cp);
+    char32_t f = Fold(cp);
     if (f == 0) {
       if (IsSentenceEnd(cp)) sentence_start = true;
       continue;
     }
-    Token t;
-    t.begin = start;
-    t.capitalized = IsUpper(cp);
-    t.sentence_start = sentence_start;
+    const bool capitalized = IsUpper(cp);
+    const bool at_sentence_start = sentence_start;
     sentence_start = false;
-    AppendUtf8(t.word, f);
+    word.clear();
+    AppendUtf8(word, f);
     char32_t prev = cp;
     size_t end = pos;
     // Letters in the current dot-separated run, for "A.S." abbreviations.
@@ -99,9 +125,9 @@ void Tokenize(std::string_view text, std::vector<Token>& out) {
     while (pos < text.size()) {
       size_t save = pos;
       char32_t c = DecodeUtf8(text, pos);
-      char32_t fc = FoldCodePoint(c);
+      char32_t fc = Fold(c);
       if (fc != 0) {
-        AppendUtf8(t.word, fc);
+        AppendUtf8(word, fc);
         ++run_letters;
         if (run_letters > 1) dotted_abbrev = false;
         prev = c;
@@ -115,11 +141,10 @@ void Tokenize(std::string_view text, std::vector<Token>& out) {
       }
       size_t look = pos;
       char32_t next = DecodeUtf8(text, look);
-      char32_t fnext = FoldCodePoint(next);
+      char32_t fnext = Fold(next);
       if (fnext == 0) {
         // "A.S." ends with a dot after a single letter: swallow it.
-        if (c == '.' && dotted_abbrev && run_letters == 1 &&
-            t.word.size() > 1) {
+        if (c == '.' && dotted_abbrev && run_letters == 1 && word.size() > 1) {
           end = pos;
         }
         pos = save;
@@ -129,7 +154,7 @@ void Tokenize(std::string_view text, std::vector<Token>& out) {
         continue;  // 50.000 -> 50000
       }
       if (IsDigit(prev) && IsDigit(next) && c == ',') {
-        t.word += ',';
+        word += ',';
         continue;
       }
       if (c == '.' && dotted_abbrev && run_letters == 1 && !IsDigit(next)) {
@@ -138,19 +163,37 @@ void Tokenize(std::string_view text, std::vector<Token>& out) {
       }
       if (IsApostrophe(c) && !IsDigit(prev)) continue;  // Jum'at -> jumat
       if (IsHyphen(c)) {
-        t.word += '-';
+        word += '-';
         dotted_abbrev = false;
         continue;
       }
       pos = save;
       break;
     }
-    t.end = end;
-    if (t.word.size() > kMaxWordBytes) {
-      t.word = std::string(Utf8Prefix(t.word, kMaxWordBytes));
-    }
-    out.push_back(std::move(t));
+    if (word.size() > kMaxWordBytes)
+      word.resize(Utf8Prefix(word, kMaxWordBytes).size());
+    emit(word, start, end, capitalized, at_sentence_start);
   }
+}
+
+}  // namespace
+
+void Tokenize(std::string_view text, std::vector<Token>& out) {
+  Scan(text, [&out](const std::string& word, size_t begin, size_t end,
+                    bool capitalized, bool sentence_start) {
+    Token& t = out.emplace_back();
+    t.word = word;
+    t.begin = begin;
+    t.end = end;
+    t.capitalized = capitalized;
+    t.sentence_start = sentence_start;
+  });
+}
+
+void HashWords(std::string_view text, std::vector<std::uint64_t>& out) {
+  Scan(text, [&out](const std::string& word, size_t, size_t, bool, bool) {
+    out.push_back(Fnv1a64(word));
+  });
 }
 
 std::string FoldWord(std::string_view word) {

@@ -8,6 +8,7 @@
 #define WARTA_TEXT_TOKENIZER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,10 @@ struct Token {
 // Appends the words of `text` to `out` in order. Words longer than 64 bytes
 // after folding are cut there (URLs, hashes).
 void Tokenize(std::string_view text, std::vector<Token>& out);
+
+// Appends Fnv1a64 of each word Tokenize would produce for `text`, in order,
+// without building the tokens (near-duplicate fingerprints).
+void HashWords(std::string_view text, std::vector<std::uint64_t>& out);
 
 // Folds one code point the way Tokenize does: lower case without accents;
 // 0 for code points that are not part of words.

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
+
+#include "base/strings.h"
 
 namespace warta::text {
 namespace {
@@ -78,6 +81,30 @@ TEST(TokenizerTest, LongWordsAreCutAndBadUtf8IsSafe) {
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[0].word, "ab");
   EXPECT_EQ(t[1].word, "cd");
+}
+
+// HashWords hashes the very words Tokenize yields (fingerprints stored at
+// import are compared with those of later articles).
+TEST(TokenizerTest, HashWordsHashesTokenizesWords) {
+  const std::string texts[] = {
+      "",
+      "Seoul (KABARIN) - Korut menyuarakan \"aset berharga\". Dia pergi.",
+      "Rp50.000, 3,5 persen; A.S. dan U.S.A. Jum'at isu-isu 2024.",
+      "ÉCOLE Über ŁÓDŹ café ﬁ “kutip” — x\xff\xfey \xC3",
+      std::string(200, 'a') + " " + std::string(70, 'b') + "\xC3\xA9",
+      "a.b. 1.2.3 -x- 'y' z'",
+  };
+  for (const std::string& text : texts) {
+    std::vector<Token> tokens;
+    Tokenize(text, tokens);
+    std::vector<std::uint64_t> want;
+    for (const Token& t : tokens) want.push_back(Fnv1a64(t.word));
+    std::vector<std::uint64_t> got = {42};  // appended to, not replaced
+    HashWords(text, got);
+    ASSERT_EQ(got.size(), want.size() + 1) << text;
+    EXPECT_EQ(std::vector<std::uint64_t>(got.begin() + 1, got.end()), want)
+        << text;
+  }
 }
 
 TEST(TokenizerTest, FoldWord) {
