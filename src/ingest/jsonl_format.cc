@@ -6,6 +6,7 @@
 #include "base/time.h"
 #include "content/slug.h"
 #include "ingest/dateline.h"
+#include "ingest/flat_json.h"
 #include "markup/markdown.h"
 
 namespace warta::ingest {
@@ -13,43 +14,67 @@ namespace {
 
 using nlohmann::json;
 
-Result<std::string> StringField(const json& j, const char* key, bool required) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) {
+// The members of a parsed object as ParseFlatObject gives them; a value of
+// another kind (a number, an object, a list holding more than strings) is
+// kOther, which every field refuses.
+FlatObject FlatOf(const json& j) {
+  FlatObject out;
+  for (const auto& [key, v] : j.items()) {
+    FlatValue value;
+    if (v.is_null()) {
+      value.kind = FlatValue::Kind::kNull;
+    } else if (v.is_string()) {
+      value.kind = FlatValue::Kind::kString;
+      value.text = v.get<std::string>();
+    } else if (v.is_array()) {
+      value.kind = FlatValue::Kind::kList;
+      for (const json& item : v) {
+        if (!item.is_string()) {
+          value.kind = FlatValue::Kind::kOther;
+          value.list.clear();
+          break;
+        }
+        value.list.push_back(item.get<std::string>());
+      }
+    } else {
+      value.kind = FlatValue::Kind::kOther;
+    }
+    out.members.emplace_back(key, std::move(value));
+  }
+  return out;
+}
+
+Result<std::string> StringField(const FlatObject& j, const char* key,
+                                bool required) {
+  const FlatValue* v = j.Find(key);
+  if (v == nullptr || v->kind == FlatValue::Kind::kNull) {
     if (required)
       return Status::InvalidArgument(std::string("missing \"") + key + "\"");
     return std::string();
   }
-  if (!it->is_string()) {
+  if (v->kind != FlatValue::Kind::kString) {
     return Status::InvalidArgument(std::string("\"") + key +
                                    "\" must be a string");
   }
-  return it->get<std::string>();
+  return v->text;
 }
 
-Result<std::vector<std::string>> ListField(const json& j, const char* key) {
+Result<std::vector<std::string>> ListField(const FlatObject& j,
+                                           const char* key) {
   std::vector<std::string> out;
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return out;
-  if (it->is_string()) {
-    const std::string text = it->get<std::string>();  // outlives the views
-    for (std::string_view p : Split(text, ',')) {
+  const FlatValue* v = j.Find(key);
+  if (v == nullptr || v->kind == FlatValue::Kind::kNull) return out;
+  if (v->kind == FlatValue::Kind::kString) {
+    for (std::string_view p : Split(v->text, ',')) {
       if (!Trim(p).empty()) out.emplace_back(Trim(p));
     }
     return out;
   }
-  if (!it->is_array()) {
+  if (v->kind != FlatValue::Kind::kList) {
     return Status::InvalidArgument(std::string("\"") + key +
                                    "\" must be a list of strings");
   }
-  for (const json& v : *it) {
-    if (!v.is_string()) {
-      return Status::InvalidArgument(std::string("\"") + key +
-                                     "\" must be a list of strings");
-    }
-    out.push_back(v.get<std::string>());
-  }
-  return out;
+  return v->list;
 }
 
 // Body text with paragraphs separated by blank lines -> Markdown paragraphs.
@@ -80,9 +105,15 @@ std::string PlainParagraphsToMarkdown(std::string_view body) {
 
 Result<ParsedArticle> ParseJsonLine(std::string_view line,
                                     const ImportDefaults& defaults) {
-  json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Status::InvalidArgument("not valid JSON");
-  if (!j.is_object()) return Status::InvalidArgument("expected a JSON object");
+  std::optional<FlatObject> flat = ParseFlatObject(line);
+  if (!flat) {  // not a flat object: the full parser reads it, or says why
+    json parsed = json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (parsed.is_discarded()) return Status::InvalidArgument("not valid JSON");
+    if (!parsed.is_object())
+      return Status::InvalidArgument("expected a JSON object");
+    flat = FlatOf(parsed);
+  }
+  const FlatObject& j = *flat;
   ParsedArticle out;
   WARTA_ASSIGN_OR_RETURN(out.title, StringField(j, "title", true));
   if (Trim(out.title).empty())
