@@ -6,13 +6,15 @@
 // FILE: JSON lines as `warta import` takes them (bench/gen_articles.py); the
 // first N (default 5000) are prepared 5 times; prints the fastest pass in
 // µs an article and a checksum of what was prepared. DATA_DIR (default a
-// fresh one under /tmp) is opened as `warta import` opens it.
+// fresh one under /tmp, removed at the end) is opened as `warta import`
+// opens it.
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -28,8 +30,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::size_t n = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 5000;
+  const bool own_dir = argc <= 3;
   const std::string dir =
-      argc > 3 ? argv[3] : "/tmp/prepare_cost." + std::to_string(::getpid());
+      own_dir ? "/tmp/prepare_cost." + std::to_string(::getpid()) : argv[3];
   auto config = warta::LoadConfig(dir, environ);
   if (!config.ok()) {
     std::fprintf(stderr, "%s\n", config.status().message().c_str());
@@ -69,5 +72,7 @@ int main(int argc, char** argv) {
   }
   std::printf("%zu articles: %.2f us an article (fastest of 5; %llu)\n",
               items.size(), best, static_cast<unsigned long long>(sum));
+  app->reset();
+  if (own_dir) std::filesystem::remove_all(dir);
   return 0;
 }
