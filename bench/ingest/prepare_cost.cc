@@ -1,7 +1,8 @@
 // prepare_cost: what a bulk import's worker does for each article (parse,
 // Markdown and plain text, word count, the first revision), timed on one
 // thread, plus the near-duplicate fingerprint the import command adds
-// (docs/benchmarks.md, "The worker's article, timed alone").
+// (docs/benchmarks.md, "The worker's text passes, JSON lines without a
+// document, one index less").
 //   build/bench/prepare_cost FILE.jsonl [N] [DATA_DIR]
 // FILE: JSON lines as `warta import` takes them (bench/gen_articles.py); the
 // first N (default 5000) are prepared 5 times; prints the fastest pass in
