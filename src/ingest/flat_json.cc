@@ -7,6 +7,9 @@
 namespace warta::ingest {
 namespace {
 
+// More members than any article line has (jsonl_format.cc reads 14).
+constexpr std::size_t kMaxMembers = 64;
+
 class Reader {
  public:
   explicit Reader(std::string_view s) : s_(s) {}
@@ -155,8 +158,11 @@ std::optional<FlatObject> ParseFlatObject(std::string_view line) {
     do {
       std::string key;
       if (!r.String(key) || !r.Eat(':')) return std::nullopt;
-      // A repeated key: which value counts is the full parser's call.
-      if (object.Find(key)) return std::nullopt;
+      // A repeated key: which value counts is the full parser's call. The
+      // check is linear, so an object of many members (an 8 MiB line may
+      // hold a million) goes to the full parser too.
+      if (object.members.size() == kMaxMembers || object.Find(key))
+        return std::nullopt;
       FlatValue value;
       if (r.Next('"')) {
         value.kind = FlatValue::Kind::kString;

@@ -29,10 +29,10 @@ struct FlatObject {
   const FlatValue* Find(std::string_view key) const;
 };
 
-// `line` when it is one JSON object (RFC 8259) whose values are strings,
-// lists of strings or null, each key once, in valid UTF-8, with nothing
-// but white space around it; std::nullopt for anything else, including
-// what is not JSON at all. What it returns is what a conforming parser
+// `line` when it is one JSON object (RFC 8259) of at most 64 members whose
+// values are strings, lists of strings or null, each key once, in valid
+// UTF-8, with nothing but white space around it; std::nullopt for anything
+// else, including what is not JSON at all. What it returns is what a conforming parser
 // reads from the line (flat_json_test.cc checks it against nlohmann's).
 std::optional<FlatObject> ParseFlatObject(std::string_view line);
 

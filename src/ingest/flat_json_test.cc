@@ -58,6 +58,14 @@ TEST(FlatJsonTest, LeavesEverythingElseToTheFullParser) {
        }) {
     EXPECT_FALSE(ParseFlatObject(line).has_value()) << line;
   }
+  // Many members: the repeated-key check is linear, so the full parser
+  // (a map) takes them.
+  std::string many = "{";
+  for (int i = 0; i < 65; ++i)
+    many += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":null";
+  EXPECT_FALSE(ParseFlatObject(many + "}").has_value());
+  many.erase(many.rfind(','));
+  EXPECT_TRUE(ParseFlatObject(many + "}").has_value());  // 64 members
 }
 
 // What nlohmann reads from a line, as a flat object (nullopt when it is

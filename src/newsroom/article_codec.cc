@@ -267,6 +267,8 @@ namespace {
 // A JSON string as DumpCanonical writes it (nlohmann's escapes: the two
 // quotes, \b \f \n \r \t and \u00xx for other control characters; UTF-8
 // as is). Invalid UTF-8 goes to nlohmann for its replacement characters.
+// (Not base's JsonQuote: the log escapes DEL and sanitizes invalid UTF-8
+// its own way, which would change stored snapshots' bytes and hashes.)
 void AppendJsonString(std::string& out, std::string_view s) {
   if (!IsValidUtf8(s)) {
     out += DumpCanonical(json(std::string(s)));
