@@ -2,6 +2,7 @@
 // transaction and keeps what each write does on its own (slugs, revisions,
 // taxonomy, sitemap months, feed links, the change log, near-duplicate
 // signatures).
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -345,5 +346,87 @@ TEST_P(StoreConformance, BatchThatFailsWritesNothing) {
   EXPECT_TRUE(store_->FindArticleByImportKey("c")->has_value());
 }
 
+// A batch records the page keys of its writes when it commits. One of more
+// keys than it would be worth telling apart (an import's thousands of
+// articles, each with its page and lists) names the whole site, and only
+// that.
+TEST_P(StoreConformance, ABatchOfManyChangesNamesTheWholeSite) {
+  auto save = [&](int from, int n) {
+    return store_->RunWholeBatch([&]() -> Status {
+      for (int i = from; i < from + n; ++i) {
+        const std::string k = std::to_string(i);
+        Article a = Make("Berita " + k, "many-" + k);
+        a.tags = {Tag{0, "", "Topik " + k}, Tag{0, "", "Isu " + k}};
+        auto saved = store_->SaveArticle(a);
+        if (!saved.ok()) return saved.status();
+      }
+      return Status::Ok();
+    });
+  };
+  auto has = [](const std::vector<std::string>& keys, const std::string& k) {
+    return std::find(keys.begin(), keys.end(), k) != keys.end();
+  };
+  std::int64_t seq = *store_->ChangeSeq();
+  ASSERT_TRUE(save(0, 3).ok());
+  auto few = store_->PageChangesSince(seq, 100000);
+  ASSERT_TRUE(few.ok());
+  EXPECT_FALSE(few->everything);
+  EXPECT_FALSE(has(few->keys, "site"));
+  EXPECT_TRUE(has(few->keys, "pub"));
+  EXPECT_GE(few->keys.size(), 3u * 3);  // its page and two new tags each
+
+  // Three new keys an article (its page, two tags of its own): 4,200.
+  seq = *store_->ChangeSeq();
+  ASSERT_TRUE(save(3, 1400).ok());
+  auto many = store_->PageChangesSince(seq, 100000);
+  ASSERT_TRUE(many.ok());
+  EXPECT_EQ(many->keys, std::vector<std::string>{"site"});
+  EXPECT_EQ(store_->ListTags()->size(), 1403u * 2);
+}
+
+// A batch's saves see the categories, tags and authors as they are at each
+// save: a tag renamed, and a byline's author given an account (which a
+// byline by name no longer reaches), between two saves of one batch. (A
+// memo of what a batch's saves resolved was tried for the import, and
+// failed exactly this before it forgot on other writes; docs/benchmarks.md.)
+TEST_P(StoreConformance, ABatchsSavesSeeTheTaxonomyChangedInIt) {
+  std::int64_t sari = 0;
+  Status s = store_->RunWholeBatch([&]() -> Status {
+    auto one = store_->SaveArticle(Make("Satu", "memo-1"));
+    if (!one.ok()) return one.status();
+    EXPECT_EQ(one->tags.at(0).name, "Pasar");
+    sari = one->authors.at(0).id;
+    Tag pasar = one->tags.at(0);
+    pasar.name = "Pasar Modal";
+    auto renamed = store_->SaveTag(pasar);
+    if (!renamed.ok()) return renamed.status();
+    auto two = store_->SaveArticle(Make("Dua", "memo-2"));
+    if (!two.ok()) return two.status();
+    EXPECT_EQ(two->tags.at(0).id, pasar.id);
+    EXPECT_EQ(two->tags.at(0).name, "Pasar Modal");
+    EXPECT_EQ(two->authors.at(0).id, sari);
+    User user;
+    user.email = "sari@kabarin.example";
+    user.name = "Sari Lubis";
+    user.password_hash = "x";
+    user.author_id = sari;
+    auto added = store_->AddUser(user);
+    if (!added.ok()) return added.status();
+    auto three = store_->SaveArticle(Make("Tiga", "memo-3"));
+    if (!three.ok()) return three.status();
+    EXPECT_NE(three->authors.at(0).id, sari);
+    EXPECT_EQ(three->authors.at(0).slug, "sari-lubis-2");
+    EXPECT_EQ(three->tags.at(0).name, "Pasar Modal");
+    EXPECT_EQ(three->category->id, one->category->id);
+    return Status::Ok();
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  auto three = store_->FindArticleByImportKey("memo-3");
+  ASSERT_TRUE(three.ok() && three->has_value());
+  ASSERT_EQ((*three)->authors.size(), 1u);
+  EXPECT_EQ((*three)->authors[0].slug, "sari-lubis-2");
+  EXPECT_EQ((*three)->tags.at(0).name, "Pasar Modal");
+  EXPECT_EQ(store_->GetAuthorBySlug("sari-lubis")->id, sari);
+}
 }  // namespace
 }  // namespace warta

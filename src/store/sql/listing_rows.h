@@ -99,10 +99,12 @@ Result<std::vector<Row>> RowsOf(auto& c, std::int64_t id) {
   return out;
 }
 
-// The ids to relist: `ids` with every member of their clusters.
-Result<std::vector<std::int64_t>> WithClusters(
+// The ids to relist, `ids` with every member of their clusters, each with
+// its cluster (the negated id of one without a signature: a cluster of its
+// own).
+Result<std::map<std::int64_t, std::int64_t>> WithClusters(
     auto& c, const std::vector<std::int64_t>& ids) {
-  std::set<std::int64_t> out(ids.begin(), ids.end());
+  std::map<std::int64_t, std::int64_t> out;
   std::set<std::int64_t> clusters;
   WARTA_ASSIGN_OR_RETURN(auto cluster_of,
                          c.Prepare("SELECT cluster_id FROM article_signatures "
@@ -111,6 +113,7 @@ Result<std::vector<std::int64_t>> WithClusters(
     cluster_of.Bind(1, id);
     WARTA_ASSIGN_OR_RETURN(bool row, cluster_of.Step());
     if (row) clusters.insert(cluster_of.Int(0));
+    out[id] = row ? cluster_of.Int(0) : -id;
     cluster_of.Reset();
   }
   WARTA_ASSIGN_OR_RETURN(auto members,
@@ -121,20 +124,11 @@ Result<std::vector<std::int64_t>> WithClusters(
     while (true) {
       WARTA_ASSIGN_OR_RETURN(bool row, members.Step());
       if (!row) break;
-      out.insert(members.Int(0));
+      out[members.Int(0)] = cluster;
     }
     members.Reset();
   }
-  return std::vector<std::int64_t>(out.begin(), out.end());
-}
-
-Result<std::int64_t> ClusterOf(auto& c, std::int64_t id) {
-  WARTA_ASSIGN_OR_RETURN(auto st,
-                         c.Prepare("SELECT cluster_id FROM article_signatures "
-                                   "WHERE article_id = ?"));
-  st.Bind(1, id);
-  WARTA_ASSIGN_OR_RETURN(bool row, st.Step());
-  return row ? st.Int(0) : -id;  // no signature: a cluster of its own
+  return out;
 }
 
 }  // namespace
@@ -142,15 +136,14 @@ Result<std::int64_t> ClusterOf(auto& c, std::int64_t id) {
 template <typename Core>
 Status Rows<Core>::Relist(Connection& c, const std::vector<std::int64_t>& ids,
                           std::set<std::string>& keys) {
-  WARTA_ASSIGN_OR_RETURN(std::vector<std::int64_t> all, WithClusters(c, ids));
+  WARTA_ASSIGN_OR_RETURN(auto all, WithClusters(c, ids));
   // Placements grouped by cluster, each cluster by (published_at, id): an
   // article's row is hidden in a list an earlier member already shows.
   std::map<std::int64_t, std::vector<Placement>> clusters;
   std::map<std::int64_t, std::vector<Row>> old_rows;
-  for (std::int64_t id : all) {
+  for (const auto& [id, cluster] : all) {
     WARTA_ASSIGN_OR_RETURN(Placement p, PlacementOf<Core>(c, id));
     WARTA_ASSIGN_OR_RETURN(old_rows[id], RowsOf(c, id));
-    WARTA_ASSIGN_OR_RETURN(std::int64_t cluster, ClusterOf(c, id));
     if (p.listed || !old_rows[id].empty()) keys.insert("pub");
     clusters[cluster].push_back(std::move(p));
   }
@@ -263,8 +256,14 @@ Status Rows<Core>::FinishWrite(Connection& c) {
   for (std::int64_t id : ids) keys.insert("a:" + std::to_string(id));
   if (InBatchHere()) {
     // Recorded once, when the batch ends (RecordBatchKeys): its writes
-    // become visible together.
-    batch_keys_.merge(keys);
+    // become visible together. "site" holds every other key, and a batch of
+    // more than kMaxKeysPerBatch is recorded as "site" (RecordKeys): said
+    // now, so that an import's thousands of keys are not kept in order for
+    // nothing.
+    if (!batch_keys_.contains("site")) {
+      batch_keys_.merge(keys);
+      if (batch_keys_.size() > kMaxKeysPerBatch) batch_keys_ = {"site"};
+    }
     return Status::Ok();
   }
   return RecordKeys(c, std::move(keys), kMaxKeysPerWrite, 1);

@@ -519,7 +519,7 @@ Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
                               .Bind(4, feed_at)
                               .Run());
     ins_author.Reset();
-    upkeep->feed_scopes.insert("a" + std::to_string(author_id));
+    upkeep->FeedChanged('a', author_id);
     if (feed_at) upkeep->Lastmod('a', author_id, updated_at);
   }
   pos = 0;
@@ -535,7 +535,7 @@ Status SqliteStore::WriteArticleLinks(Connection& c, std::int64_t id,
                               .Bind(4, feed_at)
                               .Run());
     ins_tag.Reset();
-    upkeep->feed_scopes.insert("t" + std::to_string(tag_id));
+    upkeep->FeedChanged('t', tag_id);
     if (feed_at) upkeep->Lastmod('t', tag_id, updated_at);
   }
   return Status::Ok();
@@ -785,9 +785,9 @@ Status SqliteStore::WriteArticleRow(Connection& c, const Article& in,
       id = c.LastInsertId();
       // What the insert triggers of 030/032/034 did before migration 066.
       if (BatchUpkeep* upkeep = Upkeep(); published) {
-        upkeep->feed_scopes.insert("s");
+        upkeep->FeedChanged('s');
         if (category_id) {
-          upkeep->feed_scopes.insert("c" + std::to_string(*category_id));
+          upkeep->FeedChanged('c', *category_id);
           upkeep->Lastmod('c', *category_id, now);
         }
         if (!in.noindex && published_at) upkeep->MonthGains(*published_at, now);

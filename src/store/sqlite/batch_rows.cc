@@ -85,7 +85,7 @@ Status SqliteStore::TagLinksCopied(Connection& c, std::int64_t tag) {
   // The tag's feed changes; its lastmod is its newest published article's
   // (the links it had before are no newer than its stored lastmod).
   BatchUpkeep* upkeep = Upkeep();
-  upkeep->feed_scopes.insert("t" + std::to_string(tag));
+  upkeep->FeedChanged('t', tag);
   WARTA_ASSIGN_OR_RETURN(
       auto newest,
       c.Prepare("SELECT MAX(a.updated_at) FROM article_tags l JOIN articles a "

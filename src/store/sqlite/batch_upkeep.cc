@@ -156,7 +156,9 @@ Status BatchUpkeep::WriteTo(Connection& c) const {
         auto st, c.Prepare("INSERT INTO feed_versions (scope, version) "
                            "VALUES (?, 1) ON CONFLICT (scope) DO UPDATE SET "
                            "version = version + 1"));
-    for (const std::string& scope : feed_scopes) {
+    for (const auto& [kind, id] : feed_scopes) {
+      std::string scope(1, kind);
+      if (kind != 's') scope += std::to_string(id);
       WARTA_RETURN_IF_ERROR(st.Bind(1, scope).Run());
       st.Reset();
     }

@@ -31,8 +31,13 @@ struct BatchUpkeep {
   std::map<std::pair<char, std::int64_t>, Timestamp> lastmod;
   // sitemap_months month ("YYYY-MM") -> (articles delta, newest lastmod).
   std::map<std::string, std::pair<std::int64_t, Timestamp>> months;
-  // feed_versions scopes to bump once.
-  std::set<std::string> feed_scopes;
+  // feed_versions scopes to bump once: ('s', 0) is the site's feed "s",
+  // ('c' | 't' | 'a', id) a category's, tag's or author's ("t12"). Kept
+  // as pairs, not their strings: an import adds three an article.
+  std::set<std::pair<char, std::int64_t>> feed_scopes;
+  void FeedChanged(char kind, std::int64_t id = 0) {
+    feed_scopes.emplace(kind, id);
+  }
 
   // A listing row of `kind`/`subject` published at `published_at` inserted
   // (+1) or deleted (-1): its list's count and its month's.

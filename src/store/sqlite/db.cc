@@ -333,11 +333,12 @@ Statement& Statement::BindNull(int i) {
 }
 
 Result<bool> Statement::Step() {
-  std::int64_t start = NowNs();
+  const bool timed = metrics::StatementTiming();
+  const std::int64_t start = timed ? NowNs() : 0;
   conn_->BeginCall(sqlite3_stmt_readonly(stmt_) == 0);
   int rc = sqlite3_step(stmt_);
   conn_->EndCall();
-  step_ns_ += std::max<std::int64_t>(NowNs() - start, 1);
+  if (timed) step_ns_ += std::max<std::int64_t>(NowNs() - start, 1);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   GetStoreMetrics().errors[sqlite3_stmt_readonly(stmt_) ? 0 : 1]->Inc();

@@ -240,6 +240,59 @@ std::string ShellExec(const std::string& dir, const std::string& sql) {
   return out;
 }
 
+// Migration 071: a tag's links, and an author's, are kept in one index by
+// tag (by author): the feed index, made whole, which answers the reads of a
+// tag's articles (and the foreign key's check when a tag is deleted, which
+// a partial index could not).
+TEST(SqliteStoreTest, TaxonomyLinksKeepOneIndexByTaxonomy) {
+  FakeClock clock(1759115700);
+  const std::string dir =
+      ::testing::TempDir() + "/warta-links-" + std::to_string(::getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::unique_ptr<Store> store = MakeSqlite(dir, clock);
+  ASSERT_NE(store, nullptr);
+  Article a;
+  a.title = "Banjir di hilir";
+  a.body = "Air naik.";
+  a.tags = {Tag{0, "", "Banjir"}};
+  a.authors = {Author{0, "", "Sari Lubis", "", ""}};
+  a.status = ArticleStatus::kPublished;
+  a.published_at = 1759115000;
+  ASSERT_TRUE(store->SaveArticle(a).ok());
+  Article draft = a;
+  draft.title = "Banjir di hulu";
+  draft.status = ArticleStatus::kDraft;
+  draft.published_at.reset();
+  ASSERT_TRUE(store->SaveArticle(draft).ok());
+  for (const char* table : {"article_tags", "article_authors"}) {
+    EXPECT_EQ(
+        ShellExec(dir, std::string("SELECT group_concat(name, ' ') FROM "
+                                   "(SELECT name FROM pragma_index_list('") +
+                           table + "') ORDER BY name)"),
+        std::string(table) + "_by_article " + table + "_feed " +
+            "sqlite_autoindex_" + table + "_1");
+  }
+  // The feed index holds the draft's link too (feed_at NULL).
+  EXPECT_EQ(ShellExec(dir,
+                      "SELECT COUNT(*) FROM article_tags INDEXED BY "
+                      "article_tags_feed WHERE tag_id = (SELECT id FROM tags "
+                      "WHERE slug = 'banjir')"),
+            "2");
+  EXPECT_EQ(ShellExec(dir,
+                      "SELECT COUNT(*) FROM article_authors INDEXED BY "
+                      "article_authors_feed WHERE author_id > 0 AND feed_at "
+                      "IS NOT NULL"),
+            "1");
+  auto tag = store->GetTagBySlug("banjir");
+  ASSERT_TRUE(tag.ok());
+  auto linked = store->ListNewestLinkedArticleIds(TaxonomyKind::kTag, tag->id,
+                                                  1800000000, 10);
+  ASSERT_TRUE(linked.ok());
+  EXPECT_EQ(linked->size(), 1u);  // the published one alone
+  std::filesystem::remove_all(dir);
+}
+
 // Migration 069: an article's html and plain text are stored packed against
 // its body (derived_text.h) and read back as they were written; rows of
 // TEXT (written before) still read; the sqlite3 shell can still write an
