@@ -11,6 +11,7 @@
 
 #include "metrics/metrics.h"
 #include "store/sqlite/derived_text.h"
+#include "store/sqlite/split_write_vfs.h"
 
 namespace warta::sqlite {
 namespace {
@@ -33,6 +34,7 @@ void ConfigureOnce() {
   std::call_once(once, [] {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalSpill);
+    InstallSplitWriteVfs();  // the spill's copy is one write of 1 MiB
   });
 }
 
