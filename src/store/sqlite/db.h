@@ -35,7 +35,7 @@ inline constexpr int kNewPageSize = 8192;
 // copies the chunk in one write, which needs split_write_vfs.h: without
 // it, any spill failed as a full disk. (At 64 or 120 KiB, under the unix
 // VFS's bound, an import's statements spilled their journals by the
-// hundred KiB an article: 6x the bytes written, 1.3x the time.)
+// hundred KiB an article: 4-6x the bytes written, 1.25-1.5x the time.)
 inline constexpr int kStatementJournalSpill = 1 << 20;
 
 class Statement;
