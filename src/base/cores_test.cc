@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sched.h>
 
+#include <algorithm>
 #include <thread>
 
 namespace warta {
@@ -27,6 +28,22 @@ TEST(CoresTest, FollowsTheAffinityMask) {
   ASSERT_EQ(::sched_setaffinity(0, sizeof(before), &before), 0);
   EXPECT_EQ(UsableCores(), allowed);
   EXPECT_LE(allowed, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+// A thread lowers its own priority, not its process's nor another
+// thread's; never above nice 19.
+TEST(CoresTest, LowersOnlyTheCallingThreadsPriority) {
+  const int before = ThisThreadsNice();
+  int in_thread = -100, after_max = -100;
+  std::thread([&] {
+    ASSERT_TRUE(LowerThisThreadsPriority(3));
+    in_thread = ThisThreadsNice();
+    ASSERT_TRUE(LowerThisThreadsPriority(40));
+    after_max = ThisThreadsNice();
+  }).join();
+  EXPECT_EQ(in_thread, std::min(before + 3, 19));
+  EXPECT_EQ(after_max, 19);
+  EXPECT_EQ(ThisThreadsNice(), before);
 }
 
 }  // namespace

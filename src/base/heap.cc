@@ -9,6 +9,8 @@
 #include <malloc.h>
 #endif
 
+#include <gperftools/malloc_extension.h>
+
 // Weak: null unless that allocator's library is loaded.
 extern "C" {
 int mallctl(const char* name, void* oldp, std::size_t* oldlenp, void* newp,
@@ -71,6 +73,15 @@ void ReleaseFreedMemory() {
 #ifdef __GLIBC__
   malloc_trim(0);
 #endif
+}
+
+void KeepFreedMemory() {
+  if (InUse() != Allocator::kTcmalloc) return;
+  // Looked up, not linked: tests and sanitizer builds have no tcmalloc.
+  using Instance = MallocExtension* (*)();
+  auto instance = reinterpret_cast<Instance>(
+      dlsym(RTLD_DEFAULT, "_ZN15MallocExtension8instanceEv"));
+  if (instance != nullptr) instance()->SetMemoryReleaseRate(0);
 }
 
 }  // namespace warta

@@ -15,6 +15,14 @@ const char* HeapAllocatorName();
 // memory shows them gone (after a large structure is dropped).
 void ReleaseFreedMemory();
 
+// Keeps the heap's free pages mapped instead of handing them back to the
+// system a little at a time: for a process that frees and allocates the
+// same large blocks over and over (an import's batches), where each block
+// handed back costs an madvise and its pages' faults again on reuse.
+// tcmalloc only (its release rate 0); the others are left as they are.
+// ReleaseFreedMemory still hands them back.
+void KeepFreedMemory();
+
 }  // namespace warta
 
 #endif  // WARTA_BASE_HEAP_H_

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "app/app.h"
+#include "base/heap.h"
 #include "base/stop_signals.h"
 #include "cli/command.h"
 #include "cli/common.h"
@@ -154,6 +155,9 @@ CommandRunner AddImportCommand(CLI::App& app) {
     }
     // Nothing scrapes this process's metrics: its statements skip the clock.
     metrics::SetStatementTiming(false);
+    // Each batch frees and allocates again blocks of megabytes (its items,
+    // its events): keep their pages rather than fault them in again.
+    KeepFreedMemory();
     auto app = App::Open(std::move(*config));
     if (!app.ok()) {
       std::cerr << "warta import: " << app.status().message() << "\n";

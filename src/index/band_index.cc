@@ -2,11 +2,17 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
+
+#include "base/heap.h"
 
 namespace warta::index {
 namespace {
 
 constexpr std::size_t kFirstSlots = 1024;
+// Blocks this large or larger, once replaced by larger ones, are handed
+// back to the system at once.
+constexpr std::size_t kReleasedBytes = std::size_t{1} << 20;
 
 // The key's fingerprint: the top 32 bits of a Fibonacci hash (band keys
 // are hashes already, but tests and others may give small numbers).
@@ -93,13 +99,36 @@ bool BandIndex::AnyHolderPasses(const std::vector<std::int64_t>& keys,
                                 std::int64_t except,
                                 const std::vector<std::uint32_t>& mh,
                                 double min_share) const {
+  if (slots_.empty()) return false;
+  const std::vector<std::uint8_t> sketch = SketchOf(mh);
+  // At archive size every slot and sketch read here is a cache miss (the
+  // slots take up to 256 MiB, the sketches 64 bytes an article): the keys'
+  // first slots are asked for together, then the holders' sketches, rather
+  // than one miss after another.
+  for (std::int64_t key : keys)
+    __builtin_prefetch(&slots_[SlotOf(FingerprintOf(key))]);
+  constexpr std::size_t kMaxGathered = 256;
+  std::int64_t gathered[kMaxGathered];
+  std::size_t n = 0;
+  auto screen_gathered = [&] {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (SketchOfPasses(gathered[i], sketch, min_share)) return true;
+    }
+    n = 0;
+    return false;
+  };
   for (std::int64_t key : keys) {
-    if (AnyHolder(key, [&](std::int64_t article) {
-          return article != except && SketchPasses(article, mh, min_share);
-        }))
-      return true;
+    const bool passed = AnyHolder(key, [&](std::int64_t article) {
+      if (article == except) return false;
+      if (n == kMaxGathered && screen_gathered()) return true;
+      gathered[n++] = article;
+      const auto at = static_cast<std::size_t>(article) * sketch_size_;
+      if (at < sketches_.size()) __builtin_prefetch(&sketches_[at]);
+      return false;
+    });
+    if (passed) return true;
   }
-  return false;
+  return screen_gathered();
 }
 
 void BandIndex::Grow() {
@@ -110,6 +139,19 @@ void BandIndex::Grow() {
   for (std::uint64_t e : old) {
     if (e != 0) Place(e, FingerprintOfEntry(e));
   }
+  // An old table of megabytes (up to 128 MiB) goes back to the system now,
+  // also where the heap keeps freed pages (KeepFreedMemory: an import's).
+  const bool large = old.size() * sizeof(old[0]) >= kReleasedBytes;
+  old = {};
+  if (large) ReleaseFreedMemory();
+}
+
+std::vector<std::uint8_t> BandIndex::SketchOf(
+    const std::vector<std::uint32_t>& mh) {
+  std::vector<std::uint8_t> sketch(mh.size());
+  for (std::size_t k = 0; k < mh.size(); ++k)
+    sketch[k] = static_cast<std::uint8_t>(mh[k]);
+  return sketch;
 }
 
 bool BandIndex::SetSketch(std::int64_t article,
@@ -119,7 +161,13 @@ bool BandIndex::SetSketch(std::int64_t article,
   if (mh.size() != sketch_size_) return false;
   const auto at = static_cast<std::size_t>(article) * sketch_size_;
   // (The vector's spare capacity is never written, so never resident.)
-  if (sketches_.size() < at + sketch_size_) sketches_.resize(at + sketch_size_);
+  if (sketches_.size() < at + sketch_size_) {
+    const std::size_t capacity = sketches_.capacity();
+    sketches_.resize(at + sketch_size_);
+    // Moved to a larger block: a large old one goes back (as in Grow).
+    if (sketches_.capacity() != capacity && capacity >= kReleasedBytes)
+      ReleaseFreedMemory();
+  }
   for (std::size_t k = 0; k < sketch_size_; ++k)
     sketches_[at + k] = static_cast<std::uint8_t>(mh[k]);
   return true;
@@ -128,14 +176,36 @@ bool BandIndex::SetSketch(std::int64_t article,
 bool BandIndex::SketchPasses(std::int64_t article,
                              const std::vector<std::uint32_t>& mh,
                              double min_share) const {
+  return SketchOfPasses(article, SketchOf(mh), min_share);
+}
+
+bool BandIndex::SketchOfPasses(std::int64_t article,
+                               const std::vector<std::uint8_t>& sketch,
+                               double min_share) const {
   // Without a sketch to compare (never given one), it passes.
-  if (article < 1 || mh.size() != sketch_size_ || sketch_size_ == 0)
+  if (article < 1 || sketch.size() != sketch_size_ || sketch_size_ == 0)
     return true;
   const auto at = static_cast<std::size_t>(article) * sketch_size_;
   if (at + sketch_size_ > sketches_.size()) return true;
-  std::size_t same = 0;
-  for (std::size_t k = 0; k < sketch_size_; ++k)
-    same += sketches_[at + k] == static_cast<std::uint8_t>(mh[k]);
+  const std::uint8_t* held = &sketches_[at];
+  std::size_t same = 0, k = 0;
+  // Eight bytes a step: the bytes that agree are those where x, the two
+  // words' XOR, has a zero byte.
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  for (; k + 8 <= sketch_size_; k += 8) {
+    std::uint64_t ours, theirs;
+    std::memcpy(&ours, sketch.data() + k, 8);
+    std::memcpy(&theirs, held + k, 8);
+    const std::uint64_t x = ours ^ theirs;
+    // Each byte's top bit set exactly when that byte of x is zero (the
+    // low seven bits' sum carries into the top one unless all are zero);
+    // those bits moved to the bytes' lowest, summed into the top byte (no
+    // popcount instruction in the baseline x86-64).
+    const std::uint64_t zero = ~(((x & kLow7) + kLow7) | x | kLow7);
+    same += static_cast<std::size_t>(((zero >> 7) * kOnes) >> 56);
+  }
+  for (; k < sketch_size_; ++k) same += held[k] == sketch[k];
   return double(same) >= min_share * double(sketch_size_);
 }
 

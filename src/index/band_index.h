@@ -55,6 +55,13 @@ class BandIndex {
 
  private:
   std::size_t SlotOf(std::uint64_t fingerprint) const;
+  // A MinHash's sketch: one byte a value.
+  static std::vector<std::uint8_t> SketchOf(
+      const std::vector<std::uint32_t>& mh);
+  // SketchPasses, given the sketch of `mh`.
+  bool SketchOfPasses(std::int64_t article,
+                      const std::vector<std::uint8_t>& sketch,
+                      double min_share) const;
   void Grow();
   void Place(std::uint64_t entry, std::uint64_t fingerprint);
   // Calls `fn(article)` for each entry with the key's fingerprint until it

@@ -35,8 +35,7 @@ TEST(BandIndexTest, HoldersOfAKeyAndNoStrangers) {
   EXPECT_GE(index.slots() * 3, index.size() * 4);
   for (std::size_t i = 0; i < keys.size(); ++i) {
     Ids h = index.Holders(keys[i]);
-    EXPECT_NE(std::find(h.begin(), h.end(), std::int64_t(i / 16 + 1)),
-              h.end());
+    EXPECT_NE(std::find(h.begin(), h.end(), std::int64_t(i / 16 + 1)), h.end());
   }
   int strangers = 0;
   for (int i = 0; i < 20000; ++i)
@@ -91,6 +90,67 @@ TEST(BandIndexTest, SketchesPassWheneverTheSignaturesWould) {
   EXPECT_FALSE(index.AnyHolderPasses({5}, 1, a, 0.25));
   EXPECT_FALSE(index.AnyHolderPasses({6, 7}, 0, a, 0.25));
   EXPECT_TRUE(index.AnyHolderPasses({6, 7, 5}, 0, a, 0.25));
+}
+
+// The sketches are compared eight bytes a step: the count of equal bytes
+// must be exact whichever bits differ (the top one, the lowest, all), at
+// any place, for sketches of any length.
+TEST(BandIndexTest, SketchesCountEveryEqualByteExactly) {
+  std::mt19937 rng(11);
+  for (std::size_t size : {64u, 13u, 8u, 3u}) {
+    BandIndex index;
+    std::vector<std::uint32_t> held(size);
+    for (auto& v : held) v = rng();
+    ASSERT_TRUE(index.SetSketch(1, held));
+    for (int round = 0; round < 300; ++round) {
+      std::vector<std::uint32_t> mh = held;
+      std::size_t same = size;
+      for (std::size_t k = 0; k < size; ++k) {
+        if (rng() % 2 == 0) continue;
+        // Only the low byte is kept: change it by one bit or many.
+        const std::uint32_t flips[] = {
+            0x80, 0x01, 0xFF, 0x7F, 0x40, std::uint32_t(rng() % 255 + 1)};
+        mh[k] ^= flips[rng() % 6];
+        --same;
+      }
+      // A high bit changed elsewhere in the value is not in the sketch.
+      mh[rng() % size] ^= 0x100;
+      const double share = double(same) / double(size);
+      EXPECT_TRUE(index.SketchPasses(1, mh, share)) << size << " " << same;
+      if (same < size) {
+        EXPECT_FALSE(index.SketchPasses(1, mh, double(same + 1) / double(size)))
+            << size << " " << same;
+      }
+    }
+  }
+}
+
+// Many holders of one key (more than the screen gathers at once): the one
+// that passes is found wherever it stands.
+TEST(BandIndexTest, AnyHolderPassesAmongManyKeysAndHolders) {
+  BandIndex index;
+  std::mt19937 rng(5);
+  std::vector<std::uint32_t> mine(64), other(64);
+  for (auto& v : mine) v = rng();
+  std::vector<std::int64_t> keys;
+  for (int k = 0; k < 16; ++k) keys.push_back(1000 + k);
+  std::int64_t article = 1;
+  for (std::int64_t key : keys) {
+    for (int h = 0; h < BandIndex::kHoldersPerKey; ++h, ++article) {
+      for (auto& v : other) v = rng();
+      ASSERT_TRUE(index.SetSketch(article, other));
+      ASSERT_TRUE(index.Add(key, article));
+    }
+  }
+  EXPECT_FALSE(index.AnyHolderPasses(keys, 0, mine, 0.5));
+  // The last holder of the last key, then the first of the first.
+  for (std::int64_t passing : {article - 1, std::int64_t{1}}) {
+    ASSERT_TRUE(index.SetSketch(passing, mine));
+    EXPECT_TRUE(index.AnyHolderPasses(keys, 0, mine, 0.5));
+    EXPECT_FALSE(index.AnyHolderPasses(keys, passing, mine, 0.5));
+    for (auto& v : other) v = rng();
+    ASSERT_TRUE(index.SetSketch(passing, other));
+  }
 }
 
 }  // namespace
