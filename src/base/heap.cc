@@ -75,7 +75,9 @@ void ReleaseFreedMemory() {
 #endif
 }
 
-void KeepFreedMemory() {
+// (UBSan's vptr check would make this call name MallocExtension's typeinfo,
+// which only tcmalloc's library defines.)
+__attribute__((no_sanitize("vptr"))) void KeepFreedMemory() {
   if (InUse() != Allocator::kTcmalloc) return;
   // Looked up, not linked: tests and sanitizer builds have no tcmalloc.
   using Instance = MallocExtension* (*)();
