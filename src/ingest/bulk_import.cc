@@ -14,8 +14,9 @@ namespace {
 
 constexpr std::size_t kChunkItems = 128;  // items a worker takes at once
 // How much lower the reader and workers run than the saver (nice levels):
-// the saver is the import's critical path, and on two cores it shared its
-// core with them and the kernel's writeback for ~15% of its time.
+// the saver is the import's critical path. At 1M on two cores its wall time
+// was 1.17-1.20x its CPU time, and 1.145-1.15x with them reniced so
+// (docs/benchmarks.md, "the helpers' priority").
 constexpr int kHelperNiceness = 10;
 
 // What the saver is done with: its chunks and events, freed on a worker.
