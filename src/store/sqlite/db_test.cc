@@ -61,6 +61,36 @@ TEST(ConnectionTest, KeepsStatementsInUseAlive) {
   EXPECT_EQ(again->Int(0), 1);
 }
 
+// The cache finds a statement by its text wherever the text lies: one
+// buffer holding different statements in turn (same address, same length)
+// gets each its own, and the same text from another buffer the one already
+// prepared; still right after the cache evicted the entries it last found.
+TEST(ConnectionTest, StatementCacheGoesByTextNotAddress) {
+  auto c = OpenMemory();
+  ASSERT_NE(c, nullptr);
+  std::string buffer(8, ' ');
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 10; ++i) {
+      buffer = "SELECT " + std::to_string(i);  // "SELECT 0" .. "SELECT 9"
+      auto st = c->Prepare(buffer);
+      ASSERT_TRUE(st.ok());
+      ASSERT_TRUE(*st->Step());
+      EXPECT_EQ(st->Int(0), i) << buffer;
+    }
+    const std::size_t cached = c->CachedStatements();
+    const std::string copy = "SELECT 7";
+    auto st = c->Prepare(copy);
+    ASSERT_TRUE(st.ok());
+    ASSERT_TRUE(*st->Step());
+    EXPECT_EQ(st->Int(0), 7);
+    EXPECT_EQ(c->CachedStatements(), cached) << "found, not prepared again";
+    // Enough others to evict all of them before the next round.
+    for (int i = 0; i < 300; ++i) {
+      ASSERT_TRUE(c->Prepare("SELECT " + std::to_string(1000 + i)).ok());
+    }
+  }
+}
+
 TEST(ConnectionTest, BindsListsAsOneJsonArray) {
   auto c = OpenMemory();
   ASSERT_NE(c, nullptr);
