@@ -87,6 +87,7 @@ struct Connection::Cache {
   List lru;
   std::unordered_map<std::string_view, List::iterator> by_sql;
   std::unordered_map<sqlite3_stmt*, List::iterator> by_stmt;
+
   // In front of by_sql, the entries last found by where their text was
   // (a literal, or a static string, is always at the same address): a hit
   // compares the text once instead of hashing it first. Statements of
@@ -111,7 +112,7 @@ struct Connection::Cache {
   // The entry whose text is `sql`, or lru.end().
   List::iterator Find(std::string_view sql) {
     Recent& r = recent[RecentSlot(sql.data())];
-    if (r.data == sql.data() && r.size == sql.size() &&
+    if (r.data != nullptr && r.data == sql.data() && r.size == sql.size() &&
         std::memcmp(r.it->sql.data(), sql.data(), sql.size()) == 0) {
       return r.it;
     }
