@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstring>
 
+#include "base/fibonacci_hash.h"
 #include "base/heap.h"
 
 namespace warta::index {
@@ -18,7 +19,7 @@ constexpr std::size_t kReleasedBytes = std::size_t{1} << 20;
 // are hashes already, but tests and others may give small numbers).
 std::uint32_t FingerprintOf(std::int64_t key) {
   return static_cast<std::uint32_t>(
-      (static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ull) >> 32);
+      FibonacciHash(static_cast<std::uint64_t>(key), 32));
 }
 
 std::uint32_t FingerprintOfEntry(std::uint64_t e) {

@@ -45,6 +45,16 @@ std::vector<const typename Map::value_type*> Sorted(const Map& m) {
   return out;
 }
 
+// Adds each (n, shown) delta of `from` to `to`'s.
+template <typename Map>
+void AddDeltas(Map& to, const Map& from) {
+  for (const auto& [key, d] : from) {
+    auto& [n, shown] = to[key];
+    n += d.first;
+    shown += d.second;
+  }
+}
+
 }  // namespace
 
 std::string UtcMonth(Timestamp t) { return MonthText(MonthNumber(t)); }
@@ -95,16 +105,8 @@ BatchUpkeep::Delta BatchUpkeep::CountDelta(int kind,
 }
 
 void BatchUpkeep::Merge(BatchUpkeep&& o) {
-  for (const auto& [key, d] : o.month_counts) {
-    auto& [n, shown] = month_counts[key];
-    n += d.first;
-    shown += d.second;
-  }
-  for (const auto& [list, d] : o.list_counts) {
-    auto& [n, shown] = list_counts[list];
-    n += d.first;
-    shown += d.second;
-  }
+  AddDeltas(month_counts, o.month_counts);
+  AddDeltas(list_counts, o.list_counts);
   for (const auto& [key, at] : o.lastmod) Lastmod(key.first, key.second, at);
   for (const auto& [month, d] : o.months) {
     auto [it, fresh] = months.try_emplace(month, d);

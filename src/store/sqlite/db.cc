@@ -12,6 +12,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "base/fibonacci_hash.h"
 #include "metrics/metrics.h"
 #include "store/sqlite/derived_text.h"
 #include "store/sqlite/split_write_vfs.h"
@@ -90,24 +91,22 @@ struct Connection::Cache {
 
   // In front of by_sql, the entries last found by where their text was
   // (a literal, or a static string, is always at the same address): a hit
-  // compares the text once instead of hashing it first. Statements of
-  // several hundred bytes are prepared dozens of times for each article a
-  // bulk import saves.
+  // compares the text once instead of hashing it first (statements of up to
+  // several hundred bytes, prepared again for every article a bulk import
+  // saves).
   struct Recent {
     const char* data = nullptr;  // nullptr: empty
     std::size_t size = 0;
     List::iterator it;
   };
-  static constexpr int kRecentBits = 7;
+  static constexpr unsigned kRecentBits = 7;
   std::array<Recent, std::size_t{1} << kRecentBits> recent;
 
-  // The address's bits mixed (literals lie a few hundred bytes apart, so
-  // its low bits alone put many in one slot).
+  // The slot of an address: all its bits mixed.
   static std::size_t RecentSlot(const char* data) {
-    const std::uint64_t mixed =
-        static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(data)) *
-        0x9E3779B97F4A7C15ull;
-    return static_cast<std::size_t>(mixed >> (64 - kRecentBits));
+    return static_cast<std::size_t>(FibonacciHash(
+        static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(data)),
+        kRecentBits));
   }
   // The entry whose text is `sql`, or lru.end().
   List::iterator Find(std::string_view sql) {

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <vector>
 
+#include "base/fibonacci_hash.h"
+
 namespace warta::sqlite {
 namespace {
 
@@ -59,8 +61,7 @@ Status Damaged(std::string_view why) {
 thread_local std::vector<std::uint32_t> run_table;
 
 std::uint32_t RunHash(const char* p, unsigned bits) {
-  return static_cast<std::uint32_t>((Load64(p) * 0x9E3779B97F4A7C15ull) >>
-                                    (64 - bits));
+  return static_cast<std::uint32_t>(FibonacciHash(Load64(p), bits));
 }
 
 }  // namespace
