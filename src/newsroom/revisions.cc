@@ -1,5 +1,7 @@
 #include "newsroom/revisions.h"
 
+#include <brotli/decode.h>
+#include <brotli/encode.h>
 #include <zlib.h>
 
 #include <nlohmann/json.hpp>
@@ -44,7 +46,43 @@ Status ApplySnapshot(std::string_view snapshot, Article& a, bool content_only) {
 
 namespace {
 
-// One deflate stream per thread and kind, reset between uses: deflateInit2
+// A keyframe (a snapshot stored alone: every article's first revision, so
+// every imported article's) is brotli at quality 0 behind this byte, which
+// no zlib stream begins with (its first byte's low four bits are 8). On
+// 2.4 KB JSON lines, brotli at quality 0 took 13-17 us and zlib's fastest
+// (level 1, run-length or Huffman only) 22-30 us, for 2.5% more bytes
+// (docs/benchmarks.md, "The first revision in brotli, shingles sorted by
+// their top bits"). Keyframes stored before are zlib streams and decode as
+// before.
+constexpr char kBrotliMark = '\xB1';
+
+Result<std::string> BrotliKeyframe(std::string_view data) {
+  std::string out(1 + BrotliEncoderMaxCompressedSize(data.size()), '\0');
+  out[0] = kBrotliMark;
+  std::size_t size = out.size() - 1;
+  if (!BrotliEncoderCompress(
+          0, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, data.size(),
+          reinterpret_cast<const std::uint8_t*>(data.data()), &size,
+          reinterpret_cast<std::uint8_t*>(out.data() + 1)))
+    return Status::Internal("revision: brotli failed");
+  out.resize(1 + size);
+  return out;
+}
+
+Result<std::string> BrotliSnapshot(std::string_view data,
+                                   std::size_t raw_size) {
+  std::string out(raw_size, '\0');
+  std::size_t size = raw_size;
+  if (BrotliDecoderDecompress(
+          data.size(), reinterpret_cast<const std::uint8_t*>(data.data()),
+          &size, reinterpret_cast<std::uint8_t*>(out.data())) !=
+          BROTLI_DECODER_RESULT_SUCCESS ||
+      size != raw_size)
+    return Status::Internal("revision: corrupt snapshot data");
+  return out;
+}
+
+// One deflate stream per thread, reset between uses: deflateInit2
 // at memLevel 9 allocates (and the kernel zeroes) ~400 KiB each time, which
 // cost more than compressing a snapshot (bulk import saves thousands a
 // second). The output is the same as from a fresh stream.
@@ -61,25 +99,19 @@ struct Deflater {
 
 }  // namespace
 
-Result<std::string> DeflateWith(std::string_view data, std::string_view dict) {
+Result<std::string> CompressSnapshot(std::string_view data,
+                                     std::string_view dict) {
+  if (dict.empty()) return BrotliKeyframe(data);
   // A delta against a dictionary (an earlier snapshot) finds long matches
-  // at any distance: the best compression. A snapshot alone (every article's
-  // first revision, so every imported article) is run-length matched and
-  // Huffman coded: at level 9 it took 60 us of a 2.4 KB snapshot, a quarter
-  // of an import worker's time an article; this takes half that, for ~8%
-  // more bytes (docs/benchmarks.md, "Fewer, larger writes").
-  thread_local Deflater best(Z_BEST_COMPRESSION, Z_DEFAULT_STRATEGY);
-  thread_local Deflater fast(1, Z_RLE);
-  Deflater& deflater = dict.empty() ? fast : best;
+  // at any distance: zlib's best compression.
+  thread_local Deflater deflater(Z_BEST_COMPRESSION, Z_DEFAULT_STRATEGY);
   if (!deflater.ok || deflateReset(&deflater.z) != Z_OK)
     return Status::Internal("deflateInit failed");
   z_stream& z = deflater.z;
-  if (!dict.empty()) {
-    // Only the last 32 KiB of a dictionary can be referenced.
-    if (dict.size() > 32768) dict = dict.substr(dict.size() - 32768);
-    deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dict.data()),
-                         static_cast<uInt>(dict.size()));
-  }
+  // Only the last 32 KiB of a dictionary can be referenced.
+  if (dict.size() > 32768) dict = dict.substr(dict.size() - 32768);
+  deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dict.data()),
+                       static_cast<uInt>(dict.size()));
   std::string out(deflateBound(&z, data.size()), '\0');
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   z.avail_in = static_cast<uInt>(data.size());
@@ -91,12 +123,15 @@ Result<std::string> DeflateWith(std::string_view data, std::string_view dict) {
   return out;
 }
 
-Result<std::string> InflateWith(std::string_view data, std::string_view dict,
-                                std::size_t raw_size) {
+Result<std::string> DecompressSnapshot(std::string_view data,
+                                       std::string_view dict,
+                                       std::size_t raw_size) {
   if (raw_size > (64u << 20))
     return Status::InvalidArgument("revision: snapshot too large")
         .WithField("revision")
         .WithReason("revision_invalid");
+  if (dict.empty() && !data.empty() && data[0] == kBrotliMark)
+    return BrotliSnapshot(data.substr(1), raw_size);
   z_stream z{};
   if (inflateInit(&z) != Z_OK) return Status::Internal("inflateInit failed");
   std::string out(raw_size, '\0');
@@ -135,7 +170,7 @@ Result<std::optional<Revision>> EncodeRevision(RevisionStore& store,
   Revision rev;
   rev.raw_size = static_cast<std::int64_t>(snapshot.size());
   rev.snapshot_hash = HashOf(snapshot);
-  WARTA_ASSIGN_OR_RETURN(std::string alone, DeflateWith(snapshot, ""));
+  WARTA_ASSIGN_OR_RETURN(std::string alone, CompressSnapshot(snapshot, ""));
   rev.data = alone;
   if (article_id == 0) return std::optional<Revision>(std::move(rev));
   WARTA_ASSIGN_OR_RETURN(auto latest,
@@ -160,7 +195,7 @@ Result<std::optional<Revision>> EncodeRevision(RevisionStore& store,
   std::int64_t key_id = last.base_id ? last.base_id : last.id;
   WARTA_ASSIGN_OR_RETURN(Revision key, store.GetRevision(key_id));
   WARTA_ASSIGN_OR_RETURN(std::string dict, DecodeRevision(store, key));
-  WARTA_ASSIGN_OR_RETURN(std::string delta, DeflateWith(snapshot, dict));
+  WARTA_ASSIGN_OR_RETURN(std::string delta, CompressSnapshot(snapshot, dict));
   // A delta that saves less than half is not worth the dependency.
   if (delta.size() * 2 > alone.size())
     return std::optional<Revision>(std::move(rev));
@@ -183,10 +218,10 @@ Result<std::string> DecodeRevision(RevisionStore& store,
     if (key.base_id != 0)
       return Status::Internal("revision: keyframe is not standalone");
     WARTA_ASSIGN_OR_RETURN(
-        dict,
-        InflateWith(key.data, "", static_cast<std::size_t>(key.raw_size)));
+        dict, DecompressSnapshot(key.data, "",
+                                 static_cast<std::size_t>(key.raw_size)));
   }
-  return InflateWith(r.data, dict, static_cast<std::size_t>(r.raw_size));
+  return DecompressSnapshot(r.data, dict, static_cast<std::size_t>(r.raw_size));
 }
 
 }  // namespace warta

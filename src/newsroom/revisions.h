@@ -30,10 +30,15 @@ std::string SnapshotOf(const Article& a);
 // text is not a snapshot.
 Status ApplySnapshot(std::string_view snapshot, Article& a, bool content_only);
 
-// zlib deflate/inflate with an optional preset dictionary.
-Result<std::string> DeflateWith(std::string_view data, std::string_view dict);
-Result<std::string> InflateWith(std::string_view data, std::string_view dict,
-                                std::size_t raw_size);
+// A snapshot's stored bytes: alone (no `dict`), brotli behind a mark byte;
+// against `dict` (an earlier snapshot), zlib deflate with it as preset
+// dictionary. Decompress takes either, and a zlib stream stored alone by
+// earlier versions; Internal when the data is corrupt or not raw_size.
+Result<std::string> CompressSnapshot(std::string_view data,
+                                     std::string_view dict);
+Result<std::string> DecompressSnapshot(std::string_view data,
+                                       std::string_view dict,
+                                       std::size_t raw_size);
 
 // Builds the revision to store for `snapshot` of article `article_id` (0:
 // a new article): as a delta against the latest keyframe when that pays.

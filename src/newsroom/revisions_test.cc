@@ -1,6 +1,7 @@
 #include "newsroom/revisions.h"
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include "newsroom/newsroom.h"
 #include "newsroom/scheduler.h"
@@ -85,21 +86,63 @@ TEST(SnapshotTest, RoundTripsTheEditableFields) {
   EXPECT_FALSE(ApplySnapshot("[1]", c, true).ok());
 }
 
-TEST(DeflateTest, UsesTheDictionaryAndDetectsCorruption) {
+TEST(CompressSnapshotTest, UsesTheDictionaryAndDetectsCorruption) {
   std::string base(2000, 'a');
   for (size_t i = 0; i < base.size(); ++i) base[i] = char('a' + (i * 7) % 26);
   std::string edited = base;
   edited.replace(1000, 3, "XYZ");
-  auto alone = DeflateWith(edited, "");
-  auto delta = DeflateWith(edited, base);
+  auto alone = CompressSnapshot(edited, "");
+  auto delta = CompressSnapshot(edited, base);
   ASSERT_TRUE(alone.ok() && delta.ok());
   EXPECT_LT(delta->size(), 40u);
   EXPECT_LT(delta->size(), alone->size());
-  EXPECT_EQ(*InflateWith(*delta, base, edited.size()), edited);
-  EXPECT_EQ(*InflateWith(*alone, "", edited.size()), edited);
+  EXPECT_EQ(*DecompressSnapshot(*delta, base, edited.size()), edited);
+  EXPECT_EQ(*DecompressSnapshot(*alone, "", edited.size()), edited);
   std::string broken = *delta;
   broken[broken.size() / 2] ^= 0x55;
-  EXPECT_FALSE(InflateWith(broken, base, edited.size()).ok());
+  EXPECT_FALSE(DecompressSnapshot(broken, base, edited.size()).ok());
+  broken = *alone;
+  broken[broken.size() / 2] ^= 0x55;
+  EXPECT_FALSE(DecompressSnapshot(broken, "", edited.size()).ok());
+  EXPECT_FALSE(DecompressSnapshot(*alone, "", edited.size() + 1).ok());
+}
+
+// A snapshot stored alone is brotli behind its mark byte (smaller than the
+// text, any size); one that an earlier version stored as a zlib stream
+// still decodes, and so does a delta against either.
+TEST(CompressSnapshotTest, KeyframesAreBrotliAndOldZlibOnesStillDecode) {
+  std::string text;
+  for (int i = 0; text.size() < 100000; ++i)
+    text += "{\"body\":\"Kalimat ke-" + std::to_string(i * 7919 % 1000) +
+            " tentang banjir di Jakarta.\"}";
+  for (std::string_view t :
+       {std::string_view(), std::string_view(text).substr(0, 2400),
+        std::string_view(text)}) {
+    auto alone = CompressSnapshot(t, "");
+    ASSERT_TRUE(alone.ok());
+    ASSERT_FALSE(alone->empty());
+    EXPECT_EQ((*alone)[0], '\xB1');
+    if (t.size() > 100) {
+      EXPECT_LT(alone->size(), t.size() / 2);
+    }
+    auto back = DecompressSnapshot(*alone, "", t.size());
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    EXPECT_EQ(*back, t);
+  }
+  const std::string old_text = text.substr(0, 2400);
+  uLongf size = compressBound(old_text.size());
+  std::string zlib_stream(size, '\0');
+  ASSERT_EQ(compress2(reinterpret_cast<Bytef*>(zlib_stream.data()), &size,
+                      reinterpret_cast<const Bytef*>(old_text.data()),
+                      old_text.size(), 9),
+            Z_OK);
+  zlib_stream.resize(size);
+  EXPECT_EQ(*DecompressSnapshot(zlib_stream, "", old_text.size()), old_text);
+  std::string edited = old_text;
+  edited.replace(100, 7, "Bandung");
+  auto delta = CompressSnapshot(edited, old_text);
+  ASSERT_TRUE(delta.ok());
+  EXPECT_EQ(*DecompressSnapshot(*delta, old_text, edited.size()), edited);
 }
 
 TEST_F(RevisionsTest, KeepsEverySaveCompactlyAndSkipsNoOps) {

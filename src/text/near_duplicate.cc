@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "base/hash_sort.h"
 #include "base/strings.h"
 #include "text/tokenizer.h"
 
@@ -63,7 +64,7 @@ Fingerprint FingerprintOf(std::string_view text) {
     for (int k = 0; k < kShingleWords; ++k) h = Mix(h ^ words[i + k]);
     fp.shingles.push_back(h);
   }
-  std::sort(fp.shingles.begin(), fp.shingles.end());
+  SortHashes(fp.shingles);
   fp.shingles.erase(std::unique(fp.shingles.begin(), fp.shingles.end()),
                     fp.shingles.end());
   if (static_cast<int>(fp.shingles.size()) < kMinShingles) return fp;
