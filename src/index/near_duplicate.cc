@@ -228,16 +228,21 @@ Status DuplicateClusters::Leave(std::int64_t article_id) {
 Result<std::int64_t> DuplicateClusters::Update(const Article& article) {
   // An expected article was just saved (the bulk import passes the stored
   // state): no need to read it again.
+  // (Not copied: an Article holds its body, html and plain text.)
   std::optional<Expected> expected = TakeExpected(DuplicateText(article));
-  Result<Article> current = expected ? Result<Article>(article)
-                                     : store_.articles.GetArticle(article.id);
-  if (!current.ok()) {
-    if (current.status().IsNotFound()) {  // deleted or in the trash
-      WARTA_RETURN_IF_ERROR(Leave(article.id));
-      return 0;
+  std::optional<Article> read_back;
+  if (!expected) {
+    Result<Article> got = store_.articles.GetArticle(article.id);
+    if (!got.ok()) {
+      if (got.status().IsNotFound()) {  // deleted or in the trash
+        WARTA_RETURN_IF_ERROR(Leave(article.id));
+        return 0;
+      }
+      return got.status();
     }
-    return current.status();
+    read_back = std::move(*got);
   }
+  const Article* current = read_back ? &*read_back : &article;
   if (!current->IsPublished()) {
     WARTA_RETURN_IF_ERROR(Leave(article.id));
     return 0;

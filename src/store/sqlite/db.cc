@@ -87,7 +87,6 @@ struct Connection::Cache {
   using List = std::list<Entry>;
   List lru;
   std::unordered_map<std::string_view, List::iterator> by_sql;
-  std::unordered_map<sqlite3_stmt*, List::iterator> by_stmt;
 
   // In front of by_sql, the entries last found by where their text was
   // (a literal, or a static string, is always at the same address): a hit
@@ -129,7 +128,6 @@ struct Connection::Cache {
         if (r.data != nullptr && r.it == it) r = Recent{};
       }
       by_sql.erase(it->sql);
-      by_stmt.erase(it->stmt);
       Finalize(it->stmt);
       it = lru.erase(it);
     }
@@ -236,7 +234,7 @@ Result<Statement> Connection::Prepare(std::string_view sql) {
   if (auto it = cache.Find(sql); it != cache.lru.end()) {
     cache.lru.splice(cache.lru.begin(), cache.lru, it);
     ++it->uses;
-    return Statement(this, it->stmt);
+    return Statement(this, it->stmt, &it->uses);
   }
   sqlite3_stmt* stmt = nullptr;
   BeginCall(false);
@@ -250,15 +248,13 @@ Result<Statement> Connection::Prepare(std::string_view sql) {
   live_statements.fetch_add(1, std::memory_order_relaxed);
   cache.lru.push_front(Cache::Entry{std::string(sql), stmt, 1});
   cache.by_sql.emplace(cache.lru.front().sql, cache.lru.begin());
-  cache.by_stmt.emplace(stmt, cache.lru.begin());
   cache.Evict();
-  return Statement(this, stmt);
+  return Statement(this, stmt, &cache.lru.front().uses);
 }
 
-void Connection::Release(sqlite3_stmt* stmt) {
-  auto it = cache_->by_stmt.find(stmt);
-  if (it == cache_->by_stmt.end()) return;
-  if (--it->second->uses == 0 && cache_->lru.size() > kStatementCacheCapacity)
+void Connection::Release(int* uses) {
+  // (An entry in use is never evicted, so `uses` is still its count.)
+  if (--*uses == 0 && cache_->lru.size() > kStatementCacheCapacity)
     cache_->Evict();
 }
 
@@ -287,7 +283,7 @@ Status Connection::Error(std::string_view what) const {
 }
 
 Statement::Statement(Statement&& o) noexcept
-    : conn_(o.conn_), stmt_(o.stmt_), step_ns_(o.step_ns_) {
+    : conn_(o.conn_), stmt_(o.stmt_), uses_(o.uses_), step_ns_(o.step_ns_) {
   o.stmt_ = nullptr;
   o.step_ns_ = 0;
 }
@@ -336,7 +332,7 @@ Statement::~Statement() {
     ReportTime();
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
-    conn_->Release(stmt_);
+    conn_->Release(uses_);
   }
 }
 

@@ -96,7 +96,8 @@ class Connection {
  private:
   friend class Statement;
   Connection(sqlite3* db, const std::string& path);
-  void Release(sqlite3_stmt* stmt);
+  // A Statement is done with its cache entry (`uses`: the entry's count).
+  void Release(int* uses);
   // The busy handler (sqlite3_busy_handler); it raises the wait flag only
   // when the call waiting may write (BeginCall): a reader that waits (rare
   // in WAL mode, e.g. while the WAL index is rebuilt) must not make an
@@ -157,12 +158,14 @@ class Statement {
 
  private:
   friend class Connection;
-  Statement(Connection* conn, sqlite3_stmt* stmt) : conn_(conn), stmt_(stmt) {}
+  Statement(Connection* conn, sqlite3_stmt* stmt, int* uses)
+      : conn_(conn), stmt_(stmt), uses_(uses) {}
   // Reports the time spent stepping since the last report to the store
   // latency metric.
   void ReportTime();
   Connection* conn_;
   sqlite3_stmt* stmt_;
+  int* uses_;  // the cache entry's count of Statements using stmt_
   std::int64_t step_ns_ = 0;  // time in sqlite3_step since the last report
 };
 
