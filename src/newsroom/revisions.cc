@@ -205,6 +205,23 @@ Result<std::optional<Revision>> EncodeRevision(RevisionStore& store,
   return std::optional<Revision>(std::move(rev));
 }
 
+namespace {
+
+// A keyframe's snapshot. A zlib stream carries a checksum (adler32) that
+// inflate checks; brotli carries none, so a keyframe in brotli is checked
+// against the hash of its snapshot stored beside it.
+Result<std::string> DecodeKeyframe(const Revision& key) {
+  WARTA_ASSIGN_OR_RETURN(
+      std::string snapshot,
+      DecompressSnapshot(key.data, "", static_cast<std::size_t>(key.raw_size)));
+  if (!key.data.empty() && key.data[0] == kBrotliMark &&
+      HashOf(snapshot) != key.snapshot_hash)
+    return Status::Internal("revision: corrupt snapshot data");
+  return snapshot;
+}
+
+}  // namespace
+
 Result<std::string> DecodeRevision(RevisionStore& store,
                                    const Revision& listed) {
   Revision fetched;
@@ -212,15 +229,11 @@ Result<std::string> DecodeRevision(RevisionStore& store,
     WARTA_ASSIGN_OR_RETURN(fetched, store.GetRevision(listed.id));
   }
   const Revision& r = listed.data.empty() ? fetched : listed;
-  std::string dict;
-  if (r.base_id != 0) {
-    WARTA_ASSIGN_OR_RETURN(Revision key, store.GetRevision(r.base_id));
-    if (key.base_id != 0)
-      return Status::Internal("revision: keyframe is not standalone");
-    WARTA_ASSIGN_OR_RETURN(
-        dict, DecompressSnapshot(key.data, "",
-                                 static_cast<std::size_t>(key.raw_size)));
-  }
+  if (r.base_id == 0) return DecodeKeyframe(r);
+  WARTA_ASSIGN_OR_RETURN(Revision key, store.GetRevision(r.base_id));
+  if (key.base_id != 0)
+    return Status::Internal("revision: keyframe is not standalone");
+  WARTA_ASSIGN_OR_RETURN(std::string dict, DecodeKeyframe(key));
   return DecompressSnapshot(r.data, dict, static_cast<std::size_t>(r.raw_size));
 }
 

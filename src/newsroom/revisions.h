@@ -60,7 +60,9 @@ Result<std::optional<Revision>> EncodeRevision(
 bool IsRevisionEvent(std::string_view kind);
 
 // The snapshot text a stored revision holds (its data is read when the
-// revision was listed without it).
+// revision was listed without it). Internal when its data is damaged (a
+// keyframe in brotli, which has no checksum, is checked against its
+// snapshot_hash).
 Result<std::string> DecodeRevision(RevisionStore& store,
                                    const Revision& revision);
 

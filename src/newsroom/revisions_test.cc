@@ -145,6 +145,21 @@ TEST(CompressSnapshotTest, KeyframesAreBrotliAndOldZlibOnesStillDecode) {
   EXPECT_EQ(*DecompressSnapshot(*delta, old_text, edited.size()), edited);
 }
 
+// brotli has no checksum: a keyframe whose bytes decode to another text of
+// the same size is caught by the snapshot's hash stored beside it.
+TEST_F(RevisionsTest, ABrotliKeyframeIsCheckedAgainstItsHash) {
+  const std::string snapshot = "{\"body\":\"Isi asli.\",\"title\":\"A\"}";
+  auto rev = EncodeRevision(*store_, 0, snapshot, RevisionUse::kApply);
+  ASSERT_TRUE(rev.ok() && rev->has_value());
+  EXPECT_EQ(*DecodeRevision(*store_, **rev), snapshot);
+  Revision forged = **rev;
+  auto other = CompressSnapshot("{\"body\":\"Isi lain.\",\"title\":\"A\"}", "");
+  ASSERT_TRUE(other.ok());
+  forged.data = *other;
+  auto decoded = DecodeRevision(*store_, forged);
+  EXPECT_FALSE(decoded.ok());
+}
+
 TEST_F(RevisionsTest, KeepsEverySaveCompactlyAndSkipsNoOps) {
   Article a;
   a.title = "Pompa air";
