@@ -227,8 +227,8 @@ Status DuplicateClusters::Leave(std::int64_t article_id) {
 
 Result<std::int64_t> DuplicateClusters::Update(const Article& article) {
   // An expected article was just saved (the bulk import passes the stored
-  // state): no need to read it again.
-  // (Not copied: an Article holds its body, html and plain text.)
+  // state): no need to read it again, nor to copy it (an Article holds its
+  // body, html and plain text).
   std::optional<Expected> expected = TakeExpected(DuplicateText(article));
   std::optional<Article> read_back;
   if (!expected) {

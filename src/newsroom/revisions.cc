@@ -49,12 +49,17 @@ namespace {
 // A keyframe (a snapshot stored alone: every article's first revision, so
 // every imported article's) is brotli at quality 0 behind this byte, which
 // no zlib stream begins with (its first byte's low four bits are 8). On
-// 2.4 KB JSON lines, brotli at quality 0 took 13-17 us and zlib's fastest
-// (level 1, run-length or Huffman only) 22-30 us, for 2.5% more bytes
+// 2.4 KB JSON lines, brotli at quality 0 took 13.3-16.5 us and zlib's
+// fastest (level 1, run-length or Huffman only) 22.6-30.9 us, for 2.5% more
+// bytes
 // (docs/benchmarks.md, "The first revision in brotli, shingles sorted by
 // their top bits"). Keyframes stored before are zlib streams and decode as
 // before.
 constexpr char kBrotliMark = '\xB1';
+
+bool IsBrotliKeyframe(std::string_view data) {
+  return !data.empty() && data[0] == kBrotliMark;
+}
 
 Result<std::string> BrotliKeyframe(std::string_view data) {
   std::string out(1 + BrotliEncoderMaxCompressedSize(data.size()), '\0');
@@ -84,8 +89,9 @@ Result<std::string> BrotliSnapshot(std::string_view data,
 
 // One deflate stream per thread, reset between uses: deflateInit2
 // at memLevel 9 allocates (and the kernel zeroes) ~400 KiB each time, which
-// cost more than compressing a snapshot (bulk import saves thousands a
-// second). The output is the same as from a fresh stream.
+// cost more than compressing a snapshot (a re-import of changed articles
+// saves a delta each, thousands a second). The output is the same as from a
+// fresh stream.
 struct Deflater {
   Deflater(int level, int strategy) {
     ok = deflateInit2(&z, level, Z_DEFLATED, 15, 9, strategy) == Z_OK;
@@ -130,7 +136,7 @@ Result<std::string> DecompressSnapshot(std::string_view data,
     return Status::InvalidArgument("revision: snapshot too large")
         .WithField("revision")
         .WithReason("revision_invalid");
-  if (dict.empty() && !data.empty() && data[0] == kBrotliMark)
+  if (dict.empty() && IsBrotliKeyframe(data))
     return BrotliSnapshot(data.substr(1), raw_size);
   z_stream z{};
   if (inflateInit(&z) != Z_OK) return Status::Internal("inflateInit failed");
@@ -214,8 +220,7 @@ Result<std::string> DecodeKeyframe(const Revision& key) {
   WARTA_ASSIGN_OR_RETURN(
       std::string snapshot,
       DecompressSnapshot(key.data, "", static_cast<std::size_t>(key.raw_size)));
-  if (!key.data.empty() && key.data[0] == kBrotliMark &&
-      HashOf(snapshot) != key.snapshot_hash)
+  if (IsBrotliKeyframe(key.data) && HashOf(snapshot) != key.snapshot_hash)
     return Status::Internal("revision: corrupt snapshot data");
   return snapshot;
 }
